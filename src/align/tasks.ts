@@ -1,0 +1,151 @@
+// Many-to-many alignment of local tasks with base tasks.
+//
+// A link means the local task carries out (all or part of) the base task's content. Evidence is
+// the pair matrix (content cover both ways + title agreement). The rules, in order:
+//  1. analyst pins and bans (--pairs) are honoured first;
+//  2. every base task links to its best local task when the evidence is strong enough (main link);
+//  3. further links are added where the base content is substantially carried elsewhere too
+//     (merges, where one local item carries several base tasks; splits, the reverse);
+//  4. a local task with no link yet links to its best base task if that evidence is strong.
+// 5. a base task that would be dropped links to the one local task that clearly carries part of it.
+// Kinds then follow from the shape: n:1 merged, 1:n split, weak secondary partial, else same or
+// reworded by title agreement.
+import type { Link, LinkKind, Task } from '../model.js';
+import { evidenceMatrix, type PairEvidence } from './matrix.js';
+import { dice } from './text.js';
+
+export interface PairRules {
+  pin: { base: string; local: string; kind?: LinkKind }[];
+  ban: { base: string; local: string }[];
+}
+
+/** Thresholds, chosen on the Zhoushan gold and checked against the other seeds (see tests/align). */
+export const THRESHOLDS = {
+  /** main link: combined score a base task's best local counterpart must reach */
+  main: 0.34,
+  /** extra link: how much of the base content must be carried by a second local task */
+  extraCover: 0.45,
+  /** a title part naming the base title almost verbatim is enough with modest content */
+  titleMatch: 0.8,
+  titleCover: 0.2,
+  /** reworded items: mutual best counterparts, clearly ahead of every alternative */
+  mutual: 0.2,
+  mutualMargin: 2,
+  /** before calling a base task dropped: part of it carried in one clear place */
+  partialCover: 0.12,
+  partialMargin: 2.5,
+  /** below this cover a secondary link is 'partial' */
+  partial: 0.35,
+  /** title agreement at or above which a one-to-one link is 'same' rather than 'reworded' */
+  sameTitle: 0.75,
+};
+
+export interface Alignment {
+  links: Link[];
+  evidence: PairEvidence[][];
+}
+
+export function alignTasks(base: Task[], local: Task[], rules: PairRules = { pin: [], ban: [] }): Alignment {
+  const ev = evidenceMatrix(base, local);
+  const T = THRESHOLDS;
+  const banned = new Set(rules.ban.map((b) => `${b.base}|${b.local}`));
+  const chosen = new Map<string, { i: number; j: number; manual: boolean; kind?: LinkKind }>();
+  const key = (i: number, j: number) => `${base[i].id}|${local[j].id}`;
+  const add = (i: number, j: number, manual = false, kind?: LinkKind) => {
+    if (!banned.has(key(i, j)) || manual) chosen.set(key(i, j), { i, j, manual, kind });
+  };
+
+  const bIndex = new Map(base.map((t, i) => [t.id, i]));
+  const lIndex = new Map(local.map((t, j) => [t.id, j]));
+  for (const p of rules.pin) {
+    const i = bIndex.get(p.base);
+    const j = lIndex.get(p.local);
+    if (i !== undefined && j !== undefined) add(i, j, true, p.kind);
+  }
+
+  const strong = (e: PairEvidence) => e.score >= T.main || (e.title >= T.titleMatch && e.cover >= T.titleCover);
+  base.forEach((_, i) => {
+    let best = -1;
+    for (let j = 0; j < local.length; j++) {
+      if (banned.has(key(i, j))) continue;
+      if (best < 0 || ev[i][j].score > ev[i][best].score) best = j;
+    }
+    if (best >= 0 && (strong(ev[i][best]) || clearMutualBest(ev, i, best))) add(i, best);
+    for (let j = 0; j < local.length; j++) {
+      if (j !== best && !banned.has(key(i, j)) && (ev[i][j].cover >= T.extraCover || (ev[i][j].title >= T.titleMatch && ev[i][j].cover >= T.titleCover))) add(i, j);
+    }
+  });
+  // 5. a base task about to be reported dropped, part of whose content one local task clearly carries
+  base.forEach((_, i) => {
+    if ([...chosen.values()].some((c) => c.i === i)) return;
+    const order = ev[i].map((e, j) => ({ e, j })).filter(({ j }) => !banned.has(key(i, j))).sort((a, b) => b.e.score - a.e.score);
+    const [first, second] = order;
+    // weak evidence, so demand structure too: the two tasks sit under corresponding projects
+    const sameProject = first && dice(base[i].project, local[first.j].project) >= T.sameTitle;
+    if (first && sameProject && first.e.cover >= T.partialCover && (!second || first.e.score >= T.partialMargin * second.e.score)) add(i, first.j);
+  });
+  local.forEach((_, j) => {
+    if ([...chosen.values()].some((c) => c.j === j)) return;
+    let best = -1;
+    for (let i = 0; i < base.length; i++) {
+      if (banned.has(key(i, j))) continue;
+      if (best < 0 || ev[i][j].back > ev[best][j].back) best = i;
+    }
+    if (best >= 0 && ev[best][j].back >= T.extraCover && ev[best][j].score >= T.main * 0.8) add(best, j);
+  });
+
+  const pairs = [...chosen.values()];
+  const links: Link[] = pairs.map(({ i, j, manual, kind }) => {
+    const e = ev[i][j];
+    const link: Link = { base: base[i].id, local: local[j].id, score: round(e.score), kind: kind ?? classify(i, j, pairs, ev) };
+    if (manual) link.manual = true;
+    return link;
+  });
+  links.sort((a, b) => cmpId(a.base, b.base) || cmpId(a.local, b.local));
+  return { links, evidence: ev };
+}
+
+/**
+ * A reworded task shares little wording with its source (提升科学谋划能力 for 建立科学谋划体系), but
+ * when each is the other's best counterpart by a wide margin, nothing else in either plan competes.
+ */
+function clearMutualBest(ev: PairEvidence[][], i: number, j: number): boolean {
+  const s = ev[i][j].score;
+  if (s < THRESHOLDS.mutual) return false;
+  for (let k = 0; k < ev[i].length; k++) if (k !== j && ev[i][k].score * THRESHOLDS.mutualMargin > s) return false;
+  for (let k = 0; k < ev.length; k++) if (k !== i && ev[k][j].score * THRESHOLDS.mutualMargin > s) return false;
+  return true;
+}
+
+function classify(i: number, j: number, pairs: { i: number; j: number }[], ev: PairEvidence[][]): LinkKind {
+  const e = ev[i][j];
+  const basesOfLocal = pairs.filter((p) => p.j === j).map((p) => p.i);
+  const localsOfBase = pairs.filter((p) => p.i === i).map((p) => p.j);
+  // the strongest counterpart of this base task: a weaker second one only carries part of it
+  const bestLocal = localsOfBase.reduce((a, b) => (ev[i][b].score > ev[i][a].score ? b : a), j);
+  const bestBase = basesOfLocal.reduce((a, b) => (ev[b][j].score > ev[a][j].score ? b : a), i);
+  if (localsOfBase.length > 1 && bestLocal !== j && e.cover < THRESHOLDS.partial) return 'partial';
+  if (basesOfLocal.length > 1) {
+    if (bestBase !== i && e.cover < THRESHOLDS.partial && e.title < THRESHOLDS.titleMatch) return 'partial';
+    return 'merged';
+  }
+  if (localsOfBase.length > 1) return 'split';
+  if (e.title >= THRESHOLDS.sameTitle) return 'same';
+  // one-to-one but different title: reworded when either the wording or the title still agrees
+  return e.cover >= THRESHOLDS.partial * 0.8 || e.title >= 0.4 ? 'reworded' : 'partial';
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** Order ids "2.10" after "2.9", "L10" after "L9". */
+export function cmpId(a: string, b: string): number {
+  const pa = a.replace(/^L/, '').split('.').map(Number);
+  const pb = b.replace(/^L/, '').split('.').map(Number);
+  for (let k = 0; k < Math.max(pa.length, pb.length); k++) {
+    const d = (pa[k] ?? 0) - (pb[k] ?? 0);
+    if (d) return d;
+  }
+  return a.localeCompare(b);
+}

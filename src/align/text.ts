@@ -1,0 +1,65 @@
+// Character-level text measures for Chinese: words are not delimited, so we compare character
+// bigrams, weighted by how rare they are across the two plans (IDF), so that 政府/建设/推进 — present
+// everywhere — count little and 政务钉钉/第三方评估 count much.
+
+/** Keep Chinese characters, letters and digits; drop punctuation, brackets and quotes. */
+export function content(s: string): string {
+  return s.replace(/[^\u3400-\u9fffA-Za-z0-9]/g, '');
+}
+
+export function bigrams(s: string): string[] {
+  const c = content(s);
+  const out: string[] = [];
+  for (let i = 0; i + 1 < c.length; i++) out.push(c.slice(i, i + 2));
+  if (c.length === 1) out.push(c);
+  return out;
+}
+
+export function bigramSet(s: string): Set<string> {
+  return new Set(bigrams(s));
+}
+
+/** Clauses of a task text: pieces between ，。；：、 that are long enough to mean something. */
+export function clauses(text: string): string[] {
+  return text
+    .split(/[，。；！？：]/)
+    .map((c) => c.trim())
+    .filter((c) => content(c).length >= 4);
+}
+
+export class Idf {
+  private readonly df = new Map<string, number>();
+  private n = 0;
+
+  add(doc: string): void {
+    this.n++;
+    for (const g of bigramSet(doc)) this.df.set(g, (this.df.get(g) ?? 0) + 1);
+  }
+
+  weight(g: string): number {
+    const d = this.df.get(g) ?? 0;
+    return Math.log((this.n + 1) / (d + 0.5));
+  }
+}
+
+/** Share of the IDF weight of `part`'s bigrams that also occur in `whole`. */
+export function containment(part: string, whole: Set<string>, idf: Idf): number {
+  let num = 0;
+  let den = 0;
+  for (const g of new Set(bigrams(part))) {
+    const w = idf.weight(g);
+    den += w;
+    if (whole.has(g)) num += w;
+  }
+  return den === 0 ? 0 : num / den;
+}
+
+/** Sørensen–Dice over bigram sets: symmetric similarity of two short strings (titles). */
+export function dice(a: string, b: string): number {
+  const A = bigramSet(a);
+  const B = bigramSet(b);
+  if (A.size === 0 || B.size === 0) return 0;
+  let both = 0;
+  for (const g of A) if (B.has(g)) both++;
+  return (2 * both) / (A.size + B.size);
+}

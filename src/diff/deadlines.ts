@@ -1,0 +1,122 @@
+// Deadline changes between linked content. Every explicit time requirement attached to a linked
+// pair on either side is listed — 'same' included — so a reader can see what was checked:
+//  - body text vs body text, across all links of a task (a merged local item may carry the
+//    deadline of any of its base tasks);
+//  - key-list 时间要求 vs key-list 时间要求 for linked rows;
+//  - when the local plan has no key list: base key-list 时间要求 vs the local body task that
+//    carries the row's task.
+import type { Deadline, DeadlineChange, KeyListRow, Link, Notice, Task } from '../model.js';
+import { compareDeadlines } from '../parse/deadlines.js';
+import { Idf, bigramSet, containment } from '../align/text.js';
+import { rowTasks } from './keylist.js';
+
+const EXPLICIT = new Set(['by', 'range', 'from', 'recurring', 'duration']);
+const explicit = (d: Deadline) => EXPLICIT.has(d.kind);
+
+/** How well two deadline clauses speak of the same thing (either way round). */
+function clauseMatch(a: string, b: string, idf: Idf): number {
+  return Math.max(containment(a, bigramSet(b), idf), containment(b, bigramSet(a), idf));
+}
+
+const CLAUSE_MATCH = 0.4;
+
+export function compareDeadlineSets(base: Notice, local: Notice, links: Link[], keyListLinks: Link[]): DeadlineChange[] {
+  const idf = new Idf();
+  for (const t of [...base.tasks, ...local.tasks]) idf.add(t.text);
+  const out: DeadlineChange[] = [];
+  const bTask = new Map(base.tasks.map((t) => [t.id, t]));
+  const lTask = new Map(local.tasks.map((t) => [t.id, t]));
+  const mainLocal = mainCounterparts(links);
+
+  // body vs body
+  const used = new Set<Deadline>();
+  for (const b of base.tasks) {
+    const locals = links.filter((k) => k.base === b.id).map((k) => lTask.get(k.local)!).filter(Boolean);
+    if (locals.length === 0) continue;
+    for (const d of b.deadlines.filter(explicit)) {
+      let best: { t: Task; e: Deadline; s: number } | undefined;
+      for (const t of locals) {
+        for (const e of t.deadlines.filter(explicit)) {
+          if (used.has(e)) continue;
+          const s = clauseMatch(d.clause, e.clause, idf);
+          if (s >= CLAUSE_MATCH && (!best || s > best.s)) best = { t, e, s };
+        }
+      }
+      if (best) {
+        used.add(best.e);
+        out.push(change(b.id, best.t.id, d.clause, best.e.clause, compareDeadlines(d, best.e), 'body'));
+      } else {
+        out.push(change(b.id, mainLocal.get(b.id)!, d.clause, '', 'removed', 'body'));
+      }
+    }
+  }
+  for (const l of local.tasks) {
+    const bases = links.filter((k) => k.local === l.id).map((k) => bTask.get(k.base)!).filter(Boolean);
+    if (bases.length === 0) continue;
+    for (const e of l.deadlines.filter(explicit)) {
+      if (used.has(e)) continue;
+      // attribute a new requirement to the base task whose content its clause speaks of
+      const owner = bases.reduce((a, c) => (containment(e.clause, bigramSet(c.text), idf) > containment(e.clause, bigramSet(a.text), idf) ? c : a));
+      out.push(change(owner.id, l.id, '', e.clause, 'added', 'body'));
+    }
+  }
+
+  if (local.keyList.length > 0) {
+    const bRow = new Map(base.keyList.map((r) => [r.id, r]));
+    const lRow = new Map(local.keyList.map((r) => [r.id, r]));
+    for (const k of keyListLinks) {
+      const b = bRow.get(k.base);
+      const l = lRow.get(k.local);
+      if (!b || !l) continue;
+      if (!explicit(b.deadline) && !explicit(l.deadline)) continue;
+      const c = !explicit(l.deadline) ? 'removed' : !explicit(b.deadline) ? 'added' : compareDeadlines(b.deadline, l.deadline);
+      out.push(change(b.id, l.id, b.deadline.text, l.deadline.text, c, 'keyList'));
+    }
+  } else {
+    out.push(...keyListVsBody(base, local, mainLocal, idf));
+  }
+  return out;
+}
+
+function keyListVsBody(base: Notice, local: Notice, mainLocal: Map<string, string>, idf: Idf): DeadlineChange[] {
+  const out: DeadlineChange[] = [];
+  const owners = rowTasks(base.keyList, base.tasks);
+  const lTask = new Map(local.tasks.map((t) => [t.id, t]));
+  for (const r of base.keyList) {
+    if (!explicit(r.deadline)) continue;
+    const owner = owners.get(r.id);
+    const l = owner && lTask.get(mainLocal.get(owner.id) ?? '');
+    if (!l) continue; // the row's task was dropped: no linked pair to compare
+    const e = bestClause(r, l, idf);
+    if (e) out.push(change(r.id, l.id, r.deadline.text, e.clause, compareDeadlines(r.deadline, e), 'keyListVsBody'));
+    else out.push(change(r.id, l.id, r.deadline.text, '', 'removed', 'keyListVsBody'));
+  }
+  return out;
+}
+
+function bestClause(r: KeyListRow, l: Task, idf: Idf): Deadline | undefined {
+  let best: Deadline | undefined;
+  let bestScore = 0;
+  for (const e of l.deadlines.filter(explicit)) {
+    const s = containment(r.task, bigramSet(e.clause), idf);
+    if (s > bestScore) {
+      bestScore = s;
+      best = e;
+    }
+  }
+  return bestScore >= CLAUSE_MATCH ? best : undefined;
+}
+
+/** Each base task's strongest local counterpart. */
+export function mainCounterparts(links: Link[]): Map<string, string> {
+  const best = new Map<string, Link>();
+  for (const k of links) {
+    const cur = best.get(k.base);
+    if (!cur || k.score > cur.score) best.set(k.base, k);
+  }
+  return new Map([...best].map(([b, k]) => [b, k.local]));
+}
+
+function change(base: string, local: string, baseDeadline: string, localDeadline: string, c: DeadlineChange['change'], compared: DeadlineChange['compared']): DeadlineChange {
+  return { base, local, baseDeadline, localDeadline, change: c, compared };
+}

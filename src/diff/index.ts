@@ -1,0 +1,62 @@
+// Diff: two Notices → PlanDiff (links, dropped, added, key-list links, deadline changes, summary).
+import type { DocRef, Notice, PlanDiff, Warning } from '../model.js';
+import { alignTasks, type PairRules } from '../align/tasks.js';
+import { alignKeyLists } from './keylist.js';
+import { compareDeadlineSets } from './deadlines.js';
+import { checkParentage } from './parentage.js';
+import { judgeFamily } from './family.js';
+
+export { loadPairs, parsePairs } from './pairs.js';
+
+export interface DiffOptions {
+  pairs?: PairRules;
+}
+
+function docRef(n: Notice): DocRef {
+  return { file: n.source.file, docNumber: n.meta.docNumber, title: n.meta.title, issuer: n.meta.issuer, date: n.meta.date };
+}
+
+export function diffNotices(base: Notice, local: Notice, opts: DiffOptions = {}): PlanDiff {
+  const { links } = alignTasks(base.tasks, local.tasks, opts.pairs);
+  const linkedBase = new Set(links.map((k) => k.base));
+  const linkedLocal = new Set(links.map((k) => k.local));
+  const dropped = base.tasks.filter((t) => !linkedBase.has(t.id)).map((t) => ({ id: t.id, title: t.title }));
+  const added = local.tasks.filter((t) => !linkedLocal.has(t.id)).map((t) => ({ id: t.id, title: t.title }));
+  const keyListLinks = base.keyList.length && local.keyList.length ? alignKeyLists(base.keyList, local.keyList) : [];
+  const deadlineChanges = compareDeadlineSets(base, local, links, keyListLinks);
+  const parentage = checkParentage(base, local);
+  const family = judgeFamily(links, base.tasks.length, local.tasks.length, parentage.citesBase);
+
+  const warnings: Warning[] = [];
+  for (const w of local.warnings) {
+    if (w.code === 'truncated') warnings.push({ ...w, message: `local plan: ${w.message}; base tasks after that point show as dropped but may simply be missing from this copy` });
+    if (w.code === 'no-tasks') warnings.push({ ...w, message: `local plan: ${w.message}` });
+  }
+  if (parentage.warning) warnings.push({ code: 'other-parent', line: 0, message: parentage.warning });
+
+  const mergedLocals = new Set(links.filter((k) => k.kind === 'merged').map((k) => k.local));
+  return {
+    schema: 'plancmp.diff/1',
+    base: docRef(base),
+    local: docRef(local),
+    links,
+    dropped,
+    added,
+    keyListLinks,
+    deadlineChanges,
+    parentage,
+    family,
+    summary: {
+      baseTasks: base.tasks.length,
+      localTasks: local.tasks.length,
+      linked: linkedBase.size,
+      dropped: dropped.length,
+      added: added.length,
+      merged: mergedLocals.size,
+      reworded: links.filter((k) => k.kind === 'reworded').length,
+      deadlineChanges: deadlineChanges.filter((c) => c.change !== 'same').length,
+      coverage: base.tasks.length ? Math.round((linkedBase.size / base.tasks.length) * 1000) / 1000 : 0,
+    },
+    warnings,
+  };
+}

@@ -1,0 +1,28 @@
+// Does the local plan cite the base as its parent — by 文号, or by title? A plan that cites some
+// other parent is worth a warning: the analyst may be comparing against the wrong base.
+import type { Notice, PlanDiff } from '../model.js';
+import { dice } from '../align/text.js';
+
+const TITLE_MATCH = 0.7;
+
+/** The core name of a plan title: drop the issuer prefix, 关于印发…的通知 wrapping and the year span. */
+function core(title: string): string {
+  return title
+    .replace(/^.*?关于印发/, '')
+    .replace(/的通知$/, '')
+    .replace(/（[^（）]*年）/g, '')
+    .replace(/^(?:[\u4e00-\u9fff]{1,12}?(?:省|市|县|区)(?:人民)?政府(?:办公厅|办公室)?)/, '');
+}
+
+export function checkParentage(base: Notice, local: Notice): PlanDiff['parentage'] {
+  const cited = local.references;
+  const baseNo = base.meta.docNumber;
+  const baseTitles = [base.meta.title, base.meta.planTitle].filter((t): t is string => !!t).map(core);
+  if (baseNo && cited.some((r) => r.docNumber === baseNo)) return { citesBase: true, by: 'docNumber', cited };
+  if (cited.some((r) => r.title && baseTitles.some((t) => dice(core(r.title!), t) >= TITLE_MATCH))) return { citesBase: true, by: 'title', cited };
+  const plans = cited.filter((r) => r.docNumber || (r.title && /计划|方案|规划|意见/.test(r.title)));
+  const warning = plans.length
+    ? `the local plan cites ${plans.map((r) => [r.title && `《${r.title}》`, r.docNumber].filter(Boolean).join(' ')).join('; ')}, not ${baseNo ?? 'the base plan'}`
+    : undefined;
+  return { citesBase: false, cited, warning };
+}

@@ -1,0 +1,185 @@
+// Typed values that flow one way through the pipeline:
+// bytes -> SourceText (read) -> NormalizedText (normalize) -> Notice (parse) -> PlanDiff (align + diff).
+
+/** A message attached to one document; a batch never stops on one document's messages. */
+export interface Warning {
+  code: string;
+  /** 1-based line number in the ORIGINAL input (0 when not tied to a line). */
+  line: number;
+  message: string;
+}
+
+export type SourceFormat = 'text' | 'html';
+
+export interface SourceText {
+  file: string;
+  text: string;
+  encoding: string;
+  format: SourceFormat;
+  /** Size of the raw input in bytes. */
+  bytes: number;
+  /** For HTML: original line numbers are those of the extracted text, not of the markup. */
+  warnings: Warning[];
+}
+
+/** One logical paragraph after normalization, with the original line it starts on. */
+export interface Paragraph {
+  text: string;
+  line: number;
+  /** Original lines this paragraph was re-joined from (more than one after a page-break repair). */
+  lines: number[];
+}
+
+export interface NormalizedText {
+  paragraphs: Paragraph[];
+  converted: 't2s' | 'none';
+  warnings: Warning[];
+}
+
+export type DeadlineKind =
+  | 'by' // a date by which something is done: 2018年9月底前, 2018年底
+  | 'range' // a span of years: 2018—2022年
+  | 'from' // a start: 2018年起
+  | 'recurring' // 每年开展, 逐年推进, 每季开展, 年度
+  | 'duration' // 用3年时间, 三年轮训
+  | 'follows' // 执行党中央和省委规定
+  | 'unspecified' // 适时完成, 根据实际需要制订
+  | 'other';
+
+export interface Deadline {
+  /** The time expression as written (simplified, normalized punctuation). */
+  text: string;
+  kind: DeadlineKind;
+  /** ISO date for 'by' (end of the period), and the end of a 'range'. */
+  date?: string;
+  start?: string;
+  end?: string;
+  /** For 'recurring': yearly | half-yearly | quarterly | monthly | weekly. */
+  frequency?: string;
+  /** The clause (between ，。；) that carries the expression: what a reader compares. */
+  clause: string;
+}
+
+export interface Meta {
+  issuer?: string;
+  docNumber?: string;
+  title?: string;
+  /** Title of the attached plan itself (e.g. 政府“两强三提高”建设行动计划), when it differs from the notice title. */
+  planTitle?: string;
+  date?: string;
+  recipients?: string;
+  copyTo?: string;
+  printedBy?: string;
+  printedDate?: string;
+}
+
+export interface Reference {
+  title?: string;
+  docNumber?: string;
+  line: number;
+}
+
+export interface Section {
+  /** The marker as written, without brackets or punctuation: 二, 一, 1, 1. */
+  number: string;
+  level: 'part' | 'project' | 'item' | 'subitem';
+  title: string;
+  line: number;
+  children: Section[];
+}
+
+export interface Task {
+  /** "P.K": ordinal of the project heading inside the main-task part, ordinal of the item inside it. */
+  id: string;
+  /** The number as written (a county numbering 6, 7, 8 under project 2 keeps "6"). */
+  number: string;
+  project: string;
+  projectNumber: string;
+  title: string;
+  /** Full task text after its number, without the closing responsibility bracket. */
+  text: string;
+  units: string[];
+  lead: string[];
+  assist: string[];
+  /** Where units came from: the task's own bracket, or the project's 牵头/配合 lines. */
+  unitsFrom: 'task' | 'project' | 'none';
+  deadlines: Deadline[];
+  line: number;
+}
+
+export interface KeyListRow {
+  id: string;
+  number: string;
+  task: string;
+  units: string[];
+  deadline: Deadline;
+  line: number;
+}
+
+export interface Notice {
+  schema: 'plancmp.parse/1';
+  source: { file: string; encoding: string; format: SourceFormat; converted: 't2s' | 'none' };
+  meta: Meta;
+  references: Reference[];
+  sections: Section[];
+  /** Title of the part that holds the tasks (二、主要任务 …), if one was found. */
+  mainPart?: string;
+  tasks: Task[];
+  keyList: KeyListRow[];
+  warnings: Warning[];
+}
+
+export type LinkKind = 'same' | 'reworded' | 'merged' | 'split' | 'partial';
+
+export interface Link {
+  base: string;
+  local: string;
+  score: number;
+  kind: LinkKind;
+  manual?: boolean;
+}
+
+export type DeadlineChangeKind = 'same' | 'earlier' | 'later' | 'removed' | 'added' | 'changed';
+
+export interface DeadlineChange {
+  base: string;
+  local: string;
+  baseDeadline: string;
+  localDeadline: string;
+  change: DeadlineChangeKind;
+  /** 'body' (task text vs task text), 'keyList' (时间要求 vs 时间要求), 'keyListVsBody'. */
+  compared: 'body' | 'keyList' | 'keyListVsBody';
+}
+
+export interface DocRef {
+  file: string;
+  docNumber?: string;
+  title?: string;
+  issuer?: string;
+  date?: string;
+}
+
+export interface PlanDiff {
+  schema: 'plancmp.diff/1';
+  base: DocRef;
+  local: DocRef;
+  links: Link[];
+  dropped: { id: string; title: string }[];
+  added: { id: string; title: string }[];
+  keyListLinks: Link[];
+  deadlineChanges: DeadlineChange[];
+  parentage: { citesBase: boolean; by?: 'docNumber' | 'title'; cited: Reference[]; warning?: string };
+  family: { sameFamily: boolean; strongShare: number; message?: string };
+  summary: {
+    baseTasks: number;
+    localTasks: number;
+    linked: number;
+    dropped: number;
+    added: number;
+    merged: number;
+    reworded: number;
+    deadlineChanges: number;
+    coverage: number;
+  };
+  warnings: Warning[];
+}

@@ -1,0 +1,54 @@
+// Normalize: decoded text → paragraphs of simplified, unified text, each with its original line.
+import type { NormalizedText, Warning } from '../model.js';
+import { stripPinyin } from './pinyin.js';
+import { isTraditional, toSimplified } from './t2s.js';
+import { unifyWidth } from './width.js';
+import { findDamage, isFurniture } from './damage.js';
+import { rejoin, type Line } from './rejoin.js';
+
+export { isTraditional, toSimplified } from './t2s.js';
+export { unifyWidth } from './width.js';
+export { stripPinyin } from './pinyin.js';
+
+export interface NormalizeOptions {
+  /** Force or forbid traditional→simplified conversion; default: detect. */
+  convert?: 'auto' | 'always' | 'never';
+}
+
+export function normalize(text: string, opts: NormalizeOptions = {}): NormalizedText {
+  const warnings: Warning[] = [];
+  const raw = text.replace(/\r\n?/g, '\n').split('\n');
+  let glossCount = 0;
+  let glossLine = 0;
+  const deglossed = raw.map((l, i) => {
+    const r = stripPinyin(l);
+    if (r.removed > 0) {
+      glossCount += r.removed;
+      glossLine ||= i + 1;
+    }
+    return r.text;
+  });
+  if (glossCount > 0) {
+    warnings.push({ code: 'pinyin-annotations', line: glossLine, message: `removed ${glossCount} pinyin annotations such as 發(fā) left by the web page` });
+  }
+  const joined = deglossed.join('\n');
+  const mode = opts.convert ?? 'auto';
+  const convert = mode === 'always' || (mode === 'auto' && isTraditional(joined));
+  let lines = deglossed;
+  if (convert) {
+    const conv = toSimplified(joined).split('\n');
+    lines = conv.length === deglossed.length ? conv : deglossed.map(toSimplified);
+  }
+  const kept: Line[] = [];
+  lines.forEach((l, i) => {
+    const lineNo = i + 1;
+    warnings.push(...findDamage(deglossed[i], lineNo));
+    const t = unifyWidth(l);
+    if (isFurniture(t)) {
+      warnings.push({ code: 'page-furniture', line: lineNo, message: `web page furniture “${t}” is not part of the notice (ignored)` });
+      return;
+    }
+    kept.push({ text: t, line: lineNo });
+  });
+  return { paragraphs: rejoin(kept), converted: convert ? 't2s' : 'none', warnings };
+}

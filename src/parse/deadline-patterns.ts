@@ -1,0 +1,142 @@
+// The building blocks of deadline recognition: one alternation of bounded patterns (no nested
+// quantifiers, every repetition has a small upper bound) so a scan is linear in the text length,
+// plus the numeral and calendar helpers that turn a match into ISO dates.
+
+const SP = '[ \\u3000\\t]{0,2}'; // stray spaces left by PDF extraction: "2020 年底前"
+const DIGIT = '[0-9０-９]';
+const YEAR = `(?:${DIGIT}{4}|[〇零一二三四五六七八九]{4})`;
+const MON = `(?:${DIGIT}{1,2}|十[一二]?|[一二三四五六七八九])`;
+const DAY = `(?:${DIGIT}{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])`;
+const COUNT = `(?:${DIGIT}{1,2}|[一二两三四五六七八九十半]{1,3})`;
+/** Not inside a longer number: 12345政务热线 holds no year. */
+const NOT_AFTER_NUM = '(?<![0-9０-９〇零一二三四五六七八九十两])';
+/** A count of years that is not part of 每三年, 近三年, 连续两年, 用3年. */
+const NOT_AFTER_COUNT = '(?<![0-9０-９〇零一二三四五六七八九十两半每近前后续这那第用过])';
+/** Issuers whose rules a 执行…规定 requirement defers to. */
+const AUTH =
+  '党中央|中央|国务院|国家|上级|省市委|省委|省政府|市委|市政府|县委|县政府|区委|区政府|省|市|县|区|和|、|及|与|有关|相关|统一';
+/** Words after a bare year that make it a target: 2022年全面实现…, 2020年基本建成… */
+const VERBS = '全面|基本|实现|完成|建成|建立|达到|初步|率先|全部|形成|确保|前后|左右';
+/** What must follow 2018年 when no 到/从 precedes it (a cheap filter: 2018年政府工作报告 is no match). */
+const DATE_MARK = `(?:${MON}${SP}月|上半年|下半年|第|[一二三四1-4１-４]${SP}季度|年|底|末|内|以内|之前|以前|前|起|开始|以后|以来|${VERBS})`;
+const CYCLE_PART = '[^、，,。；;\\n的]{1,6}';
+
+const ALTERNATIVES = [
+  // 年初有清单、年中有督查、年末有考评、全年有台账: one yearly cycle
+  `(?<cycle>年初${CYCLE_PART}[、，,]${SP}(?:年中${CYCLE_PART}[、，,]${SP})?年末${CYCLE_PART}(?:[、，,]${SP}全年${CYCLE_PART})?)`,
+  // 2018—2022年, 2018年至2020年, 从2018年到2020年
+  `(?<range>(?:从|自)?${SP}${NOT_AFTER_NUM}(?<rY1>${YEAR})${SP}(?<rN1>年)?${SP}(?:—{1,2}|[-－–~～]|至|到)${SP}(?<rY2>${YEAR})${SP}(?<rN2>年)?(?:${SP}(?:底|末))?(?:${SP}(?:之前|以前|前))?)`,
+  // 到2022年, 2018年9月底前, 2019年上半年, 2019年一季度, 2018年起, 自2018年起
+  `(?<dated>(?:(?<dPre>(?:(?:力争|争取)${SP})?(?:截至|截止到|截止|直到|到|至))|(?<dFrom>从|自)|(?=${YEAR}${SP}年${SP}${DATE_MARK}))${SP}${NOT_AFTER_NUM}(?<dY>${YEAR})${SP}年${SP}` +
+    `(?:(?<dM>${MON})${SP}月(?:${SP}(?<dD>${DAY})${SP}[日号])?(?:${SP}(?<dMs>底|末|上旬|中旬|下旬))?` +
+    `|(?<dH>上半年|下半年)|第?${SP}(?<dQ>[一二三四1-4１-４])${SP}季度(?:末|底)?|(?<dE>年?(?:底|末)|年中)|(?<dIn>内|以内)(?![容部涵在]))?` +
+    `(?:${SP}(?<dBefore>之前|以前|前)|(?<dStart>${SP}(?:起|开始|以后|以来)))?)`,
+  // 年底前 / 今年底 without a year: the document's year
+  `(?<bare>(?<![0-9０-９〇零一二三四五六七八九十每年])(?<bY>今|本|当|明)?年${SP}(?:底|末)${SP}(?<bBefore>之前|以前|前)?)`,
+  // 10月底前, 6月30日前, 明年3月底前
+  `(?<month>(?<![0-9０-９〇零一二三四五六七八九十年个度第])(?<mY>今年|本年|当年|明年)?(?<mM>${MON})${SP}月(?:${SP}(?<mD>${DAY})${SP}[日号])?(?:${SP}(?<mMs>底|末|上旬|中旬|下旬))?(?:${SP}(?<mBefore>之前|以前|前)|(?<mStart>${SP}(?:起|开始)))?)`,
+  // 每年, 每年度, 每季度, 每月, 每半年, 每两年, 每两周, 每年年底前, 每年12月底
+  `(?<every>每${SP}(?:个${SP})?(?:(?<eN>半|[一两二三四五2-5２-５])${SP}个?${SP})?(?<eU>年度|年|季度|季|月|周|星期|旬|天|日)` +
+    `(?:${SP}(?:年(?:底|末|初|中)|上半年|下半年|第?[一二三四1-4]季度末?|底|末|初|(?:${MON}${SP}月)?(?:${SP}${DAY}${SP}[日号])?(?:${SP}(?:底|末|初|上旬|中旬|下旬))?)${SP}(?:之前|以前|前)?)?)`,
+  // 一年一次, 两年一度, 半年一次
+  `(?<per>${NOT_AFTER_NUM}(?<pN>[一两二三半])${SP}年${SP}一${SP}[次度])`,
+  // 逐年, 逐季, 逐月
+  `(?<step>逐(?<sU>年|季|月))`,
+  // 按年度, 按季度, 按月
+  `(?<perUnit>按照?${SP}(?<uU>年度|季度|月度|季|月(?!份)|周))`,
+  // 年度 as in 制订年度…计划 (not 2018年度, 本年度, 上年度)
+  `(?<annual>(?<![0-9０-９〇零一二三四五六七八九十每本上下当今明去前该半跨财])年度)`,
+  // 全年至少撰写1篇
+  `(?<whole>全年(?=${SP}(?:至少|不少于|不低于)))`,
+  // 用3年时间, 力争用三年时间, 经过两年左右努力
+  `(?<use>(?:(?:力争|争取)${SP})?(?:用|经过|通过|利用)${SP}(?<uN>${COUNT})${SP}个?${SP}(?<uT>年|月)${SP}半?${SP}(?:左右)?${SP}的?${SP}(?:时间|努力))`,
+  // 3年内, 三个月内
+  `(?<within>${NOT_AFTER_COUNT}(?<wN>${COUNT})${SP}个?${SP}(?<wT>年|月)${SP}(?:之内|以内|内)(?![容部涵在]))`,
+  // 三年轮训行动, 三年攻坚
+  `(?<campaign>${NOT_AFTER_COUNT}(?<cN>${COUNT})${SP}年${SP}(?:轮训|攻坚|行动)(?:行动)?)`,
+  // 执行党中央和省委规定, 执行国家规定, 按上级规定执行
+  `(?<follows>执行${SP}(?:${AUTH}){1,8}${SP}的?${SP}规定|按照?${SP}(?:${AUTH}){1,8}${SP}规定执行)`,
+  // 适时完成 (a bare 适时 only counts in a 时间要求 cell)
+  `(?<timely>适时${SP}(?:完成|出台|开展|启动|组建))`,
+];
+
+const NAMED = ALTERNATIVES.join('|');
+// Named groups document the patterns; the compiled regex uses plain numbered groups (exec is about
+// twice as fast without building a groups object per match), looked up through GROUP.
+const NAME = /\(\?<([A-Za-z0-9]+)>/g;
+/** Capturing-group number of each named group (every capturing group in NAMED is named). */
+export const GROUP: Record<string, number> = {};
+let groupCount = 0;
+for (const m of NAMED.matchAll(NAME)) GROUP[m[1]] = ++groupCount;
+// Every alternative starts with one of these characters, and one starting with a numeral never
+// follows another numeral: the leading lookaheads let the engine skip ordinary text quickly.
+const NUMERAL = '[0-9０-９〇零一二三四五六七八九十两]';
+const FIRST = '[0-9０-９〇零一二三四五六七八九十两半年每逐按全用经通利力争截直到至从自执适今本当明]';
+const SOURCE = `(?=${FIRST})(?:(?<!${NUMERAL})|(?!${NUMERAL}))(?:${NAMED.replace(NAME, '(')})`;
+
+/** A fresh global regex (own lastIndex) matching every candidate time expression. */
+export function deadlineRegex(): RegExp {
+  return new RegExp(SOURCE, 'g');
+}
+
+/** Requirements only recognised when they make up a 时间要求 cell on their own. */
+export const CELL_UNSPECIFIED = /适时|根据[^，。；,;]{0,8}需要|视情况?|按需|长期坚持|长期|另行通知|待定/;
+
+export const TARGET_VERB = new RegExp(`^${SP}(?:${VERBS})`);
+
+/** A plan or document name right before a parenthesis holding its period: 行动计划（2018—2020年）. */
+export const PLAN_NAME_END = /(?:计划|规划|方案|纲要|意见|办法|行动|工程|条例|规则|细则|规定|决定|通知|战略|要点|[”》」"])$/;
+
+const CN_DIGITS = '〇零一二三四五六七八九';
+
+function cnDigit(ch: string): number {
+  if (ch === '两') return 2;
+  const i = CN_DIGITS.indexOf(ch);
+  return i < 0 ? NaN : i <= 1 ? 0 : i - 1;
+}
+
+/** 2018, ２０１８, 二〇一八, 十二, 二十一, 两, 半 (0.5) → number (NaN when unreadable). */
+export function readNumber(s: string): number {
+  let arabic = s.length > 0 ? 0 : -1;
+  for (let i = 0; i < s.length && arabic >= 0; i++) {
+    const c = s.charCodeAt(i);
+    const d = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0xff10 && c <= 0xff19 ? c - 0xff10 : -1;
+    arabic = d < 0 ? -1 : arabic * 10 + d;
+  }
+  if (arabic >= 0) return arabic; // ASCII or full-width digits
+  if (s === '半') return 0.5;
+  const ten = s.indexOf('十');
+  if (ten >= 0) {
+    const hi = ten === 0 ? 1 : cnDigit(s.slice(0, ten));
+    const lo = ten === s.length - 1 ? 0 : cnDigit(s.slice(ten + 1));
+    return hi * 10 + lo;
+  }
+  let n = 0;
+  for (const ch of s) n = n * 10 + cnDigit(ch);
+  return n;
+}
+
+const pad = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+export function lastDay(year: number, month: number): number {
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return leap ? 29 : MONTH_DAYS[month - 1];
+}
+
+/** ISO date, or undefined when the parts do not make a calendar date. */
+export function iso(year: number, month: number, day: number): string | undefined {
+  if (!(year >= 1900 && year <= 2199 && month >= 1 && month <= 12)) return undefined;
+  if (!(day >= 1 && day <= lastDay(year, month))) return undefined;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+/** A month reference (上旬/中旬/下旬/底 or a day) → [first day, last day] of what it names. */
+export function monthSpan(year: number, month: number, day?: number, part?: string): [string?, string?] {
+  if (day !== undefined) return [iso(year, month, day), iso(year, month, day)];
+  if (part === '上旬') return [iso(year, month, 1), iso(year, month, 10)];
+  if (part === '中旬') return [iso(year, month, 11), iso(year, month, 20)];
+  if (part === '下旬') return [iso(year, month, 21), iso(year, month, lastDay(year, month))];
+  return [iso(year, month, 1), month >= 1 && month <= 12 ? iso(year, month, lastDay(year, month)) : undefined];
+}

@@ -1,0 +1,119 @@
+// Tasks of the main-task part: numbered items under bracketed project headings. Ids are positional
+// ("P.K") as the output contract fixes them; the number as written is kept for the reader.
+import type { Paragraph, Task, Warning } from '../model.js';
+import { parseHeading } from './headings.js';
+import { splitUnits, stripUnitLabel } from './units.js';
+import { takeTrailingUnits } from './trailing-units.js';
+import { extractDeadlines } from './deadlines.js';
+import { splitTitle } from './headings.js';
+
+interface Project {
+  ordinal: number;
+  number: string;
+  title: string;
+  line: number;
+  lead: string[];
+  assist: string[];
+}
+
+interface Draft {
+  project: Project;
+  ordinal: number;
+  number: string;
+  line: number;
+  rest: string;
+  extra: string[];
+}
+
+const LEAD = /^(牵头单位|牵头部门|责任单位|责任部门|主责单位)[：:]/;
+const ASSIST = /^(配合单位|配合部门|协办单位|参与单位)[：:]/;
+
+export function parseTasks(paras: Paragraph[], docYear?: number): { tasks: Task[]; warnings: Warning[] } {
+  const warnings: Warning[] = [];
+  const drafts: Draft[] = [];
+  let project: Project | undefined;
+  let projects = 0;
+  for (const p of paras) {
+    const h = parseHeading(p.text);
+    if (h?.level === 'project') {
+      projects++;
+      project = { ordinal: projects, number: h.number, title: h.title, line: p.line, lead: [], assist: [] };
+      continue;
+    }
+    if (h?.level === 'item') {
+      if (!project) {
+        // numbered items straight under the part: one implicit project, so ids stay "1.K"
+        projects++;
+        project = { ordinal: projects, number: '', title: '', line: p.line, lead: [], assist: [] };
+        warnings.push({ code: 'no-projects', line: p.line, message: 'tasks are not grouped under （一）（二）… project headings; ids use project 1' });
+      }
+      const inProject = drafts.filter((d) => d.project === project).length;
+      drafts.push({ project, ordinal: inProject + 1, number: h.number, line: p.line, rest: h.rest, extra: [] });
+      continue;
+    }
+    const current = drafts[drafts.length - 1];
+    if (project && (!current || current.project !== project)) {
+      // lines between a project heading and its first item: 牵头单位/配合部门 for the whole project
+      if (LEAD.test(p.text)) project.lead.push(...splitUnits(p.text.replace(LEAD, '')));
+      else if (ASSIST.test(p.text)) project.assist.push(...splitUnits(p.text.replace(ASSIST, '')));
+      continue;
+    }
+    if (current) current.extra.push(p.text);
+  }
+  const tasks = drafts.map((d) => finishTask(d, docYear));
+  for (const t of tasks) {
+    if (t.unitsFrom === 'none') warnings.push({ code: 'no-units', line: t.line, message: `task ${t.id} (${t.title}) names no responsible unit` });
+  }
+  warnings.push(...numberingWarnings(drafts));
+  return { tasks, warnings };
+}
+
+function finishTask(d: Draft, docYear?: number): Task {
+  // A unit line may follow the task as its own paragraph: "责任单位：…" or "（责任单位：…）".
+  let body = d.rest;
+  let separateUnits: string[] = [];
+  for (const e of d.extra) {
+    const inner = e.replace(/^（(.*)）$/, '$1');
+    if (stripUnitLabel(inner).label) separateUnits = splitUnits(inner);
+    else body += e;
+  }
+  const trailing = takeTrailingUnits(body);
+  const own = trailing.units.length ? trailing.units : separateUnits;
+  const lead = d.project.lead;
+  const assist = d.project.assist;
+  const units = own.length ? own : [...lead, ...assist];
+  const { title } = splitTitle(trailing.text);
+  return {
+    id: `${d.project.ordinal}.${d.ordinal}`,
+    number: d.number,
+    project: d.project.title,
+    projectNumber: d.project.number,
+    title,
+    text: trailing.text,
+    units,
+    lead: own.length ? [] : lead,
+    assist: own.length ? [] : assist,
+    unitsFrom: own.length ? 'task' : units.length ? 'project' : 'none',
+    deadlines: extractDeadlines(trailing.text, docYear),
+    line: d.line,
+  };
+}
+
+/** Gaps, repeats and restarts inside a project. Continuous numbering across projects is a style. */
+function numberingWarnings(drafts: Draft[]): Warning[] {
+  const out: Warning[] = [];
+  let prev: Draft | undefined;
+  for (const d of drafts) {
+    const n = Number(d.number);
+    if (prev && prev.project === d.project) {
+      const p = Number(prev.number);
+      if (n === p) out.push({ code: 'numbering-repeat', line: d.line, message: `item number ${n} repeats in project ${d.project.number || d.project.ordinal}` });
+      else if (n < p) out.push({ code: 'numbering-restart', line: d.line, message: `item numbering restarts at ${n} after ${p} in project ${d.project.number || d.project.ordinal}` });
+      else if (n !== p + 1) out.push({ code: 'numbering-gap', line: d.line, message: `item numbering jumps from ${p} to ${n} in project ${d.project.number || d.project.ordinal}` });
+    } else if (prev && n !== 1 && n !== Number(prev.number) + 1) {
+      out.push({ code: 'numbering-gap', line: d.line, message: `project ${d.project.number || d.project.ordinal} starts at item ${n}` });
+    }
+    prev = d;
+  }
+  return out;
+}

@@ -1,0 +1,41 @@
+// A task ends with its responsibility units in a bracket: （责任单位：市府办、市法制办，市政府各部门）,
+// or a bare bracket of unit names as in the provincial plan's first project.
+import { looksLikeUnitList, splitUnits, stripUnitLabel } from './units.js';
+
+const OPENERS = '（(〔〈<［[【';
+const CLOSERS = '）)〕〉>］]】';
+
+/** Start index of the balanced bracket that closes the text, or -1. Linear scan from the end. */
+function trailingBracketStart(text: string): number {
+  if (!CLOSERS.includes(text[text.length - 1] ?? '')) return -1;
+  let depth = 0;
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text[i];
+    if (CLOSERS.includes(c)) depth++;
+    else if (OPENERS.includes(c)) {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+export interface TrailingUnits {
+  text: string;
+  units: string[];
+  label?: string;
+}
+
+/** Split "task text（责任单位：…）" into the text and the unit list. */
+export function takeTrailingUnits(full: string): TrailingUnits {
+  const trimmed = full.replace(/[。；\s]+$/, '');
+  const start = trailingBracketStart(trimmed);
+  if (start > 0) {
+    const inner = trimmed.slice(start + 1, -1);
+    if (looksLikeUnitList(inner)) {
+      const { label } = stripUnitLabel(inner);
+      return { text: trimmed.slice(0, start).trim(), units: splitUnits(inner), label };
+    }
+  }
+  return { text: full.trim(), units: [] };
+}

@@ -1,0 +1,83 @@
+// Responsibility units: split a list such as
+//   "省编办、省发展改革委、省法制办和其他省级部门，各市、县〔市、区〕政府"
+// into units, never inside brackets and never inside a compound that names several levels at
+// once ("各市、县〔市、区〕政府" is one unit).
+
+const OPEN = '（(〔〈<［[【｛{';
+const CLOSE = '）)〕〉>］]】｝}';
+
+/** Nested brackets inside unit names come as （）〈〉<>〔〕; unify them to 〔〕 as GB/T 9704 prints them. */
+export function unifyUnitBrackets(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    if (OPEN.includes(ch)) out += '〔';
+    else if (CLOSE.includes(ch)) out += '〕';
+    else out += ch;
+  }
+  return out;
+}
+
+// A fragment that is only an administrative level ("各市", "县", "各乡镇") names no unit by itself:
+// it is the first half of a compound such as 各市、县〔市、区〕政府.
+const BARE_LEVEL = /^各?[省市县区乡镇街道]{1,3}$/;
+
+const LABEL = /^(?:责任单位|牵头单位|责任部门|牵头部门|配合单位|配合部门|协办单位|参与单位|实施单位|主办单位|责任主体|负责单位)[：:]?/;
+
+export function stripUnitLabel(s: string): { label?: string; rest: string } {
+  const m = LABEL.exec(s);
+  if (!m) return { rest: s };
+  return { label: m[0].replace(/[：:]$/, ''), rest: s.slice(m[0].length) };
+}
+
+export function splitUnits(list: string): string[] {
+  const s = unifyUnitBrackets(stripUnitLabel(list.trim()).rest);
+  const parts: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (ch === '〔') depth++;
+    else if (ch === '〕') depth = Math.max(0, depth - 1);
+    if (depth === 0 && (ch === '、' || ch === '，' || ch === ',' || ch === '；' || ch === ';' || ch === ' ')) {
+      parts.push(cur);
+      cur = '';
+      continue;
+    }
+    // "省法制办和其他省级部门": 和/及 before 其他 joins two units
+    if (depth === 0 && (ch === '和' || ch === '及') && s.startsWith('其他', i + 1)) {
+      parts.push(cur);
+      cur = '';
+      continue;
+    }
+    cur += ch;
+  }
+  parts.push(cur);
+  const units: string[] = [];
+  let pending = '';
+  for (const raw of parts) {
+    const p = raw.trim().replace(/。$/, '');
+    if (!p) continue;
+    if (BARE_LEVEL.test(p)) {
+      pending = pending ? `${pending}、${p}` : p;
+      continue;
+    }
+    units.push(pending ? `${pending}、${p}` : p);
+    pending = '';
+  }
+  if (pending) units.push(pending);
+  return units;
+}
+
+const UNIT_END = /(政府|党组|党委|部门|单位|办公室|办公厅|办|局|委|厅|中心|室|院|会|处|所|组|队|部|署|站|行|支|区|街道|镇|乡|公司|集团|银行)〕?$/;
+const UNIT_START = /^(省|市|县|区|各|中|人行|有关|相关|其他)/;
+
+/** Does a bare bracket like (各市、县〔市、区〕政府党组，省政府各部门党委〔党组〕) list responsible units? */
+export function looksLikeUnitList(inner: string): boolean {
+  const { label, rest } = stripUnitLabel(inner);
+  if (label) return true;
+  if (/[。；]/.test(rest) || rest.length > 200) return false;
+  const units = splitUnits(rest);
+  if (units.length === 0) return false;
+  const ok = units.filter((u) => UNIT_END.test(u) || UNIT_START.test(u)).length;
+  return ok / units.length >= 0.6;
+}

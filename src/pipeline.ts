@@ -1,0 +1,40 @@
+// The library kernel: file or bytes in, Notice out. The CLI is a thin shell over these.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Notice, SourceText } from './model.js';
+import { readSource, sourceFromBytes } from './read/index.js';
+import { normalize, type NormalizeOptions } from './normalize/index.js';
+import { parseNormalized } from './parse/index.js';
+
+export interface ParseOptions extends NormalizeOptions {
+  encoding?: string;
+  format?: 'text' | 'html' | 'auto';
+  maxBytes?: number;
+}
+
+export function parseSource(source: SourceText, opts: ParseOptions = {}): Notice {
+  return parseNormalized(source, normalize(source.text, opts));
+}
+
+/** Parse text that is already decoded (a string), e.g. from a researcher's own scraper. */
+export function parseText(text: string, file = '<text>', opts: ParseOptions = {}): Notice {
+  return parseSource({ file, text, encoding: 'utf-8', format: 'text', bytes: Buffer.byteLength(text), warnings: [] }, opts);
+}
+
+export async function parseFile(file: string, opts: ParseOptions = {}): Promise<Notice> {
+  return parseSource(await readSource(file, opts), opts);
+}
+
+export function parseBytes(bytes: Uint8Array, file: string, opts: ParseOptions = {}): Notice {
+  return parseSource(sourceFromBytes(bytes, file, opts), opts);
+}
+
+/** The provincial plan 浙政发〔2018〕16号, shipped inside the package so `diff LOCAL` needs no path. */
+export const BASE_FILE = fileURLToPath(new URL('../src/base/zhezhengfa-2018-16.txt', import.meta.url));
+export const BASE_LABEL = '浙政发〔2018〕16号 (embedded)';
+
+let base: Notice | undefined;
+export function loadBase(): Notice {
+  base ??= parseText(readFileSync(BASE_FILE, 'utf8'), BASE_LABEL);
+  return base;
+}

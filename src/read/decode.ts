@@ -1,0 +1,281 @@
+// Bytes -> text. Chinese notices come as UTF-8, GBK/GB18030 (mainland sites and Windows
+// exports) or Big5 (Taiwan/HK); the encoding is rarely declared, so we detect it.
+import { PlancmpError } from '../errors.js';
+import type { Warning } from '../model.js';
+
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
+
+export interface Decoded {
+  text: string;
+  encoding: Encoding;
+  warnings: Warning[];
+}
+
+// Every GBK-family name decodes as gb18030: Node's 'gbk' label garbles 4-byte sequences.
+const ALIASES: Record<string, Encoding | 'utf-16'> = {
+  utf8: 'utf-8',
+  'utf-8': 'utf-8',
+  gbk: 'gb18030',
+  gb2312: 'gb18030',
+  gb18030: 'gb18030',
+  cp936: 'gb18030',
+  big5: 'big5',
+  'big5-hkscs': 'big5',
+  'utf-16le': 'utf-16le',
+  utf16le: 'utf-16le',
+  'utf-16be': 'utf-16be',
+  utf16be: 'utf-16be',
+  utf16: 'utf-16',
+  'utf-16': 'utf-16',
+};
+
+export const ENCODING_NAMES = Object.keys(ALIASES);
+const HINT = 'pass --encoding utf-8|gb18030|big5|utf-16le';
+
+/** Canonical encoding for a user-given name, or undefined when unknown. */
+export function encodingFromName(name: string): Encoding | 'utf-16' | undefined {
+  return ALIASES[name.trim().toLowerCase().replace(/_/g, '-')];
+}
+
+// Frequent characters of government documents, simplified and traditional, plus full-width
+// punctuation. A correct decoding hits this set far more often than a wrong one, which
+// yields rare characters (GB bytes read as Big5 and vice versa).
+const COMMON = new Set(
+  '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处府研专' +
+    '市省县乡镇务单责服督监推施完善健措规标准领导落划办项目府局委厅' +
+    '這們會個來對國發為說時過還與業動學實應關經東門長開問無見機權點間計劃廣務員當體現進區縣鄉鎮單位黨組織辦設規標準據將並從責監導領執點種總' +
+    '，。、；：“”（）《》〔〕',
+);
+
+const FFFD = 0xfffd;
+
+interface Score {
+  encoding: Encoding;
+  text: string;
+  replacements: number;
+  /** Share of non-ASCII characters that are common Chinese characters or punctuation. */
+  common: number;
+}
+
+function score(bytes: Uint8Array, encoding: Encoding): Score {
+  const text = new TextDecoder(encoding).decode(bytes);
+  let replacements = 0;
+  let nonAscii = 0;
+  let common = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) continue;
+    nonAscii++;
+    if (c === FFFD) replacements++;
+    else if (COMMON.has(ch)) common++;
+  }
+  return { encoding, text, replacements, common: nonAscii ? common / nonAscii : 0 };
+}
+
+function countReplacements(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) n++;
+  return n;
+}
+
+function lineOf(text: string, index: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+function replacementWarning(text: string, encoding: string): Warning[] {
+  const n = countReplacements(text);
+  if (!n) return [];
+  return [
+    {
+      code: 'replacement-chars',
+      line: lineOf(text, text.indexOf('\uFFFD')),
+      message: `${n} byte sequence(s) are not valid ${encoding} and were replaced with �`,
+    },
+  ];
+}
+
+/** Name of a known binary format from its magic number, or undefined. */
+export function binaryKind(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.subarray(0, 8)).toString('latin1');
+  if (head.startsWith('%PDF')) return 'PDF';
+  if (head.startsWith('\x89PNG')) return 'PNG';
+  if (head.startsWith('GIF8')) return 'GIF';
+  if (head.startsWith('\xFF\xD8\xFF')) return 'JPEG';
+  if (head.startsWith('\xD0\xCF\x11\xE0')) return 'DOC'; // OLE2: .doc/.xls/.wps
+  if (head.startsWith('\x1F\x8B')) return 'gzip';
+  if (head.startsWith('Rar!')) return 'RAR';
+  if (head.startsWith('7z\xBC\xAF')) return '7z';
+  if (head.startsWith('{\\rtf')) return 'RTF';
+  if (head.startsWith('PK\x03\x04') || head.startsWith('PK\x05\x06')) {
+    // Office and OFD documents are ZIP archives; the member names tell them apart.
+    const names = Buffer.from(bytes.subarray(0, 65536)).toString('latin1');
+    if (names.includes('word/')) return 'DOCX';
+    if (names.includes('xl/')) return 'XLSX';
+    if (names.includes('OFD.xml')) return 'OFD';
+    return 'ZIP';
+  }
+  return undefined;
+}
+
+function binaryError(kind: string, file: string): PlancmpError {
+  const hint =
+    kind === 'PDF'
+      ? 'PDF input is not supported yet; extract its text first (e.g. pdftotext -layout)'
+      : ['DOC', 'DOCX', 'OFD', 'RTF'].includes(kind)
+        ? 'save it as plain text (.txt) or a web page (.html) first'
+        : 'give a .txt or .html notice';
+  return new PlancmpError('binary', `this is a ${kind} file, not a text or HTML notice`, file, hint);
+}
+
+function bomEncoding(bytes: Uint8Array): Encoding | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+export function hasBom(bytes: Uint8Array): boolean {
+  return bomEncoding(bytes) !== undefined;
+}
+
+export function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * UTF-16 without a BOM: ASCII characters (newlines, digits) leave NUL bytes mostly on one
+ * side, and the text decodes without control characters (binary data has plenty).
+ * Returns the byte order, or undefined.
+ */
+function utf16Order(bytes: Uint8Array): Encoding | undefined {
+  const sample = bytes.subarray(0, Math.min(bytes.length, 8192) & ~1);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i & 1 ? odd++ : even++;
+  if (even + odd === 0) return undefined;
+  for (const order of ['utf-16le', 'utf-16be'] as Encoding[]) {
+    // In LE the high byte (odd offset) of ASCII is 0; CJK like 一 (U+4E00) puts a few on the other side.
+    const [high, low] = order === 'utf-16le' ? [odd, even] : [even, odd];
+    const s = score(sample, order);
+    let controls = s.replacements;
+    for (let i = 0; i < s.text.length; i++) {
+      const c = s.text.charCodeAt(i);
+      if (c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12) controls++;
+    }
+    if (controls > s.text.length * 0.01) continue;
+    if ((high >= 2 && high >= low * 3) || s.common >= 0.12) return order;
+  }
+  return undefined;
+}
+
+function hasNul(bytes: Uint8Array): boolean {
+  return bytes.subarray(0, 8192).includes(0);
+}
+
+function checkEmpty(text: string, file: string): void {
+  if (!/\S/.test(text.replace(/\uFEFF/g, ''))) {
+    throw new PlancmpError('empty', 'the file is empty', file, 'check that the download or export completed');
+  }
+}
+
+function decodeForced(bytes: Uint8Array, file: string, forced: string): Decoded {
+  const canonical = encodingFromName(forced);
+  if (!canonical) {
+    throw new PlancmpError(
+      'bad-encoding',
+      `unknown encoding "${forced}"`,
+      file,
+      `use one of: ${ENCODING_NAMES.join(', ')}`,
+    );
+  }
+  const bom = bomEncoding(bytes);
+  const encoding: Encoding =
+    canonical === 'utf-16' ? (bom === 'utf-16be' ? 'utf-16be' : 'utf-16le') : canonical;
+  if (!encoding.startsWith('utf-16') && hasNul(bytes)) {
+    if (utf16Order(bytes) || bom?.startsWith('utf-16')) {
+      throw new PlancmpError(
+        'wrong-encoding',
+        `decoding as ${forced} produced NUL characters: the file looks like UTF-16`,
+        file,
+        'try --encoding utf-16le (or utf-16be), or leave out --encoding',
+      );
+    }
+    throw binaryError('binary', file);
+  }
+  // TextDecoder drops a BOM that matches the encoding.
+  const text = new TextDecoder(encoding).decode(bytes);
+  const bad = countReplacements(text);
+  if (bad > text.length * 0.01) {
+    throw new PlancmpError(
+      'wrong-encoding',
+      `decoding as ${forced} produced ${bad} replacement characters`,
+      file,
+      'the file is probably in another encoding; try without --encoding',
+    );
+  }
+  checkEmpty(text, file);
+  return { text, encoding, warnings: replacementWarning(text, encoding) };
+}
+
+/** Picks GB18030 or Big5 (or near-UTF-8) by how plausible the decoded Chinese looks. */
+function guessLegacy(bytes: Uint8Array, file: string): Decoded {
+  const sample = bytes.subarray(0, 1 << 20);
+  const scores = (['gb18030', 'big5', 'utf-8', 'utf-16le', 'utf-16be'] as Encoding[])
+    .map((e) => score(sample, e))
+    .filter((s) => s.replacements <= s.text.length * 0.02)
+    .sort((a, b) => b.common - a.common);
+  const best = scores[0];
+  if (!best || best.common < 0.12) {
+    throw new PlancmpError(
+      'encoding',
+      'cannot tell the text encoding (it is not UTF-8, and neither GB18030 nor Big5 gives readable Chinese)',
+      file,
+      HINT,
+    );
+  }
+  if (best.encoding.startsWith('utf-16')) {
+    throw new PlancmpError('utf16-no-bom', 'looks like UTF-16 without a byte-order mark', file, 'pass --encoding utf-16le (or utf-16be)');
+  }
+  const text = sample === bytes ? best.text : new TextDecoder(best.encoding).decode(bytes);
+  checkEmpty(text, file);
+  return { text, encoding: best.encoding, warnings: replacementWarning(text, best.encoding) };
+}
+
+/**
+ * Decodes a whole file. Throws PlancmpError for empty, binary, UTF-16-without-BOM and
+ * undecidable input; `forced` (from --encoding) overrides detection.
+ */
+export function decodeBytes(bytes: Uint8Array, file: string, forced?: string): Decoded {
+  if (bytes.length === 0) {
+    throw new PlancmpError('empty', 'the file is empty', file, 'check that the download or export completed');
+  }
+  const kind = binaryKind(bytes);
+  if (kind) throw binaryError(kind, file);
+  if (forced) return decodeForced(bytes, file, forced);
+
+  const bom = bomEncoding(bytes);
+  if (bom) {
+    const text = new TextDecoder(bom).decode(bytes); // strips the BOM
+    checkEmpty(text, file);
+    return { text, encoding: bom, warnings: replacementWarning(text, bom) };
+  }
+  if (utf16Order(bytes)) {
+    throw new PlancmpError('utf16-no-bom', 'looks like UTF-16 without a byte-order mark', file, 'pass --encoding utf-16le (or utf-16be)');
+  }
+  if (hasNul(bytes)) throw binaryError('binary', file);
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    checkEmpty(text, file);
+    return { text, encoding: 'utf-8', warnings: [] };
+  } catch (e) {
+    if (e instanceof PlancmpError) throw e;
+  }
+  return guessLegacy(bytes, file);
+}

@@ -1,0 +1,131 @@
+// File (or stdin) -> SourceText: size limits, encoding, text vs HTML.
+import { promises as fs, createReadStream } from 'node:fs';
+import path from 'node:path';
+import { PlancmpError } from '../errors.js';
+import type { SourceFormat, SourceText, Warning } from '../model.js';
+import { decodeBytes, encodingFromName, hasBom, isValidUtf8, type Decoded } from './decode.js';
+import { htmlToText } from './html.js';
+
+export const MAX_BYTES = 20 * 1024 * 1024;
+export const STDIN_NAME = '<stdin>';
+
+export interface ReadOptions {
+  /** Forced encoding (--encoding); detected when absent. */
+  encoding?: string;
+  format?: SourceFormat | 'auto';
+  maxBytes?: number;
+  /** Stream read for file '-' (defaults to process.stdin). */
+  stdin?: NodeJS.ReadableStream;
+}
+
+const HTML_EXT = new Set(['.htm', '.html', '.xhtml', '.shtml']);
+
+function tooLarge(size: string, limit: number, file: string): PlancmpError {
+  return new PlancmpError('too-large', `is ${size} bytes; the limit is ${limit} bytes`, file, 'split the file or raise --max-bytes');
+}
+
+async function readStream(stream: NodeJS.ReadableStream, file: string, limit: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array);
+    size += buf.length;
+    if (size > limit) {
+      (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+      throw tooLarge(`more than ${limit}`, limit, file);
+    }
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks);
+}
+
+function fsError(e: unknown, file: string): PlancmpError {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new PlancmpError('not-found', 'no such file', file, 'check the path');
+  if (code === 'EISDIR') return isDirectory(file);
+  if (code === 'EACCES' || code === 'EPERM') {
+    return new PlancmpError('no-permission', 'cannot read the file (permission denied)', file, 'check its permissions');
+  }
+  return new PlancmpError('read-failed', `cannot read the file (${code ?? String(e)})`, file);
+}
+
+function isDirectory(file: string): PlancmpError {
+  return new PlancmpError('is-directory', 'is a directory, not a file', file, 'give a file, or use `plancmp export DIR` for a folder');
+}
+
+/** Reads and decodes one notice. `file` '-' is standard input (reported as `<stdin>`). */
+export async function readSource(file: string, opts: ReadOptions = {}): Promise<SourceText> {
+  const limit = opts.maxBytes ?? MAX_BYTES;
+  if (file === '-') {
+    const stdin = opts.stdin ?? process.stdin;
+    if (stdin === process.stdin && process.stdin.isTTY) {
+      throw new PlancmpError('stdin-tty', 'standard input is a terminal, not a file', STDIN_NAME, 'pipe a notice in, e.g. `plancmp parse - < notice.txt`');
+    }
+    return sourceFromBytes(await readStream(stdin, STDIN_NAME, limit), STDIN_NAME, opts);
+  }
+  let bytes: Uint8Array;
+  try {
+    const stat = await fs.stat(file);
+    if (stat.isDirectory()) throw isDirectory(file);
+    if (stat.isFile()) {
+      if (stat.size > limit) throw tooLarge(String(stat.size), limit, file);
+      bytes = await fs.readFile(file);
+    } else {
+      // A pipe or device (e.g. `<(curl …)`): its size is unknown until read.
+      bytes = await readStream(createReadStream(file), file, limit);
+    }
+  } catch (e) {
+    throw e instanceof PlancmpError ? e : fsError(e, file);
+  }
+  return sourceFromBytes(bytes, file, opts);
+}
+
+/** The charset an HTML page declares (<meta charset>, http-equiv, <?xml encoding>), if any. */
+export function declaredCharset(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.subarray(0, 8192)).toString('latin1');
+  const m =
+    /<meta\b[^<>]*?charset\s*=\s*["']?\s*([\w-]+)/i.exec(head) ?? /<\?xml\b[^<>]*?encoding\s*=\s*["']([\w-]+)/i.exec(head);
+  return m?.[1];
+}
+
+/** Whether decoded text is an HTML page rather than a plain-text notice. */
+export function looksLikeHtml(text: string): boolean {
+  const head = text.slice(0, 2048).replace(/^[\s\uFEFF]+/, '');
+  if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html[\s>])/i.test(head)) return true;
+  const tags = head.match(/<\/?[a-z][a-z0-9]*[\s>/]/gi)?.length ?? 0;
+  return tags >= 5 && /<(body|p|div|table|br)[\s>/]/i.test(head);
+}
+
+/** Decodes bytes already in memory; see readSource. */
+export function sourceFromBytes(bytes: Uint8Array, file: string, opts: ReadOptions = {}): SourceText {
+  const limit = opts.maxBytes ?? MAX_BYTES;
+  if (bytes.length > limit) throw tooLarge(String(bytes.length), limit, file);
+  const format = opts.format ?? 'auto';
+  const warnings: Warning[] = [];
+
+  let decoded: Decoded | undefined;
+  if (!opts.encoding && format !== 'text' && !hasBom(bytes) && !isValidUtf8(bytes)) {
+    // A legacy-encoded page usually says so. Bytes that are valid UTF-8 win over the
+    // declaration: browsers re-encode saved pages to UTF-8 but keep the old <meta>.
+    const declared = declaredCharset(bytes);
+    const canonical = declared ? encodingFromName(declared) : undefined;
+    if (canonical === 'gb18030' || canonical === 'big5') {
+      try {
+        decoded = decodeBytes(bytes, file, canonical);
+      } catch (e) {
+        if (!(e instanceof PlancmpError) || e.code !== 'wrong-encoding') throw e;
+        warnings.push({ code: 'charset-mismatch', line: 0, message: `the page declares charset ${declared} but is not encoded that way` });
+      }
+    }
+  }
+  decoded ??= decodeBytes(bytes, file, opts.encoding);
+  warnings.push(...decoded.warnings);
+
+  const ext = file === STDIN_NAME ? '' : path.extname(file).toLowerCase();
+  const isHtml = format === 'html' || (format === 'auto' && (HTML_EXT.has(ext) || looksLikeHtml(decoded.text)));
+  if (!isHtml) {
+    return { file, text: decoded.text, encoding: decoded.encoding, format: 'text', bytes: bytes.length, warnings };
+  }
+  const html = htmlToText(decoded.text);
+  return { file, text: html.text, encoding: decoded.encoding, format: 'html', bytes: bytes.length, warnings: [...warnings, ...html.warnings] };
+}

@@ -1,0 +1,294 @@
+import { describe, it, expect } from 'vitest';
+import { compareDeadlines, extractDeadlines, parseDeadlineCell, sameDeadline } from '../src/parse/deadlines.js';
+
+const one = (text: string, docYear?: number) => {
+  const found = extractDeadlines(text, docYear);
+  expect(found, JSON.stringify(found)).toHaveLength(1);
+  return found[0];
+};
+const cell = (text: string, docYear?: number) => parseDeadlineCell(text, docYear);
+
+describe('extractDeadlines: by', () => {
+  it('reads 2018年底 with its clause', () => {
+    expect(one('全面推广政务钉钉，2018年底实现政务钉钉全覆盖。')).toEqual({
+      text: '2018年底',
+      kind: 'by',
+      date: '2018-12-31',
+      clause: '2018年底实现政务钉钉全覆盖',
+    });
+  });
+
+  it('reads 2020年底前, also with a stray space', () => {
+    for (const t of ['启动编制重点领域基本公共服务标准，2020年底前建成基本公共服务标准体系。', '启动编制重点领域基本公共服务标准，2020 年底前建成基本公共服务标准体系。']) {
+      const d = one(t);
+      expect(d.kind).toBe('by');
+      expect(d.date).toBe('2020-12-31');
+      expect(d.clause.replace(' ', '')).toBe('2020年底前建成基本公共服务标准体系');
+    }
+  });
+
+  it('extends a clause that is only the time expression to the end of the sentence', () => {
+    const d = one('全面建立乡镇（街道）综合信息指挥室。2022年底前，建立乡镇（街道）全面覆盖、功能集成、互联互通、运行协同的基层治理体系。');
+    expect(d).toMatchObject({ text: '2022年底前', kind: 'by', date: '2022-12-31' });
+    expect(d.clause).toBe('2022年底前，建立乡镇（街道）全面覆盖、功能集成、互联互通、运行协同的基层治理体系');
+  });
+
+  it('strips a leading sentence number from the clause', () => {
+    const d = one('1．2022年底前，建立基层治理体系；加强考核。');
+    expect(d.clause).toBe('2022年底前，建立基层治理体系');
+  });
+
+  it('reads month, day, half-year and quarter deadlines', () => {
+    const cases: [string, string][] = [
+      ['2018年9月底前', '2018-09-30'],
+      ['2018年年底', '2018-12-31'],
+      ['2018年末', '2018-12-31'],
+      ['2018年12月底前全覆盖', '2018-12-31'],
+      ['2018年9月前', '2018-09-30'],
+      ['2019年2月底前', '2019-02-28'],
+      ['2018年6月30日前', '2018-06-30'],
+      ['2019年上半年', '2019-06-30'],
+      ['2019年一季度', '2019-03-31'],
+      ['2019年第三季度', '2019-09-30'],
+      ['2018年内完成', '2018-12-31'],
+      ['二〇一八年十二月底前', '2018-12-31'],
+      ['２０１９年６月底前', '2019-06-30'],
+      ['截至2018年底', '2018-12-31'],
+    ];
+    for (const [text, date] of cases) expect(one(`开展试点，${text}完成。`), text).toMatchObject({ kind: 'by', date });
+  });
+
+  it('reads 到2022年 / 力争到2022年 and a year followed by an achievement verb', () => {
+    const d = one('力争到 2022 年，基本建立机构设置科学、职能定位准确、运行高效透明的现代政府，基本建立科学的指标体系。');
+    expect(d).toMatchObject({ kind: 'by', date: '2022-12-31', text: '力争到 2022 年' });
+    expect(d.clause).toBe('力争到 2022 年，基本建立机构设置科学、职能定位准确、运行高效透明的现代政府，基本建立科学的指标体系');
+    expect(one('到2022年，政府职能转变基本完成。')).toMatchObject({ text: '到2022年', date: '2022-12-31' });
+    const v = one('开展基层政务公开标准化规范化试点，2022 年全面实现基层政务公开标准化规范化。');
+    expect(v).toMatchObject({ kind: 'by', date: '2022-12-31', clause: '2022 年全面实现基层政务公开标准化规范化' });
+  });
+
+  it('reads month-only deadlines with the document year, and omits the date without one', () => {
+    expect(one('经济效益好的，10月底前启动转制。', 2018)).toMatchObject({ kind: 'by', date: '2018-10-31', text: '10月底前' });
+    expect(one('7月底前完成。', 2019)).toMatchObject({ date: '2019-07-31' });
+    const undated = one('12月底前完成。');
+    expect(undated.kind).toBe('by');
+    expect(undated.date).toBeUndefined();
+    expect(one('经济效益好的，年底前启动转制。', 2017)).toMatchObject({ kind: 'by', text: '年底前', date: '2017-12-31' });
+  });
+
+  it('keeps the sentence part of a clause that does not start with the expression', () => {
+    const d = one('（一）各市、县（市、区）政府和省级各部门要于2018年6月底前，制订本行动计划实施方案。');
+    expect(d).toMatchObject({ date: '2018-06-30', clause: '各市、县（市、区）政府和省级各部门要于2018年6月底前' });
+  });
+
+  it('does not read a bare year as a deadline', () => {
+    expect(extractDeadlines('认真落实2018年政府工作报告，2018年以来成效明显。')).toEqual([]);
+  });
+});
+
+describe('extractDeadlines: range and from', () => {
+  it('reads year ranges written in every common way', () => {
+    for (const t of ['2018—2022年', '2018-2022年', '2018年—2022年', '2018至2022年', '2018～2022年', '2018年到2022年', '从2018年到2022年']) {
+      expect(one(`开展高端智库建设试点，${t}分批推开。`), t).toMatchObject({
+        kind: 'range',
+        start: '2018-01-01',
+        end: '2022-12-31',
+        date: '2022-12-31',
+      });
+    }
+  });
+
+  it('skips periods in cited titles and plan-name parentheses', () => {
+    expect(extractDeadlines('深入贯彻落实《县乡法治政府建设行动计划（2018—2020年）》')).toEqual([]);
+    expect(extractDeadlines('浙江省人民政府关于印发政府“两强三提高” 建设行动计划(2018—2022年)的通知')).toEqual([]);
+    expect(extractDeadlines('政府“两强三提高”建设行动计划 (2018-2022年)实施方案')).toEqual([]);
+    expect(extractDeadlines('(2018—2022 年)')).toEqual([]);
+    expect(extractDeadlines('认真实施《浙江省公务员三年行动计划》和《2018年度工作要点》')).toEqual([]);
+  });
+
+  it('reads 2018年起 as a start', () => {
+    const d = one('深入整治“四风”难题，严把办文办会关，2018年起各级政府文件、会议数量和会议经费原则上不得增加。');
+    expect(d).toEqual({
+      text: '2018年起',
+      kind: 'from',
+      start: '2018-01-01',
+      clause: '2018年起各级政府文件、会议数量和会议经费原则上不得增加',
+    });
+    expect(one('从2018年起逐步推开。')).toMatchObject({ kind: 'from', text: '从2018年起', start: '2018-01-01' });
+    expect(one('自2019年7月起施行。')).toMatchObject({ kind: 'from', start: '2019-07-01' });
+  });
+
+  it('reads 前开始 as a deadline, not a start', () => {
+    expect(cell('2018年9月底前开始运行')).toMatchObject({ kind: 'by', date: '2018-09-30', text: '2018年9月底前' });
+  });
+});
+
+describe('extractDeadlines: recurring', () => {
+  it('reads 每年 inside a clause with an amount', () => {
+    const d = one('提高科学谋划的前瞻性和精准度。省级各部门、各级政府每年确定10个左右重点课题，切实将课题成果转化为政策或工作举措。');
+    expect(d).toEqual({ text: '每年', kind: 'recurring', frequency: 'yearly', clause: '省级各部门、各级政府每年确定10个左右重点课题' });
+  });
+
+  it('reads 年度 as a yearly requirement', () => {
+    expect(one('制订年度重大行政决策第三方评估计划，对重大行政决策执行情况进行客观、公正、独立的第三方评估。')).toMatchObject({
+      text: '年度',
+      kind: 'recurring',
+      frequency: 'yearly',
+      clause: '制订年度重大行政决策第三方评估计划',
+    });
+  });
+
+  it('reads the yearly management cycle as one requirement', () => {
+    const d = one('实行重点工作“执行台账”管理，实现年初有清单、年中有督查、年末有考评、全年有台账的闭环管理。');
+    expect(d).toMatchObject({ kind: 'recurring', frequency: 'yearly', text: '年初有清单、年中有督查、年末有考评、全年有台账' });
+  });
+
+  it('reads each frequency', () => {
+    const cases: [string, string][] = [
+      ['市政府党组一般每月安排两次学习会', 'monthly'],
+      ['每季度通报一次', 'quarterly'],
+      ['建立每周三项目协调日制度', 'weekly'],
+      ['每半年报告一次', 'half-yearly'],
+      ['每两年评估一次', 'biennial'],
+      ['每两周至少安排1次专题学习', 'biweekly'],
+      ['逐年提高比例', 'yearly'],
+      ['推进落实情况要按年度向省政府报告', 'yearly'],
+      ['市政府班子成员全年至少撰写1篇学习心得', 'yearly'],
+    ];
+    for (const [text, frequency] of cases) expect(one(text), text).toMatchObject({ kind: 'recurring', frequency });
+    expect(one('市政府党组一般每月安排两次学习会').clause).toBe('市政府党组一般每月安排两次学习会');
+  });
+
+  it('counts 每年年底前 once', () => {
+    expect(one('各有关单位要于每年年底前向市政府书面报告。')).toMatchObject({ kind: 'recurring', frequency: 'yearly', text: '每年年底前' });
+    expect(one('各有关单位要于每年年末向市政府书面报告年度专题学习情况。').text).toBe('每年年末');
+  });
+});
+
+describe('extractDeadlines: duration, follows, unspecified, non-deadlines', () => {
+  it('reads durations', () => {
+    const d = one('加强政府数字化转型顶层设计，力争用3年时间基本完成我市政府数字化转型工作，推进现代化。');
+    expect(d).toMatchObject({ kind: 'duration', text: '力争用3年时间', clause: '力争用3年时间基本完成我市政府数字化转型工作' });
+    expect(one('力争用三年时间完成。').kind).toBe('duration');
+    expect(one('全面完成全市“公务员学法用法三年轮训行动”计划。')).toMatchObject({ kind: 'duration', text: '三年轮训行动' });
+    expect(one('3年内全部完成。')).toMatchObject({ kind: 'duration', text: '3年内' });
+  });
+
+  it('reads 执行…规定 and 适时 with an action', () => {
+    expect(one('研究制定聘任制公务员管理办法，执行国家规定。')).toMatchObject({ kind: 'follows', text: '执行国家规定' });
+    expect(one('适时开展行动计划实施情况第三方评估和群众满意度测评。')).toMatchObject({ kind: 'unspecified', text: '适时开展' });
+  });
+
+  it('skips things that are not time requirements', () => {
+    for (const t of [
+      '深化12345政务热线改革。',
+      '深化 12345 政务热线改革。',
+      '定期对政府规章进行清理。',
+      '形成面向基层、择优选拔、频次合理的常态化机制。',
+      '按照国家统一部署，积极推进公务员分类改革。',
+      '严格执行中央八项规定实施细则。',
+      '结合政府机构改革，适时进行通报。',
+      '对连续两年考评未达标单位进行问责，两年以上的事业单位核减编制。',
+    ]) {
+      expect(extractDeadlines(t), t).toEqual([]);
+    }
+  });
+
+  it('keeps several deadlines in order', () => {
+    const found = extractDeadlines('2018年底前全面应用，2019年底前完成整合；每年开展评估。');
+    expect(found.map((d) => [d.kind, d.date ?? d.frequency])).toEqual([
+      ['by', '2018-12-31'],
+      ['by', '2019-12-31'],
+      ['recurring', 'yearly'],
+    ]);
+  });
+});
+
+describe('parseDeadlineCell', () => {
+  it('reads the cells of the key-task table', () => {
+    expect(cell('2018年9月底前出台')).toEqual({ text: '2018年9月底前', kind: 'by', date: '2018-09-30', clause: '2018年9月底前出台' });
+    expect(cell('2018—2022年')).toMatchObject({ kind: 'range', start: '2018-01-01', end: '2022-12-31' });
+    for (const c of ['每年开展', '逐年推进', '每年推进', '每年编制']) expect(cell(c), c).toMatchObject({ kind: 'recurring', frequency: 'yearly', clause: c });
+    expect(cell('每季开展')).toMatchObject({ kind: 'recurring', frequency: 'quarterly' });
+    expect(cell('每年12月底清理')).toMatchObject({ kind: 'recurring', frequency: 'yearly', text: '每年12月底' });
+    for (const c of ['执行党中央和省委规定', '执行党中央、省市委规定', '执行国家规定', '执行上级规定']) {
+      expect(cell(c), c).toEqual({ text: c, kind: 'follows', clause: c });
+    }
+    expect(cell('适时完成')).toMatchObject({ kind: 'unspecified', clause: '适时完成' });
+    expect(cell('适时')).toMatchObject({ kind: 'unspecified' });
+    expect(cell('根据实际需要制订')).toMatchObject({ kind: 'unspecified', clause: '根据实际需要制订' });
+    expect(cell('长期坚持')).toMatchObject({ kind: 'unspecified' });
+    expect(cell('10月底前', 2018)).toMatchObject({ kind: 'by', date: '2018-10-31' });
+    expect(cell('2019年12月前')).toMatchObject({ kind: 'by', date: '2019-12-31' });
+    expect(cell('2019年底基本完成')).toMatchObject({ kind: 'by', date: '2019-12-31' });
+    expect(cell('2018年12月底前全覆盖')).toMatchObject({ kind: 'by', date: '2018-12-31' });
+    expect(cell('2018年底前全面应用、2019年底前完成整合')).toMatchObject({
+      kind: 'by',
+      date: '2018-12-31',
+      clause: '2018年底前全面应用、2019年底前完成整合',
+    });
+  });
+
+  it("falls back to 'other' with the cell as text", () => {
+    expect(cell('视情而定')).toMatchObject({ kind: 'unspecified' });
+    expect(cell('另有要求的除外')).toEqual({ text: '另有要求的除外', kind: 'other', clause: '另有要求的除外' });
+    expect(cell('')).toEqual({ text: '', kind: 'other', clause: '' });
+  });
+});
+
+describe('compareDeadlines', () => {
+  const c = (a: string, b: string) => compareDeadlines(cell(a, 2018), cell(b, 2018));
+
+  it('compares end dates', () => {
+    expect(c('2018年底', '2018年12月底前')).toBe('same');
+    expect(c('2018—2020年', '2020年12月底前')).toBe('same');
+    expect(c('2018年12月底前', '2019年6月底前')).toBe('later');
+    expect(c('2019年6月底前', '2018年12月底前')).toBe('earlier');
+    expect(c('2018年9月底前出台', '2018年9月前')).toBe('same');
+  });
+
+  it('compares recurring, open-ended and undated kinds', () => {
+    expect(c('每年开展', '2018年底')).toBe('changed');
+    expect(c('2018年底', '每年开展')).toBe('changed');
+    expect(c('每年推进', '2018年起不得增加')).toBe('same');
+    expect(c('2018年起不得增加', '每年推进')).toBe('same');
+    expect(c('每年开展', '逐年推进')).toBe('same');
+    expect(c('每年开展', '每季开展')).toBe('changed');
+    expect(c('执行党中央和省委规定', '执行上级规定')).toBe('same');
+    expect(c('适时完成', '根据实际需要制订')).toBe('same');
+    expect(c('执行国家规定', '适时完成')).toBe('changed');
+    expect(compareDeadlines(one('用3年时间完成'), one('力争用三年时间完成'))).toBe('same');
+    expect(compareDeadlines(one('用3年时间完成'), one('用两年时间完成'))).toBe('changed');
+  });
+
+  it('sameDeadline agrees with compareDeadlines', () => {
+    expect(sameDeadline(cell('2018年底'), cell('2018年12月底前'))).toBe(true);
+    expect(sameDeadline(cell('2018年底'), cell('2019年底'))).toBe(false);
+  });
+});
+
+describe('performance', () => {
+  const timed = (text: string) => {
+    const t = performance.now();
+    const found = extractDeadlines(text, 2018);
+    return { ms: performance.now() - t, found };
+  };
+
+  it('handles a 5 MB line of 2018年 in linear time', () => {
+    const { ms, found } = timed('2018年'.repeat(1_000_000));
+    expect(found).toEqual([]);
+    expect(ms).toBeLessThan(2000);
+  });
+
+  it('handles a line of 1,000,000 年', () => {
+    const { ms, found } = timed('年'.repeat(1_000_000));
+    expect(found).toEqual([]);
+    expect(ms).toBeLessThan(2000);
+  });
+
+  it('handles long runs of near-misses and unclosed titles', () => {
+    for (const text of ['1'.repeat(2_000_000), '每'.repeat(1_000_000), '执行省市'.repeat(250_000), '《2018年底'.repeat(200_000), '年初有清单、'.repeat(200_000)]) {
+      expect(timed(text).ms).toBeLessThan(2000);
+    }
+  });
+});
