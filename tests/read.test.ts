@@ -117,6 +117,14 @@ describe('decodeBytes: --encoding', () => {
   });
 });
 
+describe('decodeBytes: forced but doubtful', () => {
+  it('honours --encoding big5 on GBK bytes but warns that gb18030 reads better', () => {
+    const r = decodeBytes(iconv.encode(SIMPLIFIED, 'gbk'), 'a.txt', 'big5');
+    expect(r.encoding).toBe('big5');
+    expect(r.warnings).toContainEqual(expect.objectContaining({ code: 'encoding-doubt', message: expect.stringContaining('gb18030') }));
+  });
+});
+
 describe('decodeBytes: not a notice', () => {
   it.each([
     ['PNG', bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])],
@@ -232,10 +240,20 @@ describe('htmlToText', () => {
     expect(r.warnings.map((w) => w.code)).toContain('html-no-notice');
   });
 
+  it('keeps the line breaks of a notice pasted into <pre>', () => {
+    const body = '一、总体要求\n（一）指导思想。高举习近平新时代中国特色社会主义思想伟大旗帜。\n（二）基本原则。坚持问题导向，坚持改革创新。';
+    const r = htmlToText(`<html><body><pre>${body}</pre></body></html>`);
+    expect(r.text).toBe(body + '\n');
+  });
+
   it('survives 10,000 nested divs', () => {
     const page = '<html><body>' + '<div>'.repeat(10000) + '深层嵌套的正文内容'.repeat(10) + '</div>'.repeat(10000) + '</body></html>';
     const r = htmlToText(page);
     expect(r.text).toContain('深层嵌套的正文内容');
+    expect(r.warnings.map((w) => w.code)).toContain('html-deep-nesting');
+    // Tags the pre-parse cap does not touch reach the tree walks at full depth.
+    const ins = htmlToText('<html><body>' + '<ins>'.repeat(10000) + '深层嵌套的正文内容'.repeat(10) + '</ins>'.repeat(10000) + '</body></html>');
+    expect(ins.text).toContain('深层嵌套的正文内容');
   });
 });
 

@@ -85,7 +85,7 @@ export const CELL_UNSPECIFIED = /适时|根据[^，。；,;]{0,8}需要|视情�
 export const TARGET_VERB = new RegExp(`^${SP}(?:${VERBS})`);
 
 /** A plan or document name right before a parenthesis holding its period: 行动计划（2018—2020年）. */
-export const PLAN_NAME_END = /(?:计划|规划|方案|纲要|意见|办法|行动|工程|条例|规则|细则|规定|决定|通知|战略|要点|[”》」"])$/;
+const PLAN_NAME_END = /(?:计划|规划|方案|纲要|意见|办法|行动|工程|条例|规则|细则|规定|决定|通知|战略|要点|[”》」"])$/;
 
 const CN_DIGITS = '〇零一二三四五六七八九';
 
@@ -139,4 +139,27 @@ export function monthSpan(year: number, month: number, day?: number, part?: stri
   if (part === '中旬') return [iso(year, month, 11), iso(year, month, 20)];
   if (part === '下旬') return [iso(year, month, 21), iso(year, month, lastDay(year, month))];
   return [iso(year, month, 1), month >= 1 && month <= 12 ? iso(year, month, lastDay(year, month)) : undefined];
+}
+
+const SPACE = ' \u3000\t';
+
+/** 行动计划（2018—2020年）, or a subtitle line that is only （2018—2022 年）: a plan's period, not a requirement. */
+export function inPlanParen(text: string, s: number, e: number): boolean {
+  let i = s - 1;
+  while (i >= 0 && SPACE.includes(text[i])) i--;
+  if (text[i] !== '（' && text[i] !== '(') return false;
+  let j = e;
+  while (j < text.length && SPACE.includes(text[j])) j++;
+  if (text[j] !== '）' && text[j] !== ')') return false;
+  let k = i - 1;
+  while (k >= 0 && SPACE.includes(text[k])) k--;
+  return k < 0 || text[k] === '\n' || PLAN_NAME_END.test(text.slice(Math.max(0, k - 1), k + 1));
+}
+
+/** Length of a duration in months: 用3年时间 → 36, 三个月内 → 3, 一年半 → 18. */
+export function months(text: string): number | undefined {
+  const m = /([0-9０-９]{1,2}|[一二两三四五六七八九十半]{1,3})个?(年|月)(半?)/.exec(text);
+  if (!m) return undefined;
+  const n = readNumber(m[1]) * (m[2] === '年' ? 12 : 1) + (m[3] ? 6 : 0);
+  return Number.isNaN(n) ? undefined : n;
 }

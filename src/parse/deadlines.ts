@@ -4,12 +4,13 @@
 import type { Deadline } from '../model.js';
 import {
   CELL_UNSPECIFIED,
-  PLAN_NAME_END,
   TARGET_VERB,
   GROUP,
   deadlineRegex,
+  inPlanParen,
   iso,
   monthSpan,
+  months,
   readNumber,
 } from './deadline-patterns.js';
 
@@ -168,19 +169,6 @@ class Cursor {
   }
 }
 
-/** 行动计划（2018—2020年）, or a subtitle line that is only （2018—2022 年）: a plan's period, not a requirement. */
-function inPlanParen(text: string, s: number, e: number): boolean {
-  let i = s - 1;
-  while (i >= 0 && SPACE.includes(text[i])) i--;
-  if (text[i] !== '（' && text[i] !== '(') return false;
-  let j = e;
-  while (j < text.length && SPACE.includes(text[j])) j++;
-  if (text[j] !== '）' && text[j] !== ')') return false;
-  let k = i - 1;
-  while (k >= 0 && SPACE.includes(text[k])) k--;
-  return k < 0 || text[k] === '\n' || PLAN_NAME_END.test(text.slice(Math.max(0, k - 1), k + 1));
-}
-
 /** 每年年末…报告年度…情况: the same recurring requirement mentioned twice in one clause. */
 function repeats(prev: Deadline | undefined, d: Deadline): boolean {
   return (
@@ -231,14 +219,6 @@ function measure(d: Deadline): string | undefined {
   if (d.kind === 'range') return d.end ?? d.date;
   if (d.kind === 'from') return d.start;
   return undefined;
-}
-
-/** Length of a duration in months: 用3年时间 → 36, 三个月内 → 3, 一年半 → 18. */
-function months(text: string): number | undefined {
-  const m = /([0-9０-９]{1,2}|[一二两三四五六七八九十半]{1,3})个?(年|月)(半?)/.exec(text);
-  if (!m) return undefined;
-  const n = readNumber(m[1]) * (m[2] === '年' ? 12 : 1) + (m[3] ? 6 : 0);
-  return Number.isNaN(n) ? undefined : n;
 }
 
 /** Local relative to base: 'earlier'/'later' compare end dates; kinds that cannot be compared are 'changed'. */

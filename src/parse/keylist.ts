@@ -71,7 +71,8 @@ export function parseKeyList(paras: Paragraph[], docYear?: number): KeyListResul
       number,
       task: cells[cols.task] ?? '',
       units: splitUnits(cells[cols.units] ?? ''),
-      deadline: parseDeadlineCell(deadlineCell, docYear),
+      // the whole cell is the requirement as the reader sees it (2018年12月底前全覆盖)
+      deadline: { ...parseDeadlineCell(deadlineCell, docYear), text: deadlineCell },
       line: p.line,
     });
     if (!deadlineCell) warnings.push({ code: 'keylist-no-deadline', line: p.line, message: `key-list row ${number} has no 时间要求` });

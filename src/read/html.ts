@@ -66,15 +66,15 @@ interface Counts {
 
 /** Post-order pass: CJK / link-CJK / anchor counts for every element under root, ignoring `skip`. */
 function measure(root: DomElement, skip: Set<DomElement>): Map<DomElement, Counts> {
+  const order: DomElement[] = [];
+  walk(root, (el) => {
+    if (skip.has(el)) return false;
+    order.push(el);
+  });
+  // Reverse pre-order visits every child before its parent.
   const counts = new Map<DomElement, Counts>();
-  const stack: Array<[DomElement, boolean]> = [[root, false]];
-  while (stack.length) {
-    const [el, done] = stack.pop()!;
-    if (!done) {
-      stack.push([el, true]);
-      for (const c of el.children) if (isElement(c) && !DROP.has(c.name) && !skip.has(c)) stack.push([c, false]);
-      continue;
-    }
+  for (let i = order.length - 1; i >= 0; i--) {
+    const el = order[i];
     const k: Counts = { cjk: 0, link: 0, anchors: el.name === 'a' ? 1 : 0 };
     for (const c of el.children) {
       if (isText(c)) k.cjk += cjkCount(c.data);
@@ -288,17 +288,13 @@ function metadata(lines: string[]): string[] {
           const next = tokens[i + 1];
           if (!next.match(META_RE)) value = next;
         }
-        value = value.replace(/\s+/g, ' ');
+        // Info bars run on: "发布日期：2018-06-30 浏览次数：123 【字体：大 中 小】".
+        value = value.split(/\s*[\u4e00-\u9fff]{2,6}\s*[:：]|[【\[]/)[0].replace(/\s+/g, ' ').trim();
         if (value && value.length <= 80 && !found.has(label)) found.set(label, value);
       });
     });
   }
   return [...found].map(([label, value]) => `${label}：${value}`);
-}
-
-function contains(ancestor: DomElement, node: DomNode): boolean {
-  for (let n: DomNode | null = node; n; n = n.parent) if (n === ancestor) return true;
-  return false;
 }
 
 /** The notice title from an <h1>/title-classed element or <title>, when the body lacks it. */

@@ -73,10 +73,12 @@ export function markTitleChange(
   before: string,
   after: string,
   mark: { del: (s: string) => string; ins: (s: string) => string },
+  /** Applied to unchanged text (e.g. Markdown escaping; the marks escape their own part). */
+  plain: (s: string) => string = (s) => s,
 ): { before: string; after: string } {
   const ops = charDiff(before, after);
   return {
-    before: ops.map((o) => (o.op === 'same' ? o.text : o.op === 'del' ? mark.del(o.text) : '')).join(''),
-    after: ops.map((o) => (o.op === 'same' ? o.text : o.op === 'ins' ? mark.ins(o.text) : '')).join(''),
+    before: ops.map((o) => (o.op === 'same' ? plain(o.text) : o.op === 'del' ? mark.del(o.text) : '')).join(''),
+    after: ops.map((o) => (o.op === 'same' ? plain(o.text) : o.op === 'ins' ? mark.ins(o.text) : '')).join(''),
   };
 }

@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// Thin launcher: the compiled CLI lives in dist/ (built by `npm install` through the prepare script).
+import { existsSync } from 'node:fs';
+
+const main = new URL('../dist/cli/main.js', import.meta.url);
+if (!existsSync(main)) {
+  console.error('plancmp: the compiled code (dist/) is missing — run `npm install` (or `npm run build`) in the plancmp folder first.');
+  process.exit(2);
+}
+const { execute } = await import(main.href);
+process.exitCode = await execute(process.argv.slice(2));

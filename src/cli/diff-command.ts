@@ -1,0 +1,58 @@
+// plancmp diff [BASE] LOCAL — which provincial tasks a local plan dropped, added, merged, reworded,
+// and which deadlines it moved.
+import type { Io } from './io.js';
+import { EXIT } from './exit.js';
+import { loadBase, parseSource } from '../pipeline.js';
+import { readSource } from '../read/index.js';
+import { diffNotices, loadPairs } from '../diff/index.js';
+import { renderDiff } from '../render/index.js';
+import { makeColors } from '../render/color.js';
+import { PlancmpError } from '../errors.js';
+import type { PlanDiff } from '../model.js';
+
+export interface DiffCommandOptions {
+  format: 'json' | 'text' | 'md' | 'csv';
+  encoding?: string;
+  pairs?: string;
+  failOn?: string;
+  verbose?: boolean;
+}
+
+const FAIL_ON = ['dropped', 'added', 'deadline', 'merged', 'reworded'] as const;
+
+export function parseFailOn(spec: string | undefined): Set<string> {
+  const out = new Set<string>();
+  for (const raw of (spec ?? '').split(',')) {
+    const s = raw.trim();
+    if (!s) continue;
+    if (!(FAIL_ON as readonly string[]).includes(s)) throw new PlancmpError('usage', `--fail-on: unknown finding "${s}"`, undefined, `use a comma-separated list of ${FAIL_ON.join(', ')}`);
+    out.add(s);
+  }
+  return out;
+}
+
+export function hasFindings(d: PlanDiff, failOn: Set<string>): boolean {
+  return (
+    (failOn.has('dropped') && d.dropped.length > 0) ||
+    (failOn.has('added') && d.added.length > 0) ||
+    (failOn.has('deadline') && d.deadlineChanges.some((c) => c.change !== 'same')) ||
+    (failOn.has('merged') && d.summary.merged > 0) ||
+    (failOn.has('reworded') && d.summary.reworded > 0)
+  );
+}
+
+export async function runDiff(files: string[], opts: DiffCommandOptions, io: Io): Promise<number> {
+  if (files.length === 0 || files.length > 2) throw new PlancmpError('usage', 'diff takes one or two files: [BASE] LOCAL', undefined, 'e.g. plancmp diff fixtures/000_5b73fe2b8637f3d3.txt');
+  const failOn = parseFailOn(opts.failOn);
+  const pairs = opts.pairs ? loadPairs(opts.pairs) : undefined;
+  const base = files.length === 2 ? parseSource(await readSource(files[0], { encoding: opts.encoding, stdin: io.stdin })) : loadBase();
+  const local = parseSource(await readSource(files[files.length - 1], { encoding: opts.encoding, stdin: io.stdin }));
+  if (base.tasks.length === 0) throw new PlancmpError('no-tasks', 'no tasks found in the base plan', base.source.file, 'the base must be a plan with numbered tasks under （一）（二）… headings');
+  if (local.tasks.length === 0) {
+    throw new PlancmpError('no-tasks', `no tasks found (${local.warnings.map((w) => w.code).join(', ') || 'no structure recognised'})`, local.source.file, 'run `plancmp parse --format text` on it to see what was recognised');
+  }
+  const d = diffNotices(base, local, { pairs });
+  const colors = makeColors({ stream: io.stdout as NodeJS.WriteStream, env: io.env });
+  io.stdout.write(renderDiff(opts.format, d, base, local, colors, { verbose: opts.verbose }));
+  return hasFindings(d, failOn) ? EXIT.FINDINGS : EXIT.OK;
+}

@@ -1,0 +1,60 @@
+// plancmp command line: a thin shell over the library. execute() returns the exit code instead
+// of exiting, so tests and other programs can run it in-process.
+import { Command, CommanderError, Option } from 'commander';
+import { processIo, type Io } from './io.js';
+import { EXIT } from './exit.js';
+import { runParse } from './parse-command.js';
+import { runDiff } from './diff-command.js';
+import { reportError } from './report-error.js';
+
+const VERSION = '0.1.0';
+
+function program(io: Io, done: (code: number) => void): Command {
+  const p = new Command('plancmp')
+    .description('Compare Chinese government implementation plans (实施方案) with the provincial task list they implement.')
+    .version(VERSION)
+    .option('--debug', 'print stack traces for errors')
+    .showHelpAfterError('(run plancmp --help for usage)')
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .exitOverride();
+
+  p.command('parse')
+    .description('parse notices into structured data: meta, sections, tasks with units and deadlines, key list, warnings')
+    .argument('<files...>', 'notice files (.txt or .html; UTF-8, GB18030/GBK, Big5, UTF-16); - reads standard input')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'text', 'md', 'csv']).default('json'))
+    .option('-e, --encoding <name>', 'force the input encoding (utf-8, gb18030, gbk, big5, utf-16le, utf-16be)')
+    .addHelpText('after', '\nExamples:\n  plancmp parse fixtures/002_2cdac00586eece9b.txt --format text\n  plancmp parse notice.html > notice.json')
+    .action(async (files: string[], o) => done(await runParse(files, { ...o, debug: p.opts().debug }, io)));
+
+  p.command('diff')
+    .description('align a local plan with the base plan: links, dropped, added, merged, reworded, deadline changes')
+    .argument('<files...>', '[BASE] LOCAL — with one file, BASE is the embedded 浙政发〔2018〕16号')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'md', 'csv']).default('text'))
+    .option('-e, --encoding <name>', 'force the input encoding')
+    .option('--pairs <file>', 'JSON file of links to pin and ban: {"pin":[{"base":"7.2","local":"7.1"}],"ban":[…]}')
+    .option('--fail-on <findings>', 'exit 1 when any of these exist: dropped,added,deadline,merged,reworded')
+    .option('-v, --verbose', 'text format: also list every link')
+    .addHelpText('after', '\nExit codes: 0 done, 1 --fail-on findings, 2 usage or input error.\n\nExamples:\n  plancmp diff fixtures/000_5b73fe2b8637f3d3.txt\n  plancmp diff base.txt local.html --format json --fail-on dropped,deadline')
+    .action(async (files: string[], o) => done(await runDiff(files, o, io)));
+  return p;
+}
+
+export async function execute(argv: string[], io: Io = processIo()): Promise<number> {
+  let code: number = EXIT.OK;
+  const p = program(io, (c) => (code = c));
+  try {
+    if (argv.length === 0) {
+      p.outputHelp();
+      return EXIT.USAGE;
+    }
+    await p.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end here too, successfully
+      return e.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
+    }
+    reportError(e, io, argv.includes('--debug'));
+    return EXIT.USAGE;
+  }
+}

@@ -1,0 +1,37 @@
+// plancmp parse FILE... — one notice in, a structured document out.
+import type { Io } from './io.js';
+import { EXIT } from './exit.js';
+import { parseSource } from '../pipeline.js';
+import { readSource } from '../read/index.js';
+import { renderParse } from '../render/index.js';
+import { makeColors } from '../render/color.js';
+import { reportError } from './report-error.js';
+import type { Notice } from '../model.js';
+
+export interface ParseCommandOptions {
+  format: 'json' | 'text' | 'md' | 'csv';
+  encoding?: string;
+  debug?: boolean;
+}
+
+export async function runParse(files: string[], opts: ParseCommandOptions, io: Io): Promise<number> {
+  const colors = makeColors({ stream: io.stdout as NodeJS.WriteStream, env: io.env });
+  const notices: Notice[] = [];
+  let failed = 0;
+  for (const file of files) {
+    try {
+      const source = await readSource(file, { encoding: opts.encoding, stdin: io.stdin });
+      notices.push(parseSource(source));
+    } catch (e) {
+      failed++;
+      reportError(e, io, opts.debug);
+    }
+  }
+  if (opts.format === 'json' && notices.length > 1) io.stdout.write(JSON.stringify(notices, null, 2) + '\n');
+  else for (const n of notices) io.stdout.write(renderParse(opts.format, n, colors));
+  for (const n of notices) {
+    if (n.tasks.length === 0) io.stderr.write(`${n.source.file}: no tasks found — ${n.warnings.map((w) => w.code).join(', ') || 'no structure recognised'}\n`);
+  }
+  if (failed) return files.length > 1 && notices.length > 0 ? EXIT.PARTIAL : EXIT.USAGE;
+  return EXIT.OK;
+}

@@ -1,0 +1,15 @@
+// plancmp library API. The CLI is a thin shell over these functions:
+//   const base = loadBase();                       // the embedded 浙政发〔2018〕16号
+//   const local = await parseFile('zhoushan.txt'); // Notice
+//   const diff = diffNotices(base, local);         // PlanDiff
+export type * from './model.js';
+export { PlancmpError, isPlancmpError } from './errors.js';
+export { parseFile, parseText, parseBytes, parseSource, loadBase, BASE_FILE, type ParseOptions } from './pipeline.js';
+export { readSource, sourceFromBytes } from './read/index.js';
+export { normalize } from './normalize/index.js';
+export { parseNormalized } from './parse/index.js';
+export { splitUnits, extractDeadlines, parseDeadlineCell, findDocNumbers } from './parse/index.js';
+export { alignTasks, THRESHOLDS, type PairRules } from './align/tasks.js';
+export { diffNotices, loadPairs, parsePairs, type DiffOptions } from './diff/index.js';
+export { scoreDiff, type GoldFile, type Score } from './eval/score.js';
+export { execute } from './cli/main.js';

@@ -1,0 +1,44 @@
+// Report renderers: pure functions from parsed/diffed values to the text written out.
+import type { Notice, PlanDiff } from '../model.js';
+import type { Colors } from './color.js';
+import { renderDiffText, renderParseText, type TextOptions } from './text.js';
+import { renderDiffMarkdown, renderParseMarkdown } from './markdown.js';
+import { renderDiffCsv, renderParseCsv } from './csv.js';
+
+export { makeColors, colorLevel, colorsAt, noColors, type Colors, type ColorLevel, type ColorOptions, type ColorStream, type Paint } from './color.js';
+export { charDiff, markTitleChange, type CharOp } from './chardiff.js';
+export { renderDiffText, renderParseText, type TextOptions } from './text.js';
+export { renderDiffMarkdown, renderParseMarkdown, mdCell, mdTable } from './markdown.js';
+export { renderDiffCsv, renderParseCsv, toCsv, csvCell } from './csv.js';
+export { buildReport, type DiffReport } from './report.js';
+
+export type DiffFormat = 'text' | 'json' | 'md' | 'csv';
+export type ParseFormat = DiffFormat;
+
+export const json = (x: unknown): string => JSON.stringify(x, null, 2) + '\n';
+
+export function renderDiff(format: DiffFormat, d: PlanDiff, base: Notice, local: Notice, c: Colors, opts: TextOptions = {}): string {
+  switch (format) {
+    case 'json':
+      return json(d);
+    case 'md':
+      return renderDiffMarkdown(d, base, local);
+    case 'csv':
+      return renderDiffCsv(d, base, local);
+    case 'text':
+      return renderDiffText(d, base, local, c, opts);
+  }
+}
+
+export function renderParse(format: ParseFormat, n: Notice, c: Colors, opts: TextOptions = {}): string {
+  switch (format) {
+    case 'json':
+      return json(n);
+    case 'md':
+      return renderParseMarkdown(n);
+    case 'csv':
+      return renderParseCsv(n);
+    case 'text':
+      return renderParseText(n, c, opts);
+  }
+}

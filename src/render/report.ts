@@ -1,0 +1,159 @@
+// What the text and Markdown diff reports show, derived once from a PlanDiff and the two Notices
+// (titles live in the Notices; the diff only carries ids).
+import type { Deadline, DeadlineChange, DeadlineChangeKind, DocRef, Link, Notice, PlanDiff, Task } from '../model.js';
+
+export interface TaskRef {
+  id: string;
+  title: string;
+  manual?: boolean;
+}
+
+export interface DiffReport {
+  carried: number;
+  baseTasks: number;
+  percent: number;
+  dropped: TaskRef[];
+  added: TaskRef[];
+  /** A local task carrying two or more base tasks. */
+  merged: { local: TaskRef; bases: TaskRef[] }[];
+  /** A base task carried by two or more local tasks. */
+  split: { base: TaskRef; locals: TaskRef[] }[];
+  /** One-to-one links whose titles were reworded. */
+  reworded: { base: TaskRef; local: TaskRef; link: Link }[];
+  /** Deadline changes other than 'same', grouped by kind in reading order. */
+  deadlineGroups: { change: DeadlineChangeKind; items: DeadlineChange[] }[];
+  deadlinesChanged: number;
+  deadlinesCompared: number;
+}
+
+export const CHANGE_ORDER: DeadlineChangeKind[] = ['earlier', 'later', 'changed', 'removed', 'added'];
+
+export function docLabel(ref: DocRef): string {
+  const parts = [ref.docNumber, ref.title].filter((s): s is string => !!s);
+  return parts.length ? parts.join('  ') : ref.file;
+}
+
+export function titleLookup(n: Notice, extra: { id: string; title: string }[] = []): (id: string) => string {
+  const m = new Map<string, string>(extra.map((t) => [t.id, t.title]));
+  for (const t of n.tasks) m.set(t.id, t.title);
+  return (id) => m.get(id) ?? '';
+}
+
+export function taskMap(n: Notice): Map<string, Task> {
+  return new Map(n.tasks.map((t) => [t.id, t]));
+}
+
+/** Ids in first-seen order, grouped by a key. */
+function groupBy<T>(items: T[], key: (x: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of items) {
+    const k = key(x);
+    const list = m.get(k);
+    if (list) list.push(x);
+    else m.set(k, [x]);
+  }
+  return m;
+}
+
+export function buildReport(d: PlanDiff, base: Notice, local: Notice): DiffReport {
+  const bTitle = titleLookup(base, d.dropped);
+  const lTitle = titleLookup(local, d.added);
+  const bRef = (id: string, manual?: boolean): TaskRef => ({ id, title: bTitle(id), ...(manual ? { manual } : {}) });
+  const lRef = (id: string, manual?: boolean): TaskRef => ({ id, title: lTitle(id), ...(manual ? { manual } : {}) });
+
+  const byLocal = groupBy(d.links, (k) => k.local);
+  const byBase = groupBy(d.links, (k) => k.base);
+  const merged = [...byLocal]
+    .filter(([, ks]) => new Set(ks.map((k) => k.base)).size >= 2)
+    .map(([id, ks]) => ({ local: lRef(id), bases: ks.map((k) => bRef(k.base, k.manual)) }));
+  const split = [...byBase]
+    .filter(([, ks]) => new Set(ks.map((k) => k.local)).size >= 2)
+    .map(([id, ks]) => ({ base: bRef(id), locals: ks.map((k) => lRef(k.local, k.manual)) }));
+  const reworded = d.links
+    .filter((k) => k.kind === 'reworded' || (k.kind === 'same' && bTitle(k.base).trim() !== lTitle(k.local).trim()))
+    .filter((k) => bTitle(k.base) && lTitle(k.local))
+    .map((k) => ({ base: bRef(k.base, k.manual), local: lRef(k.local, k.manual), link: k }));
+
+  const changed = d.deadlineChanges.filter((c) => c.change !== 'same');
+  const deadlineGroups = CHANGE_ORDER.map((change) => ({ change, items: changed.filter((c) => c.change === change) })).filter(
+    (g) => g.items.length > 0,
+  );
+  const { linked, baseTasks } = d.summary;
+  return {
+    carried: linked,
+    baseTasks,
+    percent: baseTasks ? Math.round((linked / baseTasks) * 100) : 0,
+    dropped: d.dropped.map((t) => ({ id: t.id, title: t.title || bTitle(t.id) })),
+    added: d.added.map((t) => ({ id: t.id, title: t.title || lTitle(t.id) })),
+    merged,
+    split,
+    reworded,
+    deadlineGroups,
+    deadlinesChanged: changed.length,
+    deadlinesCompared: d.deadlineChanges.length,
+  };
+}
+
+/** The one-line summary both reports open with. */
+export function summaryLine(d: PlanDiff, r: DiffReport): string {
+  const s = d.summary;
+  const deadlines = `deadline changes ${r.deadlinesChanged} (of ${r.deadlinesCompared} compared)`;
+  if (!d.family.sameFamily) {
+    return `thematic overlap with ${r.carried}/${r.baseTasks} provincial tasks (${r.percent}%) · only in base ${s.dropped} · only in local ${s.added} · ${deadlines}`;
+  }
+  return `carried ${r.carried}/${r.baseTasks} provincial tasks (${r.percent}%) · dropped ${s.dropped} · added ${s.added} · merged ${s.merged} · reworded ${s.reworded} · ${deadlines}`;
+}
+
+/** How the local plan relates to the base by citation, in one sentence. */
+export function parentageLine(d: PlanDiff): string {
+  const p = d.parentage;
+  const baseName = d.base.docNumber ?? d.base.title ?? 'the base plan';
+  if (p.citesBase) return `cites the base by ${p.by === 'title' ? '标题' : '文号'} (${baseName})`;
+  return `does not cite the base (${baseName})`;
+}
+
+/** A deadline with its normalized reading: 2018年9月底前 [by 2018-09-30]. */
+export function deadlineLabel(dl: Deadline): string {
+  let norm: string = dl.kind;
+  if (dl.kind === 'by' && dl.date) norm = `by ${dl.date}`;
+  else if (dl.kind === 'range') norm = `range ${dl.start ?? '?'}–${dl.end ?? dl.date ?? '?'}`;
+  else if (dl.kind === 'from' && dl.start) norm = `from ${dl.start}`;
+  else if (dl.kind === 'recurring' && dl.frequency) norm = `recurring ${dl.frequency}`;
+  return `${dl.text} [${norm}]`;
+}
+
+export const COMPARED_LABEL: Record<DeadlineChange['compared'], string> = {
+  body: 'body',
+  keyList: 'key list',
+  keyListVsBody: 'key list vs body',
+};
+
+/** Lines of the parse outline's meta block, label first. */
+export function metaRows(n: Notice): [string, string][] {
+  const m = n.meta;
+  const rows: [string, string | undefined][] = [
+    ['发文机关', m.issuer],
+    ['文号', m.docNumber],
+    ['标题', m.title],
+    ['方案', m.planTitle],
+    ['成文日期', m.date],
+    ['主送', m.recipients],
+    ['抄送', m.copyTo],
+    ['印发', [m.printedBy, m.printedDate].filter(Boolean).join(' ') || undefined],
+  ];
+  return rows.filter((r): r is [string, string] => !!r[1]);
+}
+
+/** Tasks grouped under their project heading, in document order (keyed by the P of "P.K"). */
+export function tasksByProject(n: Notice): { heading: string; tasks: Task[] }[] {
+  return [...groupBy(n.tasks, (t) => t.id.split('.')[0])].map(([, tasks]) => ({
+    heading: `${tasks[0].projectNumber ? `${tasks[0].projectNumber}、` : ''}${tasks[0].project}`,
+    tasks,
+  }));
+}
+
+/** "[6]" when a task's written number differs from its ordinal K in "P.K". */
+export function writtenNumber(t: { id: string; number: string }): string {
+  const k = t.id.split('.').pop();
+  return t.number && t.number !== k ? `[${t.number}]` : '';
+}

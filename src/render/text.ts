@@ -1,0 +1,150 @@
+// Terminal reports: a skimmable outline of one parsed plan, and the analyst's diff report.
+import type { DeadlineChangeKind, Notice, PlanDiff } from '../model.js';
+import type { Colors } from './color.js';
+import { markTitleChange } from './chardiff.js';
+import {
+  COMPARED_LABEL,
+  buildReport,
+  deadlineLabel,
+  docLabel,
+  metaRows,
+  parentageLine,
+  summaryLine,
+  tasksByProject,
+  titleLookup,
+  writtenNumber,
+  type TaskRef,
+} from './report.js';
+
+export interface TextOptions {
+  verbose?: boolean;
+}
+
+const KEY_LIST_PREVIEW = 10;
+
+const ref = (t: TaskRef) => `${t.id} ${t.title}${t.manual ? ' (manual)' : ''}`;
+
+export function renderParseText(n: Notice, c: Colors, opts: TextOptions = {}): string {
+  const out: string[] = [];
+  const s = n.source;
+  out.push(`${c.bold(s.file)}  ${c.dim(`encoding ${s.encoding} · ${s.format} · ${s.converted === 't2s' ? 'converted t2s' : 'not converted'}`)}`);
+  for (const [label, value] of metaRows(n)) out.push(`  ${c.dim(label)}  ${value}`);
+
+  if (n.references.length) {
+    out.push('', c.bold(`references (${n.references.length})`));
+    for (const r of n.references) {
+      const name = [r.title && `《${r.title}》`, r.docNumber].filter(Boolean).join(' ');
+      out.push(`  ${name}  ${c.dim(`line ${r.line}`)}`);
+    }
+  }
+
+  out.push('', `${c.bold('main part')}  ${n.mainPart ?? c.yellow('(not found)')}  ${c.dim(`${n.tasks.length} tasks`)}`);
+  for (const p of tasksByProject(n)) {
+    out.push(c.cyan(p.heading));
+    for (const t of p.tasks) {
+      const num = writtenNumber(t);
+      out.push(`  ${c.bold(t.id)}${num ? ' ' + c.dim(num) : ''} ${t.title}`);
+      if (t.units.length) out.push(`      ${c.dim('units')} ${t.units.join('、')}${t.unitsFrom === 'project' ? c.dim(' (from project)') : ''}`);
+      if (t.deadlines.length) out.push(`      ${c.dim('deadlines')} ${t.deadlines.map(deadlineLabel).join('；')}`);
+    }
+  }
+
+  out.push('', c.bold(`key list: ${n.keyList.length} rows`));
+  const rows = opts.verbose ? n.keyList : n.keyList.slice(0, KEY_LIST_PREVIEW);
+  for (const r of rows) out.push(`  ${c.bold(r.id)} ${r.task}  ${c.dim(deadlineLabel(r.deadline))}`);
+  if (rows.length < n.keyList.length) out.push(c.dim(`  … ${n.keyList.length - rows.length} more rows (--verbose shows all)`));
+
+  if (n.warnings.length) {
+    out.push('', c.bold(`warnings (${n.warnings.length})`));
+    for (const w of n.warnings) out.push(`  ${c.dim(`line ${w.line}`)}  ${c.yellow(w.code)}  ${w.message}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+const CHANGE_COLOR: Record<DeadlineChangeKind, 'dim' | 'green' | 'red' | 'cyan' | 'yellow'> = {
+  same: 'dim',
+  earlier: 'green',
+  later: 'red',
+  removed: 'red',
+  added: 'cyan',
+  changed: 'yellow',
+};
+
+export function renderDiffText(d: PlanDiff, base: Notice, local: Notice, c: Colors, opts: TextOptions = {}): string {
+  const r = buildReport(d, base, local);
+  const sameFamily = d.family.sameFamily;
+  const out: string[] = [];
+  const paint = (kind: DeadlineChangeKind, s: string) => c[CHANGE_COLOR[kind]](s);
+  const section = (title: string, n: number) => out.push('', c.bold(`${title} (${n})`));
+
+  // A plan of another family must not be read as a list of findings: say so before anything else.
+  if (!sameFamily) {
+    const msg = d.family.message ?? `different family: the local plan does not implement the base (strong share ${Math.round(d.family.strongShare * 100)}%)`;
+    out.push(c.bold(c.yellow(`! ${msg}`)), '');
+  }
+  out.push(`${c.bold('base ')}  ${docLabel(d.base)}`, `${c.bold('local')}  ${docLabel(d.local)}`);
+  const notes = d.warnings.map((w) => `${w.line ? `line ${w.line}  ` : ''}${w.message}`);
+  // checkParentage's warning usually is in d.warnings already; print it once
+  if (d.parentage.warning && !d.warnings.some((w) => w.message === d.parentage.warning)) notes.push(d.parentage.warning);
+  for (const note of notes) out.push(c.yellow(`note: ${note}`));
+  out.push(`${d.parentage.citesBase ? c.green('✓') : c.yellow('✗')} ${parentageLine(d)}`);
+  out.push('', c.bold(summaryLine(d, r)));
+
+  if (!sameFamily) {
+    section('Thematic overlap', d.links.length);
+    const bTitle = titleLookup(base, d.dropped);
+    const lTitle = titleLookup(local, d.added);
+    for (const k of d.links) {
+      out.push(`  ${k.base} ${bTitle(k.base)} ${c.dim('~')} ${k.local} ${lTitle(k.local)}  ${c.dim(k.score.toFixed(2))}${k.manual ? ' (manual)' : ''}`);
+    }
+    if (r.dropped.length) section('Only in base', r.dropped.length);
+    for (const t of r.dropped) out.push(`  ${ref(t)}`);
+    if (r.added.length) section('Only in local', r.added.length);
+    for (const t of r.added) out.push(`  ${ref(t)}`);
+    // merges, rewordings and deadlines of unrelated plans are not findings; verbose still shows them
+    if (!opts.verbose) return out.join('\n') + '\n';
+  } else {
+    if (r.dropped.length) section('Dropped', r.dropped.length);
+    for (const t of r.dropped) out.push(`  ${c.red(t.id)} ${t.title}`);
+    if (r.added.length) section('Added', r.added.length);
+    for (const t of r.added) out.push(`  ${c.cyan(t.id)} ${t.title}`);
+  }
+
+  if (r.merged.length) section('Merged', r.merged.length);
+  for (const g of r.merged) out.push(`  local ${c.bold(g.local.id)} ${g.local.title} ${c.dim('←')} ${g.bases.map(ref).join(', ')}`);
+  if (r.split.length) section('Split', r.split.length);
+  for (const g of r.split) out.push(`  base ${c.bold(g.base.id)} ${g.base.title} ${c.dim('→')} ${g.locals.map(ref).join(', ')}`);
+
+  if (r.reworded.length) section('Reworded titles', r.reworded.length);
+  for (const w of r.reworded) {
+    const m = markTitleChange(w.base.title, w.local.title, { del: c.red, ins: c.green });
+    out.push(`  ${w.base.id} → ${w.local.id}${w.link.manual ? ' (manual)' : ''}  ${m.before} ${c.dim('→')} ${m.after}`);
+  }
+
+  if (r.deadlineGroups.length) section(`Deadline changes, of ${r.deadlinesCompared} compared`, r.deadlinesChanged);
+  for (const g of r.deadlineGroups) {
+    out.push(`  ${paint(g.change, g.change)} (${g.items.length})`);
+    for (const x of g.items) {
+      const where = x.compared === 'body' ? '' : c.dim(`  ${COMPARED_LABEL[x.compared]}`);
+      out.push(
+        `    base ${x.base} ${x.baseDeadline || c.dim('(none)')} → local ${x.local} ${x.localDeadline || c.dim('(none)')}  ${paint(g.change, `[${g.change}]`)}${where}`,
+      );
+    }
+  }
+
+  if (opts.verbose && d.links.length) {
+    section('Links', d.links.length);
+    const bTitle = titleLookup(base, d.dropped);
+    const lTitle = titleLookup(local, d.added);
+    const w = (xs: string[], min: number) => Math.max(min, ...xs.map((x) => x.length)); // ids are ASCII
+    const bw = w(d.links.map((k) => k.base), 4);
+    const lw = w(d.links.map((k) => k.local), 5);
+    out.push(c.dim(`  ${'base'.padEnd(bw)}  ${'local'.padEnd(lw)}  ${'kind'.padEnd(8)}  score`));
+    for (const k of d.links) {
+      out.push(
+        `  ${k.base.padEnd(bw)}  ${k.local.padEnd(lw)}  ${k.kind.padEnd(8)}  ${k.score.toFixed(2)}  ${bTitle(k.base)} ${c.dim('→')} ${lTitle(k.local)}${k.manual ? ' (manual)' : ''}`,
+      );
+    }
+  }
+  return out.join('\n') + '\n';
+}

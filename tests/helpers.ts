@@ -1,0 +1,24 @@
+import { parseFile } from '../src/pipeline.js';
+import type { Notice } from '../src/model.js';
+
+export const FX = {
+  zhoushan: 'fixtures/000_5b73fe2b8637f3d3.txt',
+  huzhou: 'fixtures/001_2a7fecd8e03c454a.txt',
+  province: 'fixtures/002_2cdac00586eece9b.txt',
+  xinchang: 'fixtures/003_921a6ce2908064d7.txt',
+  heihe: 'fixtures/004_0ece2a694517dc78.txt',
+} as const;
+
+const cache = new Map<string, Promise<Notice>>();
+/** Parse a fixture once per test file. */
+export function fixture(name: keyof typeof FX): Promise<Notice> {
+  const f = FX[name];
+  if (!cache.has(f)) cache.set(f, parseFile(f));
+  return cache.get(f)!;
+}
+
+export const task = (n: Notice, id: string) => {
+  const t = n.tasks.find((x) => x.id === id);
+  if (!t) throw new Error(`no task ${id}`);
+  return t;
+};
