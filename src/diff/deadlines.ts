@@ -29,7 +29,8 @@ export function compareDeadlineSets(base: Notice, local: Notice, links: Link[], 
   const mainLocal = mainCounterparts(links);
 
   // body vs body
-  const used = new Set<Deadline>();
+  // local deadline → the base body deadline it answers
+  const used = new Map<Deadline, Deadline>();
   for (const b of base.tasks) {
     const locals = links.filter((k) => k.base === b.id).map((k) => lTask.get(k.local)!).filter(Boolean);
     if (locals.length === 0) continue;
@@ -43,7 +44,7 @@ export function compareDeadlineSets(base: Notice, local: Notice, links: Link[], 
         }
       }
       if (best) {
-        used.add(best.e);
+        used.set(best.e, d);
         out.push(change(b.id, best.t.id, d.clause, best.e.clause, compareDeadlines(d, best.e), 'body'));
       } else {
         out.push(change(b.id, mainLocal.get(b.id)!, d.clause, '', 'removed', 'body'));
@@ -73,12 +74,12 @@ export function compareDeadlineSets(base: Notice, local: Notice, links: Link[], 
       out.push(change(b.id, l.id, b.deadline.text, l.deadline.text, c, 'keyList'));
     }
   } else {
-    out.push(...keyListVsBody(base, local, mainLocal, idf));
+    out.push(...keyListVsBody(base, local, mainLocal, idf, used));
   }
   return out;
 }
 
-function keyListVsBody(base: Notice, local: Notice, mainLocal: Map<string, string>, idf: Idf): DeadlineChange[] {
+function keyListVsBody(base: Notice, local: Notice, mainLocal: Map<string, string>, idf: Idf, answered: Map<Deadline, Deadline>): DeadlineChange[] {
   const out: DeadlineChange[] = [];
   const owners = rowTasks(base.keyList, base.tasks);
   const lTask = new Map(local.tasks.map((t) => [t.id, t]));
@@ -87,24 +88,42 @@ function keyListVsBody(base: Notice, local: Notice, mainLocal: Map<string, strin
     const owner = owners.get(r.id);
     const l = owner && lTask.get(mainLocal.get(owner.id) ?? '');
     if (!l) continue; // the row's task was dropped: no linked pair to compare
-    const e = bestClause(r, l, idf);
+    const e = bestClause(r, l, idf, answered);
     if (e) out.push(change(r.id, l.id, r.deadline.text, e.clause, compareDeadlines(r.deadline, e), 'keyListVsBody'));
     else out.push(change(r.id, l.id, r.deadline.text, '', 'removed', 'keyListVsBody'));
   }
   return out;
 }
 
-function bestClause(r: KeyListRow, l: Task, idf: Idf): Deadline | undefined {
+/**
+ * The local deadline that answers a key-list row. A local clause that already answers a base body
+ * deadline is only the row's counterpart if the row restates that same requirement: the row
+ * 开展…试点 (2018年7月底前) is not answered by 2022年全面实现… just because both speak of 政务公开.
+ */
+function bestClause(r: KeyListRow, l: Task, idf: Idf, answered: Map<Deadline, Deadline>): Deadline | undefined {
   let best: Deadline | undefined;
   let bestScore = 0;
   for (const e of l.deadlines.filter(explicit)) {
-    const s = containment(r.task, bigramSet(e.clause), idf);
+    const bodyDeadline = answered.get(e);
+    if (bodyDeadline && compareDeadlines(r.deadline, bodyDeadline) !== 'same') continue;
+    // a requirement of the same kind may be phrased around the clause: look at its whole sentence
+    const comparable = compareDeadlines(r.deadline, e) !== 'changed';
+    const s = Math.max(clauseMatch(r.task, e.clause, idf), comparable ? clauseMatch(r.task, sentenceOf(l.text, e.clause), idf) : 0);
     if (s > bestScore) {
       bestScore = s;
       best = e;
     }
   }
   return bestScore >= CLAUSE_MATCH ? best : undefined;
+}
+
+/** The sentence (between 。；) of `text` that contains `clause`. */
+function sentenceOf(text: string, clause: string): string {
+  const at = text.indexOf(clause);
+  if (at < 0) return clause;
+  const start = Math.max(text.lastIndexOf('。', at), text.lastIndexOf('；', at)) + 1;
+  const ends = [text.indexOf('。', at + clause.length), text.indexOf('；', at + clause.length)].filter((k) => k >= 0);
+  return text.slice(start, ends.length ? Math.min(...ends) : text.length);
 }
 
 /** Each base task's strongest local counterpart. */

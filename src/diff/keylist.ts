@@ -42,16 +42,10 @@ export function rowTasks(rows: KeyListRow[], tasks: Task[]): Map<string, Task> {
   const sets = tasks.map((t) => bigramSet(`${t.title}。${t.text}`));
   const out = new Map<string, Task>();
   for (const r of rows) {
-    let best = -1;
-    let bestScore = 0;
-    sets.forEach((s, k) => {
-      const c = containment(r.task, s, idf);
-      if (c > bestScore) {
-        bestScore = c;
-        best = k;
-      }
-    });
-    if (best >= 0 && bestScore >= 0.5) out.set(r.id, tasks[best]);
+    const scores = sets.map((s, k) => ({ k, c: containment(r.task, s, idf) })).sort((a, b) => b.c - a.c);
+    const [first, second] = scores;
+    // a row restates its task closely, or at least far more closely than any other task
+    if (first && (first.c >= 0.5 || (first.c >= 0.25 && first.c >= 2 * (second?.c ?? 0)))) out.set(r.id, tasks[first.k]);
   }
   return out;
 }

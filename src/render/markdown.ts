@@ -1,7 +1,7 @@
 // Markdown reports: the same content as the text reports, as tables a reader can paste or publish.
 import type { Notice, PlanDiff } from '../model.js';
 import { markTitleChange } from './chardiff.js';
-import { COMPARED_LABEL, buildReport, deadlineLabel, docLabel, metaRows, parentageLine, summaryLine, titleLookup } from './report.js';
+import { COMPARED_LABEL, buildReport, deadlineLabel, metaRows, parentageLine, summaryLine, titleLookup } from './report.js';
 
 /** Cell text: a `|` would end the cell and a newline the row. */
 export function mdCell(s: string): string {
@@ -22,7 +22,8 @@ export function renderDiffMarkdown(d: PlanDiff, base: Notice, local: Notice): st
   const bTitle = titleLookup(base, d.dropped);
   const lTitle = titleLookup(local, d.added);
   const same = d.family.sameFamily;
-  const out: string[] = [`# ${mdCell(docLabel(d.local))} vs ${mdCell(docLabel(d.base))}`, ''];
+  const short = (x: PlanDiff['base']) => mdCell(x.docNumber ?? x.title ?? x.file);
+  const out: string[] = [`# ${short(d.local)} vs ${short(d.base)}`, ''];
 
   if (!same) out.push(`> **Warning:** ${mdCell(d.family.message ?? 'different family: the local plan does not implement the base')}`, '');
   for (const w of d.warnings) out.push(`> **Note:** ${w.line ? `line ${w.line}: ` : ''}${mdCell(w.message)}`, '');

@@ -28,7 +28,8 @@ export function renderParseText(n: Notice, c: Colors, opts: TextOptions = {}): s
   const out: string[] = [];
   const s = n.source;
   out.push(`${c.bold(s.file)}  ${c.dim(`encoding ${s.encoding} · ${s.format} · ${s.converted === 't2s' ? 'converted t2s' : 'not converted'}`)}`);
-  for (const [label, value] of metaRows(n)) out.push(`  ${c.dim(label)}  ${value}`);
+  // labels are CJK (two columns each): pad to the widest, 成文日期
+  for (const [label, value] of metaRows(n)) out.push(`  ${c.dim(label)}${' '.repeat(Math.max(0, 8 - 2 * label.length))}  ${value}`);
 
   if (n.references.length) {
     out.push('', c.bold(`references (${n.references.length})`));
@@ -118,10 +119,12 @@ export function renderDiffText(d: PlanDiff, base: Notice, local: Notice, c: Colo
   if (r.reworded.length) section('Reworded titles', r.reworded.length);
   for (const w of r.reworded) {
     const m = markTitleChange(w.base.title, w.local.title, { del: c.red, ins: c.green });
-    out.push(`  ${w.base.id} → ${w.local.id}${w.link.manual ? ' (manual)' : ''}  ${m.before} ${c.dim('→')} ${m.after}`);
+    // the summary counts only 'reworded' links; same-content links with a new title are tagged
+    const tag = w.link.kind === 'reworded' ? '' : c.dim(`  [${w.link.kind}]`);
+    out.push(`  ${w.base.id} → ${w.local.id}${w.link.manual ? ' (manual)' : ''}  ${m.before} ${c.dim('→')} ${m.after}${tag}`);
   }
 
-  if (r.deadlineGroups.length) section(`Deadline changes, of ${r.deadlinesCompared} compared`, r.deadlinesChanged);
+  if (r.deadlineGroups.length) out.push('', c.bold(`Deadline changes (${r.deadlinesChanged} of ${r.deadlinesCompared} compared)`));
   for (const g of r.deadlineGroups) {
     out.push(`  ${paint(g.change, g.change)} (${g.items.length})`);
     for (const x of g.items) {
