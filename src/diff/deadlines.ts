@@ -76,7 +76,18 @@ export function compareDeadlineSets(base: Notice, local: Notice, links: Link[], 
   } else {
     out.push(...keyListVsBody(base, local, mainLocal, idf, used));
   }
-  return out;
+  return dedupe(out);
+}
+
+/** The same requirement written twice in one task (年度… and 年度… again) is one entry. */
+function dedupe(list: DeadlineChange[]): DeadlineChange[] {
+  const seen = new Set<string>();
+  return list.filter((c) => {
+    const k = [c.base, c.local, c.baseDeadline, c.localDeadline, c.change, c.compared].join('\u0000');
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 function keyListVsBody(base: Notice, local: Notice, mainLocal: Map<string, string>, idf: Idf, answered: Map<Deadline, Deadline>): DeadlineChange[] {
