@@ -170,3 +170,28 @@ describe('黑河 五型政府 (another plan family, per-project units)', () => {
     expect(n.warnings.map((w) => w.code)).toContain('no-doc-number');
   });
 });
+
+describe('web metadata block and odd 文号 forms', () => {
+  it('takes 文号, issuer and date from a 文件编号/发布机构/成文日期 block, with stray spaces and brackets', async () => {
+    const { parseText } = await import('../src/pipeline.js');
+    const n = parseText(
+      [
+        '索引号：002482410/2018-00123',
+        '文件编号：浙政发[2018]48 号',
+        '发布机构：浙江省人民政府',
+        '成文日期：2018年10月8日',
+        '浙江省人民政府关于印发某某行动计划的通知',
+        '各市、县（市、区）人民政府：',
+        '根据《浙江省人民政府关于印发政府“两强三提高”建设行动计划(2018—2022年)的通知》(浙政发﹝2018﹞16号)要求，现印发给你们。',
+        '一、总体要求',
+        '二、主要任务',
+        '（一）加强建设。',
+        '1. 推进一项工作。2019年6月底前完成。（责任单位：省发展改革委）',
+      ].join('\n'),
+    );
+    expect(n.meta).toMatchObject({ docNumber: '浙政发〔2018〕48号', issuer: '浙江省人民政府', date: '2018-10-08' });
+    expect(n.references).toContainEqual(expect.objectContaining({ docNumber: '浙政发〔2018〕16号' }));
+    expect(n.tasks[0]).toMatchObject({ id: '1.1', title: '推进一项工作', units: ['省发展改革委'] });
+    expect(n.tasks[0].deadlines[0]).toMatchObject({ kind: 'by', date: '2019-06-30' });
+  });
+});

@@ -1,0 +1,119 @@
+// plancmp check: a parsed Notice → lint findings. The parser already says what it noticed (warnings
+// with codes); this module decides which of those are problems, how bad they are, and adds the
+// checks the parser has no reason to make (unbalanced brackets in a task).
+import type { Notice, Task, Warning } from '../model.js';
+
+export type Severity = 'error' | 'warning';
+
+export interface Finding {
+  file: string;
+  /** 1-based line in the original input; 0 when the finding is about the whole document. */
+  line: number;
+  rule: string;
+  severity: Severity;
+  message: string;
+}
+
+export interface RuleSpec {
+  rule: string;
+  severity: Severity;
+}
+
+/**
+ * The one table from parser warning codes to check rules. `null` means informational: the parser
+ * repaired or reported something that is not a defect of the notice, so check stays quiet.
+ * Codes not in this table are still reported, as warnings under their own code, so nothing the
+ * parser says is lost silently.
+ */
+export const WARNING_RULES: Readonly<Record<string, RuleSpec | null>> = {
+  'no-doc-number': { rule: 'missing-doc-number', severity: 'warning' },
+  'no-date': { rule: 'missing-date', severity: 'warning' },
+  'no-tasks': { rule: 'no-tasks', severity: 'error' },
+  truncated: { rule: 'truncated', severity: 'error' },
+  'no-units': { rule: 'task-without-units', severity: 'warning' },
+  // Gaps, repeats and restarts inside a project. Continuous numbering across projects is a house
+  // style, which the parser already accepts without a warning.
+  'numbering-gap': { rule: 'numbering', severity: 'warning' },
+  'numbering-repeat': { rule: 'numbering', severity: 'warning' },
+  'numbering-restart': { rule: 'numbering', severity: 'warning' },
+  // Key-list 序号 that repeat or jump, and a row count that disagrees with the last 序号.
+  'keylist-numbering': { rule: 'keylist-count', severity: 'warning' },
+  'keylist-count': { rule: 'keylist-count', severity: 'warning' },
+  'keylist-no-deadline': { rule: 'keylist-no-deadline', severity: 'warning' },
+  mojibake: { rule: 'mojibake', severity: 'error' },
+  'replacement-char': { rule: 'mojibake', severity: 'error' },
+  // the read stage's name for U+FFFD produced while decoding
+  'replacement-chars': { rule: 'mojibake', severity: 'error' },
+  'page-furniture': { rule: 'page-furniture', severity: 'warning' },
+  // informational: the text was repaired and nothing was lost
+  'pinyin-annotations': null,
+};
+
+/** Every rule check can report (besides pass-through codes the table does not know). */
+export const RULES: readonly string[] = [
+  ...new Set([...Object.values(WARNING_RULES).flatMap((s) => (s ? [s.rule] : [])), 'unbalanced-brackets']),
+];
+
+export function findingFromWarning(file: string, w: Warning): Finding | undefined {
+  const spec = Object.prototype.hasOwnProperty.call(WARNING_RULES, w.code) ? WARNING_RULES[w.code] : { rule: w.code, severity: 'warning' as const };
+  if (!spec) return undefined;
+  return { file, line: w.line, rule: spec.rule, severity: spec.severity, message: w.message };
+}
+
+const OPEN: Readonly<Record<string, string>> = { '（': '）', '(': '）', '〔': '〕' };
+const CLOSE: Readonly<Record<string, string>> = { '）': '）', ')': '）', '〕': '〕' };
+
+/** The first unbalanced bracket in `s`, described for a reader; undefined when （）〔〕 balance. */
+export function unbalancedBracket(s: string): string | undefined {
+  const stack: { ch: string; at: number }[] = [];
+  const chars = [...s];
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    if (OPEN[c]) stack.push({ ch: c, at: i });
+    else if (CLOSE[c]) {
+      const top = stack.pop();
+      if (!top) return `“${c}” without an opening bracket near “${around(chars, i)}”`;
+      if (OPEN[top.ch] !== CLOSE[c]) return `“${top.ch}” closed by “${c}” near “${around(chars, i)}”`;
+    }
+  }
+  const left = stack.pop();
+  return left ? `“${left.ch}” is never closed near “${around(chars, left.at)}”` : undefined;
+}
+
+function around(chars: string[], i: number): string {
+  return chars.slice(Math.max(0, i - 8), i + 9).join('');
+}
+
+/** A task whose text or unit list has brackets that do not pair up (often a cut or a mistyped 〔）). */
+export function bracketFindings(file: string, t: Task): Finding[] {
+  const out: Finding[] = [];
+  const inText = unbalancedBracket(t.text);
+  if (inText) out.push({ file, line: t.line, rule: 'unbalanced-brackets', severity: 'warning', message: `task ${t.id} (${t.title}): ${inText}` });
+  for (const u of t.units) {
+    const inUnit = unbalancedBracket(u);
+    if (inUnit) out.push({ file, line: t.line, rule: 'unbalanced-brackets', severity: 'warning', message: `task ${t.id} (${t.title}) unit “${u}”: ${inUnit}` });
+  }
+  return out;
+}
+
+/** All findings for one notice, in line order (whole-document findings, line 0, first). */
+export function checkNotice(n: Notice, file = n.source.file): Finding[] {
+  const out: Finding[] = [];
+  for (const w of n.warnings) {
+    const f = findingFromWarning(file, w);
+    if (f) out.push(f);
+  }
+  for (const t of n.tasks) out.push(...bracketFindings(file, t));
+  // stable sort: equal lines keep the parser's order
+  return out.sort((a, b) => a.line - b.line);
+}
+
+export function countFindings(fs: readonly Finding[]): { errorCount: number; warningCount: number } {
+  let errorCount = 0;
+  let warningCount = 0;
+  for (const f of fs) {
+    if (f.severity === 'error') errorCount++;
+    else warningCount++;
+  }
+  return { errorCount, warningCount };
+}
