@@ -19,6 +19,7 @@ function clauseMatch(a: string, b: string, idf: Idf): number {
 }
 
 const CLAUSE_MATCH = 0.4;
+const SAME_REQUIREMENT_MATCH = 0.25;
 
 export function compareDeadlineSets(base: Notice, local: Notice, links: Link[], keyListLinks: Link[]): DeadlineChange[] {
   const idf = new Idf();
@@ -39,8 +40,10 @@ export function compareDeadlineSets(base: Notice, local: Notice, links: Link[], 
       for (const t of locals) {
         for (const e of t.deadlines.filter(explicit)) {
           if (used.has(e)) continue;
+          // an identical requirement (每年 … 每年) needs less agreement in wording than a moved one
+          const need = compareDeadlines(d, e) === 'same' ? SAME_REQUIREMENT_MATCH : CLAUSE_MATCH;
           const s = clauseMatch(d.clause, e.clause, idf);
-          if (s >= CLAUSE_MATCH && (!best || s > best.s)) best = { t, e, s };
+          if (s >= need && (!best || s > best.s)) best = { t, e, s };
         }
       }
       if (best) {
