@@ -36,6 +36,20 @@ function program(io: Io, done: (code: number) => void): Command {
     .option('-v, --verbose', 'text format: also list every link')
     .addHelpText('after', '\nExit codes: 0 done, 1 --fail-on findings, 2 usage or input error.\n\nExamples:\n  plancmp diff fixtures/000_5b73fe2b8637f3d3.txt\n  plancmp diff base.txt local.html --format json --fail-on dropped,deadline')
     .action(async (files: string[], o) => done(await runDiff(files, o, io)));
+
+  p.command('check')
+    .description('lint notices (missing 发文字号, truncation, mojibake, numbering, units, brackets…), or guard their parse against snapshots')
+    .argument('<files...>', 'notice files (.txt or .html)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings (default: unlimited)')
+    .option('--snapshot <dir>', 'compare each parse with DIR/<basename>.parse.json instead of linting')
+    .option('--update', 'with --snapshot: (re)write the snapshots')
+    .option('-e, --encoding <name>', 'force the input encoding')
+    .addHelpText('after', '\nExit codes: 0 clean, 1 errors, more than --max-warnings warnings or snapshot drift, 2 usage or input error.\n\nExamples:\n  plancmp check fixtures/*.txt --max-warnings 0\n  plancmp check --snapshot fixtures/snapshots fixtures/*.txt')
+    .action(async (files: string[], o) => {
+      const { runCheck } = await import('./check-command.js');
+      done(await runCheck(files, { ...o, debug: p.opts().debug }, io));
+    });
   return p;
 }
 

@@ -1,0 +1,175 @@
+// plancmp check FILE... — a linter for notices, and with --snapshot DIR a regression guard for CI.
+// Exit codes follow eslint: 0 clean (warnings within --max-warnings), 1 errors, too many warnings or
+// snapshot drift, 2 usage or input errors (each unreadable file is named; the others are still checked).
+import path from 'node:path';
+import type { Io } from './io.js';
+import { EXIT } from './exit.js';
+import { parseSource } from '../pipeline.js';
+import { readSource } from '../read/index.js';
+import { makeColors, type Colors } from '../render/color.js';
+import { PlancmpError, isPlancmpError } from '../errors.js';
+import { reportError } from './report-error.js';
+import { checkNotice, countFindings, type Finding } from '../check/rules.js';
+import { diffSnapshots, projectNotice, readSnapshot, serializeSnapshot, snapshotPath, writeSnapshot, type Change } from '../check/snapshot.js';
+import type { Notice } from '../model.js';
+
+export interface CheckCommandOptions {
+  format?: 'text' | 'json';
+  maxWarnings?: string;
+  snapshot?: string;
+  update?: boolean;
+  encoding?: string;
+  debug?: boolean;
+}
+
+export interface FileReport {
+  file: string;
+  findings: Finding[];
+  errorCount: number;
+  warningCount: number;
+}
+
+export type SnapshotStatus = 'same' | 'drift' | 'missing' | 'written' | 'error';
+
+export interface SnapshotReport {
+  file: string;
+  snapshot: string;
+  status: SnapshotStatus;
+  changes: Change[];
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function parseMaxWarnings(v: string | undefined): number {
+  if (v === undefined) return Infinity;
+  if (!/^\d+$/.test(v.trim())) throw new PlancmpError('usage', `--max-warnings: "${v}" is not a whole number`, undefined, 'e.g. --max-warnings 0');
+  return Number(v.trim());
+}
+
+/** One reason an input could not be checked, as a finding so summaries and JSON count it. */
+function unreadable(file: string, e: unknown): Finding {
+  const message = isPlancmpError(e) ? e.message + (e.hint ? ` — ${e.hint}` : '') : `internal error: ${(e as Error)?.message ?? String(e)}`;
+  return { file, line: 0, rule: 'unreadable', severity: 'error', message };
+}
+
+export async function runCheck(files: string[], opts: CheckCommandOptions, io: Io): Promise<number> {
+  const format = opts.format ?? 'text';
+  const maxWarnings = parseMaxWarnings(opts.maxWarnings);
+  if (opts.update && !opts.snapshot) throw new PlancmpError('usage', '--update needs --snapshot DIR', undefined, 'e.g. plancmp check --snapshot fixtures/snapshots --update fixtures/*.txt');
+  if (opts.snapshot) return runSnapshot(files, opts.snapshot, !!opts.update, format, opts, io);
+
+  const colors = makeColors({ stream: io.stdout as NodeJS.WriteStream, env: io.env });
+  const reports: FileReport[] = [];
+  let inputErrors = 0;
+  for (const file of files) {
+    let findings: Finding[];
+    try {
+      const notice = parseSource(await readSource(file, { encoding: opts.encoding, stdin: io.stdin }));
+      findings = checkNotice(notice, file);
+    } catch (e) {
+      inputErrors++;
+      reportError(e, io, opts.debug);
+      findings = [unreadable(file, e)];
+    }
+    reports.push({ file, findings, ...countFindings(findings) });
+  }
+  const errors = reports.reduce((s, r) => s + r.errorCount, 0);
+  const warnings = reports.reduce((s, r) => s + r.warningCount, 0);
+
+  if (format === 'json') io.stdout.write(JSON.stringify(reports, null, 2) + '\n');
+  else io.stdout.write(renderFindings(reports, colors));
+
+  if (warnings > maxWarnings) io.stderr.write(`plancmp: too many warnings (${warnings}); the maximum allowed is ${maxWarnings}\n`);
+  if (inputErrors) return EXIT.USAGE;
+  return errors > 0 || warnings > maxWarnings ? EXIT.FINDINGS : EXIT.OK;
+}
+
+/** Compiler style: `file:line: severity rule — message`, then `N errors, M warnings in K files`. */
+export function renderFindings(reports: FileReport[], colors?: Colors): string {
+  const paint = (sev: Finding['severity']) => (colors ? (sev === 'error' ? colors.red : colors.yellow) : (s: string) => s);
+  const lines: string[] = [];
+  for (const r of reports) {
+    for (const f of r.findings) {
+      // an unreadable file was already reported on stderr with its reason
+      if (f.rule === 'unreadable') continue;
+      const where = f.line > 0 ? `${f.file}:${f.line}:` : `${f.file}:`;
+      lines.push(`${where} ${paint(f.severity)(f.severity)} ${f.rule} — ${f.message}`);
+    }
+  }
+  const errors = reports.reduce((s, r) => s + r.errorCount, 0);
+  const warnings = reports.reduce((s, r) => s + r.warningCount, 0);
+  lines.push(`${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(reports.length, 'file')}`);
+  return lines.join('\n') + '\n';
+}
+
+async function runSnapshot(files: string[], dir: string, update: boolean, format: 'text' | 'json', opts: CheckCommandOptions, io: Io): Promise<number> {
+  // Two inputs with one basename would share (and overwrite) one snapshot.
+  const byName = new Map<string, string>();
+  for (const f of files) {
+    if (f === '-') throw new PlancmpError('usage', '--snapshot cannot be used with standard input', undefined, 'give the notice as a file, its name names the snapshot');
+    const prev = byName.get(path.basename(f));
+    if (prev && prev !== f) throw new PlancmpError('usage', `${prev} and ${f} would share the snapshot ${snapshotPath(dir, f)}`, undefined, 'check them in separate runs with different --snapshot folders');
+    byName.set(path.basename(f), f);
+  }
+
+  const reports: SnapshotReport[] = [];
+  let inputErrors = 0;
+  for (const file of [...new Set(files)]) {
+    const snap = snapshotPath(dir, file);
+    try {
+      const notice: Notice = parseSource(await readSource(file, { encoding: opts.encoding, stdin: io.stdin }));
+      const now = projectNotice(notice);
+      const stored = await readSnapshot(snap).catch((e) => {
+        // a broken snapshot is simply replaced by --update
+        if (update && isPlancmpError(e) && e.code === 'bad-snapshot') return undefined;
+        throw e;
+      });
+      if (update) {
+        if (stored && serializeSnapshot(stored) === serializeSnapshot(now)) reports.push({ file, snapshot: snap, status: 'same', changes: [] });
+        else {
+          await writeSnapshot(snap, now);
+          reports.push({ file, snapshot: snap, status: 'written', changes: stored ? diffSnapshots(stored, now) : [] });
+        }
+      } else if (!stored) reports.push({ file, snapshot: snap, status: 'missing', changes: [] });
+      else {
+        const changes = diffSnapshots(stored, now);
+        // anything the structural diff does not name (e.g. key order) still counts as drift
+        const drift = changes.length > 0 || serializeSnapshot(stored) !== serializeSnapshot(now);
+        reports.push({ file, snapshot: snap, status: drift ? 'drift' : 'same', changes });
+      }
+    } catch (e) {
+      inputErrors++;
+      reportError(e, io, opts.debug);
+      reports.push({ file, snapshot: snap, status: 'error', changes: [] });
+    }
+  }
+
+  if (format === 'json') io.stdout.write(JSON.stringify(reports, null, 2) + '\n');
+  else io.stdout.write(renderSnapshotReports(reports, update));
+  if (inputErrors) return EXIT.USAGE;
+  return reports.some((r) => r.status === 'drift' || r.status === 'missing') ? EXIT.FINDINGS : EXIT.OK;
+}
+
+export function renderSnapshotReports(reports: SnapshotReport[], update: boolean): string {
+  const lines: string[] = [];
+  for (const r of reports) {
+    if (r.status === 'missing') lines.push(`${r.file}: no snapshot ${r.snapshot} (run with --update to create it)`);
+    else if (r.status === 'drift') {
+      lines.push(`${r.file}: parse differs from ${r.snapshot}`);
+      for (const c of r.changes) lines.push(`  ${c.message}`);
+      if (!r.changes.length) lines.push('  (formatting only: run with --update to rewrite it)');
+    } else if (r.status === 'written') {
+      lines.push(`${r.file}: wrote ${r.snapshot}`);
+      for (const c of r.changes) lines.push(`  ${c.message}`);
+    }
+  }
+  const n = reports.length;
+  if (update) {
+    const written = reports.filter((r) => r.status === 'written').length;
+    lines.push(`${plural(written, 'snapshot')} written, ${reports.filter((r) => r.status === 'same').length} unchanged, ${n} ${n === 1 ? 'file' : 'files'}`);
+  } else {
+    const bad = reports.filter((r) => r.status === 'drift' || r.status === 'missing').length;
+    lines.push(bad ? `${bad} of ${plural(n, 'file')} differ from their snapshots` : `${plural(n, 'file')} match their snapshots`);
+  }
+  return lines.join('\n') + '\n';
+}
