@@ -85,6 +85,7 @@ const machine = {
   node: process.version,
   platform: `${process.platform} ${os.release()} ${process.arch}`,
   commit: gitRev(),
+  load: os.loadavg().map((x) => x.toFixed(2)).join(' '),
 };
 log(`plancmp bench (${QUICK ? 'quick' : 'full'}) — ${machine.cpu}, ${machine.cores} cores, ${fmt(machine.memGiB)} GiB, node ${machine.node}, ${machine.platform}`);
 
@@ -235,6 +236,7 @@ ${QUICK ? '\n> **Quick mode** (smoke run): few spawns and a small corpus — do 
 | node | ${machine.node} |
 | platform | ${machine.platform} |
 | commit | ${machine.commit} |
+| load average at start (1/5/15 min) | ${machine.load} |
 
 ## Start-up (wall time of a child process, spawnSync)
 
@@ -263,11 +265,11 @@ Corpus: ${corpus.length} notices built from the 5 fixtures (round-robin), ${fmt(
 
 ## What the numbers mean / targets
 
-- **Start-up** is what a user feels per file from the shell. (a) is bare Node; (b) is Node plus loading opencc-js's t2cn module, the dependency plancmp cannot avoid; (c) is a real \`plancmp diff\` of a city plan against the embedded base plan, so it includes loading all of plancmp, parsing both notices and aligning them — not just module loading. The product target is **diff ≤ 1.5 × (b)**; this run: ${met ? 'met' : `not met (${fmt(ratioB, 2)}× (b), target 1.5×)`}.
+- **Start-up** is what a user feels per file from the shell. (a) is bare Node; (b) is Node plus loading opencc-js's t2cn module, the dependency plancmp cannot avoid; (diff) is a real \`plancmp diff\` of a city plan against the embedded base plan, so it includes loading all of plancmp, parsing both notices and aligning them — not just module loading. The product target is **diff ≤ 1.5 × (b)**; this run: ${met ? 'met' : `not met (${fmt(ratioB, 2)}× (b), target 1.5×)`}.
 - **parseBytes** throughput is the in-process cost once modules are loaded (and warm after the first run); the **floor** is what any tool must pay to decode and convert traditional→simplified text, so parse ÷ floor shows how much the parser adds on top.
 - **diffNotices** dominates batch work: each diff aligns a local plan's tasks against the base plan's ${base.tasks.length} tasks.
 - The batch export issue's targets are for \`plancmp export\`, which **does not exist yet**; this benchmark does not measure it and gives no figure for it. The parse/diff rates above are only an input to estimating what such a command could reach.
-- Figures are for this machine only; on a shared VM, spawn times vary by several ms between runs — compare medians from the same machine.
+- Figures are for this machine only; spawn times on a shared VM vary a lot between runs (see min/max, and the load average above: anything else running on the machine inflates them) — compare medians from the same machine, ideally idle.
 `;
 
 process.stdout.write(md);
