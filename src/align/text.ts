@@ -36,6 +36,20 @@ export class Idf {
     for (const g of bigramSet(doc)) this.df.set(g, (this.df.get(g) ?? 0) + 1);
   }
 
+  private readonly parts = new Map<string, { grams: string[]; weights: number[]; total: number }>();
+
+  /** Distinct bigrams of a text with their weights, memoized: the same clause is looked up many times. */
+  weighted(text: string): { grams: string[]; weights: number[]; total: number } {
+    let w = this.parts.get(text);
+    if (!w) {
+      const grams = [...new Set(bigrams(text))];
+      const weights = grams.map((g) => this.weight(g));
+      w = { grams, weights, total: weights.reduce((a, b) => a + b, 0) };
+      this.parts.set(text, w);
+    }
+    return w;
+  }
+
   weight(g: string): number {
     const d = this.df.get(g) ?? 0;
     return Math.log((this.n + 1) / (d + 0.5));
@@ -44,14 +58,11 @@ export class Idf {
 
 /** Share of the IDF weight of `part`'s bigrams that also occur in `whole`. */
 export function containment(part: string, whole: Set<string>, idf: Idf): number {
+  const { grams, weights, total } = idf.weighted(part);
+  if (total === 0) return 0;
   let num = 0;
-  let den = 0;
-  for (const g of new Set(bigrams(part))) {
-    const w = idf.weight(g);
-    den += w;
-    if (whole.has(g)) num += w;
-  }
-  return den === 0 ? 0 : num / den;
+  for (let k = 0; k < grams.length; k++) if (whole.has(grams[k])) num += weights[k];
+  return num / total;
 }
 
 /** Sørensen–Dice over bigram sets: symmetric similarity of two short strings (titles). */
