@@ -29,7 +29,7 @@ function program(io: Io, done: (code: number) => void): Command {
   p.command('diff')
     .description('align a local plan with the base plan: links, dropped, added, merged, reworded, deadline changes')
     .argument('<files...>', '[BASE] LOCAL — with one file, BASE is the embedded 浙政发〔2018〕16号')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'md', 'csv']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'md', 'csv', 'html']).default('text'))
     .option('-e, --encoding <name>', 'force the input encoding')
     .option('--pairs <file>', 'JSON file of links to pin and ban: {"pin":[{"base":"7.2","local":"7.1"}],"ban":[…]}')
     .option('--fail-on <findings>', 'exit 1 when any of these exist: dropped,added,deadline,merged,reworded')
@@ -49,6 +49,35 @@ function program(io: Io, done: (code: number) => void): Command {
     .action(async (files: string[], o) => {
       const { runCheck } = await import('./check-command.js');
       done(await runCheck(files, { ...o, debug: p.opts().debug }, io));
+    });
+  p.command('export')
+    .description('batch-export notices to structured JSON (one file each, or JSONL): parallel, resumable, one bad file never stops the batch')
+    .argument('<inputs...>', 'files, directories (recursive), glob patterns, or - for a list of paths on standard input')
+    .option('-o, --out <dir>', 'write one JSON per notice into DIR')
+    .option('--jsonl <file>', 'write one record per line to FILE (- for standard output)')
+    .option('--diff [base]', 'also diff each notice against BASE (default: the embedded 浙政发〔2018〕16号)')
+    .option('-j, --jobs <n>', 'worker threads (default: number of cores)')
+    .option('--resume', 'skip inputs whose output exists and is current')
+    .option('--ext <list>', 'extensions taken from directories', '.txt,.htm,.html')
+    .option('--errors <file>', 'where to list failed inputs as JSONL (default: OUT/errors.jsonl, or plancmp-errors.jsonl)')
+    .option('-e, --encoding <name>', 'force the input encoding')
+    .addHelpText('after', '\nExit codes: 0 all exported, 2 usage error, 3 some inputs failed (listed in the errors file).\n\nExamples:\n  plancmp export corpus/ --out out/ --jobs 2\n  plancmp export "notices/**/*.html" --jsonl - --diff | duckdb -c "select …"')
+    .action(async (inputs: string[], o) => {
+      const { runExport } = await import('./export-command.js');
+      done(await runExport(inputs, { ...o, debug: p.opts().debug }, io));
+    });
+
+  p.command('report')
+    .description('one self-contained HTML report (overview, coverage matrix, side-by-side pages) across many local plans')
+    .argument('<locals...>', 'local plan files')
+    .option('--base <file>', 'base plan (default: the embedded 浙政发〔2018〕16号)')
+    .option('--html <file>', 'write the HTML report to FILE')
+    .option('--csv <file>', 'write the coverage matrix as CSV (UTF-8 with BOM) to FILE')
+    .option('-e, --encoding <name>', 'force the input encoding')
+    .addHelpText('after', '\nExamples:\n  plancmp report fixtures/000_*.txt fixtures/001_*.txt --html report.html --csv matrix.csv')
+    .action(async (locals: string[], o) => {
+      const { runReport } = await import('./report-command.js');
+      done(await runReport(locals, { ...o, debug: p.opts().debug }, io));
     });
   return p;
 }

@@ -1,7 +1,16 @@
 // HTML page -> plain notice text, one paragraph per line, table rows as `| a | b |` lines.
 // cheerio only parses (no scripts, no fetching). Every walk over the tree uses an explicit
 // stack, so hostile nesting cannot overflow the call stack.
-import * as cheerio from 'cheerio';
+import { createRequire } from 'node:module';
+import type * as CheerioModule from 'cheerio';
+
+// cheerio takes ~170 ms to load; plain-text notices (most runs) never need it, so load on first use.
+const requireCjs = createRequire(import.meta.url);
+let cheerioModule: typeof CheerioModule | undefined;
+function cheerio(): typeof CheerioModule {
+  cheerioModule ??= requireCjs('cheerio') as typeof CheerioModule;
+  return cheerioModule;
+}
 import type { Warning } from '../model.js';
 
 // Structural view of the domhandler nodes cheerio produces (domhandler is not our dependency).
@@ -371,7 +380,7 @@ export function htmlToText(html: string): { text: string; warnings: Warning[] } 
   if (cap.capped) {
     warnings.push({ code: 'html-deep-nesting', line: 0, message: `elements nested more than ${MAX_DEPTH} deep were flattened` });
   }
-  const $ = cheerio.load(cap.html);
+  const $ = cheerio().load(cap.html);
   const root = $.root()[0] as unknown as DomElement;
   const page = findTag(root, 'body');
 
