@@ -166,9 +166,27 @@ describe('plancmp check --snapshot', () => {
     expect((await run(['check', '--snapshot', dir, F.province])).code).toBe(0);
   });
 
-  it("the checked-in snapshots of all five fixtures match today's parse (CI guards its own parser)", async () => {
-    const r = await run(['check', '--snapshot', 'fixtures/snapshots', ...ALL]);
+  it("the checked-in snapshots of all five fixtures match today's parse and diff (CI guards its own parser and aligner)", async () => {
+    const r = await run(['check', '--snapshot', 'fixtures/snapshots', '--diff', ...ALL]);
     expect(r.out).toBe('5 files match their snapshots\n');
     expect(r.code).toBe(0);
+  });
+
+  it('with --diff, a change in the diff is named entry by entry', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plancmp-check-'));
+    const copy = join(dir, '000_5b73fe2b8637f3d3.txt');
+    writeFileSync(copy, readFileSync(F.zhoushan, 'utf8'));
+    expect((await run(['check', '--snapshot', dir, '--diff', '--update', copy])).code).toBe(0);
+    // the local plan loses its 政务钉钉 sentence: the deadline it carried is now reported removed
+    const text = readFileSync(F.zhoushan, 'utf8').replace(/积极推进移动政务，开展行政效能革命，全面推广政务钉钉，2018年底实现政务钉钉全覆盖。推进政务协同办公系统建设，积极推动无纸化办公。/, '');
+    writeFileSync(copy, text);
+    const r = await run(['check', '--snapshot', dir, '--diff', copy]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('deadline comparison L18→4.4 same vanished');
+    expect(r.out).toContain('deadline comparison L18→4.4 removed appeared');
+  });
+
+  it('--diff without --snapshot is a usage error', async () => {
+    expect((await run(['check', '--diff', F.province])).code).toBe(2);
   });
 });

@@ -4,6 +4,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Deadline, KeyListRow, Meta, Notice, Task } from '../model.js';
 import { PlancmpError } from '../errors.js';
+import type { SnapshotDiff } from './snapshot-diff.js';
 
 export const SNAPSHOT_SCHEMA = 'plancmp.snapshot/1';
 
@@ -35,6 +36,8 @@ export interface Snapshot {
   mainPart: string | null;
   tasks: SnapshotTask[];
   keyList: SnapshotKeyRow[];
+  /** Only with `--diff`: the file's diff against the base (see snapshot-diff.ts). */
+  diff?: SnapshotDiff;
 }
 
 const deadline = (d: Deadline): SnapshotDeadline => ({ text: d.text, kind: d.kind, date: d.date ?? null });
@@ -100,7 +103,7 @@ export async function writeSnapshot(file: string, s: Snapshot): Promise<void> {
 
 export interface Change {
   /** What moved: meta, mainPart, a task or a key-list row. */
-  area: 'meta' | 'mainPart' | 'task' | 'keyList';
+  area: 'meta' | 'mainPart' | 'task' | 'keyList' | 'diff';
   /** The task or row id in the snapshot (or in the new parse for additions). */
   id?: string;
   message: string;

@@ -12,12 +12,18 @@ import { reportError } from './report-error.js';
 import { checkNotice, countFindings, type Finding } from '../check/rules.js';
 import { diffSnapshots, projectNotice, readSnapshot, serializeSnapshot, snapshotPath, writeSnapshot, type Change } from '../check/snapshot.js';
 import type { Notice } from '../model.js';
+import { loadBase } from '../pipeline.js';
+import { diffNotices } from '../diff/index.js';
+import { diffDiffSections, projectDiff } from '../check/snapshot-diff.js';
 
 export interface CheckCommandOptions {
   format?: 'text' | 'json';
   maxWarnings?: string;
   snapshot?: string;
   update?: boolean;
+  /** with --snapshot: also pin the diff against the base (--base FILE, or the embedded 16号) */
+  diff?: boolean;
+  base?: string;
   encoding?: string;
   debug?: boolean;
 }
@@ -56,6 +62,7 @@ export async function runCheck(files: string[], opts: CheckCommandOptions, io: I
   const format = opts.format ?? 'text';
   const maxWarnings = parseMaxWarnings(opts.maxWarnings);
   if (opts.update && !opts.snapshot) throw new PlancmpError('usage', '--update needs --snapshot DIR', undefined, 'e.g. plancmp check --snapshot fixtures/snapshots --update fixtures/*.txt');
+  if (opts.diff && !opts.snapshot) throw new PlancmpError('usage', '--diff goes with --snapshot DIR', undefined, 'e.g. plancmp check --snapshot fixtures/snapshots --diff fixtures/*.txt');
   if (opts.snapshot) return runSnapshot(files, opts.snapshot, !!opts.update, format, opts, io);
 
   const colors = makeColors({ stream: io.stdout as NodeJS.WriteStream, env: io.env });
@@ -112,6 +119,8 @@ async function runSnapshot(files: string[], dir: string, update: boolean, format
     byName.set(path.basename(f), f);
   }
 
+  const base = !opts.diff ? undefined : opts.base ? parseSource(await readSource(opts.base, { encoding: opts.encoding })) : loadBase();
+
   const reports: SnapshotReport[] = [];
   let inputErrors = 0;
   for (const file of [...new Set(files)]) {
@@ -119,6 +128,8 @@ async function runSnapshot(files: string[], dir: string, update: boolean, format
     try {
       const notice: Notice = parseSource(await readSource(file, { encoding: opts.encoding, stdin: io.stdin }));
       const now = projectNotice(notice);
+      // a notice without tasks has nothing to align; its snapshot then pins the parse only
+      if (base && notice.tasks.length > 0) now.diff = projectDiff(diffNotices(base, notice));
       const stored = await readSnapshot(snap).catch((e) => {
         // a broken snapshot is simply replaced by --update
         if (update && isPlancmpError(e) && e.code === 'bad-snapshot') return undefined;
@@ -132,7 +143,7 @@ async function runSnapshot(files: string[], dir: string, update: boolean, format
         }
       } else if (!stored) reports.push({ file, snapshot: snap, status: 'missing', changes: [] });
       else {
-        const changes = diffSnapshots(stored, now);
+        const changes = [...diffSnapshots(stored, now), ...diffDiffSections(stored.diff, now.diff, base, notice)];
         // anything the structural diff does not name (e.g. key order) still counts as drift
         const drift = changes.length > 0 || serializeSnapshot(stored) !== serializeSnapshot(now);
         reports.push({ file, snapshot: snap, status: drift ? 'drift' : 'same', changes });

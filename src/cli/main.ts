@@ -44,6 +44,8 @@ function program(io: Io, done: (code: number) => void): Command {
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings (default: unlimited)')
     .option('--snapshot <dir>', 'compare each parse with DIR/<basename>.parse.json instead of linting')
     .option('--update', 'with --snapshot: (re)write the snapshots')
+    .option('--diff', 'with --snapshot: also pin each file\'s diff against the base')
+    .option('--base <file>', 'with --diff: the base plan (default: the embedded 浙政发〔2018〕16号)')
     .option('-e, --encoding <name>', 'force the input encoding')
     .addHelpText('after', '\nExit codes: 0 clean, 1 errors, more than --max-warnings warnings or snapshot drift, 2 usage or input error.\n\nExamples:\n  plancmp check fixtures/*.txt --max-warnings 0\n  plancmp check --snapshot fixtures/snapshots fixtures/*.txt')
     .action(async (files: string[], o) => {
