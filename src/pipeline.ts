@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Notice, SourceText } from './model.js';
 import { PlancmpError } from './errors.js';
+import { readPrebuilt } from './base/prebuilt.js';
 import { readSource, sourceFromBytes } from './read/index.js';
 import { normalize, type NormalizeOptions } from './normalize/index.js';
 import { parseNormalized } from './parse/index.js';
@@ -39,6 +40,9 @@ export const BASE_LABEL = '浙政发〔2018〕16号 (embedded)';
 
 let base: Notice | undefined;
 export function loadBase(): Notice {
-  base ??= parseText(readFileSync(BASE_FILE, 'utf8'), BASE_LABEL);
+  if (!base) {
+    const text = readFileSync(BASE_FILE, 'utf8');
+    base = readPrebuilt(text) ?? parseText(text, BASE_LABEL);
+  }
   return base;
 }

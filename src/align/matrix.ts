@@ -22,7 +22,7 @@ function titleParts(title: string): string[] {
 }
 
 /** Length-weighted mean over the clauses of `from` of their IDF containment in `to`. */
-function clauseCover(fromClauses: string[], to: Set<string>, idf: Idf): number {
+function clauseCover(fromClauses: string[], to: ReadonlySet<string>, idf: Idf): number {
   let num = 0;
   let den = 0;
   for (const c of fromClauses) {

@@ -15,8 +15,18 @@ export function bigrams(s: string): string[] {
   return out;
 }
 
-export function bigramSet(s: string): Set<string> {
-  return new Set(bigrams(s));
+// The same task texts and clauses are compared many times in one diff; keep their sets (read-only).
+const setCache = new Map<string, ReadonlySet<string>>();
+const SET_CACHE_MAX = 20000;
+
+export function bigramSet(s: string): ReadonlySet<string> {
+  let set = setCache.get(s);
+  if (!set) {
+    if (setCache.size >= SET_CACHE_MAX) setCache.clear();
+    set = new Set(bigrams(s));
+    setCache.set(s, set);
+  }
+  return set;
 }
 
 /** Clauses of a task text: pieces between ，。；：、 that are long enough to mean something. */
@@ -57,7 +67,7 @@ export class Idf {
 }
 
 /** Share of the IDF weight of `part`'s bigrams that also occur in `whole`. */
-export function containment(part: string, whole: Set<string>, idf: Idf): number {
+export function containment(part: string, whole: ReadonlySet<string>, idf: Idf): number {
   const { grams, weights, total } = idf.weighted(part);
   if (total === 0) return 0;
   let num = 0;
