@@ -237,6 +237,41 @@ function dataRows(table: DomElement, counts: Map<DomElement, Counts>): DomElemen
   return rows;
 }
 
+/**
+ * Cell texts row by row with rowspan/colspan expanded, so every row has its cells under the right
+ * header: key lists often merge a 类别 column over several rows, which would otherwise shift every
+ * following cell of those rows one column to the left.
+ */
+function spanGrid(rows: DomElement[][]): string[][] {
+  const grid: string[][] = [];
+  const pending: { text: string; left: number }[] = []; // per column: text carried down by rowspan
+  for (const cells of rows) {
+    const row: string[] = [];
+    let col = 0;
+    const fillCarried = () => {
+      while (pending[col] && pending[col].left > 0) {
+        row[col] = pending[col].text;
+        pending[col].left--;
+        col++;
+      }
+    };
+    for (const cell of cells) {
+      fillCarried();
+      const text = inlineText(cell);
+      const colspan = Math.min(Math.max(1, Number(cell.attribs?.colspan) || 1), 50);
+      const rowspan = Math.min(Math.max(1, Number(cell.attribs?.rowspan) || 1), 1000);
+      for (let k = 0; k < colspan; k++) {
+        row[col] = text;
+        if (rowspan > 1) pending[col] = { text, left: rowspan - 1 };
+        col++;
+      }
+    }
+    fillCarried();
+    grid.push(Array.from(row, (t) => t ?? ''));
+  }
+  return grid;
+}
+
 /** Lines of text under root; `skip` elements (chrome, link lists) are left out. */
 function render(root: DomElement, counts: Map<DomElement, Counts>, skip: (el: DomElement) => boolean): string[] {
   const out = new Lines();
@@ -265,8 +300,7 @@ function render(root: DomElement, counts: Map<DomElement, Counts>, skip: (el: Do
       const rows = dataRows(el, counts);
       if (rows) {
         out.break();
-        for (const cells of rows) {
-          const texts = cells.map(inlineText);
+        for (const texts of spanGrid(rows)) {
           if (texts.some((t) => t)) out.lines.push(`| ${texts.join(' | ')} |`);
         }
         continue;
