@@ -195,3 +195,17 @@ describe('web metadata block and odd 文号 forms', () => {
     expect(n.tasks[0].deadlines[0]).toMatchObject({ kind: 'by', date: '2019-06-30' });
   });
 });
+
+describe('task layouts seen in other notices', () => {
+  it('ends a title at an early colon and takes （1）（2） items as tasks when a plan has no 1. 2. items', async () => {
+    const { parseText } = await import('../src/pipeline.js');
+    const n = parseText(
+      ['某县人民政府关于印发某某实施方案的通知', '二、重点任务', '（一）加强机关建设', '（1）加强政治建设：坚持党的领导。（责任单位：县府办）', '（2）加强作风建设：2019年底前完成整治。（责任单位：县纪委〈监委〉）', '（二）提升效能', '（1）优化营商环境：开展试点。（责任单位：县发改局）'].join('\n'),
+    );
+    expect(n.tasks.map((t) => [t.id, t.title, t.units.join('、')])).toEqual([
+      ['1.1', '加强政治建设', '县府办'],
+      ['1.2', '加强作风建设', '县纪委〔监委〕'],
+      ['2.1', '优化营商环境', '县发改局'],
+    ]);
+  });
+});

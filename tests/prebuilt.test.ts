@@ -10,7 +10,7 @@ describe('prebuilt base (dist/base/*.notice.json, written by npm run build)', ()
     // @ts-ignore — compiled output, present after `npm run build` (pretest)
     const { readPrebuilt } = await import('../dist/base/prebuilt.js');
     const stored = readPrebuilt(text);
-    expect(stored).toBeDefined();
+    expect(stored, 'dist/base is stale or missing: run `npm run build` (npm test does it first)').toBeDefined();
     expect(stored).toEqual(JSON.parse(JSON.stringify(parseText(text, BASE_LABEL))));
   });
 

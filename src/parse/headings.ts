@@ -32,7 +32,7 @@ const PATTERNS: { level: HeadingLevel; re: RegExp; cn: boolean }[] = [
   { level: 'subitem', re: /^（(\d{1,3})）/, cn: false },
 ];
 
-/** Split heading text into title and body: the title runs to the first 。 (or a damaged ?? run). */
+/** Split heading text into title and body: the title runs to the first 。 (or an early ：, or a damaged ?? run). */
 export function splitTitle(rest: string): { title: string; body: string } {
   let end = -1;
   for (let i = 0; i < rest.length; i++) {
@@ -47,6 +47,9 @@ export function splitTitle(rest: string): { title: string; body: string } {
       break;
     }
   }
+  // "1.加强政治建设：以…" — a colon close to the start ends the title as a 。 would
+  const colon = rest.indexOf('：');
+  if (colon > 0 && colon <= 40 && (end < 0 || colon < end)) end = colon;
   if (end < 0) return { title: rest.trim(), body: '' };
   return { title: rest.slice(0, end).trim(), body: rest.slice(end + 1).trim() };
 }

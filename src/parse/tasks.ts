@@ -33,8 +33,11 @@ export function parseTasks(paras: Paragraph[], docYear?: number): { tasks: Task[
   const drafts: Draft[] = [];
   let project: Project | undefined;
   let projects = 0;
+  // Some plans number tasks （1）（2） directly under the projects; then those are the tasks.
+  const itemLevel = paras.some((p) => parseHeading(p.text)?.level === 'item') ? 'item' : 'subitem';
   for (const p of paras) {
-    const h = parseHeading(p.text);
+    const parsed = parseHeading(p.text);
+    const h = parsed && parsed.level === itemLevel ? { ...parsed, level: 'item' as const } : parsed;
     if (h?.level === 'project') {
       projects++;
       project = { ordinal: projects, number: h.number, title: h.title, line: p.line, lead: [], assist: [] };
