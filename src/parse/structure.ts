@@ -35,8 +35,9 @@ export function findSkeleton(paras: Paragraph[]): Skeleton {
     }
     const h = parseHeading(t);
     if (h?.level !== 'part') continue;
-    const expected = parts.length + 1;
-    if (h.value === expected) parts.push({ index: i, heading: h });
+    // a copy may begin mid-notice (二、 first); after that the chain must run on without gaps
+    const expected = parts.length ? parts[parts.length - 1].heading.value + 1 : undefined;
+    if (expected === undefined ? h.value <= 3 : h.value === expected) parts.push({ index: i, heading: h });
     else if (h.value === 1 && parts.length > 0 && parts.length < 2) {
       // restart: an early 一、 was not the body's first part
       parts.length = 0;
