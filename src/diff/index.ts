@@ -1,7 +1,7 @@
 // Diff: two Notices → PlanDiff (links, dropped, added, key-list links, deadline changes, summary).
-import type { DocRef, Notice, PlanDiff, Warning } from '../model.js';
+import type { DocRef, KeyListRow, Link, Notice, PlanDiff, Warning } from '../model.js';
 import { alignTasks, type PairRules } from '../align/tasks.js';
-import { alignKeyLists } from './keylist.js';
+import { alignKeyLists, rowTasks } from './keylist.js';
 import { compareDeadlineSets } from './deadlines.js';
 import { checkParentage } from './parentage.js';
 import { judgeFamily } from './family.js';
@@ -10,6 +10,14 @@ export { loadPairs, parsePairs } from './pairs.js';
 
 export interface DiffOptions {
   pairs?: PairRules;
+}
+
+/** Whether two key-list rows detail body tasks that are linked. */
+function rowsOfLinkedTasks(base: Notice, local: Notice, links: Link[]) {
+  const bOwner = rowTasks(base.keyList, base.tasks);
+  const lOwner = rowTasks(local.keyList, local.tasks);
+  const linked = new Set(links.map((k) => `${k.base}|${k.local}`));
+  return (b: KeyListRow, l: KeyListRow) => linked.has(`${bOwner.get(b.id)?.id}|${lOwner.get(l.id)?.id}`);
 }
 
 function docRef(n: Notice): DocRef {
@@ -22,7 +30,7 @@ export function diffNotices(base: Notice, local: Notice, opts: DiffOptions = {})
   const linkedLocal = new Set(links.map((k) => k.local));
   const dropped = base.tasks.filter((t) => !linkedBase.has(t.id)).map((t) => ({ id: t.id, title: t.title }));
   const added = local.tasks.filter((t) => !linkedLocal.has(t.id)).map((t) => ({ id: t.id, title: t.title }));
-  const keyListLinks = base.keyList.length && local.keyList.length ? alignKeyLists(base.keyList, local.keyList) : [];
+  const keyListLinks = base.keyList.length && local.keyList.length ? alignKeyLists(base.keyList, local.keyList, rowsOfLinkedTasks(base, local, links)) : [];
   const deadlineChanges = compareDeadlineSets(base, local, links, keyListLinks);
   const parentage = checkParentage(base, local);
   const family = judgeFamily(links, base.tasks.length, local.tasks.length, parentage.citesBase);

@@ -6,9 +6,14 @@ import { Idf, bigramSet, containment, dice } from '../align/text.js';
 import { cmpId } from '../align/tasks.js';
 
 const ROW_LINK = 0.55;
+const ROW_LINK_SAME_TASK = 0.4;
 
 /** n:m links between key-list rows, by the wording of their 重点任务 cells. */
-export function alignKeyLists(base: KeyListRow[], local: KeyListRow[]): Link[] {
+/**
+ * `sameTask(b, l)` says whether the body tasks the two rows detail are linked; rows of linked tasks
+ * need less agreement in wording (全面推广政务钉钉 ↔ 全面应用政务钉钉系统，完成…整合).
+ */
+export function alignKeyLists(base: KeyListRow[], local: KeyListRow[], sameTask: (b: KeyListRow, l: KeyListRow) => boolean = () => false): Link[] {
   const idf = new Idf();
   for (const r of [...base, ...local]) idf.add(r.task);
   const lSets = local.map((r) => bigramSet(r.task));
@@ -21,7 +26,9 @@ export function alignKeyLists(base: KeyListRow[], local: KeyListRow[]): Link[] {
       const d = dice(b.task, l.task);
       // a local row may join two provincial rows ("…试点，建立健全…体系"): containment either way counts
       const score = Math.max(d, 0.85 * Math.max(fwd, rev));
-      if (score >= ROW_LINK && Math.min(fwd, rev) >= 0.3) {
+      const strong = score >= ROW_LINK && Math.min(fwd, rev) >= 0.3;
+      const withinTask = Math.max(fwd, rev) >= ROW_LINK_SAME_TASK && sameTask(b, l);
+      if (strong || withinTask) {
         links.push({ base: b.id, local: l.id, score: Math.round(score * 1000) / 1000, kind: d >= 0.9 ? 'same' : 'reworded' });
       }
     });
