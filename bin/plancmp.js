@@ -7,5 +7,10 @@ if (!existsSync(main)) {
   console.error('plancmp: the compiled code (dist/) is missing — run `npm install` (or `npm run build`) in the plancmp folder first.');
   process.exit(2);
 }
+// `plancmp diff … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 const { execute } = await import(main.href);
 process.exitCode = await execute(process.argv.slice(2));

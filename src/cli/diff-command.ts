@@ -11,7 +11,7 @@ import { PlancmpError } from '../errors.js';
 import type { PlanDiff } from '../model.js';
 
 export interface DiffCommandOptions {
-  format: 'json' | 'text' | 'md' | 'csv';
+  format: 'json' | 'text' | 'md' | 'csv' | 'html';
   encoding?: string;
   pairs?: string;
   failOn?: string;

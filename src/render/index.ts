@@ -4,6 +4,7 @@ import type { Colors } from './color.js';
 import { renderDiffText, renderParseText, type TextOptions } from './text.js';
 import { renderDiffMarkdown, renderParseMarkdown } from './markdown.js';
 import { renderDiffCsv, renderParseCsv } from './csv.js';
+import { renderDiffHtml } from './html/index.js';
 
 export { makeColors, colorLevel, colorsAt, noColors, type Colors, type ColorLevel, type ColorOptions, type ColorStream, type Paint } from './color.js';
 export { charDiff, markTitleChange, type CharOp } from './chardiff.js';
@@ -11,9 +12,11 @@ export { renderDiffText, renderParseText, type TextOptions } from './text.js';
 export { renderDiffMarkdown, renderParseMarkdown, mdCell, mdTable } from './markdown.js';
 export { renderDiffCsv, renderParseCsv, toCsv, csvCell } from './csv.js';
 export { buildReport, type DiffReport } from './report.js';
+export { buildCoverage, renderCoverageCsv, type Coverage, type PlanInput } from './coverage.js';
+export { renderReportHtml, renderDiffHtml, type HtmlReportInput, type ReportFailure } from './html/index.js';
 
-export type DiffFormat = 'text' | 'json' | 'md' | 'csv';
-export type ParseFormat = DiffFormat;
+export type DiffFormat = 'text' | 'json' | 'md' | 'csv' | 'html';
+export type ParseFormat = Exclude<DiffFormat, 'html'>;
 
 export const json = (x: unknown): string => JSON.stringify(x, null, 2) + '\n';
 
@@ -25,6 +28,8 @@ export function renderDiff(format: DiffFormat, d: PlanDiff, base: Notice, local:
       return renderDiffMarkdown(d, base, local);
     case 'csv':
       return renderDiffCsv(d, base, local);
+    case 'html':
+      return renderDiffHtml(d, base, local);
     case 'text':
       return renderDiffText(d, base, local, c, opts);
   }

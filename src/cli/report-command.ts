@@ -1,0 +1,86 @@
+// plancmp report LOCAL... --html FILE --csv FILE — many local plans against one base: an HTML report
+// (overview, coverage matrix, key-list deadlines, a side-by-side page per plan) and/or the coverage
+// matrix as CSV. A file that cannot be read is reported and left out; the others still make the report.
+import { writeFileSync } from 'node:fs';
+import type { Io } from './io.js';
+import { EXIT } from './exit.js';
+import { reportError } from './report-error.js';
+import { loadBase, parseSource } from '../pipeline.js';
+import { readSource } from '../read/index.js';
+import { diffNotices } from '../diff/index.js';
+import { PlancmpError, isPlancmpError } from '../errors.js';
+import type { Notice } from '../model.js';
+import { buildCoverage, renderCoverageCsv, type PlanInput } from '../render/coverage.js';
+import { renderReportHtml, type ReportFailure } from '../render/html/index.js';
+
+export interface ReportCommandOptions {
+  base?: string;
+  html?: string;
+  csv?: string;
+  encoding?: string;
+  debug?: boolean;
+}
+
+function write(target: string, content: string, io: Io): void {
+  if (target === '-') {
+    io.stdout.write(content);
+    return;
+  }
+  try {
+    writeFileSync(target, content, 'utf8');
+  } catch (e) {
+    throw new PlancmpError('write-failed', `cannot write: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, target, 'check that the directory exists and is writable');
+  }
+}
+
+export async function runReport(locals: string[], opts: ReportCommandOptions, io: Io): Promise<number> {
+  if (!opts.html && !opts.csv) {
+    throw new PlancmpError('usage', 'report needs an output: --html FILE and/or --csv FILE', undefined, 'e.g. plancmp report fixtures/000_*.txt fixtures/001_*.txt --html report.html');
+  }
+  if (opts.html === '-' && opts.csv === '-') throw new PlancmpError('usage', '--html and --csv cannot both write to standard output');
+  if (locals.filter((f) => f === '-').length > 1) throw new PlancmpError('usage', 'standard input (-) can be read only once');
+
+  let base: Notice;
+  if (opts.base) {
+    base = parseSource(await readSource(opts.base, { encoding: opts.encoding, stdin: io.stdin }));
+  } else {
+    base = loadBase();
+  }
+  if (base.tasks.length === 0) throw new PlancmpError('no-tasks', 'no tasks found in the base plan', base.source.file, 'the base must be a plan with numbered tasks under （一）（二）… headings');
+
+  const plans: PlanInput[] = [];
+  const failures: ReportFailure[] = [];
+  for (const file of locals) {
+    try {
+      const notice = parseSource(await readSource(file, { encoding: opts.encoding, stdin: io.stdin }));
+      if (notice.tasks.length === 0) {
+        throw new PlancmpError('no-tasks', `no tasks found (${notice.warnings.map((w) => w.code).join(', ') || 'no structure recognised'})`, notice.source.file, 'run `plancmp parse --format text` on it to see what was recognised');
+      }
+      plans.push({ notice, diff: diffNotices(base, notice) });
+    } catch (e) {
+      reportError(e, io, opts.debug);
+      failures.push({ file, message: isPlancmpError(e) ? `${e.message}${e.hint ? ` — ${e.hint}` : ''}` : `internal error: ${(e as Error)?.message ?? String(e)}` });
+    }
+  }
+  if (plans.length === 0) {
+    io.stderr.write(`plancmp: none of the ${locals.length} file${locals.length === 1 ? '' : 's'} could be compared; no report written\n`);
+    return EXIT.USAGE;
+  }
+
+  // status lines go to stderr when a report goes to stdout
+  const say = opts.html === '-' || opts.csv === '-' ? io.stderr : io.stdout;
+  const what = `${plans.length} plan${plans.length === 1 ? '' : 's'} × ${base.tasks.length} provincial tasks`;
+  if (opts.html) {
+    write(opts.html, renderReportHtml({ base, plans, failures }), io);
+    if (opts.html !== '-') say.write(`wrote ${opts.html} (${what})\n`);
+  }
+  if (opts.csv) {
+    write(opts.csv, renderCoverageCsv(buildCoverage(base, plans)), io);
+    if (opts.csv !== '-') say.write(`wrote ${opts.csv} (coverage matrix: ${what})\n`);
+  }
+  if (failures.length) {
+    io.stderr.write(`plancmp: ${failures.length} of ${locals.length} files failed and were left out of the report\n`);
+    return EXIT.PARTIAL;
+  }
+  return EXIT.OK;
+}

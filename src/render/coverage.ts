@@ -1,0 +1,161 @@
+// The coverage view across many local plans, computed once for the HTML report and the CSV:
+// provincial tasks × local plans (what became of each task), and key-list rows × local plans (what
+// became of each 时间要求). Cells only read the PlanDiff; titles and units come from the Notices.
+import type { DeadlineChange, DeadlineChangeKind, KeyListRow, Link, LinkKind, Notice, PlanDiff, Task } from '../model.js';
+import { rowTasks } from '../diff/keylist.js';
+import { toCsv } from './csv.js';
+import { tasksByProject } from './report.js';
+
+export interface PlanInput {
+  notice: Notice;
+  diff: PlanDiff;
+}
+
+export type CoverageStatus = LinkKind | 'dropped';
+export type DeadlineStatus = DeadlineChangeKind | 'none';
+
+export const COVERAGE_STATUSES: CoverageStatus[] = ['same', 'reworded', 'merged', 'split', 'partial', 'dropped'];
+export const DEADLINE_STATUSES: DeadlineStatus[] = ['same', 'earlier', 'later', 'changed', 'removed', 'added', 'none'];
+
+export interface PlanColumn {
+  /** 1-based position on the command line. */
+  index: number;
+  /** Fragment id of the plan's page: plan-1, plan-2 … */
+  anchor: string;
+  /** Short, unique column label: the place name from the issuer (舟山市), else 文号, else the file name. */
+  label: string;
+  docNumber?: string;
+  issuer?: string;
+  title?: string;
+  date?: string;
+  file: string;
+  sameFamily: boolean;
+}
+
+export interface CoverageCell {
+  status: CoverageStatus;
+  /** Local task ids carrying the base task, in local order. */
+  locals: string[];
+  links: Link[];
+}
+
+export interface CoverageRow {
+  task: Task;
+  cells: CoverageCell[];
+  /** Same-family plans that carry the task in any way. */
+  carriedBy: number;
+}
+
+export interface DeadlineCell {
+  status: DeadlineStatus;
+  changes: DeadlineChange[];
+}
+
+export interface DeadlineRow {
+  row: KeyListRow;
+  /** The base body task the key-list row details, if one was found. */
+  owner?: Task;
+  cells: DeadlineCell[];
+}
+
+export interface Coverage {
+  base: Notice;
+  plans: PlanColumn[];
+  groups: { heading: string; rows: CoverageRow[] }[];
+  deadlines: DeadlineRow[];
+  /** Number of same-family plans (the denominator of carriedBy). */
+  sameFamilyPlans: number;
+}
+
+/** 舟山市人民政府办公室 → 舟山市; 新昌县人民政府 → 新昌县. */
+export function placeName(issuer: string | undefined): string | undefined {
+  if (!issuer) return undefined;
+  const m = /^(.{2,12}?(?:省|自治区|市|自治州|州|盟|地区|县|自治县|旗|区))(?:人民政府|政府|人大|办公室|委员会|$)/.exec(issuer);
+  return m ? m[1] : issuer;
+}
+
+function baseName(file: string): string {
+  return file.split(/[\\/]/).pop() ?? file;
+}
+
+export function planColumns(plans: PlanInput[]): PlanColumn[] {
+  const cols = plans.map((p, k) => {
+    const m = p.notice.meta;
+    return {
+      index: k + 1,
+      anchor: `plan-${k + 1}`,
+      label: placeName(m.issuer) ?? m.docNumber ?? baseName(p.notice.source.file),
+      docNumber: m.docNumber,
+      issuer: m.issuer,
+      title: m.title,
+      date: m.date,
+      file: p.notice.source.file,
+      sameFamily: p.diff.family.sameFamily,
+    };
+  });
+  // two plans from the same place (a city's 2018 and 2019 plans): tell them apart
+  const seen = new Map<string, number>();
+  for (const c of cols) seen.set(c.label, (seen.get(c.label) ?? 0) + 1);
+  for (const c of cols) if ((seen.get(c.label) ?? 0) > 1) c.label = `${c.label} ${c.docNumber ?? baseName(c.file)}`;
+  return cols;
+}
+
+function localOrder(n: Notice): (a: string, b: string) => number {
+  const pos = new Map(n.tasks.map((t, k) => [t.id, k]));
+  return (a, b) => (pos.get(a) ?? 1e9) - (pos.get(b) ?? 1e9) || a.localeCompare(b);
+}
+
+/** What became of one base task in one plan. */
+export function coverageCell(taskId: string, d: PlanDiff, local: Notice): CoverageCell {
+  const links = d.links.filter((k) => k.base === taskId);
+  if (links.length === 0) return { status: 'dropped', locals: [], links };
+  const locals = [...new Set(links.map((k) => k.local))].sort(localOrder(local));
+  const best = links.reduce((a, k) => (k.score > a.score ? k : a));
+  const status: CoverageStatus = locals.length > 1 && links.some((k) => k.kind === 'split') ? 'split' : best.kind;
+  return { status, locals, links };
+}
+
+const DEADLINE_PRIORITY: DeadlineChangeKind[] = ['changed', 'later', 'earlier', 'removed', 'added', 'same'];
+
+/** What became of one base key-list row's 时间要求 in one plan ('none': not compared). */
+export function deadlineCell(rowId: string, d: PlanDiff): DeadlineCell {
+  const changes = d.deadlineChanges.filter((c) => c.base === rowId);
+  if (changes.length === 0) return { status: 'none', changes };
+  const status = DEADLINE_PRIORITY.find((k) => changes.some((c) => c.change === k)) ?? 'changed';
+  return { status, changes };
+}
+
+export function buildCoverage(base: Notice, plans: PlanInput[]): Coverage {
+  const cols = planColumns(plans);
+  const sameFamilyPlans = plans.filter((p) => p.diff.family.sameFamily).length;
+  const groups = tasksByProject(base).map((g) => ({
+    heading: g.heading,
+    rows: g.tasks.map((task) => {
+      const cells = plans.map((p) => coverageCell(task.id, p.diff, p.notice));
+      const carriedBy = cells.filter((c, k) => c.status !== 'dropped' && plans[k].diff.family.sameFamily).length;
+      return { task, cells, carriedBy };
+    }),
+  }));
+  const owners = rowTasks(base.keyList, base.tasks);
+  const deadlines = base.keyList.map((row) => ({
+    row,
+    owner: owners.get(row.id),
+    cells: plans.map((p) => deadlineCell(row.id, p.diff)),
+  }));
+  return { base, plans: cols, groups, deadlines, sameFamilyPlans };
+}
+
+/** The coverage matrix as CSV: one row per base task, one column per plan; cells like "merged 2.1". */
+export function renderCoverageCsv(c: Coverage): string {
+  const header = ['base_id', 'project', 'base_title', 'carried_by', ...c.plans.map((p) => p.docNumber ? `${p.label} ${p.docNumber}` : p.label)];
+  const rows = c.groups.flatMap((g) =>
+    g.rows.map((r) => [
+      r.task.id,
+      g.heading,
+      r.task.title,
+      `${r.carriedBy}/${c.sameFamilyPlans}`,
+      ...r.cells.map((cell) => (cell.locals.length ? `${cell.status} ${cell.locals.join(';')}` : cell.status)),
+    ]),
+  );
+  return toCsv([header, ...rows]);
+}

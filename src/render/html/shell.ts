@@ -1,0 +1,37 @@
+// The page around the views: one self-contained document with its stylesheet and script inlined.
+// No external resources of any kind: no stylesheet, font, image or script is fetched.
+import { html, trusted, type HtmlPart } from './escape.js';
+import { SCREEN_CSS } from './styles.js';
+import { PRINT_CSS } from './print.js';
+import { PAGE_SCRIPT } from './script.js';
+
+export interface PageOptions {
+  title: string;
+  /** Heading shown in the top bar. */
+  heading: string;
+  nav: { href: string; label: string }[];
+  body: HtmlPart;
+}
+
+export function page(o: PageOptions): string {
+  const doc = html`<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="plancmp">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
+<title>${o.title}</title>
+<style>${trusted(SCREEN_CSS)}${trusted(PRINT_CSS)}</style>
+</head>
+<body>
+<header class="top"><h1>${o.heading}</h1><nav>${o.nav.map((n) => html`<a href="#${n.href}">${n.label}</a>`)}</nav></header>
+<main>
+${o.body}
+</main>
+<script>${trusted(PAGE_SCRIPT)}</script>
+</body>
+</html>
+`;
+  return doc.value;
+}

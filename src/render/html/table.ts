@@ -1,0 +1,145 @@
+// Sortable, filterable tables that read fine without JavaScript: the markup is a plain table; the
+// page script adds a sort button to each header cell and a filter box (and a status menu) above.
+//
+// Conventions the script reads:
+//   <table class="sortable" (or "filterable": no sort buttons) data-filter="…placeholder…" data-facets="same dropped …">
+//   <th data-type="num">  numeric column;  <th data-nosort>  no sort button
+//   <td data-sort="…">    sort key when the cell text is not one
+//   <tr class="group">    a group heading row: stays first in its <tbody>, hidden when the group is empty
+//   <tr data-st="same dropped">  the statuses the facet menu filters on
+import { html, type HtmlPart, type SafeHtml } from './escape.js';
+
+export interface TableOptions {
+  id: string;
+  className?: string;
+  caption?: string;
+  /** Placeholder of the filter box; no box when absent. */
+  filter?: string;
+  /** Statuses offered in the facet menu, with their labels. */
+  facets?: { value: string; label: string }[];
+  /** Scroll inside a bounded box (a wide or long matrix). */
+  tall?: boolean;
+  /** Sort buttons on the header cells (default true); a side-by-side table only filters. */
+  sortable?: boolean;
+}
+
+export function table(o: TableOptions, head: HtmlPart, body: HtmlPart, colgroup: HtmlPart = null): SafeHtml {
+  const cls = [o.sortable === false ? 'filterable' : 'sortable', o.className].filter(Boolean).join(' ');
+  const facets = o.facets?.map((f) => `${f.value}:${f.label}`).join('|');
+  return html`<div class="${o.tall ? 'table-wrap tall' : 'table-wrap'}"><table id="${o.id}" class="${cls}"${
+    o.filter ? html` data-filter="${o.filter}"` : null
+  }${facets ? html` data-facets="${facets}"` : null}>${o.caption ? html`<caption class="muted small">${o.caption}</caption>` : null}${colgroup}<thead>${head}</thead>${body}</table></div>`;
+}
+
+/** The part of the page script that makes tables sortable and filterable (no line comments). */
+export const TABLE_SCRIPT = `
+  var collator = new Intl.Collator('zh-Hans-CN', { numeric: true, sensitivity: 'base' });
+  function sortKey(cell) {
+    if (!cell) return '';
+    var k = cell.getAttribute('data-sort');
+    return k === null ? cell.textContent.trim() : k;
+  }
+  function compareKeys(a, b, numeric) {
+    if (numeric) {
+      var x = parseFloat(a), y = parseFloat(b);
+      if (isNaN(x)) x = -Infinity;
+      if (isNaN(y)) y = -Infinity;
+      return x - y;
+    }
+    return collator.compare(a, b);
+  }
+  function columnIndex(th) {
+    var k = 0, c = th.parentNode.firstElementChild;
+    while (c && c !== th) { k += c.colSpan || 1; c = c.nextElementSibling; }
+    return k;
+  }
+  function cellAt(row, index) {
+    var k = 0, c = row.firstElementChild;
+    while (c) { if (k === index) return c; k += c.colSpan || 1; c = c.nextElementSibling; }
+    return null;
+  }
+  function sortTable(table, th) {
+    var index = columnIndex(th);
+    var numeric = th.getAttribute('data-type') === 'num';
+    var dir = th.getAttribute('aria-sort') === 'ascending' ? -1 : 1;
+    Array.prototype.forEach.call(table.querySelectorAll('thead th[aria-sort]'), function (h) { h.removeAttribute('aria-sort'); });
+    th.setAttribute('aria-sort', dir === 1 ? 'ascending' : 'descending');
+    Array.prototype.forEach.call(table.tBodies, function (tbody) {
+      var rows = Array.prototype.filter.call(tbody.rows, function (r) { return !r.classList.contains('group'); });
+      var keyed = rows.map(function (r, pos) { return { r: r, k: sortKey(cellAt(r, index)), pos: pos }; });
+      keyed.sort(function (a, b) { return dir * compareKeys(a.k, b.k, numeric) || a.pos - b.pos; });
+      keyed.forEach(function (x) { tbody.appendChild(x.r); });
+    });
+  }
+  function applyFilter(table, text, facet, counter) {
+    var words = text.toLowerCase().split(/\\s+/).filter(Boolean);
+    var shown = 0, total = 0;
+    Array.prototype.forEach.call(table.tBodies, function (tbody) {
+      var visible = 0, group = null;
+      Array.prototype.forEach.call(tbody.rows, function (r) {
+        if (r.classList.contains('group')) { group = r; return; }
+        total++;
+        var hay = r.textContent.toLowerCase();
+        var ok = words.every(function (w) { return hay.indexOf(w) >= 0; });
+        if (ok && facet) ok = (' ' + (r.getAttribute('data-st') || '') + ' ').indexOf(' ' + facet + ' ') >= 0;
+        r.hidden = !ok;
+        if (ok) { visible++; shown++; }
+      });
+      if (group) group.hidden = visible === 0;
+    });
+    if (counter) counter.textContent = shown === total ? total + ' rows' : shown + ' of ' + total + ' rows';
+  }
+  function enhanceTable(table) {
+    var sortable = table.classList.contains('sortable');
+    Array.prototype.forEach.call(table.querySelectorAll('thead th'), function (th) {
+      if (!sortable || th.hasAttribute('data-nosort') || th.colSpan > 1) return;
+      var b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'sort';
+      b.textContent = '\\u21C5';
+      b.title = 'sort by this column';
+      b.setAttribute('aria-label', 'sort by this column');
+      b.addEventListener('click', function () { sortTable(table, th); });
+      th.appendChild(b);
+    });
+    var placeholder = table.getAttribute('data-filter');
+    var facets = table.getAttribute('data-facets');
+    if (placeholder === null && facets === null) return;
+    var tools = document.createElement('div');
+    tools.className = 'tools';
+    var input = null, select = null;
+    var counter = document.createElement('span');
+    counter.className = 'count';
+    var update = function () { applyFilter(table, input ? input.value : '', select ? select.value : '', counter); };
+    if (placeholder !== null) {
+      input = document.createElement('input');
+      input.type = 'search';
+      input.placeholder = placeholder;
+      input.setAttribute('aria-label', placeholder);
+      input.addEventListener('input', update);
+      tools.appendChild(input);
+    }
+    if (facets) {
+      select = document.createElement('select');
+      select.setAttribute('aria-label', 'only rows with this status');
+      var all = document.createElement('option');
+      all.value = '';
+      all.textContent = 'any status';
+      select.appendChild(all);
+      facets.split('|').forEach(function (f) {
+        var cut = f.indexOf(':');
+        var opt = document.createElement('option');
+        opt.value = f.slice(0, cut);
+        opt.textContent = 'rows with: ' + f.slice(cut + 1);
+        select.appendChild(opt);
+      });
+      select.addEventListener('change', update);
+      tools.appendChild(select);
+    }
+    tools.appendChild(counter);
+    var wrap = table.closest('.table-wrap') || table;
+    wrap.parentNode.insertBefore(tools, wrap);
+    update();
+  }
+  Array.prototype.forEach.call(document.querySelectorAll('table.sortable, table.filterable'), enhanceTable);
+`;

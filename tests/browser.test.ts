@@ -1,0 +1,131 @@
+// The HTML report in a real browser: Debian's chromium, driven headless by playwright-core, loads the
+// report from a file:// URL (no server, no network), and we check what a reader sees and clicks.
+// Outside CI the test is skipped, with a message, when /usr/bin/chromium is missing; in CI it must run.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Writable, Readable } from 'node:stream';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { execute } from '../src/cli/main.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SKIP = !existsSync(CHROMIUM) && !process.env.CI;
+if (SKIP) console.warn(`browser test skipped: ${CHROMIUM} not found (install it: apt-get install chromium). In CI (CI set) it runs and fails instead.`);
+
+const SEEDS = [
+  'fixtures/000_5b73fe2b8637f3d3.txt',
+  'fixtures/001_2a7fecd8e03c454a.txt',
+  'fixtures/003_921a6ce2908064d7.txt',
+  'fixtures/004_0ece2a694517dc78.txt',
+];
+const OUT = resolve('test-output');
+const REPORT = resolve(OUT, 'browser-report.html');
+
+describe.skipIf(SKIP)('HTML report in headless Chromium', () => {
+  let browser: Browser;
+  const requests: string[] = [];
+  const problems: string[] = [];
+
+  async function open(javaScriptEnabled = true, hash = ''): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, javaScriptEnabled });
+    const page = await context.newPage();
+    page.on('request', (r) => {
+      if (!r.url().startsWith('file:')) requests.push(r.url());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    await page.goto(pathToFileURL(REPORT).href + hash);
+    return page;
+  }
+
+  beforeAll(async () => {
+    mkdirSync(OUT, { recursive: true });
+    const sink = () => new Writable({ write: (_c, _e, cb) => cb() });
+    const code = await execute(['report', ...SEEDS, '--html', REPORT], { stdout: sink(), stderr: sink(), stdin: Readable.from([]), env: {} });
+    expect(code).toBe(0);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows the matrix with one column per plan and one row per base task; clicking a plan opens its side-by-side page', async () => {
+    const page = await open();
+    expect(await page.locator('#coverage-matrix thead th.plan-col').count()).toBe(4);
+    expect(await page.locator('#coverage-matrix tbody tr.task-row').count()).toBe(41);
+    expect(await page.locator('#coverage-matrix tbody tr.task-row').first().locator('td.st').count()).toBe(4);
+    expect(await page.locator('#coverage-matrix').isVisible()).toBe(true);
+    for (const k of [1, 2, 3, 4]) expect(await page.locator(`#plan-${k}`).isVisible()).toBe(false);
+    await page.screenshot({ path: resolve(OUT, 'report-overview.png') });
+
+    await page.click('#coverage-matrix thead th.plan-col a[href="#plan-2"]');
+    await page.locator('#plan-2').waitFor({ state: 'visible', timeout: 5000 });
+    expect(await page.locator('#plan-2 table.sbs').isVisible()).toBe(true);
+    expect(await page.locator('#plan-2 table.sbs ins').count()).toBeGreaterThan(0);
+    expect(await page.locator('#coverage-matrix').isVisible()).toBe(false);
+    expect(await page.locator('#plan-1').isVisible()).toBe(false);
+    expect(await page.title()).toContain('湖州市');
+    await page.screenshot({ path: resolve(OUT, 'report-plan.png') });
+
+    // back to the overview, then open a plan from the overview table
+    await page.click('header.top a[href="#overview"]');
+    await page.locator('#overview-table').waitFor({ state: 'visible' });
+    expect(await page.locator('#plan-2').isVisible()).toBe(false);
+    await page.click('#overview-table a[href="#plan-4"]');
+    await page.locator('#plan-4').waitFor({ state: 'visible', timeout: 5000 });
+    expect(await page.locator('#plan-4 .warn').first().textContent()).toContain('different family');
+    await page.context().close();
+  }, 60_000);
+
+  it('a matrix cell opens the plan page at that task', async () => {
+    const page = await open();
+    await page.click('#coverage-matrix tr.task-row[data-base="2.1"] td.st >> nth=0 >> a');
+    await page.locator('#plan-1-b-2-1').waitFor({ state: 'visible', timeout: 5000 });
+    expect(await page.locator('#plan-1').isVisible()).toBe(true);
+    const box = await page.locator('#plan-1-b-2-1').boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y).toBeLessThan(1000);
+    await page.context().close();
+  }, 30_000);
+
+  it('sorts and filters tables', async () => {
+    const page = await open();
+    const coverage = page.locator('#overview-table tbody tr td:nth-child(5)');
+    await page.click('#overview-table thead th:nth-child(5) button.sort');
+    const asc = await coverage.evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-sort'))));
+    expect(asc).toEqual([...asc].sort((a, b) => a - b));
+    expect(asc[0]).toBeLessThan(asc[3]);
+
+    const rows = page.locator('#coverage-matrix tbody tr.task-row:visible');
+    await page.fill('#coverage .tools input[type=search]', '政务');
+    const filtered = await rows.count();
+    expect(filtered).toBeGreaterThan(0);
+    expect(filtered).toBeLessThan(41);
+    await page.fill('#coverage .tools input[type=search]', '');
+    await page.selectOption('#coverage .tools select', 'merged');
+    expect(await rows.count()).toBe(await page.locator('#coverage-matrix tbody tr.task-row[data-st~="merged"]').count());
+    await page.context().close();
+  }, 30_000);
+
+  it('works without JavaScript: the plan page opens through its link (:target)', async () => {
+    const page = await open(false);
+    expect(await page.locator('#plan-3').isVisible()).toBe(false);
+    await page.click('#coverage-matrix thead th.plan-col a[href="#plan-3"]');
+    await page.locator('#plan-3').waitFor({ state: 'visible', timeout: 5000 });
+    expect(await page.locator('#coverage-matrix').isVisible()).toBe(false);
+    await page.context().close();
+  }, 30_000);
+
+  it('made no network request and raised no script error', () => {
+    expect(requests).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});
