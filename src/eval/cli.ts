@@ -55,8 +55,8 @@ async function main(argv: string[]): Promise<number> {
       console.log(`  dropped        ${fmt(s.dropped)}`);
       console.log(`  added          ${fmt(s.added)}`);
       if (s.keyListLinks) console.log(`  key-list links ${fmt(s.keyListLinks)}`);
-      console.log(`  deadlines      ${fmt(s.deadlines)}`);
-      console.log(`  deadline pairs ${fmt(s.deadlinePairs)}`);
+      if (s.deadlines) console.log(`  deadlines      ${fmt(s.deadlines)}`);
+      if (s.deadlinePairs) console.log(`  deadline pairs ${fmt(s.deadlinePairs)}`);
     }
   }
   return results.length ? 0 : 2;

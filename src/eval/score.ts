@@ -26,8 +26,9 @@ export interface Score {
   dropped: Prf;
   added: Prf;
   keyListLinks?: Prf;
-  deadlines: Prf;
-  deadlinePairs: Prf;
+  /** Absent when the gold file lists no deadline entries (it then scores links only). */
+  deadlines?: Prf;
+  deadlinePairs?: Prf;
 }
 
 /** Precision/recall/F1 of two multisets of keys. Two empty sets agree perfectly. */
@@ -65,10 +66,12 @@ export function scoreDiff(d: PlanDiff, g: GoldFile): Score {
     dropped: prf(d.dropped.map((x) => x.id), g.dropped),
     added: prf(d.added.map((x) => x.id), g.added),
     keyListLinks: g.keyListLinks ? prf(d.keyListLinks.map(pair), g.keyListLinks.map(pair)) : undefined,
-    deadlines: prf(
-      d.deadlineChanges.map((c) => `${pair(c)}:${c.change}`),
-      (g.deadlineChanges ?? []).map((c) => `${pair(c)}:${c.change}`),
-    ),
-    deadlinePairs: prf(d.deadlineChanges.map(pair), (g.deadlineChanges ?? []).map(pair)),
+    deadlines: g.deadlineChanges
+      ? prf(
+          d.deadlineChanges.map((c) => `${pair(c)}:${c.change}`),
+          g.deadlineChanges.map((c) => `${pair(c)}:${c.change}`),
+        )
+      : undefined,
+    deadlinePairs: g.deadlineChanges ? prf(d.deadlineChanges.map(pair), g.deadlineChanges.map(pair)) : undefined,
   };
 }
