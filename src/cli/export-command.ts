@@ -1,0 +1,37 @@
+// plancmp export INPUT... (--out DIR | --jsonl FILE|-) [--diff [--base FILE]] [--jobs N] [--resume]
+// A thin shell over src/export: check options, find inputs, run, print the summary, pick the exit code.
+import path from 'node:path';
+import type { Io } from './io.js';
+import { EXIT } from './exit.js';
+import { PlancmpError } from '../errors.js';
+import { checkOptions, type ExportCliOptions } from '../export/options.js';
+import { discoverInputs } from '../export/discover.js';
+import { exportNotices, describeSummary } from '../export/run.js';
+
+export async function runExport(inputs: string[], opts: Omit<ExportCliOptions, 'diff'> & { diff?: boolean; base?: string }, io: Io): Promise<number> {
+  if (opts.base && !opts.diff) throw new PlancmpError('usage', '--base goes with --diff', undefined, 'e.g. plancmp export corpus/ --out out/ --diff --base base.txt');
+  // options.ts takes the base as `diff`: true for the embedded 16号, or a file
+  const { base, ...rest } = opts;
+  const o = await checkOptions({ ...rest, diff: opts.diff ? (base ?? true) : undefined });
+  const found = await discoverInputs(inputs, { exts: o.exts, stdin: io.stdin, exclude: o.out ? [path.resolve(o.out)] : [] });
+  for (const w of found.warnings) io.stderr.write(`plancmp: warning: ${w}\n`);
+  if (found.inputs.length === 0) throw new PlancmpError('usage', 'no inputs found', undefined, `give files, directories with ${o.exts.join(' ')} files, glob patterns, or - with a list of paths on standard input`);
+  const summary = await exportNotices({
+    inputs: found.inputs,
+    names: found.names,
+    out: o.out,
+    jsonl: o.jsonl,
+    diffBase: o.diffBase,
+    encoding: o.encoding,
+    jobs: o.jobs,
+    resume: o.resume,
+    errorsFile: o.errorsFile,
+    errorsExplicit: o.errorsExplicit,
+    fingerprint: o.fingerprint,
+    stdout: io.stdout,
+    stderr: io.stderr,
+  });
+  if (summary.aborted) return EXIT.OK;
+  io.stderr.write(describeSummary(summary));
+  return summary.failed > 0 ? EXIT.PARTIAL : EXIT.OK;
+}

@@ -1,0 +1,8 @@
+// plancmp export: batch export of notices to JSON files or JSONL (see README, "plancmp export").
+export { discoverInputs, parseExtList, type DiscoverOptions, type Discovered } from './discover.js';
+export { isGlob, globRoot, globToRegExp } from './glob.js';
+export { OutputNamer, baseOutputName } from './naming.js';
+export { writeFileAtomic, removeStaleTemps, isTempName } from './atomic.js';
+export { exportNotices, describeSummary, type ExportOptions, type ExportSummary } from './run.js';
+export { checkOptions, defaultJobs, type ExportCliOptions, type CheckedOptions } from './options.js';
+export type { ExportHeader, Fingerprint } from './record.js';

@@ -1,0 +1,105 @@
+// Command-line options of `plancmp export` → checked ExportOptions. Every mistake is a usage error (exit 2).
+import { statSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { PlancmpError } from '../errors.js';
+import { encodingFromName } from '../read/decode.js';
+import { parseExtList } from './discover.js';
+import { plancmpVersion, PARSE_SCHEMA, DIFF_SCHEMA } from './version.js';
+import type { Fingerprint } from './record.js';
+
+export interface ExportCliOptions {
+  out?: string;
+  jsonl?: string;
+  diff?: string | boolean;
+  jobs?: string;
+  resume?: boolean;
+  ext: string;
+  errors?: string;
+  encoding?: string;
+  debug?: boolean;
+}
+
+export interface CheckedOptions {
+  out?: string;
+  jsonl?: string;
+  diffBase?: string | true;
+  jobs: number;
+  resume: boolean;
+  exts: string[];
+  encoding?: string;
+  errorsFile: string;
+  errorsExplicit: boolean;
+  fingerprint: Fingerprint;
+}
+
+const usage = (message: string, hint?: string) => new PlancmpError('usage', message, undefined, hint);
+
+export function defaultJobs(): number {
+  return (os as { availableParallelism?: () => number }).availableParallelism?.() ?? os.cpus().length ?? 1;
+}
+
+export async function checkOptions(o: ExportCliOptions): Promise<CheckedOptions> {
+  if (!o.out === !o.jsonl) {
+    throw usage(o.out ? 'give either --out DIR or --jsonl FILE, not both' : 'say where the records go: --out DIR (one JSON per notice) or --jsonl FILE (- for standard output)', 'e.g. plancmp export corpus/ --out out/');
+  }
+  let jobs = defaultJobs();
+  if (o.jobs !== undefined) {
+    if (!/^\s*\d+\s*$/.test(o.jobs) || Number(o.jobs) < 1 || Number(o.jobs) > 256) throw usage(`--jobs: "${o.jobs}" is not a number of worker threads from 1 to 256`);
+    jobs = Number(o.jobs);
+  }
+  const exts = parseExtList(o.ext ?? '');
+  if (!exts) throw usage(`--ext: "${o.ext}" names no extension`, 'e.g. --ext .txt,.html');
+  let encoding: string | undefined;
+  if (o.encoding) {
+    if (!encodingFromName(o.encoding)) throw usage(`--encoding: unknown encoding "${o.encoding}"`, 'use utf-8, gb18030, gbk, big5, utf-16le or utf-16be');
+    encoding = o.encoding;
+  }
+  if (o.resume && o.jsonl === '-') throw usage('--resume needs an output to resume: --out DIR or --jsonl FILE, not standard output');
+  if (o.out) {
+    const st = statOrNull(o.out);
+    if (st && !st.isDirectory()) throw usage(`--out: ${o.out} exists and is not a directory`);
+  }
+  if (o.jsonl && o.jsonl !== '-' && statOrNull(o.jsonl)?.isDirectory()) throw usage(`--jsonl: ${o.jsonl} is a directory`, 'give a file name, e.g. --jsonl notices.jsonl');
+
+  let diffBase: string | true | undefined;
+  let diff: Fingerprint['diff'] = null;
+  if (o.diff === true) {
+    diffBase = true;
+    diff = { schema: DIFF_SCHEMA, base: 'embedded', sha256: null };
+  } else if (typeof o.diff === 'string') {
+    const st = statOrNull(o.diff);
+    if (!st) throw usage(`--base: no such file ${o.diff}`, 'check the path given to --base');
+    if (st.isDirectory()) throw usage(`--base ${o.diff} is a directory`, 'give the base plan as a file');
+    const { parseSource } = await import('../pipeline.js');
+    const { readSource } = await import('../read/index.js');
+    const base = parseSource(await readSource(o.diff, { encoding }));
+    if (base.tasks.length === 0) throw new PlancmpError('no-tasks', 'no tasks found in the base plan', o.diff, 'the base must be a plan with numbered tasks under （一）（二）… headings');
+    diffBase = o.diff;
+    diff = { schema: DIFF_SCHEMA, base: o.diff, sha256: createHash('sha256').update(readFileSync(o.diff)).digest('hex') };
+  }
+
+  const errorsExplicit = o.errors !== undefined;
+  const errorsFile = o.errors ?? (o.out ? path.join(o.out, 'errors.jsonl') : 'plancmp-errors.jsonl');
+  return {
+    out: o.out,
+    jsonl: o.jsonl,
+    diffBase,
+    jobs,
+    resume: !!o.resume,
+    exts,
+    encoding,
+    errorsFile,
+    errorsExplicit,
+    fingerprint: { plancmp: plancmpVersion(), schema: PARSE_SCHEMA, diff, encoding: encoding ?? null },
+  };
+}
+
+function statOrNull(p: string) {
+  try {
+    return statSync(p);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,71 @@
+// Progress on standard error: a bar redrawn in place when stderr is a terminal (done/total, rate,
+// ETA, failures so far), nothing otherwise; and one summary line at the end, always.
+
+export interface Counts {
+  total: number;
+  ok: number;
+  skipped: number;
+  failed: number;
+  /** Bytes of the inputs parsed (ok or failed; skipped inputs are not counted). */
+  bytes: number;
+}
+
+const fmtInt = (n: number) => n.toLocaleString('en-US');
+function clock(s: number): string {
+  if (!Number.isFinite(s)) return '--:--';
+  s = Math.round(s);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const ss = String(s % 60).padStart(2, '0');
+  return h ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+export class Progress {
+  private last = 0;
+  private started = performance.now();
+  private drawn = false;
+  constructor(
+    private stream: NodeJS.WritableStream,
+    private enabled: boolean,
+  ) {}
+
+  update(c: Counts, force = false): void {
+    if (!this.enabled) return;
+    const now = performance.now();
+    if (!force && now - this.last < 100) return;
+    this.last = now;
+    const done = c.ok + c.skipped + c.failed;
+    const secs = (now - this.started) / 1000;
+    const worked = c.ok + c.failed;
+    const rate = secs > 0 ? worked / secs : 0;
+    const eta = rate > 0 ? (c.total - done) / rate : Infinity;
+    const width = 24;
+    const fill = c.total ? Math.round((done / c.total) * width) : width;
+    const bar = '█'.repeat(fill) + '░'.repeat(width - fill);
+    const pct = c.total ? Math.floor((done / c.total) * 100) : 100;
+    const fails = c.failed ? ` · ${fmtInt(c.failed)} failed` : '';
+    this.stream.write(`\r\x1b[2K${bar} ${fmtInt(done)}/${fmtInt(c.total)} ${pct}% · ${rate.toFixed(1)}/s · ETA ${clock(eta)}${fails}`);
+    this.drawn = true;
+  }
+
+  /** Clears the bar so the summary starts on a clean line. */
+  clear(): void {
+    if (this.drawn) this.stream.write('\r\x1b[2K');
+    this.drawn = false;
+  }
+
+  elapsedMs(): number {
+    return performance.now() - this.started;
+  }
+}
+
+export function summaryLine(c: Counts, ms: number, threads: string, errorsFile?: string): string {
+  const secs = ms / 1000;
+  const worked = c.ok + c.failed;
+  const parts = [`${fmtInt(c.ok)} exported`];
+  if (c.skipped) parts.push(`${fmtInt(c.skipped)} up to date (skipped)`);
+  parts.push(`${fmtInt(c.failed)} failed`);
+  const rate = secs > 0 && c.ok ? ` (${(worked / secs).toFixed(1)} notices/s, ${(c.bytes / 1024 / 1024 / secs).toFixed(2)} MB/s, ${threads})` : ` (${threads})`;
+  const where = c.failed && errorsFile ? ` — failures listed in ${errorsFile}` : '';
+  return `plancmp export: ${parts.join(', ')} of ${fmtInt(c.total)} inputs in ${secs.toFixed(1)} s${rate}${where}\n`;
+}

@@ -1,0 +1,76 @@
+// The export record: one per notice, the same shape in an --out file and on a --jsonl line:
+//   { "export": ExportHeader, "notice": Notice, "diff"?: PlanDiff }
+// The header says what produced the record; --resume reuses a record only when it matches.
+import { openSync, readSync, closeSync } from 'node:fs';
+import type { Notice, PlanDiff } from '../model.js';
+
+export interface ExportHeader {
+  /** The input path as given (or as found under a given directory). */
+  input: string;
+  /** sha256 of the input bytes, hex. */
+  sha256: string;
+  bytes: number;
+  /** plancmp package version that wrote the record. */
+  plancmp: string;
+  schema: string;
+  /** With --diff: the base and the diff schema; null without. */
+  diff: { schema: string; base: string; sha256: string | null } | null;
+  /** --encoding, when forced. */
+  encoding: string | null;
+}
+
+/** Everything in a header that is not about the input itself. */
+export type Fingerprint = Pick<ExportHeader, 'plancmp' | 'schema' | 'diff' | 'encoding'>;
+
+export function fingerprintKey(h: Fingerprint): string {
+  return JSON.stringify([h.plancmp, h.schema, h.diff, h.encoding]);
+}
+
+/** Whether an existing record's header is current for this input content and these settings. */
+export function isCurrent(h: unknown, input: string, sha256: string, fp: Fingerprint): boolean {
+  if (!h || typeof h !== 'object') return false;
+  const x = h as ExportHeader;
+  return x.input === input && x.sha256 === sha256 && fingerprintKey(x) === fingerprintKey(fp);
+}
+
+const MARK = '\u0000plancmp-export-header';
+const QUOTED_MARK = JSON.stringify(MARK);
+// Valid JSON already, but some line-oriented readers split on these.
+const lineSafe = (json: string) => json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+
+const HEAD = '{\n  "export": ';
+
+/** The --out file: pretty-printed, with the header alone on the second line so it can be read cheaply. */
+export function recordFile(header: ExportHeader, notice: Notice, diff?: PlanDiff): string {
+  // one pass of JSON.stringify; the header's placeholder is the first string in the text
+  const pretty = JSON.stringify(diff ? { export: MARK, notice, diff } : { export: MARK, notice }, null, 2);
+  return `${pretty.replace(QUOTED_MARK, () => JSON.stringify(header))}\n`;
+}
+
+/** A --jsonl line (with its newline). */
+export function recordLine(header: ExportHeader, notice: Notice, diff?: PlanDiff): string {
+  return `${lineSafe(JSON.stringify(diff ? { export: header, notice, diff } : { export: header, notice }))}\n`;
+}
+
+/** The header of an --out file, read from its first bytes only; undefined when absent or unreadable. */
+export function readFileHeader(file: string): ExportHeader | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const buf = Buffer.alloc(64 * 1024);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    const text = buf.subarray(0, n).toString('utf8');
+    if (!text.startsWith(HEAD)) return undefined;
+    const end = text.indexOf('\n', HEAD.length);
+    if (end < 0) return undefined;
+    return JSON.parse(text.slice(HEAD.length, end).replace(/,$/, '')) as ExportHeader;
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
