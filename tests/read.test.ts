@@ -118,10 +118,11 @@ describe('decodeBytes: --encoding', () => {
 });
 
 describe('decodeBytes: forced but doubtful', () => {
-  it('honours --encoding big5 on GBK bytes but warns that gb18030 reads better', () => {
-    const r = decodeBytes(iconv.encode(SIMPLIFIED, 'gbk'), 'a.txt', 'big5');
-    expect(r.encoding).toBe('big5');
-    expect(r.warnings).toContainEqual(expect.objectContaining({ code: 'encoding-doubt', message: expect.stringContaining('gb18030') }));
+  it('refuses --encoding big5 on GBK bytes (garbled, not an error per byte) and names gb18030', () => {
+    const e = errorOf(() => decodeBytes(iconv.encode(SIMPLIFIED, 'gbk'), 'a.txt', 'big5'));
+    expect(e.code).toBe('wrong-encoding');
+    expect(e.message).toContain('it reads as gb18030');
+    expect(e.hint).toContain('--encoding gb18030');
   });
 });
 

@@ -47,7 +47,9 @@ export function evidenceMatrix(base: Task[], local: Task[]): PairEvidence[][] {
     local.map((l, j) => {
       const cover = clauseCover(bClauses[i], lSets[j], idf);
       const back = clauseCover(lClauses[j], bSets[i], idf);
-      const title = Math.max(...lTitles[j].map((p) => dice(b.title, p)));
+      // a loop, not Math.max(...): a title may list more parts than a call has arguments
+      let title = 0;
+      for (const p of lTitles[j]) title = Math.max(title, dice(b.title, p));
       const score = 0.7 * cover + 0.3 * title;
       return { cover, back, title, score };
     }),

@@ -51,8 +51,15 @@ export function alignTasks(base: Task[], local: Task[], rules: PairRules = { pin
   const banned = new Set(rules.ban.map((b) => `${b.base}|${b.local}`));
   const chosen = new Map<string, { i: number; j: number; manual: boolean; kind?: LinkKind }>();
   const key = (i: number, j: number) => `${base[i].id}|${local[j].id}`;
+  // which base and local tasks have a link so far (links are only ever added)
+  const linkedBase = new Set<number>();
+  const linkedLocal = new Set<number>();
   const add = (i: number, j: number, manual = false, kind?: LinkKind) => {
-    if (!banned.has(key(i, j)) || manual) chosen.set(key(i, j), { i, j, manual, kind });
+    if (!banned.has(key(i, j)) || manual) {
+      chosen.set(key(i, j), { i, j, manual, kind });
+      linkedBase.add(i);
+      linkedLocal.add(j);
+    }
   };
 
   const bIndex = new Map(base.map((t, i) => [t.id, i]));
@@ -77,7 +84,7 @@ export function alignTasks(base: Task[], local: Task[], rules: PairRules = { pin
   });
   // 5. a base task about to be reported dropped, part of whose content one local task clearly carries
   base.forEach((_, i) => {
-    if ([...chosen.values()].some((c) => c.i === i)) return;
+    if (linkedBase.has(i)) return;
     const order = ev[i].map((e, j) => ({ e, j })).filter(({ j }) => !banned.has(key(i, j))).sort((a, b) => b.e.score - a.e.score);
     const [first, second] = order;
     // weak evidence, so demand structure too: the two tasks sit under corresponding projects
@@ -85,7 +92,7 @@ export function alignTasks(base: Task[], local: Task[], rules: PairRules = { pin
     if (first && sameProject && first.e.cover >= T.partialCover && (!second || first.e.score >= T.partialMargin * second.e.score)) add(i, first.j);
   });
   local.forEach((_, j) => {
-    if ([...chosen.values()].some((c) => c.j === j)) return;
+    if (linkedLocal.has(j)) return;
     let best = -1;
     for (let i = 0; i < base.length; i++) {
       if (banned.has(key(i, j))) continue;
@@ -95,9 +102,16 @@ export function alignTasks(base: Task[], local: Task[], rules: PairRules = { pin
   });
 
   const pairs = [...chosen.values()];
+  // the links of each base and each local task, grouped once (not filtered per link)
+  const basesOf = new Map<number, number[]>();
+  const localsOf = new Map<number, number[]>();
+  for (const p of pairs) {
+    (basesOf.get(p.j) ?? basesOf.set(p.j, []).get(p.j)!).push(p.i);
+    (localsOf.get(p.i) ?? localsOf.set(p.i, []).get(p.i)!).push(p.j);
+  }
   const links: Link[] = pairs.map(({ i, j, manual, kind }) => {
     const e = ev[i][j];
-    const link: Link = { base: base[i].id, local: local[j].id, score: round(e.score), kind: kind ?? classify(i, j, pairs, ev) };
+    const link: Link = { base: base[i].id, local: local[j].id, score: round(e.score), kind: kind ?? classify(i, j, basesOf.get(j)!, localsOf.get(i)!, ev) };
     if (manual) link.manual = true;
     return link;
   });
@@ -117,10 +131,9 @@ function clearMutualBest(ev: PairEvidence[][], i: number, j: number): boolean {
   return true;
 }
 
-function classify(i: number, j: number, pairs: { i: number; j: number }[], ev: PairEvidence[][]): LinkKind {
+/** basesOfLocal: base tasks linked to local j; localsOfBase: local tasks linked to base i (in link order). */
+function classify(i: number, j: number, basesOfLocal: number[], localsOfBase: number[], ev: PairEvidence[][]): LinkKind {
   const e = ev[i][j];
-  const basesOfLocal = pairs.filter((p) => p.j === j).map((p) => p.i);
-  const localsOfBase = pairs.filter((p) => p.i === i).map((p) => p.j);
   // the strongest counterpart of this base task: a weaker second one only carries part of it
   const bestLocal = localsOfBase.reduce((a, b) => (ev[i][b].score > ev[i][a].score ? b : a), j);
   const bestBase = basesOfLocal.reduce((a, b) => (ev[b][j].score > ev[a][j].score ? b : a), i);

@@ -28,12 +28,19 @@ export function compareDeadlineSets(base: Notice, local: Notice, links: Link[], 
   const bTask = new Map(base.tasks.map((t) => [t.id, t]));
   const lTask = new Map(local.tasks.map((t) => [t.id, t]));
   const mainLocal = mainCounterparts(links);
+  // links of each task, grouped once (a filter per task is quadratic on large plans)
+  const linksOfBase = new Map<string, Link[]>();
+  const linksOfLocal = new Map<string, Link[]>();
+  for (const k of links) {
+    (linksOfBase.get(k.base) ?? linksOfBase.set(k.base, []).get(k.base)!).push(k);
+    (linksOfLocal.get(k.local) ?? linksOfLocal.set(k.local, []).get(k.local)!).push(k);
+  }
 
   // body vs body
   // local deadline → the base body deadline it answers
   const used = new Map<Deadline, Deadline>();
   for (const b of base.tasks) {
-    const locals = links.filter((k) => k.base === b.id).map((k) => lTask.get(k.local)!).filter(Boolean);
+    const locals = (linksOfBase.get(b.id) ?? []).map((k) => lTask.get(k.local)!).filter(Boolean);
     if (locals.length === 0) continue;
     for (const d of b.deadlines.filter(explicit)) {
       let best: { t: Task; e: Deadline; s: number } | undefined;
@@ -55,7 +62,7 @@ export function compareDeadlineSets(base: Notice, local: Notice, links: Link[], 
     }
   }
   for (const l of local.tasks) {
-    const bases = links.filter((k) => k.local === l.id).map((k) => bTask.get(k.base)!).filter(Boolean);
+    const bases = (linksOfLocal.get(l.id) ?? []).map((k) => bTask.get(k.base)!).filter(Boolean);
     if (bases.length === 0) continue;
     for (const e of l.deadlines.filter(explicit)) {
       if (used.has(e)) continue;
@@ -77,7 +84,7 @@ export function compareDeadlineSets(base: Notice, local: Notice, links: Link[], 
       out.push(change(b.id, l.id, b.deadline.text, l.deadline.text, c, 'keyList'));
     }
   } else {
-    out.push(...keyListVsBody(base, local, mainLocal, idf, used));
+    for (const c of keyListVsBody(base, local, mainLocal, idf, used)) out.push(c);
   }
   return dedupe(out);
 }

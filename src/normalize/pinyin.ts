@@ -41,8 +41,16 @@ export function stripPinyin(line: string): { text: string; removed: number } {
     const ch = line[i];
     if ((ch === '(' || ch === '（') && i > 0) {
       const close = ch === '(' ? ')' : '）';
-      const end = line.indexOf(close, i + 1);
-      if (end > i && end - i <= 10) {
+      // a gloss is short: look for its closing bracket within 10 characters only (an unbounded
+      // indexOf per opening bracket is quadratic on a line of unclosed brackets)
+      let end = -1;
+      for (let k = i + 1; k < line.length && k - i <= 10; k++) {
+        if (line[k] === close) {
+          end = k;
+          break;
+        }
+      }
+      if (end > i) {
         const inner = line.slice(i + 1, end).trim();
         const prev = line[i - 1];
         // After a CJK character any syllable counts; after anything else (mojibake such as 茖W(xué))

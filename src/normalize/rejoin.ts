@@ -44,18 +44,45 @@ export function shouldJoin(prev: string, next: string): boolean {
   return !opensElement(next);
 }
 
-/** Group non-empty normalized lines into paragraphs, joining page-break splits. */
+/**
+ * Group non-empty normalized lines into paragraphs, joining page-break splits.
+ * What shouldJoin asks of the paragraph so far (its last character, table shape, length,
+ * punctuation) is kept up to date as lines are appended: re-reading a paragraph that grows by +=
+ * would make a long run of joined lines quadratic.
+ */
 export function rejoin(lines: Line[]): Paragraph[] {
   const out: Paragraph[] = [];
+  let parts: string[] = [];
+  let cur: Paragraph | undefined;
+  let length = 0;
+  let punct = false;
+  let pipes = 0;
+  let bar = false;
+  let last = '';
+  const finish = () => {
+    if (cur && parts.length > 1) cur.text = parts.join('');
+  };
   for (const l of lines) {
     if (l.text.length === 0) continue;
-    const last = out[out.length - 1];
-    if (last && shouldJoin(last.text, l.text)) {
-      last.text += l.text;
-      last.lines.push(l.line);
+    const joinable = cur !== undefined && !TERMINAL.has(last) && pipes < 3 && !bar && length >= 12 && punct && !opensElement(l.text);
+    if (cur && joinable) {
+      parts.push(l.text);
+      cur.lines.push(l.line);
+      length += l.text.length;
     } else {
-      out.push({ text: l.text, line: l.line, lines: [l.line] });
+      finish();
+      cur = { text: l.text, line: l.line, lines: [l.line] };
+      out.push(cur);
+      parts = [l.text];
+      length = l.text.length;
+      punct = false;
+      pipes = 0;
+      bar = l.text.startsWith('|');
     }
+    for (let i = 0; i < l.text.length && pipes < 3; i++) if (l.text[i] === '|') pipes++;
+    punct ||= /[，。、；：]/.test(l.text);
+    last = l.text[l.text.length - 1];
   }
+  finish();
   return out;
 }

@@ -26,25 +26,28 @@ export function unifyWidth(input: string): string {
     else if (ch === '．' ) s += '.';
     else s += ch;
   }
-  // 2. ASCII punctuation → full-width, except between digits (3,946 / 10:30); drop spaces next to wide chars
+  // 2. ASCII punctuation → full-width, except between digits (3,946 / 10:30); drop spaces next to wide chars.
+  // The last character written is kept in `prev`: reading out[out.length - 1] of a string being
+  // built by += flattens it on every read, which is quadratic on a long line.
   let out = '';
+  let prev: string | undefined;
   for (let i = 0; i < s.length; i++) {
     const ch = s[i];
     if (ch === ' ' || ch === '\t') {
       let j = i;
       while (j < s.length && (s[j] === ' ' || s[j] === '\t')) j++;
-      const prev = out[out.length - 1];
       const next = s[j];
-      if (prev !== undefined && next !== undefined && !isWide(prev) && !isWide(next) && !TO_FULL[prev] && !TO_FULL[next]) out += ' ';
+      if (prev !== undefined && next !== undefined && !isWide(prev) && !isWide(next) && !TO_FULL[prev] && !TO_FULL[next]) {
+        out += ' ';
+        prev = ' ';
+      }
       i = j - 1;
       continue;
     }
     const full = TO_FULL[ch];
-    if (full && !((ch === ',' || ch === ':') && isDigit(out[out.length - 1]) && isDigit(s[i + 1]))) {
-      out += full;
-      continue;
-    }
-    out += ch;
+    const put = full && !((ch === ',' || ch === ':') && isDigit(prev) && isDigit(s[i + 1])) ? full : ch;
+    out += put;
+    prev = put;
   }
   // 3. year ranges and 文号 year brackets
   out = out.replace(/((?:19|20)\d{2})(年?)[-－–~～─]((?:19|20)\d{2})/g, '$1$2—$3');

@@ -22,7 +22,9 @@ export function parseNormalized(source: SourceText, norm: NormalizedText): Notic
     ? parseTasks(paras.slice(sk.main.start, sk.main.end), docYear)
     : { tasks: [], warnings: [] };
   const keyList = parseKeyList(paras, docYear);
-  warnings.push(...taskWarnings, ...keyList.warnings);
+  // a loop, not push(...): a hostile notice can carry more warnings than a call has arguments
+  for (const w of taskWarnings) warnings.push(w);
+  for (const w of keyList.warnings) warnings.push(w);
 
   if (!meta.docNumber) warnings.push({ code: 'no-doc-number', line: 0, message: 'no 发文字号 found (e.g. 浙政发〔2018〕16号)' });
   if (!meta.date) warnings.push({ code: 'no-date', line: 0, message: 'no 成文日期 found' });

@@ -50,15 +50,18 @@ export function parseTasks(paras: Paragraph[], docYear?: number): { tasks: Task[
         project = { ordinal: projects, number: '', title: '', line: p.line, lead: [], assist: [] };
         warnings.push({ code: 'no-projects', line: p.line, message: 'tasks are not grouped under （一）（二）… project headings; ids use project 1' });
       }
-      const inProject = drafts.filter((d) => d.project === project).length;
-      drafts.push({ project, ordinal: inProject + 1, number: h.number, line: p.line, rest: h.rest, extra: [] });
+      // items of a project are consecutive drafts: count them without rescanning all drafts
+      const prev = drafts[drafts.length - 1];
+      const ordinal = prev && prev.project === project ? prev.ordinal + 1 : 1;
+      drafts.push({ project, ordinal, number: h.number, line: p.line, rest: h.rest, extra: [] });
       continue;
     }
     const current = drafts[drafts.length - 1];
     if (project && (!current || current.project !== project)) {
       // lines between a project heading and its first item: 牵头单位/配合部门 for the whole project
-      if (LEAD.test(p.text)) project.lead.push(...splitUnits(p.text.replace(LEAD, '')));
-      else if (ASSIST.test(p.text)) project.assist.push(...splitUnits(p.text.replace(ASSIST, '')));
+      // (a loop, not push(...list): spreading a list of 100,000+ units overflows the call stack)
+      if (LEAD.test(p.text)) for (const u of splitUnits(p.text.replace(LEAD, ''))) project.lead.push(u);
+      else if (ASSIST.test(p.text)) for (const u of splitUnits(p.text.replace(ASSIST, ''))) project.assist.push(u);
       continue;
     }
     if (current) current.extra.push(p.text);
@@ -67,7 +70,7 @@ export function parseTasks(paras: Paragraph[], docYear?: number): { tasks: Task[
   for (const t of tasks) {
     if (t.unitsFrom === 'none') warnings.push({ code: 'no-units', line: t.line, message: `task ${t.id} (${t.title}) names no responsible unit` });
   }
-  warnings.push(...numberingWarnings(drafts));
+  for (const w of numberingWarnings(drafts)) warnings.push(w);
   return { tasks, warnings };
 }
 

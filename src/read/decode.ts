@@ -221,19 +221,28 @@ function decodeForced(bytes: Uint8Array, file: string, forced: string): Decoded 
     );
   }
   checkEmpty(text, file);
-  return { text, encoding, warnings: [...replacementWarning(text, encoding), ...doubt(bytes, encoding, forced)] };
+  const better = readsBetter(bytes, encoding);
+  if (better) {
+    // GBK bytes forced as Big5 (or the reverse) decode without errors into plausible-looking
+    // garbage: refuse rather than emit a parse of mojibake.
+    throw new PlancmpError(
+      'wrong-encoding',
+      `decoded as ${forced} the text is garbled; it reads as ${better}`,
+      file,
+      `pass --encoding ${better}, or leave out --encoding to detect it`,
+    );
+  }
+  return { text, encoding, warnings: replacementWarning(text, encoding) };
 }
 
-/** A forced encoding is honoured, but say so when another one reads much better. */
-function doubt(bytes: Uint8Array, encoding: Encoding, forced: string): Warning[] {
+/** Another encoding that reads clearly where the forced one gives garbled Chinese, if any. */
+function readsBetter(bytes: Uint8Array, encoding: Encoding): Encoding | undefined {
   const sample = bytes.subarray(0, 1 << 16);
-  if (score(sample, encoding).common >= 0.12) return [];
-  const better = (['utf-8', 'gb18030', 'big5'] as Encoding[])
+  if (score(sample, encoding).common >= 0.12) return undefined;
+  return (['utf-8', 'gb18030', 'big5'] as Encoding[])
     .filter((e) => e !== encoding)
     .map((e) => score(sample, e))
-    .find((s) => s.common >= 0.12 && s.replacements <= s.text.length * 0.02);
-  if (!better) return [];
-  return [{ code: 'encoding-doubt', line: 0, message: `decoded as ${forced} the text looks garbled; it reads as ${better.encoding}` }];
+    .find((s) => s.common >= 0.12 && s.replacements <= s.text.length * 0.02)?.encoding;
 }
 
 /** Picks GB18030 or Big5 (or near-UTF-8) by how plausible the decoded Chinese looks. */

@@ -1,4 +1,4 @@
 // The read stage: bytes on disk (or stdin) -> SourceText.
 export { decodeBytes, binaryKind, encodingFromName, ENCODING_NAMES, type Decoded, type Encoding } from './decode.js';
 export { htmlToText } from './html.js';
-export { readSource, sourceFromBytes, looksLikeHtml, declaredCharset, MAX_BYTES, STDIN_NAME, type ReadOptions } from './source.js';
+export { readSource, sourceFromBytes, looksLikeHtml, declaredCharset, MAX_BYTES, MAX_BYTES_ENV, maxBytes, STDIN_NAME, type ReadOptions } from './source.js';

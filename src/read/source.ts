@@ -7,6 +7,8 @@ import { decodeBytes, encodingFromName, hasBom, isValidUtf8, type Decoded } from
 import { htmlToText } from './html.js';
 
 export const MAX_BYTES = 20 * 1024 * 1024;
+/** Environment variable that replaces MAX_BYTES (a whole number of bytes), e.g. for a corpus of huge pages. */
+export const MAX_BYTES_ENV = 'PLANCMP_MAX_BYTES';
 export const STDIN_NAME = '<stdin>';
 
 export interface ReadOptions {
@@ -21,7 +23,18 @@ export interface ReadOptions {
 const HTML_EXT = new Set(['.htm', '.html', '.xhtml', '.shtml']);
 
 function tooLarge(size: string, limit: number, file: string): PlancmpError {
-  return new PlancmpError('too-large', `is ${size} bytes; the limit is ${limit} bytes`, file, 'split the file or raise --max-bytes');
+  return new PlancmpError('too-large', `is ${size} bytes; the limit is ${limit} bytes`, file, `split the file, or raise the limit with ${MAX_BYTES_ENV}=<bytes>`);
+}
+
+/** The size limit: the caller's, else PLANCMP_MAX_BYTES, else MAX_BYTES. */
+export function maxBytes(opts: { maxBytes?: number } = {}): number {
+  if (opts.maxBytes !== undefined) return opts.maxBytes;
+  const env = process.env[MAX_BYTES_ENV]?.trim();
+  if (!env) return MAX_BYTES;
+  if (!/^\d{1,15}$/.test(env) || Number(env) === 0) {
+    throw new PlancmpError('usage', `${MAX_BYTES_ENV}="${env}" is not a number of bytes`, undefined, `set it to a positive whole number such as ${MAX_BYTES}, or unset it`);
+  }
+  return Number(env);
 }
 
 async function readStream(stream: NodeJS.ReadableStream, file: string, limit: number): Promise<Uint8Array> {
@@ -46,7 +59,7 @@ function fsError(e: unknown, file: string): PlancmpError {
   if (code === 'EACCES' || code === 'EPERM') {
     return new PlancmpError('no-permission', 'cannot read the file (permission denied)', file, 'check its permissions');
   }
-  return new PlancmpError('read-failed', `cannot read the file (${code ?? String(e)})`, file);
+  return new PlancmpError('read-failed', `cannot read the file (${code ?? String(e)})`, file, 'check that it is a regular, readable file (not a device or special file)');
 }
 
 function isDirectory(file: string): PlancmpError {
@@ -55,7 +68,7 @@ function isDirectory(file: string): PlancmpError {
 
 /** Reads and decodes one notice. `file` '-' is standard input (reported as `<stdin>`). */
 export async function readSource(file: string, opts: ReadOptions = {}): Promise<SourceText> {
-  const limit = opts.maxBytes ?? MAX_BYTES;
+  const limit = maxBytes(opts);
   if (file === '-') {
     const stdin = opts.stdin ?? process.stdin;
     if (stdin === process.stdin && process.stdin.isTTY) {
@@ -98,7 +111,7 @@ export function looksLikeHtml(text: string): boolean {
 
 /** Decodes bytes already in memory; see readSource. */
 export function sourceFromBytes(bytes: Uint8Array, file: string, opts: ReadOptions = {}): SourceText {
-  const limit = opts.maxBytes ?? MAX_BYTES;
+  const limit = maxBytes(opts);
   if (bytes.length > limit) throw tooLarge(String(bytes.length), limit, file);
   const format = opts.format ?? 'auto';
   const warnings: Warning[] = [];
