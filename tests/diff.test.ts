@@ -42,6 +42,17 @@ describe('Zhoushan against the shared gold (acceptance)', () => {
 });
 
 describe('method holds on plans it was not tuned on', () => {
+  it('hand-made gold for Huzhou and Xinchang (fixtures/gold, links/dropped/added) reaches the same floors', () => {
+    const out = execFileSync('node', ['dist/eval/cli.js', 'fixtures/gold', '--json'], { encoding: 'utf8' });
+    const results = JSON.parse(out) as { gold: string; score: { links: { f1: number }; dropped: { f1: number }; added: { f1: number } } }[];
+    expect(results.map((r) => r.gold).sort()).toEqual(['fixtures/gold/001_2a7fecd8e03c454a.vs-16.json', 'fixtures/gold/003_921a6ce2908064d7.vs-16.json']);
+    for (const { gold, score } of results) {
+      expect(score.links.f1, gold).toBeGreaterThanOrEqual(0.95);
+      expect(score.dropped.f1, gold).toBeGreaterThanOrEqual(0.95);
+      expect(score.added.f1, gold).toBeGreaterThanOrEqual(0.95);
+    }
+  });
+
   it('Huzhou: reworded titles are still linked, its key list is aligned to the provincial one', async () => {
     const d = diffNotices(loadBase(), await fixture('huzhou'));
     expect(d.family.sameFamily).toBe(true);

@@ -7,7 +7,8 @@
 //  3. further links are added where the base content is substantially carried elsewhere too
 //     (merges, where one local item carries several base tasks; splits, the reverse);
 //  4. a local task with no link yet links to its best base task if that evidence is strong.
-// 5. a base task that would be dropped links to the one local task that clearly carries part of it.
+// 5. a base task that would be dropped links to the one local task that clearly carries part of it;
+// 6. and a local task that would be added, to the one base task that clearly supplies part of it.
 // Kinds then follow from the shape: n:1 merged, 1:n split, weak secondary partial, else same or
 // reworded by title agreement.
 import type { Link, LinkKind, Task } from '../model.js';
@@ -99,6 +100,23 @@ export function alignTasks(base: Task[], local: Task[], rules: PairRules = { pin
       if (best < 0 || ev[i][j].back > ev[best][j].back) best = i;
     }
     if (best >= 0 && ev[best][j].back >= T.extraCover && ev[best][j].score >= T.main * 0.8) add(best, j);
+  });
+  // 6. the mirror of rule 5: a local task about to be reported added, part of whose content one base
+  //    task under the corresponding project clearly supplies (湖州 行政复议机制创新 ← 依法化解社会矛盾纠纷)
+  local.forEach((_, j) => {
+    if (linkedLocal.has(j)) return;
+    let first = -1;
+    let second = -1;
+    for (let i = 0; i < base.length; i++) {
+      if (banned.has(key(i, j))) continue;
+      if (first < 0 || ev[i][j].back > ev[first][j].back) {
+        second = first;
+        first = i;
+      } else if (second < 0 || ev[i][j].back > ev[second][j].back) second = i;
+    }
+    if (first < 0 || dice(base[first].project, local[j].project) < T.sameTitle) return;
+    const e = ev[first][j];
+    if (e.back >= T.partialCover && (second < 0 || e.back >= T.partialMargin * ev[second][j].back)) add(first, j);
   });
 
   const pairs = [...chosen.values()];

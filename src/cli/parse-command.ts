@@ -30,7 +30,10 @@ export async function runParse(files: string[], opts: ParseCommandOptions, io: I
   if (opts.format === 'json' && notices.length > 1) io.stdout.write(JSON.stringify(notices, null, 2) + '\n');
   else for (const n of notices) io.stdout.write(renderParse(opts.format, n, colors));
   for (const n of notices) {
-    if (n.tasks.length === 0) io.stderr.write(`${n.source.file}: no tasks found — ${n.warnings.map((w) => w.code).join(', ') || 'no structure recognised'}\n`);
+    if (n.tasks.length === 0) {
+      const codes = n.warnings.map((w) => w.code).join(', ') || 'no structure recognised';
+      io.stderr.write(`plancmp: ${n.source.file}: no tasks found (${codes}) — the JSON still holds what was recognised; a plan needs numbered items under （一）（二）… headings in a part such as 二、主要任务\n`);
+    }
   }
   if (failed) return files.length > 1 && notices.length > 0 ? EXIT.PARTIAL : EXIT.USAGE;
   return EXIT.OK;
