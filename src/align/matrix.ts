@@ -3,7 +3,7 @@
 // A local item often joins two provincial titles with a comma ("健全政务标准，推广移动政务"), so each
 // comma-separated part of a local title is compared on its own.
 import type { Task } from '../model.js';
-import { Idf, bigramSet, clauses, containment, dice } from './text.js';
+import { Idf, bigramSet, clauses, containment, dice, type Gram } from './text.js';
 
 export interface PairEvidence {
   /** Share of the base task's content found in the local task (0..1). */
@@ -22,7 +22,7 @@ function titleParts(title: string): string[] {
 }
 
 /** Length-weighted mean over the clauses of `from` of their IDF containment in `to`. */
-function clauseCover(fromClauses: string[], to: ReadonlySet<string>, idf: Idf): number {
+function clauseCover(fromClauses: string[], to: ReadonlySet<Gram>, idf: Idf): number {
   let num = 0;
   let den = 0;
   for (const c of fromClauses) {

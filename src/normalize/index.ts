@@ -20,7 +20,10 @@ export function normalize(text: string, opts: NormalizeOptions = {}): Normalized
   const raw = text.replace(/\r\n?/g, '\n').split('\n');
   let glossCount = 0;
   let glossLine = 0;
-  const deglossed = raw.map((l, i) => {
+  // whole-text pre-checks: most notices have no glosses and no damage, so skip the per-line work
+  const mayHaveGloss = /[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]/.test(text);
+  const mayBeDamaged = /[\uFFFD?？\u0080-\u00ef]|锟斤拷/.test(text);
+  const deglossed = !mayHaveGloss ? raw : raw.map((l, i) => {
     const r = stripPinyin(l);
     if (r.removed > 0) {
       glossCount += r.removed;
@@ -42,7 +45,7 @@ export function normalize(text: string, opts: NormalizeOptions = {}): Normalized
   const kept: Line[] = [];
   lines.forEach((l, i) => {
     const lineNo = i + 1;
-    warnings.push(...findDamage(deglossed[i], lineNo));
+    if (mayBeDamaged) for (const w of findDamage(deglossed[i], lineNo)) warnings.push(w);
     const t = unifyWidth(l);
     if (isFurniture(t)) {
       warnings.push({ code: 'page-furniture', line: lineNo, message: `web page furniture “${t}” is not part of the notice (ignored)` });

@@ -15,42 +15,29 @@ function isDigit(c: string | undefined): boolean {
 
 const TO_FULL: Record<string, string> = { '(': '（', ')': '）', ',': '，', ':': '：', ';': '；', '!': '！' };
 
+const FULL_ASCII = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g;
+const ODD_SPACE = /[\u3000\u00a0\u2002\u2003\u200b\ufeff]/g;
+const HALF_PUNCT = /[(),:;!]/g;
+const SPACE_RUN = /[ \t]+/g;
+
+// Each step is a regular-expression pass with a constant-time callback: lines with nothing to
+// change (most of them) cost one scan each, and no step looks back into the string being built.
 export function unifyWidth(input: string): string {
-  // 1. full-width ASCII variants and ideographic space → ASCII
-  let s = '';
-  for (const ch of input) {
-    const c = ch.charCodeAt(0);
-    if (c >= 0xff10 && c <= 0xff19) s += String.fromCharCode(c - 0xfee0); // ０-９
-    else if ((c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) s += String.fromCharCode(c - 0xfee0);
-    else if (c === 0x3000 || c === 0xa0 || c === 0x2002 || c === 0x2003 || c === 0x200b || c === 0xfeff) s += ' ';
-    else if (ch === '．' ) s += '.';
-    else s += ch;
-  }
-  // 2. ASCII punctuation → full-width, except between digits (3,946 / 10:30); drop spaces next to wide chars.
-  // The last character written is kept in `prev`: reading out[out.length - 1] of a string being
-  // built by += flattens it on every read, which is quadratic on a long line.
-  let out = '';
-  let prev: string | undefined;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    if (ch === ' ' || ch === '\t') {
-      let j = i;
-      while (j < s.length && (s[j] === ' ' || s[j] === '\t')) j++;
-      const next = s[j];
-      if (prev !== undefined && next !== undefined && !isWide(prev) && !isWide(next) && !TO_FULL[prev] && !TO_FULL[next]) {
-        out += ' ';
-        prev = ' ';
-      }
-      i = j - 1;
-      continue;
-    }
-    const full = TO_FULL[ch];
-    const put = full && !((ch === ',' || ch === ':') && isDigit(prev) && isDigit(s[i + 1])) ? full : ch;
-    out += put;
-    prev = put;
-  }
-  // 3. year ranges and 文号 year brackets
-  out = out.replace(/((?:19|20)\d{2})(年?)[-－–~～─]((?:19|20)\d{2})/g, '$1$2—$3');
-  out = out.replace(/[﹝\[［【〔（]((?:19|20)\d{2})[﹞\]］】〕）](?=\d{1,4}号)/g, '〔$1〕');
-  return out.trim();
+  // 1. full-width ASCII variants and odd spaces → ASCII
+  let s = input.replace(FULL_ASCII, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(ODD_SPACE, ' ');
+  if (s.includes('．')) s = s.replace(/．/g, '.');
+  // 2. ASCII punctuation → full-width, except , and : between digits (3,946 / 10:30)
+  s = s.replace(HALF_PUNCT, (ch: string, at: number, str: string) =>
+    (ch === ',' || ch === ':') && isDigit(str[at - 1]) && isDigit(str[at + 1]) ? ch : TO_FULL[ch],
+  );
+  // 3. spaces: dropped next to wide characters (or the punctuation just made wide), else one space
+  s = s.replace(SPACE_RUN, (_m: string, at: number, str: string) => {
+    const prev = str[at - 1];
+    const next = str[at + _m.length];
+    return prev !== undefined && next !== undefined && !isWide(prev) && !isWide(next) && !TO_FULL[prev] && !TO_FULL[next] ? ' ' : '';
+  });
+  // 4. year ranges and 文号 year brackets
+  s = s.replace(/((?:19|20)\d{2})(年?)[-－–~～─]((?:19|20)\d{2})/g, '$1$2—$3');
+  s = s.replace(/[﹝\[［【〔（]((?:19|20)\d{2})[﹞\]］】〕）](?=\d{1,4}号)/g, '〔$1〕');
+  return s.trim();
 }

@@ -75,8 +75,12 @@ const FIRST = '[0-9０-９〇零一二三四五六七八九十两半年每逐按
 const SOURCE = `(?=${FIRST})(?:(?<!${NUMERAL})|(?!${NUMERAL}))(?:${NAMED.replace(NAME, '(')})`;
 
 /** A fresh global regex (own lastIndex) matching every candidate time expression. */
+const DEADLINE_RE = new RegExp(SOURCE, 'g');
+
+/** The shared matcher, reset: compiling this large pattern on every task text was a hot spot. */
 export function deadlineRegex(): RegExp {
-  return new RegExp(SOURCE, 'g');
+  DEADLINE_RE.lastIndex = 0;
+  return DEADLINE_RE;
 }
 
 /** Requirements only recognised when they make up a 时间要求 cell on their own. */
