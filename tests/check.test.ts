@@ -1,21 +1,14 @@
+import { runCli } from './helpers.js';
 // plancmp check: the notice linter (exit codes like eslint) and the snapshot regression guard.
 import { describe, it, expect } from 'vitest';
 import { Writable, Readable } from 'node:stream';
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execute } from '../src/cli/main.js';
 import { unbalancedBracket, checkNotice, WARNING_RULES } from '../src/check/rules.js';
 import { parseText } from '../src/pipeline.js';
 
-async function run(args: string[]) {
-  let out = '';
-  let err = '';
-  const stdout = new Writable({ write: (c, _e, cb) => ((out += c), cb()) });
-  const stderr = new Writable({ write: (c, _e, cb) => ((err += c), cb()) });
-  const code = await execute(args, { stdout, stderr, stdin: Readable.from([]), env: { NO_COLOR: '1' } });
-  return { code, out, err };
-}
+const run = (args: string[]) => runCli(args);
 
 const F = {
   zhoushan: 'fixtures/000_5b73fe2b8637f3d3.txt',

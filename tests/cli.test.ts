@@ -1,19 +1,12 @@
 // The command line as CI and analysts use it: exit codes, messages without stack traces, formats.
 import { describe, it, expect } from 'vitest';
 import { Writable, Readable } from 'node:stream';
-import { execute } from '../src/cli/main.js';
+import { runCli } from './helpers.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-async function run(args: string[], env: NodeJS.ProcessEnv = { NO_COLOR: '1' }) {
-  let out = '';
-  let err = '';
-  const stdout = new Writable({ write: (c, _e, cb) => ((out += c), cb()) });
-  const stderr = new Writable({ write: (c, _e, cb) => ((err += c), cb()) });
-  const code = await execute(args, { stdout, stderr, stdin: Readable.from([]), env });
-  return { code, out, err };
-}
+const run = (args: string[], env: NodeJS.ProcessEnv = { NO_COLOR: '1' }) => runCli(args, { env });
 
 const ZS = 'fixtures/000_5b73fe2b8637f3d3.txt';
 

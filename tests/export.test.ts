@@ -1,3 +1,4 @@
+import { runCli } from './helpers.js';
 // plancmp export: batch export with worker threads, errors list, atomic writes, --resume, JSONL.
 // Tests that need worker threads spawn the built CLI (bin/plancmp.js → dist/, worker in
 // dist/export/worker.js); the others run execute() in-process, where the TypeScript sources have no
@@ -39,14 +40,7 @@ function cli(args: string[], opts: { cwd?: string; input?: string } = {}) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-async function run(args: string[], stdin = '') {
-  let out = '';
-  let err = '';
-  const stdout = new Writable({ write: (c, _e, cb) => ((out += c), cb()) });
-  const stderr = new Writable({ write: (c, _e, cb) => ((err += c), cb()) });
-  const code = await execute(args, { stdout, stderr, stdin: Readable.from(stdin ? [stdin] : []), env: { NO_COLOR: '1' } });
-  return { code, out, err };
-}
+const run = (args: string[], stdin = '') => runCli(args, { stdin });
 
 function newest(dir: string, ext: string): number {
   let m = 0;

@@ -17,17 +17,7 @@ import { parseText, parseBytes, loadBase, diffNotices, type Notice } from '../sr
 import { PlancmpError } from '../src/errors.js';
 
 // ---- ajv setup (as in tests/schema.test.ts) ------------------------------------------------------
-const root = new URL('../', import.meta.url);
-const readJson = (rel: string): Record<string, unknown> => JSON.parse(readFileSync(new URL(rel, root), 'utf8'));
-const parseSchema = readJson('schema/parse.v1.json');
-const diffSchema = readJson('schema/diff.v1.json');
-type AjvClass = typeof Ajv2020.default;
-const AjvCtor: AjvClass = (Ajv2020 as unknown as { default?: AjvClass }).default ?? (Ajv2020 as unknown as AjvClass);
-const ajv = new AjvCtor({ allErrors: true, strict: true });
-ajv.addSchema(parseSchema);
-ajv.addSchema(diffSchema);
-const validateParse = ajv.getSchema(parseSchema.$id as string) as ValidateFunction;
-const validateDiff = ajv.getSchema(diffSchema.$id as string) as ValidateFunction;
+import { ajv, validateDiff, validateParse } from './schema-support.js';
 
 /** Throws (so fast-check shrinks and reports) when doc does not validate or does not round-trip. */
 function assertValid(validate: ValidateFunction, doc: unknown, label: string): void {

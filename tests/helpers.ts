@@ -22,3 +22,17 @@ export const task = (n: Notice, id: string) => {
   if (!t) throw new Error(`no task ${id}`);
   return t;
 };
+
+import { Readable, Writable } from 'node:stream';
+import { execute } from '../src/cli/main.js';
+
+/** Run the CLI in-process, as `plancmp ARGS` would, collecting what it writes. */
+export async function runCli(args: string[], opts: { env?: NodeJS.ProcessEnv; stdin?: string } = {}) {
+  let out = '';
+  let err = '';
+  const stdout = new Writable({ write: (c, _e, cb) => ((out += c), cb()) });
+  const stderr = new Writable({ write: (c, _e, cb) => ((err += c), cb()) });
+  const stdin = Readable.from(opts.stdin ? [opts.stdin] : []);
+  const code = await execute(args, { stdout, stderr, stdin, env: opts.env ?? { NO_COLOR: '1' } });
+  return { code, out, err };
+}

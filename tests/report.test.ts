@@ -1,3 +1,4 @@
+import { runCli } from './helpers.js';
 // plancmp report: the HTML report and the coverage CSV for many local plans, and diff --format html.
 // The HTML must be self-contained (no URL of any kind), carry no event-handler attributes, and show
 // every piece of document text escaped — a scraped notice is untrusted input.
@@ -7,19 +8,11 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as cheerio from 'cheerio';
-import { execute } from '../src/cli/main.js';
 import { highlightTexts } from '../src/render/html/textdiff.js';
 import { esc } from '../src/render/html/escape.js';
 import { placeName } from '../src/render/coverage.js';
 
-async function run(args: string[]) {
-  let out = '';
-  let err = '';
-  const stdout = new Writable({ write: (c, _e, cb) => ((out += c), cb()) });
-  const stderr = new Writable({ write: (c, _e, cb) => ((err += c), cb()) });
-  const code = await execute(args, { stdout, stderr, stdin: Readable.from([]), env: { NO_COLOR: '1' } });
-  return { code, out, err };
-}
+const run = (args: string[]) => runCli(args);
 
 export const SEEDS = [
   'fixtures/000_5b73fe2b8637f3d3.txt',

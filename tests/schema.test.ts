@@ -7,20 +7,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
 import { parseFile, loadBase, diffNotices, type Notice, type PlanDiff } from '../src/index.js';
 
-// ---- shared ajv setup ------------------------------------------------------------------------
-const root = new URL('../', import.meta.url);
-const readJson = (rel: string): Record<string, unknown> => JSON.parse(readFileSync(new URL(rel, root), 'utf8'));
-const parseSchema = readJson('schema/parse.v1.json');
-const diffSchema = readJson('schema/diff.v1.json');
-
-// With NodeNext the CJS default export arrives as a namespace object in some setups.
-type AjvClass = typeof Ajv2020.default;
-const AjvCtor: AjvClass = (Ajv2020 as unknown as { default?: AjvClass }).default ?? (Ajv2020 as unknown as AjvClass);
-const ajv = new AjvCtor({ allErrors: true, strict: true });
-ajv.addSchema(parseSchema);
-ajv.addSchema(diffSchema);
-const validateParse = ajv.getSchema(parseSchema.$id as string) as ValidateFunction;
-const validateDiff = ajv.getSchema(diffSchema.$id as string) as ValidateFunction;
+import { ajv, diffSchema, parseSchema, validateDiff, validateParse } from './schema-support.js';
 
 function expectValid(validate: ValidateFunction, doc: unknown, label: string): void {
   const ok = validate(doc);
@@ -64,7 +51,7 @@ const FIXTURES = [
   '004_0ece2a694517dc78.txt',
 ];
 const BASE_FIXTURE = '002_2cdac00586eece9b.txt';
-const fixturePath = (name: string) => fileURLToPath(new URL(`fixtures/${name}`, root));
+const fixturePath = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 
 const notices = new Map<string, Notice>();
 let base: Notice;

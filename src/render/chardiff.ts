@@ -25,7 +25,7 @@ export function charDiff(before: string, after: string): CharOp[] {
       raw.push({ op: 'ins', text: b[j++] });
     }
   }
-  return cleanup(merge(raw));
+  return foldStray(merge(raw));
 }
 
 function merge(ops: CharOp[]): CharOp[] {
@@ -42,7 +42,12 @@ function merge(ops: CharOp[]): CharOp[] {
  * A single shared character between two edits (a stray 的 or 和) reads as noise, not as kept text:
  * fold it into the surrounding change, so each change region is one deletion then one insertion.
  */
-function cleanup(ops: CharOp[]): CharOp[] {
+/**
+ * One shared character between two edits (a stray 的 or 和) reads as noise, not as kept text: fold it
+ * into the surrounding change so each change region is one deletion and one insertion.
+ * `foldable` can refuse a character (the HTML report keeps its task separators).
+ */
+export function foldStray(ops: CharOp[], foldable: (text: string) => boolean = () => true): CharOp[] {
   const isEdit = (k: number) => k >= 0 && k < ops.length && ops[k].op !== 'same';
   const out: CharOp[] = [];
   let del = '';
@@ -53,7 +58,7 @@ function cleanup(ops: CharOp[]): CharOp[] {
     del = ins = '';
   };
   ops.forEach((o, k) => {
-    const stray = o.op === 'same' && Array.from(o.text).length === 1 && isEdit(k - 1) && isEdit(k + 1);
+    const stray = o.op === 'same' && Array.from(o.text).length <= 1 && foldable(o.text) && isEdit(k - 1) && isEdit(k + 1);
     if (o.op === 'del') del += o.text;
     else if (o.op === 'ins') ins += o.text;
     else if (stray) {

@@ -4,13 +4,14 @@
 import { createRequire } from 'node:module';
 import type * as Jsdiff from 'diff';
 import { html, join, type SafeHtml } from './escape.js';
+import { foldStray, type CharOp } from '../chardiff.js';
 
 // jsdiff is loaded on first use, so commands that never render HTML (plancmp diff, parse) do not pay
 // for it at start-up.
 let jsdiff: typeof Jsdiff | undefined;
 const lib = (): typeof Jsdiff => (jsdiff ??= createRequire(import.meta.url)('diff') as typeof Jsdiff);
 
-type Op = { op: 'same' | 'del' | 'ins'; text: string };
+type Op = CharOp;
 
 const SEP = '\n';
 /** Beyond this many edits the texts are unrelated; Myers' O(ND) stays cheap up to here. */
@@ -22,36 +23,6 @@ function toOps(a: string, b: string): Op[] | undefined {
   const changes = lib().diffChars(a, b, { maxEditLength: MAX_EDITS });
   if (!changes) return undefined;
   return changes.map((c) => ({ op: c.added ? 'ins' : c.removed ? 'del' : 'same', text: c.value }));
-}
-
-/**
- * One shared character between two edits (a stray 的 or 和) reads as noise, not as kept text: fold it
- * into the surrounding change so each change region is one deletion and one insertion.
- */
-function fold(ops: Op[]): Op[] {
-  const isEdit = (k: number) => k >= 0 && k < ops.length && ops[k].op !== 'same';
-  const out: Op[] = [];
-  let del = '';
-  let ins = '';
-  const flush = () => {
-    if (del) out.push({ op: 'del', text: del });
-    if (ins) out.push({ op: 'ins', text: ins });
-    del = ins = '';
-  };
-  ops.forEach((o, k) => {
-    const short = o.op === 'same' && Array.from(o.text).length <= 1 && !o.text.includes(SEP) && isEdit(k - 1) && isEdit(k + 1);
-    if (o.op === 'del') del += o.text;
-    else if (o.op === 'ins') ins += o.text;
-    else if (short) {
-      del += o.text;
-      ins += o.text;
-    } else {
-      flush();
-      out.push(o);
-    }
-  });
-  flush();
-  return out;
 }
 
 /** Split one side's ops into per-task segments at the separators, keeping each op's kind. */
@@ -92,7 +63,7 @@ export function highlightTexts(left: string[], right: string[]): Highlighted {
   const shorter = Math.max(1, Math.min(Array.from(left.join('')).length, Array.from(right.join('')).length));
   const common = commonChars / shorter;
   if (!ops || common < MIN_COMMON) return { left: plain(left, 'del'), right: plain(right, 'ins'), common };
-  const folded = fold(ops);
+  const folded = foldStray(ops, (t) => !t.includes(SEP));
   return {
     left: cut(folded, 'del', left.length).map(render),
     right: cut(folded, 'ins', right.length).map(render),
