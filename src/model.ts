@@ -112,6 +112,9 @@ export interface KeyListRow {
   number: string;
   task: string;
   units: string[];
+  /** Only when the table has separate 牵头单位 and 配合单位 columns (units holds both). */
+  lead?: string[];
+  assist?: string[];
   deadline: Deadline;
   line: number;
 }

@@ -24,3 +24,16 @@ describe('HTML key list with merged cells', () => {
     ]);
   });
 });
+
+describe('key list with separate 牵头单位 and 配合单位 columns', () => {
+  it('keeps both, lead first, and reads 完成时限 as the deadline', async () => {
+    const { parseText } = await import('../src/pipeline.js');
+    const n = parseText(
+      ['附件', '重点任务清单', '| 序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限 |', '| 1 | 全面推广政务钉钉 | 市府办 | 市大数据局、市财政局 | 2018年12月底前 |'].join('\n'),
+    );
+    expect(n.keyList).toEqual([
+      expect.objectContaining({ id: 'L1', task: '全面推广政务钉钉', units: ['市府办', '市大数据局', '市财政局'], lead: ['市府办'], assist: ['市大数据局', '市财政局'] }),
+    ]);
+    expect(n.keyList[0].deadline).toMatchObject({ kind: 'by', date: '2018-12-31' });
+  });
+});

@@ -209,3 +209,27 @@ describe('task layouts seen in other notices', () => {
     ]);
   });
 });
+
+describe('unit brackets in the forms other plans use', () => {
+  const plan = (...tasks: string[]) => ['某市人民政府关于印发某某实施方案的通知', '一、总体要求', '二、主要任务', '（一）加强建设。', ...tasks].join('\n');
+
+  it('牵头单位 and 配合单位 fields give lead and assisting units', async () => {
+    const { parseText } = await import('../src/pipeline.js');
+    const [t] = parseText(plan('1.推进政务公开。全面推行清单制度。（牵头单位：市府办；配合单位：市发改委、市财政局）')).tasks;
+    expect(t).toMatchObject({ title: '推进政务公开', lead: ['市府办'], assist: ['市发改委', '市财政局'], units: ['市府办', '市发改委', '市财政局'], unitsFrom: 'task' });
+  });
+
+  it('"X牵头，Y配合" without labels means the same', async () => {
+    const { parseText } = await import('../src/pipeline.js');
+    const [t] = parseText(plan('1.优化营商环境。开展改革试点。（市发改委牵头，市市场监管局、市司法局配合）')).tasks;
+    expect(t).toMatchObject({ lead: ['市发改委'], assist: ['市市场监管局', '市司法局'], units: ['市发改委', '市市场监管局', '市司法局'] });
+    expect(t.text).toBe('优化营商环境。开展改革试点。');
+  });
+
+  it('a 完成时间 field in the bracket is a deadline, not a unit', async () => {
+    const { parseText } = await import('../src/pipeline.js');
+    const [t] = parseText(plan('1.推广移动政务。全面推广政务钉钉。（责任单位：市府办；完成时间：2018年12月底前）')).tasks;
+    expect(t.units).toEqual(['市府办']);
+    expect(t.deadlines).toContainEqual(expect.objectContaining({ kind: 'by', date: '2018-12-31' }));
+  });
+});

@@ -10,10 +10,12 @@ interface Columns {
   number: number;
   task: number;
   units: number;
+  /** a separate 配合单位 column, -1 if none */
+  assist: number;
   deadline: number;
 }
 
-const DEFAULT_COLUMNS: Columns = { number: 0, task: 1, units: 2, deadline: 3 };
+const DEFAULT_COLUMNS: Columns = { number: 0, task: 1, units: 2, assist: -1, deadline: 3 };
 
 export function splitCells(row: string): string[] {
   let t = row.trim();
@@ -27,12 +29,15 @@ function headerColumns(cells: string[]): Columns | undefined {
   const number = find(/^(序号|编号|序)$/);
   if (number < 0) return undefined;
   const task = find(/任务|事项|内容|工作/);
-  const units = find(/单位|部门|责任/);
+  const ASSIST = /配合|协办|参与|协同|协助/;
+  const units = cells.findIndex((c) => /单位|部门|责任|牵头/.test(c) && !ASSIST.test(c));
+  const assist = find(ASSIST);
   const deadline = find(/时间|时限|期限|进度|完成/);
   return {
     number,
     task: task >= 0 ? task : number + 1,
     units: units >= 0 ? units : number + 2,
+    assist,
     deadline: deadline >= 0 ? deadline : number + 3,
   };
 }
@@ -66,11 +71,14 @@ export function parseKeyList(paras: Paragraph[], docYear?: number): KeyListResul
     if (!/^\d{1,4}$/.test(number)) return;
     if (start < 0) start = idx;
     const deadlineCell = cells[cols.deadline] ?? '';
+    const lead = splitUnits(cells[cols.units] ?? '');
+    const assist = cols.assist >= 0 ? splitUnits(cells[cols.assist] ?? '') : [];
     rows.push({
       id: `L${Number(number)}`,
       number,
       task: cells[cols.task] ?? '',
-      units: splitUnits(cells[cols.units] ?? ''),
+      units: [...lead, ...assist.filter((u) => !lead.includes(u))],
+      ...(assist.length ? { lead, assist } : {}),
       // the whole cell is the requirement as the reader sees it (2018年12月底前全覆盖)
       deadline: { ...parseDeadlineCell(deadlineCell, docYear), text: deadlineCell },
       line: p.line,

@@ -4,7 +4,8 @@ import type { Paragraph, Task, Warning } from '../model.js';
 import { parseHeading } from './headings.js';
 import { splitUnits, stripUnitLabel } from './units.js';
 import { takeTrailingUnits } from './trailing-units.js';
-import { extractDeadlines } from './deadlines.js';
+import { extractDeadlines, parseDeadlineCell } from './deadlines.js';
+import { parseUnitFields, type UnitFields } from './unit-fields.js';
 import { splitTitle } from './headings.js';
 
 interface Project {
@@ -77,18 +78,22 @@ export function parseTasks(paras: Paragraph[], docYear?: number): { tasks: Task[
 function finishTask(d: Draft, docYear?: number): Task {
   // A unit line may follow the task as its own paragraph: "责任单位：…" or "（责任单位：…）".
   let body = d.rest;
-  let separateUnits: string[] = [];
+  let separate: UnitFields | undefined;
   for (const e of d.extra) {
     const inner = e.replace(/^（(.*)）$/, '$1');
-    if (stripUnitLabel(inner).label) separateUnits = splitUnits(inner);
+    const fields = stripUnitLabel(inner).label ? parseUnitFields(inner) : undefined;
+    if (fields?.labelled) separate = fields;
     else body += e;
   }
   const trailing = takeTrailingUnits(body);
-  const own = trailing.units.length ? trailing.units : separateUnits;
-  const lead = d.project.lead;
-  const assist = d.project.assist;
-  const units = own.length ? own : [...lead, ...assist];
+  const own = trailing.fields?.units.length ? trailing.fields : separate;
+  const fromProject = !own?.units.length;
+  const units = fromProject ? [...d.project.lead, ...d.project.assist] : own!.units;
   const { title } = splitTitle(trailing.text);
+  const deadlines = extractDeadlines(trailing.text, docYear);
+  // a 完成时间 field in the unit bracket is the task's time requirement too
+  const time = trailing.fields?.time ?? separate?.time;
+  if (time) deadlines.push(parseDeadlineCell(time, docYear));
   return {
     id: `${d.project.ordinal}.${d.ordinal}`,
     number: d.number,
@@ -97,10 +102,10 @@ function finishTask(d: Draft, docYear?: number): Task {
     title,
     text: trailing.text,
     units,
-    lead: own.length ? [] : lead,
-    assist: own.length ? [] : assist,
-    unitsFrom: own.length ? 'task' : units.length ? 'project' : 'none',
-    deadlines: extractDeadlines(trailing.text, docYear),
+    lead: fromProject ? d.project.lead : own!.lead,
+    assist: fromProject ? d.project.assist : own!.assist,
+    unitsFrom: !fromProject ? 'task' : units.length ? 'project' : 'none',
+    deadlines,
     line: d.line,
   };
 }

@@ -1,6 +1,7 @@
 // A task ends with its responsibility units in a bracket: （责任单位：市府办、市法制办，市政府各部门）,
 // or a bare bracket of unit names as in the provincial plan's first project.
-import { looksLikeUnitList, splitUnits, stripUnitLabel } from './units.js';
+import { looksLikeUnitList } from './units.js';
+import { parseUnitFields, type UnitFields } from './unit-fields.js';
 
 const OPENERS = '（(〔〈<［[【';
 const CLOSERS = '）)〕〉>］]】';
@@ -22,20 +23,17 @@ function trailingBracketStart(text: string): number {
 
 export interface TrailingUnits {
   text: string;
-  units: string[];
-  label?: string;
+  /** The fields of the closing bracket, when it is a unit bracket. */
+  fields?: UnitFields;
 }
 
-/** Split "task text（责任单位：…）" into the text and the unit list. */
+/** Split "task text（责任单位：…）" into the text and what its bracket names. */
 export function takeTrailingUnits(full: string): TrailingUnits {
   const trimmed = full.replace(/[。；\s]+$/, '');
   const start = trailingBracketStart(trimmed);
   if (start > 0) {
     const inner = trimmed.slice(start + 1, -1);
-    if (looksLikeUnitList(inner)) {
-      const { label } = stripUnitLabel(inner);
-      return { text: trimmed.slice(0, start).trim(), units: splitUnits(inner), label };
-    }
+    if (looksLikeUnitList(inner)) return { text: trimmed.slice(0, start).trim(), fields: parseUnitFields(inner) };
   }
-  return { text: full.trim(), units: [] };
+  return { text: full.trim() };
 }

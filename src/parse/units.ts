@@ -73,8 +73,10 @@ const UNIT_START = /^(省|市|县|区|各|中|人行|有关|相关|其他)/;
 
 /** Does a bare bracket like (各市、县〔市、区〕政府党组，省政府各部门党委〔党组〕) list responsible units? */
 export function looksLikeUnitList(inner: string): boolean {
-  const { label, rest } = stripUnitLabel(inner);
+  const { label, rest: labelled } = stripUnitLabel(inner);
   if (label) return true;
+  // "市府办牵头，市发改委配合": the role words come after the unit names
+  const rest = labelled.replace(/(?:牵头|配合|参与|协同|协助|协办|负责)(?=[，,；;]|$)/g, '');
   if (/[。；]/.test(rest) || rest.length > 200) return false;
   const units = splitUnits(rest);
   if (units.length === 0) return false;
