@@ -3,7 +3,7 @@
 // A local item often joins two provincial titles with a comma ("健全政务标准，推广移动政务"), so each
 // comma-separated part of a local title is compared on its own.
 import type { Task } from '../model.js';
-import { Idf, bigramSet, clauses, containment, dice, type Gram } from './text.js';
+import { Idf, bigramSet, clauses, dice, type Gram } from './text.js';
 
 export interface PairEvidence {
   /** Share of the base task's content found in the local task (0..1). */
@@ -21,18 +21,43 @@ function titleParts(title: string): string[] {
   return parts.length > 1 ? [title, ...parts] : [title];
 }
 
-/** Length-weighted mean over the clauses of `from` of their IDF containment in `to`. */
-function clauseCover(fromClauses: string[], to: ReadonlySet<Gram>, idf: Idf): number {
-  let num = 0;
-  let den = 0;
-  for (const c of fromClauses) {
-    const w = c.length;
-    const k = containment(c, to, idf);
-    // a clause half-present is mostly rewording noise; a clause mostly present is carried
-    num += w * (k >= 0.5 ? k : k * 0.5);
-    den += w;
-  }
-  return den === 0 ? 0 : num / den;
+/**
+ * cover[i][j]: length-weighted mean over the clauses of from[i] of their IDF containment in to[j].
+ * Computed through an inverted index (bigram → the `to` texts that hold it), so each clause is
+ * scored against all texts in one pass over its bigrams instead of one pass per text.
+ */
+function coverMatrix(from: string[][], to: ReadonlySet<Gram>[], idf: Idf): Float64Array[] {
+  const postings = new Map<Gram, number[]>();
+  to.forEach((set, j) => {
+    for (const g of set) {
+      const list = postings.get(g);
+      if (list) list.push(j);
+      else postings.set(g, [j]);
+    }
+  });
+  const acc = new Float64Array(to.length);
+  return from.map((cls) => {
+    const num = new Float64Array(to.length);
+    let den = 0;
+    for (const c of cls) {
+      const { grams, weights, total } = idf.weighted(c);
+      acc.fill(0);
+      for (let k = 0; k < grams.length; k++) {
+        const list = postings.get(grams[k]);
+        if (list) for (const j of list) acc[j] += weights[k];
+      }
+      const w = c.length;
+      den += w;
+      if (total === 0) continue;
+      for (let j = 0; j < to.length; j++) {
+        const kj = acc[j] / total;
+        // a clause half-present is mostly rewording noise; a clause mostly present is carried
+        num[j] += w * (kj >= 0.5 ? kj : kj * 0.5);
+      }
+    }
+    if (den > 0) for (let j = 0; j < to.length; j++) num[j] /= den;
+    return num;
+  });
 }
 
 export function evidenceMatrix(base: Task[], local: Task[]): PairEvidence[][] {
@@ -40,18 +65,16 @@ export function evidenceMatrix(base: Task[], local: Task[]): PairEvidence[][] {
   for (const t of [...base, ...local]) idf.add(`${t.title}。${t.text}`);
   const bClauses = base.map((t) => clauses(t.text));
   const lClauses = local.map((t) => clauses(t.text));
-  const bSets = base.map((t) => bigramSet(t.text));
-  const lSets = local.map((t) => bigramSet(t.text));
+  const cover = coverMatrix(bClauses, local.map((t) => bigramSet(t.text)), idf); // [base][local]
+  const back = coverMatrix(lClauses, base.map((t) => bigramSet(t.text)), idf); // [local][base]
   const lTitles = local.map((t) => titleParts(t.title));
   return base.map((b, i) =>
-    local.map((l, j) => {
-      const cover = clauseCover(bClauses[i], lSets[j], idf);
-      const back = clauseCover(lClauses[j], bSets[i], idf);
+    local.map((_, j) => {
       // a loop, not Math.max(...): a title may list more parts than a call has arguments
       let title = 0;
       for (const p of lTitles[j]) title = Math.max(title, dice(b.title, p));
-      const score = 0.7 * cover + 0.3 * title;
-      return { cover, back, title, score };
+      const score = 0.7 * cover[i][j] + 0.3 * title;
+      return { cover: cover[i][j], back: back[j][i], title, score };
     }),
   );
 }

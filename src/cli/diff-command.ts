@@ -5,8 +5,7 @@ import { EXIT } from './exit.js';
 import { loadBase, parseSource } from '../pipeline.js';
 import { readSource } from '../read/index.js';
 import { diffNotices, loadPairs } from '../diff/index.js';
-import { renderDiff } from '../render/index.js';
-import { makeColors } from '../render/color.js';
+import { renderDiffLazily } from '../render/load.js';
 import { PlancmpError } from '../errors.js';
 import type { PlanDiff } from '../model.js';
 
@@ -52,7 +51,6 @@ export async function runDiff(files: string[], opts: DiffCommandOptions, io: Io)
     throw new PlancmpError('no-tasks', `no tasks found (${local.warnings.map((w) => w.code).join(', ') || 'no structure recognised'})`, local.source.file, 'run `plancmp parse --format text` on it to see what was recognised');
   }
   const d = diffNotices(base, local, { pairs });
-  const colors = makeColors({ stream: io.stdout as NodeJS.WriteStream, env: io.env });
-  io.stdout.write(renderDiff(opts.format, d, base, local, colors, { verbose: opts.verbose }));
+  io.stdout.write(await renderDiffLazily(opts.format, d, base, local, { stream: io.stdout as NodeJS.WriteStream, env: io.env }, { verbose: opts.verbose }));
   return hasFindings(d, failOn) ? EXIT.FINDINGS : EXIT.OK;
 }

@@ -3,8 +3,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { processIo, type Io } from './io.js';
 import { EXIT } from './exit.js';
-import { runParse } from './parse-command.js';
-import { runDiff } from './diff-command.js';
 import { reportError } from './report-error.js';
 
 const VERSION = '0.1.0';
@@ -24,7 +22,10 @@ function program(io: Io, done: (code: number) => void): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'text', 'md', 'csv']).default('json'))
     .option('-e, --encoding <name>', 'force the input encoding (utf-8, gb18030, gbk, big5, utf-16le, utf-16be)')
     .addHelpText('after', '\nExamples:\n  plancmp parse fixtures/002_2cdac00586eece9b.txt --format text\n  plancmp parse notice.html > notice.json')
-    .action(async (files: string[], o) => done(await runParse(files, { ...o, debug: p.opts().debug }, io)));
+    .action(async (files: string[], o) => {
+      const { runParse } = await import('./parse-command.js');
+      done(await runParse(files, { ...o, debug: p.opts().debug }, io));
+    });
 
   p.command('diff')
     .description('align a local plan with the base plan: links, dropped, added, merged, reworded, deadline changes')
@@ -35,7 +36,10 @@ function program(io: Io, done: (code: number) => void): Command {
     .option('--fail-on <findings>', 'exit 1 when any of these exist: dropped,added,deadline,merged,reworded')
     .option('-v, --verbose', 'text format: also list every link')
     .addHelpText('after', '\nExit codes: 0 done, 1 --fail-on findings, 2 usage or input error.\n\nExamples:\n  plancmp diff fixtures/000_5b73fe2b8637f3d3.txt\n  plancmp diff base.txt local.html --format json --fail-on dropped,deadline')
-    .action(async (files: string[], o) => done(await runDiff(files, o, io)));
+    .action(async (files: string[], o) => {
+      const { runDiff } = await import('./diff-command.js');
+      done(await runDiff(files, o, io));
+    });
 
   p.command('check')
     .description('lint notices (missing 发文字号, truncation, mojibake, numbering, units, brackets…), or guard their parse against snapshots')

@@ -3,8 +3,7 @@ import type { Io } from './io.js';
 import { EXIT } from './exit.js';
 import { parseSource } from '../pipeline.js';
 import { readSource } from '../read/index.js';
-import { renderParse } from '../render/index.js';
-import { makeColors } from '../render/color.js';
+import { renderParseLazily } from '../render/load.js';
 import { reportError } from './report-error.js';
 import type { Notice } from '../model.js';
 
@@ -15,7 +14,7 @@ export interface ParseCommandOptions {
 }
 
 export async function runParse(files: string[], opts: ParseCommandOptions, io: Io): Promise<number> {
-  const colors = makeColors({ stream: io.stdout as NodeJS.WriteStream, env: io.env });
+  const color = { stream: io.stdout as NodeJS.WriteStream, env: io.env };
   const notices: Notice[] = [];
   let failed = 0;
   for (const file of files) {
@@ -28,7 +27,7 @@ export async function runParse(files: string[], opts: ParseCommandOptions, io: I
     }
   }
   if (opts.format === 'json' && notices.length > 1) io.stdout.write(JSON.stringify(notices, null, 2) + '\n');
-  else for (const n of notices) io.stdout.write(renderParse(opts.format, n, colors));
+  else for (const n of notices) io.stdout.write(await renderParseLazily(opts.format, n, color));
   for (const n of notices) {
     if (n.tasks.length === 0) {
       const codes = n.warnings.map((w) => w.code).join(', ') || 'no structure recognised';

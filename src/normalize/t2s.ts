@@ -1,13 +1,20 @@
 // Traditional → simplified, only for text that is traditional: converting text that is already
 // simplified corrupts some names (乾安县 → 干安县), so we measure first.
-import * as OpenCC from 'opencc-js/t2cn';
+import { createRequire } from 'node:module';
+import type * as OpenCCModule from 'opencc-js/t2cn';
 
 type Convert = (s: string) => string;
 let converter: Convert | undefined;
 
-/** Built on first use: loading the dictionaries costs milliseconds we don't spend on simplified input. */
+/**
+ * Loaded and built on first use (its CommonJS build, synchronously): the dictionaries cost
+ * milliseconds that a simplified notice — most of them — should not pay.
+ */
 function t2s(): Convert {
-  converter ??= OpenCC.Converter({ from: 'tw', to: 'cn' }) as Convert;
+  if (!converter) {
+    const OpenCC = createRequire(import.meta.url)('opencc-js/t2cn') as typeof OpenCCModule;
+    converter = OpenCC.Converter({ from: 'tw', to: 'cn' }) as Convert;
+  }
   return converter;
 }
 
