@@ -171,7 +171,8 @@ export interface PlanDiff {
   added: { id: string; title: string }[];
   keyListLinks: Link[];
   deadlineChanges: DeadlineChange[];
-  parentage: { citesBase: boolean; by?: 'docNumber' | 'title'; cited: Reference[]; warning?: string };
+  /** citesBase: the local plan cites the base (by 文号 or title); namesBase: its own title contains the base plan's name. */
+  parentage: { citesBase: boolean; by?: 'docNumber' | 'title'; namesBase: boolean; cited: Reference[]; warning?: string };
   family: { sameFamily: boolean; strongShare: number; message?: string };
   summary: {
     baseTasks: number;

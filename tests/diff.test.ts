@@ -77,7 +77,13 @@ describe('method holds on plans it was not tuned on', () => {
     const d = diffNotices(loadBase(), await fixture('heihe'));
     expect(d.family.sameFamily).toBe(false);
     expect(d.family.message).toMatch(/different family/);
-    expect(d.parentage.citesBase).toBe(false);
+    expect(d.parentage).toMatchObject({ citesBase: false, namesBase: false });
+  });
+
+  it('Zhoushan does not cite 16号 but is named after it (政府“两强三提高”建设行动计划…实施方案)', async () => {
+    const d = diffNotices(loadBase(), await fixture('zhoushan'));
+    expect(d.parentage).toMatchObject({ citesBase: false, namesBase: true });
+    expect(d.parentage.warning).toBeUndefined();
   });
 
   it('analyst pins and bans are honoured before automatic matching', async () => {

@@ -7,6 +7,7 @@ const STRONG = 0.5;
 const SAME_FAMILY = 0.4;
 
 export function judgeFamily(links: Link[], baseTasks: number, localTasks: number, citesBase: boolean): PlanDiff['family'] {
+  // citesBase here means: cites the base, or is named after it
   const strong = links.filter((k) => k.score >= STRONG || k.manual);
   const baseShare = baseTasks ? new Set(strong.map((k) => k.base)).size / baseTasks : 0;
   const localShare = localTasks ? new Set(strong.map((k) => k.local)).size / localTasks : 0;
@@ -18,6 +19,6 @@ export function judgeFamily(links: Link[], baseTasks: number, localTasks: number
     strongShare,
     message: sameFamily
       ? undefined
-      : `different family: only ${Math.round(localShare * 100)}% of local tasks and ${Math.round(baseShare * 100)}% of base tasks have a strong counterpart, and the local plan does not cite the base — it is not an implementation of it. The links below are thematic overlap, not carried tasks.`,
+      : `different family: only ${Math.round(localShare * 100)}% of local tasks and ${Math.round(baseShare * 100)}% of base tasks have a strong counterpart, and the local plan neither cites the base nor is named after it — it is not an implementation of it. The links below are thematic overlap, not carried tasks.`,
   };
 }

@@ -33,7 +33,7 @@ export function diffNotices(base: Notice, local: Notice, opts: DiffOptions = {})
   const keyListLinks = base.keyList.length && local.keyList.length ? alignKeyLists(base.keyList, local.keyList, rowsOfLinkedTasks(base, local, links)) : [];
   const deadlineChanges = compareDeadlineSets(base, local, links, keyListLinks);
   const parentage = checkParentage(base, local);
-  const family = judgeFamily(links, base.tasks.length, local.tasks.length, parentage.citesBase);
+  const family = judgeFamily(links, base.tasks.length, local.tasks.length, parentage.citesBase || parentage.namesBase);
 
   const warnings: Warning[] = [];
   for (const w of local.warnings) {

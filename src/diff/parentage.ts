@@ -1,9 +1,19 @@
 // Does the local plan cite the base as its parent — by 文号, or by title? A plan that cites some
 // other parent is worth a warning: the analyst may be comparing against the wrong base.
 import type { Notice, PlanDiff } from '../model.js';
-import { dice } from '../align/text.js';
+import { bigramSet, dice } from '../align/text.js';
 
 const TITLE_MATCH = 0.7;
+/** Share of the base name's bigrams in the local title: 新昌县人民政府“两强三提高”建设行动计划实施方案 drops only 政府. */
+const NAME_MATCH = 0.8;
+
+function sharedBigrams(name: string, title: string): number {
+  const a = bigramSet(name);
+  const b = bigramSet(title);
+  let n = 0;
+  for (const g of a) if (b.has(g)) n++;
+  return a.size ? n / a.size : 0;
+}
 
 /** The core name of a plan title: drop the issuer prefix, 关于印发…的通知 wrapping and the year span. */
 function core(title: string): string {
@@ -18,11 +28,14 @@ export function checkParentage(base: Notice, local: Notice): PlanDiff['parentage
   const cited = local.references;
   const baseNo = base.meta.docNumber;
   const baseTitles = [base.meta.title, base.meta.planTitle].filter((t): t is string => !!t).map(core);
-  if (baseNo && cited.some((r) => r.docNumber === baseNo)) return { citesBase: true, by: 'docNumber', cited };
-  if (cited.some((r) => r.title && baseTitles.some((t) => dice(core(r.title!), t) >= TITLE_MATCH))) return { citesBase: true, by: 'title', cited };
+  // an implementation plan usually takes its name from its parent: 《政府“两强三提高”建设行动计划…实施方案》
+  const ownTitles = [local.meta.title, local.meta.planTitle].filter((t): t is string => !!t).map(core);
+  const namesBase = baseTitles.some((b) => b.length >= 6 && ownTitles.some((o) => sharedBigrams(b, o) >= NAME_MATCH));
+  if (baseNo && cited.some((r) => r.docNumber === baseNo)) return { citesBase: true, by: 'docNumber', namesBase, cited };
+  if (cited.some((r) => r.title && baseTitles.some((t) => dice(core(r.title!), t) >= TITLE_MATCH))) return { citesBase: true, by: 'title', namesBase, cited };
   const plans = cited.filter((r) => r.docNumber || (r.title && /计划|方案|规划|意见/.test(r.title)));
   const warning = plans.length
     ? `the local plan cites ${plans.map((r) => [r.title && `《${r.title}》`, r.docNumber].filter(Boolean).join(' ')).join('; ')}, not ${baseNo ?? 'the base plan'}`
     : undefined;
-  return { citesBase: false, cited, warning };
+  return { citesBase: false, namesBase, cited, warning: namesBase ? undefined : warning };
 }

@@ -109,6 +109,7 @@ export function parentageLine(d: PlanDiff): string {
   const p = d.parentage;
   const baseName = d.base.docNumber ?? d.base.title ?? 'the base plan';
   if (p.citesBase) return `cites the base by ${p.by === 'title' ? '标题' : '文号'} (${baseName})`;
+  if (p.namesBase) return `does not cite the base (${baseName}) but is named after it`;
   return `does not cite the base (${baseName})`;
 }
 

@@ -88,7 +88,7 @@ export function renderDiffText(d: PlanDiff, base: Notice, local: Notice, c: Colo
   // checkParentage's warning usually is in d.warnings already; print it once
   if (d.parentage.warning && !d.warnings.some((w) => w.message === d.parentage.warning)) notes.push(d.parentage.warning);
   for (const note of notes) out.push(c.yellow(`note: ${note}`));
-  out.push(`${d.parentage.citesBase ? c.green('✓') : c.yellow('✗')} ${parentageLine(d)}`);
+  out.push(`${d.parentage.citesBase || d.parentage.namesBase ? c.green('✓') : c.yellow('✗')} ${parentageLine(d)}`);
   out.push('', c.bold(summaryLine(d, r)));
 
   if (!sameFamily) {

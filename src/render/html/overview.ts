@@ -10,6 +10,7 @@ export function familyBadge(d: PlanDiff): SafeHtml | null {
 }
 
 export function citeBadge(d: PlanDiff): SafeHtml {
+  if (!d.parentage.citesBase && d.parentage.namesBase) return html`<span class="badge cites" title="${parentageLine(d)}">named after base</span>`;
   return d.parentage.citesBase
     ? html`<span class="badge cites" title="${parentageLine(d)}">cites base</span>`
     : html`<span class="badge nocite" title="${[parentageLine(d), d.parentage.warning].filter(Boolean).join(' — ')}">does not cite base</span>`;
