@@ -340,3 +340,17 @@ describe('readSource / sourceFromBytes', () => {
     expect(e.describe()).toContain('this is a PDF file');
   });
 });
+
+describe('encoding detection on a large page head', () => {
+  it('finds GB18030 when the first 64 KB are ASCII scripts and styles', async () => {
+    const iconv = (await import('iconv-lite')).default;
+    const { decodeBytes } = await import('../src/read/decode.js');
+    const head = `<html><head><script>${'var a = 1;\n'.repeat(9000)}</script></head><body>`;
+    const body = '<p>浙江省人民政府关于印发政府“两强三提高”建设行动计划的通知</p>'.repeat(50) + '</body></html>';
+    const bytes = iconv.encode(head + body, 'gb18030');
+    expect(head.length).toBeGreaterThan(1 << 16);
+    const d = decodeBytes(bytes, 'big-head.html');
+    expect(d.encoding).toBe('gb18030');
+    expect(d.text).toContain('两强三提高');
+  });
+});

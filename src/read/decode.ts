@@ -72,6 +72,12 @@ function score(bytes: Uint8Array, encoding: Encoding): Score {
   return { encoding, text, replacements, common: nonAscii ? common / nonAscii : 0 };
 }
 
+function highBytes(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x80) n++;
+  return n;
+}
+
 function countReplacements(text: string): number {
   let n = 0;
   for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) n++;
@@ -237,7 +243,9 @@ function decodeForced(bytes: Uint8Array, file: string, forced: string): Decoded 
 
 /** Another encoding that reads clearly where the forced one gives garbled Chinese, if any. */
 function readsBetter(bytes: Uint8Array, encoding: Encoding): Encoding | undefined {
-  const sample = bytes.subarray(0, 1 << 16);
+  let sample = bytes.subarray(0, 1 << 16);
+  // …unless those 64 KB are mostly ASCII (a web page's head of scripts and styles): then look further
+  if (sample.length < bytes.length && highBytes(sample) < 4096) sample = bytes.subarray(0, 1 << 20);
   if (score(sample, encoding).common >= 0.12) return undefined;
   return (['utf-8', 'gb18030', 'big5'] as Encoding[])
     .filter((e) => e !== encoding)
@@ -247,7 +255,11 @@ function readsBetter(bytes: Uint8Array, encoding: Encoding): Encoding | undefine
 
 /** Picks GB18030 or Big5 (or near-UTF-8) by how plausible the decoded Chinese looks. */
 function guessLegacy(bytes: Uint8Array, file: string): Decoded {
-  const sample = bytes.subarray(0, 1 << 20);
+  // 64 KB (some 30,000 characters) decides the encoding; scoring five decodings of a whole
+  // file was a fifth of the batch time for GB18030 and Big5 notices
+  let sample = bytes.subarray(0, 1 << 16);
+  // …unless those 64 KB are mostly ASCII (a web page's head of scripts and styles): then look further
+  if (sample.length < bytes.length && highBytes(sample) < 4096) sample = bytes.subarray(0, 1 << 20);
   const scores = (['gb18030', 'big5', 'utf-8', 'utf-16le', 'utf-16be'] as Encoding[])
     .map((e) => score(sample, e))
     .filter((s) => s.replacements <= s.text.length * 0.02)
