@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { parseFile } from '../src/pipeline.js';
 import type { Notice } from '../src/model.js';
 
@@ -19,8 +20,8 @@ export function fixture(name: keyof typeof FX): Promise<Notice> {
 
 export const task = (n: Notice, id: string) => {
   const t = n.tasks.find((x) => x.id === id);
-  if (!t) throw new Error(`no task ${id}`);
-  return t;
+  expect(t, `${n.source.file} has no task ${id} (ids: ${n.tasks.map((x) => x.id).join(' ')})`).toBeDefined();
+  return t!;
 };
 
 import { Readable, Writable } from 'node:stream';

@@ -1,5 +1,6 @@
 // The published JSON Schemas (schema/*.v1.json), compiled once for the suites that validate output.
 import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import Ajv2020 from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
 
@@ -17,7 +18,8 @@ ajv.addSchema(diffSchema);
 export const validateParse = ajv.getSchema(parseSchema.$id as string) as ValidateFunction;
 export const validateDiff = ajv.getSchema(diffSchema.$id as string) as ValidateFunction;
 
-/** Why a document does not validate, or undefined when it does. */
-export function schemaErrors(validate: ValidateFunction, doc: unknown): string | undefined {
-  return validate(doc) ? undefined : ajv.errorsText(validate.errors, { separator: '\n  ' });
+/** Asserts that a document validates, showing ajv's reasons when it does not. */
+export function expectValid(validate: ValidateFunction, doc: unknown, label: string): void {
+  const ok = validate(doc);
+  expect(ok, `${label}: ${ajv.errorsText(validate.errors, { separator: '\n  ' })}`).toBe(true);
 }

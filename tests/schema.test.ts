@@ -7,12 +7,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
 import { parseFile, loadBase, diffNotices, type Notice, type PlanDiff } from '../src/index.js';
 
-import { ajv, diffSchema, parseSchema, validateDiff, validateParse } from './schema-support.js';
-
-function expectValid(validate: ValidateFunction, doc: unknown, label: string): void {
-  const ok = validate(doc);
-  expect(ok, `${label}: ${ajv.errorsText(validate.errors, { separator: '\n  ' })}`).toBe(true);
-}
+import { ajv, diffSchema, expectValid, parseSchema, validateDiff, validateParse } from './schema-support.js';
 
 /** Paths of values JSON cannot carry faithfully (NaN, ±Infinity, functions, bigint …). */
 function nonJsonValues(value: unknown, path = '$', out: string[] = []): string[] {
