@@ -167,7 +167,8 @@ export interface PlanDiff {
   base: DocRef;
   local: DocRef;
   links: Link[];
-  dropped: { id: string; title: string }[];
+  /** afterTruncation: the local copy ends before the point where this task would come (see warnings). */
+  dropped: { id: string; title: string; afterTruncation?: boolean }[];
   added: { id: string; title: string }[];
   keyListLinks: Link[];
   deadlineChanges: DeadlineChange[];

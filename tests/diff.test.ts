@@ -70,6 +70,9 @@ describe('method holds on plans it was not tuned on', () => {
     expect(d.links).toContainEqual(expect.objectContaining({ base: '4.2', local: '4.2' }));
     expect(d.added).toEqual([]);
     expect(d.warnings.map((w) => w.code)).toContain('truncated');
+    // 2.2 and 3.1 come before the cut and are really missing; 4.3 onwards may only be missing from this copy
+    expect(d.dropped.filter((x) => !x.afterTruncation).map((x) => x.id)).toEqual(['2.2', '3.1']);
+    expect(d.dropped.filter((x) => x.afterTruncation)).toHaveLength(25);
     expect(d.parentage).toMatchObject({ citesBase: true, by: 'title' });
   });
 

@@ -28,7 +28,13 @@ export function diffNotices(base: Notice, local: Notice, opts: DiffOptions = {})
   const { links } = alignTasks(base.tasks, local.tasks, opts.pairs);
   const linkedBase = new Set(links.map((k) => k.base));
   const linkedLocal = new Set(links.map((k) => k.local));
-  const dropped = base.tasks.filter((t) => !linkedBase.has(t.id)).map((t) => ({ id: t.id, title: t.title }));
+  // In a truncated copy, base tasks after the last one the copy still carries may only be missing.
+  const truncated = local.warnings.some((w) => w.code === 'truncated');
+  const lastCarried = Math.max(-1, ...base.tasks.map((t, i) => (linkedBase.has(t.id) ? i : -1)));
+  const dropped = base.tasks
+    .map((t, i) => ({ t, i }))
+    .filter(({ t }) => !linkedBase.has(t.id))
+    .map(({ t, i }) => (truncated && i > lastCarried ? { id: t.id, title: t.title, afterTruncation: true } : { id: t.id, title: t.title }));
   const added = local.tasks.filter((t) => !linkedLocal.has(t.id)).map((t) => ({ id: t.id, title: t.title }));
   const keyListLinks = base.keyList.length && local.keyList.length ? alignKeyLists(base.keyList, local.keyList, rowsOfLinkedTasks(base, local, links)) : [];
   const deadlineChanges = compareDeadlineSets(base, local, links, keyListLinks);

@@ -101,7 +101,9 @@ export function summaryLine(d: PlanDiff, r: DiffReport): string {
   if (!d.family.sameFamily) {
     return `thematic overlap with ${r.carried}/${r.baseTasks} provincial tasks (${r.percent}%) · only in base ${s.dropped} · only in local ${s.added} · ${deadlines}`;
   }
-  return `carried ${r.carried}/${r.baseTasks} provincial tasks (${r.percent}%) · dropped ${s.dropped} · added ${s.added} · merged ${s.merged} · reworded ${s.reworded} · ${deadlines}`;
+  const cut = d.dropped.filter((t) => t.afterTruncation).length;
+  const dropped = cut ? `${s.dropped} (${cut} of them after the truncation)` : `${s.dropped}`;
+  return `carried ${r.carried}/${r.baseTasks} provincial tasks (${r.percent}%) · dropped ${dropped} · added ${s.added} · merged ${s.merged} · reworded ${s.reworded} · ${deadlines}`;
 }
 
 /** How the local plan relates to the base by citation, in one sentence. */

@@ -105,8 +105,14 @@ export function renderDiffText(d: PlanDiff, base: Notice, local: Notice, c: Colo
     // merges, rewordings and deadlines of unrelated plans are not findings; verbose still shows them
     if (!opts.verbose) return out.join('\n') + '\n';
   } else {
-    if (r.dropped.length) section('Dropped', r.dropped.length);
-    for (const t of r.dropped) out.push(`  ${c.red(t.id)} ${t.title}`);
+    const cut = new Set(d.dropped.filter((t) => t.afterTruncation).map((t) => t.id));
+    const gone = r.dropped.filter((t) => !cut.has(t.id));
+    if (gone.length) section('Dropped', gone.length);
+    for (const t of gone) out.push(`  ${c.red(t.id)} ${t.title}`);
+    if (cut.size) {
+      section('Not in this copy (the local plan is truncated before them)', cut.size);
+      out.push(`  ${c.dim(r.dropped.filter((t) => cut.has(t.id)).map((t) => t.id).join(' '))}`);
+    }
     if (r.added.length) section('Added', r.added.length);
     for (const t of r.added) out.push(`  ${c.cyan(t.id)} ${t.title}`);
   }
