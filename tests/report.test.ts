@@ -151,6 +151,9 @@ describe('plancmp report on the four seed plans', () => {
     expect(body.map((r) => r[0])).toContain('10.3');
     expect(body.find((r) => r[0] === '2.1')![4]).toBe('merged 2.1');
     expect(body.find((r) => r[0] === '6.1')![4]).toBe('dropped');
+    // Xinchang (third column) is truncated after its 4.2: what follows is not in the copy, not dropped
+    expect(body.find((r) => r[0] === '2.2')![6]).toBe('dropped');
+    expect(body.filter((r) => r[6] === 'not in copy').map((r) => r[0])[0]).toBe('4.3');
   });
 });
 

@@ -37,6 +37,8 @@ export interface CoverageCell {
   /** Local task ids carrying the base task, in local order. */
   locals: string[];
   links: Link[];
+  /** A dropped task that the (truncated) local copy ends before: it may only be missing. */
+  cut?: boolean;
 }
 
 export interface CoverageRow {
@@ -108,7 +110,7 @@ function localOrder(n: Notice): (a: string, b: string) => number {
 /** What became of one base task in one plan. */
 export function coverageCell(taskId: string, d: PlanDiff, local: Notice): CoverageCell {
   const links = d.links.filter((k) => k.base === taskId);
-  if (links.length === 0) return { status: 'dropped', locals: [], links };
+  if (links.length === 0) return { status: 'dropped', locals: [], links, cut: d.dropped.some((x) => x.id === taskId && x.afterTruncation) };
   const locals = [...new Set(links.map((k) => k.local))].sort(localOrder(local));
   const best = links.reduce((a, k) => (k.score > a.score ? k : a));
   const status: CoverageStatus = locals.length > 1 && links.some((k) => k.kind === 'split') ? 'split' : best.kind;
@@ -154,7 +156,7 @@ export function renderCoverageCsv(c: Coverage): string {
       g.heading,
       r.task.title,
       `${r.carriedBy}/${c.sameFamilyPlans}`,
-      ...r.cells.map((cell) => (cell.locals.length ? `${cell.status} ${cell.locals.join(';')}` : cell.status)),
+      ...r.cells.map((cell) => (cell.locals.length ? `${cell.status} ${cell.locals.join(';')}` : cell.cut ? 'not in copy' : cell.status)),
     ]),
   );
   return toCsv([header, ...rows]);

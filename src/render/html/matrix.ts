@@ -15,7 +15,7 @@ export function planHeader(col: PlanColumn, truncated = false): SafeHtml {
   return html`<th class="plan-col" title="${tip}"><a href="#${col.anchor}">${col.label}</a>${
     col.docNumber ? html`<span class="sub">${col.docNumber}</span>` : null
   }${col.sameFamily ? null : html`<span class="sub"><span class="badge family">different family</span></span>`}${
-    truncated ? html`<span class="sub"><span class="badge trunc" title="the document ends early: its missing tasks show as dropped">truncated</span></span>` : null
+    truncated ? html`<span class="sub"><span class="badge trunc" title="the document ends early: the tasks after its end show as not in copy">truncated</span></span>` : null
   }</th>`;
 }
 
@@ -23,7 +23,11 @@ const ORDER = new Map(COVERAGE_STATUSES.map((s, k) => [s, k]));
 
 function cell(col: PlanColumn, baseId: string, c: CoverageCell, local: Notice): SafeHtml {
   const thematic = !col.sameFamily;
-  const info = thematic && c.status === 'dropped' ? { ...COVERAGE_INFO.dropped, mark: '\u2013', label: 'only in base', zh: '无对应', help: 'different family: no thematic counterpart' } : COVERAGE_INFO[c.status];
+  const info = c.cut
+    ? { ...COVERAGE_INFO.dropped, mark: '\u2026', label: 'not in copy', zh: '缺失', help: 'the local copy is truncated before this task: it may only be missing' }
+    : thematic && c.status === 'dropped'
+      ? { ...COVERAGE_INFO.dropped, mark: '\u2013', label: 'only in base', zh: '无对应', help: 'different family: no thematic counterpart' }
+      : COVERAGE_INFO[c.status];
   const titles = new Map(local.tasks.map((t) => [t.id, t.title]));
   const detail = c.locals.length
     ? c.links
@@ -31,7 +35,8 @@ function cell(col: PlanColumn, baseId: string, c: CoverageCell, local: Notice): 
         .join('\n')
     : info.help;
   const tip = `${col.label} · ${baseId}: ${info.label} ${info.zh}${col.sameFamily ? '' : ' (different family: thematic overlap)'}\n${detail}`;
-  const cls = `st st-${c.status}${col.sameFamily ? '' : ' thematic'}`;
+  // greyed like thematic cells: neither a finding of 'dropped'
+  const cls = `st st-${c.status}${col.sameFamily && !c.cut ? '' : ' thematic'}`;
   return html`<td class="${cls}" data-sort="${ORDER.get(c.status) ?? 9}" title="${tip}"><a href="#${baseRowAnchor(col.anchor, baseId)}"><span class="mk" aria-hidden="true">${info.mark}</span>${
     c.locals.length ? c.locals.join(' ') : info.label
   }</a></td>`;
