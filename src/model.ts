@@ -82,15 +82,46 @@ export interface Reference {
 export interface Section {
   /** The marker as written, without brackets or punctuation: 二, 一, 1, 1. */
   number: string;
-  level: 'part' | 'project' | 'item' | 'subitem';
+  level: 'part' | 'project' | 'item' | 'subitem' | 'circled';
   title: string;
   line: number;
   children: Section[];
 }
 
+/** One owner note of a task, as written: （生态环境部牵头，国家统计局参与）. */
+export interface OwnerNote {
+  text: string;
+  units: string[];
+  lead: string[];
+  assist: string[];
+  guide: string[];
+  line: number;
+}
+
+/** What one task is in this notice, and why plancmp decided so. */
+export interface TaskShape {
+  /** The level that holds the tasks: a heading level, lead-sentence paragraphs, 一是… runs, or table rows. */
+  unit: 'part' | 'project' | 'item' | 'subitem' | 'circled' | 'paragraph' | 'run' | 'table';
+  /** For paragraph and run tasks: the heading level they sit under. */
+  under?: 'root' | 'part' | 'project' | 'item' | 'subitem' | 'circled';
+  /** owner-notes: the level that carries the owner notes; numbering: the deepest numbered level of the action parts. */
+  basis: 'owner-notes' | 'numbering' | 'table';
+  description: string;
+}
+
 export interface Task {
-  /** "P.K": ordinal of the project heading inside the main-task part, ordinal of the item inside it. */
+  /**
+   * Dot-joined 1-based positions of the task's numbered (or lead-sentence) ancestors and of itself;
+   * the part is left out when all tasks sit in one part, so the 16号 family keeps "P.K".
+   * Tasks from a task table are "T<序号>".
+   */
   id: string;
+  /** Positions from the top of the body, the part included. */
+  path: number[];
+  /** The numbers as printed along the path (null for an unnumbered level). */
+  numbers: (string | null)[];
+  /** Heading texts of the ancestors, with their markers. */
+  headings: string[];
   /** The number as written (a county numbering 6, 7, 8 under project 2 keeps "6"). */
   number: string;
   project: string;
@@ -101,8 +132,14 @@ export interface Task {
   units: string[];
   lead: string[];
   assist: string[];
-  /** Where units came from: the task's own bracket, or the project's 牵头/配合 lines. */
+  /** Units that 指导 (guide) the task. */
+  guide: string[];
+  /** Where units came from: the task's own notes, or the project's 牵头/配合 lines. */
   unitsFrom: 'task' | 'project' | 'none';
+  /** One entry per owner note when the task carries several (units is their union). */
+  ownerNotes: OwnerNote[];
+  /** Units that a note such as “以下均需试点城市政府落实，不再列出” puts on this task without writing them. */
+  impliedUnits: string[];
   deadlines: Deadline[];
   line: number;
 }
@@ -125,8 +162,12 @@ export interface Notice {
   meta: Meta;
   references: Reference[];
   sections: Section[];
-  /** Title of the part that holds the tasks (二、主要任务 …), if one was found. */
+  /** Title of the part that holds the tasks (二、主要任务 …), when they all sit in one part. */
   mainPart?: string;
+  /** What one task is in this notice. */
+  taskShape?: TaskShape;
+  /** The document ends inside its task list with nothing after it. */
+  truncated?: boolean;
   tasks: Task[];
   keyList: KeyListRow[];
   warnings: Warning[];

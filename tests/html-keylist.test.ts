@@ -29,7 +29,7 @@ describe('key list with separate 牵头单位 and 配合单位 columns', () => {
   it('keeps both, lead first, and reads 完成时限 as the deadline', async () => {
     const { parseText } = await import('../src/pipeline.js');
     const n = parseText(
-      ['附件', '重点任务清单', '| 序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限 |', '| 1 | 全面推广政务钉钉 | 市府办 | 市大数据局、市财政局 | 2018年12月底前 |'].join('\n'),
+      ['二、主要任务', '1.推广政务钉钉。（责任单位：市府办）', '附件', '重点任务清单', '| 序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限 |', '| 1 | 全面推广政务钉钉 | 市府办 | 市大数据局、市财政局 | 2018年12月底前 |'].join('\n'),
     );
     expect(n.keyList).toEqual([
       expect.objectContaining({ id: 'L1', task: '全面推广政务钉钉', units: ['市府办', '市大数据局', '市财政局'], lead: ['市府办'], assist: ['市大数据局', '市财政局'] }),

@@ -2,24 +2,31 @@
 // leaves a blank line between the halves. Re-join a line with the next when the first is running
 // text that has not ended and the next does not open a new structural element.
 import type { Paragraph } from '../model.js';
+import { HEADING_PATTERNS, META_LABELS } from '../vocabulary.js';
 
 export interface Line {
   text: string;
   line: number;
 }
 
+const FOOTER_FIELD = /^(?:附件|附：|抄送|抄报|印发|主送|联系人|发布机构|文件编号|发文字号|成文日期|索引号)/;
+const META_FIELD = new RegExp(`^(?:${META_LABELS.join('|')})\\s*[：:]`);
+const DOC_NUMBER_LINE = /^[\u4e00-\u9fff]{1,12}〔\d{4}〕\d{1,5}号$/;
+
+/** A web page's metadata field (索引号：… / 发文字号：…) or a 文号 alone: never continued by the next line. */
+export function isFieldLine(t: string): boolean {
+  return META_FIELD.test(t) || DOC_NUMBER_LINE.test(t);
+}
+
 /** Does this line open a structural element (heading, numbered item, table row, footer field)? */
 export function opensElement(t: string): boolean {
   return (
-    /^[一二三四五六七八九十]{1,3}[、.]/.test(t) ||
-    /^（[一二三四五六七八九十]{1,3}）/.test(t) ||
-    /^\d{1,3}[.、](?!\d)/.test(t) ||
-    /^（\d{1,3}）/.test(t) ||
-    /^[①-⑳]/.test(t) ||
+    (HEADING_PATTERNS.some((p) => p.re.test(t)) && !/^\d{1,3}\s/.test(t)) ||
     t.startsWith('——') ||
     t.startsWith('|') ||
     isTableRow(t) ||
-    /^(附件|附：|抄送|抄报|印发|主送|联系人|发布机构|文件编号|发文字号|成文日期|索引号)/.test(t) ||
+    FOOTER_FIELD.test(t) ||
+    isFieldLine(t) ||
     /^\d{4}年\d{1,2}月\d{1,2}日/.test(t)
   );
 }
@@ -32,21 +39,9 @@ export function isTableRow(t: string): boolean {
 
 const TERMINAL = new Set(['。', '！', '？', '；', '：', '）', '」', '』', '】', '〕', '…']);
 
-function isRunningText(t: string): boolean {
-  return t.length >= 12 && /[，。、；：]/.test(t);
-}
-
-export function shouldJoin(prev: string, next: string): boolean {
-  if (prev.length === 0 || next.length === 0) return false;
-  if (TERMINAL.has(prev[prev.length - 1])) return false;
-  if (isTableRow(prev) || prev.startsWith('|')) return false;
-  if (!isRunningText(prev)) return false;
-  return !opensElement(next);
-}
-
 /**
  * Group non-empty normalized lines into paragraphs, joining page-break splits.
- * What shouldJoin asks of the paragraph so far (its last character, table shape, length,
+ * What the join test asks of the paragraph so far (its last character, table shape, length,
  * punctuation) is kept up to date as lines are appended: re-reading a paragraph that grows by +=
  * would make a long run of joined lines quadratic.
  */
@@ -58,13 +53,14 @@ export function rejoin(lines: Line[]): Paragraph[] {
   let punct = false;
   let pipes = 0;
   let bar = false;
+  let field = false;
   let last = '';
   const finish = () => {
     if (cur && parts.length > 1) cur.text = parts.join('');
   };
   for (const l of lines) {
     if (l.text.length === 0) continue;
-    const joinable = cur !== undefined && !TERMINAL.has(last) && pipes < 3 && !bar && length >= 12 && punct && !opensElement(l.text);
+    const joinable = cur !== undefined && !TERMINAL.has(last) && pipes < 3 && !bar && !field && length >= 12 && punct && !opensElement(l.text);
     if (cur && joinable) {
       parts.push(l.text);
       cur.lines.push(l.line);
@@ -78,6 +74,7 @@ export function rejoin(lines: Line[]): Paragraph[] {
       punct = false;
       pipes = 0;
       bar = l.text.startsWith('|');
+      field = isFieldLine(l.text);
     }
     for (let i = 0; i < l.text.length && pipes < 3; i++) if (l.text[i] === '|') pipes++;
     punct ||= /[，。、；：]/.test(l.text);

@@ -1,6 +1,9 @@
-// GB/T 9704 body headings: 一、 / （一） / 1. / （1）. Returns the level, the marker as written and
+// GB/T 9704 body headings: 一、 / （一） / 1. / （1） / ①. Returns the level, the marker as written and
 // the heading split into a title (up to the first 。) and the rest of the paragraph.
-export type HeadingLevel = 'part' | 'project' | 'item' | 'subitem';
+import { HEADING_PATTERNS, type HeadingLevel } from '../vocabulary.js';
+
+export type { HeadingLevel } from '../vocabulary.js';
+export { chineseNumeral } from '../vocabulary.js';
 
 export interface Heading {
   level: HeadingLevel;
@@ -11,26 +14,9 @@ export interface Heading {
   body: string;
   /** Text after the marker (title + body). */
   rest: string;
+  /** The marker as matched (二、 / （三） / 4. ), so offsets in the paragraph can be mapped. */
+  marker: string;
 }
-
-const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
-
-export function chineseNumeral(s: string): number {
-  // 一 … 九十九, enough for heading markers
-  if (s === '十') return 10;
-  if (s.length === 1) return CN_DIGITS[s] ?? NaN;
-  if (s.length === 2 && s[0] === '十') return 10 + (CN_DIGITS[s[1]] ?? NaN);
-  if (s.length === 2 && s[1] === '十') return (CN_DIGITS[s[0]] ?? NaN) * 10;
-  if (s.length === 3 && s[1] === '十') return (CN_DIGITS[s[0]] ?? NaN) * 10 + (CN_DIGITS[s[2]] ?? NaN);
-  return NaN;
-}
-
-const PATTERNS: { level: HeadingLevel; re: RegExp; cn: boolean }[] = [
-  { level: 'part', re: /^([一二三四五六七八九十]{1,3})[、.]/, cn: true },
-  { level: 'project', re: /^（([一二三四五六七八九十]{1,3})）[、.]?/, cn: true },
-  { level: 'item', re: /^(\d{1,3})(?:[.、](?!\d)|\s)/, cn: false },
-  { level: 'subitem', re: /^（(\d{1,3})）/, cn: false },
-];
 
 /** Split heading text into title and body: the title runs to the first 。 (or an early ：, or a damaged ?? run). */
 export function splitTitle(rest: string): { title: string; body: string } {
@@ -55,15 +41,27 @@ export function splitTitle(rest: string): { title: string; body: string } {
 }
 
 export function parseHeading(text: string): Heading | undefined {
-  for (const p of PATTERNS) {
+  for (const p of HEADING_PATTERNS) {
     const m = p.re.exec(text);
     if (!m) continue;
-    const value = p.cn ? chineseNumeral(m[1]) : Number(m[1]);
+    const value = p.value(m[1]);
     if (!Number.isFinite(value)) continue;
     const rest = text.slice(m[0].length).trim();
-    if (rest.length === 0 && p.level === 'item') continue;
+    if (rest.length === 0 && (p.level === 'item' || p.level === 'circled')) continue;
     const { title, body } = splitTitle(rest);
-    return { level: p.level, number: m[1], value, title, body, rest };
+    return { level: p.level, number: m[1], value, title, body, rest, marker: m[0] };
   }
   return undefined;
+}
+
+/**
+ * "11.121人才梯队项目": an item whose text starts with a digit looks like a decimal (1.5倍). It is read
+ * as item N only when the previous item was N−1.
+ */
+export function parseItemAfter(text: string, previous: number): Heading | undefined {
+  const m = /^(\d{1,3})[.](?=\d)/.exec(text);
+  if (!m || Number(m[1]) !== previous + 1) return undefined;
+  const rest = text.slice(m[0].length).trim();
+  const { title, body } = splitTitle(rest);
+  return { level: 'item', number: m[1], value: Number(m[1]), title, body, rest, marker: m[0] };
 }

@@ -1,41 +1,55 @@
 // Parse: normalized paragraphs → Notice (GB/T 9704 elements, tasks, key list, warnings).
-import type { Notice, NormalizedText, SourceText, Warning } from '../model.js';
+// Each paragraph is read once into a token (heading, owner notes); the body becomes a tree; the
+// task level is chosen on the tree; tasks, sections and the key list are read from there.
+import type { Notice, NormalizedText, Paragraph, Section, SourceText, Warning } from '../model.js';
 import { parseMeta } from './meta.js';
 import { findReferences } from './references.js';
-import { findSkeleton, buildSections } from './structure.js';
+import { readBody, type Body, type BodyNode } from './body.js';
+import { chooseTaskLevel, topOf } from './task-level.js';
 import { parseTasks } from './tasks.js';
 import { parseKeyList } from './keylist.js';
+import { tasksFromTable } from './task-table.js';
+import { ACTION_TITLE, NON_ACTION_TITLE } from '../vocabulary.js';
 
 export { splitUnits } from './units.js';
 export { extractDeadlines, parseDeadlineCell } from './deadlines.js';
 export { findDocNumbers, normalizeDocNumber } from './docnumber.js';
 
+const CLOSING_TITLE = /组织|保障|实施|要求|领导|监督|考核|落实|附则/;
+const PLAN_WORD = /方案|计划|意见|要点|规划|措施|任务|清单|安排|纲要|行动|工程/;
+
 export function parseNormalized(source: SourceText, norm: NormalizedText): Notice {
   const paras = norm.paragraphs;
   const warnings: Warning[] = [...source.warnings, ...norm.warnings];
-  const sk = findSkeleton(paras);
-  const { meta } = parseMeta(paras, sk.bodyStart);
+  const body = readBody(paras);
+  const { meta } = parseMeta(paras, body.start, body.end);
   const docYear = meta.date ? Number(meta.date.slice(0, 4)) : undefined;
-  const references = findReferences(paras, sk.bodyStart, [meta.title, meta.planTitle]);
-  const sections = buildSections(paras, sk.bodyStart, sk.bodyEnd);
-  const { tasks, warnings: taskWarnings } = sk.main
-    ? parseTasks(paras.slice(sk.main.start, sk.main.end), docYear)
-    : { tasks: [], warnings: [] };
-  const keyList = parseKeyList(paras, docYear);
+  const references = findReferences(paras, body.start, [meta.title, meta.planTitle]);
+  const sections = buildSections(body);
+  const titles = `${meta.title ?? ''}${meta.planTitle ?? ''}`;
+  const planLike = !titles || PLAN_WORD.test(titles);
+  const level = chooseTaskLevel(body, planLike);
+  let result = parseTasks(body, level, paras, docYear);
+  let keyList = parseKeyList(paras, docYear);
+  // no task list in the body, but a table of tasks with their units: the table is the task list
+  if (result.tasks.length === 0 && keyList.rows.length > 0) {
+    const table = tasksFromTable(paras, docYear);
+    if (table.tasks.length) {
+      result = table;
+      keyList = { rows: [], warnings: [], start: -1 };
+    }
+  }
+  const { tasks } = result;
   // a loop, not push(...): a hostile notice can carry more warnings than a call has arguments
-  for (const w of taskWarnings) warnings.push(w);
+  for (const w of result.warnings) warnings.push(w);
   for (const w of keyList.warnings) warnings.push(w);
 
   if (!meta.docNumber) warnings.push({ code: 'no-doc-number', line: 0, message: 'no 发文字号 found (e.g. 浙政发〔2018〕16号)' });
   if (!meta.date) warnings.push({ code: 'no-date', line: 0, message: 'no 成文日期 found' });
-  if (tasks.length === 0) {
-    warnings.push({
-      code: 'no-tasks',
-      line: 0,
-      message: sk.main ? `no numbered tasks found in part ${sk.main.part.heading.number}、${sk.main.part.heading.title}` : 'no main-task part (e.g. 二、主要任务) with numbered tasks found',
-    });
-  }
-  const truncated = truncation(paras, sk);
+  const taskParts = new Set(result.taskNodes?.map((n) => topOf(n)).filter((n) => n.level === 'part'));
+  const mainPart = taskParts.size === 1 ? [...taskParts][0] : undefined;
+  if (tasks.length === 0) warnings.push(noTasks(body, planLike));
+  const truncated = truncation(paras, body, result.lastIndex);
   if (truncated) warnings.push(truncated);
 
   return {
@@ -44,25 +58,53 @@ export function parseNormalized(source: SourceText, norm: NormalizedText): Notic
     meta,
     references,
     sections,
-    mainPart: sk.main ? `${sk.main.part.heading.number}、${sk.main.part.heading.title}` : undefined,
+    mainPart: mainPart ? `${mainPart.heading!.number}、${mainPart.heading!.title}` : undefined,
+    taskShape: result.shape,
+    truncated: truncated ? true : undefined,
     tasks,
     keyList: keyList.rows,
     warnings: warnings.sort((a, b) => a.line - b.line),
   };
 }
 
+function noTasks(body: Body, planLike: boolean): Warning {
+  const numbered = body.root.children.length > 0;
+  const action = body.parts.find((p) => ACTION_TITLE.test(p.heading!.title) && !NON_ACTION_TITLE.test(p.heading!.title));
+  const message = action
+    ? `no numbered tasks found in part ${action.heading!.number}、${action.heading!.title}`
+    : !planLike
+    ? 'this notice is not a plan: it has no task list (no owner notes, no numbered measures under a task part)'
+    : numbered
+      ? 'numbered items found, but no level of them holds tasks (no owner notes such as （XX负责）, and no part such as 二、主要任务)'
+      : 'no numbered tasks or owner notes found';
+  return { code: 'no-tasks', line: 0, message };
+}
+
+/** Heading tree 一、 / （一） / 1. / （1） of the body, titles separated from text. */
+function buildSections(body: Body): Section[] {
+  const paras = body.tokens.map((t) => t.para);
+  return body.root.children.flatMap((c) => withLines(c, paras));
+}
+
+function withLines(n: BodyNode, paras: Paragraph[]): Section[] {
+  const kids = n.children.flatMap((c) => withLines(c, paras));
+  if (n.level === 'circled' || n.level === 'root' || !n.heading) return kids;
+  return [{ number: n.heading.number, level: n.level, title: n.heading.title, line: paras[n.index].line, children: kids }];
+}
+
 /** A notice that stops inside its task list, with nothing after it (no later part, key list or footer). */
-function truncation(paras: NormalizedText['paragraphs'], sk: ReturnType<typeof findSkeleton>): Warning | undefined {
+function truncation(paras: Paragraph[], body: Body, lastTask: number): Warning | undefined {
   const last = paras[paras.length - 1];
-  if (!last || !sk.main) return undefined;
-  const mainIsLast = sk.main.part === sk.parts[sk.parts.length - 1] && sk.main.end >= paras.length;
+  if (!last || lastTask < 0) return undefined;
+  const lastPart = body.parts[body.parts.length - 1];
+  const tasksInLastPart = !!lastPart && lastTask >= lastPart.index;
+  // a last part that closes a plan (保障措施, 组织实施) may well end the document
+  const closing = !!lastPart && CLOSING_TITLE.test(lastPart.heading!.title);
+  const mainIsLast = (tasksInLastPart || !body.parts.length) && !closing && body.end >= paras.length;
   const unfinished = !/[。！？；）」”〕]$/.test(last.text) && !/^\|/.test(last.text);
-  if (mainIsLast || (unfinished && sk.bodyEnd >= paras.length)) {
-    return {
-      code: 'truncated',
-      line: last.line,
-      message: `the document ends inside part ${sk.main.part.heading.number}、${sk.main.part.heading.title} with nothing after it: it looks truncated`,
-    };
+  if (mainIsLast || (unfinished && body.end >= paras.length)) {
+    const where = lastPart && tasksInLastPart ? `part ${lastPart.heading!.number}、${lastPart.heading!.title}` : 'its task list';
+    return { code: 'truncated', line: last.line, message: `the document ends inside ${where} with nothing after it: it looks truncated` };
   }
   return undefined;
 }

@@ -4,18 +4,45 @@
 import type { Meta, Paragraph } from '../model.js';
 import { findDocNumbers } from './docnumber.js';
 import { isDateLine, parseDateAtStart } from './dates.js';
+import { META_LABELS } from '../vocabulary.js';
 
-const META_LINE = /^(文件编号|发文字号|文号|发布机构|发文机关|发文单位|成文日期|发文日期|发布日期|标题|名称|主题|索引号|主题分类|公文种类)[：:](.*)$/;
+// A label may be written with spaces between its characters (索 引 号), and several fields may share a line.
+const LABEL_RE = new RegExp(`(${[...META_LABELS].sort((a, b) => b.length - a.length).map((l) => [...l].join('\\s*')).join('|')})\\s*[：:]`, 'g');
+const META_START = new RegExp(`^(?:${META_LABELS.map((l) => [...l].join('\\s*')).join('|')})\\s*[：:]`);
 const NOTICE_TITLE_END = /(通知|意见|决定|批复|函|通报|公告|通告|报告|请示|规定|办法|命令|决议)$/;
 const PLAN_TITLE_END = /(方案|计划|规划|意见|办法|细则|要点|纲要)(（[^（）]{0,16}）)?$/;
 
+/** Fields of a web page's metadata table: 发文机关：国务院  成文日期：2018年12月21日 … */
 function metadataBlock(paras: Paragraph[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const p of paras.slice(0, 60)) {
-    const m = META_LINE.exec(p.text);
-    if (m && m[2].trim() && !out.has(m[1])) out.set(m[1], m[2].trim());
+    if (!META_START.test(p.text)) continue;
+    const marks = [...p.text.matchAll(LABEL_RE)];
+    marks.forEach((m, k) => {
+      const label = m[1].replace(/\s+/g, '');
+      const value = p.text.slice((m.index ?? 0) + m[0].length, k + 1 < marks.length ? marks[k + 1].index : undefined).trim();
+      if (value && !out.has(label)) out.set(label, value);
+    });
   }
   return out;
+}
+
+/** Is `short` (市政府) written out in full by `full` (衢州市人民政府): its characters in order? */
+function abbreviates(short: string, full: string): boolean {
+  let i = 0;
+  for (const c of full) if (c === short[i]) i++;
+  return i === short.length && full.length > short.length;
+}
+
+/** The signature above a 成文日期 line, searched from `from` on: 国务院 / 2018年12月21日. */
+function signatureDate(paras: Paragraph[], from: number, to: number): { index: number; issuer?: string } | undefined {
+  for (let i = Math.max(from, 0); i < Math.min(to, paras.length); i++) {
+    if (!isDateLine(paras[i].text)) continue;
+    const sig = paras[i - 1];
+    const issuer = sig && sig.text.length <= 30 && !hasSentencePunct(sig.text) && !isDateLine(sig.text) ? sig.text : undefined;
+    return { index: i, issuer };
+  }
+  return undefined;
 }
 
 function hasSentencePunct(t: string): boolean {
@@ -24,12 +51,21 @@ function hasSentencePunct(t: string): boolean {
 
 /** The notice title: "…关于印发…的通知", possibly wrapped in 《》 or preceded by its 文号 on a web page. */
 function findTitle(header: Paragraph[]): string | undefined {
-  for (const p of header) {
-    let t = p.text;
+  const isTitle = (t: string) => t.length >= 6 && t.length <= 120 && !/[。；]/.test(t) && t.includes('关于') && NOTICE_TITLE_END.test(t);
+  for (let i = 0; i < header.length; i++) {
+    let t = header[i].text;
     const dn = findDocNumbers(t)[0];
     if (dn && dn.index === 0) t = t.replace(/^[\u4e00-\u9fff]{1,10}?〔\d{4}〕\d{1,4}号/, '');
     t = t.replace(/^《(.*)》$/, '$1');
-    if (t.length >= 6 && t.length <= 120 && !/[。；]/.test(t) && t.includes('关于') && NOTICE_TITLE_END.test(t)) return t;
+    if (isTitle(t)) return t;
+    // a title set on two or three lines: 国务院办公厅关于印发“无废城市”建设 / 试点工作方案的通知
+    if (!t.includes('关于') || hasSentencePunct(t) || t.length > 60) continue;
+    for (let j = i + 1; j < Math.min(i + 3, header.length); j++) {
+      const n = header[j].text;
+      if (hasSentencePunct(n) || n.length > 60 || findDocNumbers(n)[0]) break;
+      t += n;
+      if (isTitle(t)) return t;
+    }
   }
   return undefined;
 }
@@ -60,7 +96,7 @@ export interface MetaResult {
   dateIndex: number;
 }
 
-export function parseMeta(paras: Paragraph[], bodyStart: number): MetaResult {
+export function parseMeta(paras: Paragraph[], bodyStart: number, bodyEnd = paras.length): MetaResult {
   const meta: Meta = {};
   const header = paras.slice(0, bodyStart);
   const block = metadataBlock(paras);
@@ -89,10 +125,13 @@ export function parseMeta(paras: Paragraph[], bodyStart: number): MetaResult {
   meta.title = block.get('标题') ?? block.get('名称') ?? findTitle(header);
 
   const dateIndex = header.findIndex((p) => isDateLine(p.text));
-  if (dateIndex >= 0) {
-    meta.date = parseDateAtStart(header[dateIndex].text);
-    const sig = header[dateIndex - 1];
-    if (!meta.issuer && sig && sig.text.length <= 30 && !hasSentencePunct(sig.text)) meta.issuer = sig.text;
+  // the signature and 成文日期 stand above the attached plan, or after the body when nothing is attached
+  const signed = dateIndex >= 0 ? signatureDate(header, dateIndex, dateIndex + 1) : signatureDate(paras, bodyEnd, paras.length);
+  if (signed) {
+    meta.date = parseDateAtStart(paras[signed.index].text);
+    const sig = signed.issuer;
+    // prefer the full name: a table's 市政府 is the signature's 衢州市人民政府
+    if (sig && (!meta.issuer || abbreviates(meta.issuer, sig))) meta.issuer = sig;
   }
   const blockDate = block.get('成文日期') ?? block.get('发文日期');
   if (blockDate && parseDateAtStart(blockDate)) meta.date = parseDateAtStart(blockDate);
@@ -101,7 +140,7 @@ export function parseMeta(paras: Paragraph[], bodyStart: number): MetaResult {
     if (m) meta.issuer = m[1];
   }
 
-  const recipients = header.find((p) => p.text.endsWith('：') && !META_LINE.test(p.text) && !p.text.includes('。') && p.text.length <= 120);
+  const recipients = header.find((p) => p.text.endsWith('：') && !META_START.test(p.text) && !p.text.includes('。') && p.text.length <= 120);
   if (recipients) meta.recipients = recipients.text.replace(/：$/, '');
 
   const planTitle = findPlanTitle(header, dateIndex >= 0 ? dateIndex + 1 : 0);

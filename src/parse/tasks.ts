@@ -1,128 +1,304 @@
-// Tasks of the main-task part: numbered items under bracketed project headings. Ids are positional
-// ("P.K") as the output contract fixes them; the number as written is kept for the reader.
-import type { Paragraph, Task, Warning } from '../model.js';
-import { parseHeading } from './headings.js';
-import { splitUnits, stripUnitLabel } from './units.js';
-import { takeTrailingUnits } from './trailing-units.js';
-import { extractDeadlines, parseDeadlineCell } from './deadlines.js';
-import { parseUnitFields, type UnitFields } from './unit-fields.js';
+// Tasks of any plan shape, read from the body tree at the level chosen in task-level.ts. Ids are
+// positional (CONTRACT 1.1): the positions along the task's path, the part left out when every
+// task sits in one part — so the 16号 family keeps "P.K". The number as written is kept too.
+import type { Deadline, OwnerNote, Paragraph, Task, TaskShape, Warning } from '../model.js';
+import { FIRST_IS_LEAD, NON_ACTION_TITLE } from '../vocabulary.js';
+import { descendants, subtreeParas, type Body, type BodyNode } from './body.js';
 import { splitTitle } from './headings.js';
+import { extractDeadlines, parseDeadlineCell } from './deadlines.js';
+import type { FoundNote } from './owner-notes.js';
+import { addUnique } from './unit-fields.js';
+import { splitRuns } from './runs.js';
+import { topOf, type NodeNotes, type TaskLevel } from './task-level.js';
 
-interface Project {
-  ordinal: number;
-  number: string;
-  title: string;
+/** A task before ids and roles are settled. */
+interface Draft {
+  node: BodyNode;
+  /** Position of the paragraph or run inside the node (paragraph and run tasks). */
+  sub?: { position: number; number: string | null };
+  index: number;
   line: number;
+  text: string;
+  notes: { note: FoundNote; index: number }[];
+}
+
+const MARK: Record<string, (n: string) => string> = {
+  part: (n) => `${n}、`,
+  project: (n) => `（${n}）`,
+  item: (n) => `${n}.`,
+  subitem: (n) => `（${n}）`,
+  circled: (n) => n,
+};
+
+/** The paragraph with its owner notes cut out: a closing note takes the rest of the paragraph with it. */
+function withoutNotes(text: string, notes: FoundNote[], from = 0, to = text.length): string {
+  let out = text.slice(0, to);
+  for (let i = notes.length - 1; i >= 0; i--) {
+    const n = notes[i];
+    if (n.start < from || n.start >= to) continue;
+    out = n.trailing ? out.slice(0, n.start) : out.slice(0, n.start) + out.slice(n.end);
+  }
+  return out.slice(from).trim();
+}
+
+function headingDraft(body: Body, n: BodyNode, notes: Map<BodyNode, NodeNotes>): Draft {
+  const t0 = body.tokens[n.index];
+  // the common case, a heading paragraph alone: no walks, no sets
+  if (n.children.length === 0 && n.paras.length === 0) {
+    return {
+      node: n,
+      index: n.index,
+      line: t0.para.line,
+      text: withoutNotes(t0.para.text, t0.notes, n.heading!.marker.length),
+      notes: t0.notes.map((note) => ({ note, index: n.index })),
+    };
+  }
+  const lineParas = new Set<number>();
+  const found: Draft['notes'] = [];
+  for (const d of descendants(n)) {
+    const nn = notes.get(d)!;
+    for (const list of [nn.lines, nn.group]) {
+      for (const l of list) {
+        lineParas.add(l.index);
+        found.push({ note: l.note, index: l.index });
+      }
+    }
+  }
+  const parts: string[] = [];
+  for (const i of subtreeParas(n)) {
+    if (lineParas.has(i)) continue;
+    const t = body.tokens[i];
+    for (const note of t.notes) found.push({ note, index: i });
+    const from = i === n.index ? n.heading!.marker.length : 0;
+    parts.push(withoutNotes(t.para.text, t.notes, from));
+  }
+  if (found.length > 1) found.sort((a, b) => a.index - b.index || a.note.start - b.note.start);
+  return { node: n, index: n.index, line: body.tokens[n.index].para.line, text: parts.join(''), notes: found };
+}
+
+function slotDrafts(body: Body, n: BodyNode, notes: NodeNotes, runs: boolean): Draft[] {
+  const out: Draft[] = [];
+  let position = 0;
+  for (const s of notes.slots) {
+    const t = body.tokens[s.index];
+    // the heading's own paragraph: the task text follows the heading's title
+    const from = s.own ? t.para.text.length - n.heading!.body.length : 0;
+    const pieces = runs ? splitRuns(t.para.text).filter((r) => r.end > from) : [];
+    if (pieces.length < 2) {
+      out.push({
+        node: n,
+        sub: { position: ++position, number: null },
+        index: s.index,
+        line: t.para.line,
+        text: withoutNotes(t.para.text, s.notes, from),
+        notes: s.notes.map((note) => ({ note, index: s.index })),
+      });
+      continue;
+    }
+    for (const r of pieces) {
+      const inRun = s.notes.filter((x) => x.start >= r.start && x.start < r.end);
+      const text = withoutNotes(t.para.text, inRun, r.start, r.end).replace(/^[一二三四五六七八九十]{1,3}是[，,：:]?/, '');
+      out.push({ node: n, sub: { position: ++position, number: r.number }, index: s.index, line: t.para.line, text, notes: inRun.map((note) => ({ note, index: s.index })) });
+    }
+  }
+  return out;
+}
+
+function collectDrafts(body: Body, level: TaskLevel): Draft[] {
+  const key = level.key;
+  if (!key) return [];
+  const drafts: Draft[] = [];
+  for (const n of descendants(body.root)) {
+    if (n.level === 'root' && !('under' in key && key.under === 'root')) continue;
+    if (n.level !== 'root' && !level.scope.has(topOf(n))) continue;
+    const nn = level.notes.get(n)!;
+    if ('under' in key) {
+      if (n.level === key.under) for (const d of slotDrafts(body, n, nn, key.unit === 'run')) drafts.push(d);
+      continue;
+    }
+    if (n.level !== key.unit) continue;
+    const noted = descendants(n).some((d) => level.notes.get(d)!.slots.length || level.notes.get(d)!.lines.length);
+    if (!noted && NON_ACTION_TITLE.test(n.heading!.title)) continue;
+    drafts.push(headingDraft(body, n, level.notes));
+  }
+  return drafts;
+}
+
+function pathOf(n: BodyNode): BodyNode[] {
+  const out: BodyNode[] = [];
+  for (let x: BodyNode | undefined = n; x && x.level !== 'root'; x = x.parent) out.unshift(x);
+  return out;
+}
+
+/** Owners a group heading states for all its tasks (牵头单位：… lines under a project heading). */
+function groupNotes(n: BodyNode, notes: Map<BodyNode, NodeNotes>): FoundNote[] {
+  for (let x = n.parent; x; x = x.parent) {
+    const g = notes.get(x)?.group;
+    if (g?.length) return g.map((l) => l.note);
+  }
+  return [];
+}
+
+interface Roles {
   lead: string[];
   assist: string[];
+  guide: string[];
 }
 
-interface Draft {
-  project: Project;
-  ordinal: number;
-  number: string;
-  line: number;
-  rest: string;
-  extra: string[];
+const add = addUnique;
+
+/** A note's roles; under a “列第一位者为牵头单位” rule the first unit without an explicit role leads. */
+function noteRoles(note: FoundNote, firstLeads: boolean): Roles {
+  const f = note.fields;
+  const lead = [...f.lead];
+  const assist: string[] = [];
+  const unroled = [...f.responsible, ...f.plain].filter((u) => !f.lead.includes(u) && !f.assist.includes(u) && !f.guide.includes(u));
+  if (firstLeads && lead.length === 0 && unroled.length) {
+    lead.push(unroled[0]);
+    add(assist, unroled.slice(1));
+  } else add(lead, f.responsible);
+  add(assist, f.assist);
+  return { lead, assist, guide: [...f.guide] };
 }
 
-const LEAD = /^(牵头单位|牵头部门|责任单位|责任部门|主责单位)[：:]/;
-const ASSIST = /^(配合单位|配合部门|协办单位|参与单位)[：:]/;
+export interface TaskResult {
+  tasks: Task[];
+  warnings: Warning[];
+  shape?: TaskShape;
+  /** Index of the last paragraph that belongs to a task (-1 when none). */
+  lastIndex: number;
+  /** The tree node each task was read from (absent for table tasks). */
+  taskNodes?: BodyNode[];
+}
 
-export function parseTasks(paras: Paragraph[], docYear?: number): { tasks: Task[]; warnings: Warning[] } {
+export function parseTasks(body: Body, level: TaskLevel, paras: Paragraph[], docYear?: number): TaskResult {
+  const drafts = collectDrafts(body, level);
+  if (!drafts.length) return { tasks: [], warnings: [], lastIndex: -1 };
+  const ruleAt = firstIsLeadAt(body, drafts);
+  const paths = drafts.map((d) => {
+    const chain = pathOf(d.node);
+    const positions = chain.map((x) => x.position);
+    const numbers: (string | null)[] = chain.map((x) => x.heading!.number);
+    if (d.sub) {
+      positions.push(d.sub.position);
+      numbers.push(d.sub.number);
+    }
+    return { chain, positions, numbers };
+  });
+  const onePart = body.parts.length > 0 && paths.every((p) => p.positions.length > 1 && p.chain[0].level === 'part' && p.positions[0] === paths[0].positions[0]);
+  const tasks: Task[] = [];
+  const implied: string[] = [];
   const warnings: Warning[] = [];
-  const drafts: Draft[] = [];
-  let project: Project | undefined;
-  let projects = 0;
-  // Some plans number tasks （1）（2） directly under the projects; then those are the tasks.
-  const itemLevel = paras.some((p) => parseHeading(p.text)?.level === 'item') ? 'item' : 'subitem';
-  for (const p of paras) {
-    const parsed = parseHeading(p.text);
-    const h = parsed && parsed.level === itemLevel ? { ...parsed, level: 'item' as const } : parsed;
-    if (h?.level === 'project') {
-      projects++;
-      project = { ordinal: projects, number: h.number, title: h.title, line: p.line, lead: [], assist: [] };
-      continue;
-    }
-    if (h?.level === 'item') {
-      if (!project) {
-        // numbered items straight under the part: one implicit project, so ids stay "1.K"
-        projects++;
-        project = { ordinal: projects, number: '', title: '', line: p.line, lead: [], assist: [] };
-        warnings.push({ code: 'no-projects', line: p.line, message: 'tasks are not grouped under （一）（二）… project headings; ids use project 1' });
-      }
-      // items of a project are consecutive drafts: count them without rescanning all drafts
-      const prev = drafts[drafts.length - 1];
-      const ordinal = prev && prev.project === project ? prev.ordinal + 1 : 1;
-      drafts.push({ project, ordinal, number: h.number, line: p.line, rest: h.rest, extra: [] });
-      continue;
-    }
-    const current = drafts[drafts.length - 1];
-    if (project && (!current || current.project !== project)) {
-      // lines between a project heading and its first item: 牵头单位/配合部门 for the whole project
-      // (a loop, not push(...list): spreading a list of 100,000+ units overflows the call stack)
-      if (LEAD.test(p.text)) for (const u of splitUnits(p.text.replace(LEAD, ''))) project.lead.push(u);
-      else if (ASSIST.test(p.text)) for (const u of splitUnits(p.text.replace(ASSIST, ''))) project.assist.push(u);
-      continue;
-    }
-    if (current) current.extra.push(p.text);
-  }
-  const tasks = drafts.map((d) => finishTask(d, docYear));
+  drafts.forEach((d, k) => {
+    const { chain, positions, numbers } = paths[k];
+    const own = d.notes.map((x) => x.note);
+    const inherited = own.length ? [] : groupNotes(d.node, level.notes);
+    const used = own.length ? own : inherited;
+    const units: string[] = [];
+    const roles: Roles = { lead: [], assist: [], guide: [] };
+    const ownerNotes: OwnerNote[] = [];
+    const deadlines: Deadline[] = extractDeadlines(d.text, docYear);
+    used.forEach((note, i) => {
+      add(units, note.fields.units);
+      const at = own.length ? d.notes[i].index : d.index;
+      const r = noteRoles(note, ruleAt >= 0 && at >= ruleAt);
+      add(roles.lead, r.lead);
+      add(roles.assist, r.assist);
+      add(roles.guide, r.guide);
+      if (note.fields.time) deadlines.push(parseDeadlineCell(note.fields.time, docYear));
+      if (own.length) ownerNotes.push({ text: note.text, units: [...note.fields.units], ...r, line: paras[d.notes[i].index].line });
+    });
+    const parent = d.sub ? d.node : d.node.parent;
+    const ph = parent?.heading;
+    const title = d.sub?.number ? runTitle(d.text) : splitTitle(d.text).title;
+    tasks.push({
+      id: (onePart ? positions.slice(1) : positions).join('.'),
+      path: positions,
+      numbers,
+      headings: (d.sub ? chain : chain.slice(0, -1)).map((x) => `${MARK[x.level](x.heading!.number)}${x.heading!.title}`),
+      number: d.sub ? (d.sub.number ?? '') : d.node.heading!.number,
+      project: ph?.title ?? '',
+      projectNumber: ph?.number ?? '',
+      title,
+      text: d.text,
+      units,
+      lead: roles.lead,
+      assist: roles.assist,
+      guide: roles.guide,
+      unitsFrom: own.length && units.length ? 'task' : inherited.length ? 'project' : 'none',
+      ownerNotes,
+      impliedUnits: implied.length ? [...implied] : [],
+      deadlines,
+      line: d.line,
+    });
+    for (const note of own) for (const u of note.implied) if (!implied.includes(u)) implied.push(u);
+  });
   for (const t of tasks) {
-    if (t.unitsFrom === 'none') warnings.push({ code: 'no-units', line: t.line, message: `task ${t.id} (${t.title}) names no responsible unit` });
+    if (t.unitsFrom === 'none' && !t.impliedUnits.length) warnings.push({ code: 'no-units', line: t.line, message: `task ${t.id} (${t.title}) names no responsible unit` });
   }
   for (const w of numberingWarnings(drafts)) warnings.push(w);
-  return { tasks, warnings };
+  const lastIndex = drafts.reduce((m, d) => Math.max(m, subtreeEnd(d)), -1);
+  return { tasks, warnings, shape: describe(level, tasks.length), lastIndex, taskNodes: drafts.map((d) => d.node) };
 }
 
-function finishTask(d: Draft, docYear?: number): Task {
-  // A unit line may follow the task as its own paragraph: "责任单位：…" or "（责任单位：…）".
-  let body = d.rest;
-  let separate: UnitFields | undefined;
-  for (const e of d.extra) {
-    const inner = e.replace(/^（(.*)）$/, '$1');
-    const fields = stripUnitLabel(inner).label ? parseUnitFields(inner) : undefined;
-    if (fields?.labelled) separate = fields;
-    else body += e;
+function subtreeEnd(d: Draft): number {
+  if (d.sub) return d.index;
+  const all = subtreeParas(d.node);
+  return all[all.length - 1] ?? d.index;
+}
+
+function runTitle(text: string): string {
+  return splitTitle(text).title.split(/[；;]/)[0].trim();
+}
+
+/** Paragraph index from which the “列第一位者为牵头单位” rule holds; a rule after the last task holds for all. */
+function firstIsLeadAt(body: Body, drafts: Draft[]): number {
+  for (let i = 0; i < body.tokens.length; i++) {
+    if (!FIRST_IS_LEAD.test(body.tokens[i].para.text)) continue;
+    const last = drafts[drafts.length - 1].index;
+    return i > last ? 0 : i;
   }
-  const trailing = takeTrailingUnits(body);
-  const own = trailing.fields?.units.length ? trailing.fields : separate;
-  const fromProject = !own?.units.length;
-  const units = fromProject ? [...d.project.lead, ...d.project.assist] : own!.units;
-  const { title } = splitTitle(trailing.text);
-  const deadlines = extractDeadlines(trailing.text, docYear);
-  // a 完成时间 field in the unit bracket is the task's time requirement too
-  const time = trailing.fields?.time ?? separate?.time;
-  if (time) deadlines.push(parseDeadlineCell(time, docYear));
-  return {
-    id: `${d.project.ordinal}.${d.ordinal}`,
-    number: d.number,
-    project: d.project.title,
-    projectNumber: d.project.number,
-    title,
-    text: trailing.text,
-    units,
-    lead: fromProject ? d.project.lead : own!.lead,
-    assist: fromProject ? d.project.assist : own!.assist,
-    unitsFrom: !fromProject ? 'task' : units.length ? 'project' : 'none',
-    deadlines,
-    line: d.line,
-  };
+  return -1;
 }
 
-/** Gaps, repeats and restarts inside a project. Continuous numbering across projects is a style. */
+const LEVEL_WORDS: Record<string, string> = {
+  part: 'parts 一、二、…',
+  project: 'items （一）（二）…',
+  item: 'items 1. 2. …',
+  subitem: 'items （1）（2）…',
+  circled: 'items ①②…',
+  root: 'the body',
+};
+
+function describe(level: TaskLevel, n: number): TaskShape | undefined {
+  const key = level.key;
+  if (!key) return undefined;
+  const basis = level.basis === 'owner-notes' ? 'each closed by an owner note' : 'the deepest numbered level of the action parts';
+  if ('under' in key) {
+    const what = key.unit === 'run' ? '一是/二是 run items' : 'lead-sentence paragraphs';
+    return { unit: key.unit, under: key.under, basis: level.basis, description: `${n} tasks: ${what} under ${LEVEL_WORDS[key.under]}, ${basis}` };
+  }
+  return { unit: key.unit, basis: level.basis, description: `${n} tasks: numbered ${LEVEL_WORDS[key.unit]}, ${basis}` };
+}
+
+/** Gaps, repeats and restarts among sibling tasks. Continuous numbering across groups is a style. */
 function numberingWarnings(drafts: Draft[]): Warning[] {
   const out: Warning[] = [];
   let prev: Draft | undefined;
   for (const d of drafts) {
-    const n = Number(d.number);
-    if (prev && prev.project === d.project) {
-      const p = Number(prev.number);
-      if (n === p) out.push({ code: 'numbering-repeat', line: d.line, message: `item number ${n} repeats in project ${d.project.number || d.project.ordinal}` });
-      else if (n < p) out.push({ code: 'numbering-restart', line: d.line, message: `item numbering restarts at ${n} after ${p} in project ${d.project.number || d.project.ordinal}` });
-      else if (n !== p + 1) out.push({ code: 'numbering-gap', line: d.line, message: `item numbering jumps from ${p} to ${n} in project ${d.project.number || d.project.ordinal}` });
-    } else if (prev && n !== 1 && n !== Number(prev.number) + 1) {
-      out.push({ code: 'numbering-gap', line: d.line, message: `project ${d.project.number || d.project.ordinal} starts at item ${n}` });
+    if (d.sub || !d.node.heading || !/^\d+$/.test(d.node.heading.number)) {
+      prev = undefined;
+      continue;
+    }
+    const n = Number(d.node.heading.number);
+    const group = d.node.parent?.heading?.number ?? '';
+    if (prev && prev.node.parent === d.node.parent) {
+      const p = Number(prev.node.heading!.number);
+      if (n === p) out.push({ code: 'numbering-repeat', line: d.line, message: `item number ${n} repeats in project ${group}` });
+      else if (n < p) out.push({ code: 'numbering-restart', line: d.line, message: `item numbering restarts at ${n} after ${p} in project ${group}` });
+      else if (n !== p + 1) out.push({ code: 'numbering-gap', line: d.line, message: `item numbering jumps from ${p} to ${n} in project ${group}` });
+    } else if (prev && n !== 1 && n !== Number(prev.node.heading!.number) + 1) {
+      out.push({ code: 'numbering-gap', line: d.line, message: `project ${group} starts at item ${n}` });
     }
     prev = d;
   }

@@ -1,67 +1,139 @@
-// What a task's unit bracket (or a unit line under it) says, field by field. Besides the plain
-// （责任单位：市府办、市法制办）, plans write
+// What an owner note says, field by field. Plans write
+//   （责任单位：市府办、市法制办）                         units, roles not told apart
 //   （牵头单位：市府办；配合单位：市发改委、市财政局）      lead and assisting units
 //   （市府办牵头，市发改委、市财政局配合）                  the same without labels
+//   （生态环境部指导，试点城市政府负责落实）               guiding units and the lead
+//   （农业农村部、工业和信息化部等负责）                   responsible units (等 dropped)
 //   （责任单位：市府办；完成时间：2018年底前）              a deadline inside the bracket
 import { splitUnits } from './units.js';
+import {
+  ASSIST_UNIT_LABELS,
+  GUIDE_UNIT_LABELS,
+  LEAD_UNIT_LABELS,
+  OTHER_FIELD_LABELS,
+  PLAIN_UNIT_LABELS,
+  ROLE_WORDS,
+  TIME_LABELS,
+} from '../vocabulary.js';
 
-const LEAD = '牵头单位|牵头部门|责任单位|责任部门|主责单位|负责单位|责任主体|实施单位|主办单位';
-const ASSIST = '配合单位|配合部门|协办单位|参与单位|协同单位|协助单位';
-const TIME = '完成时间|完成时限|完成期限|时间要求|时间节点|时限要求|时限';
-const FIELD = new RegExp(`(${LEAD}|${ASSIST}|${TIME})[：:]`, 'g');
-const IS_LEAD = new RegExp(`^(?:${LEAD})$`);
-const IS_ASSIST = new RegExp(`^(?:${ASSIST})$`);
-const LEAD_ROLE = /^(.+?)(?:牵头|负责|主责)$/;
-const ASSIST_ROLE = /^(.+?)(?:配合|参与|协同|协助|协办)$/;
+const ALL_LABELS = [...PLAIN_UNIT_LABELS, ...LEAD_UNIT_LABELS, ...ASSIST_UNIT_LABELS, ...GUIDE_UNIT_LABELS, ...TIME_LABELS, ...OTHER_FIELD_LABELS];
+const FIELD = new RegExp(`(${ALL_LABELS.join('|')})[：:]`, 'g');
+const ROLE_SUFFIX = new RegExp(`(?:${ROLE_WORDS.map((r) => r.word).join('|')})$`);
+const TIME_CLAUSE = /\d{4}年|年底|年内|月底|季度|长期|持续推进|持续实施|逐年|每年/;
 
 export interface UnitFields {
+  /** Every unit, in order of first appearance. */
   units: string[];
   lead: string[];
   assist: string[];
-  /** The text of a 完成时间/时限 field, if the bracket carries one. */
+  guide: string[];
+  /** Units said to be 负责 (responsible) without 牵头: a “列第一位者为牵头单位” rule splits them. */
+  responsible: string[];
+  /** Units listed with no role at all (责任单位：…, a bare list). */
+  plain: string[];
+  /** The text of a 完成时间/时限 field, or a time clause, if the note carries one. */
   time?: string;
   /** Whether the text named its fields (责任单位：…), which makes it a unit list beyond doubt. */
   labelled: boolean;
+  /** Clauses that end in a role word (牵头 / 负责 / 参与 / 指导 …). */
+  roleClauses: number;
+  /** Clauses that are neither a field, a role clause, a time nor a plain unit list. */
+  otherClauses: number;
 }
 
+function empty(): UnitFields {
+  return { units: [], lead: [], assist: [], guide: [], responsible: [], plain: [], labelled: false, roleClauses: 0, otherClauses: 0 };
+}
+
+/** Append the units not yet in the list, in order. */
+export function addUnique(list: string[], units: readonly string[]): void {
+  // a loop, not push(...): a hostile bracket can hold more units than a call has arguments;
+  // long lists are checked through a set, so 200,000 units stay linear
+  if (list.length + units.length <= 64) {
+    for (const u of units) if (!list.includes(u)) list.push(u);
+    return;
+  }
+  const seen = new Set(list);
+  for (const u of units) {
+    if (seen.has(u)) continue;
+    seen.add(u);
+    list.push(u);
+  }
+}
+const add = addUnique;
+
 export function parseUnitFields(inner: string): UnitFields {
-  const lead: string[] = [];
-  const assist: string[] = [];
-  const plain: string[] = [];
-  let time: string | undefined;
+  const out = empty();
   const marks = [...inner.matchAll(FIELD)];
-  // text before the first label (usually nothing) counts as plain units
+  // text before the first label (usually nothing) is read clause by clause
   const head = marks.length ? inner.slice(0, marks[0].index) : inner;
-  for (const part of roleParts(head)) (part.role === 'lead' ? lead : part.role === 'assist' ? assist : plain).push(...part.units);
+  if (head.trim()) readClauses(head, out);
   marks.forEach((m, k) => {
     const value = inner.slice((m.index ?? 0) + m[0].length, k + 1 < marks.length ? marks[k + 1].index : undefined).replace(/[；;，,。\s]+$/, '');
-    if (new RegExp(`^(?:${TIME})$`).test(m[1])) time = value;
-    else if (IS_ASSIST.test(m[1])) assist.push(...splitUnits(value));
-    else if (IS_LEAD.test(m[1]) && /^(牵头|主责)/.test(m[1])) lead.push(...splitUnits(value));
-    else plain.push(...splitUnits(value));
+    const label = m[1];
+    out.labelled = true;
+    if (TIME_LABELS.includes(label)) out.time = value;
+    else if (OTHER_FIELD_LABELS.includes(label)) return;
+    else if (ASSIST_UNIT_LABELS.includes(label)) add(out.assist, splitUnits(value));
+    else if (LEAD_UNIT_LABELS.includes(label)) add(out.lead, splitUnits(value));
+    else if (GUIDE_UNIT_LABELS.includes(label)) add(out.guide, splitUnits(value));
+    else add(out.plain, splitUnits(value));
   });
-  const named = lead.length + assist.length > 0;
-  return {
-    units: [...lead, ...plain.filter((u) => !lead.includes(u)), ...assist],
-    lead: named ? lead : [],
-    assist: named ? assist : [],
-    time,
-    labelled: marks.length > 0,
-  };
+  // labelled notes keep the order lead, plain, assist, guide (the 16号 family's field order)
+  if (out.labelled) {
+    add(out.units, out.lead);
+    add(out.units, out.plain);
+    add(out.units, out.responsible);
+    add(out.units, out.assist);
+    add(out.units, out.guide);
+  }
+  return out;
 }
 
 /** "市府办牵头，市发改委、市财政局配合": clauses between ，；, each naming its role at its end. */
-function roleParts(text: string): { role?: 'lead' | 'assist'; units: string[] }[] {
-  if (!/牵头|配合|参与|协同|协助|协办|负责|主责/.test(text)) return [{ units: splitUnits(text) }];
-  return text
-    .split(/[，,；;]/)
-    .filter((c) => c.trim())
-    .map((c) => {
-      const t = c.trim();
-      const l = LEAD_ROLE.exec(t);
-      if (l) return { role: 'lead' as const, units: splitUnits(l[1]) };
-      const a = ASSIST_ROLE.exec(t);
-      if (a) return { role: 'assist' as const, units: splitUnits(a[1]) };
-      return { units: splitUnits(t) };
-    });
+function readClauses(text: string, out: UnitFields): void {
+  const clauses = text.split(/[，,；;]/).map((c) => c.trim()).filter(Boolean);
+  // a unit list itself uses ， between groups (市委组织部、各有关单位，各区、县级市): glue role-less
+  // clauses onto the next clause that names a role
+  let pending = '';
+  for (const c of clauses) {
+    if (TIME_CLAUSE.test(c) && !ROLE_SUFFIX.test(c)) {
+      out.time = out.time ? `${out.time}，${c}` : c;
+      continue;
+    }
+    const role = ROLE_WORDS.find((r) => c.endsWith(r.word) && c.length > r.word.length);
+    if (!role) {
+      pending = pending ? `${pending}、${c}` : c;
+      continue;
+    }
+    out.roleClauses++;
+    let names = c.slice(0, -role.word.length).replace(/等$/, '');
+    if (pending) {
+      names = `${pending}、${names}`;
+      pending = '';
+    }
+    // "A会同B负责": A leads, B assists
+    const together = names.split('会同');
+    const first = splitUnits(together[0]).flatMap(dropEtc);
+    const rest = together.slice(1).flatMap((t) => splitUnits(t)).flatMap(dropEtc);
+    add(out.units, first);
+    add(out.units, rest);
+    if (role.role === 'guide') add(out.guide, first);
+    else if (role.role === 'assist') add(out.assist, first);
+    else if (role.word === '牵头' || role.word === '牵头负责' || together.length > 1) add(out.lead, first);
+    else add(out.responsible, first);
+    add(out.assist, rest);
+  }
+  if (pending) {
+    const units = splitUnits(pending).flatMap(dropEtc);
+    add(out.plain, units);
+    add(out.units, units);
+  }
+}
+
+/** "农业农村部等" → 农业农村部; "财政部等有关部门" → 财政部 and 有关部门 (a unit of its own). */
+function dropEtc(u: string): string[] {
+  const m = /^(.+?)等((?:有关|相关|其他).+)$/.exec(u);
+  if (m) return [m[1], m[2]];
+  return [u.replace(/等$/, '') || u];
 }

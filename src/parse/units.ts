@@ -3,6 +3,8 @@
 // into units, never inside brackets and never inside a compound that names several levels at
 // once ("各市、县〔市、区〕政府" is one unit).
 
+import { ASSIST_UNIT_LABELS, GUIDE_UNIT_LABELS, LEAD_UNIT_LABELS, PLAIN_UNIT_LABELS, UNIT_END, UNIT_START } from '../vocabulary.js';
+
 const OPEN = '（(〔〈<［[【｛{';
 const CLOSE = '）)〕〉>］]】｝}';
 
@@ -19,9 +21,9 @@ export function unifyUnitBrackets(s: string): string {
 
 // A fragment that is only an administrative level ("各市", "县", "各乡镇") names no unit by itself:
 // it is the first half of a compound such as 各市、县〔市、区〕政府.
-const BARE_LEVEL = /^各?[省市县区乡镇街道]{1,3}$/;
+const BARE_LEVEL = /^各?(?:有关|相关)?[省市县区乡镇街道]{1,3}$/;
 
-const LABEL = /^(?:责任单位|牵头单位|责任部门|牵头部门|配合单位|配合部门|协办单位|参与单位|实施单位|主办单位|责任主体|负责单位)[：:]?/;
+const LABEL = new RegExp(`^(?:${[...PLAIN_UNIT_LABELS, ...LEAD_UNIT_LABELS, ...ASSIST_UNIT_LABELS, ...GUIDE_UNIT_LABELS].join('|')})[：:]?`);
 
 export function stripUnitLabel(s: string): { label?: string; rest: string } {
   const m = LABEL.exec(s);
@@ -68,8 +70,6 @@ export function splitUnits(list: string): string[] {
   return units;
 }
 
-const UNIT_END = /(政府|党组|党委|部门|单位|办公室|办公厅|办|局|委|厅|中心|室|院|会|处|所|组|队|部|署|站|行|支|区|街道|镇|乡|公司|集团|银行)〕?$/;
-const UNIT_START = /^(省|市|县|区|各|中|人行|有关|相关|其他)/;
 
 /** Does a bare bracket like (各市、县〔市、区〕政府党组，省政府各部门党委〔党组〕) list responsible units? */
 export function looksLikeUnitList(inner: string): boolean {

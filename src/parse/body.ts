@@ -1,0 +1,195 @@
+// The notice body as a tree: where it starts and ends, its chain of 一、二、三、 parts, and every
+// numbered heading below them with the unnumbered paragraphs it holds. Each paragraph's heading
+// and owner notes are read once (tokens) and everything after works on the tree.
+import type { Paragraph } from '../model.js';
+import { HEADING_ORDER, ACTION_TITLE, type HeadingLevel } from '../vocabulary.js';
+import { isTableRow } from '../normalize/rejoin.js';
+import { parseHeading, parseItemAfter, type Heading } from './headings.js';
+import { findOwnerNotes, type FoundNote } from './owner-notes.js';
+import { isDateLine } from './dates.js';
+
+export interface Token {
+  para: Paragraph;
+  heading?: Heading;
+  /** Owner notes found in the paragraph (computed for the body only). */
+  notes: FoundNote[];
+}
+
+export interface BodyNode {
+  level: HeadingLevel | 'root';
+  /** Index in HEADING_ORDER; -1 for the root. */
+  rank: number;
+  heading?: Heading;
+  /** Index of the heading paragraph. */
+  index: number;
+  children: BodyNode[];
+  /** Indices of the unnumbered paragraphs directly under this heading, in order. */
+  paras: number[];
+  parent?: BodyNode;
+  /** 1-based position among the parent's children of the same level. */
+  position: number;
+}
+
+export interface Body {
+  tokens: Token[];
+  /** First and one-past-last paragraph of the body (the chosen chain of parts, or the first headings). */
+  start: number;
+  end: number;
+  root: BodyNode;
+  /** The parts of the chosen chain (root children of level part). */
+  parts: BodyNode[];
+}
+
+function isBodyEnd(t: string): boolean {
+  return /^(附件|附：|抄送|抄报)/.test(t) || isTableRow(t) || /^\|/.test(t) || /^.{0,30}(重点任务清单|任务分解表|责任分工表|任务分工表)$/.test(t) || /^[（(]此件/.test(t);
+}
+
+/** A signature (issuer) line standing right above the 成文日期: the body has ended. */
+function isSignature(paras: Paragraph[], i: number): boolean {
+  const t = paras[i].text;
+  const next = paras[i + 1];
+  return !!next && isDateLine(next.text) && t.length <= 40 && !/[，。；：！？]/.test(t);
+}
+
+interface Chain {
+  parts: number[];
+  end: number;
+}
+
+/** Runs of parts 一、二、三、… A new run starts at 一、 (a notice, then its attached plan). */
+function partChains(paras: Paragraph[], heads: (Heading | undefined)[]): Chain[] {
+  const chains: Chain[] = [];
+  let cur: Chain | undefined;
+  let last = 0;
+  const close = (end: number) => {
+    if (cur) cur.end = end;
+    cur = undefined;
+  };
+  for (let i = 0; i < paras.length; i++) {
+    const t = paras[i].text;
+    if (cur && (isBodyEnd(t) || isSignature(paras, i) || isDateLine(t))) {
+      close(i);
+      continue;
+    }
+    const h = heads[i];
+    if (h?.level !== 'part') continue;
+    if (cur && h.value === last + 1) {
+      cur.parts.push(i);
+      last = h.value;
+    } else if (h.value === 1 || (!cur && h.value <= 3)) {
+      // a copy may begin mid-notice (二、 first)
+      close(i);
+      cur = { parts: [i], end: paras.length };
+      chains.push(cur);
+      last = h.value;
+    }
+  }
+  return chains;
+}
+
+function chainScore(c: Chain, tokens: Token[], heads: (Heading | undefined)[]): number[] {
+  let notes = 0;
+  let headings = 0;
+  let action = 0;
+  for (let i = c.parts[0]; i < c.end; i++) {
+    if (tokens[i].notes.length) notes++;
+    const h = heads[i];
+    if (h && h.level !== 'part') headings++;
+    if (h?.level === 'part' && ACTION_TITLE.test(h.title)) action++;
+  }
+  return [notes, action > 0 ? 1 : 0, headings, c.parts.length];
+}
+
+function better(a: number[], b: number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] > b[i];
+  return false;
+}
+
+export function readBody(paras: Paragraph[]): Body {
+  const heads = paras.map((p) => parseHeading(p.text));
+  let lastItem = 0;
+  for (let i = 0; i < heads.length; i++) {
+    heads[i] ??= parseItemAfter(paras[i].text, lastItem);
+    if (heads[i]?.level === 'item') lastItem = heads[i]!.value;
+  }
+  const tokens: Token[] = paras.map((para, i) => ({ para, heading: heads[i], notes: findOwnerNotes(para.text) }));
+  const chains = partChains(paras, heads);
+  let start: number;
+  let end: number;
+  if (chains.length) {
+    let best = chains[0];
+    let bestScore = chainScore(best, tokens, heads);
+    for (const c of chains.slice(1)) {
+      const s = chainScore(c, tokens, heads);
+      if (better(s, bestScore)) {
+        best = c;
+        bestScore = s;
+      }
+    }
+    start = best.parts[0];
+    end = best.end;
+  } else {
+    // no parts: the body starts at the first （一） or 1. heading
+    const first = heads.findIndex((h) => h?.level === 'project' || h?.level === 'item');
+    start = first >= 0 ? first : paras.length;
+    end = paras.length;
+    for (let i = start + 1; i < paras.length; i++) {
+      if (isBodyEnd(paras[i].text) || isSignature(paras, i)) {
+        end = i;
+        break;
+      }
+    }
+  }
+  const root = buildTree(tokens, start, end);
+  return { tokens, start, end, root, parts: root.children.filter((c) => c.level === 'part') };
+}
+
+function buildTree(tokens: Token[], start: number, end: number): BodyNode {
+  const root: BodyNode = { level: 'root', rank: -1, index: start, children: [], paras: [], position: 0 };
+  const stack: BodyNode[] = [root];
+  // children of each level per parent, counted as they come (no rescans: a hostile list can be long)
+  const counts = new Map<BodyNode, Map<string, number>>();
+  for (let i = start; i < end; i++) {
+    const h = tokens[i].heading;
+    if (!h) {
+      stack[stack.length - 1].paras.push(i);
+      continue;
+    }
+    const rank = HEADING_ORDER.indexOf(h.level);
+    while (stack.length > 1 && stack[stack.length - 1].rank >= rank) stack.pop();
+    const parent = stack[stack.length - 1];
+    let seen = counts.get(parent);
+    if (!seen) counts.set(parent, (seen = new Map()));
+    const position = (seen.get(h.level) ?? 0) + 1;
+    seen.set(h.level, position);
+    const node: BodyNode = { level: h.level, rank, heading: h, index: i, children: [], paras: [], parent, position };
+    parent.children.push(node);
+    stack.push(node);
+  }
+  return root;
+}
+
+/** Every node under (and including) n, depth first, in document order. */
+export function descendants(n: BodyNode): BodyNode[] {
+  if (n.children.length === 0) return [n];
+  const out: BodyNode[] = [];
+  const stack = [n];
+  while (stack.length) {
+    const x = stack.pop()!;
+    out.push(x);
+    for (let i = x.children.length - 1; i >= 0; i--) stack.push(x.children[i]);
+  }
+  return out;
+}
+
+/** Paragraph indices of a node's whole subtree (its heading, its paragraphs, its descendants), in order. */
+export function subtreeParas(n: BodyNode): number[] {
+  // a leaf's paragraphs follow its heading in order: no walk, no sort
+  if (n.children.length === 0) return n.level === 'root' ? n.paras : [n.index, ...n.paras];
+  const out: number[] = [];
+  for (const d of descendants(n)) {
+    if (d.level !== 'root') out.push(d.index);
+    for (const p of d.paras) out.push(p);
+  }
+  return out.sort((a, b) => a - b);
+}

@@ -1,0 +1,108 @@
+// Owner notes: the brackets that say who carries out a task. They close a task
+// （责任单位：…）, sit inline after each sentence run （生态环境部牵头，国家统计局参与）, carry rules
+// （…等负责。列第一位者为牵头单位，下同） or put a unit on every later task
+// （…以下均需试点城市政府落实，不再列出）. A bracket that merely mentions 负责 in a sentence is not one.
+import { FIRST_IS_LEAD, IMPLIED_OWNER, UNIT_END, UNIT_START } from '../vocabulary.js';
+import { parseUnitFields, type UnitFields } from './unit-fields.js';
+import { looksLikeUnitList, splitUnits, stripUnitLabel } from './units.js';
+
+export interface FoundNote {
+  /** The note as written, brackets included. */
+  text: string;
+  /** Offsets of the bracket in the paragraph (end exclusive). */
+  start: number;
+  end: number;
+  fields: UnitFields;
+  /** The note states that the first unit of this and every later note leads. */
+  firstIsLead: boolean;
+  /** Units the note puts on every later task without writing them. */
+  implied: string[];
+  /** Nothing but 。；， follows the bracket in its paragraph. */
+  trailing: boolean;
+}
+
+const OPEN = '（(';
+const CLOSE = '）)';
+const MAX_NOTE = 600;
+const NOT_A_UNIT = /^(由|要|将|应|须|需|并|具体|及时|依法|按照|根据|通过|对|把|在|以|从|为)|[，。；：！？“”]/;
+const COLLECTIVE = /^(有关|相关|其他|各)/;
+
+/** Top-level bracket spans of a paragraph, in one linear pass. */
+function bracketSpans(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let depth = 0;
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (OPEN.includes(c)) {
+      if (depth === 0) start = i;
+      depth++;
+    } else if (CLOSE.includes(c) && depth > 0) {
+      depth--;
+      if (depth === 0 && i - start <= MAX_NOTE) out.push({ start, end: i + 1 });
+    }
+  }
+  return out;
+}
+
+function unitShaped(units: string[]): boolean {
+  if (units.length === 0) return false;
+  let ok = 0;
+  for (const u of units) {
+    if (u.length < 2 || u.length > 30 || NOT_A_UNIT.test(u)) return false;
+    if (UNIT_END.test(u) || UNIT_START.test(u) || COLLECTIVE.test(u)) ok++;
+  }
+  return ok / units.length >= 0.6;
+}
+
+/** Read one bracket's inner text as an owner note, or undefined when it is something else. */
+export function readOwnerNote(inner: string, trailing: boolean): Omit<FoundNote, 'text' | 'start' | 'end' | 'trailing'> | undefined {
+  const firstIsLead = FIRST_IS_LEAD.test(inner);
+  const implied: string[] = [];
+  const sentences: string[] = [];
+  for (const s of inner.split('。')) {
+    if (!s.trim()) continue;
+    const m = IMPLIED_OWNER.exec(s);
+    if (m) {
+      for (const u of splitUnits(m[1])) implied.push(u);
+      continue;
+    }
+    const rest = s.replace(FIRST_IS_LEAD, '').replace(/[，,；;]?\s*下同\s*$/, '').replace(/[，,；;\s]+$/, '');
+    if (rest.trim()) sentences.push(rest);
+  }
+  const owner = sentences.join('。');
+  const fields = parseUnitFields(owner);
+  const none = !owner.trim();
+  if (none && (implied.length > 0 || firstIsLead)) return { fields, firstIsLead, implied };
+  if (fields.labelled) return fields.units.length || fields.time ? { fields, firstIsLead, implied } : undefined;
+  if (sentences.length > 1) return undefined;
+  if (fields.roleClauses > 0 && unitShaped(fields.units)) return { fields, firstIsLead, implied };
+  // a bare list of units closing a task: （各市、县〔市、区〕政府党组，省政府各部门党委〔党组〕）
+  if (trailing && fields.roleClauses === 0 && looksLikeUnitList(owner)) return { fields: parseUnitFields(owner), firstIsLead, implied };
+  return undefined;
+}
+
+const NONE: FoundNote[] = [];
+
+export function findOwnerNotes(text: string): FoundNote[] {
+  // cheap pre-check: a paragraph with no bracket holds no note (and shares one empty list)
+  if (!/[（(]/.test(text)) return NONE;
+  let out: FoundNote[] = NONE;
+  for (const { start, end } of bracketSpans(text)) {
+    const trailing = /^[。；;，,\s]*$/.test(text.slice(end));
+    const note = readOwnerNote(text.slice(start + 1, end - 1), trailing);
+    if (!note) continue;
+    if (out === NONE) out = [];
+    out.push({ text: text.slice(start, end), start, end, trailing, ...note });
+  }
+  return out;
+}
+
+/** A paragraph that is only a unit field line: 牵头单位：市政府法制办 / （责任单位：…）. */
+export function unitLine(text: string): FoundNote | undefined {
+  const inner = text.replace(/^[（(](.*)[）)][。；]?$/, '$1');
+  if (!stripUnitLabel(inner).label) return undefined;
+  const fields = parseUnitFields(inner);
+  if (!fields.labelled || fields.units.length === 0) return undefined;
+  return { text, start: 0, end: text.length, fields, firstIsLead: false, implied: [], trailing: true };
+}

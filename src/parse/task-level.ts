@@ -1,0 +1,132 @@
+// Which level of the body tree holds the tasks. A task is the unit that carries owner notes: a
+// numbered heading that closes with one, or — when one heading holds several noted paragraphs —
+// each lead-sentence paragraph, or each 一是/二是 run item when the notes follow the runs. A plan
+// with no owner notes has its tasks at the deepest numbered level of its action parts.
+import type { TaskShape } from '../model.js';
+import { ACTION_TITLE, NON_ACTION_TITLE, type HeadingLevel } from '../vocabulary.js';
+import { descendants, type Body, type BodyNode } from './body.js';
+import { unitLine, type FoundNote } from './owner-notes.js';
+import { splitRuns } from './runs.js';
+
+/** One place inside a heading node where a task's text lives: its own paragraph, or one of its paragraphs. */
+export interface Slot {
+  node: BodyNode;
+  /** Paragraph index; for the heading's own paragraph this is node.index. */
+  index: number;
+  /** The text of the slot (for the heading's own paragraph: the text after the title). */
+  own: boolean;
+  notes: FoundNote[];
+}
+
+export interface NodeNotes {
+  /** Noted slots directly in this node (its own paragraph and its unnumbered paragraphs). */
+  slots: Slot[];
+  /** Unit lines (牵头单位：… / （责任单位：…）) that stand as their own paragraphs in the node. */
+  lines: { index: number; note: FoundNote }[];
+  /** Unit lines that come before the node's first child heading, when it has children: the owners of a group. */
+  group: { index: number; note: FoundNote }[];
+}
+
+export type TaskKey = { unit: HeadingLevel } | { unit: 'paragraph' | 'run'; under: HeadingLevel | 'root' };
+
+export interface TaskLevel {
+  key?: TaskKey;
+  basis: TaskShape['basis'];
+  /** Top-level subtrees (parts, or the root's children) that hold tasks. */
+  scope: Set<BodyNode>;
+  notes: Map<BodyNode, NodeNotes>;
+}
+
+const NO_NOTES: NodeNotes = Object.freeze({ slots: [], lines: [], group: [] }) as NodeNotes;
+
+export function nodeNotes(body: Body, n: BodyNode): NodeNotes {
+  const own = n.level !== 'root' ? body.tokens[n.index].notes : [];
+  // most headings carry at most their own paragraph: share one empty record
+  if (own.length === 0 && n.paras.length === 0) return NO_NOTES;
+  const slots: Slot[] = [];
+  const lines: NodeNotes['lines'] = [];
+  const group: NodeNotes['group'] = [];
+  const firstChild = n.children[0]?.index ?? Infinity;
+  if (own.length) slots.push({ node: n, index: n.index, own: true, notes: own });
+  for (const p of n.paras) {
+    const t = body.tokens[p];
+    const line = unitLine(t.para.text);
+    if (line) {
+      (n.children.length && p < firstChild ? group : lines).push({ index: p, note: line });
+      continue;
+    }
+    if (t.notes.length) slots.push({ node: n, index: p, own: false, notes: t.notes });
+  }
+  return { slots, lines, group };
+}
+
+function keyName(k: TaskKey): string {
+  return 'under' in k ? `${k.unit}@${k.under}` : k.unit;
+}
+
+/** The top-level subtree (part, or child of the root) a node sits in. */
+export function topOf(n: BodyNode): BodyNode {
+  let x = n;
+  while (x.parent && x.parent.level !== 'root') x = x.parent;
+  return x;
+}
+
+export function chooseTaskLevel(body: Body, planLike: boolean): TaskLevel {
+  const all = descendants(body.root);
+  const notes = new Map<BodyNode, NodeNotes>();
+  const carriers = new Map<string, { key: TaskKey; tops: Set<BodyNode>; count: number }>();
+  const count = (key: TaskKey, n: BodyNode, k = 1) => {
+    const name = keyName(key);
+    let c = carriers.get(name);
+    if (!c) carriers.set(name, (c = { key, tops: new Set(), count: 0 }));
+    c.count += k;
+    c.tops.add(topOf(n));
+  };
+  for (const n of all) {
+    const nn = nodeNotes(body, n);
+    notes.set(n, nn);
+    if (n.level === 'root') continue;
+    const runNoted = nn.slots.map((s) => runsWithNotes(body, s)).filter((k) => k >= 2);
+    if (runNoted.length) count({ unit: 'run', under: n.level }, n, runNoted.reduce((a, b) => a + b, 0));
+    else if (nn.slots.length >= 2) count({ unit: 'paragraph', under: n.level }, n, nn.slots.length);
+    else if (nn.slots.length === 1 || nn.lines.length) count({ unit: n.level }, n);
+  }
+  let best: { key: TaskKey; tops: Set<BodyNode>; count: number } | undefined;
+  for (const c of carriers.values()) if (!best || c.count > best.count) best = c;
+  if (best) return { key: best.key, basis: 'owner-notes', scope: best.tops, notes };
+  return { ...byNumbering(body, planLike), notes };
+}
+
+/** How many 一是/二是 run items of a slot carry a note (0 when the slot has no run). */
+function runsWithNotes(body: Body, s: Slot): number {
+  const runs = splitRuns(body.tokens[s.index].para.text);
+  if (runs.length < 2) return 0;
+  return runs.filter((r) => s.notes.some((n) => n.start >= r.start && n.start < r.end)).length;
+}
+
+/** No owner notes: the action parts' deepest numbered level that the parts are really divided into. */
+function byNumbering(body: Body, planLike: boolean): Omit<TaskLevel, 'notes'> {
+  const tops = body.root.children;
+  const parts = tops.filter((t) => t.level === 'part');
+  let scope: BodyNode[] = parts.filter((p) => ACTION_TITLE.test(p.heading!.title) && !NON_ACTION_TITLE.test(p.heading!.title));
+  if (!scope.length && planLike) scope = tops.filter((t) => !t.heading || !NON_ACTION_TITLE.test(t.heading.title));
+  if (!scope.length) return { basis: 'numbering', scope: new Set() };
+  // descend while most nodes of the current level are divided into a deeper level
+  let level: HeadingLevel | undefined;
+  let nodes = scope.flatMap((t) => (parts.length ? t.children : [t]));
+  if (!parts.length) level = scope[0].level as HeadingLevel;
+  else if (!nodes.length) {
+    // a flat list 一、…三十、 of parts is itself the task list
+    return scope.length >= 3 ? { key: { unit: 'part' }, basis: 'numbering', scope: new Set(scope) } : { basis: 'numbering', scope: new Set() };
+  }
+  for (;;) {
+    const first = nodes[0];
+    if (!first) break;
+    level = first.level as HeadingLevel;
+    const atLevel = nodes.filter((n) => n.level === level);
+    const divided = atLevel.filter((n) => n.children.length > 0);
+    if (divided.length * 2 < atLevel.length || divided.length === 0) break;
+    nodes = atLevel.flatMap((n) => n.children);
+  }
+  return level ? { key: { unit: level }, basis: 'numbering', scope: new Set(scope) } : { basis: 'numbering', scope: new Set() };
+}

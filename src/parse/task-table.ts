@@ -1,0 +1,105 @@
+// A task table as the task list itself (重点任务分工表, 推广清单): 序号 | 重点任务 | 主要内容 |
+// 牵头单位 | 配合单位 | 完成时限. Used when the body has no task list of its own. Ids are "T<序号>".
+import type { Paragraph, Task, Warning } from '../model.js';
+import { isTableRow } from '../normalize/rejoin.js';
+import { splitCells } from './keylist.js';
+import { splitUnits } from './units.js';
+import { splitTitle } from './headings.js';
+import { extractDeadlines, parseDeadlineCell } from './deadlines.js';
+import type { TaskResult } from './tasks.js';
+
+interface Columns {
+  number: number;
+  task: number;
+  content: number;
+  lead: number;
+  assist: number;
+  guide: number;
+  deadline: number;
+  /** whether the lead column names the lead (牵头) rather than plain responsibility (责任单位) */
+  leadNamed: boolean;
+}
+
+const ASSIST = /配合|协办|参与|协同|协助/;
+
+function headerColumns(cells: string[]): Columns | undefined {
+  const find = (re: RegExp, not = -1) => cells.findIndex((c, i) => i !== not && re.test(c));
+  const number = find(/^(序号|编号|序)$/);
+  if (number < 0) return undefined;
+  const content = find(/内容|具体措施|工作措施|主要措施/);
+  const task = find(/任务|举措|事项|项目|名称|工作/, content);
+  const guide = find(/指导/);
+  const lead = cells.findIndex((c, i) => i !== guide && /牵头|责任|负责|主责|单位|部门/.test(c) && !ASSIST.test(c));
+  const assist = find(ASSIST);
+  const deadline = find(/时间|时限|期限|进度|完成/);
+  if (task < 0 && content < 0) return undefined;
+  if (lead < 0 && guide < 0) return undefined;
+  return { number, task: task >= 0 ? task : content, content: task >= 0 ? content : -1, lead, assist, guide, deadline, leadNamed: lead >= 0 && /牵头|主责/.test(cells[lead]) };
+}
+
+export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult {
+  const tasks: Task[] = [];
+  const warnings: Warning[] = [];
+  let cols: Columns | undefined;
+  const seen = new Set<string>();
+  paras.forEach((p) => {
+    if (!isTableRow(p.text) && !p.text.startsWith('|')) return;
+    const cells = splitCells(p.text);
+    if (cells.length < 3) return;
+    const header = headerColumns(cells);
+    if (header) {
+      cols = header;
+      return;
+    }
+    if (!cols) return;
+    const number = cells[cols.number] ?? '';
+    if (!/^\d{1,5}$/.test(number)) return;
+    const id = `T${Number(number)}`;
+    if (seen.has(id)) {
+      warnings.push({ code: 'numbering-repeat', line: p.line, message: `task table 序号 ${number} appears twice` });
+      return;
+    }
+    seen.add(id);
+    const cell = (k: number) => (k >= 0 ? (cells[k] ?? '').trim() : '');
+    const lead = splitUnits(cell(cols.lead));
+    const assist = splitUnits(cell(cols.assist));
+    const guide = splitUnits(cell(cols.guide));
+    const units: string[] = [];
+    for (const u of [...lead, ...assist, ...guide]) if (!units.includes(u)) units.push(u);
+    const task = cell(cols.task);
+    const content = cell(cols.content);
+    const text = content && content !== task ? `${task.replace(/[。；]$/, '')}。${content}` : task;
+    const deadlineCell = cell(cols.deadline);
+    const deadlines = extractDeadlines(content, docYear);
+    if (deadlineCell) deadlines.push({ ...parseDeadlineCell(deadlineCell, docYear), text: deadlineCell });
+    const named = cols.leadNamed || assist.length > 0;
+    tasks.push({
+      id,
+      path: [Number(number)],
+      numbers: [number],
+      headings: [],
+      number,
+      project: '',
+      projectNumber: '',
+      title: splitTitle(task).title,
+      text,
+      units,
+      lead: named ? lead : [],
+      assist,
+      guide,
+      unitsFrom: units.length ? 'task' : 'none',
+      ownerNotes: [],
+      impliedUnits: [],
+      deadlines,
+      line: p.line,
+    });
+    if (!units.length) warnings.push({ code: 'no-units', line: p.line, message: `task ${id} (${splitTitle(task).title}) names no responsible unit` });
+  });
+  return {
+    tasks,
+    warnings,
+    // a table closes the document: nothing to say about truncation
+    lastIndex: -1,
+    shape: tasks.length ? { unit: 'table', basis: 'table', description: `${tasks.length} tasks: rows of a task table (序号 | 任务 | 单位 | 时限)` } : undefined,
+  };
+}

@@ -1,0 +1,81 @@
+// The document vocabulary of GB/T 9704 notices, in one place: heading markers, Chinese numerals,
+// unit labels and role words, header labels, and the titles of parts that hold no tasks.
+// normalize/ (page-break re-join) and parse/ (headings, owner notes, header) both read it.
+
+/** Heading styles in GB/T 9704 order: 一、 / （一） / 1. / （1） / ①. */
+export type HeadingLevel = 'part' | 'project' | 'item' | 'subitem' | 'circled';
+export const HEADING_ORDER: readonly HeadingLevel[] = ['part', 'project', 'item', 'subitem', 'circled'];
+
+export const CN_NUMERALS = '一二三四五六七八九十';
+const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** 一 … 九十九, enough for heading markers. */
+export function chineseNumeral(s: string): number {
+  if (s === '十') return 10;
+  if (s.length === 1) return CN_DIGITS[s] ?? NaN;
+  if (s.length === 2 && s[0] === '十') return 10 + (CN_DIGITS[s[1]] ?? NaN);
+  if (s.length === 2 && s[1] === '十') return (CN_DIGITS[s[0]] ?? NaN) * 10;
+  if (s.length === 3 && s[1] === '十') return (CN_DIGITS[s[0]] ?? NaN) * 10 + (CN_DIGITS[s[2]] ?? NaN);
+  return NaN;
+}
+
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+
+/** Marker patterns; group 1 is the number as written. Text is width-unified before it gets here. */
+export const HEADING_PATTERNS: { level: HeadingLevel; re: RegExp; value: (n: string) => number }[] = [
+  { level: 'part', re: /^([一二三四五六七八九十]{1,3})[、.](?!\d)/, value: chineseNumeral },
+  { level: 'project', re: /^[（(]([一二三四五六七八九十]{1,3})[）)][、.]?/, value: chineseNumeral },
+  { level: 'item', re: /^(\d{1,3})(?:[.、](?!\d)|\s)/, value: Number },
+  { level: 'subitem', re: /^[（(](\d{1,3})[）)]/, value: Number },
+  { level: 'circled', re: /^([①-⑳])/, value: (n) => CIRCLED.indexOf(n) + 1 },
+];
+
+/** Labels that open a unit field: 责任单位：… / 牵头单位：… (LEAD_LABELS name the lead). */
+export const PLAIN_UNIT_LABELS = ['责任单位', '责任部门', '负责单位', '负责部门', '责任主体', '实施单位', '主办单位', '承办单位'];
+export const LEAD_UNIT_LABELS = ['牵头单位', '牵头部门', '主责单位', '主责部门', '牵头领导单位'];
+export const ASSIST_UNIT_LABELS = ['配合单位', '配合部门', '协办单位', '参与单位', '协同单位', '协助单位', '参加单位'];
+export const GUIDE_UNIT_LABELS = ['指导单位', '指导部门'];
+/** Fields that may share a unit bracket: a deadline, or a scope the reader does not need. */
+export const TIME_LABELS = ['完成时间', '完成时限', '完成期限', '时间要求', '时间节点', '时限要求', '时限'];
+export const OTHER_FIELD_LABELS = ['适用范围', '实施范围', '备注'];
+
+/** Role words written after unit names: 农业农村部牵头，财政部参与. Longest first. */
+export const ROLE_WORDS: { word: string; role: 'lead' | 'assist' | 'guide' }[] = [
+  { word: '牵头负责', role: 'lead' },
+  { word: '负责落实', role: 'lead' },
+  { word: '按职责分工负责', role: 'lead' },
+  { word: '按职责负责', role: 'lead' },
+  { word: '分别负责', role: 'lead' },
+  { word: '共同负责', role: 'lead' },
+  { word: '牵头', role: 'lead' },
+  { word: '负责', role: 'lead' },
+  { word: '主责', role: 'lead' },
+  { word: '落实', role: 'lead' },
+  { word: '参与', role: 'assist' },
+  { word: '配合', role: 'assist' },
+  { word: '协同', role: 'assist' },
+  { word: '协助', role: 'assist' },
+  { word: '协办', role: 'assist' },
+  { word: '指导', role: 'guide' },
+];
+
+/** A sentence that makes the first unit of every later note its lead: 列第一位者为牵头单位，下同. */
+export const FIRST_IS_LEAD = /(?:列|排|排列|排名)(?:在)?(?:第一位|首位|第一)(?:的|者)?(?:部门|单位)?(?:者)?为牵头(?:单位|部门)?/;
+/** A note that puts a unit on every later task without writing it: 以下均需试点城市政府落实，不再列出. */
+export const IMPLIED_OWNER = /以下(?:各项)?(?:任务)?(?:均|都|皆)?(?:需|须|由|要|应)?(.{2,30}?)(?:负责)?(?:落实|实施|负责|承担)[，,]?(?:不再|不另|不一一)(?:单独)?(?:一一)?列出/;
+
+/** Ends of unit names (省发展改革委, 工业和信息化部, 供销合作总社, 各区、县级市). */
+export const UNIT_END = /(政府|党组|党委|部门|单位|办公室|办公厅|办|局|委|厅|中心|室|院|会|处|所|组|队|部|署|站|行|支|区|街道|镇|乡|公司|集团|银行|社|总署|市|县|团|联|协|庭)〕?$/;
+export const UNIT_START = /^(省|市|县|区|各|中|国家|国务院|人行|有关|相关|其他|全国|自治区|地方)/;
+
+/** Header field labels of a web page's metadata table (索引号 / 发文机关 / 成文日期 …). */
+export const META_LABELS = [
+  '索引号', '主题分类', '主题词', '发文机关', '发布机构', '发文单位', '成文日期', '发文日期', '发布日期', '标题', '名称',
+  '发文字号', '文件编号', '文号', '公文种类', '公开方式', '公开范围', '有效性', '体裁分类', '组配分类', '信息来源', '来源',
+];
+
+/** Titles of parts and projects that frame a plan rather than give it tasks. */
+export const NON_ACTION_TITLE =
+  /^(总体要求|总体思路|总体目标|指导思想|基本原则|工作原则|主要目标|发展目标|工作目标|目标任务|重大意义|重要意义|适用范围|试点范围|实施范围|实施步骤|实施安排|进度安排|工作步骤|步骤安排|时间安排|保障措施|组织保障|组织实施|组织领导|工作要求|有关要求|其他事项|附则|目标|原则|背景|意义)$/;
+/** Part titles that announce a task list. */
+export const ACTION_TITLE = /任务|重点工作|主要工作|工作内容|主要措施|重点举措|具体措施|政策措施|工作措施|重点项目|行动|工程|举措/;
