@@ -31,7 +31,9 @@ export const HEADING_PATTERNS: { level: HeadingLevel; re: RegExp; value: (n: str
 ];
 
 /** Labels that open a unit field: 责任单位：… / 牵头单位：… (LEAD_LABELS name the lead). */
-export const PLAIN_UNIT_LABELS = ['责任单位', '责任部门', '负责单位', '负责部门', '责任主体', '实施单位', '主办单位', '承办单位'];
+export const PLAIN_UNIT_LABELS = ['责任单位', '责任部门', '责任主体', '实施单位', '主办单位', '承办单位'];
+/** 负责部门：… names the units that 负责 (lead), as an unlabelled “…负责” does. */
+export const RESPONSIBLE_UNIT_LABELS = ['负责单位', '负责部门'];
 export const LEAD_UNIT_LABELS = ['牵头单位', '牵头部门', '主责单位', '主责部门', '牵头领导单位'];
 export const ASSIST_UNIT_LABELS = ['配合单位', '配合部门', '协办单位', '参与单位', '协同单位', '协助单位', '参加单位'];
 export const GUIDE_UNIT_LABELS = ['指导单位', '指导部门'];

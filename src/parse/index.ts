@@ -16,7 +16,15 @@ export { extractDeadlines, parseDeadlineCell } from './deadlines.js';
 export { findDocNumbers, normalizeDocNumber } from './docnumber.js';
 
 const CLOSING_TITLE = /组织|保障|实施|要求|领导|监督|考核|落实|附则/;
-const PLAN_WORD = /方案|计划|意见|要点|规划|措施|任务|清单|安排|纲要|行动|工程/;
+// A plan's own title, or a notice that 印发s one: …实施方案 / 关于印发…行动计划的通知
+const PLAN_TITLE = /(方案|计划|意见|要点|规划|纲要|清单|措施|安排|任务|分工)(（[^（）]{0,20}）)?$/;
+const PRINTS_PLAN = /印发.{0,80}(方案|计划|意见|要点|规划|纲要|清单|措施|安排|任务|分工)/;
+
+/** Without owner notes, only a plan's numbered levels are read as tasks (not a 通报's or a 批复's). */
+function isPlanTitle(title?: string, planTitle?: string): boolean {
+  if (!title && !planTitle) return true;
+  return [title, planTitle].some((t) => !!t && (PLAN_TITLE.test(t) || PRINTS_PLAN.test(t)));
+}
 
 export function parseNormalized(source: SourceText, norm: NormalizedText): Notice {
   const paras = norm.paragraphs;
@@ -26,8 +34,7 @@ export function parseNormalized(source: SourceText, norm: NormalizedText): Notic
   const docYear = meta.date ? Number(meta.date.slice(0, 4)) : undefined;
   const references = findReferences(paras, body.start, [meta.title, meta.planTitle]);
   const sections = buildSections(body);
-  const titles = `${meta.title ?? ''}${meta.planTitle ?? ''}`;
-  const planLike = !titles || PLAN_WORD.test(titles);
+  const planLike = isPlanTitle(meta.title, meta.planTitle);
   const level = chooseTaskLevel(body, planLike);
   let result = parseTasks(body, level, paras, docYear);
   let keyList = parseKeyList(paras, docYear);

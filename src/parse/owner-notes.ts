@@ -24,7 +24,8 @@ export interface FoundNote {
 const OPEN = '（(';
 const CLOSE = '）)';
 const MAX_NOTE = 600;
-const NOT_A_UNIT = /^(由|要|将|应|须|需|并|具体|及时|依法|按照|根据|通过|对|把|在|以|从|为)|[，。；：！？“”]/;
+// words that open a clause, never a unit name (应急管理部 and 对外… do exist, so 应/对 alone are no sign)
+const NOT_A_UNIT = /^(由|要|将|须|需|并|具体|及时|依法|按照|根据|通过|把|应当|应该|对于)|[，。；：！？“”]/;
 const COLLECTIVE = /^(有关|相关|其他|各)/;
 
 /** Top-level bracket spans of a paragraph, in one linear pass. */

@@ -115,10 +115,8 @@ function byNumbering(body: Body, planLike: boolean): Omit<TaskLevel, 'notes'> {
   let level: HeadingLevel | undefined;
   let nodes = scope.flatMap((t) => (parts.length ? t.children : [t]));
   if (!parts.length) level = scope[0].level as HeadingLevel;
-  else if (!nodes.length) {
-    // a flat list 一、…三十、 of parts is itself the task list
-    return scope.length >= 3 ? { key: { unit: 'part' }, basis: 'numbering', scope: new Set(scope) } : { basis: 'numbering', scope: new Set() };
-  }
+  // parts with nothing under them and no owner notes: requirements of a notice, not a task list
+  else if (!nodes.length) return { basis: 'numbering', scope: new Set() };
   for (;;) {
     const first = nodes[0];
     if (!first) break;

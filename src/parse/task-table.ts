@@ -64,8 +64,14 @@ export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult
     const lead = splitUnits(cell(cols.lead));
     const assist = splitUnits(cell(cols.assist));
     const guide = splitUnits(cell(cols.guide));
+    // units in the table's column order
     const units: string[] = [];
-    for (const u of [...lead, ...assist, ...guide]) if (!units.includes(u)) units.push(u);
+    const byColumn = [
+      { k: cols.lead, list: lead },
+      { k: cols.assist, list: assist },
+      { k: cols.guide, list: guide },
+    ].sort((a, b) => a.k - b.k);
+    for (const c of byColumn) for (const u of c.list) if (!units.includes(u)) units.push(u);
     const task = cell(cols.task);
     const content = cell(cols.content);
     const text = content && content !== task ? `${task.replace(/[。；]$/, '')}。${content}` : task;

@@ -12,11 +12,12 @@ import {
   LEAD_UNIT_LABELS,
   OTHER_FIELD_LABELS,
   PLAIN_UNIT_LABELS,
+  RESPONSIBLE_UNIT_LABELS,
   ROLE_WORDS,
   TIME_LABELS,
 } from '../vocabulary.js';
 
-const ALL_LABELS = [...PLAIN_UNIT_LABELS, ...LEAD_UNIT_LABELS, ...ASSIST_UNIT_LABELS, ...GUIDE_UNIT_LABELS, ...TIME_LABELS, ...OTHER_FIELD_LABELS];
+const ALL_LABELS = [...PLAIN_UNIT_LABELS, ...RESPONSIBLE_UNIT_LABELS, ...LEAD_UNIT_LABELS, ...ASSIST_UNIT_LABELS, ...GUIDE_UNIT_LABELS, ...TIME_LABELS, ...OTHER_FIELD_LABELS];
 const FIELD = new RegExp(`(${ALL_LABELS.join('|')})[：:]`, 'g');
 const ROLE_SUFFIX = new RegExp(`(?:${ROLE_WORDS.map((r) => r.word).join('|')})$`);
 const TIME_CLAUSE = /\d{4}年|年底|年内|月底|季度|长期|持续推进|持续实施|逐年|每年/;
@@ -72,20 +73,23 @@ export function parseUnitFields(inner: string): UnitFields {
     const value = inner.slice((m.index ?? 0) + m[0].length, k + 1 < marks.length ? marks[k + 1].index : undefined).replace(/[；;，,。\s]+$/, '');
     const label = m[1];
     out.labelled = true;
-    if (TIME_LABELS.includes(label)) out.time = value;
-    else if (OTHER_FIELD_LABELS.includes(label)) return;
-    else if (ASSIST_UNIT_LABELS.includes(label)) add(out.assist, splitUnits(value));
-    else if (LEAD_UNIT_LABELS.includes(label)) add(out.lead, splitUnits(value));
-    else if (GUIDE_UNIT_LABELS.includes(label)) add(out.guide, splitUnits(value));
-    else add(out.plain, splitUnits(value));
+    if (TIME_LABELS.includes(label)) {
+      out.time = value;
+      return;
+    }
+    if (OTHER_FIELD_LABELS.includes(label)) return;
+    const units = splitUnits(value);
+    add(out.units, units);
+    if (ASSIST_UNIT_LABELS.includes(label)) add(out.assist, units);
+    else if (LEAD_UNIT_LABELS.includes(label)) add(out.lead, units);
+    else if (GUIDE_UNIT_LABELS.includes(label)) add(out.guide, units);
+    else if (RESPONSIBLE_UNIT_LABELS.includes(label)) add(out.responsible, units);
+    else add(out.plain, units);
   });
-  // labelled notes keep the order lead, plain, assist, guide (the 16号 family's field order)
-  if (out.labelled) {
-    add(out.units, out.lead);
-    add(out.units, out.plain);
-    add(out.units, out.responsible);
-    add(out.units, out.assist);
-    add(out.units, out.guide);
+  // 牵头部门：A；责任部门：B、C — beside a named lead, the other responsible units assist
+  if (out.lead.length && out.plain.length) {
+    add(out.assist, out.plain);
+    out.plain = [];
   }
   return out;
 }

@@ -3,7 +3,7 @@
 // into units, never inside brackets and never inside a compound that names several levels at
 // once ("各市、县〔市、区〕政府" is one unit).
 
-import { ASSIST_UNIT_LABELS, GUIDE_UNIT_LABELS, LEAD_UNIT_LABELS, PLAIN_UNIT_LABELS, UNIT_END, UNIT_START } from '../vocabulary.js';
+import { ASSIST_UNIT_LABELS, GUIDE_UNIT_LABELS, LEAD_UNIT_LABELS, PLAIN_UNIT_LABELS, RESPONSIBLE_UNIT_LABELS, UNIT_END, UNIT_START } from '../vocabulary.js';
 
 const OPEN = '（(〔〈<［[【｛{';
 const CLOSE = '）)〕〉>］]】｝}';
@@ -23,7 +23,7 @@ export function unifyUnitBrackets(s: string): string {
 // it is the first half of a compound such as 各市、县〔市、区〕政府.
 const BARE_LEVEL = /^各?(?:有关|相关)?[省市县区乡镇街道]{1,3}$/;
 
-const LABEL = new RegExp(`^(?:${[...PLAIN_UNIT_LABELS, ...LEAD_UNIT_LABELS, ...ASSIST_UNIT_LABELS, ...GUIDE_UNIT_LABELS].join('|')})[：:]?`);
+const LABEL = new RegExp(`^(?:${[...PLAIN_UNIT_LABELS, ...RESPONSIBLE_UNIT_LABELS, ...LEAD_UNIT_LABELS, ...ASSIST_UNIT_LABELS, ...GUIDE_UNIT_LABELS].join('|')})[：:]?`);
 
 export function stripUnitLabel(s: string): { label?: string; rest: string } {
   const m = LABEL.exec(s);
