@@ -173,7 +173,7 @@ export interface Notice {
   warnings: Warning[];
 }
 
-export type LinkKind = 'same' | 'reworded' | 'merged' | 'split' | 'partial';
+export type LinkKind = 'same' | 'reworded' | 'merged' | 'split' | 'partial' | 'overlap';
 
 export interface Link {
   base: string;
@@ -195,6 +195,17 @@ export interface DeadlineChange {
   compared: 'body' | 'keyList' | 'keyListVsBody';
 }
 
+/** Who is responsible, base against local, for one link (CONTRACT 1.1). */
+export interface OwnerChange {
+  base: string;
+  local: string;
+  baseUnits: string[];
+  localUnits: string[];
+  /** mapped: the local units are the local counterparts, the same unit leading. */
+  change: 'mapped' | 'reassigned' | 'owner-dropped' | 'owner-added';
+  detail: string;
+}
+
 export interface DocRef {
   file: string;
   docNumber?: string;
@@ -213,6 +224,8 @@ export interface PlanDiff {
   added: { id: string; title: string }[];
   keyListLinks: Link[];
   deadlineChanges: DeadlineChange[];
+  /** One entry per link: are the local owners the counterparts of the base owners? */
+  ownerChanges: OwnerChange[];
   /** citesBase: the local plan cites the base (by 文号 or title); namesBase: its own title contains the base plan's name. */
   parentage: { citesBase: boolean; by?: 'docNumber' | 'title'; namesBase: boolean; cited: Reference[]; warning?: string };
   family: { sameFamily: boolean; strongShare: number; message?: string };
@@ -226,6 +239,10 @@ export interface PlanDiff {
     reworded: number;
     deadlineChanges: number;
     coverage: number;
+    /** Owner entries other than mapped. */
+    ownerChanges: number;
+    /** Distinct units the local plan names (a variable researchers use). */
+    localUnits: number;
   };
   warnings: Warning[];
 }

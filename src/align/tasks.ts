@@ -39,6 +39,15 @@ export const THRESHOLDS = {
   partial: 0.35,
   /** title agreement at or above which a one-to-one link is 'same' rather than 'reworded' */
   sameTitle: 0.75,
+  /** rule 7: share of a would-be-added local task's content found in one base task, and its margin over the next */
+  carriedBack: 0.5,
+  carriedMargin: 1.5,
+  /** rule 8: each base part of a merge carries this much of the local task, and together this much */
+  mergedPart: 0.25,
+  mergedTotal: 0.6,
+  /** rule 9: mutual best of an otherwise dropped and an otherwise added task, with this score and margin */
+  rewrittenScore: 0.25,
+  rewrittenMargin: 1.5,
 };
 
 export interface Alignment {
@@ -117,6 +126,53 @@ export function alignTasks(base: Task[], local: Task[], rules: PairRules = { pin
     if (first < 0 || dice(base[first].project, local[j].project) < T.sameTitle) return;
     const e = ev[first][j];
     if (e.back >= T.partialCover && (second < 0 || e.back >= T.partialMargin * ev[second][j].back)) add(first, j);
+  });
+
+  // 7. across structures a lower level often rewrites one part of a long base task as a task of its
+  //    own: nearly all of the local task's content is in one base task, and in no other to compare
+  local.forEach((_, j) => {
+    if (linkedLocal.has(j)) return;
+    let first = -1;
+    let second = -1;
+    for (let i = 0; i < base.length; i++) {
+      if (banned.has(key(i, j))) continue;
+      if (first < 0 || ev[i][j].back > ev[first][j].back) {
+        second = first;
+        first = i;
+      } else if (second < 0 || ev[i][j].back > ev[second][j].back) second = i;
+    }
+    if (first < 0) return;
+    const e = ev[first][j];
+    if (e.back >= T.carriedBack && (second < 0 || e.back >= T.carriedMargin * ev[second][j].back)) add(first, j);
+  });
+
+  // 8. a would-be-added local task that merges two would-be-dropped base tasks: each carries a good
+  //    part of it, and it is each one's best counterpart
+  const bestLocalOf = (i: number) => {
+    let best = -1;
+    for (let j = 0; j < local.length; j++) if (!banned.has(key(i, j)) && (best < 0 || ev[i][j].score > ev[i][best].score)) best = j;
+    return best;
+  };
+  local.forEach((_, j) => {
+    if (linkedLocal.has(j)) return;
+    const parts = base
+      .map((_, i) => i)
+      .filter((i) => !linkedBase.has(i) && !banned.has(key(i, j)) && ev[i][j].back >= T.mergedPart && bestLocalOf(i) === j);
+    if (parts.length < 2) return;
+    const total = parts.reduce((a, i) => a + ev[i][j].back, 0);
+    if (total >= T.mergedTotal) for (const i of parts) add(i, j);
+  });
+  // 9. a would-be-dropped base task and a would-be-added local task that are each other's best
+  //    counterpart, ahead of every alternative on both sides: the same task rewritten
+  base.forEach((_, i) => {
+    if (linkedBase.has(i)) return;
+    const j = bestLocalOf(i);
+    if (j < 0 || linkedLocal.has(j)) return;
+    const s = ev[i][j].score;
+    if (s < T.rewrittenScore) return;
+    for (let k = 0; k < local.length; k++) if (k !== j && ev[i][k].score * T.rewrittenMargin > s) return;
+    for (let k = 0; k < base.length; k++) if (k !== i && ev[k][j].score * T.rewrittenMargin > s) return;
+    add(i, j);
   });
 
   const pairs = [...chosen.values()];

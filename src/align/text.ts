@@ -2,9 +2,13 @@
 // bigrams, weighted by how rare they are across the two plans (IDF), so that 政府/建设/推进 — present
 // everywhere — count little and 政务钉钉/第三方评估 count much.
 
-/** Keep Chinese characters, letters and digits; drop punctuation, brackets and quotes. */
+// Words that name the plan's own level: a task rewritten for a province or a city (全国 → 全省,
+// 我国 → 我市, 国家级 → 市级) is still the same task, so they compare as one word.
+const LEVEL_WORDS = /(?:全|我)(?:国|省|市|县|区)|(?:国家|省|市|县|区)级/g;
+
+/** Keep Chinese characters, letters and digits; drop punctuation, brackets and quotes; level words unified. */
 export function content(s: string): string {
-  return s.replace(/[^\u3400-\u9fffA-Za-z0-9]/g, '');
+  return s.replace(/[^\u3400-\u9fffA-Za-z0-9]/g, '').replace(LEVEL_WORDS, (m) => (m.endsWith('级') ? '本级' : `${m[0]}域`));
 }
 
 /** A bigram as one number (two UTF-16 units): hashing numbers is several times cheaper than 2-char strings. */

@@ -5,6 +5,7 @@ import { alignKeyLists, rowTasks } from './keylist.js';
 import { compareDeadlineSets } from './deadlines.js';
 import { checkParentage } from './parentage.js';
 import { judgeFamily } from './family.js';
+import { compareOwners } from './owners.js';
 
 export { loadPairs, parsePairs } from './pairs.js';
 
@@ -38,6 +39,7 @@ export function diffNotices(base: Notice, local: Notice, opts: DiffOptions = {})
   const added = local.tasks.filter((t) => !linkedLocal.has(t.id)).map((t) => ({ id: t.id, title: t.title }));
   const keyListLinks = base.keyList.length && local.keyList.length ? alignKeyLists(base.keyList, local.keyList, rowsOfLinkedTasks(base, local, links)) : [];
   const deadlineChanges = compareDeadlineSets(base, local, links, keyListLinks);
+  const ownerChanges = compareOwners(base, local, links);
   const parentage = checkParentage(base, local);
   const family = judgeFamily(links, base.tasks.length, local.tasks.length, parentage.citesBase || parentage.namesBase);
 
@@ -58,6 +60,7 @@ export function diffNotices(base: Notice, local: Notice, opts: DiffOptions = {})
     added,
     keyListLinks,
     deadlineChanges,
+    ownerChanges,
     parentage,
     family,
     summary: {
@@ -70,6 +73,8 @@ export function diffNotices(base: Notice, local: Notice, opts: DiffOptions = {})
       reworded: links.filter((k) => k.kind === 'reworded').length,
       deadlineChanges: deadlineChanges.filter((c) => c.change !== 'same').length,
       coverage: base.tasks.length ? Math.round((linkedBase.size / base.tasks.length) * 1000) / 1000 : 0,
+      ownerChanges: ownerChanges.filter((c) => c.change !== 'mapped').length,
+      localUnits: new Set(local.tasks.flatMap((t) => t.units)).size,
     },
     warnings,
   };

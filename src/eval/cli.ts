@@ -5,7 +5,8 @@ import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseFile, loadBase } from '../pipeline.js';
 import { diffNotices } from '../diff/index.js';
-import { scoreDiff, type GoldFile, type Prf, type Score } from './score.js';
+import { scoreDiff, prf, type Prf, type Score } from './score.js';
+import { remapGold, type TitledGold } from './remap.js';
 
 function goldFiles(args: string[]): string[] {
   const out: string[] = [];
@@ -18,7 +19,7 @@ function goldFiles(args: string[]): string[] {
 
 /** Gold files name documents by their seed file names: look beside the gold, in ../seeds, fixtures/ and --docs. */
 function locate(name: string, goldPath: string, docs: string[]): string {
-  const dirs = [...docs, dirname(goldPath), join(dirname(goldPath), '..', 'seeds'), 'fixtures', '.'];
+  const dirs = [...docs, dirname(goldPath), join(dirname(goldPath), 'base'), join(dirname(goldPath), '..', 'seeds'), 'fixtures', '.'];
   for (const d of dirs) {
     const p = resolve(d, name);
     if (existsSync(p)) return p;
@@ -38,13 +39,20 @@ async function main(argv: string[]): Promise<number> {
     else files.push(argv[i]);
   }
   if (files.length === 0) files.push(existsSync('../shared/gold') ? '../shared/gold' : 'fixtures/gold');
-  const results: { gold: string; score: Score }[] = [];
+  const results: { gold: string; score: Score & { ownerChanges?: Prf } }[] = [];
   for (const g of goldFiles(files)) {
-    const gold = JSON.parse(readFileSync(g, 'utf8')) as GoldFile;
-    if (!gold.links || !gold.local) continue;
-    const base = gold.base ? await parseFile(locate(gold.base, g, docs)) : loadBase();
-    const local = await parseFile(locate(gold.local, g, docs));
-    results.push({ gold: g, score: scoreDiff(diffNotices(base, local), gold) });
+    const raw = JSON.parse(readFileSync(g, 'utf8')) as TitledGold;
+    if (!raw.links || !raw.local) continue;
+    const base = raw.base ? await parseFile(locate(raw.base, g, docs)) : loadBase();
+    const local = await parseFile(locate(raw.local, g, docs));
+    const gold = remapGold(raw, base, local);
+    const diff = diffNotices(base, local);
+    const score: Score & { ownerChanges?: Prf } = scoreDiff(diff, gold);
+    if (gold.ownerChanges) {
+      const key = (c: { base: string; local: string; change: string }) => `${c.base}→${c.local}:${c.change}`;
+      score.ownerChanges = prf((diff.ownerChanges ?? []).filter((c) => c.change !== 'mapped').map(key), gold.ownerChanges.filter((c) => c.change !== 'mapped').map(key));
+    }
+    results.push({ gold: g, score });
   }
   if (json) {
     process.stdout.write(JSON.stringify(results, null, 2) + '\n');
@@ -57,6 +65,7 @@ async function main(argv: string[]): Promise<number> {
       if (s.keyListLinks) console.log(`  key-list links ${fmt(s.keyListLinks)}`);
       if (s.deadlines) console.log(`  deadlines      ${fmt(s.deadlines)}`);
       if (s.deadlinePairs) console.log(`  deadline pairs ${fmt(s.deadlinePairs)}`);
+      if (s.ownerChanges) console.log(`  owner changes  ${fmt(s.ownerChanges)}  (entries other than mapped)`);
     }
   }
   return results.length ? 0 : 2;

@@ -8,6 +8,7 @@ export const COVERAGE_INFO: Record<CoverageStatus, { mark: string; label: string
   merged: { mark: '\u2295', label: 'merged', zh: '合并', help: 'one local task carries this and other provincial tasks' },
   split: { mark: '\u00F7', label: 'split', zh: '拆分', help: 'carried by several local tasks' },
   partial: { mark: '\u25D0', label: 'partial', zh: '部分', help: 'a local task carries a minor part of it' },
+  overlap: { mark: '\u223C', label: 'overlap', zh: '主题相近', help: 'a plan of another family: a thematic counterpart, not a carried task' },
   dropped: { mark: '\u2717', label: 'dropped', zh: '未落实', help: 'no local task carries it' },
 };
 
