@@ -46,11 +46,19 @@ export async function runDiff(files: string[], opts: DiffCommandOptions, io: Io)
   const pairs = opts.pairs ? loadPairs(opts.pairs) : undefined;
   const base = files.length === 2 ? parseSource(await readSource(files[0], { encoding: opts.encoding, stdin: io.stdin })) : loadBase();
   const local = parseSource(await readSource(files[files.length - 1], { encoding: opts.encoding, stdin: io.stdin }));
-  if (base.tasks.length === 0) throw new PlancmpError('no-tasks', 'no tasks found in the base plan', base.source.file, 'the base must be a plan with numbered tasks under （一）（二）… headings');
+  if (base.tasks.length === 0) throw new PlancmpError('no-tasks', 'no tasks found in the base plan', base.source.file, 'the base must be a plan whose tasks carry owner notes such as （XX负责） or sit under a part such as 二、主要任务');
   if (local.tasks.length === 0) {
     throw new PlancmpError('no-tasks', `no tasks found (${local.warnings.map((w) => w.code).join(', ') || 'no structure recognised'})`, local.source.file, 'run `plancmp parse --format text` on it to see what was recognised');
   }
   const d = diffNotices(base, local, { pairs });
+  // against the embedded 16号, a plan that implements some other parent wants that parent as its base
+  if (files.length === 1 && !d.parentage.citesBase && !d.parentage.namesBase) {
+    const parent = d.parentage.cited.find((r) => r.docNumber) ?? d.parentage.cited.find((r) => r.title && /计划|方案|规划|意见/.test(r.title));
+    if (parent) {
+      const named = [parent.title && `《${parent.title}》`, parent.docNumber].filter(Boolean).join(' ');
+      io.stderr.write(`plancmp: ${local.source.file} implements ${named}, not the embedded ${d.base.docNumber ?? 'base'}; compare it with its parent: plancmp diff PARENT ${local.source.file}\n`);
+    }
+  }
   io.stdout.write(await renderDiffLazily(opts.format, d, base, local, { stream: io.stdout as NodeJS.WriteStream, env: io.env }, { verbose: opts.verbose }));
   return hasFindings(d, failOn) ? EXIT.FINDINGS : EXIT.OK;
 }

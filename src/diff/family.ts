@@ -5,6 +5,8 @@ import type { Link, PlanDiff } from '../model.js';
 
 const STRONG = 0.5;
 const SAME_FAMILY = 0.4;
+/** A plan rewritten for its level keeps few strong links but still carries most tasks somewhere. */
+const LINKED_FAMILY = 0.6;
 
 export function judgeFamily(links: Link[], baseTasks: number, localTasks: number, citesBase: boolean): PlanDiff['family'] {
   // citesBase here means: cites the base, or is named after it
@@ -13,7 +15,8 @@ export function judgeFamily(links: Link[], baseTasks: number, localTasks: number
   const localShare = localTasks ? new Set(strong.map((k) => k.local)).size / localTasks : 0;
   // a truncated or partial local plan still derives from the base: judge by the better side
   const strongShare = Math.round(Math.max(baseShare, localShare) * 1000) / 1000;
-  const sameFamily = citesBase || strongShare >= SAME_FAMILY;
+  const linkedShare = Math.max(baseTasks ? new Set(links.map((k) => k.base)).size / baseTasks : 0, localTasks ? new Set(links.map((k) => k.local)).size / localTasks : 0);
+  const sameFamily = citesBase || strongShare >= SAME_FAMILY || linkedShare >= LINKED_FAMILY;
   return {
     sameFamily,
     strongShare,

@@ -6,6 +6,7 @@ import { compareDeadlineSets } from './deadlines.js';
 import { checkParentage } from './parentage.js';
 import { judgeFamily } from './family.js';
 import { compareOwners } from './owners.js';
+import { overlapLinks } from '../align/overlap.js';
 
 export { loadPairs, parsePairs } from './pairs.js';
 
@@ -21,12 +22,24 @@ function rowsOfLinkedTasks(base: Notice, local: Notice, links: Link[]) {
   return (b: KeyListRow, l: KeyListRow) => linked.has(`${bOwner.get(b.id)?.id}|${lOwner.get(l.id)?.id}`);
 }
 
+/** The analyst's pinned links stand whatever the family. */
+function withPins(overlaps: Link[], aligned: Link[]): Link[] {
+  const manual = aligned.filter((k) => k.manual);
+  if (!manual.length) return overlaps;
+  const pinned = new Set(manual.map((k) => `${k.base}|${k.local}`));
+  return [...manual, ...overlaps.filter((k) => !pinned.has(`${k.base}|${k.local}`))];
+}
+
 function docRef(n: Notice): DocRef {
   return { file: n.source.file, docNumber: n.meta.docNumber, title: n.meta.title, issuer: n.meta.issuer, date: n.meta.date };
 }
 
 export function diffNotices(base: Notice, local: Notice, opts: DiffOptions = {}): PlanDiff {
-  const { links } = alignTasks(base.tasks, local.tasks, opts.pairs);
+  const aligned = alignTasks(base.tasks, local.tasks, opts.pairs).links;
+  const parentage = checkParentage(base, local);
+  const family = judgeFamily(aligned, base.tasks.length, local.tasks.length, parentage.citesBase || parentage.namesBase);
+  // a plan of another family carries no base task: what it shares are thematic counterparts
+  const links = family.sameFamily ? aligned : withPins(overlapLinks(base.tasks, local.tasks), aligned);
   const linkedBase = new Set(links.map((k) => k.base));
   const linkedLocal = new Set(links.map((k) => k.local));
   // In a truncated copy, base tasks after the last one the copy still carries may only be missing.
@@ -40,8 +53,6 @@ export function diffNotices(base: Notice, local: Notice, opts: DiffOptions = {})
   const keyListLinks = base.keyList.length && local.keyList.length ? alignKeyLists(base.keyList, local.keyList, rowsOfLinkedTasks(base, local, links)) : [];
   const deadlineChanges = compareDeadlineSets(base, local, links, keyListLinks);
   const ownerChanges = compareOwners(base, local, links);
-  const parentage = checkParentage(base, local);
-  const family = judgeFamily(links, base.tasks.length, local.tasks.length, parentage.citesBase || parentage.namesBase);
 
   const warnings: Warning[] = [];
   for (const w of local.warnings) {

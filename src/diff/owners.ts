@@ -19,7 +19,7 @@ interface UnitKey {
 const LEVEL_PREFIX = /^(?:国家|国务院|中央|全国|中共|省级|市级|县级|区级|各级|省|自治区|直辖市|市(?!场)|县|区|镇|乡|街道)/;
 // a place name before the level word: 江西省 / 许昌市 / 番禺区 (not 市场监管局's 市)
 const PLACE_PREFIX = /^[\u4e00-\u9fff]{2,4}?(?:省|自治区|市(?!场)|县|区)(?=[\u4e00-\u9fff]{2,})/;
-const BODY_SUFFIX = /(?:中心支行|分行|支行|总局|管理局|分局|监督管理局|局|厅|部|委员会|委|办公室|办公厅|办|总署|署|总社|社|中心)$/;
+const BODY_SUFFIX = /(?:中心支行|分行|支行|总局|分局|局|厅|部|委员会|委|办公室|办公厅|办|总署|署|总社|社|中心)$/;
 const SUBGOV = /^各(?:有关)?.{0,12}(?:政府|区|县|市|镇|乡|街|管委会)|^(?:地方各级|各地)/;
 const GENERIC = /^(?:各|有关|相关|其他|其余)(?:有关)?(?:单位|部门|方面|机构|部委)$|有关部门$|有关单位$|各有关单位$/;
 
@@ -43,10 +43,19 @@ function keyOf(unit: string): UnitKey {
   return { unit, core: stripped.length >= 2 ? stripped : core };
 }
 
+/** 城管 for 城市管理, 发改 for 发展改革: the short name's characters in order, the first one shared. */
+function abbreviates(short: string, long: string): boolean {
+  if (short.length < 2 || short.length >= long.length || short[0] !== long[0]) return false;
+  let i = 0;
+  for (const c of long) if (c === short[i]) i++;
+  return i === short.length;
+}
+
 function similar(a: string, b: string): boolean {
   if (!a || !b) return false;
   if (a === b) return true;
   if (Math.min(a.length, b.length) >= 2 && (a.includes(b) || b.includes(a))) return true;
+  if (abbreviates(a, b) || abbreviates(b, a)) return true;
   const A = bigramSet(a);
   const B = bigramSet(b);
   let both = 0;
