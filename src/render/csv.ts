@@ -37,6 +37,7 @@ export function renderDiffCsv(d: PlanDiff, base: Notice, local: Notice): string 
     'base_deadlines',
     'local_deadlines',
     'deadline_changes',
+    'owner_changes',
   ];
   const rows = base.tasks.map((t) => {
     const links = d.links.filter((k) => k.base === t.id);
@@ -57,6 +58,10 @@ export function renderDiffCsv(d: PlanDiff, base: Notice, local: Notice): string 
       t.deadlines.map((x) => x.text).join('；'),
       bestLocal ? bestLocal.deadlines.map((x) => x.text).join('；') : '',
       changes.join(';'),
+      (d.ownerChanges ?? [])
+        .filter((o) => o.base === t.id && o.change !== 'mapped')
+        .map((o) => `${o.local}:${o.change}`)
+        .join(';'),
     ];
   });
   return toCsv([header, ...rows]);
@@ -64,13 +69,16 @@ export function renderDiffCsv(d: PlanDiff, base: Notice, local: Notice): string 
 
 /** One row per parsed task. */
 export function renderParseCsv(n: Notice): string {
-  const header = ['id', 'number', 'project', 'title', 'units', 'deadlines', 'line'];
+  const header = ['id', 'number', 'project', 'title', 'units', 'lead', 'assist', 'guide', 'deadlines', 'line'];
   const rows = n.tasks.map((t) => [
     t.id,
     t.number,
     t.project,
     t.title,
     t.units.join('、'),
+    t.lead.join('、'),
+    t.assist.join('、'),
+    (t.guide ?? []).join('、'),
     t.deadlines.map((x) => x.text).join('；'),
     String(t.line),
   ]);

@@ -88,6 +88,14 @@ export function renderDiffMarkdown(d: PlanDiff, base: Notice, local: Notice): st
       mdTable(['base', 'local', 'base deadline', 'local deadline', 'change', 'compared'], rows),
     );
   }
+  const owners = (d.ownerChanges ?? []).filter((o) => o.change !== 'mapped');
+  if (owners.length) {
+    const rows = owners.map((o) => [o.base, o.local, o.change, o.baseUnits.join('、'), o.localUnits.join('、'), o.detail]);
+    section(
+      `Owner changes (${owners.length} of ${(d.ownerChanges ?? []).length} links; the local plan names ${d.summary.localUnits} units)`,
+      mdTable(['base', 'local', 'change', 'base units', 'local units', 'detail'], rows),
+    );
+  }
   if (d.links.length) {
     const rows = d.links.map((k) => [k.base, bTitle(k.base), k.local, lTitle(k.local), k.kind + manual(k.manual), k.score.toFixed(2)]);
     section(same ? `Links (${d.links.length})` : `Thematic overlap (${d.links.length})`, mdTable(['base id', 'base title', 'local id', 'local title', 'kind', 'score'], rows));

@@ -39,13 +39,17 @@ export function renderParseText(n: Notice, c: Colors, opts: TextOptions = {}): s
     }
   }
 
-  out.push('', `${c.bold('main part')}  ${n.mainPart ?? c.yellow('(not found)')}  ${c.dim(`${n.tasks.length} tasks`)}`);
+  out.push('', `${c.bold('main part')}  ${n.mainPart ?? (n.tasks.length ? c.dim('(tasks in several parts)') : c.yellow('(not found)'))}  ${c.dim(`${n.tasks.length} tasks`)}`);
+  if (n.taskShape) out.push(`${c.bold('tasks')}  ${c.dim(n.taskShape.description)}`);
   for (const p of tasksByProject(n)) {
     out.push(c.cyan(p.heading));
     for (const t of p.tasks) {
       const num = writtenNumber(t);
       out.push(`  ${c.bold(t.id)}${num ? ' ' + c.dim(num) : ''} ${t.title}`);
       if (t.units.length) out.push(`      ${c.dim('units')} ${t.units.join('、')}${t.unitsFrom === 'project' ? c.dim(' (from project)') : ''}`);
+      const roles = [['lead', t.lead], ['assist', t.assist], ['guide', t.guide ?? []]].filter(([, us]) => us.length).map(([k, us]) => `${k} ${(us as string[]).join('、')}`);
+      if (roles.length && t.units.length > 1) out.push(`      ${c.dim('roles')} ${roles.join(' · ')}`);
+      if (t.impliedUnits?.length) out.push(`      ${c.dim('implied')} ${t.impliedUnits.join('、')}`);
       if (t.deadlines.length) out.push(`      ${c.dim('deadlines')} ${t.deadlines.map(deadlineLabel).join('；')}`);
     }
   }
@@ -129,6 +133,11 @@ export function renderDiffText(d: PlanDiff, base: Notice, local: Notice, c: Colo
     const tag = w.link.kind === 'reworded' ? '' : c.dim(`  [${w.link.kind}]`);
     out.push(`  ${w.base.id} → ${w.local.id}${w.link.manual ? ' (manual)' : ''}  ${m.before} ${c.dim('→')} ${m.after}${tag}`);
   }
+
+  // who is responsible: only what an analyst would not expect (a ministry → its 厅 is expected)
+  const owners = (d.ownerChanges ?? []).filter((o) => o.change !== 'mapped');
+  if (owners.length) out.push('', c.bold(`Owner changes (${owners.length} of ${(d.ownerChanges ?? []).length} links; the local plan names ${d.summary.localUnits} units)`));
+  for (const o of owners) out.push(`  ${o.base} → ${o.local}  ${c.yellow(o.change)}  ${o.detail}`);
 
   if (r.deadlineGroups.length) out.push('', c.bold(`Deadline changes (${r.deadlinesChanged} of ${r.deadlinesCompared} compared)`));
   for (const g of r.deadlineGroups) {
