@@ -21,9 +21,14 @@ export interface FoundNote {
   trailing: boolean;
 }
 
-const OPEN = '（(';
-const CLOSE = '）)';
+// （ ( and ） ) as char codes: this scan runs over every body paragraph
+const OPEN_FULL = 0xff08;
+const OPEN_ASCII = 0x28;
+const CLOSE_FULL = 0xff09;
+const CLOSE_ASCII = 0x29;
 const MAX_NOTE = 600;
+/** An owner note names at least one unit: shorter brackets （一） （1） are markers and asides. */
+const MIN_INNER = 3;
 // words that open a clause, never a unit name (应急管理部 and 对外… do exist, so 应/对 alone are no sign)
 const NOT_A_UNIT = /^(由|要|将|须|需|并|具体|及时|依法|按照|根据|通过|把|应当|应该|对于)|[，。；：！？“”]/;
 const COLLECTIVE = /^(有关|相关|其他|各)/;
@@ -34,13 +39,13 @@ function bracketSpans(text: string): { start: number; end: number }[] {
   let depth = 0;
   let start = -1;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (OPEN.includes(c)) {
+    const c = text.charCodeAt(i);
+    if (c === OPEN_FULL || c === OPEN_ASCII) {
       if (depth === 0) start = i;
       depth++;
-    } else if (CLOSE.includes(c) && depth > 0) {
+    } else if ((c === CLOSE_FULL || c === CLOSE_ASCII) && depth > 0) {
       depth--;
-      if (depth === 0 && i - start <= MAX_NOTE) out.push({ start, end: i + 1 });
+      if (depth === 0 && i - start <= MAX_NOTE && i - start > MIN_INNER) out.push({ start, end: i + 1 });
     }
   }
   return out;
@@ -57,7 +62,12 @@ function unitShaped(units: string[]): boolean {
 }
 
 /** Read one bracket's inner text as an owner note, or undefined when it is something else. */
+// a note names a role or a field somewhere; a bracket with neither is an aside (only a closing one
+// may be a bare unit list) — checked first, as most brackets in a body are asides
+const ROLE_OR_FIELD = /负责|牵头|参与|配合|协同|协助|协办|指导|落实|主责|单位|部门|时限|时间|以下|第一/;
+
 export function readOwnerNote(inner: string, trailing: boolean): Omit<FoundNote, 'text' | 'start' | 'end' | 'trailing'> | undefined {
+  if (!trailing && !ROLE_OR_FIELD.test(inner)) return undefined;
   const firstIsLead = FIRST_IS_LEAD.test(inner);
   const implied: string[] = [];
   const sentences: string[] = [];
