@@ -18,7 +18,10 @@ function rowsOfLinkedTasks(base: Notice, local: Notice, links: Link[]) {
   const bOwner = rowTasks(base.keyList, base.tasks);
   const lOwner = rowTasks(local.keyList, local.tasks);
   const linked = new Set(links.map((k) => `${k.base}|${k.local}`));
-  return (b: KeyListRow, l: KeyListRow) => linked.has(`${bOwner.get(b.id)?.id}|${lOwner.get(l.id)?.id}`);
+  return {
+    sameTask: (b: KeyListRow, l: KeyListRow) => linked.has(`${bOwner.get(b.id)?.id}|${lOwner.get(l.id)?.id}`),
+    ownerOf: (r: KeyListRow, side: 'base' | 'local') => (side === 'base' ? bOwner : lOwner).get(r.id)?.id,
+  };
 }
 
 function docRef(n: Notice): DocRef {
@@ -37,7 +40,8 @@ export function diffNotices(base: Notice, local: Notice, opts: DiffOptions = {})
     .filter(({ t }) => !linkedBase.has(t.id))
     .map(({ t, i }) => (truncated && i > lastCarried ? { id: t.id, title: t.title, afterTruncation: true } : { id: t.id, title: t.title }));
   const added = local.tasks.filter((t) => !linkedLocal.has(t.id)).map((t) => ({ id: t.id, title: t.title }));
-  const keyListLinks = base.keyList.length && local.keyList.length ? alignKeyLists(base.keyList, local.keyList, rowsOfLinkedTasks(base, local, links)) : [];
+  const rowTies = base.keyList.length && local.keyList.length ? rowsOfLinkedTasks(base, local, links) : undefined;
+  const keyListLinks = rowTies ? alignKeyLists(base.keyList, local.keyList, rowTies.sameTask, rowTies.ownerOf) : [];
   const deadlineChanges = compareDeadlineSets(base, local, links, keyListLinks);
   const ownerChanges = compareOwners(base, local, links);
   const parentage = checkParentage(base, local);
