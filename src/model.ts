@@ -193,6 +193,11 @@ export interface DeadlineChange {
   change: DeadlineChangeKind;
   /** 'body' (task text vs task text), 'keyList' (时间要求 vs 时间要求), 'keyListVsBody'. */
   compared: 'body' | 'keyList' | 'keyListVsBody';
+  /**
+   * Set on a 'removed' base key-list row when the local plan has no key list and its text does not
+   * restate the row: not a change the local plan made, counted apart (summary.deadlinesNotRestated).
+   */
+  notRestated?: true;
 }
 
 /** Who is responsible, base against local, for one link (CONTRACT 1.1). */
