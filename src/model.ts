@@ -242,7 +242,10 @@ export interface PlanDiff {
     added: number;
     merged: number;
     reworded: number;
+    /** Deadline entries that are changes: not 'same', and not a notRestated key-list row. */
     deadlineChanges: number;
+    /** Base key-list rows the local plan (without a key list of its own) does not restate. */
+    deadlinesNotRestated: number;
     coverage: number;
     /** Owner entries other than mapped. */
     ownerChanges: number;

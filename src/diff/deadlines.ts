@@ -8,8 +8,8 @@
 //    (the local plan simply has no table to carry it), counted apart from real changes.
 import type { Deadline, DeadlineChange, KeyListRow, Link, Notice, Task } from '../model.js';
 import { compareDeadlines } from '../parse/deadlines.js';
-import { Idf, bigramSet, containment, dice } from '../align/text.js';
-import { rowTasks } from './keylist.js';
+import { Idf, bigramSet, containment } from '../align/text.js';
+import { isHeadlineRow, rowTasks } from './keylist.js';
 
 const EXPLICIT = new Set(['by', 'range', 'from', 'recurring', 'duration']);
 const explicit = (d: Deadline) => EXPLICIT.has(d.kind);
@@ -18,13 +18,16 @@ const explicit = (d: Deadline) => EXPLICIT.has(d.kind);
 const CLAUSE_MATCH = 0.4;
 /** …when the two requirements are also equal (每年 … 每年), less agreement in wording will do. */
 const SAME_REQUIREMENT_MATCH = 0.25;
-/** Requirements left over on both sides of one link: agreement enough to call one a rewrite of the other. */
-const REWRITE_MATCH = 0.15;
+/** Requirements of one kind left over on both sides of one link: agreement enough to call one a
+ *  rewrite of the other (a rewritten cycle keeps a word or two: 督查, 闭环管理). */
+const REWRITE_MATCH = 0.1;
+
+/** Kinds of requirement a rewrite stays within: a date, a cycle, a length of time. */
+const FAMILY: Record<string, string> = { by: 'date', range: 'date', from: 'date', recurring: 'cycle', duration: 'length' };
 /** Share of a key-list row's wording inside a body sentence (with the same time) for that sentence
  *  to be the row's own: rows are terse (严控公文、会议数量 for …文件、会议数量…不得增加). */
 const ROW_SENTENCE = 0.3;
-/** Dice between a row and its task's title at or above which the row is the task's headline row. */
-const HEADLINE_ROW = 0.9;
+
 
 /** How well two deadline clauses speak of the same thing (either way round). */
 function clauseMatch(a: string, b: string, idf: Idf): number {
@@ -94,7 +97,7 @@ function pairBodyDeadlines(base: Notice, local: Notice, links: Link[], mainLocal
         const s = clauseMatch(br.d.clause, lr.d.clause, idf);
         const need = compareDeadlines(br.d, lr.d) === 'same' ? SAME_REQUIREMENT_MATCH : CLAUSE_MATCH;
         if (s >= need) strong.push({ b: br, l: lr, s });
-        else if (s >= REWRITE_MATCH) weak.push({ b: br, l: lr, s });
+        else if (s >= REWRITE_MATCH && FAMILY[br.d.kind] === FAMILY[lr.d.kind]) weak.push({ b: br, l: lr, s });
       }
     }
   }
@@ -187,7 +190,7 @@ function keyListVsBody(base: Notice, local: Notice, mainLocal: Map<string, strin
   // qualifies (the local plan restated the task, not one item of it), else to the closest row.
   const candidates: { r: KeyListRow; l: Task; e: Deadline; s: number; row: number; headline: boolean }[] = [];
   open.forEach(({ r, l }, row) => {
-    const headline = dice(r.task, owners.get(r.id)!.title) >= HEADLINE_ROW;
+    const headline = isHeadlineRow(r, owners.get(r.id));
     for (const e of l.deadlines.filter(explicit)) {
       const s = rowClauseMatch(r, l, e, answered, idf);
       if (s >= CLAUSE_MATCH) candidates.push({ r, l, e, s, row, headline });

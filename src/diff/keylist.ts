@@ -14,6 +14,8 @@ import { cmpId } from '../align/tasks.js';
 
 /** Dice at or above which two rows say the same thing: an exact partner. */
 const EXACT_ROW = 0.9;
+/** Dice between a row and its task's title at or above which the row is the task's headline row. */
+const HEADLINE_ROW = 0.9;
 /** Score (max of dice and 0.85 × containment) for a link on wording alone. */
 const ROW_LINK = 0.55;
 /** …and each row must hold at least this much of the other, so a two-word row cannot link on one shared word. */
@@ -40,13 +42,15 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 /**
  * Links between key-list rows by the wording of their 重点任务 cells (see the passes above).
  * `sameTask(b, l)` says whether the body tasks the two rows detail are linked; `ownerOf` names the
- * body task a row details (a row splits in two only within one task).
+ * body task a row details (a row splits in two only within one task); `headline` says whether a row
+ * restates its task's title.
  */
 export function alignKeyLists(
   base: KeyListRow[],
   local: KeyListRow[],
   sameTask: (b: KeyListRow, l: KeyListRow) => boolean = () => false,
   ownerOf?: (r: KeyListRow, side: 'base' | 'local') => string | undefined,
+  headline: (r: KeyListRow, side: 'base' | 'local') => boolean = () => false,
 ): Link[] {
   const idf = new Idf();
   for (const r of [...base, ...local]) idf.add(r.task);
@@ -97,15 +101,19 @@ export function alignKeyLists(
   // 3. rows still alone, within linked body tasks
   const aloneBase = new Set(base.map((_, i) => i).filter((i) => partnersOfBase[i].length === 0));
   const aloneLocal = new Set(local.map((_, j) => j).filter((j) => partnersOfLocal[j].length === 0));
-  const within = pairs
-    .filter((p) => aloneBase.has(p.i) && aloneLocal.has(p.j))
-    .filter((p) => Math.max(p.fwd, p.rev) >= ROW_LINK_WITHIN_TASKS && sameTask(base[p.i], local[p.j]))
-    .sort(byScore);
-  for (const p of within) if (alone(p)) take(p);
-  // one row may link to two: a row rewritten as the two rows of one task that were still alone
   const bOwner = (i: number) => ownerOf?.(base[i], 'base');
   const lOwner = (j: number) => ownerOf?.(local[j], 'local');
   const aloneIn = (owner: string | undefined, side: Set<number>, of: (k: number) => string | undefined) => [...side].filter((k) => of(k) === owner).length;
+  // a lone row facing several rows of the linked task condenses the task: it goes to the row that
+  // restates the task's title (the headline row) when that row qualifies, else to the closest
+  const condenses = (p: Pair) =>
+    (aloneIn(lOwner(p.j), aloneLocal, lOwner) === 1 && headline(base[p.i], 'base')) || (aloneIn(bOwner(p.i), aloneBase, bOwner) === 1 && headline(local[p.j], 'local'));
+  const within = pairs
+    .filter((p) => aloneBase.has(p.i) && aloneLocal.has(p.j))
+    .filter((p) => Math.max(p.fwd, p.rev) >= ROW_LINK_WITHIN_TASKS && sameTask(base[p.i], local[p.j]))
+    .sort((a, b) => Number(condenses(b)) - Number(condenses(a)) || byScore(a, b));
+  for (const p of within) if (alone(p)) take(p);
+  // one row may link to two: a row rewritten as the two rows of one task that were still alone
   for (const p of within) {
     if (chosen.includes(p)) continue;
     const bLinks = partnersOfBase[p.i];
@@ -127,6 +135,11 @@ function mergeGain(joined: string, parts: string[], extra: string, idf: Idf): nu
   const before = containment(joined, bigramSet(parts.join('。')), idf);
   const after = containment(joined, bigramSet([...parts, extra].join('。')), idf);
   return after - before;
+}
+
+/** Whether a row restates the title of the task it details (the task's headline row). */
+export function isHeadlineRow(r: KeyListRow, owner: Task | undefined): boolean {
+  return !!owner && dice(r.task, owner.title) >= HEADLINE_ROW;
 }
 
 /** The body task each key-list row details (best IDF containment of the row in the task text). */

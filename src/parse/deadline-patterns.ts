@@ -44,6 +44,8 @@ const ALTERNATIVES = [
   `(?<per>${NOT_AFTER_NUM}(?<pN>[一两二三半])${SP}年${SP}一${SP}[次度])`,
   // 逐年, 逐季, 逐月
   `(?<step>逐(?<sU>年|季|月))`,
+  // 分月、季、年进行通报: reports at several periods, the shortest first (one period alone, 分年度实施, is a phasing)
+  `(?<split>分${SP}(?<spU>月|季度|季|周|年度|年)(?:${SP}[、，,和及]?${SP}(?:月|季度|季|周|年度|年)){1,3}${SP}(?:进行|开展|报送|通报|报告|公布|考核|评估|调度))`,
   // 按年度, 按季度, 按月
   `(?<perUnit>按照?${SP}(?<uU>年度|季度|月度|季|月(?!份)|周))`,
   // 年度 as in 制订年度…计划 (not 2018年度, 本年度, 上年度; not 市政府年度重大事项, 省对市年度考核事项,
@@ -77,7 +79,7 @@ for (const m of NAMED.matchAll(NAME)) GROUP[m[1]] = ++groupCount;
 // Every alternative starts with one of these characters, and one starting with a numeral never
 // follows another numeral: the leading lookaheads let the engine skip ordinary text quickly.
 const NUMERAL = '[0-9０-９〇零一二三四五六七八九十两]';
-const FIRST = '[0-9０-９〇零一二三四五六七八九十两半年每逐按全用经通利力争截直到至从自执适今本当明]';
+const FIRST = '[0-9０-９〇零一二三四五六七八九十两半年每逐按分全用经通利力争截直到至从自执适今本当明]';
 const SOURCE = `(?=${FIRST})(?:(?<!${NUMERAL})|(?!${NUMERAL}))(?:${NAMED.replace(NAME, '(')})`;
 
 /** A fresh global regex (own lastIndex) matching every candidate time expression. */

@@ -107,6 +107,7 @@ function interpret(g: Groups, text: string, end: number, docYear?: number): Foun
   if (g('every')) return { kind: 'recurring', frequency: everyFrequency(g('eN'), g('eU')!) };
   if (g('per')) return { kind: 'recurring', frequency: everyFrequency(g('pN'), '年') };
   if (g('step')) return { kind: 'recurring', frequency: EVERY_FREQ[g('sU')!] };
+  if (g('split')) return { kind: 'recurring', frequency: EVERY_FREQ[g('spU')!] };
   if (g('perUnit')) return { kind: 'recurring', frequency: EVERY_FREQ[g('uU')!] };
   if (g('campaign') && PLAN_DOCUMENT_AFTER.test(text.slice(end, end + 6))) return null; // 三年行动方案: a plan's name
   if (g('use') || g('within') || g('withinDays') || g('campaign')) return { kind: 'duration' };
