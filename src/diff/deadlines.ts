@@ -203,6 +203,8 @@ function keyListVsBody(base: Notice, local: Notice, mainLocal: Map<string, strin
     usedClause.add(key);
     result.set(c.r, change(c.r.id, c.l.id, c.r.deadline.text, c.e.clause, compareDeadlines(c.r.deadline, c.e), 'keyListVsBody'));
   }
+  // no local requirement restates the row's time: the local plan simply has no table to carry it
+  // (its body may well repeat the row's task item, as the provincial body does, without the time)
   for (const { r, l } of open) if (!result.has(r)) result.set(r, { ...change(r.id, l.id, r.deadline.text, '', 'removed', 'keyListVsBody'), notRestated: true });
   return base.keyList.filter((r) => result.has(r)).map((r) => result.get(r)!);
 }
