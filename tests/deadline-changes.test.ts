@@ -2,6 +2,7 @@
 // of the seeds, beside a small synthetic case that shows the rule is about the structure of key lists
 // and deadlines, not these rows' words.
 import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
 import { fixture, runCli, FX } from './helpers.js';
 import { loadBase, parseText } from '../src/pipeline.js';
 import { diffNotices } from '../src/diff/index.js';
@@ -227,5 +228,55 @@ describe('--fail-on deadline classes', () => {
 
   it('16号 against itself exits 0 with --fail-on deadline', async () => {
     expect((await runCli(['diff', FX.province, FX.province, '--fail-on', 'deadline,dropped,added'])).code).toBe(0);
+  });
+});
+
+/** What a diff of a plan against itself must show: nothing. */
+function expectNoChanges(d: PlanDiff, label: string) {
+  expect(d.dropped, label).toEqual([]);
+  expect(d.added, label).toEqual([]);
+  expect(changes(d), label).toEqual([]);
+  expect(d.summary.deadlineChanges + d.summary.deadlinesNotRestated, label).toBe(0);
+  expect(d.keyListLinks.filter((k) => k.base !== k.local || k.kind !== 'same'), label).toEqual([]);
+}
+
+describe('a plan diffed against itself has no changes of any kind', () => {
+  it.each(Object.keys(FX) as (keyof typeof FX)[])('%s', async (name) => {
+    const n = await fixture(name);
+    expectNoChanges(diffNotices(n, n), name);
+  });
+
+  it('the embedded 16号', () => {
+    const b = loadBase();
+    expectNoChanges(diffNotices(b, b), 'base');
+  });
+
+  // Generated plans: distinct real tasks of 16号 in random order and projects, each with random time
+  // requirements spliced into its text, and a key list of real rows with random 时间要求 cells.
+  const base = loadBase();
+  const TIMES = ['2018年底前完成', '2019年6月底前', '每年开展', '每年12月底前清理', '逐年推进', '2018—2020年', '用3年时间', '10个工作日内办结', '每季度通报', '年初有清单、年中有督查、年末有考评', '2020年起', '制订年度工作计划'];
+  const taskArb = fc.record({ t: fc.nat(base.tasks.length - 1), times: fc.array(fc.constantFrom(...TIMES), { maxLength: 3 }) });
+  const planArb = fc.record({
+    tasks: fc.uniqueArray(taskArb, { minLength: 2, maxLength: 10, selector: (x) => x.t }),
+    rows: fc.uniqueArray(fc.record({ r: fc.nat(base.keyList.length - 1), cell: fc.constantFrom(...TIMES, '执行国家规定', '适时完成') }), { maxLength: 12, selector: (x) => x.r }),
+    projects: fc.integer({ min: 1, max: 3 }),
+  });
+  it('generated plans (fast-check)', () => {
+    fc.assert(
+      fc.property(planArb, ({ tasks, rows, projects }) => {
+        const texts = tasks.map(({ t, times }) => {
+          const task = base.tasks[t];
+          const extra = times.map((x) => `${x}${task.title.slice(0, 4)}相关工作。`).join('');
+          return `${task.title}。${extra}${task.text.slice(task.title.length + 1, 160)}`;
+        });
+        const text = plan(texts, rows.map(({ r, cell }) => [base.keyList[r].task, cell]), Math.min(projects, texts.length));
+        const n = parseText(text);
+        // the generated plan reads as written (else the property would hold vacuously)
+        expect(n.tasks.length, text).toBe(texts.length);
+        expect(n.keyList.length, text).toBe(rows.length);
+        expectNoChanges(diffNotices(n, n), text);
+      }),
+      { numRuns: 40, seed: 13 },
+    );
   });
 });
