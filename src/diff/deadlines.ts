@@ -83,6 +83,15 @@ function pairBodyDeadlines(base: Notice, local: Notice, links: Link[], mainLocal
   const bTask = new Map(base.tasks.map((t) => [t.id, t]));
   const lTask = new Map(local.tasks.map((t) => [t.id, t]));
   const linkScore = new Map(links.map((k) => [`${k.base}|${k.local}`, k.score]));
+  // links of each task, grouped once (a filter per task is quadratic on large plans)
+  const basesOfLocal = new Map<string, Task[]>();
+  const linkedBase = new Set<string>();
+  for (const k of links) {
+    const b = bTask.get(k.base);
+    if (!b || !lTask.has(k.local)) continue;
+    linkedBase.add(k.base);
+    (basesOfLocal.get(k.local) ?? basesOfLocal.set(k.local, []).get(k.local)!).push(b);
+  }
   const reqsOf = new Map<Task, Req[]>();
   const reqsFor = (t: Task) => reqsOf.get(t) ?? reqsOf.set(t, reqs(t)).get(t)!;
 
@@ -127,7 +136,7 @@ function pairBodyDeadlines(base: Notice, local: Notice, links: Link[], mainLocal
     pairedClauses.add(`l|${c.l.task.id}|${c.l.d.clause}`);
   }
   for (const b of base.tasks) {
-    if (!links.some((k) => k.base === b.id && lTask.has(k.local))) continue;
+    if (!linkedBase.has(b.id)) continue;
     for (const br of reqsFor(b)) {
       const c = pairOf.get(br.d);
       if (c) {
@@ -139,8 +148,8 @@ function pairBodyDeadlines(base: Notice, local: Notice, links: Link[], mainLocal
     }
   }
   for (const l of local.tasks) {
-    const bases = links.filter((k) => k.local === l.id).map((k) => bTask.get(k.base)!).filter(Boolean);
-    if (bases.length === 0) continue;
+    const bases = basesOfLocal.get(l.id);
+    if (!bases) continue;
     for (const lr of reqsFor(l)) {
       if (pairOf.has(lr.d) || pairedClauses.has(`l|${l.id}|${lr.d.clause}`)) continue;
       // attribute a new requirement to the base task whose content its clause speaks of

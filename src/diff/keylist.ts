@@ -71,8 +71,10 @@ export function alignKeyLists(
   const partnersOfBase = base.map(() => [] as Pair[]);
   const partnersOfLocal = local.map(() => [] as Pair[]);
   const chosen: Pair[] = [];
+  const isChosen = new Set<Pair>();
   const take = (p: Pair) => {
     chosen.push(p);
+    isChosen.add(p);
     partnersOfBase[p.i].push(p);
     partnersOfLocal[p.j].push(p);
   };
@@ -91,7 +93,7 @@ export function alignKeyLists(
     .sort(byScore);
   for (const p of strong) if (alone(p)) take(p);
   for (const p of strong) {
-    if (chosen.includes(p)) continue;
+    if (isChosen.has(p)) continue;
     const bLinks = partnersOfBase[p.i];
     const lLinks = partnersOfLocal[p.j];
     if (bLinks.length === 0 && lLinks.length > 0 && p.fwd >= PART_COVER && mergeGain(local[p.j].task, lLinks.map((q) => base[q.i].task), base[p.i].task, idf) >= MERGE_GAIN) take(p);
@@ -103,11 +105,18 @@ export function alignKeyLists(
   const aloneLocal = new Set(local.map((_, j) => j).filter((j) => partnersOfLocal[j].length === 0));
   const bOwner = (i: number) => ownerOf?.(base[i], 'base');
   const lOwner = (j: number) => ownerOf?.(local[j], 'local');
-  const aloneIn = (owner: string | undefined, side: Set<number>, of: (k: number) => string | undefined) => [...side].filter((k) => of(k) === owner).length;
+  // how many rows of each task are still alone, per side (counted once: the sort below asks often)
+  const countBy = (side: Set<number>, of: (k: number) => string | undefined) => {
+    const m = new Map<string | undefined, number>();
+    for (const k of side) m.set(of(k), (m.get(of(k)) ?? 0) + 1);
+    return m;
+  };
+  const aloneLocalIn = countBy(aloneLocal, lOwner);
+  const aloneBaseIn = countBy(aloneBase, bOwner);
   // a lone row facing several rows of the linked task condenses the task: it goes to the row that
   // restates the task's title (the headline row) when that row qualifies, else to the closest
   const condenses = (p: Pair) =>
-    (aloneIn(lOwner(p.j), aloneLocal, lOwner) === 1 && headline(base[p.i], 'base')) || (aloneIn(bOwner(p.i), aloneBase, bOwner) === 1 && headline(local[p.j], 'local'));
+    (aloneLocalIn.get(lOwner(p.j)) === 1 && headline(base[p.i], 'base')) || (aloneBaseIn.get(bOwner(p.i)) === 1 && headline(local[p.j], 'local'));
   const within = pairs
     .filter((p) => aloneBase.has(p.i) && aloneLocal.has(p.j))
     .filter((p) => Math.max(p.fwd, p.rev) >= ROW_LINK_WITHIN_TASKS && sameTask(base[p.i], local[p.j]))
@@ -115,11 +124,11 @@ export function alignKeyLists(
   for (const p of within) if (alone(p)) take(p);
   // one row may link to two: a row rewritten as the two rows of one task that were still alone
   for (const p of within) {
-    if (chosen.includes(p)) continue;
+    if (isChosen.has(p)) continue;
     const bLinks = partnersOfBase[p.i];
     const lLinks = partnersOfLocal[p.j];
-    if (lLinks.length === 0 && bLinks.length === 1 && aloneLocal.has(bLinks[0].j) && lOwner(bLinks[0].j) === lOwner(p.j) && aloneIn(lOwner(p.j), aloneLocal, lOwner) === 2) take(p);
-    else if (bLinks.length === 0 && lLinks.length === 1 && aloneBase.has(lLinks[0].i) && bOwner(lLinks[0].i) === bOwner(p.i) && aloneIn(bOwner(p.i), aloneBase, bOwner) === 2) take(p);
+    if (lLinks.length === 0 && bLinks.length === 1 && aloneLocal.has(bLinks[0].j) && lOwner(bLinks[0].j) === lOwner(p.j) && aloneLocalIn.get(lOwner(p.j)) === 2) take(p);
+    else if (bLinks.length === 0 && lLinks.length === 1 && aloneBase.has(lLinks[0].i) && bOwner(lLinks[0].i) === bOwner(p.i) && aloneBaseIn.get(bOwner(p.i)) === 2) take(p);
   }
 
   const links: Link[] = chosen.map((p) => ({ base: base[p.i].id, local: local[p.j].id, score: round(p.score), kind: p.dice >= EXACT_ROW ? 'same' : 'reworded' }));
