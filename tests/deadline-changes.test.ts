@@ -128,6 +128,8 @@ describe('4. body deadlines are paired both ways', () => {
     expect(c('每年12月底清理', '每年年底前清理')).toBe('same');
     expect(c('每年12月底前', '每年6月底前')).toBe('earlier');
     expect(c('每季度', '每季度')).toBe('same');
+    expect(c('每季度末', '每季度')).toBe('changed');
+    expect(c('每季度末', '每季度底前')).toBe('same');
   });
 
   it('synthetic: a base requirement cannot take the local one another base requirement restates more closely', () => {
@@ -154,7 +156,9 @@ describe('5. what is and is not a deadline', () => {
   it('年度 qualifying an organ’s items is no requirement; 年度 of a plan to be made is', () => {
     expect(texts('围绕市政府年度重大事项、民事实事等重要工作的推进落实')).toEqual([]);
     expect(texts('制定经济社会发展重要指标、省对市年度重要考核事项“保五争三”工作责任清单')).toEqual([]);
+    expect(texts('本单位年度学习考评')).toEqual([]);
     expect(texts('制订年度重大行政决策第三方评估计划')).toEqual(['年度']);
+    expect(texts('制定全县年度工作计划')).toEqual(['年度']);
   });
 
   it('a plan named after its span (三年行动方案) is no requirement; a three-year campaign is', () => {

@@ -21,7 +21,7 @@ const VERBS = '全面|基本|实现|完成|建成|建立|达到|初步|率先|�
 const DATE_MARK = `(?:${MON}${SP}月|上半年|下半年|第|[一二三四1-4１-４]${SP}季度|年|底|末|内|以内|之前|以前|前|起|开始|以后|以来|${VERBS})`;
 const CYCLE_PART = '[^、，,。；;\\n的]{1,6}';
 /** Organs and areas whose 年度… names their own annual items (市政府年度重大事项), not a yearly act. */
-const ANNUAL_OWNER = '政府|党委|党组|部门|单位|机关|[省市县区乡镇]委|对[省市县区乡镇]|全[省市县区]|[省市县区]级|[省市县区]';
+const ANNUAL_OWNER = '政府|党委|党组|部门|单位|机关|[省市县区乡镇]委|对[省市县区乡镇]|[省市县区乡镇]级';
 
 const ALTERNATIVES = [
   // 年初有清单、年中有督查、年末有考评、全年有台账: one yearly cycle
@@ -207,8 +207,13 @@ export const PLAN_DOCUMENT_AFTER = new RegExp(`^${SP}(?:方案|计划|规划|纲
  * 12-31, 每年上半年 → 06-30), or undefined when it names none (每年, 每季度).
  */
 export function cyclePoint(text: string): string | undefined {
-  const m = /每[^年季月周]{0,3}(?:年度|年)(.*)$/.exec(text.replace(/\s/g, ''));
-  if (!m) return undefined;
+  const compact = text.replace(/\s/g, '');
+  const m = /每[^年季月周旬]{0,3}(?:年度|年)(.*)$/.exec(compact);
+  if (!m) {
+    // 每季度末, 每月10日前: a point in a shorter cycle, compared as written (末 and 底 alike)
+    const short = /每[^年季月周旬]{0,3}(?:季度|季(?!度)|月|周|旬)(.+)$/.exec(compact);
+    return short ? short[1].replace(/底/g, '末').replace(/之?前$|以前$/, '') : undefined;
+  }
   const rest = m[1];
   if (/^年?(?:底|末)|^下半年/.test(rest)) return '12-31';
   if (/^年?初/.test(rest)) return '01-31';

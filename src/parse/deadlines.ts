@@ -240,7 +240,8 @@ export function compareDeadlines(base: Deadline, local: Deadline): 'same' | 'ear
       const a = cyclePoint(base.text);
       const b = cyclePoint(local.text);
       if (a === b) return 'same';
-      if (!a || !b) return 'changed';
+      const dated = /^\d\d-\d\d$/;
+      if (!a || !b || !dated.test(a) || !dated.test(b)) return 'changed'; // 每季度末 vs 每季度初: no order kept
       return b < a ? 'earlier' : 'later';
     }
     case 'duration': {
