@@ -87,10 +87,11 @@ describe('2. rows rewritten within linked body tasks link on weaker agreement, o
 });
 
 describe('3. a base row is answered through its own body sentence when the local plan has no key list', () => {
-  it('Zhoushan L2 严控公文、会议数量 and L3 share the local 2018年起…不得增加 that restates base 1.4', async () => {
+  it('Zhoushan L2 严控公文、会议数量 and L3 share the local 2018年起…不得增加 that restates base 1.4; L5 重点课题 is answered by 每年确定…重点课题', async () => {
     const d = diffNotices(loadBase(), await fixture('zhoushan'));
     for (const id of ['L2', 'L3'])
       expect(entry(d, id)).toEqual([expect.objectContaining({ local: '1.4', change: 'same', compared: 'keyListVsBody', localDeadline: expect.stringContaining('2018年起') })]);
+    expect(entry(d, 'L5')).toEqual([expect.objectContaining({ local: '2.1', change: 'same', localDeadline: expect.stringContaining('每年确定10个左右重点课题') })]);
     // L8's own sentence (2.4) has another time (年度 plan): it is not answered by it
     expect(entry(d, 'L8')).toEqual([expect.objectContaining({ change: 'removed', notRestated: true })]);
   });
