@@ -114,12 +114,14 @@ function pairBodyDeadlines(base: Notice, local: Notice, links: Link[], mainLocal
     y.s - x.s ||
     (linkScore.get(`${y.b.task.id}|${y.l.task.id}`) ?? 0) - (linkScore.get(`${x.b.task.id}|${x.l.task.id}`) ?? 0) ||
     Math.abs(x.b.at - x.l.at) - Math.abs(y.b.at - y.l.at);
-  const pairOf = new Map<Deadline, Candidate>();
+  // one map per side: a notice diffed against itself shares its Deadline objects between the sides
+  const pairOfBase = new Map<Deadline, Candidate>();
+  const pairOfLocal = new Map<Deadline, Candidate>();
   const take = (list: Candidate[]) => {
     for (const c of list.sort(rank)) {
-      if (pairOf.has(c.b.d) || pairOf.has(c.l.d)) continue;
-      pairOf.set(c.b.d, c);
-      pairOf.set(c.l.d, c);
+      if (pairOfBase.has(c.b.d) || pairOfLocal.has(c.l.d)) continue;
+      pairOfBase.set(c.b.d, c);
+      pairOfLocal.set(c.l.d, c);
     }
   };
   take(strong);
@@ -131,14 +133,14 @@ function pairBodyDeadlines(base: Notice, local: Notice, links: Link[], mainLocal
   // a requirement written as several expressions in one clause (每月通报…、每季度公布…) is answered
   // once: its other expressions are not separate additions or removals
   const pairedClauses = new Set<string>();
-  for (const c of new Set(pairOf.values())) {
+  for (const c of pairOfBase.values()) {
     pairedClauses.add(`b|${c.b.task.id}|${c.b.d.clause}`);
     pairedClauses.add(`l|${c.l.task.id}|${c.l.d.clause}`);
   }
   for (const b of base.tasks) {
     if (!linkedBase.has(b.id)) continue;
     for (const br of reqsFor(b)) {
-      const c = pairOf.get(br.d);
+      const c = pairOfBase.get(br.d);
       if (c) {
         answered.set(c.l.d, br.d);
         out.push(change(b.id, c.l.task.id, br.d.clause, c.l.d.clause, compareDeadlines(br.d, c.l.d), 'body'));
@@ -151,13 +153,13 @@ function pairBodyDeadlines(base: Notice, local: Notice, links: Link[], mainLocal
     const bases = basesOfLocal.get(l.id);
     if (!bases) continue;
     for (const lr of reqsFor(l)) {
-      if (pairOf.has(lr.d) || pairedClauses.has(`l|${l.id}|${lr.d.clause}`)) continue;
+      if (pairOfLocal.has(lr.d) || pairedClauses.has(`l|${l.id}|${lr.d.clause}`)) continue;
       // attribute a new requirement to the base task whose content its clause speaks of
       const owner = bases.reduce((a, c) => (containment(lr.d.clause, bigramSet(c.text), idf) > containment(lr.d.clause, bigramSet(a.text), idf) ? c : a));
       out.push(change(owner.id, l.id, '', lr.d.clause, 'added', 'body'));
     }
   }
-  return { out, answered, pairOf };
+  return { out, answered };
 }
 
 /** The same requirement written twice in one task (年度… and 年度… again) is one entry. */
