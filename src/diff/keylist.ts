@@ -7,7 +7,9 @@
 //  2. rows that agree strongly pair one-to-one, best first; a second partner is only added when the
 //     wording really merges (the local row holds both base rows) or splits (the base row holds both);
 //  3. rows still alone that detail linked body tasks pair on much weaker agreement — a row rewritten
-//     within its task — and one such row may link to two that are also alone.
+//     within its task. A row may link to two when those two are all the rows of one task still
+//     alone (rewritten as two); a lone row facing several rows of its linked task condenses that
+//     task and goes to the row restating the task's title, if that row qualifies.
 import type { KeyListRow, Link, Task } from '../model.js';
 import { Idf, bigramSet, containment, dice } from '../align/text.js';
 import { cmpId } from '../align/tasks.js';
