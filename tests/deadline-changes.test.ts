@@ -4,7 +4,9 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { fixture, runCli, FX } from './helpers.js';
-import { loadBase, parseText } from '../src/pipeline.js';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadBase, parseFile, parseText } from '../src/pipeline.js';
 import { diffNotices } from '../src/diff/index.js';
 import { alignKeyLists } from '../src/diff/keylist.js';
 import { compareDeadlines, extractDeadlines, parseDeadlineCell } from '../src/parse/deadlines.js';
@@ -246,9 +248,17 @@ function expectNoChanges(d: PlanDiff, label: string) {
 }
 
 describe('a plan diffed against itself has no changes of any kind', () => {
-  it.each(Object.keys(FX) as (keyof typeof FX)[])('%s', async (name) => {
-    const n = await fixture(name);
-    expectNoChanges(diffNotices(n, n), name);
+  // every notice under fixtures/ (seeds, real pairs and bases, plan shapes), parsed twice
+  const docs = readdirSync('fixtures', { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.(txt|html)$/.test(f) && !f.startsWith('snapshots') && f !== 'report-example.html')
+    .sort();
+  it('covers the seeds, the real pairs and the plan shapes', () => {
+    expect(docs.length).toBeGreaterThanOrEqual(Object.keys(FX).length + 10);
+  });
+  it.each(docs)('%s', async (f) => {
+    const a = await parseFile(join('fixtures', f));
+    if (a.tasks.length === 0) return; // not a plan (a 批复, a 通报): nothing to diff
+    expectNoChanges(diffNotices(a, await parseFile(join('fixtures', f))), f);
   });
 
   it('the embedded 16号', () => {
