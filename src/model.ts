@@ -193,6 +193,11 @@ export interface DeadlineChange {
   change: DeadlineChangeKind;
   /** 'body' (task text vs task text), 'keyList' (时间要求 vs 时间要求), 'keyListVsBody'. */
   compared: 'body' | 'keyList' | 'keyListVsBody';
+  /**
+   * Set on a 'removed' base key-list row when the local plan has no key list and its text does not
+   * restate the row: not a change the local plan made, counted apart (summary.deadlinesNotRestated).
+   */
+  notRestated?: true;
 }
 
 /** Who is responsible, base against local, for one link (CONTRACT 1.1). */
@@ -237,7 +242,10 @@ export interface PlanDiff {
     added: number;
     merged: number;
     reworded: number;
+    /** Deadline entries that are changes: not 'same', and not a notRestated key-list row. */
     deadlineChanges: number;
+    /** Base key-list rows the local plan (without a key list of its own) does not restate. */
+    deadlinesNotRestated: number;
     coverage: number;
     /** Owner entries other than mapped. */
     ownerChanges: number;

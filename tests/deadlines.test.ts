@@ -258,7 +258,10 @@ describe('compareDeadlines', () => {
     expect(c('适时完成', '根据实际需要制订')).toBe('same');
     expect(c('执行国家规定', '适时完成')).toBe('changed');
     expect(compareDeadlines(one('用3年时间完成'), one('力争用三年时间完成'))).toBe('same');
-    expect(compareDeadlines(one('用3年时间完成'), one('用两年时间完成'))).toBe('changed');
+    // a shorter time allowed ends sooner (issue 13: durations of one unit are ordered)
+    expect(compareDeadlines(one('用3年时间完成'), one('用两年时间完成'))).toBe('earlier');
+    expect(compareDeadlines(one('三个月内完成'), one('用半年时间完成'))).toBe('later');
+    expect(compareDeadlines(one('三个月内完成'), one('10个工作日内完成'))).toBe('changed');
   });
 
   it('sameDeadline agrees with compareDeadlines', () => {

@@ -18,23 +18,63 @@ export interface DiffCommandOptions {
 }
 
 const FAIL_ON = ['dropped', 'added', 'deadline', 'merged', 'reworded'] as const;
+/** Deadline classes `deadline:` narrows to; `not-restated` is the quieter count, not a change. */
+const DEADLINE_CLASSES = ['earlier', 'later', 'changed', 'removed', 'added', 'not-restated'] as const;
 
+/**
+ * `--fail-on dropped,deadline:later,changed,removed`: findings, comma-separated. After `deadline:`
+ * the following names are deadline classes for as long as they are classes (`+` and `|` also join
+ * them), so a task finding that is also a class name (`added`) goes before the `deadline:` part.
+ * `deadline` alone means every deadline change (earlier, later, changed, removed, added).
+ * Returns `deadline:CLASS` entries for the narrowed form.
+ */
 export function parseFailOn(spec: string | undefined): Set<string> {
   const out = new Set<string>();
+  const usage = (what: string) =>
+    new PlancmpError(
+      'usage',
+      `--fail-on: unknown ${what}`,
+      undefined,
+      `use a comma-separated list of ${FAIL_ON.join(', ')}; narrow deadlines with deadline:${DEADLINE_CLASSES.join(',')}`,
+    );
+  let inDeadline = false;
   for (const raw of (spec ?? '').split(',')) {
-    const s = raw.trim();
+    let s = raw.trim();
     if (!s) continue;
-    if (!(FAIL_ON as readonly string[]).includes(s)) throw new PlancmpError('usage', `--fail-on: unknown finding "${s}"`, undefined, `use a comma-separated list of ${FAIL_ON.join(', ')}`);
-    out.add(s);
+    const classes: string[] = [];
+    if (s.startsWith('deadline:')) {
+      inDeadline = true;
+      classes.push(...s.slice('deadline:'.length).split(/[+|]/));
+    } else if (inDeadline && s.split(/[+|]/).every((c) => (DEADLINE_CLASSES as readonly string[]).includes(c.trim()))) {
+      classes.push(...s.split(/[+|]/));
+    } else {
+      inDeadline = false;
+      if (!(FAIL_ON as readonly string[]).includes(s)) throw usage(`finding "${s}"`);
+      out.add(s);
+      continue;
+    }
+    for (const c of classes) {
+      s = c.trim();
+      if (!(DEADLINE_CLASSES as readonly string[]).includes(s)) throw usage(`deadline class "${s}"`);
+      out.add(`deadline:${s}`);
+    }
   }
   return out;
 }
 
+/** Whether a deadline entry is of a `--fail-on deadline:CLASS` class. */
+function deadlineClass(c: PlanDiff['deadlineChanges'][number]): string | undefined {
+  if (c.notRestated) return 'not-restated';
+  return c.change === 'same' ? undefined : c.change;
+}
+
 export function hasFindings(d: PlanDiff, failOn: Set<string>): boolean {
+  const classes = new Set(d.deadlineChanges.map(deadlineClass).filter((c): c is string => !!c));
   return (
     (failOn.has('dropped') && d.dropped.length > 0) ||
     (failOn.has('added') && d.added.length > 0) ||
-    (failOn.has('deadline') && d.deadlineChanges.some((c) => c.change !== 'same')) ||
+    (failOn.has('deadline') && [...classes].some((c) => c !== 'not-restated')) ||
+    [...classes].some((c) => failOn.has(`deadline:${c}`)) ||
     (failOn.has('merged') && d.summary.merged > 0) ||
     (failOn.has('reworded') && d.summary.reworded > 0)
   );

@@ -33,7 +33,7 @@ function program(io: Io, done: (code: number) => void): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'md', 'csv', 'html']).default('text'))
     .option('-e, --encoding <name>', 'force the input encoding')
     .option('--pairs <file>', 'JSON file of links to pin and ban: {"pin":[{"base":"7.2","local":"7.1"}],"ban":[…]}')
-    .option('--fail-on <findings>', 'exit 1 when any of these exist: dropped,added,deadline,merged,reworded')
+    .option('--fail-on <findings>', 'exit 1 when any of these exist: dropped,added,deadline,merged,reworded; narrow deadlines with deadline:earlier,later,changed,removed,added,not-restated')
     .option('-v, --verbose', 'text format: also list every link')
     .addHelpText('after', '\nExit codes: 0 done, 1 --fail-on findings, 2 usage or input error.\n\nExamples:\n  plancmp diff fixtures/000_5b73fe2b8637f3d3.txt\n  plancmp diff base.txt local.html --format json --fail-on dropped,deadline')
     .action(async (files: string[], o) => {

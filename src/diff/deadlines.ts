@@ -4,73 +4,56 @@
 //    deadline of any of its base tasks);
 //  - key-list 时间要求 vs key-list 时间要求 for linked rows;
 //  - when the local plan has no key list: base key-list 时间要求 vs the local body task that
-//    carries the row's task.
+//    carries the row's task. A row the local text does not restate is 'removed' with notRestated
+//    (the local plan simply has no table to carry it), counted apart from real changes.
 import type { Deadline, DeadlineChange, KeyListRow, Link, Notice, Task } from '../model.js';
 import { compareDeadlines } from '../parse/deadlines.js';
 import { Idf, bigramSet, containment } from '../align/text.js';
-import { rowTasks } from './keylist.js';
+import { isHeadlineRow, rowTasks } from './keylist.js';
 
 const EXPLICIT = new Set(['by', 'range', 'from', 'recurring', 'duration']);
 const explicit = (d: Deadline) => EXPLICIT.has(d.kind);
+
+/** Wording agreement for two deadline clauses of linked tasks to be the same requirement. */
+const CLAUSE_MATCH = 0.4;
+/** …when the two requirements are also equal (每年 … 每年), less agreement in wording will do. */
+const SAME_REQUIREMENT_MATCH = 0.25;
+/** Requirements of one kind left over on both sides of one link: agreement enough to call one a
+ *  rewrite of the other (a rewritten cycle keeps a word or two: 督查, 闭环管理). */
+const REWRITE_MATCH = 0.1;
+
+/** Kinds of requirement a rewrite stays within: a date, a cycle, a length of time. */
+const FAMILY: Record<string, string> = { by: 'date', range: 'date', from: 'date', recurring: 'cycle', duration: 'length' };
+/** Share of a key-list row's wording inside a body sentence (with the same time) for that sentence
+ *  to be the row's own: rows are terse (严控公文、会议数量 for …文件、会议数量…不得增加). */
+const ROW_SENTENCE = 0.3;
+
 
 /** How well two deadline clauses speak of the same thing (either way round). */
 function clauseMatch(a: string, b: string, idf: Idf): number {
   return Math.max(containment(a, bigramSet(b), idf), containment(b, bigramSet(a), idf));
 }
 
-const CLAUSE_MATCH = 0.4;
-const SAME_REQUIREMENT_MATCH = 0.25;
+interface Req {
+  task: Task;
+  d: Deadline;
+  /** position among the task's explicit deadlines (ties prefer the same position: a self-diff) */
+  at: number;
+}
+
+interface Candidate {
+  b: Req;
+  l: Req;
+  s: number;
+}
+
+const reqs = (t: Task): Req[] => t.deadlines.filter(explicit).map((d, at) => ({ task: t, d, at }));
 
 export function compareDeadlineSets(base: Notice, local: Notice, links: Link[], keyListLinks: Link[]): DeadlineChange[] {
   const idf = new Idf();
   for (const t of [...base.tasks, ...local.tasks]) idf.add(t.text);
-  const out: DeadlineChange[] = [];
-  const bTask = new Map(base.tasks.map((t) => [t.id, t]));
-  const lTask = new Map(local.tasks.map((t) => [t.id, t]));
   const mainLocal = mainCounterparts(links);
-  // links of each task, grouped once (a filter per task is quadratic on large plans)
-  const linksOfBase = new Map<string, Link[]>();
-  const linksOfLocal = new Map<string, Link[]>();
-  for (const k of links) {
-    (linksOfBase.get(k.base) ?? linksOfBase.set(k.base, []).get(k.base)!).push(k);
-    (linksOfLocal.get(k.local) ?? linksOfLocal.set(k.local, []).get(k.local)!).push(k);
-  }
-
-  // body vs body
-  // local deadline → the base body deadline it answers
-  const used = new Map<Deadline, Deadline>();
-  for (const b of base.tasks) {
-    const locals = (linksOfBase.get(b.id) ?? []).map((k) => lTask.get(k.local)!).filter(Boolean);
-    if (locals.length === 0) continue;
-    for (const d of b.deadlines.filter(explicit)) {
-      let best: { t: Task; e: Deadline; s: number } | undefined;
-      for (const t of locals) {
-        for (const e of t.deadlines.filter(explicit)) {
-          if (used.has(e)) continue;
-          // an identical requirement (每年 … 每年) needs less agreement in wording than a moved one
-          const need = compareDeadlines(d, e) === 'same' ? SAME_REQUIREMENT_MATCH : CLAUSE_MATCH;
-          const s = clauseMatch(d.clause, e.clause, idf);
-          if (s >= need && (!best || s > best.s)) best = { t, e, s };
-        }
-      }
-      if (best) {
-        used.set(best.e, d);
-        out.push(change(b.id, best.t.id, d.clause, best.e.clause, compareDeadlines(d, best.e), 'body'));
-      } else {
-        out.push(change(b.id, mainLocal.get(b.id)!, d.clause, '', 'removed', 'body'));
-      }
-    }
-  }
-  for (const l of local.tasks) {
-    const bases = (linksOfLocal.get(l.id) ?? []).map((k) => bTask.get(k.base)!).filter(Boolean);
-    if (bases.length === 0) continue;
-    for (const e of l.deadlines.filter(explicit)) {
-      if (used.has(e)) continue;
-      // attribute a new requirement to the base task whose content its clause speaks of
-      const owner = bases.reduce((a, c) => (containment(e.clause, bigramSet(c.text), idf) > containment(e.clause, bigramSet(a.text), idf) ? c : a));
-      out.push(change(owner.id, l.id, '', e.clause, 'added', 'body'));
-    }
-  }
+  const { out, answered } = pairBodyDeadlines(base, local, links, mainLocal, idf);
 
   if (local.keyList.length > 0) {
     const bRow = new Map(base.keyList.map((r) => [r.id, r]));
@@ -84,9 +67,99 @@ export function compareDeadlineSets(base: Notice, local: Notice, links: Link[], 
       out.push(change(b.id, l.id, b.deadline.text, l.deadline.text, c, 'keyList'));
     }
   } else {
-    for (const c of keyListVsBody(base, local, mainLocal, idf, used)) out.push(c);
+    for (const c of keyListVsBody(base, local, mainLocal, idf, answered)) out.push(c);
   }
   return dedupe(out);
+}
+
+/**
+ * Body deadlines of linked tasks, paired both ways: every candidate pair of requirements is ranked
+ * by wording agreement and taken best first, one-to-one, so a base requirement cannot take the
+ * local one a later base requirement restates more closely. Requirements still alone on both sides
+ * of one link pair on weaker agreement: a rewritten requirement (年初有清单、年中有督查、年末有考评 →
+ * 每月通报、每季度公布、年底考核) is one 'changed' entry, not 'removed' + 'added'.
+ */
+function pairBodyDeadlines(base: Notice, local: Notice, links: Link[], mainLocal: Map<string, string>, idf: Idf) {
+  const bTask = new Map(base.tasks.map((t) => [t.id, t]));
+  const lTask = new Map(local.tasks.map((t) => [t.id, t]));
+  const linkScore = new Map(links.map((k) => [`${k.base}|${k.local}`, k.score]));
+  // links of each task, grouped once (a filter per task is quadratic on large plans)
+  const basesOfLocal = new Map<string, Task[]>();
+  const linkedBase = new Set<string>();
+  for (const k of links) {
+    const b = bTask.get(k.base);
+    if (!b || !lTask.has(k.local)) continue;
+    linkedBase.add(k.base);
+    (basesOfLocal.get(k.local) ?? basesOfLocal.set(k.local, []).get(k.local)!).push(b);
+  }
+  const reqsOf = new Map<Task, Req[]>();
+  const reqsFor = (t: Task) => reqsOf.get(t) ?? reqsOf.set(t, reqs(t)).get(t)!;
+
+  const strong: Candidate[] = [];
+  const weak: Candidate[] = [];
+  for (const k of links) {
+    const b = bTask.get(k.base);
+    const l = lTask.get(k.local);
+    if (!b || !l) continue;
+    for (const br of reqsFor(b)) {
+      for (const lr of reqsFor(l)) {
+        const s = clauseMatch(br.d.clause, lr.d.clause, idf);
+        const need = compareDeadlines(br.d, lr.d) === 'same' ? SAME_REQUIREMENT_MATCH : CLAUSE_MATCH;
+        if (s >= need) strong.push({ b: br, l: lr, s });
+        else if (s >= REWRITE_MATCH && FAMILY[br.d.kind] === FAMILY[lr.d.kind]) weak.push({ b: br, l: lr, s });
+      }
+    }
+  }
+  const rank = (x: Candidate, y: Candidate) =>
+    y.s - x.s ||
+    (linkScore.get(`${y.b.task.id}|${y.l.task.id}`) ?? 0) - (linkScore.get(`${x.b.task.id}|${x.l.task.id}`) ?? 0) ||
+    Math.abs(x.b.at - x.l.at) - Math.abs(y.b.at - y.l.at);
+  // one map per side: a notice diffed against itself shares its Deadline objects between the sides
+  const pairOfBase = new Map<Deadline, Candidate>();
+  const pairOfLocal = new Map<Deadline, Candidate>();
+  const take = (list: Candidate[]) => {
+    for (const c of list.sort(rank)) {
+      if (pairOfBase.has(c.b.d) || pairOfLocal.has(c.l.d)) continue;
+      pairOfBase.set(c.b.d, c);
+      pairOfLocal.set(c.l.d, c);
+    }
+  };
+  take(strong);
+  take(weak);
+
+  const out: DeadlineChange[] = [];
+  /** local deadline → the base body deadline it answers */
+  const answered = new Map<Deadline, Deadline>();
+  // a requirement written as several expressions in one clause (每月通报…、每季度公布…) is answered
+  // once: its other expressions are not separate additions or removals
+  const pairedClauses = new Set<string>();
+  for (const c of pairOfBase.values()) {
+    pairedClauses.add(`b|${c.b.task.id}|${c.b.d.clause}`);
+    pairedClauses.add(`l|${c.l.task.id}|${c.l.d.clause}`);
+  }
+  for (const b of base.tasks) {
+    if (!linkedBase.has(b.id)) continue;
+    for (const br of reqsFor(b)) {
+      const c = pairOfBase.get(br.d);
+      if (c) {
+        answered.set(c.l.d, br.d);
+        out.push(change(b.id, c.l.task.id, br.d.clause, c.l.d.clause, compareDeadlines(br.d, c.l.d), 'body'));
+      } else if (!pairedClauses.has(`b|${b.id}|${br.d.clause}`)) {
+        out.push(change(b.id, mainLocal.get(b.id)!, br.d.clause, '', 'removed', 'body'));
+      }
+    }
+  }
+  for (const l of local.tasks) {
+    const bases = basesOfLocal.get(l.id);
+    if (!bases) continue;
+    for (const lr of reqsFor(l)) {
+      if (pairOfLocal.has(lr.d) || pairedClauses.has(`l|${l.id}|${lr.d.clause}`)) continue;
+      // attribute a new requirement to the base task whose content its clause speaks of
+      const owner = bases.reduce((a, c) => (containment(lr.d.clause, bigramSet(c.text), idf) > containment(lr.d.clause, bigramSet(a.text), idf) ? c : a));
+      out.push(change(owner.id, l.id, '', lr.d.clause, 'added', 'body'));
+    }
+  }
+  return { out, answered };
 }
 
 /** The same requirement written twice in one task (年度… and 年度… again) is one entry. */
@@ -100,42 +173,81 @@ function dedupe(list: DeadlineChange[]): DeadlineChange[] {
   });
 }
 
+/**
+ * Base key-list rows against the local body, when the local plan has no key list.
+ * A row anchored in its task's own body sentence (严控公文、会议数量 → 2018年起…会议数量…不得增加) is
+ * answered by whatever local requirement answers that sentence — several rows may share it. Other
+ * rows are matched to local clauses by wording, best first, one local clause per row.
+ */
 function keyListVsBody(base: Notice, local: Notice, mainLocal: Map<string, string>, idf: Idf, answered: Map<Deadline, Deadline>): DeadlineChange[] {
-  const out: DeadlineChange[] = [];
   const owners = rowTasks(base.keyList, base.tasks);
   const lTask = new Map(local.tasks.map((t) => [t.id, t]));
+  const answerOf = new Map<Deadline, { d: Deadline; task: Task }>();
+  for (const t of local.tasks) for (const e of t.deadlines) if (answered.has(e)) answerOf.set(answered.get(e)!, { d: e, task: t });
+
+  const result = new Map<KeyListRow, DeadlineChange>();
+  const open: { r: KeyListRow; l: Task }[] = [];
   for (const r of base.keyList) {
     if (!explicit(r.deadline)) continue;
     const owner = owners.get(r.id);
     const l = owner && lTask.get(mainLocal.get(owner.id) ?? '');
-    if (!l) continue; // the row's task was dropped: no linked pair to compare
-    const e = bestClause(r, l, idf, answered);
-    if (e) out.push(change(r.id, l.id, r.deadline.text, e.clause, compareDeadlines(r.deadline, e), 'keyListVsBody'));
-    else out.push(change(r.id, l.id, r.deadline.text, '', 'removed', 'keyListVsBody'));
+    if (!owner || !l) continue; // the row's task was dropped: no linked pair to compare
+    const anchor = ownSentenceAnswer(r, owner, answerOf, idf);
+    if (anchor) result.set(r, change(r.id, anchor.task.id, r.deadline.text, anchor.d.clause, compareDeadlines(r.deadline, anchor.d), 'keyListVsBody'));
+    else open.push({ r, l });
   }
-  return out;
+
+  // A clause several rows qualify for goes to the row that restates its task's title, if that row
+  // qualifies (the local plan restated the task, not one item of it), else to the closest row.
+  const candidates: { r: KeyListRow; l: Task; e: Deadline; s: number; row: number; headline: boolean }[] = [];
+  open.forEach(({ r, l }, row) => {
+    const headline = isHeadlineRow(r, owners.get(r.id));
+    for (const e of l.deadlines.filter(explicit)) {
+      const s = rowClauseMatch(r, l, e, answered, idf);
+      if (s >= CLAUSE_MATCH) candidates.push({ r, l, e, s, row, headline });
+    }
+  });
+  const usedClause = new Set<string>();
+  for (const c of candidates.sort((x, y) => Number(y.headline) - Number(x.headline) || y.s - x.s || x.row - y.row)) {
+    const key = `${c.l.id}|${c.e.clause}`;
+    if (result.has(c.r) || usedClause.has(key)) continue;
+    usedClause.add(key);
+    result.set(c.r, change(c.r.id, c.l.id, c.r.deadline.text, c.e.clause, compareDeadlines(c.r.deadline, c.e), 'keyListVsBody'));
+  }
+  // no local requirement restates the row's time: the local plan simply has no table to carry it
+  // (its body may well repeat the row's task item, as the provincial body does, without the time)
+  for (const { r, l } of open) if (!result.has(r)) result.set(r, { ...change(r.id, l.id, r.deadline.text, '', 'removed', 'keyListVsBody'), notRestated: true });
+  return base.keyList.filter((r) => result.has(r)).map((r) => result.get(r)!);
 }
 
 /**
- * The local deadline that answers a key-list row. A local clause that already answers a base body
- * deadline is only the row's counterpart if the row restates that same requirement: the row
+ * The local requirement answering the body sentence a key-list row restates: among the deadlines of
+ * the row's own task, the one whose sentence holds most of the row's wording, if it was paired.
+ */
+function ownSentenceAnswer(r: KeyListRow, owner: Task, answerOf: Map<Deadline, { d: Deadline; task: Task }>, idf: Idf) {
+  let best: { d: Deadline; s: number } | undefined;
+  // the sentence must be the row's best home in its task, not merely one that shares its words
+  const home = Math.max(0, ...owner.text.split(/[。；]/).map((x) => containment(r.task, bigramSet(x), idf)));
+  for (const d of owner.deadlines.filter(explicit)) {
+    // the row restates the sentence's time too: 2018年9月底前出台 is not the 年度 of the next sentence
+    if (compareDeadlines(r.deadline, d) !== 'same') continue;
+    const s = containment(r.task, bigramSet(sentenceOf(owner.text, d.clause)), idf);
+    if (s >= ROW_SENTENCE && s >= home && (!best || s > best.s)) best = { d, s };
+  }
+  return best && answerOf.get(best.d);
+}
+
+/**
+ * How well a local requirement answers a key-list row. A local clause that already answers a base
+ * body deadline is only the row's counterpart if the row restates that same requirement: the row
  * 开展…试点 (2018年7月底前) is not answered by 2022年全面实现… just because both speak of 政务公开.
  */
-function bestClause(r: KeyListRow, l: Task, idf: Idf, answered: Map<Deadline, Deadline>): Deadline | undefined {
-  let best: Deadline | undefined;
-  let bestScore = 0;
-  for (const e of l.deadlines.filter(explicit)) {
-    const bodyDeadline = answered.get(e);
-    if (bodyDeadline && compareDeadlines(r.deadline, bodyDeadline) !== 'same') continue;
-    // a requirement of the same kind may be phrased around the clause: look at its whole sentence
-    const comparable = compareDeadlines(r.deadline, e) !== 'changed';
-    const s = Math.max(clauseMatch(r.task, e.clause, idf), comparable ? clauseMatch(r.task, sentenceOf(l.text, e.clause), idf) : 0);
-    if (s > bestScore) {
-      bestScore = s;
-      best = e;
-    }
-  }
-  return bestScore >= CLAUSE_MATCH ? best : undefined;
+function rowClauseMatch(r: KeyListRow, l: Task, e: Deadline, answered: Map<Deadline, Deadline>, idf: Idf): number {
+  const bodyDeadline = answered.get(e);
+  if (bodyDeadline && compareDeadlines(r.deadline, bodyDeadline) !== 'same') return 0;
+  // a requirement of the same kind may be phrased around the clause: look at its whole sentence
+  const comparable = compareDeadlines(r.deadline, e) !== 'changed';
+  return Math.max(clauseMatch(r.task, e.clause, idf), comparable ? clauseMatch(r.task, sentenceOf(l.text, e.clause), idf) : 0);
 }
 
 /** The sentence (between 。；) of `text` that contains `clause`. */

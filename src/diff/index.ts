@@ -1,7 +1,7 @@
 // Diff: two Notices → PlanDiff (links, dropped, added, key-list links, deadline changes, summary).
 import type { DocRef, KeyListRow, Link, Notice, PlanDiff, Warning } from '../model.js';
 import { alignTasks, type PairRules } from '../align/tasks.js';
-import { alignKeyLists, rowTasks } from './keylist.js';
+import { alignKeyLists, isHeadlineRow, rowTasks } from './keylist.js';
 import { compareDeadlineSets } from './deadlines.js';
 import { checkParentage } from './parentage.js';
 import { judgeFamily } from './family.js';
@@ -19,7 +19,11 @@ function rowsOfLinkedTasks(base: Notice, local: Notice, links: Link[]) {
   const bOwner = rowTasks(base.keyList, base.tasks);
   const lOwner = rowTasks(local.keyList, local.tasks);
   const linked = new Set(links.map((k) => `${k.base}|${k.local}`));
-  return (b: KeyListRow, l: KeyListRow) => linked.has(`${bOwner.get(b.id)?.id}|${lOwner.get(l.id)?.id}`);
+  return {
+    sameTask: (b: KeyListRow, l: KeyListRow) => linked.has(`${bOwner.get(b.id)?.id}|${lOwner.get(l.id)?.id}`),
+    ownerOf: (r: KeyListRow, side: 'base' | 'local') => (side === 'base' ? bOwner : lOwner).get(r.id)?.id,
+    headline: (r: KeyListRow, side: 'base' | 'local') => isHeadlineRow(r, (side === 'base' ? bOwner : lOwner).get(r.id)),
+  };
 }
 
 /** The analyst's pinned links stand whatever the family. */
@@ -50,7 +54,8 @@ export function diffNotices(base: Notice, local: Notice, opts: DiffOptions = {})
     .filter(({ t }) => !linkedBase.has(t.id))
     .map(({ t, i }) => (truncated && i > lastCarried ? { id: t.id, title: t.title, afterTruncation: true } : { id: t.id, title: t.title }));
   const added = local.tasks.filter((t) => !linkedLocal.has(t.id)).map((t) => ({ id: t.id, title: t.title }));
-  const keyListLinks = base.keyList.length && local.keyList.length ? alignKeyLists(base.keyList, local.keyList, rowsOfLinkedTasks(base, local, links)) : [];
+  const rowTies = base.keyList.length && local.keyList.length ? rowsOfLinkedTasks(base, local, links) : undefined;
+  const keyListLinks = rowTies ? alignKeyLists(base.keyList, local.keyList, rowTies.sameTask, rowTies.ownerOf, rowTies.headline) : [];
   const deadlineChanges = compareDeadlineSets(base, local, links, keyListLinks);
   const ownerChanges = compareOwners(base, local, links);
 
@@ -82,7 +87,8 @@ export function diffNotices(base: Notice, local: Notice, opts: DiffOptions = {})
       added: added.length,
       merged: mergedLocals.size,
       reworded: links.filter((k) => k.kind === 'reworded').length,
-      deadlineChanges: deadlineChanges.filter((c) => c.change !== 'same').length,
+      deadlineChanges: deadlineChanges.filter((c) => c.change !== 'same' && !c.notRestated).length,
+      deadlinesNotRestated: deadlineChanges.filter((c) => c.notRestated).length,
       coverage: base.tasks.length ? Math.round((linkedBase.size / base.tasks.length) * 1000) / 1000 : 0,
       ownerChanges: ownerChanges.filter((c) => c.change !== 'mapped').length,
       localUnits: new Set(local.tasks.flatMap((t) => t.units)).size,

@@ -1,57 +1,156 @@
 // Key lists (重点任务清单): align rows of the two lists, and tie each row to the body task it
 // details, so a key-list 时间要求 can be compared with a local body task when the local plan has no
 // key list of its own.
+//
+// Rows are linked competitively, in three passes:
+//  1. exact partners (the same 重点任务 wording) pair one-to-one and take no other partner;
+//  2. rows that agree strongly pair one-to-one, best first; a second partner is only added when the
+//     wording really merges (the local row holds both base rows) or splits (the base row holds both);
+//  3. rows still alone that detail linked body tasks pair on much weaker agreement — a row rewritten
+//     within its task. A row may link to two when those two are all the rows of one task still
+//     alone (rewritten as two); a lone row facing several rows of its linked task condenses that
+//     task and goes to the row restating the task's title, if that row qualifies.
 import type { KeyListRow, Link, Task } from '../model.js';
 import { Idf, bigramSet, containment, dice } from '../align/text.js';
 import { cmpId } from '../align/tasks.js';
 
+/** Dice at or above which two rows say the same thing: an exact partner. */
+const EXACT_ROW = 0.9;
+/** Dice between a row and its task's title at or above which the row is the task's headline row. */
+const HEADLINE_ROW = 0.9;
+/** Score (max of dice and 0.85 × containment) for a link on wording alone. */
 const ROW_LINK = 0.55;
-const ROW_LINK_SAME_TASK = 0.4;
+/** …and each row must hold at least this much of the other, so a two-word row cannot link on one shared word. */
+const ROW_LINK_BOTH_WAYS = 0.3;
+/** A row counts as a part of a merged/split row when this share of its wording is inside it. */
+const PART_COVER = 0.6;
+/** A second partner must explain this much more of the joined row than the first alone. */
+const MERGE_GAIN = 0.1;
+/** Rows left alone that detail linked body tasks: agreement (either way) enough to pair them — one
+ *  informative shared word (清单, 数据) in rows of a few words; the task link carries the rest. */
+const ROW_LINK_WITHIN_TASKS = 0.08;
+
+interface Pair {
+  i: number;
+  j: number;
+  fwd: number; // share of the base row inside the local row
+  rev: number; // share of the local row inside the base row
+  dice: number;
+  score: number;
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /**
- * n:m links between key-list rows, by the wording of their 重点任务 cells. Then a row left without
- * a counterpart may link to the closest row that is also unlinked and details a linked body task:
- * such rows need less agreement in wording (全面推广政务钉钉 ↔ 全面应用政务钉钉系统，完成…整合).
- * `sameTask(b, l)` says whether the body tasks the two rows detail are linked.
+ * Links between key-list rows by the wording of their 重点任务 cells (see the passes above).
+ * `sameTask(b, l)` says whether the body tasks the two rows detail are linked; `ownerOf` names the
+ * body task a row details (a row splits in two only within one task); `headline` says whether a row
+ * restates its task's title.
  */
-export function alignKeyLists(base: KeyListRow[], local: KeyListRow[], sameTask: (b: KeyListRow, l: KeyListRow) => boolean = () => false): Link[] {
+export function alignKeyLists(
+  base: KeyListRow[],
+  local: KeyListRow[],
+  sameTask: (b: KeyListRow, l: KeyListRow) => boolean = () => false,
+  ownerOf?: (r: KeyListRow, side: 'base' | 'local') => string | undefined,
+  headline: (r: KeyListRow, side: 'base' | 'local') => boolean = () => false,
+): Link[] {
   const idf = new Idf();
   for (const r of [...base, ...local]) idf.add(r.task);
   const lSets = local.map((r) => bigramSet(r.task));
   const bSets = base.map((r) => bigramSet(r.task));
-  const links: Link[] = [];
-  const weak: { i: number; j: number; near: number; link: Link }[] = [];
+  const pairs: Pair[] = [];
   base.forEach((b, i) => {
     local.forEach((l, j) => {
       const fwd = containment(b.task, lSets[j], idf);
       const rev = containment(l.task, bSets[i], idf);
       const d = dice(b.task, l.task);
       // a local row may join two provincial rows ("…试点，建立健全…体系"): containment either way counts
-      const score = Math.max(d, 0.85 * Math.max(fwd, rev));
-      const link: Link = { base: b.id, local: l.id, score: Math.round(score * 1000) / 1000, kind: d >= 0.9 ? 'same' : 'reworded' };
-      if (score >= ROW_LINK && Math.min(fwd, rev) >= 0.3) links.push(link);
-      else if (Math.max(fwd, rev) >= ROW_LINK_SAME_TASK && sameTask(b, l)) weak.push({ i, j, near: Math.max(fwd, rev), link });
+      pairs.push({ i, j, fwd, rev, dice: d, score: Math.max(d, 0.85 * Math.max(fwd, rev)) });
     });
   });
-  const linkedBase = new Set(links.map((k) => k.base));
-  const linkedLocal = new Set(links.map((k) => k.local));
-  for (const w of weak.sort((a, b) => b.near - a.near)) {
-    if (linkedBase.has(w.link.base) || linkedLocal.has(w.link.local)) continue;
-    links.push(w.link);
-    linkedBase.add(w.link.base);
-    linkedLocal.add(w.link.local);
+  // best first; on a tie the row at the same position first, then list order (a self-diff pairs each row with itself)
+  const byScore = (a: Pair, b: Pair) => b.score - a.score || Math.abs(a.i - a.j) - Math.abs(b.i - b.j) || a.i - b.i || a.j - b.j;
+  const partnersOfBase = base.map(() => [] as Pair[]);
+  const partnersOfLocal = local.map(() => [] as Pair[]);
+  const chosen: Pair[] = [];
+  const isChosen = new Set<Pair>();
+  const take = (p: Pair) => {
+    chosen.push(p);
+    isChosen.add(p);
+    partnersOfBase[p.i].push(p);
+    partnersOfLocal[p.j].push(p);
+  };
+  const alone = (p: Pair) => partnersOfBase[p.i].length === 0 && partnersOfLocal[p.j].length === 0;
+
+  // 1. exact partners
+  const exact = pairs.filter((p) => p.dice >= EXACT_ROW).sort(byScore);
+  for (const p of exact) if (alone(p)) take(p);
+  const exactBase = new Set(chosen.map((p) => p.i));
+  const exactLocal = new Set(chosen.map((p) => p.j));
+
+  // 2. strong agreement, one-to-one, then real merges and splits
+  const strong = pairs
+    .filter((p) => !exactBase.has(p.i) && !exactLocal.has(p.j))
+    .filter((p) => p.score >= ROW_LINK && Math.min(p.fwd, p.rev) >= ROW_LINK_BOTH_WAYS)
+    .sort(byScore);
+  for (const p of strong) if (alone(p)) take(p);
+  for (const p of strong) {
+    if (isChosen.has(p)) continue;
+    const bLinks = partnersOfBase[p.i];
+    const lLinks = partnersOfLocal[p.j];
+    if (bLinks.length === 0 && lLinks.length > 0 && p.fwd >= PART_COVER && mergeGain(local[p.j].task, lLinks.map((q) => base[q.i].task), base[p.i].task, idf) >= MERGE_GAIN) take(p);
+    else if (lLinks.length === 0 && bLinks.length > 0 && p.rev >= PART_COVER && mergeGain(base[p.i].task, bLinks.map((q) => local[q.j].task), local[p.j].task, idf) >= MERGE_GAIN) take(p);
   }
-  const basesOf = new Map<string, number>();
-  const localsOf = new Map<string, number>();
-  for (const k of links) {
-    basesOf.set(k.local, (basesOf.get(k.local) ?? 0) + 1);
-    localsOf.set(k.base, (localsOf.get(k.base) ?? 0) + 1);
+
+  // 3. rows still alone, within linked body tasks
+  const aloneBase = new Set(base.map((_, i) => i).filter((i) => partnersOfBase[i].length === 0));
+  const aloneLocal = new Set(local.map((_, j) => j).filter((j) => partnersOfLocal[j].length === 0));
+  const bOwner = (i: number) => ownerOf?.(base[i], 'base');
+  const lOwner = (j: number) => ownerOf?.(local[j], 'local');
+  // how many rows of each task are still alone, per side (counted once: the sort below asks often)
+  const countBy = (side: Set<number>, of: (k: number) => string | undefined) => {
+    const m = new Map<string | undefined, number>();
+    for (const k of side) m.set(of(k), (m.get(of(k)) ?? 0) + 1);
+    return m;
+  };
+  const aloneLocalIn = countBy(aloneLocal, lOwner);
+  const aloneBaseIn = countBy(aloneBase, bOwner);
+  // a lone row facing several rows of the linked task condenses the task: it goes to the row that
+  // restates the task's title (the headline row) when that row qualifies, else to the closest
+  const condenses = (p: Pair) =>
+    (aloneLocalIn.get(lOwner(p.j)) === 1 && headline(base[p.i], 'base')) || (aloneBaseIn.get(bOwner(p.i)) === 1 && headline(local[p.j], 'local'));
+  const within = pairs
+    .filter((p) => aloneBase.has(p.i) && aloneLocal.has(p.j))
+    .filter((p) => Math.max(p.fwd, p.rev) >= ROW_LINK_WITHIN_TASKS && sameTask(base[p.i], local[p.j]))
+    .sort((a, b) => Number(condenses(b)) - Number(condenses(a)) || byScore(a, b));
+  for (const p of within) if (alone(p)) take(p);
+  // one row may link to two: a row rewritten as the two rows of one task that were still alone
+  for (const p of within) {
+    if (isChosen.has(p)) continue;
+    const bLinks = partnersOfBase[p.i];
+    const lLinks = partnersOfLocal[p.j];
+    if (lLinks.length === 0 && bLinks.length === 1 && aloneLocal.has(bLinks[0].j) && lOwner(bLinks[0].j) === lOwner(p.j) && aloneLocalIn.get(lOwner(p.j)) === 2) take(p);
+    else if (bLinks.length === 0 && lLinks.length === 1 && aloneBase.has(lLinks[0].i) && bOwner(lLinks[0].i) === bOwner(p.i) && aloneBaseIn.get(bOwner(p.i)) === 2) take(p);
   }
-  for (const k of links) {
-    if ((basesOf.get(k.local) ?? 0) > 1) k.kind = 'merged';
-    else if ((localsOf.get(k.base) ?? 0) > 1) k.kind = 'split';
+
+  const links: Link[] = chosen.map((p) => ({ base: base[p.i].id, local: local[p.j].id, score: round(p.score), kind: p.dice >= EXACT_ROW ? 'same' : 'reworded' }));
+  for (const [k, p] of chosen.entries()) {
+    if (partnersOfLocal[p.j].length > 1) links[k].kind = 'merged';
+    else if (partnersOfBase[p.i].length > 1) links[k].kind = 'split';
   }
   return links.sort((a, b) => cmpId(a.base, b.base) || cmpId(a.local, b.local));
+}
+
+/** How much more of `joined` the rows `parts` + `extra` explain than `parts` alone. */
+function mergeGain(joined: string, parts: string[], extra: string, idf: Idf): number {
+  const before = containment(joined, bigramSet(parts.join('。')), idf);
+  const after = containment(joined, bigramSet([...parts, extra].join('。')), idf);
+  return after - before;
+}
+
+/** Whether a row restates the title of the task it details (the task's headline row). */
+export function isHeadlineRow(r: KeyListRow, owner: Task | undefined): boolean {
+  return !!owner && dice(r.task, owner.title) >= HEADLINE_ROW;
 }
 
 /** The body task each key-list row details (best IDF containment of the row in the task text). */

@@ -20,6 +20,8 @@ const VERBS = '全面|基本|实现|完成|建成|建立|达到|初步|率先|�
 /** What must follow 2018年 when no 到/从 precedes it (a cheap filter: 2018年政府工作报告 is no match). */
 const DATE_MARK = `(?:${MON}${SP}月|上半年|下半年|第|[一二三四1-4１-４]${SP}季度|年|底|末|内|以内|之前|以前|前|起|开始|以后|以来|${VERBS})`;
 const CYCLE_PART = '[^、，,。；;\\n的]{1,6}';
+/** Organs and areas whose 年度… names their own annual items (市政府年度重大事项), not a yearly act. */
+const ANNUAL_OWNER = '政府|党委|党组|部门|单位|机关|[省市县区乡镇]委|对[省市县区乡镇]|[省市县区乡镇]级';
 
 const ALTERNATIVES = [
   // 年初有清单、年中有督查、年末有考评、全年有台账: one yearly cycle
@@ -42,16 +44,22 @@ const ALTERNATIVES = [
   `(?<per>${NOT_AFTER_NUM}(?<pN>[一两二三半])${SP}年${SP}一${SP}[次度])`,
   // 逐年, 逐季, 逐月
   `(?<step>逐(?<sU>年|季|月))`,
+  // 分月、季、年进行通报: reports at several periods, the shortest first (one period alone, 分年度实施, is a phasing)
+  `(?<split>分${SP}(?<spU>月|季度|季|周|年度|年)(?:${SP}[、，,和及]?${SP}(?:月|季度|季|周|年度|年)){1,3}${SP}(?:进行|开展|报送|通报|报告|公布|考核|评估|调度))`,
   // 按年度, 按季度, 按月
   `(?<perUnit>按照?${SP}(?<uU>年度|季度|月度|季|月(?!份)|周))`,
-  // 年度 as in 制订年度…计划 (not 2018年度, 本年度, 上年度)
-  `(?<annual>(?<![0-9０-９〇零一二三四五六七八九十每本上下当今明去前该半跨财])年度)`,
+  // 年度 as in 制订年度…计划 (not 2018年度, 本年度, 上年度; not 市政府年度重大事项, 省对市年度考核事项,
+  // where 年度 qualifies an organ's or area's existing set of items rather than asking for a yearly act)
+  `(?<annual>(?<![0-9０-９〇零一二三四五六七八九十每本上下当今明去前该半跨财])(?<!${ANNUAL_OWNER})年度)`,
   // 全年至少撰写1篇
   `(?<whole>全年(?=${SP}(?:至少|不少于|不低于)))`,
   // 用3年时间, 力争用三年时间, 经过两年左右努力
   `(?<use>(?:(?:力争|争取)${SP})?(?:用|经过|通过|利用)${SP}(?<uN>${COUNT})${SP}个?${SP}(?<uT>年|月)${SP}半?${SP}(?:左右)?${SP}的?${SP}(?:时间|努力))`,
   // 3年内, 三个月内
   `(?<within>${NOT_AFTER_COUNT}(?<wN>${COUNT})${SP}个?${SP}(?<wT>年|月)${SP}(?:之内|以内|内)(?![容部涵在]))`,
+  // (之日起)10天内, (受理后)10个工作日内: a short count after 后/起 is a time limit, unlike 前三年
+  // (not 7月1日内: a day count never follows 月)
+  `(?<withinDays>(?<![0-9０-９〇零一二三四五六七八九十两半每近第月])(?<wdN>${COUNT})${SP}个?${SP}(?:工作日|天|日|周|星期)${SP}(?:之内|以内|内)(?![容部涵在]))`,
   // 三年轮训行动, 三年攻坚
   `(?<campaign>${NOT_AFTER_COUNT}(?<cN>${COUNT})${SP}年${SP}(?:轮训|攻坚|行动)(?:行动)?)`,
   // 执行党中央和省委规定, 执行国家规定, 按上级规定执行
@@ -71,7 +79,7 @@ for (const m of NAMED.matchAll(NAME)) GROUP[m[1]] = ++groupCount;
 // Every alternative starts with one of these characters, and one starting with a numeral never
 // follows another numeral: the leading lookaheads let the engine skip ordinary text quickly.
 const NUMERAL = '[0-9０-９〇零一二三四五六七八九十两]';
-const FIRST = '[0-9０-９〇零一二三四五六七八九十两半年每逐按全用经通利力争截直到至从自执适今本当明]';
+const FIRST = '[0-9０-９〇零一二三四五六七八九十两半年每逐按分全用经通利力争截直到至从自执适今本当明]';
 const SOURCE = `(?=${FIRST})(?:(?<!${NUMERAL})|(?!${NUMERAL}))(?:${NAMED.replace(NAME, '(')})`;
 
 /** A fresh global regex (own lastIndex) matching every candidate time expression. */
@@ -162,8 +170,60 @@ export function inPlanParen(text: string, s: number, e: number): boolean {
 
 /** Length of a duration in months: 用3年时间 → 36, 三个月内 → 3, 一年半 → 18. */
 export function months(text: string): number | undefined {
-  const m = /([0-9０-９]{1,2}|[一二两三四五六七八九十半]{1,3})个?(年|月)(半?)/.exec(text);
+  const d = durationOf(text);
+  return d?.unit === 'month' ? d.amount : undefined;
+}
+
+/**
+ * Length of a duration, in the unit it can be compared in: months (年, 月), days (天, 日, 周) or
+ * working days (工作日, which no calendar count equals): 用3年时间 → 36 month, 10个工作日内 → 10 workday.
+ */
+export function durationOf(text: string): { amount: number; unit: 'month' | 'day' | 'workday' } | undefined {
+  const m = /([0-9０-９]{1,3}|[一二两三四五六七八九十半]{1,3})个?(工作日|年|月|周|星期|天|日)(半?)/.exec(text);
   if (!m) return undefined;
-  const n = readNumber(m[1]) * (m[2] === '年' ? 12 : 1) + (m[3] ? 6 : 0);
-  return Number.isNaN(n) ? undefined : n;
+  const n = readNumber(m[1]);
+  if (Number.isNaN(n)) return undefined;
+  const half = m[3] ? 0.5 : 0;
+  switch (m[2]) {
+    case '年':
+      return { amount: (n + half) * 12, unit: 'month' };
+    case '月':
+      return { amount: n + half, unit: 'month' };
+    case '周':
+    case '星期':
+      return { amount: n * 7, unit: 'day' };
+    case '工作日':
+      return { amount: n, unit: 'workday' };
+    default:
+      return { amount: n, unit: 'day' };
+  }
+}
+
+/** What a plan's name ends with: 三年行动方案 names a plan, it sets no time for a task. */
+export const PLAN_DOCUMENT_AFTER = new RegExp(`^${SP}(?:方案|计划|规划|纲要|意见|实施方案)`);
+
+/**
+ * The point within its cycle a recurring requirement names, as MM-DD (每年12月底 → 12-31, 每年年底 →
+ * 12-31, 每年上半年 → 06-30), or undefined when it names none (每年, 每季度).
+ */
+export function cyclePoint(text: string): string | undefined {
+  const compact = text.replace(/\s/g, '');
+  const m = /每[^年季月周旬]{0,3}(?:年度|年)(.*)$/.exec(compact);
+  if (!m) {
+    // 每季度末, 每月10日前: a point in a shorter cycle, compared as written (末 and 底 alike)
+    const short = /每[^年季月周旬]{0,3}(?:季度|季(?!度)|月|周|旬)(.+)$/.exec(compact);
+    return short ? short[1].replace(/底/g, '末').replace(/之?前$|以前$/, '') : undefined;
+  }
+  const rest = m[1];
+  if (/^年?(?:底|末)|^下半年/.test(rest)) return '12-31';
+  if (/^年?初/.test(rest)) return '01-31';
+  if (/^年中|^上半年/.test(rest)) return '06-30';
+  const q = /^第?([一二三四1-4])季度/.exec(rest);
+  if (q) return `${pad(readNumber(q[1]) * 3)}-${pad(lastDay(2001, readNumber(q[1]) * 3))}`;
+  const md = new RegExp(`^(${MON})月(?:(${DAY})[日号])?(上旬|中旬|下旬)?`).exec(rest);
+  if (!md) return undefined;
+  const month = readNumber(md[1]);
+  if (!(month >= 1 && month <= 12)) return undefined;
+  const day = md[2] ? readNumber(md[2]) : md[3] === '上旬' ? 10 : md[3] === '中旬' ? 20 : lastDay(2001, month);
+  return `${pad(month)}-${pad(day)}`;
 }

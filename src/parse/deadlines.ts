@@ -7,10 +7,12 @@ import {
   TARGET_VERB,
   GROUP,
   deadlineRegex,
+  PLAN_DOCUMENT_AFTER,
+  cyclePoint,
+  durationOf,
   inPlanParen,
   iso,
   monthSpan,
-  months,
   readNumber,
 } from './deadline-patterns.js';
 
@@ -105,8 +107,10 @@ function interpret(g: Groups, text: string, end: number, docYear?: number): Foun
   if (g('every')) return { kind: 'recurring', frequency: everyFrequency(g('eN'), g('eU')!) };
   if (g('per')) return { kind: 'recurring', frequency: everyFrequency(g('pN'), '年') };
   if (g('step')) return { kind: 'recurring', frequency: EVERY_FREQ[g('sU')!] };
+  if (g('split')) return { kind: 'recurring', frequency: EVERY_FREQ[g('spU')!] };
   if (g('perUnit')) return { kind: 'recurring', frequency: EVERY_FREQ[g('uU')!] };
-  if (g('use') || g('within') || g('campaign')) return { kind: 'duration' };
+  if (g('campaign') && PLAN_DOCUMENT_AFTER.test(text.slice(end, end + 6))) return null; // 三年行动方案: a plan's name
+  if (g('use') || g('within') || g('withinDays') || g('campaign')) return { kind: 'duration' };
   if (g('follows')) return { kind: 'follows' };
   if (g('timely')) return { kind: 'unspecified' };
   return null;
@@ -230,10 +234,22 @@ export function compareDeadlines(base: Deadline, local: Deadline): 'same' | 'ear
   if (a && b) return b < a ? 'earlier' : b > a ? 'later' : 'same';
   if (base.kind !== local.kind) return 'changed';
   switch (base.kind) {
-    case 'recurring':
-      return (base.frequency ?? '') === (local.frequency ?? '') ? 'same' : 'changed';
-    case 'duration':
-      return months(base.text) === months(local.text) ? 'same' : 'changed';
+    case 'recurring': {
+      if ((base.frequency ?? '') !== (local.frequency ?? '')) return 'changed';
+      // 每年12月底清理 → 每年清理: the date within the cycle was dropped (or added, or moved)
+      const a = cyclePoint(base.text);
+      const b = cyclePoint(local.text);
+      if (a === b) return 'same';
+      const dated = /^\d\d-\d\d$/;
+      if (!a || !b || !dated.test(a) || !dated.test(b)) return 'changed'; // 每季度末 vs 每季度初: no order kept
+      return b < a ? 'earlier' : 'later';
+    }
+    case 'duration': {
+      const a = durationOf(base.text);
+      const b = durationOf(local.text);
+      if (!a || !b || a.unit !== b.unit) return a?.unit === b?.unit ? 'same' : 'changed';
+      return b.amount < a.amount ? 'earlier' : b.amount > a.amount ? 'later' : 'same';
+    }
     case 'follows':
     case 'unspecified':
       return 'same';

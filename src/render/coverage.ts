@@ -122,8 +122,10 @@ const DEADLINE_PRIORITY: DeadlineChangeKind[] = ['changed', 'later', 'earlier', 
 /** What became of one base key-list row's 时间要求 in one plan ('none': not compared). */
 export function deadlineCell(rowId: string, d: PlanDiff): DeadlineCell {
   const changes = d.deadlineChanges.filter((c) => c.base === rowId);
-  if (changes.length === 0) return { status: 'none', changes };
-  const status = DEADLINE_PRIORITY.find((k) => changes.some((c) => c.change === k)) ?? 'changed';
+  // a row a plan without a key list does not restate is no change the plan made: 'none', as uncarried
+  const compared = changes.filter((c) => !c.notRestated);
+  if (compared.length === 0) return { status: 'none', changes };
+  const status = DEADLINE_PRIORITY.find((k) => compared.some((c) => c.change === k)) ?? 'changed';
   return { status, changes };
 }
 

@@ -57,6 +57,7 @@ export function renderDiffMarkdown(d: PlanDiff, base: Notice, local: Notice): st
         ['merged', String(d.summary.merged)],
         ['reworded', String(d.summary.reworded)],
         ['deadline changes', `${r.deadlinesChanged} of ${r.deadlinesCompared} compared`],
+        ...(r.notRestated.length ? [['key-list rows not restated', String(r.notRestated.length)]] : []),
       ],
     ),
   );
@@ -87,6 +88,9 @@ export function renderDiffMarkdown(d: PlanDiff, base: Notice, local: Notice): st
       `Deadline changes (${changed.length} of ${r.deadlinesCompared} compared)`,
       mdTable(['base', 'local', 'base deadline', 'local deadline', 'change', 'compared'], rows),
     );
+  }
+  if (r.notRestated.length) {
+    out.push('', `Key-list rows the local plan (which has no key list) does not restate: ${r.notRestated.map((x) => x.base).join(' ')}.`);
   }
   const owners = (d.ownerChanges ?? []).filter((o) => o.change !== 'mapped');
   if (owners.length) {

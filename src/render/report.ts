@@ -24,6 +24,8 @@ export interface DiffReport {
   deadlineGroups: { change: DeadlineChangeKind; items: DeadlineChange[] }[];
   deadlinesChanged: number;
   deadlinesCompared: number;
+  /** Base key-list rows a local plan without a key list does not restate: a quieter count, apart from changes. */
+  notRestated: DeadlineChange[];
 }
 
 export const CHANGE_ORDER: DeadlineChangeKind[] = ['earlier', 'later', 'changed', 'removed', 'added'];
@@ -74,7 +76,7 @@ export function buildReport(d: PlanDiff, base: Notice, local: Notice): DiffRepor
     .filter((k) => bTitle(k.base) && lTitle(k.local))
     .map((k) => ({ base: bRef(k.base, k.manual), local: lRef(k.local, k.manual), link: k }));
 
-  const changed = d.deadlineChanges.filter((c) => c.change !== 'same');
+  const changed = d.deadlineChanges.filter((c) => c.change !== 'same' && !c.notRestated);
   const deadlineGroups = CHANGE_ORDER.map((change) => ({ change, items: changed.filter((c) => c.change === change) })).filter(
     (g) => g.items.length > 0,
   );
@@ -91,13 +93,15 @@ export function buildReport(d: PlanDiff, base: Notice, local: Notice): DiffRepor
     deadlineGroups,
     deadlinesChanged: changed.length,
     deadlinesCompared: d.deadlineChanges.length,
+    notRestated: d.deadlineChanges.filter((c) => c.notRestated),
   };
 }
 
 /** The one-line summary both reports open with. */
 export function summaryLine(d: PlanDiff, r: DiffReport): string {
   const s = d.summary;
-  const deadlines = `deadline changes ${r.deadlinesChanged} (of ${r.deadlinesCompared} compared)`;
+  const quiet = r.notRestated.length ? ` · key-list rows not restated ${r.notRestated.length}` : '';
+  const deadlines = `deadline changes ${r.deadlinesChanged} (of ${r.deadlinesCompared} compared)${quiet}`;
   if (!d.family.sameFamily) {
     return `thematic overlap with ${r.carried}/${r.baseTasks} provincial tasks (${r.percent}%) · only in base ${s.dropped} · only in local ${s.added} · ${deadlines}`;
   }

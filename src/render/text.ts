@@ -150,6 +150,11 @@ export function renderDiffText(d: PlanDiff, base: Notice, local: Notice, c: Colo
     }
   }
 
+  if (r.notRestated.length) {
+    section('Key-list rows not restated — the local plan has no key list', r.notRestated.length);
+    out.push(`  ${c.dim(r.notRestated.map((x) => x.base).join(' '))}`);
+  }
+
   if (opts.verbose && d.links.length) {
     section('Links', d.links.length);
     const bTitle = titleLookup(base, d.dropped);

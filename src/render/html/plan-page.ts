@@ -124,7 +124,7 @@ function sbsRow(col: PlanColumn, g: RowGroup): SafeHtml {
   const rowId = g.bases.length ? baseRowAnchor(col.anchor, g.bases[0].id) : localRowAnchor(col.anchor, g.locals[0].id);
   const left = g.bases.map((t, k) => taskBlock(t, hl.left[k], k === 0 ? null : baseRowAnchor(col.anchor, t.id)));
   const right = g.locals.map((t, k) => taskBlock(t, hl.right[k], k === 0 && !g.bases.length ? null : localRowAnchor(col.anchor, t.id)));
-  const changed = g.deadlines.filter((c) => c.change !== 'same');
+  const changed = g.deadlines.filter((c) => c.change !== 'same' && !c.notRestated);
   const st = [kind, ...g.links.map((k) => k.kind), changed.length ? 'deadline' : ''].filter(Boolean);
   const mid = g.links.length
     ? g.links.map(
