@@ -39,6 +39,8 @@ export const THRESHOLDS = {
   partial: 0.35,
   /** title agreement at or above which a one-to-one link is 'same' rather than 'reworded' */
   sameTitle: 0.75,
+  /** and the share of the base content the local task still carries for 'same' (less is a rewrite) */
+  sameCover: 0.3,
   /** rule 7: share of a would-be-added local task's content found in one base task, and its margin over the next */
   carriedBack: 0.5,
   carriedMargin: 1.5,
@@ -217,7 +219,7 @@ function classify(i: number, j: number, basesOfLocal: number[], localsOfBase: nu
     return 'merged';
   }
   if (localsOfBase.length > 1) return 'split';
-  if (e.title >= THRESHOLDS.sameTitle) return 'same';
+  if (e.title >= THRESHOLDS.sameTitle && e.cover >= THRESHOLDS.sameCover) return 'same';
   // one-to-one but different title: reworded when either the wording or the title still agrees
   return e.cover >= THRESHOLDS.partial * 0.8 || e.title >= 0.4 ? 'reworded' : 'partial';
 }
