@@ -7,7 +7,8 @@
 //     stale for a growing file), so /dev/zero or a log being appended cannot exhaust memory;
 //   - a name whose bytes are not UTF-8 (Node's argv turns them into U+FFFD) is found again by
 //     listing its directory; such names are shown with the odd bytes as \xNN.
-import fs, { closeSync, constants, fstatSync, readSync, readdirSync, statSync } from 'node:fs';
+// fs.openSync / fs.readSync through the module object, so tests can simulate EACCES as root and a growing file
+import fs, { closeSync, constants, fstatSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { PlancmpError } from '../errors.js';
 
@@ -140,7 +141,7 @@ function readLimited(fd: number, limit: number, shown: string, sizeHint: number)
     const buf = Buffer.allocUnsafe(size);
     let n: number;
     try {
-      n = readSync(fd, buf, 0, buf.length, null);
+      n = fs.readSync(fd, buf, 0, buf.length, null);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'EAGAIN') {
         // a pipe opened by name with no data yet (pipes only): wait a moment and retry

@@ -9,7 +9,7 @@
 //   - a symbolic link to a regular file, a directory or any other special file is refused.
 // A failure is a PlancmpError 'write-failed' naming the output; no temporary file is left.
 // fs.writeSync / fs.fsyncSync are called through the module object so tests can make them fail (ENOSPC after N bytes)
-import fs, { closeSync, lstatSync, openSync, renameSync, statSync, unlinkSync, type Stats } from 'node:fs';
+import fs, { closeSync, fstatSync, lstatSync, openSync, renameSync, statSync, unlinkSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { PlancmpError } from '../errors.js';
@@ -128,18 +128,35 @@ export function outputKind(target: string, shown = target): OutputKind {
   throw new PlancmpError('write-failed', 'is a special file that plancmp will not replace', shown, 'write to a regular file name');
 }
 
+/**
+ * Opens a written-through target. Our own standard output or error (`/dev/stdout`, a link to it)
+ * is used as it is: when it is a socket (as Node gives a child's stdio) it cannot be opened by name.
+ */
+function openThrough(target: string): { fd: number; own: boolean } {
+  try {
+    const st = statSync(target);
+    for (const fd of [1, 2]) {
+      const own = fstatSync(fd);
+      if (own.dev === st.dev && own.ino === st.ino && (st.isSocket() || st.isFIFO() || st.isCharacterDevice())) return { fd, own: true };
+    }
+  } catch {
+    /* fall through to open() */
+  }
+  return { fd: openSync(target, 'w'), own: false };
+}
+
 /** Writes `data` to `target` so that it is complete or absent (see the file comment). */
 export function writeOutputSync(target: string, data: string | Uint8Array): void {
   const buf = typeof data === 'string' ? Buffer.from(data) : data;
   if (outputKind(target) === 'through') {
-    let fd: number | undefined;
+    let out: { fd: number; own: boolean } | undefined;
     try {
-      fd = openSync(target, 'w');
-      writeAll(fd, buf);
+      out = openThrough(target);
+      writeAll(out.fd, buf);
     } catch (e) {
       throw writeError(e, target);
     } finally {
-      if (fd !== undefined) closeQuietly(fd);
+      if (out && !out.own) closeQuietly(out.fd);
     }
     return;
   }
@@ -181,6 +198,8 @@ export function removeQuietly(file: string): void {
  */
 export class OutputSink {
   private fd?: number;
+  /** The fd is our own stdout/stderr: never closed. */
+  private own = false;
   private tmp?: string;
   private kind?: OutputKind;
   private pending: Buffer[] = [];
@@ -198,7 +217,7 @@ export class OutputSink {
     if (this.fd !== undefined) return;
     try {
       this.kind = outputKind(this.target, this.shown);
-      if (this.kind === 'through') this.fd = openSync(this.target, 'w');
+      if (this.kind === 'through') ({ fd: this.fd, own: this.own } = openThrough(this.target));
       else {
         this.tmp = tempPathFor(this.target);
         this.fd = openSync(this.tmp, 'wx', 0o644);
@@ -246,10 +265,10 @@ export class OutputSink {
     this.fd = undefined;
     try {
       if (this.kind === 'replace') fs.fsyncSync(fd);
-      closeSync(fd);
+      if (!this.own) closeSync(fd);
       if (this.tmp) renameSync(this.tmp, this.target);
     } catch (e) {
-      closeQuietly(fd);
+      if (!this.own) closeQuietly(fd);
       if (this.tmp) removeQuietly(this.tmp);
       throw writeError(e, this.shown);
     }
@@ -259,7 +278,7 @@ export class OutputSink {
   abort(): void {
     this.pending = [];
     this.pendingBytes = 0;
-    if (this.fd !== undefined) closeQuietly(this.fd);
+    if (this.fd !== undefined && !this.own) closeQuietly(this.fd);
     this.fd = undefined;
     if (this.tmp) removeQuietly(this.tmp);
   }
