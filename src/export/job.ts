@@ -100,6 +100,9 @@ export function createJobRunner(cfg: JobConfig): (t: JobTask) => JobResult {
         }
       }
       if (isPlancmpError(e)) return { index: t.index, status: 'failed', bytes, code: e.code, message: e.message, ...(e.hint ? { hint: e.hint } : {}) };
+      if (e instanceof RangeError && /string length/i.test(e.message)) {
+        return { index: t.index, status: 'failed', bytes, code: 'output-too-large', message: 'its record is larger than a JSON text can be (over 512 MB)', hint: 'split the file' };
+      }
       return { index: t.index, status: 'failed', bytes, code: 'internal', message: `internal error: ${(e as Error)?.message ?? String(e)}` };
     }
   };

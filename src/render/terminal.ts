@@ -21,3 +21,26 @@ export function safeForTerminal(text: string): string {
 export function oneLine(text: string): string {
   return safeForTerminal(text).replace(/\r?\n|\r/g, '\\n').replace(/\t/g, '\\t');
 }
+
+/**
+ * A copy of `x` whose strings are safe for a terminal, for the text and Markdown renderers (which
+ * add their own colour escapes afterwards). Shared objects stay shared (a link's task is the
+ * task), so renderers that compare by identity keep working.
+ */
+export function terminalSafeCopy<T>(x: T, seen = new Map<object, unknown>()): T {
+  if (typeof x === 'string') return safeForTerminal(x) as T;
+  if (!x || typeof x !== 'object') return x;
+  const hit = seen.get(x as object);
+  if (hit) return hit as T;
+  if (Array.isArray(x)) {
+    const out: unknown[] = [];
+    seen.set(x, out);
+    for (const v of x) out.push(terminalSafeCopy(v, seen));
+    return out as T;
+  }
+  if (Object.getPrototypeOf(x) !== Object.prototype && Object.getPrototypeOf(x) !== null) return x; // Map, Date…: left as they are
+  const out: Record<string, unknown> = {};
+  seen.set(x as object, out);
+  for (const [k, v] of Object.entries(x as Record<string, unknown>)) out[k] = terminalSafeCopy(v, seen);
+  return out as T;
+}
