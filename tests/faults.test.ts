@@ -431,3 +431,103 @@ describe('an unreadable subdirectory is listed in the errors file (item 13)', ()
     expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(1);
   });
 });
+
+// ---------- wrong but quiet (items 9, 10, 11, 14) ----------
+import iconv from 'iconv-lite';
+import { parseBytes, parseText } from '../src/index.js';
+import { parsePairs } from '../src/diff/pairs.js';
+import { safeForTerminal } from '../src/render/terminal.js';
+
+describe('numbers past 999 (item 9)', () => {
+  it('items 1000. and up are tasks of their own, not text merged into task 999', () => {
+    let text = '二、主要任务\n（一）加强建设\n';
+    for (let i = 1; i <= 1002; i++) text += `${i}.推进第${i}项工作。（市府办）\n`;
+    const n = parseText(text, 'long.txt');
+    expect(n.tasks).toHaveLength(1002);
+    expect(n.tasks[998]).toMatchObject({ id: '1.999', number: '999', title: '推进第999项工作' });
+    expect(n.tasks[1001]).toMatchObject({ id: '1.1002', number: '1002', title: '推进第1002项工作' });
+    // a year at the start of a line is still text: 2018、2019年 is no item
+    const y = parseText('二、主要任务\n（一）加强建设\n1.推进工作。\n2018、2019年连续两年完成。\n', 'y.txt');
+    expect(y.tasks).toHaveLength(1);
+  });
+
+  it('key-list row 10000 is read', () => {
+    let rows = '二、主要任务\n（一）加强建设\n1.推进工作。\n附件\n重点任务清单\n| 序号 | 重点任务 | 责任单位 | 时间要求 |\n|---|---|---|---|\n';
+    for (let i = 9998; i <= 10001; i++) rows += `| ${i} | 推进第${i}项 | 市府办 | 2018年底前 |\n`;
+    const n = parseText(rows, 'k.txt');
+    expect(n.keyList.map((r) => r.id)).toEqual(['L9998', 'L9999', 'L10000', 'L10001']);
+  });
+});
+
+describe('a BOM is a hint, not a verdict (item 10)', () => {
+  it('UTF-8 BOM + GB18030 bytes is read as GB18030 with one warning, not as U+FFFD', () => {
+    const text = readFileSync(FIXTURES[2], 'utf8');
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), iconv.encode(text, 'gb18030')]);
+    const n = parseBytes(bytes, 'bom-gb.txt');
+    expect(n.source.encoding).toBe('gb18030');
+    expect(JSON.stringify(n)).not.toContain('\uFFFD');
+    expect(n.warnings.filter((w) => w.code === 'bom-mismatch')).toEqual([
+      { code: 'bom-mismatch', line: 1, message: 'the file starts with a UTF-8 byte-order mark but is encoded in GB18030; read as GB18030' },
+    ]);
+    expect(n.tasks.length).toBe(parseText(text, 'x.txt').tasks.length);
+  });
+
+  it('damage repeated on 70 lines is one warning with ×70, not 70 warnings', () => {
+    const lines = Array.from({ length: 70 }, (_, i) => `第${i}行文字\uFFFD损坏`).join('\n');
+    const n = parseText(`二、主要任务\n（一）加强建设\n1.推进工作。\n${lines}\n`, 'd.txt');
+    const dmg = n.warnings.filter((w) => w.code === 'replacement-char');
+    expect(dmg).toHaveLength(1);
+    expect(dmg[0].message).toMatch(/\(×70, lines 4, 5, 6, 7, 8, …\)$/);
+    // a few stay separate, each on its line
+    const few = parseText(`二、主要任务\n（一）加强建设\n1.推进工作。\n甲\uFFFD\n乙\uFFFD\n`, 'f.txt');
+    expect(few.warnings.filter((w) => w.code === 'replacement-char').map((w) => w.line)).toEqual([4, 5]);
+  });
+});
+
+describe('escape sequences in documents never reach the terminal raw (item 11)', () => {
+  const hostile = '关于印发\u001b[2J\u001b]0;owned\u0007实施方案的通知\n二、主要任务\n（一）加强\u009b31m建设\n1.推进\u001b[31m工作\u202e。（市府办）\n';
+  it('parse and diff in text and Markdown: no ESC/BEL/C1 from the document; JSON keeps them escaped', async () => {
+    const dir = tmp();
+    const f = path.join(dir, 'esc.txt');
+    writeFileSync(f, hostile);
+    for (const args of [['parse', f, '--format', 'text'], ['parse', f, '--format', 'md'], ['diff', f], ['diff', f, '--format', 'md'], ['check', f]]) {
+      const r = await runCli(args, { env: { FORCE_COLOR: '0', NO_COLOR: '1' } });
+      expect(r.out, args.join(' ')).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
+      if (args[0] !== 'check') expect(r.out, args.join(' ')).toContain('\\x1B[');
+    }
+    const j = await runCli(['parse', f]);
+    expect(JSON.parse(j.out).tasks[0].title).toContain('\u001b[31m');
+  });
+
+  it('colours plancmp adds itself still work', async () => {
+    const dir = tmp();
+    const f = path.join(dir, 'esc.txt');
+    writeFileSync(f, hostile);
+    const r = await runCli(['diff', f], { env: { FORCE_COLOR: '1' } });
+    expect(r.out).toContain('\u001b['); // our own colour codes
+    expect(r.out).not.toContain('\u001b[2J');
+    expect(safeForTerminal('a\u001b[2Jb\n\tc\u0085')).toBe('a\\x1B[2Jb\n\tc\\x85');
+  });
+});
+
+describe('--pairs mistakes are named (item 14)', () => {
+  it('a top-level array, unknown keys and a pin that is also banned are refused', () => {
+    expect(() => parsePairs([{ base: '1.1', local: '1.1' }], 'p.json')).toThrow(/is a JSON array, not an object/);
+    expect(() => parsePairs({ pins: [] }, 'p.json')).toThrow(/unknown key "pins"/);
+    expect(() => parsePairs({ pin: [{ base: '1.1', local: '2.1' }], ban: [{ base: '1.1', local: '2.1' }] }, 'p.json')).toThrow(/pins and bans the same link: base 1\.1 ↔ local 2\.1/);
+  });
+
+  it('unknown task ids are warned about, with the ids, and the diff still runs', async () => {
+    const dir = tmp();
+    const p = path.join(dir, 'p.json');
+    writeFileSync(p, JSON.stringify({ pin: [{ base: '99.1', local: '1.1' }], ban: [{ base: '1.1', local: '77.7' }] }));
+    const r = await runCli(['diff', FIXTURES[0], '--pairs', p]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(`plancmp: warning: ${p}: pin[0]: the base has no task 99.1 (ignored)`);
+    expect(r.err).toContain(`plancmp: warning: ${p}: ban[0]: the local plan has no task 77.7 (ignored)`);
+    writeFileSync(p, '[]');
+    const a = await runCli(['diff', FIXTURES[0], '--pairs', p]);
+    expect(a.code).toBe(2);
+    expect(a.err).toMatch(/p\.json: is a JSON array/);
+  });
+});
