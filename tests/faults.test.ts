@@ -64,6 +64,8 @@ beforeAll(() => {
 afterEach(() => {
   vi.restoreAllMocks();
 });
+// most tests here start the CLI several times, on a machine shared with other work
+vi.setConfig({ testTimeout: 120_000 });
 
 // ---------- a small full disk ----------
 let mnt: string | undefined;
