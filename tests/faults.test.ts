@@ -292,6 +292,7 @@ describe('the errors file goes beside the output (issue 17)', () => {
     expect(s.code).toBe(3);
     expect(readdirSync(cwd)).toEqual([]);
     expect(s.err).toMatch(/missing\.txt: no such file/);
+    expect(s.err).toMatch(/1 failed of 2 inputs .* — failures listed above/);
     const t = cli(['export', FIXTURES[0], path.join(dir, 'missing.txt'), '--jsonl', '-', '--errors', 'e.jsonl'], { cwd });
     expect(t.code).toBe(3);
     expect(readdirSync(cwd)).toEqual(['e.jsonl']);

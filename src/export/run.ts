@@ -115,6 +115,7 @@ export async function exportNotices(o: ExportOptions): Promise<ExportSummary> {
   }
   const writeError_ = (r: Extract<JobResult, { status: 'failed' }>, file: string) => {
     if (!errorsSink) {
+      progress.clear(); // the bar is redrawn on the next update
       o.stderr.write(`plancmp: ${oneLine(file)}: ${oneLine(r.message)}${r.hint ? ` — ${oneLine(r.hint)}` : ''}\n`);
       return;
     }
@@ -235,6 +236,8 @@ export async function exportNotices(o: ExportOptions): Promise<ExportSummary> {
       // nothing failed this time: an old failure list would mislead
       removeQuietly(errorsTarget);
     }
+    // temporaries of an errors list that a killed run left beside it
+    if (errorsTarget && !outDir) removeStaleTemps(path.dirname(errorsTarget), false);
   } catch (e) {
     jsonlSink?.abort();
     errorsSink?.abort();
