@@ -393,6 +393,7 @@ describe('file names (item 12)', () => {
     const p = sh(`$PLANCMP parse $'${inDir}/\\xb9\\xfa\\xd5\\xfe.txt' --format json`, dir);
     expect(p.code).toBe(0);
     expect(JSON.parse(p.out).tasks.length).toBeGreaterThan(10);
+    expect(JSON.parse(p.out).source.file).toBe(`${inDir}/\\xB9\\xFA\\xD5\\xFE.txt`);
     const out = path.join(dir, 'x.jsonl');
     const r = cli(['export', inDir, '--jsonl', out]);
     expect(r.code).toBe(0);
@@ -532,5 +533,16 @@ describe('--pairs mistakes are named (item 14)', () => {
     const a = await runCli(['diff', FIXTURES[0], '--pairs', p]);
     expect(a.code).toBe(2);
     expect(a.err).toMatch(/p\.json: is a JSON array/);
+  });
+});
+
+describe('capAttributes', () => {
+  it('cuts only past the limit, reading quoted values (with > and < inside) the way the tokenizer does', async () => {
+    const { capAttributes } = await import('../src/read/html-attrs.js');
+    expect(capAttributes('<p a b c d e>x</p><p a="1" b>y</p>', 3)).toEqual({ html: '<p a b c >x</p><p a="1" b>y</p>', cut: 1 });
+    expect(capAttributes('<p a = "x>" b=c d e f>x', 3)).toEqual({ html: '<p a = "x>" b=c d >x', cut: 1 });
+    expect(capAttributes("<img a='<' b='2' c d/>q", 3).html).toBe("<img a='<' b='2' c >q");
+    const page = '<div class="a" id="b" style="c">text</div>';
+    expect(capAttributes(page, 3)).toEqual({ html: page, cut: 0 });
   });
 });

@@ -4,7 +4,7 @@ import { PlancmpError } from '../errors.js';
 import type { SourceFormat, SourceText, Warning } from '../model.js';
 import { decodeBytes, encodingFromName, hasBom, isValidUtf8, type Decoded } from './decode.js';
 import { htmlToText } from './html.js';
-import { readError, readFileBytesSync, tooLarge as tooLargeError, isDirectoryError, type RawPath } from './file.js';
+import { displayName, readError, readFileBytesSync, recoverRawPath, tooLarge as tooLargeError, isDirectoryError, type RawPath } from './file.js';
 
 export const MAX_BYTES = 20 * 1024 * 1024;
 /** Environment variable that replaces MAX_BYTES (a whole number of bytes), e.g. for a corpus of huge pages. */
@@ -61,7 +61,10 @@ export async function readSource(file: string, opts: ReadOptions = {}): Promise<
     return sourceFromBytes(await readStream(stdin, STDIN_NAME, limit), STDIN_NAME, opts);
   }
   // a pipe given by name (`<(curl …)`) is read like standard input; devices are refused
-  return sourceFromBytes(readInputBytes(file, { ...opts, pipes: true }), file, opts);
+  // a name typed with bytes that are not UTF-8 is shown with them as \xNN, not as U+FFFD
+  const raw = file.includes('\uFFFD') ? recoverRawPath(file) : undefined;
+  const shown = raw ? displayName(raw) : file;
+  return sourceFromBytes(readInputBytes(raw ?? file, { ...opts, pipes: true }, shown), shown, opts);
 }
 
 /**
