@@ -546,3 +546,41 @@ describe('capAttributes', () => {
     expect(capAttributes(page, 3)).toEqual({ html: page, cut: 0 });
   });
 });
+
+describe('every write failure is a one-line write-failed error (issue 17)', () => {
+  const failWith = (code: string) =>
+    vi.spyOn(fs, 'writeSync').mockImplementation(() => {
+      throw Object.assign(new Error(`${code}: simulated`), { code });
+    });
+
+  it('EACCES, EIO on report; EISDIR for a directory given as the output', async () => {
+    const dir = tmp();
+    for (const [code, text] of [
+      ['EACCES', 'permission denied'],
+      ['EIO', 'input/output error'],
+    ]) {
+      failWith(code);
+      const r = await runCli(['report', FIXTURES[0], '--html', path.join(dir, 'r.html')]);
+      vi.restoreAllMocks();
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(new RegExp(`^plancmp: .*r\\.html: cannot write \\(${code}: ${text}\\)`));
+      expectCleanErrors(r.err);
+    }
+    const d = await runCli(['report', FIXTURES[0], '--csv', dir]);
+    expect(d.code).toBe(2);
+    expect(d.err).toMatch(/cannot write \(EISDIR: it is a directory\) — give a file name/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('EIO while export --out writes: the batch stops at once with the output named, no temporary left', async () => {
+    const dir = tmp();
+    const out = path.join(dir, 'out');
+    failWith('EIO');
+    const r = await runCli(['export', FIXTURES[0], FIXTURES[1], FIXTURES[2], '--out', out]);
+    vi.restoreAllMocks();
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^plancmp: .*\.txt\.json: cannot write \(EIO: input\/output error\); the export stopped after 0 of 3 inputs/m);
+    expectCleanErrors(r.err);
+    expect(tree(out).filter((n) => n.includes('.tmp-'))).toEqual([]);
+  });
+});
