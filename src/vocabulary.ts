@@ -25,7 +25,8 @@ const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 export const HEADING_PATTERNS: { level: HeadingLevel; re: RegExp; value: (n: string) => number }[] = [
   { level: 'part', re: /^([一二三四五六七八九十]{1,3})[、.](?!\d)/, value: chineseNumeral },
   { level: 'project', re: /^[（(]([一二三四五六七八九十]{1,3})[）)][、.]?/, value: chineseNumeral },
-  { level: 'item', re: /^(\d{1,3})(?:[.、](?!\d)|\s)/, value: Number },
+  // 4–6 digits only before a '.' (item 1000. of a long list), never before 、 or a space (2018、2019年…)
+  { level: 'item', re: /^(\d{1,3}|[1-9]\d{3,5}(?=\.(?!\d)))(?:[.、](?!\d)|\s)/, value: Number },
   { level: 'subitem', re: /^[（(](\d{1,3})[）)]/, value: Number },
   { level: 'circled', re: /^([①-⑳])/, value: (n) => CIRCLED.indexOf(n) + 1 },
 ];

@@ -3,7 +3,7 @@
 // prints no stack trace unless --debug. Runs execute() in-process with a fake Io.
 import { describe, it, expect, beforeAll, afterEach, vi } from 'vitest';
 import { Writable, Readable } from 'node:stream';
-import { promises as fsp, mkdtempSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
+import fs, { promises as fsp, mkdtempSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -78,7 +78,11 @@ describe('input errors: the file system', () => {
     if (process.getuid?.() === 0) {
       // root reads every file regardless of its mode: simulate the refusal the OS gives others
       const denied = Object.assign(new Error(`EACCES: permission denied, open '${f}'`), { code: 'EACCES', errno: -13, syscall: 'open', path: f });
-      vi.spyOn(fsp, 'readFile').mockRejectedValue(denied);
+      const open = fs.openSync;
+      vi.spyOn(fs, 'openSync').mockImplementation(((p: fs.PathLike, ...rest: unknown[]) => {
+        if (String(p) === f) throw denied;
+        return (open as (...a: unknown[]) => number)(p, ...rest);
+      }) as typeof fs.openSync);
     } else {
       await fsp.chmod(f, 0o000);
     }

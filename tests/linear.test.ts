@@ -155,6 +155,18 @@ describe('linear time: HTML', () => {
     expectLinear('100,000 <br>', htmlPage('政府<br>'.repeat(100_000)), { html: true });
   });
 
+  it('an element with 64,000 attributes (valued, bare, one name repeated): cut before parsing (issue 16)', { timeout: TIMEOUT }, () => {
+    const page = (attrs: string) => htmlPage(`<div id="zoom"${attrs}>${HTML_UNIT}</div>`);
+    const check = (n: Notice | undefined) => {
+      expect(n?.tasks.length).toBeGreaterThan(10);
+      expect(n?.warnings.map((w) => w.code)).toContain('html-many-attributes');
+    };
+    expectLinear('<div> with 64,000 attributes a0="x" …', page(Array.from({ length: 64_000 }, (_, i) => ` a${i}="x"`).join('')), { html: true, check });
+    expectLinear('<div> with 64,000 bare attributes', page(Array.from({ length: 64_000 }, (_, i) => ` b${i}`).join('')), { html: true, check });
+    expectLinear('<div> with 64,000 × class="x"', page(' class="x"'.repeat(64_000)), { html: true, check });
+    expectLinear('64,000 <p> with one attribute each', htmlPage(`<div id="zoom">${HTML_UNIT}${'<p a="1">政</p>'.repeat(64_000)}</div>`), { html: true });
+  });
+
   it('a table row with 100,000 cells', { timeout: TIMEOUT }, () => {
     expectLinear('<tr> with 100,000 <td>', htmlPage(`<div id="zoom">${HTML_UNIT}<table><tr>${'<td>|</td>'.repeat(100_000)}</tr></table></div>`), { html: true });
   });
@@ -191,9 +203,28 @@ describe('linear time: tables and task lists', () => {
     expectLinear('200,000 unit-less repeated items', MAIN + '1.任务\n'.repeat(200_000), {
       check: (n) => expect(n?.tasks).toHaveLength(200_000),
     });
+    // a task keeps its first 500 units and says how many there were
     const units = Array.from({ length: 200_000 }, (_, i) => `市局${i}`).join('、');
     expectLinear('200,000 units on one 牵头单位 line', `${MAIN}牵头单位：${units}\n1.任务。\n`, {
-      check: (n) => expect(n?.tasks[0].units).toHaveLength(200_000),
+      check: (n) => {
+        expect(n?.tasks[0].units).toHaveLength(500);
+        expect(n?.warnings).toContainEqual(expect.objectContaining({ code: 'too-many-units', message: 'task 1.1 names 200000 units; only the first 500 are kept' }));
+      },
+    });
+  });
+
+  it('150,000 units in one bracket and 4 MB of 12月31日底前: bounded lists, no stack overflow (issue 16)', { timeout: TIMEOUT }, () => {
+    const units = Array.from({ length: 150_000 }, (_, i) => `单位${i}`).join('、');
+    // (a bracket this long is not read as an owner note at all; what matters is no stack overflow)
+    expectLinear('150,000 units in one 责任单位 bracket', `${MAIN}1.推进工作。（牵头单位：${units}；配合单位：${units}）\n`, {
+      check: (n) => expect(n?.tasks[0].units.length).toBeLessThanOrEqual(500),
+    });
+    expectLinear('4 MB of 12月31日底前 in one task', `${MAIN}1.推进工作${'12月31日底前'.repeat(170_000)}。（市府办）\n`, {
+      check: (n) => {
+        expect(n?.tasks[0].deadlines).toHaveLength(200);
+        expect(n?.warnings).toContainEqual(expect.objectContaining({ code: 'too-many-deadlines', message: expect.stringMatching(/has 170000 deadlines; only the first 200 are kept/) }));
+        expect(JSON.stringify(n).length).toBeLessThan(40e6); // the output stays a small multiple of the input
+      },
     });
   });
 });

@@ -4,6 +4,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Deadline, KeyListRow, Meta, Notice, Task } from '../model.js';
 import { PlancmpError } from '../errors.js';
+import { writeError, writeOutputSync } from '../write/atomic.js';
 import type { SnapshotDiff } from './snapshot-diff.js';
 
 export const SNAPSHOT_SCHEMA = 'plancmp.snapshot/1';
@@ -88,17 +89,14 @@ export async function readSnapshot(file: string): Promise<Snapshot | undefined> 
   return s as Snapshot;
 }
 
-/** Writes through a temporary file and a rename, so an interrupted run never leaves half a snapshot. */
+/** Writes through a temporary file, fsync and a rename: a full disk or a kill never leaves half a snapshot. */
 export async function writeSnapshot(file: string, s: Snapshot): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    await fs.writeFile(tmp, serializeSnapshot(s), 'utf8');
-    await fs.rename(tmp, file);
+    await fs.mkdir(path.dirname(file), { recursive: true });
   } catch (e) {
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
-    throw new PlancmpError('write-failed', `cannot write the snapshot (${(e as NodeJS.ErrnoException).code ?? String(e)})`, file);
+    throw writeError(e, file);
   }
+  writeOutputSync(file, serializeSnapshot(s));
 }
 
 export interface Change {

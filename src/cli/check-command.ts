@@ -1,6 +1,7 @@
 // plancmp check FILE... — a linter for notices, and with --snapshot DIR a regression guard for CI.
 // Exit codes follow eslint: 0 clean (warnings within --max-warnings), 1 errors, too many warnings or
 // snapshot drift, 2 usage or input errors (each unreadable file is named; the others are still checked).
+import { oneLine } from '../render/terminal.js';
 import path from 'node:path';
 import type { Io } from './io.js';
 import { EXIT } from './exit.js';
@@ -100,7 +101,7 @@ export function renderFindings(reports: FileReport[], colors?: Colors): string {
       // an unreadable file was already reported on stderr with its reason
       if (f.rule === 'unreadable') continue;
       const where = f.line > 0 ? `${f.file}:${f.line}:` : `${f.file}:`;
-      lines.push(`${where} ${paint(f.severity)(f.severity)} ${f.rule} — ${f.message}`);
+      lines.push(`${oneLine(where)} ${paint(f.severity)(f.severity)} ${f.rule} — ${oneLine(f.message)}`);
     }
   }
   const errors = reports.reduce((s, r) => s + r.errorCount, 0);

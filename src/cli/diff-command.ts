@@ -5,6 +5,8 @@ import { EXIT } from './exit.js';
 import { loadBase, parseSource } from '../pipeline.js';
 import { readSource } from '../read/index.js';
 import { diffNotices, loadPairs } from '../diff/index.js';
+import { unknownPairIds } from '../diff/pairs.js';
+import { oneLine } from '../render/terminal.js';
 import { renderDiffLazily } from '../render/load.js';
 import { PlancmpError } from '../errors.js';
 import type { PlanDiff } from '../model.js';
@@ -89,6 +91,9 @@ export async function runDiff(files: string[], opts: DiffCommandOptions, io: Io)
   if (base.tasks.length === 0) throw new PlancmpError('no-tasks', 'no tasks found in the base plan', base.source.file, 'the base must be a plan whose tasks carry owner notes such as （XX负责） or sit under a part such as 二、主要任务');
   if (local.tasks.length === 0) {
     throw new PlancmpError('no-tasks', `no tasks found (${local.warnings.map((w) => w.code).join(', ') || 'no structure recognised'})`, local.source.file, 'run `plancmp parse --format text` on it to see what was recognised');
+  }
+  if (pairs) {
+    for (const w of unknownPairIds(pairs, base.tasks.map((t) => t.id), local.tasks.map((t) => t.id))) io.stderr.write(`plancmp: warning: ${oneLine(opts.pairs!)}: ${w}\n`);
   }
   const d = diffNotices(base, local, { pairs });
   // against the embedded 16号, a plan that implements some other parent wants that parent as its base

@@ -7,6 +7,7 @@ import { PlancmpError } from '../errors.js';
 import { checkOptions, type ExportCliOptions } from '../export/options.js';
 import { discoverInputs } from '../export/discover.js';
 import { exportNotices, describeSummary } from '../export/run.js';
+import { oneLine } from '../render/terminal.js';
 
 export async function runExport(inputs: string[], opts: Omit<ExportCliOptions, 'diff'> & { diff?: boolean; base?: string }, io: Io): Promise<number> {
   if (opts.base && !opts.diff) throw new PlancmpError('usage', '--base goes with --diff', undefined, 'e.g. plancmp export corpus/ --out out/ --diff --base base.txt');
@@ -14,11 +15,13 @@ export async function runExport(inputs: string[], opts: Omit<ExportCliOptions, '
   const { base, ...rest } = opts;
   const o = await checkOptions({ ...rest, diff: opts.diff ? (base ?? true) : undefined });
   const found = await discoverInputs(inputs, { exts: o.exts, stdin: io.stdin, exclude: o.out ? [path.resolve(o.out)] : [] });
-  for (const w of found.warnings) io.stderr.write(`plancmp: warning: ${w}\n`);
+  for (const w of found.warnings) io.stderr.write(`plancmp: warning: ${oneLine(w)}\n`);
   if (found.inputs.length === 0) throw new PlancmpError('usage', 'no inputs found', undefined, `give files, directories with ${o.exts.join(' ')} files, glob patterns, or - with a list of paths on standard input`);
   const summary = await exportNotices({
     inputs: found.inputs,
     names: found.names,
+    raws: found.raws,
+    inputErrors: found.errors,
     out: o.out,
     jsonl: o.jsonl,
     diffBase: o.diffBase,

@@ -5,6 +5,7 @@ import { parseSource } from '../pipeline.js';
 import { readSource } from '../read/index.js';
 import { renderParseLazily } from '../render/load.js';
 import { reportError } from './report-error.js';
+import { oneLine } from '../render/terminal.js';
 import type { Notice } from '../model.js';
 
 export interface ParseCommandOptions {
@@ -31,7 +32,7 @@ export async function runParse(files: string[], opts: ParseCommandOptions, io: I
   for (const n of notices) {
     if (n.tasks.length === 0) {
       const codes = n.warnings.map((w) => w.code).join(', ') || 'no structure recognised';
-      io.stderr.write(`plancmp: ${n.source.file}: no tasks found (${codes}) — the JSON still holds what was recognised; a plan needs numbered items under （一）（二）… headings in a part such as 二、主要任务\n`);
+      io.stderr.write(`plancmp: ${oneLine(n.source.file)}: no tasks found (${codes}) — the JSON still holds what was recognised; a plan needs numbered items under （一）（二）… headings in a part such as 二、主要任务\n`);
     }
   }
   if (failed) return files.length > 1 && notices.length > 0 ? EXIT.PARTIAL : EXIT.USAGE;

@@ -1,7 +1,7 @@
 // plancmp report LOCAL... --html FILE --csv FILE — many local plans against one base: an HTML report
 // (overview, coverage matrix, key-list deadlines, a side-by-side page per plan) and/or the coverage
 // matrix as CSV. A file that cannot be read is reported and left out; the others still make the report.
-import { writeFileSync } from 'node:fs';
+import { writeOutputSync } from '../write/atomic.js';
 import type { Io } from './io.js';
 import { EXIT } from './exit.js';
 import { reportError } from './report-error.js';
@@ -26,11 +26,8 @@ function write(target: string, content: string, io: Io): void {
     io.stdout.write(content);
     return;
   }
-  try {
-    writeFileSync(target, content, 'utf8');
-  } catch (e) {
-    throw new PlancmpError('write-failed', `cannot write: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, target, 'check that the directory exists and is writable');
-  }
+  // complete or absent: a full disk keeps the previous report instead of leaving half of a new one
+  writeOutputSync(target, content);
 }
 
 export async function runReport(locals: string[], opts: ReportCommandOptions, io: Io): Promise<number> {

@@ -1,43 +1,11 @@
-// Nothing half-written: every output is written under a temporary name in the same directory and
-// renamed over its final name, so a reader (or a killed run) only ever sees complete files.
-// Atomic against the process being killed; not fsync'd, so not against a power cut.
-import { closeSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+// Export's side of the atomic writes (src/write/atomic.ts): removing the temporaries of killed runs,
+// and keeping the output directory's writes inside it.
+import { mkdirSync, readdirSync, realpathSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
-import { threadId } from 'node:worker_threads';
 import { PlancmpError } from '../errors.js';
+import { tempOwner } from '../write/atomic.js';
 
-let counter = 0;
-const TEMP = /^\..+\.tmp-(\d+)-\d+-\d+$/;
-
-/** `dir/.name.tmp-PID-THREAD-N`: hidden, never ending in .json, and naming the process that owns it. */
-export function tempPathFor(finalPath: string): string {
-  return path.join(path.dirname(finalPath), `.${path.basename(finalPath)}.tmp-${process.pid}-${threadId}-${++counter}`);
-}
-
-export function isTempName(name: string): boolean {
-  return TEMP.test(name);
-}
-
-/** Writes `data` to a temporary file beside `finalPath`, then renames it into place. */
-export function writeFileAtomic(finalPath: string, data: string | Uint8Array): void {
-  const tmp = tempPathFor(finalPath);
-  const fd = openSync(tmp, 'wx', 0o644);
-  try {
-    try {
-      writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, finalPath);
-  } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* already gone */
-    }
-    throw e;
-  }
-}
+export { isTempName, tempPathFor, writeOutputSync } from '../write/atomic.js';
 
 function alive(pid: number): boolean {
   if (pid === process.pid) return true;
@@ -62,8 +30,8 @@ export function removeStaleTemps(dir: string, recursive = true): number {
     const full = path.join(dir, e.name);
     if (e.isDirectory() && recursive) n += removeStaleTemps(full, true);
     else if (e.isFile()) {
-      const m = TEMP.exec(e.name);
-      if (m && !alive(Number(m[1]))) {
+      const owner = tempOwner(e.name);
+      if (owner !== undefined && !alive(owner)) {
         try {
           unlinkSync(full);
           n++;

@@ -1,10 +1,12 @@
 // Input discovery: files, directories (recursive), glob patterns and `-` (a list of paths on
 // standard input) → one sorted, de-duplicated list of paths. Only paths are held, never contents.
-import { statSync, readdirSync, type Dirent } from 'node:fs';
+// fs.readdirSync through the module object, so tests can make a directory unreadable even as root
+import fs, { statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { isGlob, globRoot, globToRegExp } from './glob.js';
 import { PlancmpError } from '../errors.js';
+import { displayName, readError, recoverRawPath } from '../read/file.js';
 
 export interface DiscoverOptions {
   /** Extensions taken from directories, lower case with the dot: ['.txt', '.html']. */
@@ -26,6 +28,16 @@ export interface Discovered {
   names: string[];
   /** Arguments that yielded nothing (an empty directory, a pattern matching nothing). */
   warnings: string[];
+  /** For each input, the raw bytes of its path when they are not UTF-8 (the input then shows them as \xNN). */
+  raws: (Buffer | undefined)[];
+  /** For each input, why it cannot even be listed (an unreadable directory): it goes to the errors file. */
+  errors: (InputError | undefined)[];
+}
+
+export interface InputError {
+  code: string;
+  message: string;
+  hint?: string;
 }
 
 /** `.txt,htm, .HTML` → ['.txt', '.htm', '.html']; undefined when the list is empty. */
@@ -38,7 +50,7 @@ export function parseExtList(spec: string): string[] | undefined {
   return exts.length ? [...new Set(exts)] : undefined;
 }
 
-function statOrNull(p: string) {
+function statOrNull(p: string | Buffer) {
   try {
     return statSync(p);
   } catch {
@@ -46,39 +58,57 @@ function statOrNull(p: string) {
   }
 }
 
-function list(dir: string): Dirent[] {
+/** The entries of a directory (names as bytes: a name need not be UTF-8), or the error listing it. */
+function list(dir: string | Buffer, shown: string): Dirent<Buffer>[] | InputError {
   try {
-    return readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
+    return fs.readdirSync(dir, { withFileTypes: true, encoding: 'buffer' }) as unknown as Dirent<Buffer>[];
+  } catch (e) {
+    const err = readError(e, shown);
+    const why = err.code === 'no-permission' ? 'cannot list the directory (permission denied)' : err.message.replace('cannot read the file', 'cannot list the directory');
+    return { code: err.code === 'no-permission' ? 'unreadable-directory' : err.code, message: why, hint: 'its files were not exported; check its permissions' };
   }
 }
+
+const isUtf8 = (b: Buffer) => Buffer.from(b.toString('utf8')).equals(b);
 
 /**
  * Walks `dir` (hidden entries and excluded directories skipped; symbolic links to files are
  * followed, to directories not, so a link cycle cannot loop) and yields the files `accept` takes.
+ * `raw` is the directory's path as bytes once a name on the way is not UTF-8; an unreadable
+ * directory is yielded as an input with its error.
  */
-function walk(dir: string, rel: string, depth: number, maxDepth: number, exclude: Set<string>, accept: (rel: string, full: string) => boolean, out: Found[]): void {
+function walk(dir: string, rel: string, depth: number, maxDepth: number, exclude: Set<string>, accept: (rel: string, full: string) => boolean, out: Found[], raw?: Buffer): void {
   if (exclude.has(path.resolve(dir))) return;
-  for (const e of list(dir)) {
-    if (e.name.startsWith('.')) continue;
-    const full = path.join(dir, e.name);
-    const r = rel ? `${rel}/${e.name}` : e.name;
+  const entries = list(raw ?? dir, dir);
+  if (!Array.isArray(entries)) {
+    out.push({ path: dir, name: rel || dir, raw, error: entries });
+    return;
+  }
+  for (const e of entries) {
+    const nameBytes = e.name as Buffer;
+    const name = displayName(nameBytes);
+    if (name.startsWith('.')) continue;
+    const full = path.join(dir, name);
+    // a name that is not UTF-8 is opened by its bytes, and so is everything below it
+    const fullRaw = raw || !isUtf8(nameBytes) ? Buffer.concat([raw ?? Buffer.from(dir), Buffer.from(path.sep), nameBytes]) : undefined;
+    const r = rel ? `${rel}/${name}` : name;
     let isDir = e.isDirectory();
     let isFile = e.isFile();
     if (e.isSymbolicLink()) {
-      const s = statOrNull(full);
+      const s = statOrNull(fullRaw ?? full);
       isFile = !!s?.isFile();
       isDir = false;
     }
-    if (isDir && depth + 1 < maxDepth) walk(full, r, depth + 1, maxDepth, exclude, accept, out);
-    else if (isFile && accept(r, full)) out.push({ path: full, name: r });
+    if (isDir && depth + 1 < maxDepth) walk(full, r, depth + 1, maxDepth, exclude, accept, out, fullRaw);
+    else if (isFile && accept(r, full)) out.push({ path: full, name: r, raw: fullRaw });
   }
 }
 
 interface Found {
   path: string;
   name: string;
+  raw?: Buffer;
+  error?: InputError;
 }
 
 async function readPathList(stdin: NodeJS.ReadableStream): Promise<string[]> {
@@ -98,10 +128,13 @@ export async function discoverInputs(args: string[], opts: DiscoverOptions): Pro
   const byExt = (_rel: string, full: string) => opts.exts.includes(path.extname(full).toLowerCase());
 
   const literal = (arg: string, fromStdin: boolean) => {
-    const s = statOrNull(arg);
+    // a name typed with bytes that are not UTF-8 reaches us with U+FFFD in their place: find it again
+    const raw = statOrNull(arg) ? undefined : recoverRawPath(arg);
+    const s = statOrNull(raw ?? arg);
+    if (raw) arg = displayName(raw);
     if (s?.isDirectory()) {
       const before = found.length;
-      walk(arg, '', 0, Infinity, exclude, byExt, found);
+      walk(arg, '', 0, Infinity, exclude, byExt, found, raw);
       if (found.length === before) warnings.push(`${arg}: no ${opts.exts.join(' ')} files in this directory`);
       return;
     }
@@ -115,7 +148,7 @@ export async function discoverInputs(args: string[], opts: DiscoverOptions): Pro
       return;
     }
     // A file, or a path that does not exist: the latter is reported per file (not-found) in the errors list.
-    found.push({ path: arg, name: arg });
+    found.push({ path: arg, name: arg, raw });
   };
 
   let stdinUsed = false;
@@ -133,12 +166,16 @@ export async function discoverInputs(args: string[], opts: DiscoverOptions): Pro
   const seen = new Set<string>();
   const inputs: string[] = [];
   const names: string[] = [];
+  const raws: (Buffer | undefined)[] = [];
+  const errors: (InputError | undefined)[] = [];
   for (const f of found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const key = path.resolve(f.path);
     if (seen.has(key)) continue;
     seen.add(key);
     inputs.push(f.path);
     names.push(f.name);
+    raws.push(f.raw);
+    errors.push(f.error);
   }
-  return { inputs, names, warnings };
+  return { inputs, names, warnings, raws, errors };
 }

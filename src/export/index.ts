@@ -2,7 +2,8 @@
 export { discoverInputs, parseExtList, type DiscoverOptions, type Discovered } from './discover.js';
 export { isGlob, globRoot, globToRegExp } from './glob.js';
 export { OutputNamer, baseOutputName } from './naming.js';
-export { writeFileAtomic, removeStaleTemps, isTempName } from './atomic.js';
+export { removeStaleTemps } from './atomic.js';
+export { writeOutputSync, writeOutputSync as writeFileAtomic, isTempName, OutputSink } from '../write/atomic.js';
 export { exportNotices, describeSummary, type ExportOptions, type ExportSummary } from './run.js';
 export { checkOptions, defaultJobs, type ExportCliOptions, type CheckedOptions } from './options.js';
 export type { ExportHeader, Fingerprint } from './record.js';

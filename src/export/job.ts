@@ -1,15 +1,16 @@
 // One input → one record: read, hash, (skip if current), parse, diff, serialize, write.
 // Runs inside a worker thread (worker.ts), or in the main thread when no compiled worker exists.
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { PlancmpError, isPlancmpError } from '../errors.js';
+import { isPlancmpError } from '../errors.js';
 import { loadBase, parseSource } from '../pipeline.js';
-import { sourceFromBytes, MAX_BYTES } from '../read/index.js';
+import { sourceFromBytes, readInputBytes } from '../read/index.js';
 import { diffNotices } from '../diff/index.js';
 import type { Notice } from '../model.js';
-import { recordFile, recordLine, readFileHeader, isCurrent, type ExportHeader, type Fingerprint } from './record.js';
-import { DirGuard, writeFileAtomic } from './atomic.js';
+import { recordFile, recordLine, readCompleteRecord, type ExportHeader, type Fingerprint } from './record.js';
+import { DirGuard } from './atomic.js';
+import { writeOutputSync, writeError, errnoOf, FATAL_WRITE_CODES } from '../write/atomic.js';
 
 export interface JobConfig {
   /** Absolute output directory (--out); absent for --jsonl. */
@@ -28,27 +29,28 @@ export interface JobTask {
   outName?: string;
   /** --jsonl --resume: the sha256 of a reusable old record for this input. */
   reuseSha?: string;
+  /** The path's bytes when they are not UTF-8 (`input` then shows them as \xNN). */
+  raw?: Uint8Array;
 }
 
 export type JobResult =
   | { index: number; status: 'ok'; bytes: number; tasks: number; line?: string }
   | { index: number; status: 'skipped' | 'reused'; bytes: number }
-  | { index: number; status: 'failed'; bytes: number; code: string; message: string; hint?: string };
+  | {
+      index: number;
+      status: 'failed';
+      bytes: number;
+      code: string;
+      message: string;
+      hint?: string;
+      /** A write failed in a way that stops the batch (disk full, I/O error, read-only). */
+      fatal?: boolean;
+      /** The output that could not be written. */
+      output?: string;
+    };
 
-function readInput(file: string): Buffer {
-  try {
-    const st = statSync(file);
-    if (st.isDirectory()) throw new PlancmpError('is-directory', 'is a directory, not a file', file);
-    if (st.size > MAX_BYTES) throw new PlancmpError('too-large', `is ${st.size} bytes; the limit is ${MAX_BYTES} bytes`, file, 'split the file');
-    return readFileSync(file);
-  } catch (e) {
-    if (isPlancmpError(e)) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new PlancmpError('not-found', 'no such file', file, 'check the path');
-    if (code === 'EACCES' || code === 'EPERM') throw new PlancmpError('no-permission', 'cannot read the file (permission denied)', file, 'check its permissions');
-    throw new PlancmpError('read-failed', `cannot read the file (${code ?? String(e)})`, file);
-  }
-}
+/** One read path for every command (read/file.ts): type checked, size limit (PLANCMP_MAX_BYTES) enforced while reading, no FIFOs. */
+const readInput = (file: string, raw?: Uint8Array): Buffer => readInputBytes(raw ? Buffer.from(raw) : file, {}, file);
 
 export function createJobRunner(cfg: JobConfig): (t: JobTask) => JobResult {
   let base: Notice | undefined;
@@ -64,19 +66,26 @@ export function createJobRunner(cfg: JobConfig): (t: JobTask) => JobResult {
     let bytes = 0;
     const outPath = cfg.outDir && t.outName ? path.join(cfg.outDir, t.outName) : undefined;
     try {
-      const buf = readInput(t.input);
+      const buf = readInput(t.input, t.raw);
       bytes = buf.length;
       const sha256 = createHash('sha256').update(buf).digest('hex');
       if (t.reuseSha !== undefined && t.reuseSha === sha256) return { index: t.index, status: 'reused', bytes };
-      if (outPath && cfg.resume && isCurrent(readFileHeader(outPath), t.input, sha256, cfg.fingerprint)) {
+      if (outPath && cfg.resume && readCompleteRecord(outPath, t.input, sha256, cfg.fingerprint)) {
         return { index: t.index, status: 'skipped', bytes };
       }
       const notice = parseSource(sourceFromBytes(buf, t.input, { encoding: cfg.encoding }));
       const diff = cfg.diffBase ? diffNotices(getBase(), notice) : undefined;
       const header: ExportHeader = { input: t.input, sha256, bytes, ...cfg.fingerprint };
       if (outPath) {
-        guard!.ensure(outPath);
-        writeFileAtomic(outPath, recordFile(header, notice, diff));
+        const text = recordFile(header, notice, diff);
+        try {
+          guard!.ensure(outPath);
+          writeOutputSync(outPath, text);
+        } catch (e) {
+          const err = writeError(e, outPath);
+          const fatal = FATAL_WRITE_CODES.has(errnoOf(err) ?? errnoOf(e) ?? '');
+          return { index: t.index, status: 'failed', bytes, code: err.code, message: err.message, ...(err.hint ? { hint: err.hint } : {}), fatal, output: outPath };
+        }
         return { index: t.index, status: 'ok', bytes, tasks: notice.tasks.length };
       }
       return { index: t.index, status: 'ok', bytes, tasks: notice.tasks.length, line: recordLine(header, notice, diff) };
@@ -91,6 +100,9 @@ export function createJobRunner(cfg: JobConfig): (t: JobTask) => JobResult {
         }
       }
       if (isPlancmpError(e)) return { index: t.index, status: 'failed', bytes, code: e.code, message: e.message, ...(e.hint ? { hint: e.hint } : {}) };
+      if (e instanceof RangeError && /string length/i.test(e.message)) {
+        return { index: t.index, status: 'failed', bytes, code: 'output-too-large', message: 'its record is larger than a JSON text can be (over 512 MB)', hint: 'split the file' };
+      }
       return { index: t.index, status: 'failed', bytes, code: 'internal', message: `internal error: ${(e as Error)?.message ?? String(e)}` };
     }
   };

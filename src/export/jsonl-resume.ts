@@ -3,7 +3,7 @@
 // keeps each record's location, and the line is copied from there when its input is unchanged.
 import { closeSync, openSync, readSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fingerprintKey, type ExportHeader, type Fingerprint } from './record.js';
+import { fingerprintKey, isCurrent, isRecordBody, type ExportHeader, type Fingerprint } from './record.js';
 import { isTempName } from './atomic.js';
 
 export interface OldRecord {
@@ -74,7 +74,7 @@ export function tempsOf(target: string): string[] {
   }
 }
 
-/** input → where a current record for it is (first the final file, then temporaries; later ones win). */
+/** input → where a current, complete record for it is (first the final file, then temporaries; later ones win). */
 export function indexOldRecords(files: string[], fp: Fingerprint): Map<string, OldRecord> {
   const want = fingerprintKey(fp);
   const index = new Map<string, OldRecord>();
@@ -82,6 +82,14 @@ export function indexOldRecords(files: string[], fp: Fingerprint): Map<string, O
     scanLines(file, (line, offset) => {
       const h = headerOf(line);
       if (!h || typeof h.input !== 'string' || fingerprintKey(h) !== want) return;
+      // the whole line must be a complete record with this very header (not only its start)
+      let rec: { export?: unknown; notice?: unknown; diff?: unknown };
+      try {
+        rec = JSON.parse(line.toString('utf8'));
+      } catch {
+        return;
+      }
+      if (!isCurrent(rec.export, h.input, h.sha256, fp) || !isRecordBody(rec)) return;
       index.set(h.input, { file, offset, length: line.length, sha256: h.sha256 });
     });
   }

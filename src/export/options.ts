@@ -29,7 +29,8 @@ export interface CheckedOptions {
   resume: boolean;
   exts: string[];
   encoding?: string;
-  errorsFile: string;
+  /** Absent: failures are reported on stderr (--jsonl to standard output or a device, without --errors). */
+  errorsFile?: string;
   errorsExplicit: boolean;
   fingerprint: Fingerprint;
 }
@@ -81,7 +82,9 @@ export async function checkOptions(o: ExportCliOptions): Promise<CheckedOptions>
   }
 
   const errorsExplicit = o.errors !== undefined;
-  const errorsFile = o.errors ?? (o.out ? path.join(o.out, 'errors.jsonl') : 'plancmp-errors.jsonl');
+  // Beside the output, never in the current directory (which may be read-only or someone else's):
+  // OUT/errors.jsonl, FILE.errors.jsonl; on stderr for standard output or a device.
+  const errorsFile = o.errors ?? (o.out ? path.join(o.out, 'errors.jsonl') : o.jsonl && o.jsonl !== '-' && !isStreamTarget(o.jsonl) ? `${o.jsonl}.errors.jsonl` : undefined);
   return {
     out: o.out,
     jsonl: o.jsonl,
@@ -94,6 +97,12 @@ export async function checkOptions(o: ExportCliOptions): Promise<CheckedOptions>
     errorsExplicit,
     fingerprint: { plancmp: plancmpVersion(), schema: PARSE_SCHEMA, diff, encoding: encoding ?? null },
   };
+}
+
+/** A --jsonl target that is written through (a device, FIFO or socket, or a link to one). */
+function isStreamTarget(p: string): boolean {
+  const st = statOrNull(p);
+  return !!st && (st.isCharacterDevice() || st.isFIFO() || st.isSocket());
 }
 
 function statOrNull(p: string) {

@@ -113,6 +113,9 @@ class ThreadPool implements Pool {
 
   async close(): Promise<void> {
     this.closing = true;
+    // a batch stopped early (disk full) still has tasks in flight: their timers must not keep the process alive
+    for (const s of this.slots) clearTimeout(s.current?.timer);
+    this.queue = [];
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 }

@@ -66,6 +66,6 @@ export function summaryLine(c: Counts, ms: number, threads: string, errorsFile?:
   if (c.skipped) parts.push(`${fmtInt(c.skipped)} up to date (skipped)`);
   parts.push(`${fmtInt(c.failed)} failed`);
   const rate = secs > 0 && c.ok ? ` (${(worked / secs).toFixed(1)} notices/s, ${(c.bytes / 1024 / 1024 / secs).toFixed(2)} MB/s, ${threads})` : ` (${threads})`;
-  const where = c.failed && errorsFile ? ` — failures listed in ${errorsFile}` : '';
+  const where = !c.failed ? '' : errorsFile ? ` — failures listed in ${errorsFile}` : ' — failures listed above';
   return `plancmp export: ${parts.join(', ')} of ${fmtInt(c.total)} inputs in ${secs.toFixed(1)} s${rate}${where}\n`;
 }

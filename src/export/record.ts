@@ -1,7 +1,7 @@
 // The export record: one per notice, the same shape in an --out file and on a --jsonl line:
 //   { "export": ExportHeader, "notice": Notice, "diff"?: PlanDiff }
 // The header says what produced the record; --resume reuses a record only when it matches.
-import { openSync, readSync, closeSync } from 'node:fs';
+import { openSync, readSync, closeSync, readFileSync } from 'node:fs';
 import type { Notice, PlanDiff } from '../model.js';
 
 export interface ExportHeader {
@@ -73,4 +73,27 @@ export function readFileHeader(file: string): ExportHeader | undefined {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * --resume for --out: whether `file` holds a complete record that is current for this input and
+ * these settings. The whole file is checked (complete JSON, the header matching, a notice in it),
+ * not only its first line: a truncated or hand-edited file is redone, never counted up to date.
+ */
+export function readCompleteRecord(file: string, input: string, sha256: string, fp: Fingerprint): boolean {
+  if (!isCurrent(readFileHeader(file), input, sha256, fp)) return false; // cheap check first
+  try {
+    const rec = JSON.parse(readFileSync(file, 'utf8')) as { export?: unknown; notice?: unknown };
+    return isCurrent(rec.export, input, sha256, fp) && isRecordBody(rec);
+  } catch {
+    return false;
+  }
+}
+
+/** What every record holds besides its header (the diff only when the fingerprint asks for one). */
+export function isRecordBody(rec: { notice?: unknown; diff?: unknown; export?: unknown }): boolean {
+  const n = rec.notice as { tasks?: unknown; source?: unknown } | null | undefined;
+  if (!n || typeof n !== 'object' || !Array.isArray(n.tasks)) return false;
+  const wantsDiff = !!(rec.export as ExportHeader | undefined)?.diff;
+  return !wantsDiff || (!!rec.diff && typeof rec.diff === 'object');
 }

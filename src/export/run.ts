@@ -4,13 +4,16 @@
 // the workers finish in. Results that arrive early wait in a reorder window of at most
 // `window` records; when the window is full no new input is dispatched, so memory stays flat
 // however large the corpus is.
-import { createWriteStream, existsSync, mkdirSync, renameSync, unlinkSync, type WriteStream } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
 import type { JobConfig, JobResult, JobTask } from './job.js';
 import { createPool, type Pool } from './pool.js';
 import { OutputNamer } from './naming.js';
-import { removeStaleTemps, tempPathFor, writeFileAtomic } from './atomic.js';
+import { removeStaleTemps } from './atomic.js';
+import { OutputSink, outputKind, removeQuietly, writeError, errnoOf } from '../write/atomic.js';
+import { PlancmpError } from '../errors.js';
+import { oneLine } from '../render/terminal.js';
 import { indexOldRecords, OldRecordReader, tempsOf, type OldRecord } from './jsonl-resume.js';
 import { Progress, summaryLine, type Counts } from './progress.js';
 import type { Fingerprint } from './record.js';
@@ -20,6 +23,10 @@ export interface ExportOptions {
   inputs: string[];
   /** What each input's output name is derived from (default: the input path). */
   names?: string[];
+  /** Per input: the path's bytes when they are not UTF-8. */
+  raws?: (Buffer | undefined)[];
+  /** Per input: a failure found before reading it (an unreadable directory), listed with the others. */
+  inputErrors?: ({ code: string; message: string; hint?: string } | undefined)[];
   /** --out DIR, or */
   out?: string;
   /** --jsonl FILE ('-' = standard output). */
@@ -28,8 +35,11 @@ export interface ExportOptions {
   encoding?: string;
   jobs: number;
   resume: boolean;
-  /** Where failures go (JSONL); written always with --out, with --jsonl only when something failed or `errorsExplicit`. */
-  errorsFile: string;
+  /**
+   * Where failures go (JSONL); written always with --out, with --jsonl only when something failed
+   * or `errorsExplicit`. Absent: each failure is one line on stderr (--jsonl - without --errors).
+   */
+  errorsFile?: string;
   errorsExplicit: boolean;
   fingerprint: Fingerprint;
   stdout: NodeJS.WritableStream;
@@ -56,10 +66,13 @@ async function put(stream: NodeJS.WritableStream, data: string | Uint8Array): Pr
   if (!stream.write(data)) await once(stream as NodeJS.EventEmitter, 'drain');
 }
 
-async function finish(stream: WriteStream): Promise<void> {
-  stream.end();
-  await once(stream, 'finish');
-  await once(stream, 'close').catch(() => undefined);
+/** Creates `dir` for an output, as a write-failed error when it cannot be. */
+function makeDir(dir: string, target: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw writeError(e, target);
+  }
 }
 
 export async function exportNotices(o: ExportOptions): Promise<ExportSummary> {
@@ -71,39 +84,44 @@ export async function exportNotices(o: ExportOptions): Promise<ExportSummary> {
   const outDir = o.out ? path.resolve(o.out) : undefined;
   const namer = outDir ? new OutputNamer(outDir) : undefined;
   if (outDir) {
-    mkdirSync(outDir, { recursive: true });
+    makeDir(outDir, o.out!);
     removeStaleTemps(outDir); // temporaries of killed runs; never under a final name
   }
-  let jsonlStream: NodeJS.WritableStream | undefined;
-  let jsonlTemp: string | undefined;
+  let jsonlSink: OutputSink | undefined;
   let oldIndex = new Map<string, OldRecord>();
   let oldTemps: string[] = [];
   const oldReader = new OldRecordReader();
   let aborted = false;
   if (o.jsonl === '-') {
-    jsonlStream = o.stdout;
     (o.stdout as NodeJS.EventEmitter).on?.('error', (e: NodeJS.ErrnoException) => {
       if (e?.code === 'EPIPE') aborted = true;
     });
   } else if (o.jsonl) {
     const target = path.resolve(o.jsonl);
-    mkdirSync(path.dirname(target), { recursive: true });
-    oldTemps = tempsOf(target).filter((t) => !t.includes(`.tmp-${process.pid}-`));
-    if (o.resume) oldIndex = indexOldRecords([target, ...oldTemps], o.fingerprint);
-    jsonlTemp = tempPathFor(target);
-    jsonlStream = createWriteStream(jsonlTemp, { flags: 'wx' });
+    makeDir(path.dirname(target), o.jsonl);
+    jsonlSink = new OutputSink(target, o.jsonl);
+    if (outputKind(target) === 'replace') {
+      oldTemps = tempsOf(target).filter((t) => !t.includes(`.tmp-${process.pid}-`));
+      if (o.resume) oldIndex = indexOldRecords([target, ...oldTemps], o.fingerprint);
+    }
+    jsonlSink.open(); // an output that cannot be written fails now, before any work
   }
 
-  let errorsStream: WriteStream | undefined;
-  const errorsTarget = path.resolve(o.errorsFile);
-  const errorsTemp = tempPathFor(errorsTarget);
-  const writeError = async (r: Extract<JobResult, { status: 'failed' }>, file: string) => {
-    if (!errorsStream) {
-      mkdirSync(path.dirname(errorsTarget), { recursive: true });
-      errorsStream = createWriteStream(errorsTemp, { flags: 'wx' });
+  const errorsTarget = o.errorsFile !== undefined ? path.resolve(o.errorsFile) : undefined;
+  const errorsSink = errorsTarget ? new OutputSink(errorsTarget, o.errorsFile) : undefined;
+  if (errorsSink && (outDir || o.errorsExplicit)) {
+    makeDir(path.dirname(errorsTarget!), o.errorsFile!);
+    errorsSink.open();
+  }
+  const writeError_ = (r: Extract<JobResult, { status: 'failed' }>, file: string) => {
+    if (!errorsSink) {
+      progress.clear(); // the bar is redrawn on the next update
+      o.stderr.write(`plancmp: ${oneLine(file)}: ${oneLine(r.message)}${r.hint ? ` — ${oneLine(r.hint)}` : ''}\n`);
+      return;
     }
+    if (!errorsSink.opened) makeDir(path.dirname(errorsTarget!), o.errorsFile!);
     const rec = { file, code: r.code, message: r.message, ...(r.hint ? { hint: r.hint } : {}) };
-    await put(errorsStream, JSON.stringify(rec) + '\n');
+    errorsSink.write(JSON.stringify(rec) + '\n');
   };
 
   // ---- workers ----
@@ -114,13 +132,16 @@ export async function exportNotices(o: ExportOptions): Promise<ExportSummary> {
 
   const putResult = async (data: string | Uint8Array) => {
     if (aborted) return;
+    if (jsonlSink) return jsonlSink.write(data);
     try {
-      await put(jsonlStream!, data);
+      await put(o.stdout, data);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException)?.code !== 'EPIPE') throw e;
+      if ((e as NodeJS.ErrnoException)?.code !== 'EPIPE') throw writeError(e, '<stdout>');
       aborted = true; // the reader went away (e.g. | head): stop quietly
     }
   };
+  /** A write that failed for good (disk full, I/O error, read-only): the batch stops. */
+  let fatal: PlancmpError | undefined;
 
   const emit = async (r: JobResult) => {
     const input = o.inputs[r.index];
@@ -128,7 +149,7 @@ export async function exportNotices(o: ExportOptions): Promise<ExportSummary> {
       case 'ok':
         counts.ok++;
         counts.bytes += r.bytes;
-        if (r.line !== undefined && jsonlStream) await putResult(r.line);
+        if (r.line !== undefined && o.jsonl) await putResult(r.line);
         break;
       case 'reused':
         counts.skipped++;
@@ -138,9 +159,13 @@ export async function exportNotices(o: ExportOptions): Promise<ExportSummary> {
         counts.skipped++;
         break;
       case 'failed':
+        if (r.fatal) {
+          fatal = new PlancmpError('write-failed', r.message, r.output ?? input, r.hint);
+          return;
+        }
         counts.failed++;
         counts.bytes += r.bytes;
-        await writeError(r, input);
+        writeError_(r, input);
         break;
     }
     progress.update(counts);
@@ -154,10 +179,17 @@ export async function exportNotices(o: ExportOptions): Promise<ExportSummary> {
     written++;
     await emit(r);
   };
+  const stopped = () => aborted || fatal !== undefined;
   try {
-    for (let i = 0; i < total && !aborted; i++) {
+    for (let i = 0; i < total && !stopped(); i++) {
       const input = o.inputs[i];
       const task: JobTask = { index: i, input };
+      const known = o.inputErrors?.[i];
+      if (known) {
+        pending.set(i, Promise.resolve({ index: i, status: 'failed', bytes: 0, ...known }));
+        continue;
+      }
+      if (o.raws?.[i]) task.raw = o.raws[i];
       if (namer) {
         try {
           task.outName = namer.name(o.names?.[i] ?? input, input);
@@ -169,9 +201,19 @@ export async function exportNotices(o: ExportOptions): Promise<ExportSummary> {
       const old = oldIndex.get(input);
       if (old) task.reuseSha = old.sha256;
       pending.set(i, pool.run(task));
-      while (pending.size >= window && !aborted) await drainOne();
+      while (pending.size >= window && !stopped()) await drainOne();
     }
-    while (pending.size && !aborted) await drainOne();
+    while (pending.size && !stopped()) await drainOne();
+    if (fatal) throw fatal;
+  } catch (e) {
+    // Stop: nothing half-written stays behind. Outputs already renamed into place are complete.
+    jsonlSink?.abort();
+    errorsSink?.abort();
+    progress.clear();
+    if (!(e instanceof PlancmpError) && !errnoOf(e)) throw e;
+    const err = writeError(e, o.jsonl ?? o.out ?? '<output>');
+    const done = counts.ok + counts.skipped;
+    throw new PlancmpError(err.code, `${err.message}; the export stopped after ${done} of ${total} inputs`, err.file, err.hint);
   } finally {
     await pool.close();
     oldReader.close();
@@ -180,30 +222,26 @@ export async function exportNotices(o: ExportOptions): Promise<ExportSummary> {
   // ---- commit ----
   progress.update(counts, true);
   progress.clear();
-  if (jsonlTemp && jsonlStream) {
-    await finish(jsonlStream as WriteStream);
-    renameSync(jsonlTemp, path.resolve(o.jsonl!));
-    for (const t of oldTemps) {
-      try {
-        unlinkSync(t);
-      } catch {
-        /* gone */
-      }
-    }
-  }
   let errorsFile: string | undefined;
-  if (errorsStream) {
-    await finish(errorsStream);
-    renameSync(errorsTemp, errorsTarget);
-    errorsFile = o.errorsFile;
-  } else if (outDir || o.errorsExplicit) {
-    // an empty list, so an old one from an earlier run cannot mislead
-    mkdirSync(path.dirname(errorsTarget), { recursive: true });
-    writeFileAtomic(errorsTarget, '');
-    errorsFile = o.errorsFile;
-  } else if (existsSync(errorsTarget) && !aborted) {
-    // nothing failed this time: an old failure list would mislead
-    unlinkSync(errorsTarget);
+  try {
+    if (jsonlSink) {
+      jsonlSink.commit();
+      for (const t of oldTemps) removeQuietly(t);
+    }
+    if (errorsSink && (errorsSink.opened || outDir || o.errorsExplicit)) {
+      // with --out (or --errors) an empty list is written too, so an old one cannot mislead
+      errorsSink.commit();
+      errorsFile = o.errorsFile;
+    } else if (errorsTarget && existsSync(errorsTarget) && !aborted) {
+      // nothing failed this time: an old failure list would mislead
+      removeQuietly(errorsTarget);
+    }
+    // temporaries of an errors list that a killed run left beside it
+    if (errorsTarget && !outDir) removeStaleTemps(path.dirname(errorsTarget), false);
+  } catch (e) {
+    jsonlSink?.abort();
+    errorsSink?.abort();
+    throw writeError(e, o.jsonl ?? o.errorsFile ?? '<output>');
   }
   return { ...counts, ms: progress.elapsedMs(), mode: pool.mode, threads: pool.mode === 'threads' ? jobs : 1, errorsFile, aborted };
 }

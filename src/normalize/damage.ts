@@ -35,3 +35,27 @@ export function findDamage(line: string, lineNo: number): Warning[] {
 function snippet(line: string, at: number): string {
   return line.slice(Math.max(0, at - 4), at + 8);
 }
+
+/** More of one damage code than this are reported once, with a count and the first lines. */
+const REPEAT_LIMIT = 3;
+const DAMAGE_CODES = new Set(['replacement-char', 'mojibake']);
+
+/**
+ * One warning per damage code when it repeats: a file decoded wrongly has damage on every line,
+ * and 70 identical warnings bury the one message that matters. The first occurrence keeps its
+ * line; the message gains “(×70, lines 3, 5, 8, …)”.
+ */
+export function aggregateDamage(warnings: Warning[]): Warning[] {
+  const byCode = new Map<string, Warning[]>();
+  for (const w of warnings) if (DAMAGE_CODES.has(w.code)) (byCode.get(w.code) ?? byCode.set(w.code, []).get(w.code)!).push(w);
+  const out: Warning[] = [];
+  for (const w of warnings) {
+    const same = byCode.get(w.code);
+    if (!same || same.length <= REPEAT_LIMIT) out.push(w);
+    else if (same[0] === w) {
+      const lines = same.slice(0, 5).map((x) => x.line).join(', ');
+      out.push({ ...w, message: `${w.message} (×${same.length}, lines ${lines}${same.length > 5 ? ', …' : ''})` });
+    }
+  }
+  return out;
+}

@@ -3,7 +3,7 @@ import type { NormalizedText, Warning } from '../model.js';
 import { stripPinyin } from './pinyin.js';
 import { isTraditional, toSimplified } from './t2s.js';
 import { unifyWidth } from './width.js';
-import { findDamage, isFurniture } from './damage.js';
+import { aggregateDamage, findDamage, isFurniture } from './damage.js';
 import { rejoin, type Line } from './rejoin.js';
 
 export { isTraditional, toSimplified } from './t2s.js';
@@ -53,5 +53,5 @@ export function normalize(text: string, opts: NormalizeOptions = {}): Normalized
     }
     kept.push({ text: t, line: lineNo });
   });
-  return { paragraphs: rejoin(kept), converted: convert ? 't2s' : 'none', warnings };
+  return { paragraphs: rejoin(kept), converted: convert ? 't2s' : 'none', warnings: aggregateDamage(warnings) };
 }

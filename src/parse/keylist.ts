@@ -68,7 +68,7 @@ export function parseKeyList(paras: Paragraph[], docYear?: number): KeyListResul
     }
     if (cells.every((c) => c === '' || SEPARATOR.test(c))) return;
     const number = cells[cols.number] ?? '';
-    if (!/^\d{1,4}$/.test(number)) return;
+    if (!/^\d{1,6}$/.test(number)) return; // 序号 past 9999 too
     if (start < 0) start = idx;
     const deadlineCell = cells[cols.deadline] ?? '';
     const lead = splitUnits(cells[cols.units] ?? '');

@@ -5,6 +5,7 @@ import type { Deadline, OwnerNote, Paragraph, Task, TaskShape, Warning } from '.
 import { FIRST_IS_LEAD, NON_ACTION_TITLE } from '../vocabulary.js';
 import { descendants, subtreeParas, type Body, type BodyNode } from './body.js';
 import { splitTitle } from './headings.js';
+import { boundTask } from './bounds.js';
 import { extractDeadlines, parseDeadlineCell } from './deadlines.js';
 import type { FoundNote } from './owner-notes.js';
 import { addUnique } from './unit-fields.js';
@@ -234,6 +235,7 @@ export function parseTasks(body: Body, level: TaskLevel, paras: Paragraph[], doc
     for (const note of own) for (const u of note.implied) if (!implied.includes(u)) implied.push(u);
   });
   for (const t of tasks) {
+    boundTask(t, warnings);
     if (t.unitsFrom === 'none' && !t.impliedUnits.length) warnings.push({ code: 'no-units', line: t.line, message: `task ${t.id} (${t.title}) names no responsible unit` });
   }
   for (const w of numberingWarnings(drafts)) warnings.push(w);

@@ -297,6 +297,20 @@ export function decodeBytes(bytes: Uint8Array, file: string, forced?: string): D
   if (bom) {
     const text = new TextDecoder(bom).decode(bytes); // strips the BOM
     checkEmpty(text, file);
+    // A BOM is a hint, not a verdict: editors and download scripts put a UTF-8 BOM in front of
+    // GB18030 bytes. When the bytes after it are not UTF-8, read them as what they are.
+    if (bom === 'utf-8' && countReplacements(text) > 0) {
+      const rest = bytes.subarray(3);
+      try {
+        const legacy = guessLegacy(rest, file);
+        if (countReplacements(legacy.text) < countReplacements(text)) {
+          const note = { code: 'bom-mismatch', line: 1, message: `the file starts with a UTF-8 byte-order mark but is encoded in ${legacy.encoding.toUpperCase()}; read as ${legacy.encoding.toUpperCase()}` };
+          return { ...legacy, warnings: [note, ...legacy.warnings] };
+        }
+      } catch (e) {
+        if (!(e instanceof PlancmpError)) throw e;
+      }
+    }
     return { text, encoding: bom, warnings: replacementWarning(text, bom) };
   }
   if (utf16Order(bytes)) {

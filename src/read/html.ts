@@ -1,6 +1,7 @@
 // HTML page -> plain notice text, one paragraph per line, table rows as `| a | b |` lines.
 // cheerio only parses (no scripts, no fetching). Every walk over the tree uses an explicit
 // stack, so hostile nesting cannot overflow the call stack.
+import { capAttributes, MAX_ATTRIBUTES } from './html-attrs.js';
 import { createRequire } from 'node:module';
 import type * as CheerioModule from 'cheerio';
 
@@ -410,7 +411,9 @@ function capNesting(html: string): { html: string; capped: boolean } {
  */
 export function htmlToText(html: string): { text: string; warnings: Warning[] } {
   const warnings: Warning[] = [];
-  const cap = capNesting(html);
+  const attrs = capAttributes(html);
+  if (attrs.cut) warnings.push({ code: 'html-many-attributes', line: 0, message: `${attrs.cut} element(s) had more than ${MAX_ATTRIBUTES} attributes; the rest were dropped` });
+  const cap = capNesting(attrs.html);
   if (cap.capped) {
     warnings.push({ code: 'html-deep-nesting', line: 0, message: `elements nested more than ${MAX_DEPTH} deep were flattened` });
   }

@@ -1,10 +1,10 @@
 // File (or stdin) -> SourceText: size limits, encoding, text vs HTML.
-import { promises as fs, createReadStream } from 'node:fs';
 import path from 'node:path';
 import { PlancmpError } from '../errors.js';
 import type { SourceFormat, SourceText, Warning } from '../model.js';
 import { decodeBytes, encodingFromName, hasBom, isValidUtf8, type Decoded } from './decode.js';
 import { htmlToText } from './html.js';
+import { displayName, readError, readFileBytesSync, recoverRawPath, tooLarge as tooLargeError, isDirectoryError, type RawPath } from './file.js';
 
 export const MAX_BYTES = 20 * 1024 * 1024;
 /** Environment variable that replaces MAX_BYTES (a whole number of bytes), e.g. for a corpus of huge pages. */
@@ -22,9 +22,7 @@ export interface ReadOptions {
 
 const HTML_EXT = new Set(['.htm', '.html', '.xhtml', '.shtml']);
 
-function tooLarge(size: string, limit: number, file: string): PlancmpError {
-  return new PlancmpError('too-large', `is ${size} bytes; the limit is ${limit} bytes`, file, `split the file, or raise the limit with ${MAX_BYTES_ENV}=<bytes>`);
-}
+const tooLarge = (size: string, limit: number, file: string) => tooLargeError(size, limit, file, MAX_BYTES_ENV);
 
 /** The size limit: the caller's, else PLANCMP_MAX_BYTES, else MAX_BYTES. */
 export function maxBytes(opts: { maxBytes?: number } = {}): number {
@@ -52,20 +50,6 @@ async function readStream(stream: NodeJS.ReadableStream, file: string, limit: nu
   return Buffer.concat(chunks);
 }
 
-function fsError(e: unknown, file: string): PlancmpError {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return new PlancmpError('not-found', 'no such file', file, 'check the path');
-  if (code === 'EISDIR') return isDirectory(file);
-  if (code === 'EACCES' || code === 'EPERM') {
-    return new PlancmpError('no-permission', 'cannot read the file (permission denied)', file, 'check its permissions');
-  }
-  return new PlancmpError('read-failed', `cannot read the file (${code ?? String(e)})`, file, 'check that it is a regular, readable file (not a device or special file)');
-}
-
-function isDirectory(file: string): PlancmpError {
-  return new PlancmpError('is-directory', 'is a directory, not a file', file, 'give a file, or use `plancmp export DIR` for a folder');
-}
-
 /** Reads and decodes one notice. `file` '-' is standard input (reported as `<stdin>`). */
 export async function readSource(file: string, opts: ReadOptions = {}): Promise<SourceText> {
   const limit = maxBytes(opts);
@@ -76,22 +60,22 @@ export async function readSource(file: string, opts: ReadOptions = {}): Promise<
     }
     return sourceFromBytes(await readStream(stdin, STDIN_NAME, limit), STDIN_NAME, opts);
   }
-  let bytes: Uint8Array;
-  try {
-    const stat = await fs.stat(file);
-    if (stat.isDirectory()) throw isDirectory(file);
-    if (stat.isFile()) {
-      if (stat.size > limit) throw tooLarge(String(stat.size), limit, file);
-      bytes = await fs.readFile(file);
-    } else {
-      // A pipe or device (e.g. `<(curl …)`): its size is unknown until read.
-      bytes = await readStream(createReadStream(file), file, limit);
-    }
-  } catch (e) {
-    throw e instanceof PlancmpError ? e : fsError(e, file);
-  }
-  return sourceFromBytes(bytes, file, opts);
+  // a pipe given by name (`<(curl …)`) is read like standard input; devices are refused
+  // a name typed with bytes that are not UTF-8 is shown with them as \xNN, not as U+FFFD
+  const raw = file.includes('\uFFFD') ? recoverRawPath(file) : undefined;
+  const shown = raw ? displayName(raw) : file;
+  return sourceFromBytes(readInputBytes(raw ?? file, { ...opts, pipes: true }, shown), shown, opts);
 }
+
+/**
+ * The bytes of one input file, for every command: its type checked, at most the size limit read
+ * (see read/file.ts). Export calls this with `pipes` off, so a FIFO in a batch cannot hang a worker.
+ */
+export function readInputBytes(file: RawPath, opts: { maxBytes?: number; pipes?: boolean } = {}, shown?: string): Buffer {
+  return readFileBytesSync(file, { limit: maxBytes(opts), pipes: opts.pipes }, shown);
+}
+
+export { readError, isDirectoryError };
 
 /** The charset an HTML page declares (<meta charset>, http-equiv, <?xml encoding>), if any. */
 export function declaredCharset(bytes: Uint8Array): string | undefined {

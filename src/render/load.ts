@@ -3,10 +3,21 @@
 import type { Notice, PlanDiff } from '../model.js';
 import type { DiffFormat, ParseFormat } from './index.js';
 import type { ColorOptions } from './color.js';
+import { terminalSafeCopy as safe } from './terminal.js';
+import { PlancmpError } from '../errors.js';
 
-const json = (x: unknown): string => JSON.stringify(x, null, 2) + '\n';
+const json = (x: unknown): string => {
+  try {
+    return JSON.stringify(x, null, 2) + '\n';
+  } catch (e) {
+    if (e instanceof RangeError) throw new PlancmpError('output-too-large', 'the output is larger than a JSON text can be (over 512 MB)', undefined, 'split the file');
+    throw e;
+  }
+};
 
 export async function renderDiffLazily(format: DiffFormat, d: PlanDiff, base: Notice, local: Notice, color: ColorOptions, opts: { verbose?: boolean } = {}): Promise<string> {
+  // text and Markdown end up in a terminal: escape sequences in the documents must not drive it
+  if (format === 'text' || format === 'md') [d, base, local] = safe([d, base, local]);
   switch (format) {
     case 'json':
       return json(d);
@@ -24,6 +35,7 @@ export async function renderDiffLazily(format: DiffFormat, d: PlanDiff, base: No
 }
 
 export async function renderParseLazily(format: ParseFormat, n: Notice, color: ColorOptions, opts: { verbose?: boolean } = {}): Promise<string> {
+  if (format === 'text' || format === 'md') n = safe(n);
   switch (format) {
     case 'json':
       return json(n);

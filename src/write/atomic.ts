@@ -1,0 +1,285 @@
+// The one way plancmp writes an output file (export records, the errors list, report HTML/CSV,
+// check --update snapshots). An output is complete or absent:
+//   - a regular file (or a new name) is written under a temporary name in the same directory,
+//     every write's byte count checked, fsync'd, then renamed over the final name. The fsync costs
+//     a little time per file (a few ms on a spinning disk) and is what makes "complete" hold after
+//     a power cut too, not only after a kill;
+//   - a character device, FIFO or socket (`/dev/stdout`, `/dev/null`, `>(gzip > x.gz)`, a symbolic
+//     link to one) is written through: renaming over it would replace the device or the link;
+//   - a symbolic link to a regular file, a directory or any other special file is refused.
+// A failure is a PlancmpError 'write-failed' naming the output; no temporary file is left.
+// fs.writeSync / fs.fsyncSync are called through the module object so tests can make them fail (ENOSPC after N bytes)
+import fs, { closeSync, fstatSync, lstatSync, openSync, renameSync, statSync, unlinkSync, type Stats } from 'node:fs';
+import path from 'node:path';
+import { threadId } from 'node:worker_threads';
+import { PlancmpError } from '../errors.js';
+
+let counter = 0;
+const TEMP = /^\..+\.tmp-(\d+)-\d+-\d+$/;
+
+/** `dir/.name.tmp-PID-THREAD-N`: hidden, never ending in .json, and naming the process that owns it. */
+export function tempPathFor(finalPath: string): string {
+  return path.join(path.dirname(finalPath), `.${path.basename(finalPath)}.tmp-${process.pid}-${threadId}-${++counter}`);
+}
+
+export function isTempName(name: string): boolean {
+  return TEMP.test(name);
+}
+
+/** The process id a temporary name carries, or undefined for any other name. */
+export function tempOwner(name: string): number | undefined {
+  const m = TEMP.exec(name);
+  return m ? Number(m[1]) : undefined;
+}
+
+const REASONS: Record<string, string> = {
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EIO: 'input/output error',
+  EROFS: 'the file system is read-only',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ENOENT: 'the directory does not exist',
+  ENOTDIR: 'a part of the path is not a directory',
+  EISDIR: 'it is a directory',
+  EFBIG: 'the file is too large for the file system',
+  ENXIO: 'nothing is reading from it',
+  EPIPE: 'the reader went away',
+};
+
+/** Errors after which no later output can be written either: a batch stops on these. */
+export const FATAL_WRITE_CODES = new Set(['ENOSPC', 'EDQUOT', 'EIO', 'EROFS']);
+
+/** An fs error while writing `target` → the user's error: what failed, why, what to do. */
+export function writeError(e: unknown, target: string): PlancmpError {
+  if (e instanceof PlancmpError) return e;
+  const code = (e as NodeJS.ErrnoException)?.code;
+  const reason = code ? `${code}: ${REASONS[code] ?? (e as Error).message}` : String((e as Error)?.message ?? e);
+  const hint =
+    code === 'ENOSPC' || code === 'EDQUOT'
+      ? 'free some space and run again (export: add --resume to keep what was written)'
+      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+        ? 'write somewhere writable, or change the permissions'
+        : code === 'ENOENT' || code === 'ENOTDIR'
+          ? 'create the directory first, or check the path'
+          : code === 'EISDIR'
+            ? 'give a file name, not a directory'
+            : 'check the disk and the path, and run again';
+  const err = new PlancmpError('write-failed', `cannot write (${reason})`, target, hint);
+  (err as PlancmpError & { errno?: string }).errno = code;
+  return err;
+}
+
+/** The errno code behind a write error (a write-failed PlancmpError keeps it), when there is one. */
+export function errnoOf(e: unknown): string | undefined {
+  const x = e as { errno?: unknown; code?: unknown } | undefined;
+  if (typeof x?.errno === 'string') return x.errno;
+  return typeof x?.code === 'string' && /^E[A-Z]+$/.test(x.code) ? x.code : undefined;
+}
+
+/** Writes all of `buf` to `fd`, however many calls that takes; a write that makes no progress is EIO. */
+export function writeAll(fd: number, buf: Uint8Array): void {
+  let off = 0;
+  while (off < buf.length) {
+    const n = fs.writeSync(fd, buf, off, buf.length - off);
+    if (!(n > 0)) throw Object.assign(new Error('write made no progress'), { code: 'EIO' });
+    off += n;
+  }
+}
+
+function lstatOrNull(p: string): Stats | null {
+  try {
+    return lstatSync(p);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}
+
+const isStream = (s: Stats) => s.isCharacterDevice() || s.isFIFO() || s.isSocket();
+
+export type OutputKind = 'replace' | 'through';
+
+/**
+ * How `target` is written: 'replace' (a new or regular file: temporary + rename) or 'through'
+ * (a device, FIFO or socket, or a link to one). Throws write-failed for what must not be replaced.
+ */
+export function outputKind(target: string, shown = target): OutputKind {
+  let l: Stats | null;
+  try {
+    l = lstatOrNull(target);
+  } catch (e) {
+    throw writeError(e, shown);
+  }
+  if (!l) return 'replace';
+  if (l.isFile()) return 'replace';
+  if (isStream(l)) return 'through';
+  if (l.isDirectory()) throw writeError(Object.assign(new Error('is a directory'), { code: 'EISDIR' }), shown);
+  if (l.isSymbolicLink()) {
+    let s: Stats | null = null;
+    try {
+      s = statSync(target);
+    } catch {
+      /* dangling */
+    }
+    if (s && isStream(s)) return 'through';
+    throw new PlancmpError('write-failed', `is a symbolic link${s ? (s.isFile() ? ' to a file' : '') : ' to nothing'}; plancmp will not replace it`, shown, 'remove the link or write to another name');
+  }
+  throw new PlancmpError('write-failed', 'is a special file that plancmp will not replace', shown, 'write to a regular file name');
+}
+
+/**
+ * Opens a written-through target. Our own standard output or error (`/dev/stdout`, a link to it)
+ * is used as it is: when it is a socket (as Node gives a child's stdio) it cannot be opened by name.
+ */
+function openThrough(target: string): { fd: number; own: boolean } {
+  try {
+    const st = statSync(target);
+    for (const fd of [1, 2]) {
+      const own = fstatSync(fd);
+      if (own.dev === st.dev && own.ino === st.ino && (st.isSocket() || st.isFIFO() || st.isCharacterDevice())) return { fd, own: true };
+    }
+  } catch {
+    /* fall through to open() */
+  }
+  return { fd: openSync(target, 'w'), own: false };
+}
+
+/** Writes `data` to `target` so that it is complete or absent (see the file comment). */
+export function writeOutputSync(target: string, data: string | Uint8Array): void {
+  const buf = typeof data === 'string' ? Buffer.from(data) : data;
+  if (outputKind(target) === 'through') {
+    let out: { fd: number; own: boolean } | undefined;
+    try {
+      out = openThrough(target);
+      writeAll(out.fd, buf);
+    } catch (e) {
+      throw writeError(e, target);
+    } finally {
+      if (out && !out.own) closeQuietly(out.fd);
+    }
+    return;
+  }
+  const tmp = tempPathFor(target);
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, 'wx', 0o644);
+    writeAll(fd, buf);
+    fs.fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, target);
+  } catch (e) {
+    if (fd !== undefined) closeQuietly(fd);
+    removeQuietly(tmp);
+    throw writeError(e, target);
+  }
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    /* already failed */
+  }
+}
+
+export function removeQuietly(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch {
+    /* already gone */
+  }
+}
+
+/**
+ * An output written piece by piece (a JSONL file, the errors list): opened lazily, buffered,
+ * committed (fsync + rename) or aborted (temporary removed). Writes are synchronous and checked.
+ */
+export class OutputSink {
+  private fd?: number;
+  /** The fd is our own stdout/stderr: never closed. */
+  private own = false;
+  private tmp?: string;
+  private kind?: OutputKind;
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private static readonly FLUSH_AT = 256 * 1024;
+
+  /** `shown`: the name used in errors (as the user gave it); defaults to `target`. */
+  constructor(
+    readonly target: string,
+    private readonly shown = target,
+  ) {}
+
+  /** Opens the output now (so that a path that cannot be written fails before any work). */
+  open(): void {
+    if (this.fd !== undefined) return;
+    try {
+      this.kind = outputKind(this.target, this.shown);
+      if (this.kind === 'through') ({ fd: this.fd, own: this.own } = openThrough(this.target));
+      else {
+        this.tmp = tempPathFor(this.target);
+        this.fd = openSync(this.tmp, 'wx', 0o644);
+      }
+    } catch (e) {
+      throw writeError(e, this.shown);
+    }
+  }
+
+  get opened(): boolean {
+    return this.fd !== undefined;
+  }
+
+  /** The temporary file being written, if any. */
+  get tempPath(): string | undefined {
+    return this.tmp;
+  }
+
+  write(data: string | Uint8Array): void {
+    this.open();
+    const buf = typeof data === 'string' ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    this.pending.push(buf);
+    this.pendingBytes += buf.length;
+    if (this.pendingBytes >= OutputSink.FLUSH_AT) this.flush();
+  }
+
+  private flush(): void {
+    if (!this.pendingBytes) return;
+    const buf = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending);
+    this.pending = [];
+    this.pendingBytes = 0;
+    try {
+      writeAll(this.fd!, buf);
+    } catch (e) {
+      this.abort();
+      throw writeError(e, this.shown);
+    }
+  }
+
+  /** Makes the output final (an empty one when nothing was written). */
+  commit(): void {
+    this.open();
+    this.flush();
+    const fd = this.fd!;
+    this.fd = undefined;
+    try {
+      if (this.kind === 'replace') fs.fsyncSync(fd);
+      if (!this.own) closeSync(fd);
+      if (this.tmp) renameSync(this.tmp, this.target);
+    } catch (e) {
+      if (!this.own) closeQuietly(fd);
+      if (this.tmp) removeQuietly(this.tmp);
+      throw writeError(e, this.shown);
+    }
+  }
+
+  /** Drops what was written (a written-through device keeps what it got). */
+  abort(): void {
+    this.pending = [];
+    this.pendingBytes = 0;
+    if (this.fd !== undefined && !this.own) closeQuietly(this.fd);
+    this.fd = undefined;
+    if (this.tmp) removeQuietly(this.tmp);
+  }
+}
