@@ -8,11 +8,20 @@ import { parseHeading, parseItemAfter, type Heading } from './headings.js';
 import { findOwnerNotes, type FoundNote } from './owner-notes.js';
 import { isDateLine } from './dates.js';
 
-export interface Token {
-  para: Paragraph;
-  heading?: Heading;
-  /** Owner notes found in the paragraph (computed for the body only). */
-  notes: FoundNote[];
+/** One paragraph, read once: its heading, and (on first use) its owner notes. */
+export class Token {
+  private found?: FoundNote[];
+  constructor(
+    readonly para: Paragraph,
+    readonly heading: Heading | undefined,
+  ) {}
+
+  /** Owner notes in the paragraph; read only for paragraphs something asks about (the body, mostly). */
+  get notes(): FoundNote[] {
+    // table rows are read by the key-list and task-table readers, never for owner notes
+    this.found ??= isTableRow(this.para.text) ? NO_NOTES : findOwnerNotes(this.para.text);
+    return this.found;
+  }
 }
 
 export interface BodyNode {
@@ -39,6 +48,8 @@ export interface Body {
   /** The parts of the chosen chain (root children of level part). */
   parts: BodyNode[];
 }
+
+const NO_NOTES: FoundNote[] = [];
 
 function isBodyEnd(t: string): boolean {
   return /^(附件|附：|抄送|抄报)/.test(t) || isTableRow(t) || /^\|/.test(t) || /^.{0,30}(重点任务清单|任务分解表|责任分工表|任务分工表)$/.test(t) || /^[（(]此件/.test(t);
@@ -112,13 +123,14 @@ export function readBody(paras: Paragraph[]): Body {
     heads[i] ??= parseItemAfter(paras[i].text, lastItem);
     if (heads[i]?.level === 'item') lastItem = heads[i]!.value;
   }
-  const tokens: Token[] = paras.map((para, i) => ({ para, heading: heads[i], notes: findOwnerNotes(para.text) }));
+  const tokens = paras.map((para, i) => new Token(para, heads[i]));
   const chains = partChains(paras, heads);
   let start: number;
   let end: number;
   if (chains.length) {
     let best = chains[0];
-    let bestScore = chainScore(best, tokens, heads);
+    // one chain (most notices) needs no scoring, and so no owner notes outside the body
+    let bestScore = chains.length > 1 ? chainScore(best, tokens, heads) : [];
     for (const c of chains.slice(1)) {
       const s = chainScore(c, tokens, heads);
       if (better(s, bestScore)) {

@@ -89,7 +89,7 @@ export function readOwnerNote(inner: string, trailing: boolean): Omit<FoundNote,
   if (sentences.length > 1) return undefined;
   if (fields.roleClauses > 0 && unitShaped(fields.units)) return { fields, firstIsLead, implied };
   // a bare list of units closing a task: （各市、县〔市、区〕政府党组，省政府各部门党委〔党组〕）
-  if (trailing && fields.roleClauses === 0 && looksLikeUnitList(owner)) return { fields: parseUnitFields(owner), firstIsLead, implied };
+  if (trailing && fields.roleClauses === 0 && looksLikeUnitList(owner)) return { fields, firstIsLead, implied };
   return undefined;
 }
 

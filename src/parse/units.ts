@@ -5,18 +5,15 @@
 
 import { ASSIST_UNIT_LABELS, GUIDE_UNIT_LABELS, LEAD_UNIT_LABELS, PLAIN_UNIT_LABELS, RESPONSIBLE_UNIT_LABELS, UNIT_END, UNIT_START } from '../vocabulary.js';
 
-const OPEN = '（(〔〈<［[【｛{';
-const CLOSE = '）)〕〉>］]】｝}';
+const OPEN = /[（(〈<［[【｛{]/g;
+const CLOSE = /[）)〉>］\]】｝}]/g;
+const ANY_BRACKET = /[（(〈<［[【｛{）)〉>］\]】｝}]/;
 
 /** Nested brackets inside unit names come as （）〈〉<>〔〕; unify them to 〔〕 as GB/T 9704 prints them. */
 export function unifyUnitBrackets(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    if (OPEN.includes(ch)) out += '〔';
-    else if (CLOSE.includes(ch)) out += '〕';
-    else out += ch;
-  }
-  return out;
+  // most lists hold no bracket at all: no copy then
+  if (!ANY_BRACKET.test(s)) return s;
+  return s.replace(OPEN, '〔').replace(CLOSE, '〕');
 }
 
 // A fragment that is only an administrative level ("各市", "县", "各乡镇") names no unit by itself:

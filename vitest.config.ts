@@ -1,0 +1,11 @@
+// Test settings. The suites parse and render whole documents and drive a browser; on a busy 2-core
+// machine a single test may well take longer than vitest's 5 s default without being stuck, so the
+// per-test budget is wider (timing is measured by `npm run bench`, never by tests).
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
