@@ -94,13 +94,20 @@ export function readOwnerNote(inner: string, trailing: boolean): Omit<FoundNote,
 }
 
 const NONE: FoundNote[] = [];
+const CLOSING = new Set([0x3002, 0xff1b, 0x3b, 0xff0c, 0x2c, 0x20, 0x3000, 0x09]);
+
+/** Nothing but 。；， and spaces from `i` to the end (no substring is made: this runs per bracket). */
+function onlyPunctuationFrom(text: string, i: number): boolean {
+  for (let k = i; k < text.length; k++) if (!CLOSING.has(text.charCodeAt(k))) return false;
+  return true;
+}
 
 export function findOwnerNotes(text: string): FoundNote[] {
   // cheap pre-check: a paragraph with no bracket holds no note (and shares one empty list)
   if (!/[（(]/.test(text)) return NONE;
   let out: FoundNote[] = NONE;
   for (const { start, end } of bracketSpans(text)) {
-    const trailing = /^[。；;，,\s]*$/.test(text.slice(end));
+    const trailing = onlyPunctuationFrom(text, end);
     const note = readOwnerNote(text.slice(start + 1, end - 1), trailing);
     if (!note) continue;
     if (out === NONE) out = [];
