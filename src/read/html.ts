@@ -3,13 +3,14 @@
 // stack, so hostile nesting cannot overflow the call stack.
 import { capAttributes, MAX_ATTRIBUTES } from './html-attrs.js';
 import { createRequire } from 'node:module';
-import type * as CheerioModule from 'cheerio';
+import type * as CheerioModule from 'cheerio/slim';
 
-// cheerio takes ~170 ms to load; plain-text notices (most runs) never need it, so load on first use.
+// cheerio/slim parses with htmlparser2 only: no parse5, no undici HTTP client (the full entry takes
+// ~130 ms to load, slim ~30 ms). Plain-text notices (most runs) never need it, so load on first use.
 const requireCjs = createRequire(import.meta.url);
 let cheerioModule: typeof CheerioModule | undefined;
 function cheerio(): typeof CheerioModule {
-  cheerioModule ??= requireCjs('cheerio') as typeof CheerioModule;
+  cheerioModule ??= requireCjs('cheerio/slim') as typeof CheerioModule;
   return cheerioModule;
 }
 import type { Warning } from '../model.js';
