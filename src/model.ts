@@ -181,6 +181,17 @@ export interface Link {
   score: number;
   kind: LinkKind;
   manual?: boolean;
+  /** Source lines of the two tasks (body-task links; key-list links leave them out). */
+  baseLine?: number;
+  localLine?: number;
+}
+
+/** The best-scoring counterpart of a dropped (or added) task, below the thresholds for a link. */
+export interface NearestTask {
+  id: string;
+  title: string;
+  line: number;
+  score: number;
 }
 
 export type DeadlineChangeKind = 'same' | 'earlier' | 'later' | 'removed' | 'added' | 'changed';
@@ -225,8 +236,9 @@ export interface PlanDiff {
   local: DocRef;
   links: Link[];
   /** afterTruncation: the local copy ends before the point where this task would come (see warnings). */
-  dropped: { id: string; title: string; afterTruncation?: boolean }[];
-  added: { id: string; title: string }[];
+  /** line: the task's source line in the base; nearest: its best local candidate (none when nothing scores). */
+  dropped: { id: string; title: string; afterTruncation?: boolean; line?: number; nearest?: NearestTask }[];
+  added: { id: string; title: string; line?: number; nearest?: NearestTask }[];
   keyListLinks: Link[];
   deadlineChanges: DeadlineChange[];
   /** One entry per link: are the local owners the counterparts of the base owners? */
@@ -240,8 +252,14 @@ export interface PlanDiff {
     linked: number;
     dropped: number;
     added: number;
+    /** Local tasks carrying two or more base tasks (src/diff/groups.ts defines each count). */
     merged: number;
+    /** Base tasks carried by two or more local tasks. */
+    split: number;
+    /** Links of kind 'reworded'. */
     reworded: number;
+    /** Links of kind 'same' whose title changed. */
+    retitled: number;
     /** Deadline entries that are changes: not 'same', and not a notRestated key-list row. */
     deadlineChanges: number;
     /** Base key-list rows the local plan (without a key list of its own) does not restate. */

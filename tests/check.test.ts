@@ -63,9 +63,10 @@ describe('plancmp check (lint)', () => {
     expect(data[1]).toEqual({ file: F.province, findings: [], errorCount: 0, warningCount: 0 });
   });
 
-  it('names an unreadable file with its reason, keeps checking the others, and exits 2', async () => {
+  it('names an unreadable file with its reason, keeps checking the others, and exits 3 (README: some of several failed)', async () => {
     const r = await run(['check', 'no/such/notice.txt', F.xinchang]);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(3);
+    expect((await run(['check', 'no/such/notice.txt'])).code).toBe(2);
     expect(r.err).toContain('no/such/notice.txt: no such file');
     expect(r.out).toContain('003_921a6ce2908064d7.txt:36: error truncated');
     expect(r.out).toMatch(/2 errors, \d+ warnings? in 2 files/);

@@ -32,10 +32,11 @@ describe('plancmp diff', () => {
     expect(d.summary).toMatchObject({ baseTasks: 41, localTasks: 32, dropped: 1, added: 0 });
   });
 
-  it('csv has one row per base task and a BOM for Excel', async () => {
+  it('csv has one row per base task; no BOM on standard output unless --bom', async () => {
     const r = await run(['diff', ZS, '--format', 'csv']);
-    expect(r.out.startsWith('\uFEFF')).toBe(true);
+    expect(r.out.startsWith('base_id,')).toBe(true);
     expect(r.out.trim().split('\r\n')).toHaveLength(42);
+    expect((await run(['diff', ZS, '--format', 'csv', '--bom'])).out.startsWith('\uFEFFbase_id,')).toBe(true);
   });
 
   it('a missing file is a usage error naming the file, without a stack trace', async () => {

@@ -137,7 +137,7 @@ describe('plancmp report on the four seed plans', () => {
     });
   });
 
-  it('writes the coverage matrix as CSV: BOM, CRLF, one row per base task, one column per plan', () => {
+  it('writes the coverage matrix as CSV: BOM (a file, for Excel), CRLF, one row per base task, one column per plan', () => {
     const text = readFileSync(csvFile, 'utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
     expect(text.endsWith('\r\n')).toBe(true);

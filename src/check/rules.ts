@@ -7,7 +7,10 @@ export type Severity = 'error' | 'warning';
 
 export interface Finding {
   file: string;
-  /** 1-based line in the original input; 0 when the finding is about the whole document. */
+  /**
+   * 1-based line in the original input; a finding about the whole document (no 发文字号) is put on
+   * line 1, where editors and CI annotations can show it. 0 only for a file that could not be read.
+   */
   line: number;
   rule: string;
   severity: Severity;
@@ -57,7 +60,7 @@ export const RULES: readonly string[] = [
 export function findingFromWarning(file: string, w: Warning): Finding | undefined {
   const spec = Object.prototype.hasOwnProperty.call(WARNING_RULES, w.code) ? WARNING_RULES[w.code] : { rule: w.code, severity: 'warning' as const };
   if (!spec) return undefined;
-  return { file, line: w.line, rule: spec.rule, severity: spec.severity, message: w.message };
+  return { file, line: Math.max(1, w.line), rule: spec.rule, severity: spec.severity, message: w.message };
 }
 
 const OPEN: Readonly<Record<string, string>> = { '（': '）', '(': '）', '〔': '〕' };
@@ -96,7 +99,7 @@ export function bracketFindings(file: string, t: Task): Finding[] {
   return out;
 }
 
-/** All findings for one notice, in line order (whole-document findings, line 0, first). */
+/** All findings for one notice, in line order (whole-document findings, on line 1, first). */
 export function checkNotice(n: Notice, file = n.source.file): Finding[] {
   const out: Finding[] = [];
   for (const w of n.warnings) {

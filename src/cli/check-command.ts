@@ -1,6 +1,7 @@
 // plancmp check FILE... — a linter for notices, and with --snapshot DIR a regression guard for CI.
 // Exit codes follow eslint: 0 clean (warnings within --max-warnings), 1 errors, too many warnings or
-// snapshot drift, 2 usage or input errors (each unreadable file is named; the others are still checked).
+// snapshot drift, 2 usage or input errors; and as everywhere in plancmp, 3 when some of several files
+// could not be read (each is named; the others are still checked and reported).
 import { oneLine } from '../render/terminal.js';
 import path from 'node:path';
 import type { Io } from './io.js';
@@ -16,9 +17,17 @@ import type { Notice } from '../model.js';
 import { loadBase } from '../pipeline.js';
 import { diffNotices } from '../diff/index.js';
 import { diffDiffSections, projectDiff } from '../check/snapshot-diff.js';
+import { applyRuleLevels, parseRuleLevels } from '../check/rule-levels.js';
+import { CHECK_FORMATS, isCheckExtraFormat, type CheckExtraFormat } from '../render/check/index.js';
+import { plancmpVersion } from '../export/version.js';
 
 export interface CheckCommandOptions {
-  format?: 'text' | 'json';
+  format?: 'text' | 'json' | CheckExtraFormat;
+  /** eslint --quiet: errors only; warnings are neither shown nor counted */
+  quiet?: boolean;
+  /** --rule NAME=off|warn|error, repeatable */
+  rule?: string[];
+  output?: string;
   maxWarnings?: string;
   snapshot?: string;
   update?: boolean;
@@ -59,21 +68,31 @@ function unreadable(file: string, e: unknown): Finding {
   return { file, line: 0, rule: 'unreadable', severity: 'error', message };
 }
 
+/** Several files, some unreadable: 3 (the others were checked); only unreadable files: 2. */
+function inputErrorExit(inputErrors: number, files: number): number {
+  return inputErrors < files ? EXIT.PARTIAL : EXIT.USAGE;
+}
+
 export async function runCheck(files: string[], opts: CheckCommandOptions, io: Io): Promise<number> {
   const format = opts.format ?? 'text';
   const maxWarnings = parseMaxWarnings(opts.maxWarnings);
   if (opts.update && !opts.snapshot) throw new PlancmpError('usage', '--update needs --snapshot DIR', undefined, 'e.g. plancmp check --snapshot fixtures/snapshots --update fixtures/*.txt');
   if (opts.diff && !opts.snapshot) throw new PlancmpError('usage', '--diff goes with --snapshot DIR', undefined, 'e.g. plancmp check --snapshot fixtures/snapshots --diff fixtures/*.txt');
-  if (opts.snapshot) return runSnapshot(files, opts.snapshot, !!opts.update, format, opts, io);
+  const levels = parseRuleLevels(opts.rule);
+  if (opts.snapshot) {
+    if (format !== 'text' && format !== 'json') throw new PlancmpError('usage', `--snapshot reports as text or json, not ${format}`, undefined, 'drop --format or use --format json');
+    return runSnapshot(files, opts.snapshot, !!opts.update, format, opts, io);
+  }
 
-  const colors = makeColors({ stream: io.stdout as NodeJS.WriteStream, env: io.env });
+  const colors = makeColors({ stream: io.stdout as NodeJS.WriteStream, env: io.env, force: io.color });
   const reports: FileReport[] = [];
   let inputErrors = 0;
   for (const file of files) {
     let findings: Finding[];
     try {
       const notice = parseSource(await readSource(file, { encoding: opts.encoding, stdin: io.stdin }));
-      findings = checkNotice(notice, file);
+      findings = applyRuleLevels(checkNotice(notice, file), levels);
+      if (opts.quiet) findings = findings.filter((f) => f.severity === 'error');
     } catch (e) {
       inputErrors++;
       reportError(e, io, opts.debug);
@@ -85,10 +104,11 @@ export async function runCheck(files: string[], opts: CheckCommandOptions, io: I
   const warnings = reports.reduce((s, r) => s + r.warningCount, 0);
 
   if (format === 'json') io.stdout.write(JSON.stringify(reports, null, 2) + '\n');
+  else if (isCheckExtraFormat(format)) io.stdout.write(CHECK_FORMATS[format](reports, plancmpVersion()));
   else io.stdout.write(renderFindings(reports, colors));
 
   if (warnings > maxWarnings) io.stderr.write(`plancmp: too many warnings (${warnings}); the maximum allowed is ${maxWarnings}\n`);
-  if (inputErrors) return EXIT.USAGE;
+  if (inputErrors) return inputErrorExit(inputErrors, reports.length);
   return errors > 0 || warnings > maxWarnings ? EXIT.FINDINGS : EXIT.OK;
 }
 
@@ -158,7 +178,7 @@ async function runSnapshot(files: string[], dir: string, update: boolean, format
 
   if (format === 'json') io.stdout.write(JSON.stringify(reports, null, 2) + '\n');
   else io.stdout.write(renderSnapshotReports(reports, update));
-  if (inputErrors) return EXIT.USAGE;
+  if (inputErrors) return inputErrorExit(inputErrors, reports.length);
   return reports.some((r) => r.status === 'drift' || r.status === 'missing') ? EXIT.FINDINGS : EXIT.OK;
 }
 

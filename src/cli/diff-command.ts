@@ -9,7 +9,7 @@ import { unknownPairIds } from '../diff/pairs.js';
 import { oneLine } from '../render/terminal.js';
 import { renderDiffLazily } from '../render/load.js';
 import { PlancmpError } from '../errors.js';
-import type { PlanDiff } from '../model.js';
+import type { Notice, PlanDiff } from '../model.js';
 
 export interface DiffCommandOptions {
   format: 'json' | 'text' | 'md' | 'csv' | 'html';
@@ -17,6 +17,17 @@ export interface DiffCommandOptions {
   pairs?: string;
   failOn?: string;
   verbose?: boolean;
+  /** diff(1)/git: print nothing, exit 1 when there are findings (--fail-on's list, else any). */
+  quiet?: boolean;
+  /** git: exit 1 when there are findings (--fail-on's list, else any). */
+  exitCode?: boolean;
+  /** git --stat: the headline only (text), or the summary object (json). */
+  stat?: boolean;
+  /** text: show each task's source line */
+  lines?: boolean;
+  /** CSV: start with a UTF-8 BOM for Excel (default: only when writing to a file with -o). */
+  bom?: boolean;
+  output?: string;
 }
 
 const FAIL_ON = ['dropped', 'added', 'deadline', 'merged', 'reworded'] as const;
@@ -85,6 +96,9 @@ export function hasFindings(d: PlanDiff, failOn: Set<string>): boolean {
 export async function runDiff(files: string[], opts: DiffCommandOptions, io: Io): Promise<number> {
   if (files.length === 0 || files.length > 2) throw new PlancmpError('usage', 'diff takes one or two files: [BASE] LOCAL', undefined, 'e.g. plancmp diff fixtures/000_5b73fe2b8637f3d3.txt');
   const failOn = parseFailOn(opts.failOn);
+  // like git diff --exit-code: without a list, any finding is a difference
+  if ((opts.quiet || opts.exitCode) && failOn.size === 0) for (const f of FAIL_ON) failOn.add(f);
+  if (opts.stat && opts.format !== 'text' && opts.format !== 'json') throw new PlancmpError('usage', `--stat prints a text or JSON summary, not ${opts.format}`, undefined, 'use --stat with --format text (default) or --format json');
   const pairs = opts.pairs ? loadPairs(opts.pairs) : undefined;
   const base = files.length === 2 ? parseSource(await readSource(files[0], { encoding: opts.encoding, stdin: io.stdin })) : loadBase();
   const local = parseSource(await readSource(files[files.length - 1], { encoding: opts.encoding, stdin: io.stdin }));
@@ -104,6 +118,17 @@ export async function runDiff(files: string[], opts: DiffCommandOptions, io: Io)
       io.stderr.write(`plancmp: ${local.source.file} implements ${named}, not the embedded ${d.base.docNumber ?? 'base'}; compare it with its parent: plancmp diff PARENT ${local.source.file}\n`);
     }
   }
-  io.stdout.write(await renderDiffLazily(opts.format, d, base, local, { stream: io.stdout as NodeJS.WriteStream, env: io.env }, { verbose: opts.verbose }));
+  if (!opts.quiet) io.stdout.write(await render(d, base, local, opts, io));
   return hasFindings(d, failOn) ? EXIT.FINDINGS : EXIT.OK;
+}
+
+async function render(d: PlanDiff, base: Notice, local: Notice, opts: DiffCommandOptions, io: Io): Promise<string> {
+  if (opts.stat && opts.format === 'json') {
+    const { base: b, local: l, parentage, family, summary } = d;
+    return JSON.stringify({ schema: d.schema, base: b, local: l, parentage, family, summary }, null, 2) + '\n';
+  }
+  const out = await renderDiffLazily(opts.format, d, base, local, { stream: io.stdout as NodeJS.WriteStream, env: io.env, force: io.color }, { verbose: opts.verbose, stat: opts.stat, lines: opts.lines });
+  if (opts.format !== 'csv') return out;
+  const { withBom } = await import('../render/csv.js');
+  return opts.bom ?? (!!opts.output && opts.output !== '-') ? withBom(out) : out;
 }

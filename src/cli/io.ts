@@ -4,6 +4,8 @@ export interface Io {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   stdin: NodeJS.ReadableStream;
   env: NodeJS.ProcessEnv;
+  /** An explicit --color=always (true) or --color=never (false); unset: decided from stream and env. */
+  color?: boolean;
 }
 
 export function processIo(): Io {

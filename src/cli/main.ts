@@ -4,14 +4,44 @@ import { Command, CommanderError, Option } from 'commander';
 import { processIo, type Io } from './io.js';
 import { EXIT } from './exit.js';
 import { reportError } from './report-error.js';
+import { outputTarget, parseColorWhen } from './output.js';
+
+/** Shown under the top-level --help: what a first run looks like, and what the exit codes mean. */
+const TOP_HELP = `
+Examples:
+  plancmp diff fixtures/000_5b73fe2b8637f3d3.txt            what 舟山 did with 16号's tasks
+  plancmp diff fixtures/001_2a7fecd8e03c454a.txt --stat     the headline only
+  plancmp parse fixtures/003_921a6ce2908064d7.txt --format text
+  plancmp check fixtures/*.txt --format github              annotations for a GitHub workflow
+  plancmp report fixtures/000_5b73fe2b8637f3d3.txt fixtures/001_2a7fecd8e03c454a.txt --html report.html
+  plancmp export fixtures --jsonl notices.jsonl
+
+Exit codes:
+  0  done
+  1  findings: diff --fail-on/--exit-code found some; check found errors, too many warnings or snapshot drift
+  2  usage or input error (the message names the file, the reason and what to do)
+  3  several files were given and some failed (the others were processed, the failures listed)
+
+Run plancmp COMMAND --help for a command's options.
+`;
+
+const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 const VERSION = '0.1.0';
 
 function program(io: Io, done: (code: number) => void): Command {
+  /** Runs a command with its -o/--output FILE and --color applied; FILE is written once it is complete. */
+  const run = async (output: string | undefined, fn: (cio: Io) => Promise<number>) => {
+    const target = outputTarget(io, output, parseColorWhen(p.opts().color));
+    done(target.finish(await fn(target.io)));
+  };
   const p = new Command('plancmp')
     .description('Compare Chinese government implementation plans (实施方案) with the provincial task list they implement.')
     .version(VERSION)
     .option('--debug', 'print stack traces for errors')
+    .option('--color [when]', 'colour the text output: auto (default: on a terminal, honouring NO_COLOR/FORCE_COLOR), always, never')
+    .option('--no-color', 'same as --color=never')
+    .addHelpText('after', TOP_HELP)
     .showHelpAfterError('(run plancmp --help for usage)')
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride();
@@ -19,12 +49,15 @@ function program(io: Io, done: (code: number) => void): Command {
   p.command('parse')
     .description('parse notices into structured data: meta, sections, tasks with units and deadlines, key list, warnings')
     .argument('<files...>', 'notice files (.txt or .html; UTF-8, GB18030/GBK, Big5, UTF-16); - reads standard input')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'text', 'md', 'csv']).default('json'))
+    .addOption(new Option('-f, --format <format>', 'output format (jsonl: one record per line; csv: one row per task, with file and docNumber)').choices(['json', 'jsonl', 'text', 'md', 'csv']).default('json'))
     .option('-e, --encoding <name>', 'force the input encoding (utf-8, gb18030, gbk, big5, utf-16le, utf-16be)')
-    .addHelpText('after', '\nExamples:\n  plancmp parse fixtures/002_2cdac00586eece9b.txt --format text\n  plancmp parse notice.html > notice.json')
+    .option('-o, --output <file>', 'write to FILE (complete or not at all) instead of standard output')
+    .option('--bom', 'csv: start with a UTF-8 BOM for Excel (default when writing to a file with -o)')
+    .option('--no-bom', 'csv: no BOM, even in a file')
+    .addHelpText('after', '\nExit codes: 0 done, 2 usage or input error, 3 some of several files failed.\n\nExamples:\n  plancmp parse fixtures/002_2cdac00586eece9b.txt --format text\n  plancmp parse fixtures/000_5b73fe2b8637f3d3.txt fixtures/001_2a7fecd8e03c454a.txt --format csv -o tasks.csv\n  plancmp parse fixtures/*.txt --format jsonl')
     .action(async (files: string[], o) => {
       const { runParse } = await import('./parse-command.js');
-      done(await runParse(files, { ...o, debug: p.opts().debug }, io));
+      await run(o.output, (cio) => runParse(files, { ...o, debug: p.opts().debug }, cio));
     });
 
   p.command('diff')
@@ -34,27 +67,37 @@ function program(io: Io, done: (code: number) => void): Command {
     .option('-e, --encoding <name>', 'force the input encoding')
     .option('--pairs <file>', 'JSON file of links to pin and ban: {"pin":[{"base":"7.2","local":"7.1"}],"ban":[…]}')
     .option('--fail-on <findings>', 'exit 1 when any of these exist: dropped,added,deadline,merged,reworded; narrow deadlines with deadline:earlier,later,changed,removed,added,not-restated')
+    .option('--exit-code', 'exit 1 when there are findings (those of --fail-on, else any), as git diff --exit-code')
+    .option('-q, --quiet', 'print nothing; only the exit code says whether there are findings (implies --exit-code)')
+    .option('--stat', 'the headline only: parentage and counts (text), or the summary object (json)')
     .option('-v, --verbose', 'text format: also list every link')
-    .addHelpText('after', '\nExit codes: 0 done, 1 --fail-on findings, 2 usage or input error.\n\nExamples:\n  plancmp diff fixtures/000_5b73fe2b8637f3d3.txt\n  plancmp diff base.txt local.html --format json --fail-on dropped,deadline')
+    .option('--lines', 'text format: show each task\'s source line, e.g. local 7.1 (line 57)')
+    .option('-o, --output <file>', 'write to FILE (complete or not at all) instead of standard output')
+    .option('--bom', 'csv: start with a UTF-8 BOM for Excel (default when writing to a file with -o)')
+    .option('--no-bom', 'csv: no BOM, even in a file')
+    .addHelpText('after', '\nExit codes: 0 done (no findings asked for), 1 findings (--fail-on, --exit-code, --quiet), 2 usage or input error.\n\nExamples:\n  plancmp diff fixtures/000_5b73fe2b8637f3d3.txt\n  plancmp diff fixtures/002_2cdac00586eece9b.txt fixtures/001_2a7fecd8e03c454a.txt --format json --fail-on dropped,deadline\n  plancmp diff fixtures/001_2a7fecd8e03c454a.txt --quiet --fail-on dropped || echo "tasks were dropped"\n  plancmp diff fixtures/003_921a6ce2908064d7.txt --format csv -o xinchang.csv')
     .action(async (files: string[], o) => {
       const { runDiff } = await import('./diff-command.js');
-      done(await runDiff(files, o, io));
+      await run(o.output, (cio) => runDiff(files, o, cio));
     });
 
   p.command('check')
     .description('lint notices (missing 发文字号, truncation, mojibake, numbering, units, brackets…), or guard their parse against snapshots')
     .argument('<files...>', 'notice files (.txt or .html)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format: text, json, github (workflow annotations), sarif (code scanning), junit (test reports)').choices(['text', 'json', 'github', 'sarif', 'junit']).default('text'))
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings (default: unlimited)')
+    .option('--quiet', 'report errors only (warnings are neither shown nor counted)')
+    .option('--rule <name=level>', 'turn a rule off or re-rate it: off, warn or error (repeatable: --rule mojibake=warn --rule page-furniture=off)', collect)
+    .option('-o, --output <file>', 'write the report to FILE (complete or not at all) instead of standard output')
     .option('--snapshot <dir>', 'compare each parse with DIR/<basename>.parse.json instead of linting')
     .option('--update', 'with --snapshot: (re)write the snapshots')
     .option('--diff', 'with --snapshot: also pin each file\'s diff against the base')
     .option('--base <file>', 'with --diff: the base plan (default: the embedded 浙政发〔2018〕16号)')
     .option('-e, --encoding <name>', 'force the input encoding')
-    .addHelpText('after', '\nExit codes: 0 clean, 1 errors, more than --max-warnings warnings or snapshot drift, 2 usage or input error.\n\nExamples:\n  plancmp check fixtures/*.txt --max-warnings 0\n  plancmp check --snapshot fixtures/snapshots fixtures/*.txt')
+    .addHelpText('after', '\nExit codes: 0 clean, 1 errors, more than --max-warnings warnings or snapshot drift, 2 usage or input error (one file given),\n3 some of several files could not be read (the others were checked).\n\nExamples:\n  plancmp check fixtures/*.txt --max-warnings 0\n  plancmp check fixtures/*.txt --rule mojibake=warn --rule page-furniture=off\n  plancmp check fixtures/*.txt --format sarif -o plancmp.sarif\n  plancmp check --snapshot fixtures/snapshots --diff fixtures/*.txt')
     .action(async (files: string[], o) => {
       const { runCheck } = await import('./check-command.js');
-      done(await runCheck(files, { ...o, debug: p.opts().debug }, io));
+      await run(o.output, (cio) => runCheck(files, { ...o, debug: p.opts().debug }, cio));
     });
   p.command('export')
     .description('batch-export notices to structured JSON (one file each, or JSONL): parallel, resumable, one bad file never stops the batch')
@@ -79,9 +122,13 @@ function program(io: Io, done: (code: number) => void): Command {
     .argument('<locals...>', 'local plan files')
     .option('--base <file>', 'base plan (default: the embedded 浙政发〔2018〕16号)')
     .option('--html <file>', 'write the HTML report to FILE')
-    .option('--csv <file>', 'write the coverage matrix as CSV (UTF-8 with BOM) to FILE')
+    .option('--csv <file>', 'write the coverage matrix as CSV to FILE (- for standard output)')
+    .option('--tidy', 'with --csv: a long table, one row per provincial task and plan (base_id, plan, status, local_ids, change)')
+    .option('-o, --output <file>', 'write the report to FILE: HTML for .html/.htm, CSV for .csv')
+    .option('--bom', 'csv: start with a UTF-8 BOM for Excel (default for a file)')
+    .option('--no-bom', 'csv: no BOM, even in a file (default on standard output)')
     .option('-e, --encoding <name>', 'force the input encoding')
-    .addHelpText('after', '\nExamples:\n  plancmp report fixtures/000_*.txt fixtures/001_*.txt --html report.html --csv matrix.csv')
+    .addHelpText('after', '\nExit codes: 0 done, 2 usage or input error (no plan could be compared), 3 some plans failed and were left out.\n\nExamples:\n  plancmp report fixtures/000_*.txt fixtures/001_*.txt --html report.html --csv matrix.csv\n  plancmp report fixtures/000_*.txt fixtures/001_*.txt fixtures/003_*.txt --csv - --tidy')
     .action(async (locals: string[], o) => {
       const { runReport } = await import('./report-command.js');
       done(await runReport(locals, { ...o, debug: p.opts().debug }, io));

@@ -10,15 +10,38 @@ import { readSource } from '../read/index.js';
 import { diffNotices } from '../diff/index.js';
 import { PlancmpError, isPlancmpError } from '../errors.js';
 import type { Notice } from '../model.js';
-import { buildCoverage, renderCoverageCsv, type PlanInput } from '../render/coverage.js';
+import { buildCoverage, renderCoverageCsv, renderCoverageTidyCsv, type PlanInput } from '../render/coverage.js';
+import { withBom } from '../render/csv.js';
 import { renderReportHtml, type ReportFailure } from '../render/html/index.js';
 
 export interface ReportCommandOptions {
   base?: string;
   html?: string;
   csv?: string;
+  /** with --csv: the long table (one row per base task and plan) instead of the wide matrix */
+  tidy?: boolean;
+  /** -o FILE: the report in the format its extension names (.html/.htm, .csv) */
+  output?: string;
+  /** CSV: UTF-8 BOM for Excel; default: in a file yes, on standard output no */
+  bom?: boolean;
   encoding?: string;
   debug?: boolean;
+}
+
+/** -o FILE joins --html or --csv by its extension. */
+function outputsOf(opts: ReportCommandOptions): { html?: string; csv?: string } {
+  let { html, csv } = opts;
+  const o = opts.output;
+  if (o) {
+    if (/\.html?$/i.test(o)) {
+      if (html && html !== o) throw new PlancmpError('usage', `-o ${o} and --html ${html} both name the HTML report`, undefined, 'give one of them');
+      html = o;
+    } else if (/\.csv$/i.test(o)) {
+      if (csv && csv !== o) throw new PlancmpError('usage', `-o ${o} and --csv ${csv} both name the CSV`, undefined, 'give one of them');
+      csv = o;
+    } else throw new PlancmpError('usage', `-o ${o}: the report is written as HTML (.html) or CSV (.csv)`, undefined, 'name the file report.html or matrix.csv, or use --html FILE / --csv FILE');
+  }
+  return { html, csv };
 }
 
 function write(target: string, content: string, io: Io): void {
@@ -30,7 +53,9 @@ function write(target: string, content: string, io: Io): void {
   writeOutputSync(target, content);
 }
 
-export async function runReport(locals: string[], opts: ReportCommandOptions, io: Io): Promise<number> {
+export async function runReport(locals: string[], options: ReportCommandOptions, io: Io): Promise<number> {
+  const opts = { ...options, ...outputsOf(options) };
+  if (opts.tidy && !opts.csv) throw new PlancmpError('usage', '--tidy shapes the CSV: it needs --csv FILE', undefined, 'e.g. plancmp report a.txt b.txt --csv long.csv --tidy');
   if (!opts.html && !opts.csv) {
     throw new PlancmpError('usage', 'report needs an output: --html FILE and/or --csv FILE', undefined, 'e.g. plancmp report fixtures/000_*.txt fixtures/001_*.txt --html report.html');
   }
@@ -72,8 +97,10 @@ export async function runReport(locals: string[], opts: ReportCommandOptions, io
     if (opts.html !== '-') say.write(`wrote ${opts.html} (${what})\n`);
   }
   if (opts.csv) {
-    write(opts.csv, renderCoverageCsv(buildCoverage(base, plans)), io);
-    if (opts.csv !== '-') say.write(`wrote ${opts.csv} (coverage matrix: ${what})\n`);
+    const coverage = buildCoverage(base, plans);
+    const csv = opts.tidy ? renderCoverageTidyCsv(coverage, plans) : renderCoverageCsv(coverage);
+    write(opts.csv, opts.bom ?? opts.csv !== '-' ? withBom(csv) : csv, io);
+    if (opts.csv !== '-') say.write(`wrote ${opts.csv} (${opts.tidy ? 'long table' : 'coverage matrix'}: ${what})\n`);
   }
   if (failures.length) {
     io.stderr.write(`plancmp: ${failures.length} of ${locals.length} files failed and were left out of the report\n`);

@@ -1,5 +1,5 @@
 // Diff: two Notices → PlanDiff (links, dropped, added, key-list links, deadline changes, summary).
-import type { DocRef, KeyListRow, Link, Notice, PlanDiff, Warning } from '../model.js';
+import type { DocRef, KeyListRow, Link, NearestTask, Notice, PlanDiff, Task, Warning } from '../model.js';
 import { alignTasks, type PairRules } from '../align/tasks.js';
 import { alignKeyLists, isHeadlineRow, rowTasks } from './keylist.js';
 import { compareDeadlineSets } from './deadlines.js';
@@ -7,6 +7,8 @@ import { checkParentage } from './parentage.js';
 import { judgeFamily } from './family.js';
 import { compareOwners } from './owners.js';
 import { overlapLinks } from '../align/overlap.js';
+import { nearestBase, nearestLocal, type Nearest } from '../align/nearest.js';
+import { mergedGroups, retitledLinks, rewordedLinks, splitGroups } from './groups.js';
 
 export { loadPairs, parsePairs } from './pairs.js';
 
@@ -34,16 +36,26 @@ function withPins(overlaps: Link[], aligned: Link[]): Link[] {
   return [...manual, ...overlaps.filter((k) => !pinned.has(`${k.base}|${k.local}`))];
 }
 
+const withNearest = (nearest: NearestTask | undefined) => (nearest ? { nearest } : {});
+
 function docRef(n: Notice): DocRef {
   return { file: n.source.file, docNumber: n.meta.docNumber, title: n.meta.title, issuer: n.meta.issuer, date: n.meta.date };
 }
 
 export function diffNotices(base: Notice, local: Notice, opts: DiffOptions = {}): PlanDiff {
-  const aligned = alignTasks(base.tasks, local.tasks, opts.pairs).links;
+  const alignment = alignTasks(base.tasks, local.tasks, opts.pairs);
+  const aligned = alignment.links;
   const parentage = checkParentage(base, local);
   const family = judgeFamily(aligned, base.tasks.length, local.tasks.length, parentage.citesBase || parentage.namesBase);
   // a plan of another family carries no base task: what it shares are thematic counterparts
-  const links = family.sameFamily ? aligned : withPins(overlapLinks(base.tasks, local.tasks), aligned);
+  const chosen = family.sameFamily ? aligned : withPins(overlapLinks(base.tasks, local.tasks), aligned);
+  // every reference carries its source line, so a reader can open the notice at that task
+  const bLine = new Map(base.tasks.map((t) => [t.id, t.line]));
+  const lLine = new Map(local.tasks.map((t) => [t.id, t.line]));
+  const links: Link[] = chosen.map((k) => ({ ...k, baseLine: bLine.get(k.base), localLine: lLine.get(k.local) }));
+  // the best-scoring counterpart of an unlinked task, read off the aligner's evidence
+  const counterpart = (tasks: Task[], n: Nearest | undefined): NearestTask | undefined =>
+    n && { id: tasks[n.index].id, title: tasks[n.index].title, line: tasks[n.index].line, score: Math.round(n.score * 1000) / 1000 };
   const linkedBase = new Set(links.map((k) => k.base));
   const linkedLocal = new Set(links.map((k) => k.local));
   // In a truncated copy, base tasks after the last one the copy still carries may only be missing.
@@ -52,8 +64,17 @@ export function diffNotices(base: Notice, local: Notice, opts: DiffOptions = {})
   const dropped = base.tasks
     .map((t, i) => ({ t, i }))
     .filter(({ t }) => !linkedBase.has(t.id))
-    .map(({ t, i }) => (truncated && i > lastCarried ? { id: t.id, title: t.title, afterTruncation: true } : { id: t.id, title: t.title }));
-  const added = local.tasks.filter((t) => !linkedLocal.has(t.id)).map((t) => ({ id: t.id, title: t.title }));
+    .map(({ t, i }) => ({
+      id: t.id,
+      title: t.title,
+      ...(truncated && i > lastCarried ? { afterTruncation: true } : {}),
+      line: t.line,
+      ...withNearest(counterpart(local.tasks, nearestLocal(alignment.evidence, i))),
+    }));
+  const added = local.tasks
+    .map((t, j) => ({ t, j }))
+    .filter(({ t }) => !linkedLocal.has(t.id))
+    .map(({ t, j }) => ({ id: t.id, title: t.title, line: t.line, ...withNearest(counterpart(base.tasks, nearestBase(alignment.evidence, j))) }));
   const rowTies = base.keyList.length && local.keyList.length ? rowsOfLinkedTasks(base, local, links) : undefined;
   const keyListLinks = rowTies ? alignKeyLists(base.keyList, local.keyList, rowTies.sameTask, rowTies.ownerOf, rowTies.headline) : [];
   const deadlineChanges = compareDeadlineSets(base, local, links, keyListLinks);
@@ -66,7 +87,10 @@ export function diffNotices(base: Notice, local: Notice, opts: DiffOptions = {})
   }
   if (parentage.warning) warnings.push({ code: 'other-parent', line: 0, message: parentage.warning });
 
-  const mergedLocals = new Set(links.filter((k) => k.kind === 'merged').map((k) => k.local));
+  const title = (tasks: Notice['tasks']) => {
+    const m = new Map(tasks.map((t) => [t.id, t.title]));
+    return (id: string) => m.get(id) ?? '';
+  };
   return {
     schema: 'plancmp.diff/1',
     base: docRef(base),
@@ -85,8 +109,10 @@ export function diffNotices(base: Notice, local: Notice, opts: DiffOptions = {})
       linked: linkedBase.size,
       dropped: dropped.length,
       added: added.length,
-      merged: mergedLocals.size,
-      reworded: links.filter((k) => k.kind === 'reworded').length,
+      merged: mergedGroups(links).length,
+      split: splitGroups(links).length,
+      reworded: rewordedLinks(links).length,
+      retitled: retitledLinks(links, title(base.tasks), title(local.tasks)).length,
       deadlineChanges: deadlineChanges.filter((c) => c.change !== 'same' && !c.notRestated).length,
       deadlinesNotRestated: deadlineChanges.filter((c) => c.notRestated).length,
       coverage: base.tasks.length ? Math.round((linkedBase.size / base.tasks.length) * 1000) / 1000 : 0,

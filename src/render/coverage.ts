@@ -3,7 +3,7 @@
 // became of each 时间要求). Cells only read the PlanDiff; titles and units come from the Notices.
 import type { DeadlineChange, DeadlineChangeKind, KeyListRow, Link, LinkKind, Notice, PlanDiff, Task } from '../model.js';
 import { rowTasks } from '../diff/keylist.js';
-import { toCsv } from './csv.js';
+import { list, toCsv } from './csv.js';
 import { tasksByProject } from './report.js';
 
 export interface PlanInput {
@@ -149,17 +149,73 @@ export function buildCoverage(base: Notice, plans: PlanInput[]): Coverage {
   return { base, plans: cols, groups, deadlines, sameFamilyPlans };
 }
 
+/** Column names made unique (pandas and R mangle or drop repeated names): a repeat gets " (2)", " (3)"… */
+export function uniqueNames(names: string[]): string[] {
+  const taken = new Set<string>();
+  return names.map((n) => {
+    let name = n;
+    for (let k = 2; taken.has(name); k++) name = `${n} (${k})`;
+    taken.add(name);
+    return name;
+  });
+}
+
+/** The plans' column names in both CSVs: the label, with the 文号 unless the label already is it. */
+export function planColumnNames(c: Coverage, reserved: string[] = []): string[] {
+  const names = uniqueNames([...reserved, ...c.plans.map((p) => (p.docNumber && !p.label.includes(p.docNumber) ? `${p.label} ${p.docNumber}` : p.label))]);
+  return names.slice(reserved.length);
+}
+
+const cellStatus = (cell: CoverageCell): string => (cell.status === 'dropped' && cell.cut ? 'not-in-copy' : cell.status);
+
 /** The coverage matrix as CSV: one row per base task, one column per plan; cells like "merged 2.1". */
 export function renderCoverageCsv(c: Coverage): string {
-  const header = ['base_id', 'project', 'base_title', 'carried_by', ...c.plans.map((p) => p.docNumber ? `${p.label} ${p.docNumber}` : p.label)];
+  const fixed = ['base_id', 'project', 'base_title', 'carried_by'];
+  const header = [...fixed, ...planColumnNames(c, fixed)];
   const rows = c.groups.flatMap((g) =>
     g.rows.map((r) => [
       r.task.id,
       g.heading,
       r.task.title,
       `${r.carriedBy}/${c.sameFamilyPlans}`,
-      ...r.cells.map((cell) => (cell.locals.length ? `${cell.status} ${cell.locals.join(';')}` : cell.cut ? 'not in copy' : cell.status)),
+      ...r.cells.map((cell) => (cell.locals.length ? `${cell.status} ${list(cell.locals)}` : cell.cut ? 'not in copy' : cell.status)),
     ]),
   );
+  return toCsv([header, ...rows]);
+}
+
+/**
+ * The same facts as a long ("tidy") table for pandas, R and DuckDB: one row per base task and plan.
+ * `change` lists the deadline changes (other than same) of the task and its key-list rows, as
+ * `kind base→local`.
+ */
+export function renderCoverageTidyCsv(c: Coverage, plans: PlanInput[]): string {
+  const names = planColumnNames(c);
+  const owners = rowTasks(c.base.keyList, c.base.tasks);
+  const ownerOf = (id: string) => owners.get(id)?.id ?? id;
+  const header = ['base_id', 'project', 'base_title', 'plan', 'plan_file', 'plan_doc_number', 'status', 'local_ids', 'kinds', 'score', 'change'];
+  const rows: string[][] = [];
+  for (const g of c.groups) {
+    for (const r of g.rows) {
+      r.cells.forEach((cell, k) => {
+        const col = c.plans[k];
+        const best = cell.links.reduce<Link | undefined>((a, l) => (!a || l.score > a.score ? l : a), undefined);
+        const changes = plans[k].diff.deadlineChanges.filter((x) => x.change !== 'same' && ownerOf(x.base) === r.task.id);
+        rows.push([
+          r.task.id,
+          g.heading,
+          r.task.title,
+          names[k],
+          col.file,
+          col.docNumber ?? '',
+          cellStatus(cell),
+          list(cell.locals),
+          list([...new Set(cell.links.map((l) => l.kind))]),
+          best ? String(best.score) : '',
+          list(changes.map((x) => `${x.change} ${x.base}→${x.local}`)),
+        ]);
+      });
+    }
+  }
   return toCsv([header, ...rows]);
 }

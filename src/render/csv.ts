@@ -1,6 +1,8 @@
-// CSV for spreadsheets: UTF-8 with a BOM (so Excel does not read the Chinese as ANSI), CRLF rows,
-// RFC 4180 quoting, and formula-injection guarding (a cell such as "=HYPERLINK(…)" from a scraped
-// document must not run as a formula when an analyst opens the file).
+// CSV for spreadsheets and data frames: CRLF rows, RFC 4180 quoting, one list separator (`;`) inside
+// cells in every CSV, and formula-injection guarding (a cell such as "=HYPERLINK(…)" from a scraped
+// document must not run as a formula when an analyst opens the file). The renderers return no BOM:
+// whoever writes the bytes decides (withBom), because Excel needs one and pandas/R/DuckDB on a pipe
+// are better without.
 import type { Notice, PlanDiff } from '../model.js';
 import { rowTasks } from '../diff/keylist.js';
 
@@ -14,8 +16,17 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
+/** The one separator for lists inside a cell (units, local ids, deadlines) in every CSV. */
+export const LIST_SEP = ';';
+export const list = (xs: readonly string[]): string => xs.join(LIST_SEP);
+
 export function toCsv(rows: string[][]): string {
-  return '\uFEFF' + rows.map((r) => r.map(csvCell).join(',') + '\r\n').join('');
+  return rows.map((r) => r.map(csvCell).join(',') + '\r\n').join('');
+}
+
+/** UTF-8 BOM in front, so Excel does not read the Chinese as ANSI (once, however often it is called). */
+export function withBom(csv: string): string {
+  return csv.startsWith('\uFEFF') ? csv : '\uFEFF' + csv;
 }
 
 /** One row per base task, in base order: what became of it in the local plan. */
@@ -50,37 +61,41 @@ export function renderDiffCsv(d: PlanDiff, base: Notice, local: Notice): string 
       t.id,
       t.title,
       dropped.has(t.id) || links.length === 0 ? 'dropped' : 'carried',
-      links.map((k) => k.local).join(';'),
-      links.map((k) => k.kind + (k.manual ? '(manual)' : '')).join(';'),
+      list(links.map((k) => k.local)),
+      list(links.map((k) => k.kind + (k.manual ? '(manual)' : ''))),
       best ? String(best.score) : '',
-      t.units.join('、'),
-      bestLocal ? bestLocal.units.join('、') : '',
-      t.deadlines.map((x) => x.text).join('；'),
-      bestLocal ? bestLocal.deadlines.map((x) => x.text).join('；') : '',
-      changes.join(';'),
-      (d.ownerChanges ?? [])
-        .filter((o) => o.base === t.id && o.change !== 'mapped')
-        .map((o) => `${o.local}:${o.change}`)
-        .join(';'),
+      list(t.units),
+      bestLocal ? list(bestLocal.units) : '',
+      list(t.deadlines.map((x) => x.text)),
+      bestLocal ? list(bestLocal.deadlines.map((x) => x.text)) : '',
+      list(changes),
+      list((d.ownerChanges ?? []).filter((o) => o.base === t.id && o.change !== 'mapped').map((o) => `${o.local}:${o.change}`)),
     ];
   });
   return toCsv([header, ...rows]);
 }
 
-/** One row per parsed task. */
-export function renderParseCsv(n: Notice): string {
-  const header = ['id', 'number', 'project', 'title', 'units', 'lead', 'assist', 'guide', 'deadlines', 'line'];
-  const rows = n.tasks.map((t) => [
-    t.id,
-    t.number,
-    t.project,
-    t.title,
-    t.units.join('、'),
-    t.lead.join('、'),
-    t.assist.join('、'),
-    (t.guide ?? []).join('、'),
-    t.deadlines.map((x) => x.text).join('；'),
-    String(t.line),
-  ]);
+/**
+ * One row per parsed task, one header for any number of notices; `file` and `docNumber` say which
+ * notice a row came from, so the rows of many files stack into one table.
+ */
+export function renderParseCsv(notices: Notice | readonly Notice[]): string {
+  const header = ['file', 'docNumber', 'id', 'number', 'project', 'title', 'units', 'lead', 'assist', 'guide', 'deadlines', 'line'];
+  const rows = ([] as Notice[]).concat(notices).flatMap((n) =>
+    n.tasks.map((t) => [
+      n.source.file,
+      n.meta.docNumber ?? '',
+      t.id,
+      t.number,
+      t.project,
+      t.title,
+      list(t.units),
+      list(t.lead),
+      list(t.assist),
+      list(t.guide ?? []),
+      list(t.deadlines.map((x) => x.text)),
+      String(t.line),
+    ]),
+  );
   return toCsv([header, ...rows]);
 }

@@ -10,7 +10,7 @@ export { makeColors, colorLevel, colorsAt, noColors, type Colors, type ColorLeve
 export { charDiff, markTitleChange, type CharOp } from './chardiff.js';
 export { renderDiffText, renderParseText, type TextOptions } from './text.js';
 export { renderDiffMarkdown, renderParseMarkdown, mdCell, mdTable } from './markdown.js';
-export { renderDiffCsv, renderParseCsv, toCsv, csvCell } from './csv.js';
+export { renderDiffCsv, renderParseCsv, toCsv, csvCell, withBom, list, LIST_SEP } from './csv.js';
 export { buildReport, type DiffReport } from './report.js';
 export { buildCoverage, renderCoverageCsv, type Coverage, type PlanInput } from './coverage.js';
 export { renderReportHtml, renderDiffHtml, type HtmlReportInput, type ReportFailure } from './html/index.js';

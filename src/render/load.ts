@@ -15,7 +15,7 @@ const json = (x: unknown): string => {
   }
 };
 
-export async function renderDiffLazily(format: DiffFormat, d: PlanDiff, base: Notice, local: Notice, color: ColorOptions, opts: { verbose?: boolean } = {}): Promise<string> {
+export async function renderDiffLazily(format: DiffFormat, d: PlanDiff, base: Notice, local: Notice, color: ColorOptions, opts: { verbose?: boolean; stat?: boolean; lines?: boolean } = {}): Promise<string> {
   // text and Markdown end up in a terminal: escape sequences in the documents must not drive it
   if (format === 'text' || format === 'md') [d, base, local] = safe([d, base, local]);
   switch (format) {

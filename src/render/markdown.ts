@@ -1,7 +1,7 @@
 // Markdown reports: the same content as the text reports, as tables a reader can paste or publish.
 import type { Notice, PlanDiff } from '../model.js';
 import { markTitleChange } from './chardiff.js';
-import { COMPARED_LABEL, buildReport, deadlineLabel, metaRows, parentageLine, summaryLine, titleLookup } from './report.js';
+import { COMPARED_LABEL, buildReport, deadlineLabel, metaRows, parentageLine, summaryLine, titleLookup, type UnlinkedRef } from './report.js';
 
 /** Cell text: a `|` would end the cell and a newline the row. */
 export function mdCell(s: string): string {
@@ -55,7 +55,9 @@ export function renderDiffMarkdown(d: PlanDiff, base: Notice, local: Notice): st
         [same ? 'dropped' : 'only in base', String(d.summary.dropped)],
         [same ? 'added' : 'only in local', String(d.summary.added)],
         ['merged', String(d.summary.merged)],
+        ['split', String(d.summary.split)],
         ['reworded', String(d.summary.reworded)],
+        ['retitled (same content)', String(d.summary.retitled)],
         ['deadline changes', `${r.deadlinesChanged} of ${r.deadlinesCompared} compared`],
         ...(r.notRestated.length ? [['key-list rows not restated', String(r.notRestated.length)]] : []),
       ],
@@ -63,7 +65,8 @@ export function renderDiffMarkdown(d: PlanDiff, base: Notice, local: Notice): st
   );
 
   const section = (title: string, table: string) => out.push('', `## ${title}`, '', table);
-  const idTitle = (ts: { id: string; title: string }[]) => mdTable(['id', 'title'], ts.map((t) => [t.id, t.title]));
+  const idTitle = (ts: UnlinkedRef[]) =>
+    mdTable(['id', 'line', 'title', 'nearest candidate'], ts.map((t) => [t.id, t.line ? String(t.line) : '', t.title, t.nearest ? `${t.nearest.id} ${t.nearest.title} (line ${t.nearest.line}), ${t.nearest.score.toFixed(2)}` : '']));
   if (r.dropped.length) section(same ? `Dropped (${r.dropped.length})` : `Only in base (${r.dropped.length})`, idTitle(r.dropped));
   if (r.added.length) section(same ? `Added (${r.added.length})` : `Only in local (${r.added.length})`, idTitle(r.added));
   if (r.merged.length) {
@@ -74,12 +77,13 @@ export function renderDiffMarkdown(d: PlanDiff, base: Notice, local: Notice): st
     const rows = r.split.map((g) => [g.base.id, g.base.title, g.locals.map((l) => `${l.id} ${l.title}${manual(l.manual)}`).join('; ')]);
     section(`Split (${r.split.length})`, mdTable(['base', 'base title', 'local tasks'], rows));
   }
-  if (r.reworded.length) {
-    const rows = r.reworded.map((w) => {
+  for (const [title, list] of [['Reworded', r.reworded], ['Retitled, same content', r.retitled]] as const) {
+    if (!list.length) continue;
+    const rows = list.map((w) => {
       const m = markTitleChange(w.base.title, w.local.title, { del: (s) => `~~${mdCell(s)}~~`, ins: (s) => `**${mdCell(s)}**` }, mdCell);
       return [w.base.id, w.local.id + manual(w.link.manual), m.before, m.after];
     });
-    section(`Reworded titles (${r.reworded.length})`, mdTable(['base', 'local', 'base title', 'local title'], rows.map(([b, l, bt, lt]) => [mdCell(b), mdCell(l), bt, lt]), true));
+    section(`${title} (${list.length})`, mdTable(['base', 'local', 'base title', 'local title'], rows.map(([b, l, bt, lt]) => [mdCell(b), mdCell(l), bt, lt]), true));
   }
   const changed = r.deadlineGroups.flatMap((g) => g.items);
   if (changed.length) {
@@ -118,8 +122,8 @@ export function renderParseMarkdown(n: Notice): string {
   }
   out.push('', `## Tasks (${n.tasks.length})`, '');
   if (n.mainPart) out.push(`Main part: ${mdCell(n.mainPart)}`, '');
-  const taskRows = n.tasks.map((t) => [t.id, t.number, t.title, t.units.join('、'), t.deadlines.map(deadlineLabel).join('；')]);
-  out.push(mdTable(['id', 'number', 'title', 'units', 'deadlines'], taskRows));
+  const taskRows = n.tasks.map((t) => [t.id, t.number, t.title, t.units.join('、'), t.deadlines.map(deadlineLabel).join('；'), String(t.line)]);
+  out.push(mdTable(['id', 'number', 'title', 'units', 'deadlines', 'line'], taskRows));
   if (n.keyList.length) {
     const rows = n.keyList.map((r) => [r.id, r.task, r.units.join('、'), deadlineLabel(r.deadline)]);
     out.push('', `## Key list (${n.keyList.length} rows)`, '', mdTable(['id', 'task', 'units', 'deadline'], rows));

@@ -1,25 +1,35 @@
 // What the text and Markdown diff reports show, derived once from a PlanDiff and the two Notices
 // (titles live in the Notices; the diff only carries ids).
-import type { Deadline, DeadlineChange, DeadlineChangeKind, DocRef, Link, Notice, PlanDiff, Task } from '../model.js';
+import type { Deadline, DeadlineChange, DeadlineChangeKind, DocRef, Link, NearestTask, Notice, PlanDiff, Task } from '../model.js';
+import { mergedGroups, retitledLinks, rewordedLinks, splitGroups } from '../diff/groups.js';
 
 export interface TaskRef {
   id: string;
   title: string;
   manual?: boolean;
+  /** Source line in its own plan. */
+  line?: number;
+}
+
+/** A dropped or added task, with the other plan's best candidate when one scored at all. */
+export interface UnlinkedRef extends TaskRef {
+  nearest?: NearestTask;
 }
 
 export interface DiffReport {
   carried: number;
   baseTasks: number;
   percent: number;
-  dropped: TaskRef[];
-  added: TaskRef[];
+  dropped: UnlinkedRef[];
+  added: UnlinkedRef[];
   /** A local task carrying two or more base tasks. */
   merged: { local: TaskRef; bases: TaskRef[] }[];
   /** A base task carried by two or more local tasks. */
   split: { base: TaskRef; locals: TaskRef[] }[];
-  /** One-to-one links whose titles were reworded. */
+  /** Links of kind 'reworded' (summary.reworded counts them). */
   reworded: { base: TaskRef; local: TaskRef; link: Link }[];
+  /** 'same' links whose title changed (summary.retitled counts them). */
+  retitled: { base: TaskRef; local: TaskRef; link: Link }[];
   /** Deadline changes other than 'same', grouped by kind in reading order. */
   deadlineGroups: { change: DeadlineChangeKind; items: DeadlineChange[] }[];
   deadlinesChanged: number;
@@ -60,21 +70,18 @@ function groupBy<T>(items: T[], key: (x: T) => string): Map<string, T[]> {
 export function buildReport(d: PlanDiff, base: Notice, local: Notice): DiffReport {
   const bTitle = titleLookup(base, d.dropped);
   const lTitle = titleLookup(local, d.added);
-  const bRef = (id: string, manual?: boolean): TaskRef => ({ id, title: bTitle(id), ...(manual ? { manual } : {}) });
-  const lRef = (id: string, manual?: boolean): TaskRef => ({ id, title: lTitle(id), ...(manual ? { manual } : {}) });
+  const bLine = new Map(base.tasks.map((t) => [t.id, t.line]));
+  const lLine = new Map(local.tasks.map((t) => [t.id, t.line]));
+  const ref = (id: string, title: string, line: number | undefined, manual?: boolean): TaskRef => ({ id, title, ...(manual ? { manual } : {}), ...(line ? { line } : {}) });
+  const bRef = (id: string, manual?: boolean): TaskRef => ref(id, bTitle(id), bLine.get(id), manual);
+  const lRef = (id: string, manual?: boolean): TaskRef => ref(id, lTitle(id), lLine.get(id), manual);
 
-  const byLocal = groupBy(d.links, (k) => k.local);
-  const byBase = groupBy(d.links, (k) => k.base);
-  const merged = [...byLocal]
-    .filter(([, ks]) => new Set(ks.map((k) => k.base)).size >= 2)
-    .map(([id, ks]) => ({ local: lRef(id), bases: ks.map((k) => bRef(k.base, k.manual)) }));
-  const split = [...byBase]
-    .filter(([, ks]) => new Set(ks.map((k) => k.local)).size >= 2)
-    .map(([id, ks]) => ({ base: bRef(id), locals: ks.map((k) => lRef(k.local, k.manual)) }));
-  const reworded = d.links
-    .filter((k) => k.kind === 'reworded' || (k.kind === 'same' && bTitle(k.base).trim() !== lTitle(k.local).trim()))
-    .filter((k) => bTitle(k.base) && lTitle(k.local))
-    .map((k) => ({ base: bRef(k.base, k.manual), local: lRef(k.local, k.manual), link: k }));
+  // the groups summary counts (src/diff/groups.ts), so every section matches the headline
+  const merged = mergedGroups(d.links).map((g) => ({ local: lRef(g.local), bases: g.links.map((k) => bRef(k.base, k.manual)) }));
+  const split = splitGroups(d.links).map((g) => ({ base: bRef(g.base), locals: g.links.map((k) => lRef(k.local, k.manual)) }));
+  const pair = (k: Link) => ({ base: bRef(k.base, k.manual), local: lRef(k.local, k.manual), link: k });
+  const reworded = rewordedLinks(d.links).map(pair);
+  const retitled = retitledLinks(d.links, bTitle, lTitle).map(pair);
 
   const changed = d.deadlineChanges.filter((c) => c.change !== 'same' && !c.notRestated);
   const deadlineGroups = CHANGE_ORDER.map((change) => ({ change, items: changed.filter((c) => c.change === change) })).filter(
@@ -85,11 +92,12 @@ export function buildReport(d: PlanDiff, base: Notice, local: Notice): DiffRepor
     carried: linked,
     baseTasks,
     percent: baseTasks ? Math.round((linked / baseTasks) * 100) : 0,
-    dropped: d.dropped.map((t) => ({ id: t.id, title: t.title || bTitle(t.id) })),
-    added: d.added.map((t) => ({ id: t.id, title: t.title || lTitle(t.id) })),
+    dropped: d.dropped.map((t) => ({ ...ref(t.id, t.title || bTitle(t.id), t.line ?? bLine.get(t.id)), ...(t.nearest ? { nearest: t.nearest } : {}) })),
+    added: d.added.map((t) => ({ ...ref(t.id, t.title || lTitle(t.id), t.line ?? lLine.get(t.id)), ...(t.nearest ? { nearest: t.nearest } : {}) })),
     merged,
     split,
     reworded,
+    retitled,
     deadlineGroups,
     deadlinesChanged: changed.length,
     deadlinesCompared: d.deadlineChanges.length,
@@ -107,7 +115,25 @@ export function summaryLine(d: PlanDiff, r: DiffReport): string {
   }
   const cut = d.dropped.filter((t) => t.afterTruncation).length;
   const dropped = cut ? `${s.dropped} (${cut} of them after the truncation)` : `${s.dropped}`;
-  return `carried ${r.carried}/${r.baseTasks} provincial tasks (${r.percent}%) · dropped ${dropped} · added ${s.added} · merged ${s.merged} · reworded ${s.reworded} · ${deadlines}`;
+  return `carried ${r.carried}/${r.baseTasks} provincial tasks (${r.percent}%) · dropped ${dropped} · added ${s.added} · merged ${s.merged} · split ${s.split} · reworded ${s.reworded} · retitled ${s.retitled} · ${deadlines}`;
+}
+
+/**
+ * Where the local plan stands to the base, as a mark: ✓ cites it, ✗ neither cites nor is named after
+ * it, and a neutral ~ for "does not cite it but is named after it" (a ✓ there read as a contradiction).
+ */
+export function parentageMark(d: PlanDiff): '✓' | '~' | '✗' {
+  return d.parentage.citesBase ? '✓' : d.parentage.namesBase ? '~' : '✗';
+}
+
+/** "6.1 推进…" with " (line 57)" when lines are asked for. */
+export function refLabel(t: TaskRef, lines = false): string {
+  return `${t.id}${lines && t.line ? ` (line ${t.line})` : ''} ${t.title}`;
+}
+
+/** "nearest: 5.3 加强行政复议机制创新, 0.31" — the best candidate that stayed below the thresholds. */
+export function nearestLabel(n: NearestTask, lines = false): string {
+  return `nearest: ${n.id}${lines ? ` (line ${n.line})` : ''} ${n.title}, ${n.score.toFixed(2)}`;
 }
 
 /** How the local plan relates to the base by citation, in one sentence. */

@@ -8,7 +8,10 @@ import {
   deadlineLabel,
   docLabel,
   metaRows,
+  nearestLabel,
   parentageLine,
+  parentageMark,
+  refLabel,
   summaryLine,
   tasksByProject,
   titleLookup,
@@ -18,11 +21,15 @@ import {
 
 export interface TextOptions {
   verbose?: boolean;
+  /** The header and headline only (git diff --stat). */
+  stat?: boolean;
+  /** Show each task's source line: "local 7.1 (line 57)". */
+  lines?: boolean;
 }
 
 const KEY_LIST_PREVIEW = 10;
 
-const ref = (t: TaskRef) => `${t.id} ${t.title}${t.manual ? ' (manual)' : ''}`;
+const refWith = (lines: boolean) => (t: TaskRef) => `${refLabel(t, lines)}${t.manual ? ' (manual)' : ''}`;
 
 export function renderParseText(n: Notice, c: Colors, opts: TextOptions = {}): string {
   const out: string[] = [];
@@ -77,6 +84,17 @@ const CHANGE_COLOR: Record<DeadlineChangeKind, 'dim' | 'green' | 'red' | 'cyan' 
 
 export function renderDiffText(d: PlanDiff, base: Notice, local: Notice, c: Colors, opts: TextOptions = {}): string {
   const r = buildReport(d, base, local);
+  const lines = !!opts.lines;
+  const ref = refWith(lines);
+  const at = (t: TaskRef) => (lines && t.line ? c.dim(` (line ${t.line})`) : '');
+  const nearest = (t: { nearest?: Parameters<typeof nearestLabel>[0] }) => (t.nearest ? `  ${c.dim(nearestLabel(t.nearest, lines))}` : '');
+  // deadline comparisons name tasks and key-list rows by id
+  const lineOf = (n: Notice) => {
+    const m = new Map<string, number>([...n.tasks, ...n.keyList].map((t) => [t.id, t.line]));
+    return (id: string) => (lines && m.get(id) ? c.dim(` (line ${m.get(id)})`) : '');
+  };
+  const bAt = lineOf(base);
+  const lAt = lineOf(local);
   const sameFamily = d.family.sameFamily;
   const out: string[] = [];
   const paint = (kind: DeadlineChangeKind, s: string) => c[CHANGE_COLOR[kind]](s);
@@ -92,15 +110,17 @@ export function renderDiffText(d: PlanDiff, base: Notice, local: Notice, c: Colo
   // checkParentage's warning usually is in d.warnings already; print it once
   if (d.parentage.warning && !d.warnings.some((w) => w.message === d.parentage.warning)) notes.push(d.parentage.warning);
   for (const note of notes) out.push(c.yellow(`note: ${note}`));
-  out.push(`${d.parentage.citesBase || d.parentage.namesBase ? c.green('✓') : c.yellow('✗')} ${parentageLine(d)}`);
+  const mark = parentageMark(d);
+  out.push(`${mark === '✓' ? c.green(mark) : mark === '✗' ? c.yellow(mark) : c.dim(mark)} ${parentageLine(d)}`);
   out.push('', c.bold(summaryLine(d, r)));
+  if (opts.stat) return out.join('\n') + '\n';
 
   if (!sameFamily) {
     section('Thematic overlap', d.links.length);
     const bTitle = titleLookup(base, d.dropped);
     const lTitle = titleLookup(local, d.added);
     for (const k of d.links) {
-      out.push(`  ${k.base} ${bTitle(k.base)} ${c.dim('~')} ${k.local} ${lTitle(k.local)}  ${c.dim(k.score.toFixed(2))}${k.manual ? ' (manual)' : ''}`);
+      out.push(`  ${k.base}${bAt(k.base)} ${bTitle(k.base)} ${c.dim('~')} ${k.local}${lAt(k.local)} ${lTitle(k.local)}  ${c.dim(k.score.toFixed(2))}${k.manual ? ' (manual)' : ''}`);
     }
     if (r.dropped.length) section('Only in base', r.dropped.length);
     for (const t of r.dropped) out.push(`  ${ref(t)}`);
@@ -112,27 +132,29 @@ export function renderDiffText(d: PlanDiff, base: Notice, local: Notice, c: Colo
     const cut = new Set(d.dropped.filter((t) => t.afterTruncation).map((t) => t.id));
     const gone = r.dropped.filter((t) => !cut.has(t.id));
     if (gone.length) section('Dropped', gone.length);
-    for (const t of gone) out.push(`  ${c.red(t.id)} ${t.title}`);
+    for (const t of gone) out.push(`  ${c.red(t.id)}${at(t)} ${t.title}${nearest(t)}`);
     if (cut.size) {
       section('Not in this copy (the local plan is truncated before them)', cut.size);
       out.push(`  ${c.dim(r.dropped.filter((t) => cut.has(t.id)).map((t) => t.id).join(' '))}`);
     }
     if (r.added.length) section('Added', r.added.length);
-    for (const t of r.added) out.push(`  ${c.cyan(t.id)} ${t.title}`);
+    for (const t of r.added) out.push(`  ${c.cyan(t.id)}${at(t)} ${t.title}${nearest(t)}`);
   }
 
   if (r.merged.length) section('Merged', r.merged.length);
-  for (const g of r.merged) out.push(`  local ${c.bold(g.local.id)} ${g.local.title} ${c.dim('←')} ${g.bases.map(ref).join(', ')}`);
+  for (const g of r.merged) out.push(`  local ${c.bold(g.local.id)}${at(g.local)} ${g.local.title} ${c.dim('←')} ${g.bases.map(ref).join(', ')}`);
   if (r.split.length) section('Split', r.split.length);
-  for (const g of r.split) out.push(`  base ${c.bold(g.base.id)} ${g.base.title} ${c.dim('→')} ${g.locals.map(ref).join(', ')}`);
+  for (const g of r.split) out.push(`  base ${c.bold(g.base.id)}${at(g.base)} ${g.base.title} ${c.dim('→')} ${g.locals.map(ref).join(', ')}`);
 
-  if (r.reworded.length) section('Reworded titles', r.reworded.length);
-  for (const w of r.reworded) {
-    const m = markTitleChange(w.base.title, w.local.title, { del: c.red, ins: c.green });
-    // the summary counts only 'reworded' links; same-content links with a new title are tagged
-    const tag = w.link.kind === 'reworded' ? '' : c.dim(`  [${w.link.kind}]`);
-    out.push(`  ${w.base.id} → ${w.local.id}${w.link.manual ? ' (manual)' : ''}  ${m.before} ${c.dim('→')} ${m.after}${tag}`);
-  }
+  const titled = (title: string, list: typeof r.reworded) => {
+    if (list.length) section(title, list.length);
+    for (const w of list) {
+      const m = markTitleChange(w.base.title, w.local.title, { del: c.red, ins: c.green });
+      out.push(`  ${w.base.id}${at(w.base)} → ${w.local.id}${at(w.local)}${w.link.manual ? ' (manual)' : ''}  ${m.before} ${c.dim('→')} ${m.after}`);
+    }
+  };
+  titled('Reworded', r.reworded);
+  titled('Retitled, same content', r.retitled);
 
   // who is responsible: only what an analyst would not expect (a ministry → its 厅 is expected)
   const owners = (d.ownerChanges ?? []).filter((o) => o.change !== 'mapped');
@@ -145,7 +167,7 @@ export function renderDiffText(d: PlanDiff, base: Notice, local: Notice, c: Colo
     for (const x of g.items) {
       const where = x.compared === 'body' ? '' : c.dim(`  ${COMPARED_LABEL[x.compared]}`);
       out.push(
-        `    base ${x.base} ${x.baseDeadline || c.dim('(none)')} → local ${x.local} ${x.localDeadline || c.dim('(none)')}  ${paint(g.change, `[${g.change}]`)}${where}`,
+        `    base ${x.base}${bAt(x.base)} ${x.baseDeadline || c.dim('(none)')} → local ${x.local}${lAt(x.local)} ${x.localDeadline || c.dim('(none)')}  ${paint(g.change, `[${g.change}]`)}${where}`,
       );
     }
   }
@@ -165,7 +187,7 @@ export function renderDiffText(d: PlanDiff, base: Notice, local: Notice, c: Colo
     out.push(c.dim(`  ${'base'.padEnd(bw)}  ${'local'.padEnd(lw)}  ${'kind'.padEnd(8)}  score`));
     for (const k of d.links) {
       out.push(
-        `  ${k.base.padEnd(bw)}  ${k.local.padEnd(lw)}  ${k.kind.padEnd(8)}  ${k.score.toFixed(2)}  ${bTitle(k.base)} ${c.dim('→')} ${lTitle(k.local)}${k.manual ? ' (manual)' : ''}`,
+        `  ${k.base.padEnd(bw)}  ${k.local.padEnd(lw)}  ${k.kind.padEnd(8)}  ${k.score.toFixed(2)}  ${bTitle(k.base)}${bAt(k.base)} ${c.dim('→')} ${lTitle(k.local)}${lAt(k.local)}${k.manual ? ' (manual)' : ''}`,
       );
     }
   }
