@@ -119,7 +119,8 @@ describe('plancmp report on the four seed plans', () => {
   });
 
   it('has a side-by-side page per plan with highlighted changes, units on both sides and deadline changes', () => {
-    expect($('section.plan-page')).toHaveLength(4);
+    expect($('section.plan-page:not(.source-page)')).toHaveLength(4);
+    expect($('section.source-page')).toHaveLength(5); // the base and each plan, for the line links
     const zs = $('#plan-1');
     expect(zs.find('table.sbs tr#plan-1-b-2-1 td.side.base .task')).toHaveLength(2); // 2.1 and 2.2 merged into one local task
     expect(zs.find('table.sbs tr#plan-1-b-2-1 td.side.local .task')).toHaveLength(1);

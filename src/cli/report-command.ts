@@ -5,7 +5,8 @@ import { writeOutputSync } from '../write/atomic.js';
 import type { Io } from './io.js';
 import { EXIT } from './exit.js';
 import { reportError } from './report-error.js';
-import { loadBase, parseSource } from '../pipeline.js';
+import { readFileSync } from 'node:fs';
+import { BASE_FILE, loadBase, parseSource } from '../pipeline.js';
 import { readSource } from '../read/index.js';
 import { diffNotices } from '../diff/index.js';
 import { PlancmpError, isPlancmpError } from '../errors.js';
@@ -63,10 +64,14 @@ export async function runReport(locals: string[], options: ReportCommandOptions,
   if (locals.filter((f) => f === '-').length > 1) throw new PlancmpError('usage', 'standard input (-) can be read only once');
 
   let base: Notice;
+  let baseText: string;
   if (opts.base) {
-    base = parseSource(await readSource(opts.base, { encoding: opts.encoding, stdin: io.stdin }));
+    const src = await readSource(opts.base, { encoding: opts.encoding, stdin: io.stdin });
+    base = parseSource(src);
+    baseText = src.text;
   } else {
     base = loadBase();
+    baseText = readFileSync(BASE_FILE, 'utf8');
   }
   if (base.tasks.length === 0) throw new PlancmpError('no-tasks', 'no tasks found in the base plan', base.source.file, 'the base must be a plan with numbered tasks under （一）（二）… headings');
 
@@ -74,11 +79,12 @@ export async function runReport(locals: string[], options: ReportCommandOptions,
   const failures: ReportFailure[] = [];
   for (const file of locals) {
     try {
-      const notice = parseSource(await readSource(file, { encoding: opts.encoding, stdin: io.stdin }));
+      const src = await readSource(file, { encoding: opts.encoding, stdin: io.stdin });
+      const notice = parseSource(src);
       if (notice.tasks.length === 0) {
         throw new PlancmpError('no-tasks', `no tasks found (${notice.warnings.map((w) => w.code).join(', ') || 'no structure recognised'})`, notice.source.file, 'run `plancmp parse --format text` on it to see what was recognised');
       }
-      plans.push({ notice, diff: diffNotices(base, notice) });
+      plans.push({ notice, diff: diffNotices(base, notice), sourceText: src.text });
     } catch (e) {
       reportError(e, io, opts.debug);
       failures.push({ file, message: isPlancmpError(e) ? `${e.message}${e.hint ? ` — ${e.hint}` : ''}` : `internal error: ${(e as Error)?.message ?? String(e)}` });
@@ -93,7 +99,7 @@ export async function runReport(locals: string[], options: ReportCommandOptions,
   const say = opts.html === '-' || opts.csv === '-' ? io.stderr : io.stdout;
   const what = `${plans.length} plan${plans.length === 1 ? '' : 's'} × ${base.tasks.length} provincial tasks`;
   if (opts.html) {
-    write(opts.html, renderReportHtml({ base, plans, failures }), io);
+    write(opts.html, renderReportHtml({ base, plans, failures, baseText }), io);
     if (opts.html !== '-') say.write(`wrote ${opts.html} (${what})\n`);
   }
   if (opts.csv) {

@@ -9,6 +9,8 @@ import { tasksByProject } from './report.js';
 export interface PlanInput {
   notice: Notice;
   diff: PlanDiff;
+  /** The decoded source text, when the HTML report should show it (tasks link to their lines). */
+  sourceText?: string;
 }
 
 export type CoverageStatus = LinkKind | 'dropped';

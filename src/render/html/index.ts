@@ -10,6 +10,8 @@ import { coverageMatrix } from './matrix.js';
 import { deadlineMatrix } from './deadline-matrix.js';
 import { planPage } from './plan-page.js';
 import { coverageLegend, deadlineLegend } from './legend.js';
+import { shareChart } from './chart.js';
+import { sourcePage } from './source.js';
 
 export { esc, html, SafeHtml } from './escape.js';
 
@@ -23,6 +25,8 @@ export interface HtmlReportInput {
   plans: PlanInput[];
   /** Inputs that could not be read or parsed: listed in the overview so the reader knows. */
   failures?: ReportFailure[];
+  /** The base's decoded source text, for links from base tasks to their lines. */
+  baseText?: string;
 }
 
 /** Plans listed in the top bar; beyond this the bar links to the list of plans instead. */
@@ -47,6 +51,7 @@ ${NOSCRIPT}
 <p class="lead">${plans.length} local plan${plans.length === 1 ? '' : 's'} compared with ${baseName(base)}${base.meta.title ? ` 《${base.meta.title}》` : ''}: ${base.tasks.length} provincial tasks, ${keyRows} key-list rows. Click a plan to open its side-by-side page.</p>
 ${failures.length ? html`<div class="warn"><b>${failures.length} file${failures.length > 1 ? 's' : ''} could not be compared</b><ul>${failures.map((f) => html`<li><code>${f.file}</code>: ${f.message}</li>`)}</ul></div>` : null}
 ${overviewTable(c, plans)}
+${shareChart(c)}
 </section>
 <section id="coverage">
 <h2>Coverage matrix</h2>
@@ -65,16 +70,24 @@ ${keyRows ? deadlineMatrix(c) : html`<p class="muted">The base plan has no key l
 <ol>${c.plans.map((p) => html`<li><a href="#${p.anchor}">${p.label}</a> <span class="muted small">${[p.docNumber, p.title, p.file].filter(Boolean).join(' · ')}</span></li>`)}</ol>
 </section>
 </div>`;
+  const baseOwner = input.baseText !== undefined ? 'base' : undefined;
   const pages = c.plans.map((col, k) =>
-    planPage(col, plans[k].diff, base, plans[k].notice, { nav: { prev: c.plans[k - 1], next: c.plans[k + 1] } }),
+    planPage(col, plans[k].diff, base, plans[k].notice, {
+      nav: { prev: c.plans[k - 1], next: c.plans[k + 1] },
+      sources: { base: baseOwner, local: plans[k].sourceText !== undefined ? col.anchor : undefined },
+    }),
   );
+  const sources = [
+    ...(input.baseText !== undefined ? [sourcePage('base', baseName(base), base.source.file, input.baseText, 'overview')] : []),
+    ...c.plans.flatMap((col, k) => (plans[k].sourceText !== undefined ? [sourcePage(col.anchor, col.label, col.file, plans[k].sourceText!, col.anchor)] : [])),
+  ];
   const nav = [
     { href: 'overview', label: 'Overview' },
     { href: 'coverage', label: 'Coverage matrix' },
     { href: 'deadlines', label: 'Key-list deadlines' },
     ...(c.plans.length <= NAV_PLANS ? c.plans.map((p) => ({ href: p.anchor, label: p.label })) : [{ href: 'plans', label: `Plans (${c.plans.length})` }]),
   ];
-  return page({ title, heading: title, nav, body: html`${main}\n${pages}` });
+  return page({ title, heading: title, nav, body: html`${main}\n${pages}\n${sources}` });
 }
 
 /** `plancmp diff --format html`: the overview row and the side-by-side page of one pair. */

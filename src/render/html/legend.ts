@@ -28,5 +28,15 @@ function legend<K extends string>(info: Record<K, { mark: string; label: string;
   )}</ul>`;
 }
 
-export const coverageLegend = (): SafeHtml => legend(COVERAGE_INFO, (k) => `st-${k}`);
+/** Cells the statuses alone do not explain: truncated copies and plans of another family. */
+const COVERAGE_EXTRA = [
+  { cls: 'st-dropped thematic', mark: '\u2026', label: 'not in copy 缺失', help: 'the local copy is truncated before this task: it may only be missing' },
+  { cls: 'st-same thematic', mark: '\u2248', label: 'thematic overlap (italic) 主题相近', help: 'a plan of another family: a task on a similar theme, not a copy' },
+  { cls: 'st-dropped thematic', mark: '\u2013', label: 'only in base 无对应', help: 'a plan of another family: no task on that theme' },
+];
+
+export const coverageLegend = (): SafeHtml =>
+  html`<div class="legends">${legend(COVERAGE_INFO, (k) => `st-${k}`)}<ul class="legend" aria-label="legend, special cells">${COVERAGE_EXTRA.map(
+    (x) => html`<li title="${x.help}"><span class="sw st ${x.cls}">${x.mark}</span>${x.label}</li>`,
+  )}</ul></div>`;
 export const deadlineLegend = (): SafeHtml => legend(DEADLINE_INFO, (k) => `dl-${k}`);

@@ -12,7 +12,7 @@ export const MANY_PLANS = 8;
 
 export function planHeader(col: PlanColumn, truncated = false): SafeHtml {
   const tip = [col.docNumber, col.title, col.date, col.sameFamily ? '' : 'different family: thematic overlap only'].filter(Boolean).join('\n');
-  return html`<th class="plan-col" title="${tip}"><a href="#${col.anchor}">${col.label}</a>${
+  return html`<th class="plan-col" title="${tip}" data-csv="${col.docNumber && !col.label.includes(col.docNumber) ? `${col.label} ${col.docNumber}` : col.label}"><a href="#${col.anchor}">${col.label}</a>${
     col.docNumber ? html`<span class="sub">${col.docNumber}</span>` : null
   }${col.sameFamily ? null : html`<span class="sub"><span class="badge family">different family</span></span>`}${
     truncated ? html`<span class="sub"><span class="badge trunc" title="the document ends early: the tasks after its end show as not in copy">truncated</span></span>` : null
@@ -37,7 +37,8 @@ function cell(col: PlanColumn, baseId: string, c: CoverageCell, local: Notice): 
   const tip = `${col.label} · ${baseId}: ${info.label} ${info.zh}${col.sameFamily ? '' : ' (different family: thematic overlap)'}\n${detail}`;
   // greyed like thematic cells: neither a finding of 'dropped'
   const cls = `st st-${c.status}${col.sameFamily && !c.cut ? '' : ' thematic'}`;
-  return html`<td class="${cls}" data-sort="${ORDER.get(c.status) ?? 9}" title="${tip}"><a href="#${baseRowAnchor(col.anchor, baseId)}"><span class="mk" aria-hidden="true">${info.mark}</span>${
+  const csv = c.locals.length ? `${c.status} ${c.locals.join(';')}` : info.label;
+  return html`<td class="${cls}" data-sort="${ORDER.get(c.status) ?? 9}" data-csv="${csv}" title="${tip}"><a href="#${baseRowAnchor(col.anchor, baseId)}"><span class="mk" aria-hidden="true">${info.mark}</span>${
     c.locals.length ? c.locals.join(' ') : info.label
   }</a></td>`;
 }

@@ -10,7 +10,8 @@ export function familyBadge(d: PlanDiff): SafeHtml | null {
 }
 
 export function citeBadge(d: PlanDiff): SafeHtml {
-  if (!d.parentage.citesBase && d.parentage.namesBase) return html`<span class="badge cites" title="${parentageLine(d)}">named after base</span>`;
+  // neutral: it neither cites the base nor is unrelated to it
+  if (!d.parentage.citesBase && d.parentage.namesBase) return html`<span class="badge named" title="${parentageLine(d)}">named after base</span>`;
   return d.parentage.citesBase
     ? html`<span class="badge cites" title="${parentageLine(d)}">cites base</span>`
     : html`<span class="badge nocite" title="${[parentageLine(d), d.parentage.warning].filter(Boolean).join(' — ')}">does not cite base</span>`;
@@ -42,6 +43,7 @@ function row(col: PlanColumn, p: PlanInput, base: Notice): SafeHtml {
 <td class="num">${s.dropped}</td>
 <td class="num">${s.added}</td>
 <td class="num">${s.merged}</td>
+<td class="num">${s.split}</td>
 <td class="num">${s.reworded}</td>
 <td class="num" data-sort="${r.deadlinesChanged}">${r.deadlinesChanged} <span class="muted small">of ${r.deadlinesCompared}</span></td>
 <td>${familyBadge(d)} ${truncatedBadge(p.notice)} ${citeBadge(d)}${d.warnings.length ? html` <span class="badge manual" title="${d.warnings.map((w) => w.message).join('\n')}">${d.warnings.length} note${d.warnings.length > 1 ? 's' : ''}</span>` : null}</td>
@@ -49,7 +51,7 @@ function row(col: PlanColumn, p: PlanInput, base: Notice): SafeHtml {
 }
 
 export function overviewTable(c: Coverage, plans: PlanInput[]): SafeHtml {
-  const head = html`<tr><th>plan</th><th>文号</th><th>发文机关</th><th>成文日期</th><th class="num" data-type="num">coverage</th><th class="num" data-type="num">dropped</th><th class="num" data-type="num">added</th><th class="num" data-type="num">merged</th><th class="num" data-type="num">reworded</th><th class="num" data-type="num">deadline changes</th><th>notes</th></tr>`;
+  const head = html`<tr><th>plan</th><th>文号</th><th>发文机关</th><th>成文日期</th><th class="num" data-type="num">coverage</th><th class="num" data-type="num">dropped</th><th class="num" data-type="num">added</th><th class="num" data-type="num">merged</th><th class="num" data-type="num">split</th><th class="num" data-type="num">reworded</th><th class="num" data-type="num">deadline changes</th><th>notes</th></tr>`;
   const body = html`<tbody>${c.plans.map((col, k) => row(col, plans[k], c.base))}</tbody>`;
   return table(
     {

@@ -1,7 +1,7 @@
 // A page per local plan: the two plans side by side, aligned task by task. Each row is one connected
 // group of links (a local task merging two provincial ones shows both on the left), with the changed
 // characters highlighted, the units of both sides, and the deadline changes that belong to the row.
-import type { DeadlineChange, Link, LinkKind, Notice, PlanDiff, Task } from '../../model.js';
+import type { DeadlineChange, Link, LinkKind, NearestTask, Notice, PlanDiff, Task } from '../../model.js';
 import type { PlanColumn } from '../coverage.js';
 import { rowTasks } from '../../diff/keylist.js';
 import { COMPARED_LABEL, buildReport, deadlineLabel, parentageLine, summaryLine } from '../report.js';
@@ -11,6 +11,7 @@ import { COVERAGE_INFO, DEADLINE_INFO, coverageLegend } from './legend.js';
 import { citeBadge, familyBadge, truncatedBadge } from './overview.js';
 import { table } from './table.js';
 import { highlightTexts } from './textdiff.js';
+import { lineLink } from './source.js';
 
 export interface RowGroup {
   bases: Task[];
@@ -99,8 +100,9 @@ function deadlinesBlock(t: Task): SafeHtml | null {
   return t.deadlines.length ? html`<div class="dls"><b>deadlines</b> ${t.deadlines.map(deadlineLabel).join('；')}</div>` : null;
 }
 
-function taskBlock(t: Task, text: SafeHtml, anchor: string | null): SafeHtml {
-  return html`<div class="task"${anchor ? html` id="${anchor}"` : null}><span class="tid">${t.id}</span>${text}${unitsBlock(t)}${deadlinesBlock(t)}</div>`;
+/** owner: whose source view the line links to ('base', 'plan-1'); undefined: the report holds no source. */
+function taskBlock(t: Task, text: SafeHtml, anchor: string | null, owner: string | undefined): SafeHtml {
+  return html`<div class="task"${anchor ? html` id="${anchor}"` : null}><span class="tid">${t.id}</span>${text}${unitsBlock(t)}${deadlinesBlock(t)}<div class="src-ref">${lineLink(owner, t.line)}</div></div>`;
 }
 
 function changeItem(c: DeadlineChange): SafeHtml {
@@ -114,7 +116,11 @@ const THEMATIC: Partial<Record<RowKind, KindInfo>> = {
   added: { mark: '\u2013', label: 'only in local', zh: '无对应', cls: 'dl-none' },
 };
 
-function sbsRow(col: PlanColumn, g: RowGroup): SafeHtml {
+function nearestNote(n: NearestTask | undefined, owner: string | undefined): SafeHtml | null {
+  return n ? html`<div class="nearest small">nearest local candidate: <b>${n.id}</b> ${n.title} <span class="muted">(score ${n.score.toFixed(2)})</span> ${lineLink(owner, n.line)}</div>` : null;
+}
+
+function sbsRow(col: PlanColumn, g: RowGroup, src: SourceOwners, nearest: Map<string, NearestTask>): SafeHtml {
   const kind = rowKind(g);
   const info = (!col.sameFamily && THEMATIC[kind]) || KIND_LABEL[kind];
   const hl = highlightTexts(
@@ -122,8 +128,8 @@ function sbsRow(col: PlanColumn, g: RowGroup): SafeHtml {
     g.locals.map((t) => t.text),
   );
   const rowId = g.bases.length ? baseRowAnchor(col.anchor, g.bases[0].id) : localRowAnchor(col.anchor, g.locals[0].id);
-  const left = g.bases.map((t, k) => taskBlock(t, hl.left[k], k === 0 ? null : baseRowAnchor(col.anchor, t.id)));
-  const right = g.locals.map((t, k) => taskBlock(t, hl.right[k], k === 0 && !g.bases.length ? null : localRowAnchor(col.anchor, t.id)));
+  const left = g.bases.map((t, k) => taskBlock(t, hl.left[k], k === 0 ? null : baseRowAnchor(col.anchor, t.id), src.base));
+  const right = g.locals.map((t, k) => taskBlock(t, hl.right[k], k === 0 && !g.bases.length ? null : localRowAnchor(col.anchor, t.id), src.local));
   const changed = g.deadlines.filter((c) => c.change !== 'same' && !c.notRestated);
   const st = [kind, ...g.links.map((k) => k.kind), changed.length ? 'deadline' : ''].filter(Boolean);
   const mid = g.links.length
@@ -138,7 +144,7 @@ function sbsRow(col: PlanColumn, g: RowGroup): SafeHtml {
   return html`<tr id="${rowId}" class="row-${kind}" data-st="${[...new Set(st)].join(' ')}"><td class="side base">${
     left.length ? left : html`<span class="muted">— not in the base plan —</span>`
   }</td><td class="mid">${mid}</td><td class="side local${g.locals.length ? '' : ' empty'}">${
-    right.length ? right : html`<span>${col.sameFamily ? '— dropped: no local task carries it —' : '— no thematic counterpart —'}</span>`
+    right.length ? right : html`<span>${col.sameFamily ? '— dropped: no local task carries it —' : '— no thematic counterpart —'}</span>${nearestNote(nearest.get(g.bases[0]?.id ?? ''), src.local)}`
   }${dl}</td></tr>`;
 }
 
@@ -172,7 +178,14 @@ function deadlineTable(col: PlanColumn, d: PlanDiff): SafeHtml {
   );
 }
 
+/** Source views the report holds: their owner ids, for links from each task to its line. */
+export interface SourceOwners {
+  base?: string;
+  local?: string;
+}
+
 export interface PlanPageOptions {
+  sources?: SourceOwners;
   /** Links to the neighbouring plans and back to the overview (absent for a single-pair page). */
   nav?: { prev?: PlanColumn; next?: PlanColumn };
   /** Shown without :target (the page of `plancmp diff --format html`). */
@@ -182,6 +195,7 @@ export interface PlanPageOptions {
 export function planPage(col: PlanColumn, d: PlanDiff, base: Notice, local: Notice, o: PlanPageOptions = {}): SafeHtml {
   const r = buildReport(d, base, local);
   const rows = alignRows(d, base, local);
+  const nearest = new Map(d.dropped.flatMap((t) => (t.nearest ? [[t.id, t.nearest] as const] : [])));
   // group rows under the base project heading of their first base task
   const sections: { heading: string; rows: RowGroup[] }[] = [];
   for (const g of rows) {
@@ -201,7 +215,7 @@ export function planPage(col: PlanColumn, d: PlanDiff, base: Notice, local: Noti
       facets: [...facetKinds.map((k) => ({ value: k, label: `${KIND_LABEL[k].label} ${KIND_LABEL[k].zh}` })), { value: 'deadline', label: 'a deadline change' }],
     },
     html`<tr><th>${d.base.docNumber ?? 'base'} <span class="muted small">provincial</span></th><th>link</th><th>${d.local.docNumber ?? col.label} <span class="muted small">local</span></th></tr>`,
-    sections.map((s) => html`<tbody>${s.heading ? html`<tr class="group"><th colspan="3">${s.heading}</th></tr>` : null}${s.rows.map((g) => sbsRow(col, g))}</tbody>`),
+    sections.map((s) => html`<tbody>${s.heading ? html`<tr class="group"><th colspan="3">${s.heading}</th></tr>` : null}${s.rows.map((g) => sbsRow(col, g, o.sources ?? {}, nearest))}</tbody>`),
     html`<colgroup><col class="c-side"><col class="c-mid"><col class="c-side"></colgroup>`,
   );
   const nav = o.nav

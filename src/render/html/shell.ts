@@ -1,5 +1,6 @@
 // The page around the views: one self-contained document with its stylesheet and script inlined.
 // No external resources of any kind: no stylesheet, font, image or script is fetched.
+import { createHash } from 'node:crypto';
 import { html, trusted, type HtmlPart } from './escape.js';
 import { SCREEN_CSS } from './styles.js';
 import { PRINT_CSS } from './print.js';
@@ -13,6 +14,9 @@ export interface PageOptions {
   body: HtmlPart;
 }
 
+/** The one inline script is allowed by its hash: no other script can run, inline or not. */
+const SCRIPT_HASH = `sha256-${createHash('sha256').update(PAGE_SCRIPT).digest('base64')}`;
+
 export function page(o: PageOptions): string {
   const doc = html`<!DOCTYPE html>
 <html lang="zh-CN">
@@ -20,7 +24,7 @@ export function page(o: PageOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="plancmp">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src '${trusted(SCRIPT_HASH)}'">
 <title>${o.title}</title>
 <style>${trusted(SCREEN_CSS)}${trusted(PRINT_CSS)}</style>
 </head>

@@ -23,11 +23,13 @@ export const STATUS_CSS = `
 export const SCREEN_CSS = `
 :root{--fg:#1d2330;--muted:#5d6675;--line:#d5d9e0;--bg:#fff;--panel:#f5f7fa;--accent:#1f5fa8}
 *{box-sizing:border-box}
-html{scroll-padding-top:3.5rem;font-family:${FONT_STACK};font-size:15px;line-height:1.55;color:var(--fg);background:var(--bg)}
+html{scroll-padding-top:3.75rem;font-family:${FONT_STACK};font-size:15px;line-height:1.55;color:var(--fg);background:var(--bg)}
 body{margin:0}
-header.top{position:sticky;top:0;z-index:20;background:#203047;color:#fff;padding:.5rem 1.25rem;display:flex;flex-wrap:wrap;align-items:baseline;gap:.25rem 1.25rem}
-header.top h1{font-size:1.1rem;margin:0;font-weight:600}
-header.top nav{display:flex;flex-wrap:wrap;gap:.2rem .9rem;font-size:.92rem}
+header.top{position:sticky;top:0;z-index:20;background:#203047;color:#fff;padding:.5rem 1.25rem;display:flex;flex-wrap:nowrap;align-items:baseline;gap:1.25rem;min-height:2.75rem}
+header.top h1{font-size:1.1rem;margin:0;font-weight:600;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;flex:0 1 auto;min-width:6em}
+header.top nav{display:flex;flex-wrap:nowrap;gap:.9rem;font-size:.92rem;white-space:nowrap;overflow-x:auto;scrollbar-width:thin;flex:1 1 auto;min-width:0}
+@media (max-width:1100px){header.top{padding:.5rem .75rem;gap:.8rem}header.top h1{font-size:.95rem;flex-basis:auto;max-width:45%}header.top nav{font-size:.85rem;gap:.6rem}}
+h2,h3,section[id],tr[id],.task[id],ol.src li{scroll-margin-top:3.75rem}
 header.top a{color:#cfe3ff;text-decoration:none}
 header.top a:hover,header.top a:focus{text-decoration:underline}
 main{padding:1rem 1.25rem 3rem;max-width:100%}
@@ -42,11 +44,15 @@ code,.mono{font-family:ui-monospace,"DejaVu Sans Mono",Menlo,Consolas,monospace;
 .badge.family{background:#7a1109;color:#fff}
 .badge.nocite{background:#fff;border-color:#b0781d;color:#7a4a00}
 .badge.cites{background:#fff;border-color:#4b7f52;color:#2c5a31}
+.badge.named{background:#fff;border-color:#8a96a8;color:#3b4352}
 .badge.manual{background:#fff;border-color:#888;color:#555}
 .warn{background:#fff4f2;border-left:4px solid #c0392b;padding:.5rem .75rem;margin:.5rem 0}
 .note{background:var(--panel);border-left:4px solid #8a96a8;padding:.5rem .75rem;margin:.5rem 0}
 .table-wrap{overflow:auto;max-width:100%;border:1px solid var(--line);border-radius:4px}
 .table-wrap.tall{max-height:80vh}
+table.matrix{width:100%}
+table.matrix th.num,table.matrix td.num{width:1%;white-space:nowrap}
+table.matrix.many{width:auto}
 table{border-collapse:separate;border-spacing:0;font-size:.92rem}
 th,td{border-bottom:1px solid var(--line);border-right:1px solid var(--line);padding:.3rem .5rem;text-align:left;vertical-align:top}
 thead th{position:sticky;top:0;z-index:2;background:#e9edf3;font-weight:600;white-space:nowrap}
@@ -75,6 +81,9 @@ td.title{min-width:12em;max-width:26em}
 .bar.mid{background:#d49a1d}
 .legend{display:flex;flex-wrap:wrap;gap:.35rem .6rem;margin:.4rem 0 .6rem;padding:0;list-style:none;font-size:.85rem}
 .legend li{display:flex;align-items:center;gap:.3rem}
+.legends{display:flex;flex-wrap:wrap;gap:0 1.5rem}
+.legend .sw.thematic{opacity:.75;font-style:italic}
+.legend .sw.st-dropped.thematic{background:#eeeeee;color:#777;font-weight:400}
 .legend .sw{display:inline-block;min-width:2.2em;text-align:center;border-radius:3px;padding:0 .3em;border:1px solid rgba(0,0,0,.12)}
 .tools{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:.4rem 0}
 .tools input[type=search]{font:inherit;padding:.2rem .45rem;min-width:16em;border:1px solid #a9b1bd;border-radius:3px}
@@ -111,6 +120,22 @@ ul.dlchanges{list-style:none;margin:.35rem 0 0;padding:0;font-size:.82rem}
 ul.dlchanges li{margin:.1rem 0}
 .chip{display:inline-block;border-radius:3px;padding:0 .35em;font-size:.78rem;margin-right:.3em;white-space:nowrap}
 details{margin:.5rem 0}
+.tools button.csv{font:inherit;font-size:.85rem;padding:.15rem .5rem;border:1px solid #a9b1bd;border-radius:3px;background:#fff;color:var(--accent);cursor:pointer}
+a.ln,span.ln{font-size:.75rem;color:var(--muted)}
+a.ln:hover,a.ln:focus{color:var(--accent)}
+.src-ref{line-height:1.2}
+.nearest{margin-top:.35rem;color:#3b4352;text-align:left}
+ol.src{font-family:ui-monospace,"DejaVu Sans Mono",Menlo,Consolas,monospace,${FONT_STACK};font-size:.85rem;line-height:1.6;padding-left:4.5em;margin:.5rem 0;background:var(--panel);border:1px solid var(--line);border-radius:4px}
+ol.src li{padding:0 .5rem;white-space:pre-wrap;word-break:break-all}
+ol.src li::marker{color:#8a96a8;font-size:.8em}
+ol.src li:target{background:#fff3b0;outline:2px solid #d49a1d}
+figure.chart{margin:1rem 0;max-width:100%}
+figure.chart figcaption{font-weight:600;margin-bottom:.3rem}
+figure.chart svg{max-width:100%;height:auto;display:block}
+figure.chart .grid{stroke:#d5d9e0;stroke-width:1}
+figure.chart .axis{font-size:11px;fill:#5d6675}
+figure.chart .lbl{font-size:12px;fill:#1d2330}
+.chart-legend .sw{min-width:1.2em;height:.9em}
 summary{cursor:pointer;color:var(--accent)}
 noscript .note{font-size:.85rem}
 ${STATUS_CSS}

@@ -7,6 +7,8 @@
 //   <td data-sort="…">    sort key when the cell text is not one
 //   <tr class="group">    a group heading row: stays first in its <tbody>, hidden when the group is empty
 //   <tr data-st="same dropped">  the statuses the facet menu filters on
+//   <td data-csv="…">    the cell's value in the downloaded CSV, when its text is not it
+// The tools bar also offers the rows shown (filtered, sorted) as a CSV download (a Blob: no network).
 import { html, type HtmlPart, type SafeHtml } from './escape.js';
 
 export interface TableOptions {
@@ -89,6 +91,44 @@ export const TABLE_SCRIPT = `
     });
     if (counter) counter.textContent = shown === total ? total + ' rows' : shown + ' of ' + total + ' rows';
   }
+  function cellText(c) {
+    var v = c.getAttribute('data-csv');
+    if (v === null) {
+      var copy = c.cloneNode(true);
+      Array.prototype.forEach.call(copy.querySelectorAll('button'), function (b) { b.remove(); });
+      v = copy.textContent;
+    }
+    return v.replace(/\\s+/g, ' ').trim();
+  }
+  function csvField(v) {
+    if (/^[=+\\-@\\t\\r]/.test(v) && !/^[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?$/.test(v)) v = "'" + v;
+    return /[",\\r\\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v;
+  }
+  function tableCsv(table) {
+    var grouped = !!table.querySelector('tbody tr.group');
+    var lines = [];
+    var head = table.tHead ? table.tHead.rows[table.tHead.rows.length - 1] : null;
+    if (head) lines.push((grouped ? ['project'] : []).concat(Array.prototype.map.call(head.cells, cellText)).map(csvField).join(','));
+    Array.prototype.forEach.call(table.tBodies, function (tbody) {
+      var group = '';
+      Array.prototype.forEach.call(tbody.rows, function (r) {
+        if (r.classList.contains('group')) { group = cellText(r.cells[0]); return; }
+        if (r.hidden) return;
+        lines.push((grouped ? [group] : []).concat(Array.prototype.map.call(r.cells, cellText)).map(csvField).join(','));
+      });
+    });
+    return '\\uFEFF' + lines.join('\\r\\n') + '\\r\\n';
+  }
+  function downloadCsv(table) {
+    var url = URL.createObjectURL(new Blob([tableCsv(table)], { type: 'text/csv;charset=utf-8' }));
+    var a = document.createElement('a');
+    a.href = url;
+    a.download = (table.id || 'table') + '.csv';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 5000);
+  }
   function enhanceTable(table) {
     var sortable = table.classList.contains('sortable');
     Array.prototype.forEach.call(table.querySelectorAll('thead th'), function (th) {
@@ -137,6 +177,13 @@ export const TABLE_SCRIPT = `
       tools.appendChild(select);
     }
     tools.appendChild(counter);
+    var dl = document.createElement('button');
+    dl.type = 'button';
+    dl.className = 'csv';
+    dl.textContent = 'download CSV';
+    dl.title = 'the rows shown (filtered and sorted as now) as a CSV file';
+    dl.addEventListener('click', function () { downloadCsv(table); });
+    tools.appendChild(dl);
     var wrap = table.closest('.table-wrap') || table;
     wrap.parentNode.insertBefore(tools, wrap);
     update();

@@ -1,0 +1,26 @@
+// The notices' own text inside the report, one numbered line per source line, so every task can link
+// to the line it was read from (`line 57` → the text around it, highlighted). Line numbers are those
+// plancmp reports everywhere: lines of the decoded input (for a web page, of its extracted text).
+import { html, type SafeHtml } from './escape.js';
+import { domId } from './escape.js';
+
+/** Fragment id of the source view of a plan (`plan-1`) or of the base (`base`). */
+export const sourceAnchor = (owner: string): string => domId('src', owner);
+export const sourceLineAnchor = (owner: string, line: number): string => domId('src', owner, `l${line}`);
+
+/** "line 57", linked to the source view when the report holds that text, else plain. */
+export function lineLink(owner: string | undefined, line: number | undefined): SafeHtml | null {
+  if (!line) return null;
+  return owner ? html`<a class="ln" href="#${sourceLineAnchor(owner, line)}" title="show the source text at line ${line}">line ${line}</a>` : html`<span class="ln">line ${line}</span>`;
+}
+
+/** A page (shown like a plan page, through its fragment) with the numbered source text. */
+export function sourcePage(owner: string, label: string, file: string, text: string, back: string): SafeHtml {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  return html`<section class="plan-page source-page" id="${sourceAnchor(owner)}" data-label="${label} (source)" aria-label="${label} source text">
+<p class="back"><a href="#${back}">← back</a> · <a href="#overview">overview</a></p>
+<h2>${label} <span class="muted">source text</span> <span class="muted small">${file}</span></h2>
+<ol class="src">${lines.map((l, k) => html`<li id="${sourceLineAnchor(owner, k + 1)}">${l || '\u00A0'}</li>`)}</ol>
+</section>`;
+}
