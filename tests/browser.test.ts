@@ -2,7 +2,7 @@
 // report from a file:// URL (no server, no network), and we check what a reader sees and clicks.
 // Outside CI the test is skipped, with a message, when /usr/bin/chromium is missing; in CI it must run.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Writable, Readable } from 'node:stream';
@@ -27,8 +27,8 @@ describe.skipIf(SKIP)('HTML report in headless Chromium', () => {
   const requests: string[] = [];
   const problems: string[] = [];
 
-  async function open(javaScriptEnabled = true, hash = ''): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, javaScriptEnabled });
+  async function open(javaScriptEnabled = true, hash = '', width = 1400): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width, height: 1000 }, javaScriptEnabled, acceptDownloads: true });
     const page = await context.newPage();
     page.on('request', (r) => {
       if (!r.url().startsWith('file:')) requests.push(r.url());
@@ -121,6 +121,89 @@ describe.skipIf(SKIP)('HTML report in headless Chromium', () => {
     await page.click('#coverage-matrix thead th.plan-col a[href="#plan-3"]');
     await page.locator('#plan-3').waitFor({ state: 'visible', timeout: 5000 });
     expect(await page.locator('#coverage-matrix').isVisible()).toBe(false);
+    await page.context().close();
+  }, 30_000);
+
+  for (const width of [1440, 800]) {
+    it(`at ${width} px: the top bar stays one line and a jump leaves each heading below it`, async () => {
+      const page = await open(true, '', width);
+      const bar = (await page.locator('header.top').boundingBox())!;
+      expect(bar.height).toBeLessThan(56); // one line: a wrapped bar is ~66 px at 800 px
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await page.screenshot({ path: resolve(OUT, `report-${width}.png`) });
+      for (const id of ['coverage', 'deadlines']) {
+        await page.click(`header.top a[href="#${id}"]`);
+        await page.waitForTimeout(100);
+        const h = (await page.locator(`#${id} h2`).boundingBox())!;
+        expect(h.y, `#${id} heading under the bar`).toBeGreaterThanOrEqual(bar.height);
+        expect(h.y).toBeLessThan(300);
+      }
+      await page.click('header.top a[href="#coverage"]');
+      await page.waitForTimeout(100);
+      await page.screenshot({ path: resolve(OUT, `report-coverage-${width}.png`) });
+      await page.context().close();
+    }, 30_000);
+  }
+
+  it('the matrix uses the page width at 1440 px, and its legend explains every kind of cell', async () => {
+    const page = await open(true, '#coverage', 1440);
+    const wrap = (await page.locator('#coverage .table-wrap').boundingBox())!;
+    const matrix = (await page.locator('#coverage-matrix').boundingBox())!;
+    expect(matrix.width).toBeGreaterThan(0.95 * wrap.width);
+    const legend = await page.locator('#coverage .legends').textContent();
+    for (const s of ['same', 'reworded', 'merged', 'split', 'partial', 'dropped', 'not in copy', 'thematic overlap', 'only in base']) expect(legend).toContain(s);
+    // the thematic cells in the legend look like those in the matrix (grey, italic)
+    const cellStyle = await page.locator('#coverage-matrix td.st.thematic.st-dropped').first().evaluate((e) => getComputedStyle(e).backgroundColor);
+    const swatchStyle = await page.locator('#coverage .legends .sw.thematic.st-dropped').first().evaluate((e) => getComputedStyle(e).backgroundColor);
+    expect(swatchStyle).toBe(cellStyle);
+    await page.context().close();
+  }, 30_000);
+
+  it('downloads the coverage matrix as CSV, as filtered on screen', async () => {
+    const page = await open(true, '#coverage', 1440);
+    await page.fill('#coverage .tools input[type=search]', '政务');
+    const shown = await page.locator('#coverage-matrix tbody tr.task-row:visible').count();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#coverage .tools button.csv')]);
+    expect(download.suggestedFilename()).toBe('coverage-matrix.csv');
+    const file = resolve(OUT, 'coverage-matrix.csv');
+    await download.saveAs(file);
+    const text = readFileSync(file, 'utf8');
+    expect(text.startsWith('\uFEFFproject,id,')).toBe(true);
+    const rows = text.slice(1).trim().split('\r\n');
+    expect(rows).toHaveLength(1 + shown);
+    expect(rows[0]).toContain('舟山市 舟政办发〔2018〕150号');
+    expect(rows.slice(1).every((r) => r.includes('政务'))).toBe(true);
+    expect(rows.find((r) => /^[^,]+,4\.5,/.test(r))).toMatch(/,same 4\.5,/);
+    await page.context().close();
+  }, 30_000);
+
+  it('a task links to its line in the source text, and a dropped task names its nearest candidate', async () => {
+    const page = await open(true, '#plan-2-b-5-2', 1440);
+    await page.locator('#plan-2').waitFor({ state: 'visible' });
+    expect(await page.locator('#plan-2-b-5-2 .nearest').textContent()).toMatch(/nearest local candidate: \S+ .+\(score 0\.\d\d\)/);
+    await page.click('#plan-2-b-5-3 td.side.local a.ln >> nth=0');
+    const line = page.locator('#src-plan-2-l40');
+    await line.waitFor({ state: 'visible', timeout: 5000 });
+    expect(await page.locator('#plan-2').isVisible()).toBe(false);
+    const box = (await line.boundingBox())!;
+    expect(box.y).toBeGreaterThan(50);
+    expect(box.y).toBeLessThan(1000);
+    expect(await line.textContent()).toContain('執法'); // the source as published (traditional)
+    expect(await line.evaluate((e) => getComputedStyle(e).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)'); // highlighted
+    await page.screenshot({ path: resolve(OUT, 'report-source-line.png') });
+    await page.context().close();
+  }, 30_000);
+
+  it('charts the share kept per project across plans (inline SVG, one bar per project and plan)', async () => {
+    const page = await open(true, '#overview', 1440);
+    const chart = page.locator('#share-chart svg');
+    expect(await chart.isVisible()).toBe(true);
+    const projects = await page.locator('#coverage-matrix tr.group').count();
+    expect(projects).toBeGreaterThan(5);
+    expect(await chart.locator('rect').count()).toBe(projects * 4);
+    const titles = await chart.locator('rect title').allTextContents();
+    expect(titles).toContain('湖州市: 一、大力实施政府系统党的建设工程 — kept 5 of 5 (100%)');
+    await page.locator('#share-chart').screenshot({ path: resolve(OUT, 'report-chart.png') });
     await page.context().close();
   }, 30_000);
 
