@@ -20,6 +20,28 @@ function clock(s: number): string {
   return h ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }
 
+/** Width of a string in terminal columns (the bar and digits are narrow; CJK would be wide). */
+function columnsOf(s: string): number {
+  let n = 0;
+  for (const ch of s) n += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(ch) ? 2 : 1;
+  return n;
+}
+
+/**
+ * The progress line, fitted to the terminal: the bar shrinks (24 cells at most, 6 at least) so the
+ * counts fit in `columns - 1` (writing the last column makes some terminals wrap); on a very narrow
+ * terminal the bar goes and the text is cut.
+ */
+export function progressLine(done: number, total: number, status: string, columns: number): string {
+  const max = Math.max(1, columns - 1);
+  const text = ` ${status}`;
+  const room = max - columnsOf(text);
+  const width = Math.min(24, room);
+  if (width < 6) return [...status].slice(0, max).join('');
+  const fill = total ? Math.round((done / total) * width) : width;
+  return '█'.repeat(fill) + '░'.repeat(width - fill) + text;
+}
+
 export class Progress {
   private last = 0;
   private started = performance.now();
@@ -39,12 +61,11 @@ export class Progress {
     const worked = c.ok + c.failed;
     const rate = secs > 0 ? worked / secs : 0;
     const eta = rate > 0 ? (c.total - done) / rate : Infinity;
-    const width = 24;
-    const fill = c.total ? Math.round((done / c.total) * width) : width;
-    const bar = '█'.repeat(fill) + '░'.repeat(width - fill);
     const pct = c.total ? Math.floor((done / c.total) * 100) : 100;
     const fails = c.failed ? ` · ${fmtInt(c.failed)} failed` : '';
-    this.stream.write(`\r\x1b[2K${bar} ${fmtInt(done)}/${fmtInt(c.total)} ${pct}% · ${rate.toFixed(1)}/s · ETA ${clock(eta)}${fails}`);
+    const status = `${fmtInt(done)}/${fmtInt(c.total)} ${pct}% · ${rate.toFixed(1)}/s · ETA ${clock(eta)}${fails}`;
+    const columns = (this.stream as NodeJS.WriteStream).columns || 80;
+    this.stream.write(`\r\x1b[2K${progressLine(done, c.total, status, columns)}`);
     this.drawn = true;
   }
 
