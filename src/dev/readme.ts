@@ -135,5 +135,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   const after = await regenerate(before, run);
   if (after !== before) writeFileSync(file, after);
   console.log(`README.md: ${findBlocks(before).length} example blocks ${after === before ? 'already current' : 'regenerated'}`);
+  // the example report the README points to, for the four seed plans
+  const seeds = ['000_5b73fe2b8637f3d3', '001_2a7fecd8e03c454a', '003_921a6ce2908064d7', '004_0ece2a694517dc78'].map((s) => `fixtures/${s}.txt`);
+  const sink = () => new Writable({ write: (_c, _e, cb) => cb() });
+  await run(['report', ...seeds, '--html', 'fixtures/report-example.html'], { stdout: sink(), stderr: sink(), stdin: Readable.from([]), env: {} }, ROOT);
+  console.log('fixtures/report-example.html: regenerated');
   if (existsSync(path.join(ROOT, 'test-output', 'readme-work'))) rmSync(path.join(ROOT, 'test-output', 'readme-work'), { recursive: true, force: true });
 }
