@@ -255,3 +255,17 @@ describe('progress bar', () => {
     expect(progressLine(1234, 20000, status, 30)).not.toMatch(/█|░/);
   });
 });
+
+describe('diff --format html', () => {
+  it('links each task to its line in the embedded source text; the CSP admits only its own script, by hash', async () => {
+    const { createHash } = await import('node:crypto');
+    const page = (await runCli(['diff', HZ, '--format', 'html'])).out;
+    expect(page).toContain('href="#src-plan-1-l41"');
+    expect(page).toContain('id="src-plan-1-l41"');
+    expect(page).toContain('id="src-base-l103"'); // 16号 5.2, dropped by 湖州
+    const script = /<script>([\s\S]*?)<\/script>/.exec(page)![1];
+    const hash = createHash('sha256').update(script).digest('base64');
+    expect(page).toContain(`script-src 'sha256-${hash}'`);
+    expect(/script-src[^"]*unsafe-inline/.test(page)).toBe(false);
+  });
+});

@@ -2,7 +2,8 @@
 // and which deadlines it moved.
 import type { Io } from './io.js';
 import { EXIT } from './exit.js';
-import { loadBase, parseSource } from '../pipeline.js';
+import { readFileSync } from 'node:fs';
+import { BASE_FILE, loadBase, parseSource } from '../pipeline.js';
 import { readSource } from '../read/index.js';
 import { diffNotices, loadPairs } from '../diff/index.js';
 import { unknownPairIds } from '../diff/pairs.js';
@@ -100,8 +101,12 @@ export async function runDiff(files: string[], opts: DiffCommandOptions, io: Io)
   if ((opts.quiet || opts.exitCode) && failOn.size === 0) for (const f of FAIL_ON) failOn.add(f);
   if (opts.stat && opts.format !== 'text' && opts.format !== 'json') throw new PlancmpError('usage', `--stat prints a text or JSON summary, not ${opts.format}`, undefined, 'use --stat with --format text (default) or --format json');
   const pairs = opts.pairs ? loadPairs(opts.pairs) : undefined;
-  const base = files.length === 2 ? parseSource(await readSource(files[0], { encoding: opts.encoding, stdin: io.stdin })) : loadBase();
-  const local = parseSource(await readSource(files[files.length - 1], { encoding: opts.encoding, stdin: io.stdin }));
+  const baseSource = files.length === 2 ? await readSource(files[0], { encoding: opts.encoding, stdin: io.stdin }) : undefined;
+  const base = baseSource ? parseSource(baseSource) : loadBase();
+  const localSource = await readSource(files[files.length - 1], { encoding: opts.encoding, stdin: io.stdin });
+  const local = parseSource(localSource);
+  // the HTML page links each task to its line in the notices' own text
+  const texts = opts.format === 'html' ? { base: baseSource ? baseSource.text : readFileSync(BASE_FILE, 'utf8'), local: localSource.text } : undefined;
   if (base.tasks.length === 0) throw new PlancmpError('no-tasks', 'no tasks found in the base plan', base.source.file, 'the base must be a plan whose tasks carry owner notes such as （XX负责） or sit under a part such as 二、主要任务');
   if (local.tasks.length === 0) {
     throw new PlancmpError('no-tasks', `no tasks found (${local.warnings.map((w) => w.code).join(', ') || 'no structure recognised'})`, local.source.file, 'run `plancmp parse --format text` on it to see what was recognised');
@@ -118,16 +123,16 @@ export async function runDiff(files: string[], opts: DiffCommandOptions, io: Io)
       io.stderr.write(`plancmp: ${local.source.file} implements ${named}, not the embedded ${d.base.docNumber ?? 'base'}; compare it with its parent: plancmp diff PARENT ${local.source.file}\n`);
     }
   }
-  if (!opts.quiet) io.stdout.write(await render(d, base, local, opts, io));
+  if (!opts.quiet) io.stdout.write(await render(d, base, local, opts, io, texts));
   return hasFindings(d, failOn) ? EXIT.FINDINGS : EXIT.OK;
 }
 
-async function render(d: PlanDiff, base: Notice, local: Notice, opts: DiffCommandOptions, io: Io): Promise<string> {
+async function render(d: PlanDiff, base: Notice, local: Notice, opts: DiffCommandOptions, io: Io, texts?: { base?: string; local?: string }): Promise<string> {
   if (opts.stat && opts.format === 'json') {
     const { base: b, local: l, parentage, family, summary } = d;
     return JSON.stringify({ schema: d.schema, base: b, local: l, parentage, family, summary }, null, 2) + '\n';
   }
-  const out = await renderDiffLazily(opts.format, d, base, local, { stream: io.stdout as NodeJS.WriteStream, env: io.env, force: io.color }, { verbose: opts.verbose, stat: opts.stat, lines: opts.lines });
+  const out = await renderDiffLazily(opts.format, d, base, local, { stream: io.stdout as NodeJS.WriteStream, env: io.env, force: io.color }, { verbose: opts.verbose, stat: opts.stat, lines: opts.lines, texts });
   if (opts.format !== 'csv') return out;
   const { withBom } = await import('../render/csv.js');
   return opts.bom ?? (!!opts.output && opts.output !== '-') ? withBom(out) : out;

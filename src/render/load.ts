@@ -15,7 +15,7 @@ const json = (x: unknown): string => {
   }
 };
 
-export async function renderDiffLazily(format: DiffFormat, d: PlanDiff, base: Notice, local: Notice, color: ColorOptions, opts: { verbose?: boolean; stat?: boolean; lines?: boolean } = {}): Promise<string> {
+export async function renderDiffLazily(format: DiffFormat, d: PlanDiff, base: Notice, local: Notice, color: ColorOptions, opts: { verbose?: boolean; stat?: boolean; lines?: boolean; texts?: { base?: string; local?: string } } = {}): Promise<string> {
   // text and Markdown end up in a terminal: escape sequences in the documents must not drive it
   if (format === 'text' || format === 'md') [d, base, local] = safe([d, base, local]);
   switch (format) {
@@ -26,7 +26,7 @@ export async function renderDiffLazily(format: DiffFormat, d: PlanDiff, base: No
     case 'csv':
       return (await import('./csv.js')).renderDiffCsv(d, base, local);
     case 'html':
-      return (await import('./html/index.js')).renderDiffHtml(d, base, local);
+      return (await import('./html/index.js')).renderDiffHtml(d, base, local, opts.texts);
     case 'text': {
       const [{ renderDiffText }, { makeColors }] = await Promise.all([import('./text.js'), import('./color.js')]);
       return renderDiffText(d, base, local, makeColors(color), opts);

@@ -91,12 +91,15 @@ ${keyRows ? deadlineMatrix(c) : html`<p class="muted">The base plan has no key l
 }
 
 /** `plancmp diff --format html`: the overview row and the side-by-side page of one pair. */
-export function renderDiffHtml(d: PlanDiff, base: Notice, local: Notice): string {
+export function renderDiffHtml(d: PlanDiff, base: Notice, local: Notice, texts: { base?: string; local?: string } = {}): string {
   const plans = [{ notice: local, diff: d }];
   const c = buildCoverage(base, plans);
   const col = c.plans[0];
   const title = `plancmp: ${col.label} ${d.local.docNumber ?? ''} vs ${baseName(base)}`.replace(/\s+/g, ' ');
+  const sources = { base: texts.base !== undefined ? 'base' : undefined, local: texts.local !== undefined ? col.anchor : undefined };
   const body = html`<section id="overview" class="main-view">${NOSCRIPT}${overviewTable(c, plans)}</section>
-${planPage(col, d, base, local, { standalone: true })}`;
+${planPage(col, d, base, local, { standalone: true, sources })}
+${texts.base !== undefined ? sourcePage('base', baseName(base), base.source.file, texts.base, col.anchor) : null}
+${texts.local !== undefined ? sourcePage(col.anchor, col.label, col.file, texts.local, col.anchor) : null}`;
   return page({ title, heading: title, nav: [{ href: 'overview', label: 'Overview' }, { href: col.anchor, label: 'Side by side' }], body });
 }
