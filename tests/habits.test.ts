@@ -101,7 +101,7 @@ describe('diff like diff(1) and git', () => {
 
   it('--color=always colours a pipe, --color=never beats FORCE_COLOR, a bad value is a usage error', async () => {
     expect((await runCli(['diff', HZ, '--color=always'])).out).toMatch(/\x1b\[/);
-    expect((await runCli(['--color', 'always', 'diff', HZ])).out).toMatch(/\x1b\[/);
+    expect((await runCli(['--color=always', 'diff', HZ])).out).toMatch(/\x1b\[/);
     expect((await runCli(['diff', HZ, '--color=never'], { env: { FORCE_COLOR: '3' } })).out).not.toMatch(/\x1b\[/);
     expect((await runCli(['diff', HZ, '--no-color'], { env: { FORCE_COLOR: '3' } })).out).not.toMatch(/\x1b\[/);
     expect((await runCli(['diff', HZ])).out).not.toMatch(/\x1b\[/);
@@ -267,5 +267,13 @@ describe('diff --format html', () => {
     const hash = createHash('sha256').update(script).digest('base64');
     expect(page).toContain(`script-src 'sha256-${hash}'`);
     expect(/script-src[^"]*unsafe-inline/.test(page)).toBe(false);
+  });
+});
+
+describe('--color as in git', () => {
+  it('a bare --color means always and does not swallow the next argument', async () => {
+    const r = await runCli(['diff', '--color', HZ]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/\x1b\[/);
   });
 });

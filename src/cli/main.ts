@@ -39,7 +39,7 @@ function program(io: Io, done: (code: number) => void): Command {
     .description('Compare Chinese government implementation plans (实施方案) with the provincial task list they implement.')
     .version(VERSION)
     .option('--debug', 'print stack traces for errors')
-    .option('--color [when]', 'colour the text output: auto (default: on a terminal, honouring NO_COLOR/FORCE_COLOR), always, never')
+    .option('--color <when>', 'colour the text output: auto (default: on a terminal, honouring NO_COLOR/FORCE_COLOR), always (--color alone), never')
     .option('--no-color', 'same as --color=never')
     .addHelpText('after', TOP_HELP)
     .showHelpAfterError('(run plancmp --help for usage)')
@@ -144,7 +144,8 @@ export async function execute(argv: string[], io: Io = processIo()): Promise<num
       p.outputHelp();
       return EXIT.USAGE;
     }
-    await p.parseAsync(argv, { from: 'user' });
+    // --color[=WHEN] as in git: a bare --color means always and never takes the next word as its value
+    await p.parseAsync(argv.map((a) => (a === '--color' ? '--color=always' : a)), { from: 'user' });
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {
