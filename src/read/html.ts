@@ -418,8 +418,15 @@ export function htmlToText(html: string): { text: string; warnings: Warning[] } 
   if (cap.capped) {
     warnings.push({ code: 'html-deep-nesting', line: 0, message: `elements nested more than ${MAX_DEPTH} deep were flattened` });
   }
-  const $ = cheerio().load(cap.html);
-  const root = $.root()[0] as unknown as DomElement;
+  // htmlparser2 (cheerio/slim) parses what is written, where a browser's parser first turns CR LF
+  // into LF and implies <body> around a bare fragment (a page body saved from a database field)
+  const source = cap.html.replace(/\r\n?/g, '\n');
+  let $ = cheerio().load(source);
+  let root = $.root()[0] as unknown as DomElement;
+  if (!hasTag(root, 'body')) {
+    $ = cheerio().load(`<body>${source}</body>`);
+    root = $.root()[0] as unknown as DomElement;
+  }
   const page = findTag(root, 'body');
 
   const all = measure(page, new Set());
@@ -447,6 +454,15 @@ export function htmlToText(html: string): { text: string; warnings: Warning[] } 
   }
   const lines = [...meta, ...(heading ? [heading] : []), ...bodyLines];
   return { text: lines.length ? lines.join('\n') + '\n' : '', warnings };
+}
+
+function hasTag(root: DomElement, name: string): boolean {
+  let found = false;
+  walk(root, (el) => {
+    if (found) return false;
+    if (el.name === name) found = true;
+  });
+  return found;
 }
 
 function findTag(root: DomElement, name: string): DomElement {
