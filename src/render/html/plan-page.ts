@@ -1,7 +1,7 @@
 // A page per local plan: the two plans side by side, aligned task by task. Each row is one connected
 // group of links (a local task merging two provincial ones shows both on the left), with the changed
 // characters highlighted, the units of both sides, and the deadline changes that belong to the row.
-import type { DeadlineChange, Link, LinkKind, NearestTask, Notice, PlanDiff, Task } from '../../model.js';
+import type { DeadlineChange, Link, LinkKind, NearestTask, Notice, OwnerChange, PlanDiff, Task } from '../../model.js';
 import type { PlanColumn } from '../coverage.js';
 import { rowTasks } from '../../diff/keylist.js';
 import { COMPARED_LABEL, buildReport, deadlineLabel, parentageLine, summaryLine } from '../report.js';
@@ -18,6 +18,8 @@ export interface RowGroup {
   locals: Task[];
   links: Link[];
   deadlines: DeadlineChange[];
+  /** The unexpected owner changes of the group's links (mapped ones are what an analyst expects). */
+  owners: OwnerChange[];
 }
 
 type RowKind = LinkKind | 'dropped' | 'added';
@@ -41,12 +43,13 @@ export function alignRows(d: PlanDiff, base: Notice, local: Notice): RowGroup[] 
   const groupOf = (key: string) => {
     const r = find(key);
     let g = groups.get(r);
-    if (!g) groups.set(r, (g = { bases: [], locals: [], links: [], deadlines: [] }));
+    if (!g) groups.set(r, (g = { bases: [], locals: [], links: [], deadlines: [], owners: [] }));
     return g;
   };
   for (const t of base.tasks) groupOf(`b:${t.id}`).bases.push(t);
   for (const t of local.tasks) groupOf(`l:${t.id}`).locals.push(t);
   for (const k of links) groupOf(`b:${k.base}`).links.push(k);
+  for (const o of d.ownerChanges ?? []) if (o.change !== 'mapped' && parent.has(`b:${o.base}`)) groupOf(`b:${o.base}`).owners.push(o);
 
   // deadline changes belong to the row of their base task (a key-list row: of the task it details)
   const owners = rowTasks(base.keyList, base.tasks);
@@ -131,7 +134,7 @@ function sbsRow(col: PlanColumn, g: RowGroup, src: SourceOwners, nearest: Map<st
   const left = g.bases.map((t, k) => taskBlock(t, hl.left[k], k === 0 ? null : baseRowAnchor(col.anchor, t.id), src.base));
   const right = g.locals.map((t, k) => taskBlock(t, hl.right[k], k === 0 && !g.bases.length ? null : localRowAnchor(col.anchor, t.id), src.local));
   const changed = g.deadlines.filter((c) => c.change !== 'same' && !c.notRestated);
-  const st = [kind, ...g.links.map((k) => k.kind), changed.length ? 'deadline' : ''].filter(Boolean);
+  const st = [kind, ...g.links.map((k) => k.kind), changed.length ? 'deadline' : '', g.owners.length ? 'owner' : ''].filter(Boolean);
   const mid = g.links.length
     ? g.links.map(
         (k) =>
@@ -141,11 +144,14 @@ function sbsRow(col: PlanColumn, g: RowGroup, src: SourceOwners, nearest: Map<st
       )
     : html`<span class="chip ${info.cls}">${info.mark} ${info.label} ${info.zh}</span>`;
   const dl = g.deadlines.length ? html`<ul class="dlchanges" aria-label="deadline changes">${g.deadlines.map(changeItem)}</ul>` : null;
+  const own = g.owners.length
+    ? html`<ul class="owners small" aria-label="owner changes">${g.owners.map((o) => html`<li><span class="chip">${o.change}</span> ${o.base}→${o.local} ${o.detail}</li>`)}</ul>`
+    : null;
   return html`<tr id="${rowId}" class="row-${kind}" data-st="${[...new Set(st)].join(' ')}"><td class="side base">${
     left.length ? left : html`<span class="muted">— not in the base plan —</span>`
   }</td><td class="mid">${mid}</td><td class="side local${g.locals.length ? '' : ' empty'}">${
     right.length ? right : html`<span>${col.sameFamily ? '— dropped: no local task carries it —' : '— no thematic counterpart —'}</span>${nearestNote(nearest.get(g.bases[0]?.id ?? ''), src.local)}`
-  }${dl}</td></tr>`;
+  }${dl}${own}</td></tr>`;
 }
 
 function metaTable(d: PlanDiff): SafeHtml {
@@ -212,7 +218,7 @@ export function planPage(col: PlanColumn, d: PlanDiff, base: Notice, local: Noti
       className: 'sbs',
       sortable: false,
       filter: 'filter rows (text, id, unit…)',
-      facets: [...facetKinds.map((k) => ({ value: k, label: `${KIND_LABEL[k].label} ${KIND_LABEL[k].zh}` })), { value: 'deadline', label: 'a deadline change' }],
+      facets: [...facetKinds.map((k) => ({ value: k, label: `${KIND_LABEL[k].label} ${KIND_LABEL[k].zh}` })), { value: 'deadline', label: 'a deadline change' }, { value: 'owner', label: 'an owner change' }],
     },
     html`<tr><th>${d.base.docNumber ?? 'base'} <span class="muted small">provincial</span></th><th>link</th><th>${d.local.docNumber ?? col.label} <span class="muted small">local</span></th></tr>`,
     sections.map((s) => html`<tbody>${s.heading ? html`<tr class="group"><th colspan="3">${s.heading}</th></tr>` : null}${s.rows.map((g) => sbsRow(col, g, o.sources ?? {}, nearest))}</tbody>`),
