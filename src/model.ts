@@ -7,9 +7,12 @@ export interface Warning {
   /** 1-based line number in the ORIGINAL input (0 when not tied to a line). */
   line: number;
   message: string;
+  /** For paged inputs (PDF, OFD, OCR): the 1-based page of the original document the line is on. */
+  page?: number;
 }
 
-export type SourceFormat = 'text' | 'html';
+/** Which reader produced the text (src/read/kinds.ts registers the document formats). */
+export type SourceFormat = 'text' | 'html' | 'pdf' | 'pdf-ocr' | 'docx' | 'doc' | 'ofd';
 
 export interface SourceText {
   file: string;
@@ -20,6 +23,9 @@ export interface SourceText {
   bytes: number;
   /** For HTML: original line numbers are those of the extracted text, not of the markup. */
   warnings: Warning[];
+  /** Paged inputs: number of pages, and the page each text line (index = line - 1) comes from. */
+  pages?: number;
+  pageOfLine?: number[];
 }
 
 /** One logical paragraph after normalization, with the original line it starts on. */

@@ -11,6 +11,8 @@ import { parseNormalized } from './parse/index.js';
 export interface ParseOptions extends NormalizeOptions {
   encoding?: string;
   format?: 'text' | 'html' | 'auto';
+  /** Read pages of a scanned PDF with Tesseract. */
+  ocr?: boolean;
   maxBytes?: number;
 }
 
@@ -18,7 +20,12 @@ export function parseSource(source: SourceText, opts: ParseOptions = {}): Notice
   if (source.warnings.some((w) => w.code === 'html-no-notice')) {
     throw new PlancmpError('html-no-notice', 'no notice text found in this HTML page', source.file, 'check that the page is the notice itself, not a list, search or login page');
   }
-  return parseNormalized(source, normalize(source.text, opts));
+  const notice = parseNormalized(source, normalize(source.text, opts));
+  if (source.pageOfLine) {
+    // paged inputs (PDF, OFD): say which page of the original each warning is on
+    for (const w of notice.warnings) if (w.line > 0 && w.page === undefined) w.page = source.pageOfLine[w.line - 1];
+  }
+  return notice;
 }
 
 /** Parse text that is already decoded (a string), e.g. from a researcher's own scraper. */

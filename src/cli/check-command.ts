@@ -35,6 +35,8 @@ export interface CheckCommandOptions {
   diff?: boolean;
   base?: string;
   encoding?: string;
+  /** --ocr: read scanned PDF pages with Tesseract */
+  ocr?: boolean;
   debug?: boolean;
 }
 
@@ -90,7 +92,7 @@ export async function runCheck(files: string[], opts: CheckCommandOptions, io: I
   for (const file of files) {
     let findings: Finding[];
     try {
-      const notice = parseSource(await readSource(file, { encoding: opts.encoding, stdin: io.stdin }));
+      const notice = parseSource(await readSource(file, { encoding: opts.encoding, ocr: opts.ocr, stdin: io.stdin }));
       findings = applyRuleLevels(checkNotice(notice, file), levels);
       if (opts.quiet) findings = findings.filter((f) => f.severity === 'error');
     } catch (e) {
@@ -140,14 +142,14 @@ async function runSnapshot(files: string[], dir: string, update: boolean, format
     byName.set(path.basename(f), f);
   }
 
-  const base = !opts.diff ? undefined : opts.base ? parseSource(await readSource(opts.base, { encoding: opts.encoding })) : loadBase();
+  const base = !opts.diff ? undefined : opts.base ? parseSource(await readSource(opts.base, { encoding: opts.encoding, ocr: opts.ocr })) : loadBase();
 
   const reports: SnapshotReport[] = [];
   let inputErrors = 0;
   for (const file of [...new Set(files)]) {
     const snap = snapshotPath(dir, file);
     try {
-      const notice: Notice = parseSource(await readSource(file, { encoding: opts.encoding, stdin: io.stdin }));
+      const notice: Notice = parseSource(await readSource(file, { encoding: opts.encoding, ocr: opts.ocr, stdin: io.stdin }));
       const now = projectNotice(notice);
       // a notice without tasks has nothing to align; its snapshot then pins the parse only
       if (base && notice.tasks.length > 0) now.diff = projectDiff(diffNotices(base, notice));

@@ -15,6 +15,8 @@ import type { Notice, PlanDiff } from '../model.js';
 export interface DiffCommandOptions {
   format: 'json' | 'text' | 'md' | 'csv' | 'html';
   encoding?: string;
+  /** --ocr: read scanned PDF pages with Tesseract */
+  ocr?: boolean;
   pairs?: string;
   failOn?: string;
   verbose?: boolean;
@@ -101,9 +103,9 @@ export async function runDiff(files: string[], opts: DiffCommandOptions, io: Io)
   if ((opts.quiet || opts.exitCode) && failOn.size === 0) for (const f of FAIL_ON) failOn.add(f);
   if (opts.stat && opts.format !== 'text' && opts.format !== 'json') throw new PlancmpError('usage', `--stat prints a text or JSON summary, not ${opts.format}`, undefined, 'use --stat with --format text (default) or --format json');
   const pairs = opts.pairs ? loadPairs(opts.pairs) : undefined;
-  const baseSource = files.length === 2 ? await readSource(files[0], { encoding: opts.encoding, stdin: io.stdin }) : undefined;
+  const baseSource = files.length === 2 ? await readSource(files[0], { encoding: opts.encoding, ocr: opts.ocr, stdin: io.stdin }) : undefined;
   const base = baseSource ? parseSource(baseSource) : loadBase();
-  const localSource = await readSource(files[files.length - 1], { encoding: opts.encoding, stdin: io.stdin });
+  const localSource = await readSource(files[files.length - 1], { encoding: opts.encoding, ocr: opts.ocr, stdin: io.stdin });
   const local = parseSource(localSource);
   // the HTML page links each task to its line in the notices' own text
   const texts = opts.format === 'html' ? { base: baseSource ? baseSource.text : readFileSync(BASE_FILE, 'utf8'), local: localSource.text } : undefined;

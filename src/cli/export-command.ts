@@ -26,6 +26,7 @@ export async function runExport(inputs: string[], opts: Omit<ExportCliOptions, '
     jsonl: o.jsonl,
     diffBase: o.diffBase,
     encoding: o.encoding,
+    ocr: o.ocr,
     jobs: o.jobs,
     resume: o.resume,
     errorsFile: o.errorsFile,

@@ -26,8 +26,10 @@ Run plancmp COMMAND --help for a command's options.
 `;
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
+import { DOCUMENT_EXTENSIONS } from '../read/kinds.js';
 
 const VERSION = '0.1.0';
+const OCR_HELP = 'read scanned PDF pages (no text layer) with Tesseract; needs tesseract-ocr, tesseract-ocr-chi-sim and poppler-utils';
 
 function program(io: Io, done: (code: number) => void): Command {
   /** Runs a command with its -o/--output FILE and --color applied; FILE is written once it is complete. */
@@ -48,9 +50,10 @@ function program(io: Io, done: (code: number) => void): Command {
 
   p.command('parse')
     .description('parse notices into structured data: meta, sections, tasks with units and deadlines, key list, warnings')
-    .argument('<files...>', 'notice files (.txt or .html; UTF-8, GB18030/GBK, Big5, UTF-16); - reads standard input')
+    .argument('<files...>', 'notice files (.txt or .html in UTF-8, GB18030/GBK, Big5, UTF-16; .pdf, .docx, .doc/.wps, .ofd); - reads standard input')
     .addOption(new Option('-f, --format <format>', 'output format (jsonl: one record per line; csv: one row per task, with file and docNumber)').choices(['json', 'jsonl', 'text', 'md', 'csv']).default('json'))
     .option('-e, --encoding <name>', 'force the input encoding (utf-8, gb18030, gbk, big5, utf-16le, utf-16be)')
+    .option('--ocr', OCR_HELP)
     .option('-o, --output <file>', 'write to FILE (complete or not at all) instead of standard output')
     .option('--bom', 'csv: start with a UTF-8 BOM for Excel (default when writing to a file with -o)')
     .option('--no-bom', 'csv: no BOM, even in a file')
@@ -65,6 +68,7 @@ function program(io: Io, done: (code: number) => void): Command {
     .argument('<files...>', '[BASE] LOCAL — with one file, BASE is the embedded 浙政发〔2018〕16号')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'md', 'csv', 'html']).default('text'))
     .option('-e, --encoding <name>', 'force the input encoding')
+    .option('--ocr', OCR_HELP)
     .option('--pairs <file>', 'JSON file of links to pin and ban: {"pin":[{"base":"7.2","local":"7.1"}],"ban":[…]}')
     .option('--fail-on <findings>', 'exit 1 when any of these exist: dropped,added,deadline,merged,reworded; narrow deadlines with deadline:earlier,later,changed,removed,added,not-restated')
     .option('--exit-code', 'exit 1 when there are findings (those of --fail-on, else any), as git diff --exit-code')
@@ -83,7 +87,7 @@ function program(io: Io, done: (code: number) => void): Command {
 
   p.command('check')
     .description('lint notices (missing 发文字号, truncation, mojibake, numbering, units, brackets…), or guard their parse against snapshots')
-    .argument('<files...>', 'notice files (.txt or .html)')
+    .argument('<files...>', 'notice files (.txt, .html, .pdf, .docx, .doc, .ofd)')
     .addOption(new Option('-f, --format <format>', 'output format: text, json, github (workflow annotations), sarif (code scanning), junit (test reports)').choices(['text', 'json', 'github', 'sarif', 'junit']).default('text'))
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings (default: unlimited)')
     .option('--quiet', 'report errors only (warnings are neither shown nor counted)')
@@ -94,6 +98,7 @@ function program(io: Io, done: (code: number) => void): Command {
     .option('--diff', 'with --snapshot: also pin each file\'s diff against the base')
     .option('--base <file>', 'with --diff: the base plan (default: the embedded 浙政发〔2018〕16号)')
     .option('-e, --encoding <name>', 'force the input encoding')
+    .option('--ocr', OCR_HELP)
     .addHelpText('after', '\nExit codes: 0 clean, 1 errors, more than --max-warnings warnings or snapshot drift, 2 usage or input error (one file given),\n3 some of several files could not be read (the others were checked).\n\nExamples:\n  plancmp check fixtures/*.txt --max-warnings 0\n  plancmp check fixtures/*.txt --rule mojibake=warn --rule page-furniture=off\n  plancmp check fixtures/*.txt --format sarif -o plancmp.sarif\n  plancmp check --snapshot fixtures/snapshots --diff fixtures/*.txt')
     .action(async (files: string[], o) => {
       const { runCheck } = await import('./check-command.js');
@@ -108,9 +113,10 @@ function program(io: Io, done: (code: number) => void): Command {
     .option('--base <file>', 'with --diff: the base plan (default: the embedded 浙政发〔2018〕16号)')
     .option('-j, --jobs <n>', 'worker threads (default: number of cores)')
     .option('--resume', 'skip inputs whose output exists and is current')
-    .option('--ext <list>', 'extensions taken from directories', '.txt,.htm,.html')
+    .option('--ext <list>', 'extensions taken from directories', ['.txt', '.htm', '.html', ...DOCUMENT_EXTENSIONS].join(','))
     .option('--errors <file>', 'where to list failed inputs as JSONL (default: OUT/errors.jsonl, FILE.errors.jsonl beside --jsonl FILE, or stderr for --jsonl -)')
     .option('-e, --encoding <name>', 'force the input encoding')
+    .option('--ocr', OCR_HELP)
     .addHelpText('after', '\nExit codes: 0 all exported, 2 usage error, 3 some inputs failed (listed in the errors file).\n\nExamples:\n  plancmp export fixtures/ --out out/ --jobs 2\n  plancmp export "fixtures/**/*.txt" --jsonl - --diff | duckdb -c "select …"')
     .action(async (inputs: string[], o) => {
       const { runExport } = await import('./export-command.js');
@@ -128,6 +134,7 @@ function program(io: Io, done: (code: number) => void): Command {
     .option('--bom', 'csv: start with a UTF-8 BOM for Excel (default for a file)')
     .option('--no-bom', 'csv: no BOM, even in a file (default on standard output)')
     .option('-e, --encoding <name>', 'force the input encoding')
+    .option('--ocr', OCR_HELP)
     .addHelpText('after', '\nExit codes: 0 done, 2 usage or input error (no plan could be compared), 3 some plans failed and were left out.\n\nExamples:\n  plancmp report fixtures/000_*.txt fixtures/001_*.txt --html report.html --csv matrix.csv\n  plancmp report fixtures/000_*.txt fixtures/001_*.txt fixtures/003_*.txt --csv - --tidy')
     .action(async (locals: string[], o) => {
       const { runReport } = await import('./report-command.js');

@@ -11,6 +11,8 @@ import type { Notice } from '../model.js';
 export interface ParseCommandOptions {
   format: 'json' | 'jsonl' | 'text' | 'md' | 'csv';
   encoding?: string;
+  /** --ocr: read scanned PDF pages with Tesseract */
+  ocr?: boolean;
   debug?: boolean;
   /** CSV: start with a UTF-8 BOM for Excel (default: only when writing to a file with -o). */
   bom?: boolean;
@@ -36,7 +38,7 @@ export async function runParse(files: string[], opts: ParseCommandOptions, io: I
   let failed = 0;
   for (const file of files) {
     try {
-      const source = await readSource(file, { encoding: opts.encoding, stdin: io.stdin });
+      const source = await readSource(file, { encoding: opts.encoding, ocr: opts.ocr, stdin: io.stdin });
       notices.push(parseSource(source));
     } catch (e) {
       failed++;

@@ -26,6 +26,8 @@ export interface ReportCommandOptions {
   /** CSV: UTF-8 BOM for Excel; default: in a file yes, on standard output no */
   bom?: boolean;
   encoding?: string;
+  /** --ocr: read scanned PDF pages with Tesseract */
+  ocr?: boolean;
   debug?: boolean;
 }
 
@@ -66,7 +68,7 @@ export async function runReport(locals: string[], options: ReportCommandOptions,
   let base: Notice;
   let baseText: string;
   if (opts.base) {
-    const src = await readSource(opts.base, { encoding: opts.encoding, stdin: io.stdin });
+    const src = await readSource(opts.base, { encoding: opts.encoding, ocr: opts.ocr, stdin: io.stdin });
     base = parseSource(src);
     baseText = src.text;
   } else {
@@ -79,7 +81,7 @@ export async function runReport(locals: string[], options: ReportCommandOptions,
   const failures: ReportFailure[] = [];
   for (const file of locals) {
     try {
-      const src = await readSource(file, { encoding: opts.encoding, stdin: io.stdin });
+      const src = await readSource(file, { encoding: opts.encoding, ocr: opts.ocr, stdin: io.stdin });
       const notice = parseSource(src);
       if (notice.tasks.length === 0) {
         throw new PlancmpError('no-tasks', `no tasks found (${notice.warnings.map((w) => w.code).join(', ') || 'no structure recognised'})`, notice.source.file, 'run `plancmp parse --format text` on it to see what was recognised');

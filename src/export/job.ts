@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { isPlancmpError } from '../errors.js';
 import { loadBase, parseSource } from '../pipeline.js';
-import { sourceFromBytes, readInputBytes } from '../read/index.js';
+import { readBytes, readInputBytes } from '../read/index.js';
 import { diffNotices } from '../diff/index.js';
 import type { Notice } from '../model.js';
 import { recordFile, recordLine, readCompleteRecord, type ExportHeader, type Fingerprint } from './record.js';
@@ -18,6 +18,8 @@ export interface JobConfig {
   /** --diff: true for the embedded base, or the base file's path. */
   diffBase?: string | true;
   encoding?: string;
+  /** --ocr: read scanned PDF pages with Tesseract */
+  ocr?: boolean;
   resume: boolean;
   fingerprint: Fingerprint;
 }
@@ -52,17 +54,17 @@ export type JobResult =
 /** One read path for every command (read/file.ts): type checked, size limit (PLANCMP_MAX_BYTES) enforced while reading, no FIFOs. */
 const readInput = (file: string, raw?: Uint8Array): Buffer => readInputBytes(raw ? Buffer.from(raw) : file, {}, file);
 
-export function createJobRunner(cfg: JobConfig): (t: JobTask) => JobResult {
+export function createJobRunner(cfg: JobConfig): (t: JobTask) => Promise<JobResult> {
   let base: Notice | undefined;
-  const getBase = (): Notice => {
+  const getBase = async (): Promise<Notice> => {
     if (base) return base;
     if (cfg.diffBase === true) return (base = loadBase());
     const file = cfg.diffBase!;
-    return (base = parseSource(sourceFromBytes(readInput(file), file, { encoding: cfg.encoding })));
+    return (base = parseSource(await readBytes(readInput(file), file, { encoding: cfg.encoding, ocr: cfg.ocr })));
   };
   const guard = cfg.outDir ? new DirGuard(cfg.outDir) : undefined;
 
-  return (t: JobTask): JobResult => {
+  return async (t: JobTask): Promise<JobResult> => {
     let bytes = 0;
     const outPath = cfg.outDir && t.outName ? path.join(cfg.outDir, t.outName) : undefined;
     try {
@@ -73,8 +75,8 @@ export function createJobRunner(cfg: JobConfig): (t: JobTask) => JobResult {
       if (outPath && cfg.resume && readCompleteRecord(outPath, t.input, sha256, cfg.fingerprint)) {
         return { index: t.index, status: 'skipped', bytes };
       }
-      const notice = parseSource(sourceFromBytes(buf, t.input, { encoding: cfg.encoding }));
-      const diff = cfg.diffBase ? diffNotices(getBase(), notice) : undefined;
+      const notice = parseSource(await readBytes(buf, t.input, { encoding: cfg.encoding, ocr: cfg.ocr }));
+      const diff = cfg.diffBase ? diffNotices(await getBase(), notice) : undefined;
       const header: ExportHeader = { input: t.input, sha256, bytes, ...cfg.fingerprint };
       if (outPath) {
         const text = recordFile(header, notice, diff);

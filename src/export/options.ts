@@ -18,6 +18,7 @@ export interface ExportCliOptions {
   ext: string;
   errors?: string;
   encoding?: string;
+  ocr?: boolean;
   debug?: boolean;
 }
 
@@ -29,6 +30,7 @@ export interface CheckedOptions {
   resume: boolean;
   exts: string[];
   encoding?: string;
+  ocr: boolean;
   /** Absent: failures are reported on stderr (--jsonl to standard output or a device, without --errors). */
   errorsFile?: string;
   errorsExplicit: boolean;
@@ -75,7 +77,7 @@ export async function checkOptions(o: ExportCliOptions): Promise<CheckedOptions>
     if (st.isDirectory()) throw usage(`--base ${o.diff} is a directory`, 'give the base plan as a file');
     const { parseSource } = await import('../pipeline.js');
     const { readSource } = await import('../read/index.js');
-    const base = parseSource(await readSource(o.diff, { encoding }));
+    const base = parseSource(await readSource(o.diff, { encoding, ocr: o.ocr }));
     if (base.tasks.length === 0) throw new PlancmpError('no-tasks', 'no tasks found in the base plan', o.diff, 'the base must be a plan with numbered tasks under （一）（二）… headings');
     diffBase = o.diff;
     diff = { schema: DIFF_SCHEMA, base: o.diff, sha256: createHash('sha256').update(readFileSync(o.diff)).digest('hex') };
@@ -93,6 +95,7 @@ export async function checkOptions(o: ExportCliOptions): Promise<CheckedOptions>
     resume: !!o.resume,
     exts,
     encoding,
+    ocr: !!o.ocr,
     errorsFile,
     errorsExplicit,
     fingerprint: { plancmp: plancmpVersion(), schema: PARSE_SCHEMA, diff, encoding: encoding ?? null },

@@ -124,7 +124,7 @@ class InlinePool implements Pool {
   readonly mode = 'inline' as const;
   readonly size = 1;
   private chain: Promise<unknown> = Promise.resolve();
-  constructor(private runJob: (t: JobTask) => JobResult) {}
+  constructor(private runJob: (t: JobTask) => Promise<JobResult>) {}
   run(task: JobTask): Promise<JobResult> {
     const p = this.chain.then(() => new Promise<JobResult>((res) => setImmediate(() => res(this.runJob(task)))));
     this.chain = p;

@@ -33,6 +33,7 @@ export interface ExportOptions {
   jsonl?: string;
   diffBase?: string | true;
   encoding?: string;
+  ocr?: boolean;
   jobs: number;
   resume: boolean;
   /**
@@ -125,7 +126,7 @@ export async function exportNotices(o: ExportOptions): Promise<ExportSummary> {
   };
 
   // ---- workers ----
-  const cfg: JobConfig = { outDir, diffBase: o.diffBase, encoding: o.encoding, resume: o.resume, fingerprint: o.fingerprint };
+  const cfg: JobConfig = { outDir, diffBase: o.diffBase, encoding: o.encoding, ocr: o.ocr, resume: o.resume, fingerprint: o.fingerprint };
   const jobs = Math.max(1, Math.min(o.jobs, total));
   const pool: Pool = await createPool(cfg, jobs, o.timeoutMs);
   const window = o.window ?? Math.max(64, 16 * jobs);

@@ -5,4 +5,4 @@ import { createJobRunner, type JobConfig, type JobTask } from './job.js';
 if (!parentPort) throw new Error('plancmp export worker: must run in a worker thread');
 const port = parentPort;
 const run = createJobRunner(workerData as JobConfig);
-port.on('message', (t: JobTask) => port.postMessage(run(t)));
+port.on('message', async (t: JobTask) => port.postMessage(await run(t)));

@@ -5,13 +5,14 @@ import type { SourceFormat, SourceText, Warning } from '../model.js';
 import { decodeBytes, encodingFromName, hasBom, isValidUtf8, type Decoded } from './decode.js';
 import { htmlToText } from './html.js';
 import { displayName, readError, readFileBytesSync, recoverRawPath, tooLarge as tooLargeError, isDirectoryError, type RawPath } from './file.js';
+import { detectKind, type DocumentOptions } from './kinds.js';
 
 export const MAX_BYTES = 20 * 1024 * 1024;
 /** Environment variable that replaces MAX_BYTES (a whole number of bytes), e.g. for a corpus of huge pages. */
 export const MAX_BYTES_ENV = 'PLANCMP_MAX_BYTES';
 export const STDIN_NAME = '<stdin>';
 
-export interface ReadOptions {
+export interface ReadOptions extends DocumentOptions {
   /** Forced encoding (--encoding); detected when absent. */
   encoding?: string;
   format?: SourceFormat | 'auto';
@@ -58,13 +59,27 @@ export async function readSource(file: string, opts: ReadOptions = {}): Promise<
     if (stdin === process.stdin && process.stdin.isTTY) {
       throw new PlancmpError('stdin-tty', 'standard input is a terminal, not a file', STDIN_NAME, 'pipe a notice in, e.g. `plancmp parse - < notice.txt`');
     }
-    return sourceFromBytes(await readStream(stdin, STDIN_NAME, limit), STDIN_NAME, opts);
+    return readBytes(await readStream(stdin, STDIN_NAME, limit), STDIN_NAME, opts);
   }
   // a pipe given by name (`<(curl …)`) is read like standard input; devices are refused
   // a name typed with bytes that are not UTF-8 is shown with them as \xNN, not as U+FFFD
   const raw = file.includes('\uFFFD') ? recoverRawPath(file) : undefined;
   const shown = raw ? displayName(raw) : file;
-  return sourceFromBytes(readInputBytes(raw ?? file, { ...opts, pipes: true }, shown), shown, opts);
+  return readBytes(readInputBytes(raw ?? file, { ...opts, pipes: true }, shown), shown, opts);
+}
+
+/**
+ * Bytes already in memory -> SourceText, any format: a registered document format (PDF, DOCX,
+ * DOC/WPS, OFD; see kinds.ts) by its content, else text or HTML (sourceFromBytes).
+ */
+export async function readBytes(bytes: Uint8Array, file: string, opts: ReadOptions = {}): Promise<SourceText> {
+  const format = opts.format ?? 'auto';
+  const kind = format === 'text' || format === 'html' ? undefined : detectKind(bytes, file);
+  if (!kind) return sourceFromBytes(bytes, file, opts);
+  const limit = maxBytes(opts);
+  if (bytes.length > limit) throw tooLarge(String(bytes.length), limit, file);
+  const { readDocument } = await import('./document.js');
+  return readDocument(kind, bytes, file, opts);
 }
 
 /**

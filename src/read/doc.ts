@@ -1,0 +1,34 @@
+// DOC (Word 97–2003, and the .doc/.wps files WPS writes: OLE2 compound files) -> lines, with
+// word-extractor. Table cells end with a cell mark that it turns into a tab: a line of three or
+// more tab-separated cells becomes a `| a | b | c |` row. Encrypted Office files are OLE2 too.
+import { createRequire } from 'node:module';
+import { PlancmpError } from '../errors.js';
+import type { DocumentReader } from './kinds.js';
+
+interface WordDocument {
+  getBody(): string;
+}
+type Extractor = new () => { extract(input: Buffer): Promise<WordDocument> };
+
+/** Name of an OLE2 directory entry as stored (UTF-16LE). */
+const oleName = (name: string) => Buffer.from(name, 'utf16le');
+
+export function tableRow(line: string): string {
+  const cells = line.split('\t').map((c) => c.trim().replace(/\|/g, '｜'));
+  while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
+  return cells.length >= 3 ? `| ${cells.join(' | ')} |` : line.replace(/\t+/g, ' ');
+}
+
+export const read: DocumentReader = async (bytes, file) => {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buf.includes(oleName('EncryptedPackage')) || buf.includes(oleName('EncryptionInfo'))) {
+    throw new PlancmpError('encrypted', 'is a password-protected (encrypted) Office document', file, 'open it with its password and save an unprotected copy');
+  }
+  if (!buf.includes(oleName('WordDocument'))) {
+    throw new PlancmpError('damaged', 'is an Office file (OLE2) but not a Word document (perhaps a spreadsheet or a presentation)', file, 'give the notice itself as .doc, .docx, .pdf, .txt or .html');
+  }
+  const WordExtractor = createRequire(import.meta.url)('word-extractor') as Extractor;
+  const doc = await new WordExtractor().extract(buf);
+  const lines = doc.getBody().split('\n').map((l) => (l.includes('\t') ? tableRow(l) : l));
+  return { lines, warnings: [] };
+};
