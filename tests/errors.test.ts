@@ -110,9 +110,9 @@ describe('input errors: not a text notice', () => {
     await expectInputError(file('archive.txt', zip), /this is a ZIP file/, /give a \.txt or \.html notice/);
   });
 
-  it('a PDF', async () => {
+  it('a damaged PDF', async () => {
     const pdf = Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'latin1');
-    await expectInputError(file('notice.pdf', pdf), /this is a PDF file/, /PDF input is not supported yet; extract its text first \(e\.g\. pdftotext -layout\)/);
+    await expectInputError(file('notice.pdf', pdf), /cannot read this PDF file/, /damaged, truncated or not really a PDF file/);
   });
 
   it('UTF-16 without a byte-order mark', async () => {

@@ -70,7 +70,7 @@ describe('plancmp export --out (worker threads)', () => {
     for (const f of FIXTURES) copyFileSync(f, path.join(inDir, path.basename(f)));
     writeFileSync(path.join(inDir, 'sub', 'picture.txt'), PNG);
     writeFileSync(path.join(inDir, 'empty.txt'), '');
-    writeFileSync(path.join(inDir, 'ignored.pdf'), 'not taken from a directory: wrong extension');
+    writeFileSync(path.join(inDir, 'ignored.rtf'), 'not taken from a directory: wrong extension');
     const out = path.join(dir, 'out');
     const r = cli(['export', 'in', '--out', 'out', '--jobs', '2'], { cwd: dir });
     expect(r.code).toBe(3);

@@ -136,7 +136,7 @@ describe('decodeBytes: not a notice', () => {
     const e = errorOf(() => decodeBytes(input, 'x'));
     expect(e.code).toBe('binary');
     expect(e.message).toBe(`this is a ${kind} file, not a text or HTML notice`);
-    if (kind === 'PDF') expect(e.hint).toContain('pdftotext');
+    if (kind === 'PDF') expect(e.hint).toContain('readBytes');
   });
 
   it('refuses other binary data (NUL bytes)', () => {
@@ -333,11 +333,11 @@ describe('readSource / sourceFromBytes', () => {
     expect((await rejection(readSource('-', { stdin, maxBytes: 1000 }))).code).toBe('too-large');
   });
 
-  it('names a PDF given by mistake', async () => {
+  it('names a PDF that cannot be read', async () => {
     const file = join(dir, 'notice.pdf');
     writeFileSync(file, '%PDF-1.4\n');
     const e = await rejection(readSource(file));
-    expect(e.describe()).toContain('this is a PDF file');
+    expect(e.describe()).toContain('cannot read this PDF file');
   });
 });
 

@@ -127,10 +127,10 @@ export function binaryKind(bytes: Uint8Array): string | undefined {
 
 function binaryError(kind: string, file: string): PlancmpError {
   const hint =
-    kind === 'PDF'
-      ? 'PDF input is not supported yet; extract its text first (e.g. pdftotext -layout)'
-      : ['DOC', 'DOCX', 'OFD', 'RTF'].includes(kind)
-        ? 'save it as plain text (.txt) or a web page (.html) first'
+    ['PDF', 'DOC', 'DOCX', 'OFD'].includes(kind)
+      ? 'decodeBytes reads text only: read documents with readSource() or readBytes(), as the plancmp commands do'
+      : kind === 'RTF'
+        ? 'save it as plain text (.txt), a web page (.html) or .docx first'
         : 'give a .txt or .html notice';
   return new PlancmpError('binary', `this is a ${kind} file, not a text or HTML notice`, file, hint);
 }
