@@ -5,7 +5,7 @@
 export type * from './model.js';
 export { PlancmpError, isPlancmpError } from './errors.js';
 export { parseFile, parseText, parseBytes, parseSource, loadBase, BASE_FILE, type ParseOptions } from './pipeline.js';
-export { readSource, sourceFromBytes } from './read/index.js';
+export { readSource, readBytes, sourceFromBytes, INPUT_KINDS } from './read/index.js';
 export { normalize } from './normalize/index.js';
 export { parseNormalized } from './parse/index.js';
 export { splitUnits, extractDeadlines, parseDeadlineCell, findDocNumbers } from './parse/index.js';

@@ -112,6 +112,17 @@ async function pageGraphics(page: PdfPage, lib: Pdfjs, viewport: Matrix): Promis
   return { rules, images };
 }
 
+/** Whether two runs on one baseline are more than ~1.2 em apart (table cells, or a signature block). */
+function hasColumns(runs: TextRun[]): boolean {
+  const sorted = [...runs].sort((a, b) => a.y - b.y || a.x - b.x);
+  for (let i = 1; i < sorted.length; i++) {
+    const a = sorted[i - 1];
+    const b = sorted[i];
+    if (Math.abs(a.y - b.y) < 0.3 * b.size && b.x - (a.x + a.w) > 1.2 * b.size) return true;
+  }
+  return false;
+}
+
 async function pageContent(page: PdfPage, lib: Pdfjs): Promise<{ content: PageContent; images: number }> {
   const vp = page.getViewport({ scale: 1 });
   const tc = await page.getTextContent();
@@ -123,6 +134,9 @@ async function pageContent(page: PdfPage, lib: Pdfjs): Promise<{ content: PageCo
     if (!(size > 0)) continue;
     runs.push({ text: item.str, x: m[4], y: m[5], w: item.width, size });
   }
+  // The drawing (borders, images) costs as much again as the text: read it only for pages without
+  // text (scans) or with text set apart in columns (a table may be there).
+  if (runs.length > 0 && !hasColumns(runs)) return { content: { width: vp.width, height: vp.height, runs, rules: [] }, images: 0 };
   const { rules, images } = await pageGraphics(page, lib, vp.transform as Matrix);
   return { content: { width: vp.width, height: vp.height, runs, rules }, images };
 }
@@ -132,10 +146,12 @@ export const read: DocumentReader = async (bytes, file, opts) => {
   try {
     const pages: PageContent[] = [];
     const noText: number[] = [];
+    let imagePages = 0;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
-      const { content } = await pageContent(page, lib);
+      const { content, images } = await pageContent(page, lib);
       if (content.runs.length === 0) noText.push(n);
+      if (content.runs.length === 0 && images > 0) imagePages++;
       pages.push(content);
       page.cleanup();
     }
@@ -162,7 +178,7 @@ export const read: DocumentReader = async (bytes, file, opts) => {
       if (noText.length === doc.numPages) {
         throw new PlancmpError(
           'no-text-layer',
-          `is a scanned PDF: none of its ${doc.numPages} page${doc.numPages === 1 ? '' : 's'} has a text layer (they are images)`,
+          `is a scanned PDF: none of its ${doc.numPages} page${doc.numPages === 1 ? '' : 's'} has a text layer (${imagePages === doc.numPages ? (doc.numPages === 1 ? 'it is an image' : `all ${imagePages} are images`) : `${imagePages} ${imagePages === 1 ? 'is an image' : 'are images'}`})`,
           file,
           'run again with --ocr to read it with Tesseract (Debian: apt-get install tesseract-ocr tesseract-ocr-chi-sim poppler-utils)',
         );
