@@ -127,7 +127,10 @@ describe('the real notice as a WPS .doc and as a PDF', () => {
     expect(doc.source.format).toBe('doc');
     expect(pdf.source.format).toBe('pdf');
     expect(pdf.tasks.length).toBeGreaterThan(0);
-    expect(essence(pdf).tasks).toEqual(essence(doc).tasks);
+    // the two files differ in one way of their own: WPS kept straight quotes ("购机者") where the PDF
+    // conversion typeset curly ones (“购机者”); fold that, compare everything else as is
+    const quotes = (n: Notice) => JSON.parse(JSON.stringify(essence(n).tasks).replace(/[“”]|\\"/g, '\\"'));
+    expect(quotes(pdf)).toEqual(quotes(doc));
     expect(pdf.meta.date).toBe(doc.meta.date);
     // the PDF's wrapped lines are whole paragraphs again
     const text = (await readSource(BINARY + '.pdf')).text;

