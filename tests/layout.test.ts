@@ -144,3 +144,11 @@ describe('small parts', () => {
     expect(tableRow('海南省农业农村厅\t海南省财政厅')).toBe('海南省农业农村厅 海南省财政厅');
   });
 });
+
+describe('DOC tables', () => {
+  it('rows that word-extractor runs together (cell marks as tabs, a second tab ends a row) come apart', async () => {
+    const { splitRows } = await import('../src/read/doc.js');
+    expect(splitRows('1\t严控会议经费\t省财政厅\t每年推进\t\t2\t严控公文\t省政府办公厅\t每年推进\t\t')).toEqual(['| 1 | 严控会议经费 | 省财政厅 | 每年推进 |', '| 2 | 严控公文 | 省政府办公厅 | 每年推进 |']);
+    expect(splitRows('海南省农业农村厅\t海南省财政厅')).toEqual(['海南省农业农村厅 海南省财政厅']);
+  });
+});

@@ -128,7 +128,8 @@ export async function exportNotices(o: ExportOptions): Promise<ExportSummary> {
   // ---- workers ----
   const cfg: JobConfig = { outDir, diffBase: o.diffBase, encoding: o.encoding, ocr: o.ocr, resume: o.resume, fingerprint: o.fingerprint };
   const jobs = Math.max(1, Math.min(o.jobs, total));
-  const pool: Pool = await createPool(cfg, jobs, o.timeoutMs);
+  // OCR takes ~15 s a page on a busy core: a scanned notice must not hit the per-file time limit
+  const pool: Pool = await createPool(cfg, jobs, o.timeoutMs ?? (o.ocr ? 30 * 60_000 : undefined));
   const window = o.window ?? Math.max(64, 16 * jobs);
 
   const putResult = async (data: string | Uint8Array) => {

@@ -1,6 +1,8 @@
 // DOC (Word 97–2003, and the .doc/.wps files WPS writes: OLE2 compound files) -> lines, with
-// word-extractor. Table cells end with a cell mark that it turns into a tab: a line of three or
-// more tab-separated cells becomes a `| a | b | c |` row. Encrypted Office files are OLE2 too.
+// word-extractor. Table cells end with a cell mark that it turns into a tab, and a row ends with one
+// more, with no line break between rows: `a\tb\tc\t\t` per row. Runs of three or more cells become
+// `| a | b | c |` rows (an empty cell also reads as a row end: that row then splits in two).
+// Encrypted Office files are OLE2 too.
 import { createRequire } from 'node:module';
 import { PlancmpError } from '../errors.js';
 import type { DocumentReader } from './kinds.js';
@@ -19,6 +21,12 @@ export function tableRow(line: string): string {
   return cells.length >= 3 ? `| ${cells.join(' | ')} |` : line.replace(/\t+/g, ' ');
 }
 
+/** One line of word-extractor's text -> lines, table rows apart. */
+export function splitRows(line: string): string[] {
+  if (!/\t[^\t]*\t/.test(line)) return [line.replace(/\t+/g, ' ')];
+  return line.split(/(?<=\t\t)/).map(tableRow);
+}
+
 export const read: DocumentReader = async (bytes, file) => {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buf.includes(oleName('EncryptedPackage')) || buf.includes(oleName('EncryptionInfo'))) {
@@ -29,6 +37,9 @@ export const read: DocumentReader = async (bytes, file) => {
   }
   const WordExtractor = createRequire(import.meta.url)('word-extractor') as Extractor;
   const doc = await new WordExtractor().extract(buf);
-  const lines = doc.getBody().split('\n').map((l) => (l.includes('\t') ? tableRow(l) : l));
+  const lines = doc
+    .getBody()
+    .split('\n')
+    .flatMap(splitRows);
   return { lines, warnings: [] };
 };
