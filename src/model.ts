@@ -164,7 +164,8 @@ export interface KeyListRow {
 
 export interface Notice {
   schema: 'plancmp.parse/1';
-  source: { file: string; encoding: string; format: SourceFormat; converted: 't2s' | 'none' };
+  /** pages: for paged inputs (PDF, OFD), the number of pages of the original. */
+  source: { file: string; encoding: string; format: SourceFormat; converted: 't2s' | 'none'; pages?: number };
   meta: Meta;
   references: Reference[];
   sections: Section[];

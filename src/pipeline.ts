@@ -21,6 +21,7 @@ export function parseSource(source: SourceText, opts: ParseOptions = {}): Notice
     throw new PlancmpError('html-no-notice', 'no notice text found in this HTML page', source.file, 'check that the page is the notice itself, not a list, search or login page');
   }
   const notice = parseNormalized(source, normalize(source.text, opts));
+  if (source.pages !== undefined) notice.source.pages = source.pages;
   if (source.pageOfLine) {
     // paged inputs (PDF, OFD): say which page of the original each warning is on
     for (const w of notice.warnings) if (w.line > 0 && w.page === undefined) w.page = source.pageOfLine[w.line - 1];

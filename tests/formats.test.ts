@@ -111,6 +111,7 @@ describe('each seed re-published in another format parses like its text', () => 
   it.skipIf(!HAS_CHROMIUM && !process.env.CI)('drops the PDF running header and page numbers; warnings name their page', async () => {
     const src = await readSource(name(FX.province, '.pdf'));
     expect(src.pages).toBeGreaterThan(1);
+    expect((await parseFile(name(FX.province, '.pdf'))).source.pages).toBe(src.pages);
     expect(src.text).not.toContain('政府信息公开');
     expect(src.text).not.toMatch(/^— \d+ —$/m);
     expect(src.pageOfLine).toHaveLength(src.text.split('\n').length);
@@ -216,6 +217,17 @@ describe('bad documents: one clear error each, and the batch goes on', () => {
     const e = await errorOf(g);
     expect(e.code).toBe('damaged');
     expect(e.describe()).toMatch(/^.*junk\.pdf: cannot read this PDF file/);
+  });
+
+  it('an encrypted Word document (an OLE2 container holding the encrypted package)', async () => {
+    const f = join(OUT, 'locked.docx');
+    const bytes = Buffer.alloc(4096);
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(bytes);
+    Buffer.from('EncryptedPackage', 'utf16le').copy(bytes, 1024);
+    writeFileSync(f, bytes);
+    const e = await errorOf(f);
+    expect(e.code).toBe('encrypted');
+    expect(e.hint).toMatch(/password/);
   });
 
   it('an OLE2 file that is not a Word document', async () => {
