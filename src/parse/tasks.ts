@@ -20,6 +20,8 @@ interface Draft {
   index: number;
   line: number;
   text: string;
+  /** The text of the task's first paragraph: its title comes from there, not from paragraphs after it. */
+  head: string;
   notes: { note: FoundNote; index: number }[];
 }
 
@@ -51,6 +53,7 @@ function headingDraft(body: Body, n: BodyNode, notes: Map<BodyNode, NodeNotes>):
       index: n.index,
       line: t0.para.line,
       text: withoutNotes(t0.para.text, t0.notes, n.heading!.marker.length),
+      head: '',
       notes: t0.notes.map((note) => ({ note, index: n.index })),
     };
   }
@@ -74,7 +77,7 @@ function headingDraft(body: Body, n: BodyNode, notes: Map<BodyNode, NodeNotes>):
     parts.push(withoutNotes(t.para.text, t.notes, from));
   }
   if (found.length > 1) found.sort((a, b) => a.index - b.index || a.note.start - b.note.start);
-  return { node: n, index: n.index, line: body.tokens[n.index].para.line, text: parts.join(''), notes: found };
+  return { node: n, index: n.index, line: body.tokens[n.index].para.line, text: parts.join(''), head: parts[0] ?? '', notes: found };
 }
 
 function slotDrafts(body: Body, n: BodyNode, notes: NodeNotes, runs: boolean): Draft[] {
@@ -92,6 +95,7 @@ function slotDrafts(body: Body, n: BodyNode, notes: NodeNotes, runs: boolean): D
         index: s.index,
         line: t.para.line,
         text: withoutNotes(t.para.text, s.notes, from),
+        head: '',
         notes: s.notes.map((note) => ({ note, index: s.index })),
       });
       continue;
@@ -99,7 +103,7 @@ function slotDrafts(body: Body, n: BodyNode, notes: NodeNotes, runs: boolean): D
     for (const r of pieces) {
       const inRun = s.notes.filter((x) => x.start >= r.start && x.start < r.end);
       const text = withoutNotes(t.para.text, inRun, r.start, r.end).replace(/^[一二三四五六七八九十]{1,3}是[，,：:]?/, '');
-      out.push({ node: n, sub: { position: ++position, number: r.number }, index: s.index, line: t.para.line, text, notes: inRun.map((note) => ({ note, index: s.index })) });
+      out.push({ node: n, sub: { position: ++position, number: r.number }, index: s.index, line: t.para.line, text, head: '', notes: inRun.map((note) => ({ note, index: s.index })) });
     }
   }
   return out;
@@ -211,7 +215,8 @@ export function parseTasks(body: Body, level: TaskLevel, paras: Paragraph[], doc
     });
     const parent = d.sub ? d.node : d.node.parent;
     const ph = parent?.heading;
-    const title = d.sub?.number ? runTitle(d.text) : splitTitle(d.text).title;
+    // a heading line of its own (（一）补贴对象) is the title; the paragraphs under it are not
+    const title = d.sub?.number ? runTitle(d.text) : splitTitle(d.head || d.text).title;
     tasks.push({
       id: (onePart ? positions.slice(1) : positions).join('.'),
       path: positions,
