@@ -9,7 +9,8 @@ export { readSource, readBytes, sourceFromBytes, INPUT_KINDS } from './read/inde
 export { normalize } from './normalize/index.js';
 export { parseNormalized } from './parse/index.js';
 export { splitUnits, extractDeadlines, parseDeadlineCell, findDocNumbers } from './parse/index.js';
-export { alignTasks, THRESHOLDS, type PairRules } from './align/tasks.js';
+export { alignTasks, type PairRules } from './align/tasks.js';
+export { DEFAULT_DIFF_OPTIONS, resolveDiffOptions, type DiffThresholds, type AlignOptions, type OverlapOptions, type KeyListOptions, type DeadlineOptions, type FamilyOptions, type ParentageOptions } from './options.js';
 export { diffNotices, loadPairs, parsePairs, type DiffOptions } from './diff/index.js';
 export { scoreDiff, type GoldFile, type Score } from './eval/score.js';
 export { execute } from './cli/main.js';

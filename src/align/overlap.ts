@@ -6,9 +6,7 @@
 import type { Link, Task } from '../model.js';
 import { content } from './text.js';
 import { cmpId } from './tasks.js';
-
-/** Characters a shared phrase needs. */
-const MIN_PHRASE = 4;
+import { DEFAULT_DIFF_OPTIONS, type OverlapOptions } from '../options.js';
 /** Policy verbs and fillers that open or pad titles in every plan: never evidence of a topic. */
 const BOILERPLATE =
   /全面推进|深入推进|加快推进|大力推进|积极推进|扎实推进|稳步推进|持续推进|全面推行|充分发挥|建立健全|健全完善|不断完善|进一步|切实加强|全面加强|大力加强|着力|抓好|落实好|加快建设|政府系统|有关部门|工作机制|体制机制|的落实|加强|推进|建立|健全|完善|深化|强化|提升|提高|推动|加快|实施|开展|落实|规范|严格|全面|切实|工作|建设/g;
@@ -21,12 +19,9 @@ function topicPieces(title: string): string[] {
     .filter((p) => p.length >= 2);
 }
 
-/** A phrase this long is specific by itself; a shorter one only when few tasks use it. */
-const LONG_PHRASE = 6;
-const MAX_SHORT_USES = 3;
-
 /** Length of the longest topic phrase of a title that `text` contains and that is specific enough. */
-function sharedPhrase(pieces: string[], text: string, uses: (s: string) => number): number {
+function sharedPhrase(pieces: string[], text: string, uses: (s: string) => number, T: Readonly<OverlapOptions>): number {
+  const { minPhrase: MIN_PHRASE, longPhrase: LONG_PHRASE, maxShortUses: MAX_SHORT_USES } = T;
   let best = 0;
   for (const p of pieces) {
     for (let i = 0; i + MIN_PHRASE <= p.length; i++) {
@@ -41,7 +36,7 @@ function sharedPhrase(pieces: string[], text: string, uses: (s: string) => numbe
   return best;
 }
 
-export function overlapLinks(base: Task[], local: Task[]): Link[] {
+export function overlapLinks(base: Task[], local: Task[], T: Readonly<OverlapOptions> = DEFAULT_DIFF_OPTIONS.overlap): Link[] {
   const bText = base.map((t) => content(`${t.title}。${t.text}`));
   const lText = local.map((t) => content(`${t.title}。${t.text}`));
   const bPieces = base.map((t) => topicPieces(t.title));
@@ -58,12 +53,12 @@ export function overlapLinks(base: Task[], local: Task[]): Link[] {
     }
     return n;
   };
-  const strength = base.map((_, i) => local.map((_, j) => Math.max(sharedPhrase(bPieces[i], lText[j], uses), sharedPhrase(lPieces[j], bText[i], uses))));
+  const strength = base.map((_, i) => local.map((_, j) => Math.max(sharedPhrase(bPieces[i], lText[j], uses, T), sharedPhrase(lPieces[j], bText[i], uses, T))));
   const chosen = new Map<string, Link>();
   const add = (i: number, j: number) => {
     const k = `${i}|${j}`;
     const n = strength[i][j];
-    if (n >= MIN_PHRASE && !chosen.has(k)) chosen.set(k, { base: base[i].id, local: local[j].id, score: Math.min(1, Math.round((n / 10) * 1000) / 1000), kind: 'overlap' });
+    if (n >= T.minPhrase && !chosen.has(k)) chosen.set(k, { base: base[i].id, local: local[j].id, score: Math.min(1, Math.round((n / 10) * 1000) / 1000), kind: 'overlap' });
   };
   // each base task to the local measure it shares the longest phrase with, and each local measure likewise
   base.forEach((_, i) => {

@@ -14,52 +14,22 @@
 import type { Link, LinkKind, Task } from '../model.js';
 import { evidenceMatrix, type PairEvidence } from './matrix.js';
 import { dice } from './text.js';
+import { DEFAULT_DIFF_OPTIONS, type AlignOptions } from '../options.js';
 
 export interface PairRules {
   pin: { base: string; local: string; kind?: LinkKind }[];
   ban: { base: string; local: string }[];
 }
 
-/** Thresholds, chosen on the Zhoushan gold and checked against the other seeds (see tests/align). */
-export const THRESHOLDS = {
-  /** main link: combined score a base task's best local counterpart must reach */
-  main: 0.34,
-  /** extra link: how much of the base content must be carried by a second local task */
-  extraCover: 0.45,
-  /** a title part naming the base title almost verbatim is enough with modest content */
-  titleMatch: 0.8,
-  titleCover: 0.2,
-  /** reworded items: mutual best counterparts, clearly ahead of every alternative */
-  mutual: 0.2,
-  mutualMargin: 2,
-  /** before calling a base task dropped: part of it carried in one clear place */
-  partialCover: 0.12,
-  partialMargin: 2.5,
-  /** below this cover a secondary link is 'partial' */
-  partial: 0.35,
-  /** title agreement at or above which a one-to-one link is 'same' rather than 'reworded' */
-  sameTitle: 0.75,
-  /** and the share of the base content the local task still carries for 'same' (less is a rewrite) */
-  sameCover: 0.3,
-  /** rule 7: share of a would-be-added local task's content found in one base task, and its margin over the next */
-  carriedBack: 0.5,
-  carriedMargin: 1.5,
-  /** rule 8: each base part of a merge carries this much of the local task, and together this much */
-  mergedPart: 0.25,
-  mergedTotal: 0.6,
-  /** rule 9: mutual best of an otherwise dropped and an otherwise added task, with this score and margin */
-  rewrittenScore: 0.25,
-  rewrittenMargin: 1.5,
-};
-
 export interface Alignment {
   links: Link[];
   evidence: PairEvidence[][];
 }
 
-export function alignTasks(base: Task[], local: Task[], rules: PairRules = { pin: [], ban: [] }): Alignment {
+/** `options`: the thresholds (src/options.ts, DEFAULT_DIFF_OPTIONS.align unless the caller gives others). */
+export function alignTasks(base: Task[], local: Task[], rules: PairRules = { pin: [], ban: [] }, options: Readonly<AlignOptions> = DEFAULT_DIFF_OPTIONS.align): Alignment {
   const ev = evidenceMatrix(base, local);
-  const T = THRESHOLDS;
+  const T = options;
   const banned = new Set(rules.ban.map((b) => `${b.base}|${b.local}`));
   const chosen = new Map<string, { i: number; j: number; manual: boolean; kind?: LinkKind }>();
   const key = (i: number, j: number) => `${base[i].id}|${local[j].id}`;
@@ -89,7 +59,7 @@ export function alignTasks(base: Task[], local: Task[], rules: PairRules = { pin
       if (banned.has(key(i, j))) continue;
       if (best < 0 || ev[i][j].score > ev[i][best].score) best = j;
     }
-    if (best >= 0 && (strong(ev[i][best]) || clearMutualBest(ev, i, best))) add(i, best);
+    if (best >= 0 && (strong(ev[i][best]) || clearMutualBest(ev, i, best, T))) add(i, best);
     for (let j = 0; j < local.length; j++) {
       if (j !== best && !banned.has(key(i, j)) && (ev[i][j].cover >= T.extraCover || (ev[i][j].title >= T.titleMatch && ev[i][j].cover >= T.titleCover))) add(i, j);
     }
@@ -110,7 +80,7 @@ export function alignTasks(base: Task[], local: Task[], rules: PairRules = { pin
       if (banned.has(key(i, j))) continue;
       if (best < 0 || ev[i][j].back > ev[best][j].back) best = i;
     }
-    if (best >= 0 && ev[best][j].back >= T.extraCover && ev[best][j].score >= T.main * 0.8) add(best, j);
+    if (best >= 0 && ev[best][j].back >= T.extraCover && ev[best][j].score >= T.main * T.laxFactor) add(best, j);
   });
   // 6. the mirror of rule 5: a local task about to be reported added, part of whose content one base
   //    task under the corresponding project clearly supplies (湖州 行政复议机制创新 ← 依法化解社会矛盾纠纷)
@@ -187,7 +157,7 @@ export function alignTasks(base: Task[], local: Task[], rules: PairRules = { pin
   }
   const links: Link[] = pairs.map(({ i, j, manual, kind }) => {
     const e = ev[i][j];
-    const link: Link = { base: base[i].id, local: local[j].id, score: round(e.score), kind: kind ?? classify(i, j, basesOf.get(j)!, localsOf.get(i)!, ev) };
+    const link: Link = { base: base[i].id, local: local[j].id, score: round(e.score), kind: kind ?? classify(i, j, basesOf.get(j)!, localsOf.get(i)!, ev, T) };
     if (manual) link.manual = true;
     return link;
   });
@@ -199,29 +169,29 @@ export function alignTasks(base: Task[], local: Task[], rules: PairRules = { pin
  * A reworded task shares little wording with its source (提升科学谋划能力 for 建立科学谋划体系), but
  * when each is the other's best counterpart by a wide margin, nothing else in either plan competes.
  */
-function clearMutualBest(ev: PairEvidence[][], i: number, j: number): boolean {
+function clearMutualBest(ev: PairEvidence[][], i: number, j: number, T: Readonly<AlignOptions>): boolean {
   const s = ev[i][j].score;
-  if (s < THRESHOLDS.mutual) return false;
-  for (let k = 0; k < ev[i].length; k++) if (k !== j && ev[i][k].score * THRESHOLDS.mutualMargin > s) return false;
-  for (let k = 0; k < ev.length; k++) if (k !== i && ev[k][j].score * THRESHOLDS.mutualMargin > s) return false;
+  if (s < T.mutual) return false;
+  for (let k = 0; k < ev[i].length; k++) if (k !== j && ev[i][k].score * T.mutualMargin > s) return false;
+  for (let k = 0; k < ev.length; k++) if (k !== i && ev[k][j].score * T.mutualMargin > s) return false;
   return true;
 }
 
 /** basesOfLocal: base tasks linked to local j; localsOfBase: local tasks linked to base i (in link order). */
-function classify(i: number, j: number, basesOfLocal: number[], localsOfBase: number[], ev: PairEvidence[][]): LinkKind {
+function classify(i: number, j: number, basesOfLocal: number[], localsOfBase: number[], ev: PairEvidence[][], T: Readonly<AlignOptions>): LinkKind {
   const e = ev[i][j];
   // the strongest counterpart of this base task: a weaker second one only carries part of it
   const bestLocal = localsOfBase.reduce((a, b) => (ev[i][b].score > ev[i][a].score ? b : a), j);
   const bestBase = basesOfLocal.reduce((a, b) => (ev[b][j].score > ev[a][j].score ? b : a), i);
-  if (localsOfBase.length > 1 && bestLocal !== j && e.cover < THRESHOLDS.partial) return 'partial';
+  if (localsOfBase.length > 1 && bestLocal !== j && e.cover < T.partial) return 'partial';
   if (basesOfLocal.length > 1) {
-    if (bestBase !== i && e.cover < THRESHOLDS.partial && e.title < THRESHOLDS.titleMatch) return 'partial';
+    if (bestBase !== i && e.cover < T.partial && e.title < T.titleMatch) return 'partial';
     return 'merged';
   }
   if (localsOfBase.length > 1) return 'split';
-  if (e.title >= THRESHOLDS.sameTitle && e.cover >= THRESHOLDS.sameCover) return 'same';
+  if (e.title >= T.sameTitle && e.cover >= T.sameCover) return 'same';
   // one-to-one but different title: reworded when either the wording or the title still agrees
-  return e.cover >= THRESHOLDS.partial * 0.8 || e.title >= 0.4 ? 'reworded' : 'partial';
+  return e.cover >= T.partial * T.laxFactor || e.title >= T.rewordedTitle ? 'reworded' : 'partial';
 }
 
 function round(x: number): number {

@@ -2,21 +2,17 @@
 // province's campaign on a similar theme) shares topics, not tasks: few tasks on either side find
 // a strong counterpart. Then the report must say so instead of listing every difference as a finding.
 import type { Link, PlanDiff } from '../model.js';
+import { DEFAULT_DIFF_OPTIONS, type FamilyOptions } from '../options.js';
 
-const STRONG = 0.5;
-const SAME_FAMILY = 0.4;
-/** A plan rewritten for its level keeps few strong links but still carries most tasks somewhere. */
-const LINKED_FAMILY = 0.6;
-
-export function judgeFamily(links: Link[], baseTasks: number, localTasks: number, citesBase: boolean): PlanDiff['family'] {
+export function judgeFamily(links: Link[], baseTasks: number, localTasks: number, citesBase: boolean, T: Readonly<FamilyOptions> = DEFAULT_DIFF_OPTIONS.family): PlanDiff['family'] {
   // citesBase here means: cites the base, or is named after it
-  const strong = links.filter((k) => k.score >= STRONG || k.manual);
+  const strong = links.filter((k) => k.score >= T.strong || k.manual);
   const baseShare = baseTasks ? new Set(strong.map((k) => k.base)).size / baseTasks : 0;
   const localShare = localTasks ? new Set(strong.map((k) => k.local)).size / localTasks : 0;
   // a truncated or partial local plan still derives from the base: judge by the better side
   const strongShare = Math.round(Math.max(baseShare, localShare) * 1000) / 1000;
   const linkedShare = Math.max(baseTasks ? new Set(links.map((k) => k.base)).size / baseTasks : 0, localTasks ? new Set(links.map((k) => k.local)).size / localTasks : 0);
-  const sameFamily = citesBase || strongShare >= SAME_FAMILY || linkedShare >= LINKED_FAMILY;
+  const sameFamily = citesBase || strongShare >= T.sameFamily || linkedShare >= T.linkedFamily;
   return {
     sameFamily,
     strongShare,

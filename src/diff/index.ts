@@ -1,6 +1,7 @@
 // Diff: two Notices → PlanDiff (links, dropped, added, key-list links, deadline changes, summary).
 import type { DocRef, KeyListRow, Link, NearestTask, Notice, PlanDiff, Task, Warning } from '../model.js';
-import { alignTasks, type PairRules } from '../align/tasks.js';
+import { alignTasks } from '../align/tasks.js';
+import { resolveDiffOptions, type DiffOptions } from '../options.js';
 import { alignKeyLists, isHeadlineRow, rowTasks } from './keylist.js';
 import { compareDeadlineSets } from './deadlines.js';
 import { checkParentage } from './parentage.js';
@@ -12,9 +13,8 @@ import { mergedGroups, retitledLinks, rewordedLinks, splitGroups } from './group
 
 export { loadPairs, parsePairs } from './pairs.js';
 
-export interface DiffOptions {
-  pairs?: PairRules;
-}
+/** What diffNotices takes: analyst pins and bans, and any thresholds to use instead of the defaults. */
+export type { DiffOptions };
 
 /** Whether two key-list rows detail body tasks that are linked. */
 function rowsOfLinkedTasks(base: Notice, local: Notice, links: Link[]) {
@@ -43,12 +43,13 @@ function docRef(n: Notice): DocRef {
 }
 
 export function diffNotices(base: Notice, local: Notice, opts: DiffOptions = {}): PlanDiff {
-  const alignment = alignTasks(base.tasks, local.tasks, opts.pairs);
+  const T = resolveDiffOptions(opts);
+  const alignment = alignTasks(base.tasks, local.tasks, opts.pairs, T.align);
   const aligned = alignment.links;
-  const parentage = checkParentage(base, local);
-  const family = judgeFamily(aligned, base.tasks.length, local.tasks.length, parentage.citesBase || parentage.namesBase);
+  const parentage = checkParentage(base, local, T.parentage);
+  const family = judgeFamily(aligned, base.tasks.length, local.tasks.length, parentage.citesBase || parentage.namesBase, T.family);
   // a plan of another family carries no base task: what it shares are thematic counterparts
-  const chosen = family.sameFamily ? aligned : withPins(overlapLinks(base.tasks, local.tasks), aligned);
+  const chosen = family.sameFamily ? aligned : withPins(overlapLinks(base.tasks, local.tasks, T.overlap), aligned);
   // every reference carries its source line, so a reader can open the notice at that task
   const bLine = new Map(base.tasks.map((t) => [t.id, t.line]));
   const lLine = new Map(local.tasks.map((t) => [t.id, t.line]));

@@ -2,10 +2,7 @@
 // other parent is worth a warning: the analyst may be comparing against the wrong base.
 import type { Notice, PlanDiff } from '../model.js';
 import { bigramSet, dice } from '../align/text.js';
-
-const TITLE_MATCH = 0.7;
-/** Share of the base name's bigrams in the local title: 新昌县人民政府“两强三提高”建设行动计划实施方案 drops only 政府. */
-const NAME_MATCH = 0.8;
+import { DEFAULT_DIFF_OPTIONS, type ParentageOptions } from '../options.js';
 
 function sharedBigrams(name: string, title: string): number {
   const a = bigramSet(name);
@@ -24,15 +21,15 @@ function core(title: string): string {
     .replace(/^(?:[\u4e00-\u9fff]{1,12}?(?:省|市|县|区)(?:人民)?政府(?:办公厅|办公室)?)/, '');
 }
 
-export function checkParentage(base: Notice, local: Notice): PlanDiff['parentage'] {
+export function checkParentage(base: Notice, local: Notice, T: Readonly<ParentageOptions> = DEFAULT_DIFF_OPTIONS.parentage): PlanDiff['parentage'] {
   const cited = local.references;
   const baseNo = base.meta.docNumber;
   const baseTitles = [base.meta.title, base.meta.planTitle].filter((t): t is string => !!t).map(core);
   // an implementation plan usually takes its name from its parent: 《政府“两强三提高”建设行动计划…实施方案》
   const ownTitles = [local.meta.title, local.meta.planTitle].filter((t): t is string => !!t).map(core);
-  const namesBase = baseTitles.some((b) => b.length >= 6 && ownTitles.some((o) => sharedBigrams(b, o) >= NAME_MATCH));
+  const namesBase = baseTitles.some((b) => b.length >= 6 && ownTitles.some((o) => sharedBigrams(b, o) >= T.nameMatch));
   if (baseNo && cited.some((r) => r.docNumber === baseNo)) return { citesBase: true, by: 'docNumber', namesBase, cited };
-  if (cited.some((r) => r.title && baseTitles.some((t) => dice(core(r.title!), t) >= TITLE_MATCH))) return { citesBase: true, by: 'title', namesBase, cited };
+  if (cited.some((r) => r.title && baseTitles.some((t) => dice(core(r.title!), t) >= T.titleMatch))) return { citesBase: true, by: 'title', namesBase, cited };
   const plans = cited.filter((r) => r.docNumber || (r.title && /计划|方案|规划|意见/.test(r.title)));
   const warning = plans.length
     ? `the local plan cites ${plans.map((r) => [r.title && `《${r.title}》`, r.docNumber].filter(Boolean).join(' ')).join('; ')}, not ${baseNo ?? 'the base plan'}`

@@ -1,6 +1,7 @@
 // Bytes -> text. Chinese notices come as UTF-8, GBK/GB18030 (mainland sites and Windows
 // exports) or Big5 (Taiwan/HK); the encoding is rarely declared, so we detect it.
 import { PlancmpError } from '../errors.js';
+import { DEFAULT_READ_PARSE_OPTIONS } from '../options.js';
 import type { Warning } from '../model.js';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
@@ -30,6 +31,9 @@ const ALIASES: Record<string, Encoding | 'utf-16'> = {
 };
 
 export const ENCODING_NAMES = Object.keys(ALIASES);
+/** Encoding detection thresholds (src/options.ts). */
+const D = DEFAULT_READ_PARSE_OPTIONS.detection;
+
 const HINT = 'pass --encoding utf-8|gb18030|big5|utf-16le';
 
 /** Canonical encoding for a user-given name, or undefined when unknown. */
@@ -175,8 +179,8 @@ function utf16Order(bytes: Uint8Array): Encoding | undefined {
       const c = s.text.charCodeAt(i);
       if (c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12) controls++;
     }
-    if (controls > s.text.length * 0.01) continue;
-    if ((high >= 2 && high >= low * 3) || s.common >= 0.12) return order;
+    if (controls > s.text.length * D.controls) continue;
+    if ((high >= 2 && high >= low * 3) || s.common >= D.common) return order;
   }
   return undefined;
 }
@@ -218,7 +222,7 @@ function decodeForced(bytes: Uint8Array, file: string, forced: string): Decoded 
   // TextDecoder drops a BOM that matches the encoding.
   const text = new TextDecoder(encoding).decode(bytes);
   const bad = countReplacements(text);
-  if (bad > text.length * 0.01) {
+  if (bad > text.length * D.controls) {
     throw new PlancmpError(
       'wrong-encoding',
       `decoding as ${forced} produced ${bad} replacement characters`,
@@ -241,31 +245,33 @@ function decodeForced(bytes: Uint8Array, file: string, forced: string): Decoded 
   return { text, encoding, warnings: replacementWarning(text, encoding) };
 }
 
+/** The first 64 KB (sample), unless they are mostly ASCII (a web page's head of scripts and styles): then more. */
+function detectionSample(bytes: Uint8Array): Uint8Array {
+  const sample = bytes.subarray(0, D.sample);
+  return sample.length < bytes.length && highBytes(sample) < D.minHighBytes ? bytes.subarray(0, D.largeSample) : sample;
+}
+
 /** Another encoding that reads clearly where the forced one gives garbled Chinese, if any. */
 function readsBetter(bytes: Uint8Array, encoding: Encoding): Encoding | undefined {
-  let sample = bytes.subarray(0, 1 << 16);
-  // …unless those 64 KB are mostly ASCII (a web page's head of scripts and styles): then look further
-  if (sample.length < bytes.length && highBytes(sample) < 4096) sample = bytes.subarray(0, 1 << 20);
-  if (score(sample, encoding).common >= 0.12) return undefined;
+  const sample = detectionSample(bytes);
+  if (score(sample, encoding).common >= D.common) return undefined;
   return (['utf-8', 'gb18030', 'big5'] as Encoding[])
     .filter((e) => e !== encoding)
     .map((e) => score(sample, e))
-    .find((s) => s.common >= 0.12 && s.replacements <= s.text.length * 0.02)?.encoding;
+    .find((s) => s.common >= D.common && s.replacements <= s.text.length * D.replacements)?.encoding;
 }
 
 /** Picks GB18030 or Big5 (or near-UTF-8) by how plausible the decoded Chinese looks. */
 function guessLegacy(bytes: Uint8Array, file: string): Decoded {
   // 64 KB (some 30,000 characters) decides the encoding; scoring five decodings of a whole
   // file was a fifth of the batch time for GB18030 and Big5 notices
-  let sample = bytes.subarray(0, 1 << 16);
-  // …unless those 64 KB are mostly ASCII (a web page's head of scripts and styles): then look further
-  if (sample.length < bytes.length && highBytes(sample) < 4096) sample = bytes.subarray(0, 1 << 20);
+  const sample = detectionSample(bytes);
   const scores = (['gb18030', 'big5', 'utf-8', 'utf-16le', 'utf-16be'] as Encoding[])
     .map((e) => score(sample, e))
-    .filter((s) => s.replacements <= s.text.length * 0.02)
+    .filter((s) => s.replacements <= s.text.length * D.replacements)
     .sort((a, b) => b.common - a.common);
   const best = scores[0];
-  if (!best || best.common < 0.12) {
+  if (!best || best.common < D.common) {
     throw new PlancmpError(
       'encoding',
       'cannot tell the text encoding (it is not UTF-8, and neither GB18030 nor Big5 gives readable Chinese)',

@@ -1,0 +1,196 @@
+// Every tuned number of the pipeline, in one place, grouped by the stage that uses it.
+// The defaults are frozen: a caller who wants other values passes them to diffNotices(base, local,
+// { align: { main: 0.4 } }) and gets a diff with those values, without changing any later call.
+// To add a threshold: add it to its stage's group here (with a one-line reason and the test or gold
+// that pins it), read it from the options the stage is given, and never from a module constant.
+import type { PairRules } from './align/tasks.js';
+
+/** Task alignment (src/align/tasks.ts). Pinned by the golds in tests/diff.test.ts (shared gold 000, fixtures/gold 001 + 003, fixtures/pairs) and fixtures/snapshots. */
+export interface AlignOptions {
+  /** main link: combined score a base task's best local counterpart must reach */
+  main: number;
+  /** extra link: how much of the base content a second local task must carry (merges and splits) */
+  extraCover: number;
+  /** a title part naming the base title almost verbatim is enough with modest content… */
+  titleMatch: number;
+  /** …of at least this cover */
+  titleCover: number;
+  /** reworded items: mutual best counterparts at or above this score… */
+  mutual: number;
+  /** …clearly ahead (this many times) of every alternative on both sides */
+  mutualMargin: number;
+  /** before calling a base (local) task dropped (added): part of it carried in one clear place */
+  partialCover: number;
+  /** …that many times ahead of the second place */
+  partialMargin: number;
+  /** below this cover a secondary link is 'partial' */
+  partial: number;
+  /** title agreement at or above which a one-to-one link is 'same' rather than 'reworded'; also "corresponding project" */
+  sameTitle: number;
+  /** …and the share of the base content the local task still carries for 'same' (less is a rewrite) */
+  sameCover: number;
+  /** a one-to-one link with another title is still 'reworded' (not 'partial') at this title agreement */
+  rewordedTitle: number;
+  /** rules read from the local side (rule 4) and the reworded cover accept this fraction of main / partial */
+  laxFactor: number;
+  /** rule 7: share of a would-be-added local task's content found in one base task… (pinned by the fixtures/pairs golds in tests/diff.test.ts) */
+  carriedBack: number;
+  /** …and its margin over the next base task */
+  carriedMargin: number;
+  /** rule 8: each base part of a merge carries this much of the local task… */
+  mergedPart: number;
+  /** …and together this much */
+  mergedTotal: number;
+  /** rule 9: mutual best of an otherwise dropped and an otherwise added task, with this score… */
+  rewrittenScore: number;
+  /** …and this margin over every alternative on both sides */
+  rewrittenMargin: number;
+}
+
+/** Thematic counterparts of a plan of another family (src/align/overlap.ts). Pinned by the any-base tests of tests/diff.test.ts and fixtures/snapshots/004. */
+export interface OverlapOptions {
+  /** characters a shared topic phrase needs */
+  minPhrase: number;
+  /** a phrase this long is specific by itself… */
+  longPhrase: number;
+  /** …a shorter one only when at most this many tasks of both plans use it */
+  maxShortUses: number;
+}
+
+/** Key-list row alignment (src/diff/keylist.ts). Pinned by tests/diff.test.ts (key list) and the snapshots of 001 and 003. */
+export interface KeyListOptions {
+  /** rows link when their 重点任务 cells agree this much (dice, or containment either way × rowContainWeight) */
+  rowLink: number;
+  /** …and the weaker direction of containment still reaches this (a row that only shares a topic is not the same row) */
+  rowMinContainment: number;
+  /** containment counts a little less than dice: a joined row also carries other work */
+  rowContainWeight: number;
+  /** rows that detail linked body tasks need only this much containment */
+  rowLinkSameTask: number;
+  /** dice at or above which a row link is 'same' rather than 'reworded' */
+  sameRow: number;
+}
+
+/** Deadline comparison (src/diff/deadlines.ts). Pinned by tests/deadlines.test.ts and the deadline F1 floor of the shared gold. */
+export interface DeadlineOptions {
+  /** two deadline clauses speak of the same requirement when their wording agrees this much */
+  clauseMatch: number;
+  /** an identical requirement (每年 … 每年) needs less agreement in wording than a moved one */
+  sameRequirementMatch: number;
+}
+
+/** Same-family judgement (src/diff/family.ts). Pinned by tests/diff.test.ts ("different family") and fixtures/snapshots/004. */
+export interface FamilyOptions {
+  /** a link this strong counts as a carried task */
+  strong: number;
+  /** share of tasks (the better side) with a strong counterpart above which plans are of one family */
+  sameFamily: number;
+  /** …or with any link: a plan rewritten for its level keeps few strong links but still carries most tasks somewhere */
+  linkedFamily: number;
+}
+
+/** Parentage (src/diff/parentage.ts). Pinned by tests/diff.test.ts (cites/names the base) and the snapshots' parentage. */
+export interface ParentageOptions {
+  /** a cited title agrees this much (dice of the core names) with the base title */
+  titleMatch: number;
+  /** share of the base name's bigrams found in the local title: 新昌县人民政府“两强三提高”建设行动计划实施方案 drops only 政府 */
+  nameMatch: number;
+}
+
+export interface DiffThresholds {
+  align: AlignOptions;
+  overlap: OverlapOptions;
+  keyList: KeyListOptions;
+  deadlines: DeadlineOptions;
+  family: FamilyOptions;
+  parentage: ParentageOptions;
+}
+
+/** What a caller may pass: any subset of any group, plus analyst pins and bans. */
+export type DiffOptions = { [G in keyof DiffThresholds]?: Partial<DiffThresholds[G]> } & { pairs?: PairRules };
+
+type DeepReadonly<T> = { readonly [K in keyof T]: T[K] extends object ? DeepReadonly<T[K]> : T[K] };
+
+function deepFreeze<T extends object>(o: T): DeepReadonly<T> {
+  for (const v of Object.values(o)) if (v && typeof v === 'object') deepFreeze(v);
+  return Object.freeze(o) as DeepReadonly<T>;
+}
+
+/** Chosen on the Zhoushan gold and checked against the other seeds' golds and snapshots. */
+export const DEFAULT_DIFF_OPTIONS: DeepReadonly<DiffThresholds> = deepFreeze({
+  align: {
+    main: 0.34,
+    extraCover: 0.45,
+    titleMatch: 0.8,
+    titleCover: 0.2,
+    mutual: 0.2,
+    mutualMargin: 2,
+    partialCover: 0.12,
+    partialMargin: 2.5,
+    partial: 0.35,
+    sameTitle: 0.75,
+    sameCover: 0.3,
+    rewordedTitle: 0.4,
+    laxFactor: 0.8,
+    carriedBack: 0.5,
+    carriedMargin: 1.5,
+    mergedPart: 0.25,
+    mergedTotal: 0.6,
+    rewrittenScore: 0.25,
+    rewrittenMargin: 1.5,
+  },
+  overlap: { minPhrase: 4, longPhrase: 6, maxShortUses: 3 },
+  keyList: { rowLink: 0.55, rowMinContainment: 0.3, rowContainWeight: 0.85, rowLinkSameTask: 0.4, sameRow: 0.9 },
+  deadlines: { clauseMatch: 0.4, sameRequirementMatch: 0.25 },
+  family: { strong: 0.5, sameFamily: 0.4, linkedFamily: 0.6 },
+  parentage: { titleMatch: 0.7, nameMatch: 0.8 },
+});
+
+/** The defaults with a caller's values laid over them: a fresh object, the defaults untouched. */
+export function resolveDiffOptions(input: DiffOptions = {}): DiffThresholds {
+  const d = DEFAULT_DIFF_OPTIONS;
+  return {
+    align: { ...d.align, ...input.align },
+    overlap: { ...d.overlap, ...input.overlap },
+    keyList: { ...d.keyList, ...input.keyList },
+    deadlines: { ...d.deadlines, ...input.deadlines },
+    family: { ...d.family, ...input.family },
+    parentage: { ...d.parentage, ...input.parentage },
+  };
+}
+
+/** Which body task a key-list row details (src/parse/keylist-tasks.ts). Pinned by tests/html-keylist.test.ts and the keyListVsBody changes in tests/diff.test.ts. */
+export interface KeyListTaskOptions {
+  /** a row restates its task at least this closely (IDF containment of the row in the task)… */
+  close: number;
+  /** …or at least this closely… */
+  weak: number;
+  /** …and this many times more closely than any other task */
+  margin: number;
+}
+
+/** Encoding detection (src/read/decode.ts). Pinned by tests/read.test.ts (GB18030, Big5, UTF-16 cases). */
+export interface DetectionOptions {
+  /** bytes scored first (64 KB: enough Chinese to judge, fast on large batches) */
+  sample: number;
+  /** bytes scored when the first sample holds little non-ASCII (a long ASCII header) */
+  largeSample: number;
+  /** fewer high bytes than this in the first sample means: take the large sample */
+  minHighBytes: number;
+  /** share of common Chinese characters a plausible decoding reaches */
+  common: number;
+  /** share of replacement characters above which a decoding is rejected */
+  replacements: number;
+  /** share of control characters (or bad characters of a forced encoding) above which a decoding is rejected */
+  controls: number;
+}
+
+export interface ReadParseOptions {
+  keyListTasks: KeyListTaskOptions;
+  detection: DetectionOptions;
+}
+
+export const DEFAULT_READ_PARSE_OPTIONS: DeepReadonly<ReadParseOptions> = deepFreeze({
+  keyListTasks: { close: 0.5, weak: 0.25, margin: 2 },
+  detection: { sample: 1 << 16, largeSample: 1 << 20, minHighBytes: 4096, common: 0.12, replacements: 0.02, controls: 0.01 },
+});
