@@ -91,3 +91,13 @@ describe('plancmp parse', () => {
     expect(r.out).toContain('parse');
   });
 });
+
+describe('plancmp --version', () => {
+  it('prints the version from package.json (its one source)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+    const r = await run(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.out.trim()).toBe(pkg.version);
+  });
+});

@@ -28,8 +28,8 @@ Run plancmp COMMAND --help for a command's options.
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 import { DOCUMENT_EXTENSIONS } from '../read/kinds.js';
 
-const VERSION = '0.1.0';
 const OCR_HELP = 'read scanned PDF pages (no text layer) with Tesseract; needs tesseract-ocr, tesseract-ocr-chi-sim and poppler-utils';
+import { plancmpVersion } from '../version.js';
 
 function program(io: Io, done: (code: number) => void): Command {
   /** Runs a command with its -o/--output FILE and --color applied; FILE is written once it is complete. */
@@ -39,7 +39,7 @@ function program(io: Io, done: (code: number) => void): Command {
   };
   const p = new Command('plancmp')
     .description('Compare Chinese government implementation plans (实施方案) with the provincial task list they implement.')
-    .version(VERSION)
+    .version(plancmpVersion())
     .option('--debug', 'print stack traces for errors')
     .option('--color <when>', 'colour the text output: auto (default: on a terminal, honouring NO_COLOR/FORCE_COLOR), always (--color alone), never')
     .option('--no-color', 'same as --color=never')
