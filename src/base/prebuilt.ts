@@ -1,10 +1,12 @@
 // The embedded base is parsed at build time and stored next to the compiled code, so that
 // `plancmp diff LOCAL` does not parse 16号 again on every call (~40 ms of its start-up).
-// The stored parse is used only when it was made from the same text by the same build: its stamp
-// holds a hash of the text and the modification times of the compiled parser, which every build
-// rewrites. Anything else (a stale or missing file, running from src/ under vitest) parses afresh.
+// The stored parse is used only when it was made from the same text by the same code: its stamp
+// holds a hash of the text and a hash of the contents of the compiled code the parse depends on.
+// Contents, not modification times: `npm pack`, a global install or any copy that drops sub-second
+// times keeps the stamp valid. Anything else (a stale or missing file, running from src/ under
+// vitest) parses afresh.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync, renameSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { Notice } from '../model.js';
@@ -12,14 +14,27 @@ import type { Notice } from '../model.js';
 const DIST = fileURLToPath(new URL('..', import.meta.url));
 export const PREBUILT_FILE = path.join(DIST, 'base', 'zhezhengfa-2018-16.notice.json');
 
-/** Compiled stages whose output the stored parse depends on. */
+/** Compiled stages (folders, with their subfolders) and shared modules whose code the stored parse depends on. */
 const STAGES = ['read', 'normalize', 'parse'];
+const SHARED = ['pipeline.js', 'options.js', 'errors.js', 'model.js'];
 
+/** The compiled .js files under `dir`, as paths relative to DIST, in a stable order. */
+function jsFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(path.join(DIST, dir), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const rel = path.posix.join(dir, e.name);
+    if (e.isDirectory()) out.push(...jsFiles(rel));
+    else if (e.name.endsWith('.js')) out.push(rel);
+  }
+  return out;
+}
+
+/** A hash of the contents of the compiled code the parse depends on (about 1 ms). */
 function buildFingerprint(): string {
   const h = createHash('sha256');
-  for (const stage of STAGES) {
-    const dir = path.join(DIST, stage);
-    for (const f of readdirSync(dir).sort()) if (f.endsWith('.js')) h.update(`${stage}/${f}:${statSync(path.join(dir, f)).mtimeMs}\n`);
+  for (const rel of [...STAGES.flatMap(jsFiles), ...SHARED]) {
+    h.update(`${rel}\0`);
+    h.update(readFileSync(path.join(DIST, rel)));
   }
   return h.digest('hex');
 }
