@@ -82,7 +82,7 @@ const NUMERAL = '[0-9０-９〇零一二三四五六七八九十两]';
 const FIRST = '[0-9０-９〇零一二三四五六七八九十两半年每逐按分全用经通利力争截直到至从自执适今本当明]';
 const SOURCE = `(?=${FIRST})(?:(?<!${NUMERAL})|(?!${NUMERAL}))(?:${NAMED.replace(NAME, '(')})`;
 
-/** A fresh global regex (own lastIndex) matching every candidate time expression. */
+/** The one global regex matching every candidate time expression (shared: see deadlineRegex). */
 const DEADLINE_RE = new RegExp(SOURCE, 'g');
 
 /** The shared matcher, reset: compiling this large pattern on every task text was a hot spot. */

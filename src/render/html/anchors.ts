@@ -1,7 +1,6 @@
 // Fragment ids inside the report, built only from plan positions and task ids ([a-z0-9-]).
 import { domId } from './escape.js';
 
-export const planAnchor = (index: number): string => `plan-${index}`;
 /** The side-by-side row of a base task on a plan's page. */
 export const baseRowAnchor = (plan: string, baseId: string): string => domId(plan, 'b', baseId);
 /** The side-by-side row of a local task that carries no base task. */
