@@ -160,6 +160,8 @@ export interface KeyListRow {
   assist?: string[];
   deadline: Deadline;
   line: number;
+  /** Id of the body task this row details, when one is found (found once, at parse time). */
+  bodyTask?: string;
 }
 
 export interface Notice {

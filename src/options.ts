@@ -57,18 +57,24 @@ export interface OverlapOptions {
   maxShortUses: number;
 }
 
-/** Key-list row alignment (src/diff/keylist.ts). Pinned by tests/diff.test.ts (key list) and the snapshots of 001 and 003. */
+/** Key-list row alignment (src/diff/keylist.ts). Pinned by tests/diff.test.ts (key-list links and keyListVsBody changes), tests/deadlines.test.ts and the snapshots of 001 and 003. */
 export interface KeyListOptions {
-  /** rows link when their 重点任务 cells agree this much (dice, or containment either way × rowContainWeight) */
+  /** dice at or above which two rows say the same thing: an exact partner (and the link is 'same') */
+  exactRow: number;
+  /** dice between a row and its task's title at or above which the row is the task's headline row */
+  headlineRow: number;
+  /** score (max of dice and rowContainWeight × containment) for a link on wording alone… */
   rowLink: number;
-  /** …and the weaker direction of containment still reaches this (a row that only shares a topic is not the same row) */
-  rowMinContainment: number;
+  /** …and each row must hold at least this much of the other, so a two-word row cannot link on one shared word */
+  rowLinkBothWays: number;
   /** containment counts a little less than dice: a joined row also carries other work */
   rowContainWeight: number;
-  /** rows that detail linked body tasks need only this much containment */
-  rowLinkSameTask: number;
-  /** dice at or above which a row link is 'same' rather than 'reworded' */
-  sameRow: number;
+  /** a row counts as a part of a merged/split row when this share of its wording is inside it */
+  partCover: number;
+  /** a second partner must explain this much more of the joined row than the first alone */
+  mergeGain: number;
+  /** rows left alone that detail linked body tasks pair on this much agreement (either way) */
+  rowLinkWithinTasks: number;
 }
 
 /** Deadline comparison (src/diff/deadlines.ts). Pinned by tests/deadlines.test.ts and the deadline F1 floor of the shared gold. */
@@ -77,6 +83,10 @@ export interface DeadlineOptions {
   clauseMatch: number;
   /** an identical requirement (每年 … 每年) needs less agreement in wording than a moved one */
   sameRequirementMatch: number;
+  /** requirements of one kind left over on both sides of one link: agreement enough to call one a rewrite of the other (督查, 闭环管理) */
+  rewriteMatch: number;
+  /** share of a key-list row's wording inside a body sentence (with the same time) for that sentence to be the row's own */
+  rowSentence: number;
 }
 
 /** Same-family judgement (src/diff/family.ts). Pinned by tests/diff.test.ts ("different family") and fixtures/snapshots/004. */
@@ -140,8 +150,8 @@ export const DEFAULT_DIFF_OPTIONS: DeepReadonly<DiffThresholds> = deepFreeze({
     rewrittenMargin: 1.5,
   },
   overlap: { minPhrase: 4, longPhrase: 6, maxShortUses: 3 },
-  keyList: { rowLink: 0.55, rowMinContainment: 0.3, rowContainWeight: 0.85, rowLinkSameTask: 0.4, sameRow: 0.9 },
-  deadlines: { clauseMatch: 0.4, sameRequirementMatch: 0.25 },
+  keyList: { exactRow: 0.9, headlineRow: 0.9, rowLink: 0.55, rowLinkBothWays: 0.3, rowContainWeight: 0.85, partCover: 0.6, mergeGain: 0.1, rowLinkWithinTasks: 0.08 },
+  deadlines: { clauseMatch: 0.4, sameRequirementMatch: 0.25, rewriteMatch: 0.1, rowSentence: 0.3 },
   family: { strong: 0.5, sameFamily: 0.4, linkedFamily: 0.6 },
   parentage: { titleMatch: 0.7, nameMatch: 0.8 },
 });

@@ -14,8 +14,8 @@ import type { Notice } from '../model.js';
 const DIST = fileURLToPath(new URL('..', import.meta.url));
 export const PREBUILT_FILE = path.join(DIST, 'base', 'zhezhengfa-2018-16.notice.json');
 
-/** Compiled stages (folders, with their subfolders) and shared modules whose code the stored parse depends on. */
-const STAGES = ['read', 'normalize', 'parse'];
+/** Compiled stages (folders, with their subfolders) and shared modules whose code the stored parse depends on (parse uses align/text.js to tie key-list rows to tasks). */
+const STAGES = ['read', 'normalize', 'parse', 'align'];
 const SHARED = ['pipeline.js', 'options.js', 'errors.js', 'model.js'];
 
 /** The compiled .js files under `dir`, as paths relative to DIST, in a stable order. */

@@ -9,24 +9,14 @@
 import type { Deadline, DeadlineChange, KeyListRow, Link, Notice, Task } from '../model.js';
 import { compareDeadlines } from '../parse/deadlines.js';
 import { Idf, bigramSet, containment } from '../align/text.js';
-import { isHeadlineRow, rowTasks } from './keylist.js';
+import { isHeadlineRow } from './keylist.js';
+import { DEFAULT_DIFF_OPTIONS, type DeadlineOptions } from '../options.js';
 
 const EXPLICIT = new Set(['by', 'range', 'from', 'recurring', 'duration']);
 const explicit = (d: Deadline) => EXPLICIT.has(d.kind);
 
-/** Wording agreement for two deadline clauses of linked tasks to be the same requirement. */
-const CLAUSE_MATCH = 0.4;
-/** …when the two requirements are also equal (每年 … 每年), less agreement in wording will do. */
-const SAME_REQUIREMENT_MATCH = 0.25;
-/** Requirements of one kind left over on both sides of one link: agreement enough to call one a
- *  rewrite of the other (a rewritten cycle keeps a word or two: 督查, 闭环管理). */
-const REWRITE_MATCH = 0.1;
-
 /** Kinds of requirement a rewrite stays within: a date, a cycle, a length of time. */
 const FAMILY: Record<string, string> = { by: 'date', range: 'date', from: 'date', recurring: 'cycle', duration: 'length' };
-/** Share of a key-list row's wording inside a body sentence (with the same time) for that sentence
- *  to be the row's own: rows are terse (严控公文、会议数量 for …文件、会议数量…不得增加). */
-const ROW_SENTENCE = 0.3;
 
 
 /** How well two deadline clauses speak of the same thing (either way round). */
@@ -49,11 +39,11 @@ interface Candidate {
 
 const reqs = (t: Task): Req[] => t.deadlines.filter(explicit).map((d, at) => ({ task: t, d, at }));
 
-export function compareDeadlineSets(base: Notice, local: Notice, links: Link[], keyListLinks: Link[]): DeadlineChange[] {
+export function compareDeadlineSets(base: Notice, local: Notice, links: Link[], keyListLinks: Link[], T: Readonly<DeadlineOptions> = DEFAULT_DIFF_OPTIONS.deadlines): DeadlineChange[] {
   const idf = new Idf();
   for (const t of [...base.tasks, ...local.tasks]) idf.add(t.text);
   const mainLocal = mainCounterparts(links);
-  const { out, answered } = pairBodyDeadlines(base, local, links, mainLocal, idf);
+  const { out, answered } = pairBodyDeadlines(base, local, links, mainLocal, idf, T);
 
   if (local.keyList.length > 0) {
     const bRow = new Map(base.keyList.map((r) => [r.id, r]));
@@ -67,7 +57,7 @@ export function compareDeadlineSets(base: Notice, local: Notice, links: Link[], 
       out.push(change(b.id, l.id, b.deadline.text, l.deadline.text, c, 'keyList'));
     }
   } else {
-    for (const c of keyListVsBody(base, local, mainLocal, idf, answered)) out.push(c);
+    for (const c of keyListVsBody(base, local, mainLocal, idf, answered, T)) out.push(c);
   }
   return dedupe(out);
 }
@@ -79,7 +69,7 @@ export function compareDeadlineSets(base: Notice, local: Notice, links: Link[], 
  * of one link pair on weaker agreement: a rewritten requirement (年初有清单、年中有督查、年末有考评 →
  * 每月通报、每季度公布、年底考核) is one 'changed' entry, not 'removed' + 'added'.
  */
-function pairBodyDeadlines(base: Notice, local: Notice, links: Link[], mainLocal: Map<string, string>, idf: Idf) {
+function pairBodyDeadlines(base: Notice, local: Notice, links: Link[], mainLocal: Map<string, string>, idf: Idf, T: Readonly<DeadlineOptions>) {
   const bTask = new Map(base.tasks.map((t) => [t.id, t]));
   const lTask = new Map(local.tasks.map((t) => [t.id, t]));
   const linkScore = new Map(links.map((k) => [`${k.base}|${k.local}`, k.score]));
@@ -104,9 +94,9 @@ function pairBodyDeadlines(base: Notice, local: Notice, links: Link[], mainLocal
     for (const br of reqsFor(b)) {
       for (const lr of reqsFor(l)) {
         const s = clauseMatch(br.d.clause, lr.d.clause, idf);
-        const need = compareDeadlines(br.d, lr.d) === 'same' ? SAME_REQUIREMENT_MATCH : CLAUSE_MATCH;
+        const need = compareDeadlines(br.d, lr.d) === 'same' ? T.sameRequirementMatch : T.clauseMatch;
         if (s >= need) strong.push({ b: br, l: lr, s });
-        else if (s >= REWRITE_MATCH && FAMILY[br.d.kind] === FAMILY[lr.d.kind]) weak.push({ b: br, l: lr, s });
+        else if (s >= T.rewriteMatch && FAMILY[br.d.kind] === FAMILY[lr.d.kind]) weak.push({ b: br, l: lr, s });
       }
     }
   }
@@ -179,8 +169,9 @@ function dedupe(list: DeadlineChange[]): DeadlineChange[] {
  * answered by whatever local requirement answers that sentence — several rows may share it. Other
  * rows are matched to local clauses by wording, best first, one local clause per row.
  */
-function keyListVsBody(base: Notice, local: Notice, mainLocal: Map<string, string>, idf: Idf, answered: Map<Deadline, Deadline>): DeadlineChange[] {
-  const owners = rowTasks(base.keyList, base.tasks);
+function keyListVsBody(base: Notice, local: Notice, mainLocal: Map<string, string>, idf: Idf, answered: Map<Deadline, Deadline>, T: Readonly<DeadlineOptions>): DeadlineChange[] {
+  const bTask = new Map(base.tasks.map((t) => [t.id, t]));
+  const ownerOf = (r: KeyListRow) => (r.bodyTask ? bTask.get(r.bodyTask) : undefined);
   const lTask = new Map(local.tasks.map((t) => [t.id, t]));
   const answerOf = new Map<Deadline, { d: Deadline; task: Task }>();
   for (const t of local.tasks) for (const e of t.deadlines) if (answered.has(e)) answerOf.set(answered.get(e)!, { d: e, task: t });
@@ -189,10 +180,10 @@ function keyListVsBody(base: Notice, local: Notice, mainLocal: Map<string, strin
   const open: { r: KeyListRow; l: Task }[] = [];
   for (const r of base.keyList) {
     if (!explicit(r.deadline)) continue;
-    const owner = owners.get(r.id);
+    const owner = ownerOf(r);
     const l = owner && lTask.get(mainLocal.get(owner.id) ?? '');
     if (!owner || !l) continue; // the row's task was dropped: no linked pair to compare
-    const anchor = ownSentenceAnswer(r, owner, answerOf, idf);
+    const anchor = ownSentenceAnswer(r, owner, answerOf, idf, T);
     if (anchor) result.set(r, change(r.id, anchor.task.id, r.deadline.text, anchor.d.clause, compareDeadlines(r.deadline, anchor.d), 'keyListVsBody'));
     else open.push({ r, l });
   }
@@ -201,10 +192,10 @@ function keyListVsBody(base: Notice, local: Notice, mainLocal: Map<string, strin
   // qualifies (the local plan restated the task, not one item of it), else to the closest row.
   const candidates: { r: KeyListRow; l: Task; e: Deadline; s: number; row: number; headline: boolean }[] = [];
   open.forEach(({ r, l }, row) => {
-    const headline = isHeadlineRow(r, owners.get(r.id));
+    const headline = isHeadlineRow(r, ownerOf(r));
     for (const e of l.deadlines.filter(explicit)) {
       const s = rowClauseMatch(r, l, e, answered, idf);
-      if (s >= CLAUSE_MATCH) candidates.push({ r, l, e, s, row, headline });
+      if (s >= T.clauseMatch) candidates.push({ r, l, e, s, row, headline });
     }
   });
   const usedClause = new Set<string>();
@@ -224,7 +215,7 @@ function keyListVsBody(base: Notice, local: Notice, mainLocal: Map<string, strin
  * The local requirement answering the body sentence a key-list row restates: among the deadlines of
  * the row's own task, the one whose sentence holds most of the row's wording, if it was paired.
  */
-function ownSentenceAnswer(r: KeyListRow, owner: Task, answerOf: Map<Deadline, { d: Deadline; task: Task }>, idf: Idf) {
+function ownSentenceAnswer(r: KeyListRow, owner: Task, answerOf: Map<Deadline, { d: Deadline; task: Task }>, idf: Idf, T: Readonly<DeadlineOptions>) {
   let best: { d: Deadline; s: number } | undefined;
   // the sentence must be the row's best home in its task, not merely one that shares its words
   const home = Math.max(0, ...owner.text.split(/[。；]/).map((x) => containment(r.task, bigramSet(x), idf)));
@@ -232,7 +223,7 @@ function ownSentenceAnswer(r: KeyListRow, owner: Task, answerOf: Map<Deadline, {
     // the row restates the sentence's time too: 2018年9月底前出台 is not the 年度 of the next sentence
     if (compareDeadlines(r.deadline, d) !== 'same') continue;
     const s = containment(r.task, bigramSet(sentenceOf(owner.text, d.clause)), idf);
-    if (s >= ROW_SENTENCE && s >= home && (!best || s > best.s)) best = { d, s };
+    if (s >= T.rowSentence && s >= home && (!best || s > best.s)) best = { d, s };
   }
   return best && answerOf.get(best.d);
 }

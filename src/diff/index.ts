@@ -2,7 +2,7 @@
 import type { DocRef, KeyListRow, Link, NearestTask, Notice, PlanDiff, Task, Warning } from '../model.js';
 import { alignTasks } from '../align/tasks.js';
 import { resolveDiffOptions, type DiffOptions } from '../options.js';
-import { alignKeyLists, isHeadlineRow, rowTasks } from './keylist.js';
+import { alignKeyLists, isHeadlineRow } from './keylist.js';
 import { compareDeadlineSets } from './deadlines.js';
 import { checkParentage } from './parentage.js';
 import { judgeFamily } from './family.js';
@@ -16,15 +16,14 @@ export { loadPairs, parsePairs } from './pairs.js';
 /** What diffNotices takes: analyst pins and bans, and any thresholds to use instead of the defaults. */
 export type { DiffOptions };
 
-/** Whether two key-list rows detail body tasks that are linked. */
+/** How key-list rows tie to body tasks (KeyListRow.bodyTask, found at parse time) and whether two rows detail linked tasks. */
 function rowsOfLinkedTasks(base: Notice, local: Notice, links: Link[]) {
-  const bOwner = rowTasks(base.keyList, base.tasks);
-  const lOwner = rowTasks(local.keyList, local.tasks);
   const linked = new Set(links.map((k) => `${k.base}|${k.local}`));
+  const tasks = { base: new Map(base.tasks.map((t) => [t.id, t])), local: new Map(local.tasks.map((t) => [t.id, t])) };
   return {
-    sameTask: (b: KeyListRow, l: KeyListRow) => linked.has(`${bOwner.get(b.id)?.id}|${lOwner.get(l.id)?.id}`),
-    ownerOf: (r: KeyListRow, side: 'base' | 'local') => (side === 'base' ? bOwner : lOwner).get(r.id)?.id,
-    headline: (r: KeyListRow, side: 'base' | 'local') => isHeadlineRow(r, (side === 'base' ? bOwner : lOwner).get(r.id)),
+    sameTask: (b: KeyListRow, l: KeyListRow) => !!b.bodyTask && !!l.bodyTask && linked.has(`${b.bodyTask}|${l.bodyTask}`),
+    ownerOf: (r: KeyListRow) => r.bodyTask,
+    headline: (r: KeyListRow, side: 'base' | 'local') => isHeadlineRow(r, r.bodyTask ? tasks[side].get(r.bodyTask) : undefined),
   };
 }
 
@@ -60,7 +59,7 @@ export function diffNotices(base: Notice, local: Notice, opts: DiffOptions = {})
   const linkedBase = new Set(links.map((k) => k.base));
   const linkedLocal = new Set(links.map((k) => k.local));
   // In a truncated copy, base tasks after the last one the copy still carries may only be missing.
-  const truncated = local.warnings.some((w) => w.code === 'truncated');
+  const truncated = !!local.truncated;
   const lastCarried = Math.max(-1, ...base.tasks.map((t, i) => (linkedBase.has(t.id) ? i : -1)));
   const dropped = base.tasks
     .map((t, i) => ({ t, i }))
@@ -77,8 +76,8 @@ export function diffNotices(base: Notice, local: Notice, opts: DiffOptions = {})
     .filter(({ t }) => !linkedLocal.has(t.id))
     .map(({ t, j }) => ({ id: t.id, title: t.title, line: t.line, ...withNearest(counterpart(base.tasks, nearestBase(alignment.evidence, j))) }));
   const rowTies = base.keyList.length && local.keyList.length ? rowsOfLinkedTasks(base, local, links) : undefined;
-  const keyListLinks = rowTies ? alignKeyLists(base.keyList, local.keyList, rowTies.sameTask, rowTies.ownerOf, rowTies.headline) : [];
-  const deadlineChanges = compareDeadlineSets(base, local, links, keyListLinks);
+  const keyListLinks = rowTies ? alignKeyLists(base.keyList, local.keyList, rowTies.sameTask, rowTies.ownerOf, rowTies.headline, T.keyList) : [];
+  const deadlineChanges = compareDeadlineSets(base, local, links, keyListLinks, T.deadlines);
   const ownerChanges = compareOwners(base, local, links);
 
   const warnings: Warning[] = [];

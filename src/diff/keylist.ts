@@ -1,6 +1,6 @@
-// Key lists (重点任务清单): align rows of the two lists, and tie each row to the body task it
-// details, so a key-list 时间要求 can be compared with a local body task when the local plan has no
-// key list of its own.
+// Key lists (重点任务清单): align rows of the two lists. The body task each row details is found at
+// parse time (KeyListRow.bodyTask, src/parse/keylist-tasks.ts), so a key-list 时间要求 can be compared
+// with a local body task when the local plan has no key list of its own.
 //
 // Rows are linked competitively, in three passes:
 //  1. exact partners (the same 重点任务 wording) pair one-to-one and take no other partner;
@@ -13,22 +13,7 @@
 import type { KeyListRow, Link, Task } from '../model.js';
 import { Idf, bigramSet, containment, dice } from '../align/text.js';
 import { cmpId } from '../align/tasks.js';
-
-/** Dice at or above which two rows say the same thing: an exact partner. */
-const EXACT_ROW = 0.9;
-/** Dice between a row and its task's title at or above which the row is the task's headline row. */
-const HEADLINE_ROW = 0.9;
-/** Score (max of dice and 0.85 × containment) for a link on wording alone. */
-const ROW_LINK = 0.55;
-/** …and each row must hold at least this much of the other, so a two-word row cannot link on one shared word. */
-const ROW_LINK_BOTH_WAYS = 0.3;
-/** A row counts as a part of a merged/split row when this share of its wording is inside it. */
-const PART_COVER = 0.6;
-/** A second partner must explain this much more of the joined row than the first alone. */
-const MERGE_GAIN = 0.1;
-/** Rows left alone that detail linked body tasks: agreement (either way) enough to pair them — one
- *  informative shared word (清单, 数据) in rows of a few words; the task link carries the rest. */
-const ROW_LINK_WITHIN_TASKS = 0.08;
+import { DEFAULT_DIFF_OPTIONS, type KeyListOptions } from '../options.js';
 
 interface Pair {
   i: number;
@@ -53,6 +38,7 @@ export function alignKeyLists(
   sameTask: (b: KeyListRow, l: KeyListRow) => boolean = () => false,
   ownerOf?: (r: KeyListRow, side: 'base' | 'local') => string | undefined,
   headline: (r: KeyListRow, side: 'base' | 'local') => boolean = () => false,
+  T: Readonly<KeyListOptions> = DEFAULT_DIFF_OPTIONS.keyList,
 ): Link[] {
   const idf = new Idf();
   for (const r of [...base, ...local]) idf.add(r.task);
@@ -65,7 +51,7 @@ export function alignKeyLists(
       const rev = containment(l.task, bSets[i], idf);
       const d = dice(b.task, l.task);
       // a local row may join two provincial rows ("…试点，建立健全…体系"): containment either way counts
-      pairs.push({ i, j, fwd, rev, dice: d, score: Math.max(d, 0.85 * Math.max(fwd, rev)) });
+      pairs.push({ i, j, fwd, rev, dice: d, score: Math.max(d, T.rowContainWeight * Math.max(fwd, rev)) });
     });
   });
   // best first; on a tie the row at the same position first, then list order (a self-diff pairs each row with itself)
@@ -83,7 +69,7 @@ export function alignKeyLists(
   const alone = (p: Pair) => partnersOfBase[p.i].length === 0 && partnersOfLocal[p.j].length === 0;
 
   // 1. exact partners
-  const exact = pairs.filter((p) => p.dice >= EXACT_ROW).sort(byScore);
+  const exact = pairs.filter((p) => p.dice >= T.exactRow).sort(byScore);
   for (const p of exact) if (alone(p)) take(p);
   const exactBase = new Set(chosen.map((p) => p.i));
   const exactLocal = new Set(chosen.map((p) => p.j));
@@ -91,15 +77,15 @@ export function alignKeyLists(
   // 2. strong agreement, one-to-one, then real merges and splits
   const strong = pairs
     .filter((p) => !exactBase.has(p.i) && !exactLocal.has(p.j))
-    .filter((p) => p.score >= ROW_LINK && Math.min(p.fwd, p.rev) >= ROW_LINK_BOTH_WAYS)
+    .filter((p) => p.score >= T.rowLink && Math.min(p.fwd, p.rev) >= T.rowLinkBothWays)
     .sort(byScore);
   for (const p of strong) if (alone(p)) take(p);
   for (const p of strong) {
     if (isChosen.has(p)) continue;
     const bLinks = partnersOfBase[p.i];
     const lLinks = partnersOfLocal[p.j];
-    if (bLinks.length === 0 && lLinks.length > 0 && p.fwd >= PART_COVER && mergeGain(local[p.j].task, lLinks.map((q) => base[q.i].task), base[p.i].task, idf) >= MERGE_GAIN) take(p);
-    else if (lLinks.length === 0 && bLinks.length > 0 && p.rev >= PART_COVER && mergeGain(base[p.i].task, bLinks.map((q) => local[q.j].task), local[p.j].task, idf) >= MERGE_GAIN) take(p);
+    if (bLinks.length === 0 && lLinks.length > 0 && p.fwd >= T.partCover && mergeGain(local[p.j].task, lLinks.map((q) => base[q.i].task), base[p.i].task, idf) >= T.mergeGain) take(p);
+    else if (lLinks.length === 0 && bLinks.length > 0 && p.rev >= T.partCover && mergeGain(base[p.i].task, bLinks.map((q) => local[q.j].task), local[p.j].task, idf) >= T.mergeGain) take(p);
   }
 
   // 3. rows still alone, within linked body tasks
@@ -121,7 +107,7 @@ export function alignKeyLists(
     (aloneLocalIn.get(lOwner(p.j)) === 1 && headline(base[p.i], 'base')) || (aloneBaseIn.get(bOwner(p.i)) === 1 && headline(local[p.j], 'local'));
   const within = pairs
     .filter((p) => aloneBase.has(p.i) && aloneLocal.has(p.j))
-    .filter((p) => Math.max(p.fwd, p.rev) >= ROW_LINK_WITHIN_TASKS && sameTask(base[p.i], local[p.j]))
+    .filter((p) => Math.max(p.fwd, p.rev) >= T.rowLinkWithinTasks && sameTask(base[p.i], local[p.j]))
     .sort((a, b) => Number(condenses(b)) - Number(condenses(a)) || byScore(a, b));
   for (const p of within) if (alone(p)) take(p);
   // one row may link to two: a row rewritten as the two rows of one task that were still alone
@@ -133,7 +119,7 @@ export function alignKeyLists(
     else if (bLinks.length === 0 && lLinks.length === 1 && aloneBase.has(lLinks[0].i) && bOwner(lLinks[0].i) === bOwner(p.i) && aloneBaseIn.get(bOwner(p.i)) === 2) take(p);
   }
 
-  const links: Link[] = chosen.map((p) => ({ base: base[p.i].id, local: local[p.j].id, score: round(p.score), kind: p.dice >= EXACT_ROW ? 'same' : 'reworded' }));
+  const links: Link[] = chosen.map((p) => ({ base: base[p.i].id, local: local[p.j].id, score: round(p.score), kind: p.dice >= T.exactRow ? 'same' : 'reworded' }));
   for (const [k, p] of chosen.entries()) {
     if (partnersOfLocal[p.j].length > 1) links[k].kind = 'merged';
     else if (partnersOfBase[p.i].length > 1) links[k].kind = 'split';
@@ -149,21 +135,6 @@ function mergeGain(joined: string, parts: string[], extra: string, idf: Idf): nu
 }
 
 /** Whether a row restates the title of the task it details (the task's headline row). */
-export function isHeadlineRow(r: KeyListRow, owner: Task | undefined): boolean {
-  return !!owner && dice(r.task, owner.title) >= HEADLINE_ROW;
-}
-
-/** The body task each key-list row details (best IDF containment of the row in the task text). */
-export function rowTasks(rows: KeyListRow[], tasks: Task[]): Map<string, Task> {
-  const idf = new Idf();
-  for (const t of tasks) idf.add(`${t.title}。${t.text}`);
-  const sets = tasks.map((t) => bigramSet(`${t.title}。${t.text}`));
-  const out = new Map<string, Task>();
-  for (const r of rows) {
-    const scores = sets.map((s, k) => ({ k, c: containment(r.task, s, idf) })).sort((a, b) => b.c - a.c);
-    const [first, second] = scores;
-    // a row restates its task closely, or at least far more closely than any other task
-    if (first && (first.c >= 0.5 || (first.c >= 0.25 && first.c >= 2 * (second?.c ?? 0)))) out.set(r.id, tasks[first.k]);
-  }
-  return out;
+export function isHeadlineRow(r: KeyListRow, owner: Task | undefined, T: Readonly<KeyListOptions> = DEFAULT_DIFF_OPTIONS.keyList): boolean {
+  return !!owner && dice(r.task, owner.title) >= T.headlineRow;
 }

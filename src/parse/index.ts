@@ -10,6 +10,7 @@ import { parseTasks } from './tasks.js';
 import { parseKeyList } from './keylist.js';
 import { tasksFromTable } from './task-table.js';
 import { ACTION_TITLE, NON_ACTION_TITLE } from '../vocabulary.js';
+import { attachRowTasks } from './keylist-tasks.js';
 
 export { splitUnits } from './units.js';
 export { extractDeadlines, parseDeadlineCell } from './deadlines.js';
@@ -69,7 +70,7 @@ export function parseNormalized(source: SourceText, norm: NormalizedText): Notic
     taskShape: result.shape,
     truncated: truncated ? true : undefined,
     tasks,
-    keyList: keyList.rows,
+    keyList: attachRowTasks(keyList.rows, tasks),
     warnings: warnings.sort((a, b) => a.line - b.line),
   };
 }

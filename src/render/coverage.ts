@@ -2,7 +2,6 @@
 // provincial tasks × local plans (what became of each task), and key-list rows × local plans (what
 // became of each 时间要求). Cells only read the PlanDiff; titles and units come from the Notices.
 import type { DeadlineChange, DeadlineChangeKind, KeyListRow, Link, LinkKind, Notice, PlanDiff, Task } from '../model.js';
-import { rowTasks } from '../diff/keylist.js';
 import { list, toCsv } from './csv.js';
 import { tasksByProject } from './report.js';
 
@@ -142,10 +141,10 @@ export function buildCoverage(base: Notice, plans: PlanInput[]): Coverage {
       return { task, cells, carriedBy };
     }),
   }));
-  const owners = rowTasks(base.keyList, base.tasks);
+  const taskById = new Map(base.tasks.map((t) => [t.id, t]));
   const deadlines = base.keyList.map((row) => ({
     row,
-    owner: owners.get(row.id),
+    owner: row.bodyTask ? taskById.get(row.bodyTask) : undefined,
     cells: plans.map((p) => deadlineCell(row.id, p.diff)),
   }));
   return { base, plans: cols, groups, deadlines, sameFamilyPlans };
@@ -193,8 +192,8 @@ export function renderCoverageCsv(c: Coverage): string {
  */
 export function renderCoverageTidyCsv(c: Coverage, plans: PlanInput[]): string {
   const names = planColumnNames(c);
-  const owners = rowTasks(c.base.keyList, c.base.tasks);
-  const ownerOf = (id: string) => owners.get(id)?.id ?? id;
+  const owners = new Map(c.base.keyList.map((r) => [r.id, r.bodyTask]));
+  const ownerOf = (id: string) => owners.get(id) ?? id;
   const header = ['base_id', 'project', 'base_title', 'plan', 'plan_file', 'plan_doc_number', 'status', 'local_ids', 'kinds', 'score', 'change'];
   const rows: string[][] = [];
   for (const g of c.groups) {

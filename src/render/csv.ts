@@ -4,7 +4,6 @@
 // whoever writes the bytes decides (withBom), because Excel needs one and pandas/R/DuckDB on a pipe
 // are better without.
 import type { Notice, PlanDiff } from '../model.js';
-import { rowTasks } from '../diff/keylist.js';
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 // OWASP's list: = + - @, and tab / CR, which some spreadsheet programs strip before evaluating
@@ -34,8 +33,8 @@ export function renderDiffCsv(d: PlanDiff, base: Notice, local: Notice): string 
   const lTask = new Map(local.tasks.map((t) => [t.id, t]));
   const dropped = new Set(d.dropped.map((t) => t.id));
   // key-list comparisons name a base key-list row (L18): attribute them to the task the row details
-  const rowOwner = rowTasks(base.keyList, base.tasks);
-  const ownerOf = (id: string) => rowOwner.get(id)?.id ?? id;
+  const rowOwner = new Map(base.keyList.map((r) => [r.id, r.bodyTask]));
+  const ownerOf = (id: string) => rowOwner.get(id) ?? id;
   const header = [
     'base_id',
     'base_title',

@@ -25,8 +25,9 @@ export function coverageBar(percent: number): SafeHtml {
 
 /** The parser found the local document cut off: its missing tasks show as dropped. */
 export function truncatedBadge(n: Notice): SafeHtml | null {
-  const w = n.warnings.find((x) => x.code === 'truncated');
-  return w ? html`<span class="badge trunc" title="${w.message}">truncated</span>` : null;
+  if (!n.truncated) return null;
+  const why = n.warnings.find((x) => x.code === 'truncated')?.message ?? 'the copy ends inside its task list';
+  return html`<span class="badge trunc" title="${why}">truncated</span>`;
 }
 
 function row(col: PlanColumn, p: PlanInput, base: Notice): SafeHtml {

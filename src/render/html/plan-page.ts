@@ -3,7 +3,6 @@
 // characters highlighted, the units of both sides, and the deadline changes that belong to the row.
 import type { DeadlineChange, Link, LinkKind, NearestTask, Notice, OwnerChange, PlanDiff, Task } from '../../model.js';
 import type { PlanColumn } from '../coverage.js';
-import { rowTasks } from '../../diff/keylist.js';
 import { COMPARED_LABEL, buildReport, deadlineLabel, parentageLine, summaryLine } from '../report.js';
 import { html, join, type SafeHtml } from './escape.js';
 import { baseRowAnchor, localRowAnchor, planDeadlinesAnchor } from './anchors.js';
@@ -52,10 +51,10 @@ export function alignRows(d: PlanDiff, base: Notice, local: Notice): RowGroup[] 
   for (const o of d.ownerChanges ?? []) if (o.change !== 'mapped' && parent.has(`b:${o.base}`)) groupOf(`b:${o.base}`).owners.push(o);
 
   // deadline changes belong to the row of their base task (a key-list row: of the task it details)
-  const owners = rowTasks(base.keyList, base.tasks);
+  const owners = new Map(base.keyList.map((r) => [r.id, r.bodyTask]));
   const baseIds = new Set(base.tasks.map((t) => t.id));
   for (const c of d.deadlineChanges) {
-    const owner = baseIds.has(c.base) ? c.base : owners.get(c.base)?.id;
+    const owner = baseIds.has(c.base) ? c.base : owners.get(c.base);
     if (owner) groupOf(`b:${owner}`).deadlines.push(c);
   }
 
@@ -238,8 +237,7 @@ export function planPage(col: PlanColumn, d: PlanDiff, base: Notice, local: Noti
 ${nav}
 <h2>${col.label} · ${d.local.docNumber ?? d.local.file} <span class="muted">vs ${d.base.docNumber ?? d.base.file}</span> ${familyBadge(d)} ${truncatedBadge(local)} ${citeBadge(d)}</h2>
 ${d.family.sameFamily ? null : html`<p class="warn">${d.family.message ?? 'different family: the local plan does not implement the base'}</p>`}
-${d.parentage.warning ? html`<p class="warn">${d.parentage.warning}</p>` : null}
-${d.warnings.map((w) => html`<p class="note">${w.line ? `line ${w.line}: ` : ''}${w.message}</p>`)}
+${d.warnings.map((w) => html`<p class="${w.code === 'other-parent' ? 'warn' : 'note'}">${w.line ? `line ${w.line}: ` : ''}${w.message}</p>`)}
 ${metaTable(d)}
 <p class="summary-line">${summaryLine(d, r)}</p>
 <p class="muted small">The local plan ${parentageLine(d)}. Removed characters are <del>struck through</del> on the provincial side, inserted ones <ins>underlined</ins> on the local side.</p>
