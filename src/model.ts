@@ -1,9 +1,40 @@
 // Typed values that flow one way through the pipeline:
 // bytes -> SourceText (read) -> NormalizedText (normalize) -> Notice (parse) -> PlanDiff (align + diff).
 
+/**
+ * What a document's warnings can say. read: charset-mismatch, bom-mismatch, html-deep-nesting,
+ * html-many-attributes, replacement-char;
+ * normalize: mojibake, replacement-char, page-furniture, pinyin-annotations; parse: the rest; diff adds
+ * other-parent. `plancmp check` maps each to a rule (src/check/rules.ts WARNING_RULES).
+ */
+export type WarningCode =
+  | 'charset-mismatch'
+  | 'bom-mismatch'
+  | 'html-deep-nesting'
+  | 'html-many-attributes'
+  | 'html-no-notice'
+  | 'replacement-char'
+  | 'mojibake'
+  | 'page-furniture'
+  | 'pinyin-annotations'
+  | 'no-doc-number'
+  | 'no-date'
+  | 'no-tasks'
+  | 'no-units'
+  | 'too-many-units'
+  | 'too-many-deadlines'
+  | 'truncated'
+  | 'numbering-gap'
+  | 'numbering-repeat'
+  | 'numbering-restart'
+  | 'keylist-numbering'
+  | 'keylist-count'
+  | 'keylist-no-deadline'
+  | 'other-parent';
+
 /** A message attached to one document; a batch never stops on one document's messages. */
 export interface Warning {
-  code: string;
+  code: WarningCode;
   /** 1-based line number in the ORIGINAL input (0 when not tied to a line). */
   line: number;
   message: string;
@@ -52,6 +83,20 @@ export type DeadlineKind =
   | 'unspecified' // 适时完成, 根据实际需要制订
   | 'other';
 
+export type FrequencyUnit = 'years' | 'quarters' | 'months' | 'ten-day-periods' | 'weeks' | 'days';
+export type Frequency =
+  | 'yearly'
+  | 'half-yearly'
+  | 'biennial'
+  | 'quarterly'
+  | 'monthly'
+  | 'half-monthly'
+  | 'ten-daily'
+  | 'weekly'
+  | 'biweekly'
+  | 'daily'
+  | `every-${number}-${FrequencyUnit}`;
+
 export interface Deadline {
   /** The time expression as written (simplified, normalized punctuation). */
   text: string;
@@ -60,8 +105,8 @@ export interface Deadline {
   date?: string;
   start?: string;
   end?: string;
-  /** For 'recurring': yearly | half-yearly | quarterly | monthly | weekly. */
-  frequency?: string;
+  /** For 'recurring': how often (每年 yearly, 每两年 biennial, 每三个月 every-3-months…). */
+  frequency?: Frequency;
   /** The clause (between ，。；) that carries the expression: what a reader compares. */
   clause: string;
 }

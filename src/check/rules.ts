@@ -1,7 +1,7 @@
 // plancmp check: a parsed Notice → lint findings. The parser already says what it noticed (warnings
 // with codes); this module decides which of those are problems, how bad they are, and adds the
 // checks the parser has no reason to make (unbalanced brackets in a task).
-import type { Notice, Task, Warning } from '../model.js';
+import type { Notice, Task, Warning, WarningCode } from '../model.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -23,12 +23,12 @@ export interface RuleSpec {
 }
 
 /**
- * The one table from parser warning codes to check rules. `null` means informational: the parser
- * repaired or reported something that is not a defect of the notice, so check stays quiet.
- * Codes not in this table are still reported, as warnings under their own code, so nothing the
- * parser says is lost silently.
+ * The one table from warning codes to check rules: every WarningCode has a row (the compiler says
+ * when a new code lacks one). `null` means informational: the pipeline repaired or reported something
+ * that is not a defect of the notice, so check stays quiet. A code unknown at run time (a notice
+ * parsed by another version) is still reported, as a warning under its own code.
  */
-export const WARNING_RULES: Readonly<Record<string, RuleSpec | null>> = {
+export const WARNING_RULES: Readonly<Record<WarningCode, RuleSpec | null>> = {
   'no-doc-number': { rule: 'missing-doc-number', severity: 'warning' },
   'no-date': { rule: 'missing-date', severity: 'warning' },
   'no-tasks': { rule: 'no-tasks', severity: 'error' },
@@ -44,10 +44,19 @@ export const WARNING_RULES: Readonly<Record<string, RuleSpec | null>> = {
   'keylist-count': { rule: 'keylist-count', severity: 'warning' },
   'keylist-no-deadline': { rule: 'keylist-no-deadline', severity: 'warning' },
   mojibake: { rule: 'mojibake', severity: 'error' },
+  // U+FFFD, produced while decoding (read) or found in the text (normalize)
   'replacement-char': { rule: 'mojibake', severity: 'error' },
-  // the read stage's name for U+FFFD produced while decoding
-  'replacement-chars': { rule: 'mojibake', severity: 'error' },
   'page-furniture': { rule: 'page-furniture', severity: 'warning' },
+  'charset-mismatch': { rule: 'charset-mismatch', severity: 'warning' },
+  'html-deep-nesting': { rule: 'html-deep-nesting', severity: 'warning' },
+  'html-many-attributes': { rule: 'html-many-attributes', severity: 'warning' },
+  // never on a parsed notice: the pipeline refuses such a page
+  'html-no-notice': null,
+  'bom-mismatch': { rule: 'bom-mismatch', severity: 'warning' },
+  'too-many-units': { rule: 'too-many-units', severity: 'warning' },
+  'too-many-deadlines': { rule: 'too-many-deadlines', severity: 'warning' },
+  // a diff warning (the local plan cites another parent), never on a parsed notice
+  'other-parent': null,
   // informational: the text was repaired and nothing was lost
   'pinyin-annotations': null,
 };
@@ -58,7 +67,7 @@ export const RULES: readonly string[] = [
 ];
 
 export function findingFromWarning(file: string, w: Warning): Finding | undefined {
-  const spec = Object.prototype.hasOwnProperty.call(WARNING_RULES, w.code) ? WARNING_RULES[w.code] : { rule: w.code, severity: 'warning' as const };
+  const spec = Object.prototype.hasOwnProperty.call(WARNING_RULES, w.code) ? WARNING_RULES[w.code as WarningCode] : { rule: w.code, severity: 'warning' as const };
   if (!spec) return undefined;
   return { file, line: Math.max(1, w.line), rule: spec.rule, severity: spec.severity, message: w.message };
 }

@@ -1,7 +1,7 @@
 // Time requirements (时间要求) in task text and key-task table cells, and how two of them compare.
 // One linear scan with bounded patterns (deadline-patterns.ts); clause boundaries and 《》 spans are
 // tracked with forward-only cursors, so a 5 MB line without punctuation stays linear too.
-import type { Deadline } from '../model.js';
+import type { Deadline, Frequency, FrequencyUnit } from '../model.js';
 import {
   CELL_UNSPECIFIED,
   TARGET_VERB,
@@ -71,20 +71,23 @@ function monthOnly(g: Groups, docYear?: number): Found | null {
   return y === undefined ? { kind: 'by' } : { kind: 'by', date: span[1] };
 }
 
-const EVERY_FREQ: Record<string, string> = {
+const EVERY_FREQ: Record<string, Frequency> = {
   年度: 'yearly', 年: 'yearly', 季度: 'quarterly', 季: 'quarterly', 月: 'monthly', 月度: 'monthly',
   周: 'weekly', 星期: 'weekly', 旬: 'ten-daily', 天: 'daily', 日: 'daily',
 };
 
-function everyFrequency(n: string | undefined, unit: string): string {
+/** 每三个月 → every-3-months: the unit of a frequency, counted. */
+const UNITS: Partial<Record<Frequency, FrequencyUnit>> = { yearly: 'years', quarterly: 'quarters', monthly: 'months', 'ten-daily': 'ten-day-periods', weekly: 'weeks', daily: 'days' };
+
+function everyFrequency(n: string | undefined, unit: string): Frequency {
   const base = EVERY_FREQ[unit];
   if (!n) return base;
   const k = readNumber(n);
   if (k === 1) return base;
   if (k === 0.5) return unit.startsWith('年') ? 'half-yearly' : unit === '月' ? 'half-monthly' : base;
-  if (unit.startsWith('年')) return k === 2 ? 'biennial' : `every-${k}-years`;
-  if (unit === '周' || unit === '星期') return k === 2 ? 'biweekly' : `every-${k}-weeks`;
-  return `every-${k}-${base}`;
+  if (unit.startsWith('年') && k === 2) return 'biennial';
+  if ((unit === '周' || unit === '星期') && k === 2) return 'biweekly';
+  return `every-${k}-${UNITS[base] ?? 'days'}`;
 }
 
 function interpret(g: Groups, text: string, end: number, docYear?: number): Found | null {

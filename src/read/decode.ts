@@ -99,7 +99,7 @@ function replacementWarning(text: string, encoding: string): Warning[] {
   if (!n) return [];
   return [
     {
-      code: 'replacement-chars',
+      code: 'replacement-char',
       line: lineOf(text, text.indexOf('\uFFFD')),
       message: `${n} byte sequence(s) are not valid ${encoding} and were replaced with �`,
     },
@@ -310,7 +310,7 @@ export function decodeBytes(bytes: Uint8Array, file: string, forced?: string): D
       try {
         const legacy = guessLegacy(rest, file);
         if (countReplacements(legacy.text) < countReplacements(text)) {
-          const note = { code: 'bom-mismatch', line: 1, message: `the file starts with a UTF-8 byte-order mark but is encoded in ${legacy.encoding.toUpperCase()}; read as ${legacy.encoding.toUpperCase()}` };
+          const note: Warning = { code: 'bom-mismatch', line: 1, message: `the file starts with a UTF-8 byte-order mark but is encoded in ${legacy.encoding.toUpperCase()}; read as ${legacy.encoding.toUpperCase()}` };
           return { ...legacy, warnings: [note, ...legacy.warnings] };
         }
       } catch (e) {
