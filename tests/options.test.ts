@@ -34,7 +34,7 @@ describe('DEFAULT_DIFF_OPTIONS', () => {
 
   it('resolveDiffOptions lays a caller\'s values over fresh copies of the defaults', () => {
     const o = resolveDiffOptions({ family: { sameFamily: 0.9 } });
-    expect(o.family).toEqual({ strong: DEFAULT_DIFF_OPTIONS.family.strong, sameFamily: 0.9 });
+    expect(o.family).toEqual({ ...DEFAULT_DIFF_OPTIONS.family, sameFamily: 0.9 });
     o.align.main = 0.5;
     expect(DEFAULT_DIFF_OPTIONS.align.main).toBe(0.34);
   });
