@@ -5,7 +5,7 @@
 // that pins it), read it from the options the stage is given, and never from a module constant.
 import type { PairRules } from './align/tasks.js';
 
-/** Task alignment (src/align/tasks.ts). Pinned by the golds in tests/diff.test.ts (shared gold 000, fixtures/gold 001 + 003, fixtures/pairs) and fixtures/snapshots. */
+/** Task alignment (src/align/tasks.ts). Pinned by the golds in tests/diff.test.ts (shared gold 000, fixtures/gold 001 + 003), tests/any-base.test.ts (fixtures/pairs) and fixtures/snapshots. */
 export interface AlignOptions {
   /** main link: combined score a base task's best local counterpart must reach */
   main: number;
@@ -33,7 +33,7 @@ export interface AlignOptions {
   rewordedTitle: number;
   /** rules read from the local side (rule 4) and the reworded cover accept this fraction of main / partial */
   laxFactor: number;
-  /** rule 7: share of a would-be-added local task's content found in one base task… (pinned by the fixtures/pairs golds in tests/diff.test.ts) */
+  /** rule 7: share of a would-be-added local task's content found in one base task… (pinned by the fixtures/pairs truth in tests/any-base.test.ts) */
   carriedBack: number;
   /** …and its margin over the next base task */
   carriedMargin: number;
