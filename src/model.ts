@@ -13,6 +13,8 @@ export type WarningCode =
   | 'html-deep-nesting'
   | 'html-many-attributes'
   | 'html-no-notice'
+  | 'pdf-image-pages'
+  | 'ocr'
   | 'replacement-char'
   | 'mojibake'
   | 'page-furniture'

@@ -52,6 +52,9 @@ export const WARNING_RULES: Readonly<Record<WarningCode, RuleSpec | null>> = {
   'html-many-attributes': { rule: 'html-many-attributes', severity: 'warning' },
   // never on a parsed notice: the pipeline refuses such a page
   'html-no-notice': null,
+  // PDF pages without a text layer (skipped), and text read by OCR: worth a look, not a defect
+  'pdf-image-pages': { rule: 'pdf-image-pages', severity: 'warning' },
+  ocr: { rule: 'ocr', severity: 'warning' },
   'bom-mismatch': { rule: 'bom-mismatch', severity: 'warning' },
   'too-many-units': { rule: 'too-many-units', severity: 'warning' },
   'too-many-deadlines': { rule: 'too-many-deadlines', severity: 'warning' },
