@@ -123,6 +123,23 @@ function program(io: Io, done: (code: number) => void): Command {
       done(await runExport(inputs, { ...o, debug: p.opts().debug }, io));
     });
 
+  p.command('chain')
+    .description('policy chains: which notice implements which (with the evidence), each diffed against its parent, and every task traced down every level')
+    .argument('<inputs...>', 'files, directories (recursive), glob patterns, or - for a list of paths on standard input')
+    .option('-o, --out <dir>', 'write chain.json, chain.jsonl, lineages.csv and chain.html into DIR')
+    .option('--html <file>', 'write the HTML page (tree, and each task down every branch) to FILE')
+    .option('--jsonl <file>', 'write one record per notice, then one per task lineage, to FILE (- for standard output)')
+    .option('--json <file>', 'write the JSON tree with the lineages to FILE (- for standard output)')
+    .option('--csv <file>', 'write the task lineages as CSV, one row per lineage and level, to FILE (- for standard output)')
+    .option('--content-min <share>', 'content evidence: share of a candidate parent\'s tasks that must be carried (default 0.4)')
+    .option('--ext <list>', 'extensions taken from directories', '.txt,.htm,.html')
+    .option('-e, --encoding <name>', 'force the input encoding')
+    .addHelpText('after', '\nWithout an output option the tree is printed.\nExit codes: 0 done, 2 usage error or no readable input, 3 some inputs could not be read (listed; the chain is built from the rest).\n\nExamples:\n  plancmp chain fixtures/chain/\n  plancmp chain notices/ --out chain-out/\n  plancmp chain "notices/**/*.html" --jsonl - | duckdb -c "select …"')
+    .action(async (inputs: string[], o) => {
+      const { runChain } = await import('./chain-command.js');
+      done(await runChain(inputs, o, io));
+    });
+
   p.command('report')
     .description('one self-contained HTML report (overview, coverage matrix, side-by-side pages) across many local plans')
     .argument('<locals...>', 'local plan files')
