@@ -31,6 +31,10 @@ export interface DiffCommandOptions {
   /** CSV: start with a UTF-8 BOM for Excel (default: only when writing to a file with -o). */
   bom?: boolean;
   output?: string;
+  /** Local vs local: the plan both files implement (compare A and B through it). */
+  parent?: string;
+  /** Two files: always align A (as base) with B, even when both implement the embedded base. */
+  direct?: boolean;
 }
 
 const FAIL_ON = ['dropped', 'added', 'deadline', 'merged', 'reworded'] as const;
@@ -103,6 +107,13 @@ export async function runDiff(files: string[], opts: DiffCommandOptions, io: Io)
   if ((opts.quiet || opts.exitCode) && failOn.size === 0) for (const f of FAIL_ON) failOn.add(f);
   if (opts.stat && opts.format !== 'text' && opts.format !== 'json') throw new PlancmpError('usage', `--stat prints a text or JSON summary, not ${opts.format}`, undefined, 'use --stat with --format text (default) or --format json');
   const pairs = opts.pairs ? loadPairs(opts.pairs) : undefined;
+  if (opts.parent && files.length !== 2) throw new PlancmpError('usage', '--parent compares two plans that implement it: give A and B', undefined, 'e.g. plancmp diff --parent base.txt cityA.txt cityB.txt');
+  if (opts.parent && opts.direct) throw new PlancmpError('usage', '--parent and --direct exclude each other', undefined, '--direct aligns A with B as base and local; --parent compares both with their parent');
+  if (files.length === 2 && !opts.direct) {
+    const { runSiblingsIfSiblings } = await import('./siblings-command.js');
+    const code = await runSiblingsIfSiblings(files, opts, failOn, pairs, io);
+    if (code !== undefined) return code;
+  }
   const baseSource = files.length === 2 ? await readSource(files[0], { encoding: opts.encoding, ocr: opts.ocr, stdin: io.stdin }) : undefined;
   const base = baseSource ? parseSource(baseSource) : loadBase();
   const localSource = await readSource(files[files.length - 1], { encoding: opts.encoding, ocr: opts.ocr, stdin: io.stdin });

@@ -65,7 +65,7 @@ function program(io: Io, done: (code: number) => void): Command {
 
   p.command('diff')
     .description('align a local plan with the base plan: links, dropped, added, merged, reworded, deadline changes')
-    .argument('<files...>', '[BASE] LOCAL — with one file, BASE is the embedded 浙政发〔2018〕16号')
+    .argument('<files...>', '[BASE] LOCAL — with one file, BASE is the embedded 浙政发〔2018〕16号; or A B (two plans of one parent)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'md', 'csv', 'html']).default('text'))
     .option('-e, --encoding <name>', 'force the input encoding')
     .option('--ocr', OCR_HELP)
@@ -79,7 +79,9 @@ function program(io: Io, done: (code: number) => void): Command {
     .option('-o, --output <file>', 'write to FILE (complete or not at all) instead of standard output')
     .option('--bom', 'csv: start with a UTF-8 BOM for Excel (default when writing to a file with -o)')
     .option('--no-bom', 'csv: no BOM, even in a file')
-    .addHelpText('after', '\nExit codes: 0 done (no findings asked for), 1 findings (--fail-on, --exit-code, --quiet), 2 usage or input error.\n\nExamples:\n  plancmp diff fixtures/000_5b73fe2b8637f3d3.txt\n  plancmp diff fixtures/002_2cdac00586eece9b.txt fixtures/001_2a7fecd8e03c454a.txt --format json --fail-on dropped,deadline\n  plancmp diff fixtures/001_2a7fecd8e03c454a.txt --quiet --fail-on dropped || echo "tasks were dropped"\n  plancmp diff fixtures/003_921a6ce2908064d7.txt --format csv -o xinchang.csv')
+    .option('--parent <file>', 'local vs local: A and B implement FILE; show side by side what each did with its tasks (text, json, csv)')
+    .option('--direct', 'with two files: always align A (as base) with B, even when both implement the embedded base')
+    .addHelpText('after', '\nWith two plans that both implement the embedded base (or the plan given with --parent), diff compares\nthem through it: for each parent task, kept by both, only A, only B or neither.\n\nExit codes: 0 done (no findings asked for), 1 findings (--fail-on, --exit-code, --quiet), 2 usage or input error.\n\nExamples:\n  plancmp diff fixtures/000_5b73fe2b8637f3d3.txt\n  plancmp diff fixtures/002_2cdac00586eece9b.txt fixtures/001_2a7fecd8e03c454a.txt --format json --fail-on dropped,deadline\n  plancmp diff fixtures/001_2a7fecd8e03c454a.txt --quiet --fail-on dropped || echo "tasks were dropped"\n  plancmp diff fixtures/003_921a6ce2908064d7.txt --format csv -o xinchang.csv\n  plancmp diff --parent fixtures/chain/jiaxing-city-plan.txt fixtures/chain/haiyan-county-plan.txt fixtures/chain/jiashan-county-plan.txt')
     .action(async (files: string[], o) => {
       const { runDiff } = await import('./diff-command.js');
       await run(o.output, (cio) => runDiff(files, o, cio));

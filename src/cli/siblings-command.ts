@@ -1,0 +1,56 @@
+// plancmp diff [--parent BASE] A B when A and B implement the same parent: compare them through it.
+// Without --parent, the embedded base is that parent when the chain rules (cites / plan name /
+// content, see src/chain/parents.ts) give it as the parent of both, and neither implements the other.
+import type { Io } from './io.js';
+import { EXIT } from './exit.js';
+import { PlancmpError } from '../errors.js';
+import { loadBase, parseSource } from '../pipeline.js';
+import { readSource } from '../read/index.js';
+import type { PairRules } from '../align/tasks.js';
+import type { Notice } from '../model.js';
+import { ParentFinder } from '../chain/parents.js';
+import { CHAIN_DEFAULTS } from '../chain/options.js';
+import { diffSiblings, type SiblingDiff } from '../chain/siblings.js';
+import type { DiffCommandOptions } from './diff-command.js';
+
+function needTasks(n: Notice, role: string): void {
+  if (n.tasks.length === 0) throw new PlancmpError('no-tasks', `no tasks found in the ${role}`, n.source.file, 'run `plancmp parse --format text` on it to see what was recognised');
+}
+
+/** What --fail-on means side by side: a finding in either plan's diff against the parent. */
+function hasSiblingFindings(d: SiblingDiff, failOn: Set<string>): boolean {
+  return (
+    (failOn.has('dropped') && d.summary.onlyA + d.summary.onlyB + d.summary.neither > 0) ||
+    (failOn.has('added') && d.summary.addedA + d.summary.addedB > 0) ||
+    (failOn.has('deadline') && d.summary.earlierA + d.summary.earlierB > 0) ||
+    (failOn.has('merged') && d.tasks.some((t) => t.a.kinds.includes('merged') || t.b.kinds.includes('merged'))) ||
+    (failOn.has('reworded') && d.tasks.some((t) => t.a.kinds.includes('reworded') || t.b.kinds.includes('reworded')))
+  );
+}
+
+/** Runs the side-by-side comparison and returns its exit code, or undefined when A and B are not siblings. */
+export async function runSiblingsIfSiblings(files: string[], opts: DiffCommandOptions, failOn: Set<string>, pairs: PairRules | undefined, io: Io): Promise<number | undefined> {
+  const read = async (f: string) => parseSource(await readSource(f, { encoding: opts.encoding, stdin: io.stdin }));
+  const parent = opts.parent ? await read(opts.parent) : loadBase();
+  const a = await read(files[0]);
+  const b = await read(files[1]);
+  if (!opts.parent) {
+    const finder = new ParentFinder([parent, a, b], CHAIN_DEFAULTS);
+    const pa = finder.find(1);
+    const pb = finder.find(2);
+    if (pa.parent !== 0 || pb.parent !== 0) return undefined;
+  }
+  needTasks(parent, 'parent plan');
+  needTasks(a, 'plan A');
+  needTasks(b, 'plan B');
+  if (opts.format === 'html' || opts.format === 'md') {
+    throw new PlancmpError('usage', `--format ${opts.format} is not available when comparing two plans through their parent`, undefined, 'use --format text, json or csv, or --direct to align A with B as base and local');
+  }
+  const d = diffSiblings(parent, a, b, opts.parent ? 'option' : 'embedded', { pairs });
+  let out: string;
+  if (opts.format === 'json') out = JSON.stringify(d, null, 2) + '\n';
+  else if (opts.format === 'csv') out = (await import('../chain/render-siblings.js')).renderSiblingsCsv(d);
+  else out = (await import('../chain/render-siblings.js')).renderSiblingsText(d);
+  io.stdout.write(out);
+  return hasSiblingFindings(d, failOn) ? EXIT.FINDINGS : EXIT.OK;
+}
