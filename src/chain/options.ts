@@ -4,7 +4,7 @@ export interface ChainOptions {
   contentMin: number;
   /** Content fallback: at most this many candidate parents are diffed per notice without other evidence. */
   contentCandidates: number;
-  /** Content fallback: at most this many notices are read from each task-title key's posting list (keeps lookups bounded). */
+  /** At most this many notices are kept per 文号, plan name and task-title key (highest level, earliest first): lookups stay bounded. */
   postingCap: number;
   /** Plan-name keys shorter than this (in characters) are too generic to name a parent (方案, 工作方案). */
   minNameKey: number;

@@ -34,10 +34,10 @@ interface Facts {
   keys: string[];
 }
 
-function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+function push<K, V>(m: Map<K, V[]>, k: K, v: V, cap: number): void {
   const a = m.get(k);
-  if (a) a.push(v);
-  else m.set(k, [v]);
+  if (!a) m.set(k, [v]);
+  else if (a.length < cap) a.push(v);
 }
 
 function citation(r: Reference): string {
@@ -71,18 +71,18 @@ export class ParentFinder {
     order.sort((a, b) => (this.facts[a].level ?? 9) - (this.facts[b].level ?? 9) || (this.facts[a].date ?? '9999').localeCompare(this.facts[b].date ?? '9999') || a - b);
     this.rank = new Array(notices.length);
     order.forEach((i, r) => (this.rank[i] = r));
+    // posting lists are capped (highest levels, earliest dates first): a lookup never scans the corpus
+    const cap = opts.postingCap;
     for (const i of order) {
       const f = this.facts[i];
-      if (f.docNumber) push(this.byDocNo, f.docNumber, i);
-      for (const k of f.keys) push(this.byName, k, i);
+      if (f.docNumber) push(this.byDocNo, f.docNumber, i, cap);
+      for (const k of f.keys) push(this.byName, k, i, cap);
       const seen = new Set<string>();
       for (const t of notices[i].tasks) {
         const k = taskKey(t.title);
         if (k.length >= 4 && !seen.has(k)) {
           seen.add(k);
-          const list = this.byTask.get(k);
-          if (!list) this.byTask.set(k, [i]);
-          else if (list.length < opts.postingCap) list.push(i);
+          push(this.byTask, k, i, cap);
         }
       }
     }
@@ -97,6 +97,19 @@ export class ParentFinder {
     if (fp.level !== undefined && fc.level !== undefined && fp.level > fc.level) return false;
     if (fp.date && fc.date && fp.date > fc.date) return false;
     return true;
+  }
+
+  /**
+   * Content alone does not say which of two plans copied the other: a parent by content must come
+   * from a higher level or be dated earlier (when the notices say), never a same-level, same-day twin.
+   */
+  private before(p: number, c: number): boolean {
+    const fp = this.facts[p];
+    const fc = this.facts[c];
+    const levelKnown = fp.level !== undefined && fc.level !== undefined;
+    const dateKnown = !!fp.date && !!fc.date;
+    if (!levelKnown && !dateKnown) return true;
+    return (levelKnown && fp.level! < fc.level!) || (dateKnown && fp.date! < fc.date!);
   }
 
   /** Among eligible candidates, the closest above the child: strictly higher level first, then the lowest such level, then the latest date. */
@@ -187,7 +200,7 @@ export class ParentFinder {
       for (const p of this.byTask.get(k) ?? []) if (p !== c) votes.set(p, (votes.get(p) ?? 0) + 1);
     }
     const cands = [...votes.entries()]
-      .filter(([p]) => this.eligible(p, c))
+      .filter(([p]) => this.eligible(p, c) && this.before(p, c))
       .sort((a, b) => b[1] - a[1] || this.rank[a[0]] - this.rank[b[0]])
       .slice(0, this.opts.contentCandidates)
       .map(([p]) => p);
