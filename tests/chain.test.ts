@@ -215,6 +215,23 @@ describe('parent finding rules', () => {
     expect(c.entries.find((e) => e.file === jiaxing.source.file)!.parent).toBeNull();
   });
 
+  it('does not take a same-level, same-day twin as parent by content (content does not say who copied whom)', () => {
+    const text = readFileSync(F.jiaxing, 'utf8');
+    const body = text.slice(text.indexOf('二、主要任务'));
+    const twin = (name: string) => parseText(`嘉兴市人民政府文件\n\n${name}〔2018〕9号\n\n嘉兴市人民政府关于加强政府自身建设的意见\n\n嘉兴市人民政府\n\n2018年6月20日\n\n${body}`, `${name}.txt`);
+    const c = buildChain([twin('嘉政发'), twin('嘉政办发')]);
+    expect(c.entries.map((e) => e.parent)).toEqual([null, null]);
+  });
+
+  it('escapes document text in the HTML page', () => {
+    const text = readFileSync(F.jiashan, 'utf8').replace('加强政治建设', '加强政治建设<script>alert(1)</script>');
+    const evil = parseText(text, 'evil<img src=x onerror=alert(1)>.txt');
+    const page = renderChainHtml(buildChain([jiaxing, evil]));
+    expect(page).not.toContain('<script>alert');
+    expect(page).not.toContain('<img src');
+    expect(page).toContain('&lt;script&gt;');
+  });
+
   it('breaks a cycle at its weakest edge', () => {
     const edges = [
       { parent: 1, evidence: 'cites-docnumber' as const },

@@ -33,8 +33,8 @@ function cell(s: LineageStep): HtmlPart {
   if (s.status === 'dropped') return html`<td class="dropped">dropped</td>`;
   const dl = s.deadlineChange && s.deadlineChange !== 'same' ? s.deadlineChange : '';
   return html`<td class="${s.status}"><b>${s.tasks.join(', ')}</b> ${s.titles.join('；')}${s.kinds.length ? html` <i>${s.kinds.join('/')}</i>` : ''}
-${s.deadlines.length ? html`<br>⏱ ${s.deadlines.join('；')}` : ''}${dl ? html` <span class="${dl === 'earlier' ? 'tight' : dl === 'later' ? 'loose' : ''}">(${dl === 'earlier' ? 'tightened' : dl === 'later' ? 'loosened' : dl})</span>` : ''}
-${s.lead.length ? html`<br>👤 ${s.lead.join('、')}` : ''}${s.ownerChange && s.ownerChange !== 'mapped' ? html` (${s.ownerChange})` : ''}</td>`;
+${s.deadlines.length ? html`<br><span class="ev">deadline</span> ${s.deadlines.join('；')}` : ''}${dl ? html` <span class="${dl === 'earlier' ? 'tight' : dl === 'later' ? 'loose' : ''}">(${dl === 'earlier' ? 'tightened' : dl === 'later' ? 'loosened' : dl})</span>` : ''}
+${s.lead.length ? html`<br><span class="ev">lead</span> ${s.lead.join('、')}` : ''}${s.ownerChange && s.ownerChange !== 'mapped' ? html` (${s.ownerChange})` : ''}</td>`;
 }
 
 /** Lineages that start from the same task, one row per branch. */
@@ -63,7 +63,7 @@ export function renderChainHtml(c: ChainResult): string {
   const body = html`<style>${trusted(CSS)}</style>
 <section class="chain" id="tree"><h2>Tree</h2><p>${c.entries.length} notices. Evidence: cites-docnumber / cites-title (the notice cites the parent), plan-name (its name is the parent's plan name + 实施方案), content (it carries most of the parent's tasks).</p>
 <ul>${c.roots.map(nodeHtml)}</ul></section>
-<section id="top"><h2>Tasks of the top notices, down every branch</h2>${top.length ? top.map((g) => taskTable(g, short)) : html`<p>No chain with two or more levels.</p>`}</section>
+<section id="top"><h2>Tasks of the top notices, down every branch</h2><p class="ev">One row per branch (top notice → a notice without children). Blue: where the task appears; green: kept (link kind in italics); red: dropped at that level. Deadlines marked tightened / loosened against the level above.</p>${top.length ? top.map((g) => taskTable(g, short)) : html`<p>No chain with two or more levels.</p>`}</section>
 <section id="added"><h2>Tasks added below the top</h2>${added.length ? added.map((g) => taskTable(g, short)) : html`<p>None.</p>`}</section>
 ${failed}`;
   return page({

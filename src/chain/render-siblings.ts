@@ -7,7 +7,7 @@ const STATUS: Record<SiblingTask['status'], string> = { both: 'both kept', 'only
 function cell(s: SiblingSide): string {
   if (!s.tasks.length) return '—';
   const kinds = s.kinds.filter((k) => k !== 'same');
-  return `${s.tasks.join(',')}${kinds.length ? ` (${kinds.join('/')})` : ''}${s.due ? ` ⏱${s.due}` : ''}`;
+  return `${s.tasks.join(',')}${kinds.length ? ` (${kinds.join('/')})` : ''}${s.due ? ` due ${s.due}` : ''}`;
 }
 
 function ref(label: string, d: SiblingDiff['a']): string {
