@@ -209,10 +209,21 @@ describe('parent finding rules', () => {
     expect(c.entries.find((e) => e.file === 'copy.txt')!.parent).toBe(province.source.file);
   });
 
-  it('does not take a plan issued after the notice, or by a lower level, as its parent', () => {
-    const late = { ...province, meta: { ...province.meta, date: '2019-01-01' } };
-    const c = buildChain([late, jiaxing]);
-    expect(c.entries.find((e) => e.file === jiaxing.source.file)!.parent).toBeNull();
+  it('does not take a plan issued after the notice, or by a lower level, as its parent — unless the notice cites it', async () => {
+    const zs = await parseFile(F.zhoushan);
+    const zhoushanUnder = (p: Notice) => buildChain([p, zs]).entries.find((e) => e.file === F.zhoushan)!;
+    const later = { ...province, meta: { ...province.meta, date: '2019-01-01' } };
+    // named after the province's plan, but the province's plan would be dated after it
+    expect(zhoushanUnder(province).evidence).toBe('plan-name');
+    expect(zhoushanUnder(later).parent).toBeNull();
+    // an explicit citation outweighs a misread date
+    expect(buildChain([later, jiaxing]).entries.find((e) => e.file === jiaxing.source.file)!.evidence).toBe('cites-docnumber');
+    // a county's plan is never the parent of a city's, even when cited
+    const county = { ...province, meta: { ...province.meta, issuer: '海盐县人民政府' } };
+    const low = buildChain([county, jiaxing]).entries.find((e) => e.file === jiaxing.source.file)!;
+    expect(low.parent).toBeNull();
+    expect(low.citedParent).toBeUndefined();
+    expect(low.notes.join()).toMatch(/lower level/);
   });
 
   it('does not take a same-level, same-day twin as parent by content (content does not say who copied whom)', () => {

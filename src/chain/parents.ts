@@ -89,13 +89,14 @@ export class ParentFinder {
   }
 
   /** Whether candidate p may be child c's parent: not itself, not another copy, not below it. */
-  private eligible(p: number, c: number): boolean {
+  private eligible(p: number, c: number, cited = false): boolean {
     if (p === c) return false;
     const fp = this.facts[p];
     const fc = this.facts[c];
     if (fp.docNumber && fp.docNumber === fc.docNumber) return false;
     if (fp.level !== undefined && fc.level !== undefined && fp.level > fc.level) return false;
-    if (fp.date && fc.date && fp.date > fc.date) return false;
+    // a document the notice cites is older than it whatever the dates say (a misread date, a reissue)
+    if (!cited && fp.date && fc.date && fp.date > fc.date) return false;
     return true;
   }
 
@@ -113,8 +114,8 @@ export class ParentFinder {
   }
 
   /** Among eligible candidates, the closest above the child: strictly higher level first, then the lowest such level, then the latest date. */
-  private closest(cands: number[], c: number): number | undefined {
-    const ok = cands.filter((p) => this.eligible(p, c));
+  private closest(cands: number[], c: number, cited = false): number | undefined {
+    const ok = cands.filter((p) => this.eligible(p, c, cited));
     const lc = this.facts[c].level;
     const score = (p: number) => {
       const lp = this.facts[p].level;
@@ -148,15 +149,16 @@ export class ParentFinder {
       if (dn && dn === own.docNumber) continue;
       let p: number | undefined;
       let by: 'cites-docnumber' | 'cites-title' = 'cites-docnumber';
-      if (dn) p = this.closest(this.byDocNo.get(dn) ?? [], c);
+      if (dn) p = this.closest(this.byDocNo.get(dn) ?? [], c, true);
       if (p === undefined && r.title) {
         const k = nameKey(r.title);
         // a citation with a 文号 names one document: by title it may only match an input that has no 文号
         const cands = (this.byName.get(k) ?? []).filter((q) => !dn || !this.facts[q].docNumber);
-        p = k.length >= this.opts.minNameKey ? this.closest(cands, c) : undefined;
+        p = k.length >= this.opts.minNameKey ? this.closest(cands, c, true) : undefined;
         by = 'cites-title';
       }
       if (p !== undefined) citedInputs.push({ p, r, by });
+      else if (dn && (this.byDocNo.get(dn) ?? []).some((q) => q !== c)) notes.push(`cites ${citation(r)}, an input of a lower level: not taken as its parent`);
       else if (dn || (r.title && planLike(r.title))) missing.push(r);
     }
     if (citedInputs.length) {
@@ -164,6 +166,7 @@ export class ParentFinder {
       const p = this.closest(
         citedInputs.map((x) => x.p),
         c,
+        true,
       )!;
       const hit = citedInputs.find((x) => x.p === p)!;
       if (citedInputs.length > 1) notes.push(`also cites ${citedInputs.filter((x) => x.p !== p).map((x) => citation(x.r)).join('、')}`);
