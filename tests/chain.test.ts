@@ -243,6 +243,27 @@ describe('parent finding rules', () => {
     expect(page).toContain('&lt;script&gt;');
   });
 
+  it('traces lineages below a parent whose page carries no tasks (the transmittal notice without its attachment)', async () => {
+    const cover = parseText(
+      '浙江省人民政府文件\n\n浙政发〔2018〕16号\n\n浙江省人民政府关于印发政府“两强三提高”建设行动计划（2018—2022年）的通知\n\n各市、县（市、区）人民政府，省政府直属各单位：\n\n现将《政府“两强三提高”建设行动计划（2018—2022年）》印发给你们，请结合实际，认真贯彻执行。\n\n浙江省人民政府\n\n2018年4月28日\n',
+      'cover.txt',
+    );
+    expect(cover.tasks).toHaveLength(0);
+    const haiyan = await parseFile(F.haiyan);
+    const c = buildChain([cover, jiaxing, haiyan]);
+    expect(c.entries.map((e) => [e.parent, e.level])).toEqual([
+      [null, 0],
+      ['cover.txt', 1],
+      [F.jiaxing, 2],
+    ]);
+    expect(c.entries[1].notes).toContain('the parent has no tasks to compare');
+    const l = c.lineages.find((x) => x.origin.file === F.jiaxing && x.origin.task === '4.5')!;
+    expect(l).toMatchObject({ branch: [F.jiaxing, F.haiyan], fate: 'carried-from-top', tightenedAt: [2], origin: { level: 1 } });
+    expect(l.steps.map((s) => s.level)).toEqual([1, 2]);
+    expectValid(validateTree, JSON.parse(renderChainJson(c)), 'chain.json below a cover page');
+    expect(renderChainHtml(c)).toContain('<th>level 2</th>');
+  });
+
   it('breaks a cycle at its weakest edge', () => {
     const edges = [
       { parent: 1, evidence: 'cites-docnumber' as const },

@@ -7,7 +7,7 @@ import { CHAIN_DEFAULTS, type ChainOptions } from './options.js';
 import { ParentFinder, type ParentChoice } from './parents.js';
 import { branches, breakCycles, childrenOf, levels } from './tree.js';
 import { traceBranch } from './lineage.js';
-import type { ChainEntry, ChainFailure, ChainNode, ChainResult } from './types.js';
+import type { ChainEntry, ChainFailure, ChainNode, ChainResult, Lineage } from './types.js';
 
 export interface BuiltChain extends ChainResult {
   /** The diff of every notice against its parent (by input index), for renderers that show more. */
@@ -60,14 +60,15 @@ export function buildChain(notices: Notice[], options: Partial<ChainOptions> = {
   const roots = parents.map((p, i) => (p === null ? i : -1)).filter((i) => i >= 0).map(node);
 
   const lineages = branches(parents, kids).flatMap((path) => {
-    // a branch whose edge has no diff (a notice without tasks) is traced down to the last level that has one
-    let end = path.length;
-    for (let k = 1; k < path.length; k++) if (!diffs[path[k]]) {
-      end = k;
-      break;
+    // an edge without a diff (a notice without tasks) cuts the branch: each run of diffed edges is traced on its own
+    const out: Lineage[] = [];
+    let start = 0;
+    for (let k = 1; k <= path.length; k++) {
+      if (k < path.length && diffs[path[k]]) continue;
+      if (k - start >= 2) out.push(...traceBranch(path.slice(start, k).map((i, j) => ({ notice: notices[i], diff: j ? diffs[i] : undefined })), depth[path[start]]));
+      start = k;
     }
-    if (end < 2) return [];
-    return traceBranch(path.slice(0, end).map((i, k) => ({ notice: notices[i], diff: k ? diffs[i] : undefined })));
+    return out;
   });
   // a branch cut short by a notice without tasks can repeat the lineages of a sibling branch
   const seen = new Set<string>();

@@ -61,8 +61,8 @@ function step(n: Notice, level: number, ids: string[], byId: Map<string, Task>, 
   };
 }
 
-/** All lineages of one branch (levels top first). */
-export function traceBranch(levels: Level[]): Lineage[] {
+/** All lineages of one branch (levels top first); `top` is the tree level of its first notice. */
+export function traceBranch(levels: Level[], top = 0): Lineage[] {
   const byId = levels.map((l) => new Map(l.notice.tasks.map((t) => [t.id, t])));
   // per edge k (level k-1 → k): links from each parent id, deadline and owner comparisons
   const down = levels.map((l) => {
@@ -84,7 +84,7 @@ export function traceBranch(levels: Level[]): Lineage[] {
     const linkedHere = new Set((levels[k].diff?.links ?? []).map((x) => x.local));
     const origins = levels[k].notice.tasks.filter((t) => k === 0 || !linkedHere.has(t.id));
     for (const o of origins) {
-      const steps: LineageStep[] = [step(levels[k].notice, k, [o.id], byId[k], 'origin')];
+      const steps: LineageStep[] = [step(levels[k].notice, top + k, [o.id], byId[k], 'origin')];
       let cur = [o.id];
       let droppedAt: number | undefined;
       const tightenedAt: number[] = [];
@@ -93,16 +93,16 @@ export function traceBranch(levels: Level[]): Lineage[] {
         const links = cur.flatMap((id) => down[j].get(id) ?? []);
         const next = [...new Set(links.map((x) => x.local))];
         if (!next.length) {
-          steps.push(step(levels[j].notice, j, [], byId[j], 'dropped'));
-          droppedAt = j;
+          steps.push(step(levels[j].notice, top + j, [], byId[j], 'dropped'));
+          droppedAt = top + j;
           break;
         }
-        const s = step(levels[j].notice, j, next, byId[j], 'kept');
+        const s = step(levels[j].notice, top + j, next, byId[j], 'kept');
         s.kinds = [...new Set(links.map((x) => x.kind))];
         const changes = new Set(links.flatMap((x) => dl[j].get(`${x.base}|${x.local}`) ?? []));
         s.deadlineChange = ORDER.find((c) => changes.has(c));
-        if (s.deadlineChange === 'earlier') tightenedAt.push(j);
-        if (s.deadlineChange === 'later') loosenedAt.push(j);
+        if (s.deadlineChange === 'earlier') tightenedAt.push(top + j);
+        if (s.deadlineChange === 'later') loosenedAt.push(top + j);
         const oc = owners[j].filter((x) => cur.includes(x.base) && next.includes(x.local)).map((x) => x.change);
         if (oc.length) s.ownerChange = oc.find((x) => x !== 'mapped') ?? 'mapped';
         steps.push(s);
@@ -113,8 +113,8 @@ export function traceBranch(levels: Level[]): Lineage[] {
         kind: 'lineage',
         id: `${levels[k].notice.source.file}#${o.id}@${branch[bottom]}`,
         branch,
-        origin: { level: k, file: levels[k].notice.source.file, task: o.id, title: o.title },
-        fate: !reaches ? `dropped-at-level-${droppedAt}` : k === 0 ? 'carried-from-top' : `added-at-level-${k}`,
+        origin: { level: top + k, file: levels[k].notice.source.file, task: o.id, title: o.title },
+        fate: !reaches ? `dropped-at-level-${droppedAt}` : k === 0 ? 'carried-from-top' : `added-at-level-${top + k}`,
         reachesBottom: reaches,
         droppedAt,
         tightenedAt,

@@ -40,11 +40,13 @@ ${s.lead.length ? html`<br><span class="ev">lead</span> ${s.lead.join('、')}` :
 /** Lineages that start from the same task, one row per branch. */
 function taskTable(group: Lineage[], short: Map<string, string>): HtmlPart {
   const o = group[0].origin;
-  const depth = Math.max(...group.map((l) => l.branch.length));
-  const head = Array.from({ length: depth - o.level }, (_, k) => html`<th>level ${o.level + k}</th>`);
+  // tree level of each branch's bottom notice
+  const bottom = (l: Lineage) => o.level + l.branch.length - 1 - l.branch.indexOf(o.file);
+  const last = Math.max(...group.map(bottom));
+  const head = Array.from({ length: last - o.level + 1 }, (_, k) => html`<th>level ${o.level + k}</th>`);
   return html`<h3 id="${domId('t', o.file, o.task)}">${o.task} ${o.title} <span class="ev">${o.file}</span></h3>
 <table class="lineage"><tr><th>branch</th>${head}</tr>
-${group.map((l) => html`<tr><td class="ev">${l.branch.slice(o.level + 1).map((f) => short.get(f) ?? f).join(' → ') || '—'}</td>${l.steps.map(cell)}${Array.from({ length: depth - o.level - l.steps.length }, () => html`<td></td>`)}</tr>`)}
+${group.map((l) => html`<tr><td class="ev">${l.branch.slice(l.branch.indexOf(o.file) + 1).map((f) => short.get(f) ?? f).join(' → ') || '—'}</td>${l.steps.map(cell)}${Array.from({ length: last - o.level + 1 - l.steps.length }, () => html`<td></td>`)}</tr>`)}
 </table>`;
 }
 

@@ -61,7 +61,11 @@ export interface Lineage {
   /** The files of the branch, top first. */
   branch: string[];
   origin: { level: number; file: string; task: string; title: string };
-  /** 'carried-from-top' (origin at level 0, reaches the bottom), 'added-at-level-k', or 'dropped-at-level-k'. */
+  /**
+   * 'carried-from-top' (from the first notice of the branch down to its bottom), 'added-at-level-k'
+   * (first appears at tree level k), or 'dropped-at-level-k'. The branch starts at the top of the tree
+   * unless a notice above has no tasks to compare.
+   */
   fate: string;
   reachesBottom: boolean;
   droppedAt?: number;
