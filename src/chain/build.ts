@@ -14,10 +14,19 @@ export interface BuiltChain extends ChainResult {
   diffs: (PlanDiff | undefined)[];
 }
 
-export function buildChain(notices: Notice[], options: Partial<ChainOptions> = {}, failed: ChainFailure[] = [], warnings: string[] = []): BuiltChain {
+export interface BuildHooks {
+  /** Called as notices are placed and diffed against their parents (done of total). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export function buildChain(notices: Notice[], options: Partial<ChainOptions> = {}, failed: ChainFailure[] = [], warnings: string[] = [], hooks: BuildHooks = {}): BuiltChain {
   const opts = { ...CHAIN_DEFAULTS, ...options };
   const finder = new ParentFinder(notices, opts);
-  const choices: ParentChoice[] = notices.map((_, i) => finder.find(i));
+  const total = notices.length * 2;
+  const choices: ParentChoice[] = notices.map((_, i) => {
+    hooks.onProgress?.(i, total);
+    return finder.find(i);
+  });
   const edges = choices.map((c, i) => ({ parent: c.parent, evidence: c.evidence, date: notices[i].meta.date }));
   for (const c of breakCycles(edges)) {
     const was = choices[c];
@@ -28,6 +37,7 @@ export function buildChain(notices: Notice[], options: Partial<ChainOptions> = {
   const kids = childrenOf(parents);
 
   const diffs = choices.map((c, i) => {
+    hooks.onProgress?.(notices.length + i, total);
     if (c.parent === null) return undefined;
     const p = notices[c.parent];
     if (!p.tasks.length || !notices[i].tasks.length) return undefined;

@@ -7,6 +7,7 @@ import type { Io } from './io.js';
 import { EXIT } from './exit.js';
 import { PlancmpError } from '../errors.js';
 import { writeOutputSync } from '../write/atomic.js';
+import { Progress } from '../export/progress.js';
 import { loadInputs } from '../chain/load.js';
 import { buildChain } from '../chain/build.js';
 import { CHAIN_DEFAULTS } from '../chain/options.js';
@@ -57,13 +58,19 @@ export async function runChain(inputs: string[], opts: ChainCommandOptions, io: 
   if (opts.out && existsSync(opts.out) && !statSync(opts.out).isDirectory()) throw new PlancmpError('usage', '--out must be a directory', opts.out);
   const contentMin = threshold(opts.contentMin);
 
-  const loaded = await loadInputs(inputs, { ext: opts.ext, encoding: opts.encoding, stdin: io.stdin });
+  // a bar on standard error while reading, then while finding parents and diffing (only on a terminal)
+  const tty = !!io.stderr.isTTY;
+  const reading = new Progress(io.stderr, tty);
+  const loaded = await loadInputs(inputs, { ext: opts.ext, encoding: opts.encoding, stdin: io.stdin, onFile: (done, total) => reading.update({ total, ok: done, skipped: 0, failed: 0, bytes: 0 }) });
+  reading.clear();
   for (const w of loaded.warnings) io.stderr.write(`plancmp: warning: ${w}\n`);
   for (const f of loaded.failed) io.stderr.write(`plancmp: ${f.file}: ${f.message} (left out of the chain)\n`);
   if (loaded.notices.length === 0) {
     throw new PlancmpError('usage', loaded.failed.length ? 'no input could be read' : 'no inputs found', undefined, 'give notice files, directories, glob patterns, or - with a list of paths on standard input');
   }
-  const chain = buildChain(loaded.notices, { contentMin }, loaded.failed, loaded.warnings);
+  const chaining = new Progress(io.stderr, tty);
+  const chain = buildChain(loaded.notices, { contentMin }, loaded.failed, loaded.warnings, { onProgress: (done, total) => chaining.update({ total, ok: done, skipped: 0, failed: 0, bytes: 0 }) });
+  chaining.clear();
 
   // render everything first, then write: a failure while rendering leaves no partial output behind
   const writes: [string, string][] = [];
