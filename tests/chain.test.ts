@@ -280,6 +280,8 @@ describe('parent finding rules', () => {
     expect(implementedKey('新昌县人民政府“两强三提高”建设行动计划实施方案(2018-2022年)')).toBe('两强三提高建设行动计划');
     expect(implementedKey('政府“两强三提高”建设行动计划(2018—2022年)')).toBeUndefined();
     expect([province, jiaxing].map(adminLevel)).toEqual([1, 2]);
+    const issuedBy = (issuer: string) => adminLevel({ ...province, meta: { issuer } });
+    expect(['国务院办公厅', '农业农村部', '上海市人民政府', '黑河市人民政府办公室', '绍兴市柯桥区人民政府', '新昌县人民政府', '大市聚镇人民政府', '某某研究会'].map(issuedBy)).toEqual([0, 0, 1, 2, 3, 3, 4, undefined]);
   });
 });
 

@@ -44,7 +44,7 @@ export function noticeNames(n: Notice): string[] {
 
 /** Whether a cited title is a plan-like document a notice could implement (not a law or a speech). */
 export function planLike(title: string): boolean {
-  return /(?:计划|方案|规划|意见|纲要|决定|通知|办法|细则|要点)$/.test(content(planName(title))) || /(?:计划|方案|规划|意见|纲要)/.test(title);
+  return /(?:计划|方案|规划|意见|纲要|决定|通知|办法|细则|要点)/.test(title);
 }
 
 /**
@@ -56,7 +56,7 @@ export function adminLevel(n: Notice): number | undefined {
   const who = n.meta.issuer ?? (n.meta.title ? n.meta.title.replace(/关于.*$/, '') : '');
   const s = who || '';
   if (!s) return undefined;
-  if (/^(?:国务院|中共中央|全国|国家|中华人民共和国)/.test(s) || /部$|总局$|委员会$/.test(s) && !/[省市县区]/.test(s)) return 0;
+  if (/^(?:国务院|中共中央|全国|国家|中华人民共和国)/.test(s) || (/(?:部|总局|委员会)$/.test(s) && !/[省市县区]/.test(s))) return 0;
   if (/(?:乡|镇|街道)(?:人民政府|政府|办事处|党委)/.test(s)) return 4;
   if (/(?:县|旗)(?:人民政府|政府|委|办)|[^市省]区(?:人民政府|政府)/.test(s)) return 3;
   if (/(?:自治区|省)(?:人民政府|政府|委|办)/.test(s)) return 1;
