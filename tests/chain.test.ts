@@ -303,6 +303,20 @@ describe('plancmp chain (CLI)', () => {
     expect(doc.failed.map((f: { file: string }) => f.file)).toEqual([bad]);
   });
 
+  it('--with-base hangs 16号 city plans under the embedded base', async () => {
+    const r = await runCli(['chain', FX.huzhou, FX.zhoushan, '--with-base', '--jsonl', '-']);
+    expect(r.code).toBe(0);
+    const recs = r.out.trim().split('\n').map((l) => JSON.parse(l)).filter((x) => x.kind === 'notice');
+    expect(recs.map((x) => [x.file, x.parent, x.evidence])).toEqual([
+      ['浙政发〔2018〕16号 (embedded)', null, 'none'],
+      [FX.zhoushan, '浙政发〔2018〕16号 (embedded)', 'plan-name'],
+      [FX.huzhou, '浙政发〔2018〕16号 (embedded)', 'cites-docnumber'],
+    ]);
+    const without = await runCli(['chain', FX.huzhou, FX.zhoushan, '--jsonl', '-']);
+    const hz = without.out.trim().split('\n').map((l) => JSON.parse(l)).find((x) => x.file === FX.huzhou);
+    expect(hz).toMatchObject({ parent: null, citedParent: '浙政发〔2018〕16号' });
+  });
+
   it('writes JSONL to standard output and refuses bad options in one line', async () => {
     const r = await runCli(['chain', F.province, F.jiaxing, '--jsonl', '-']);
     expect(r.code).toBe(0);

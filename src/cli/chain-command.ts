@@ -8,6 +8,7 @@ import { EXIT } from './exit.js';
 import { PlancmpError } from '../errors.js';
 import { writeOutputSync } from '../write/atomic.js';
 import { Progress } from '../export/progress.js';
+import { loadBase } from '../pipeline.js';
 import { loadInputs } from '../chain/load.js';
 import { buildChain } from '../chain/build.js';
 import { CHAIN_DEFAULTS } from '../chain/options.js';
@@ -22,6 +23,8 @@ export interface ChainCommandOptions {
   ext?: string;
   encoding?: string;
   contentMin?: string;
+  /** Add the embedded 浙政发〔2018〕16号 to the inputs (unless an input already carries its 文号). */
+  withBase?: boolean;
 }
 
 type Renderer = (c: ChainResult) => Promise<string>;
@@ -65,6 +68,10 @@ export async function runChain(inputs: string[], opts: ChainCommandOptions, io: 
   reading.clear();
   for (const w of loaded.warnings) io.stderr.write(`plancmp: warning: ${w}\n`);
   for (const f of loaded.failed) io.stderr.write(`plancmp: ${f.file}: ${f.message} (left out of the chain)\n`);
+  if (opts.withBase) {
+    const base = loadBase();
+    if (!loaded.notices.some((n) => n.meta.docNumber === base.meta.docNumber)) loaded.notices.unshift(base);
+  }
   if (loaded.notices.length === 0) {
     throw new PlancmpError('usage', loaded.failed.length ? 'no input could be read' : 'no inputs found', undefined, 'give notice files, directories, glob patterns, or - with a list of paths on standard input');
   }

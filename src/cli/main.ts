@@ -133,6 +133,7 @@ function program(io: Io, done: (code: number) => void): Command {
     .option('--jsonl <file>', 'write one record per notice, then one per task lineage, to FILE (- for standard output)')
     .option('--json <file>', 'write the JSON tree with the lineages to FILE (- for standard output)')
     .option('--csv <file>', 'write the task lineages as CSV, one row per lineage and level, to FILE (- for standard output)')
+    .option('--with-base', 'add the embedded 浙政发〔2018〕16号 to the inputs (unless one of them is 16号)')
     .option('--content-min <share>', 'content evidence: share of a candidate parent\'s tasks that must be carried (default 0.4)')
     .option('--ext <list>', 'extensions taken from directories', '.txt,.htm,.html')
     .option('-e, --encoding <name>', 'force the input encoding')
