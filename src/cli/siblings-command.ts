@@ -36,9 +36,8 @@ export async function runSiblingsIfSiblings(files: string[], opts: DiffCommandOp
   const b = await read(files[1]);
   if (!opts.parent) {
     const finder = new ParentFinder([parent, a, b], CHAIN_DEFAULTS);
-    const pa = finder.find(1);
-    const pb = finder.find(2);
-    if (pa.parent !== 0 || pb.parent !== 0) return undefined;
+    // B first: when B cites or is named after A (the usual `diff BASE LOCAL`), A need not be looked at
+    if (finder.find(2).parent !== 0 || finder.find(1).parent !== 0) return undefined;
   }
   needTasks(parent, 'parent plan');
   needTasks(a, 'plan A');
