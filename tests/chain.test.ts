@@ -179,6 +179,41 @@ describe('the seed plans of the 16号 family find 16号 with their evidence', ()
   });
 });
 
+describe('plans of other families (fixtures/pairs: 国务院 plans, a city 实施意见 without title or 文号, and their implementations)', () => {
+  it('finds each base: by 文号, and by content when the cited base does not give its title', async () => {
+    const P = 'fixtures/pairs/';
+    const files = [
+      `${P}base/guofa-2018-42-nongjihua-zhidao-yijian.govcn.html`,
+      `${P}base/guobanfa-2018-128-wufei-chengshi-fangan.govcn.html`,
+      `${P}base/guangzhou-rencai-jiju-gongcheng-shishi-yijian-2012.sqlfield.html`,
+      `${P}jiangxi-nongjihua-shishi-yijian.txt`,
+      `${P}xuchang-wufei-chengshi-shishi-fangan.txt`,
+      `${P}panyu-rencai-jiju-shishi-fangan.txt`,
+    ];
+    const c = buildChain(await Promise.all(files.map((f) => parseFile(f))));
+    expect(c.entries.map((e) => [e.parent, e.evidence, e.citedParent ?? null])).toEqual([
+      [null, 'none', null],
+      [null, 'none', null],
+      [null, 'none', '《中共广州市委、广州市人民政府关于全面推进新型城市化发展的决定》'],
+      [files[0], 'cites-docnumber', null],
+      [files[1], 'cites-docnumber', null],
+      [files[2], 'content', null],
+    ]);
+    expect(c.entries[5].evidenceDetail).toMatch(/does not give its title/);
+    // the national 意见 → provincial 实施意见 lineages exist, with generic ids
+    const l = c.lineages.filter((x) => x.branch[0] === files[0]);
+    expect(l.length).toBeGreaterThan(15);
+    expect(l.some((x) => x.fate === 'added-at-level-1')).toBe(true);
+    expect(l.some((x) => x.fate === 'dropped-at-level-1')).toBe(true);
+  });
+
+  it('does not hang a copy of a document under another copy', async () => {
+    const g = 'fixtures/pairs/base/guangzhou-rencai-jiju-gongcheng-shishi-yijian-2012.sqlfield.html';
+    const c = buildChain([await parseFile(g), await parseFile(F.guangzhou)]);
+    expect(c.entries.map((e) => e.parent)).toEqual([null, null]);
+  });
+});
+
 describe('parent finding rules', () => {
   let province: Notice;
   let jiaxing: Notice;
@@ -196,7 +231,7 @@ describe('parent finding rules', () => {
     const c = buildChain([province, bare]);
     const e = c.entries.find((x) => x.file === 'bare.txt')!;
     expect(e).toMatchObject({ parent: province.source.file, evidence: 'content' });
-    expect(e.evidenceDetail).toMatch(/carries 40 of its 41 tasks/);
+    expect(e.evidenceDetail).toMatch(/carries 40 of the parent's 41 tasks; 40 of its own 41 come from it/);
     // above the threshold only
     const strict = buildChain([province, bare], { contentMin: 0.99 });
     expect(strict.entries.find((x) => x.file === 'bare.txt')!.parent).toBeNull();

@@ -44,9 +44,29 @@ function citation(r: Reference): string {
   return [r.title && `《${r.title}》`, r.docNumber && `（${r.docNumber}）`].filter(Boolean).join('');
 }
 
-/** Key of a task for the content index: its title, or the start of its text when the title is long. */
-function taskKey(title: string): string {
-  return content(title).slice(0, 12);
+/** Keys of a task for the content index: the 4-character runs of its title (a reworded title keeps some). */
+function taskKeys(title: string): string[] {
+  const c = content(title).slice(0, 40);
+  const out: string[] = [];
+  for (let i = 0; i + 4 <= c.length; i++) out.push(c.slice(i, i + 4));
+  return out;
+}
+
+/** The task titles in order: two notices with the same are copies of one document, not parent and child. */
+function taskPrint(n: Notice): string {
+  return n.tasks.map((t) => content(t.title)).join('|');
+}
+
+/**
+ * How much of a candidate parent a notice carries: the share of the parent's tasks it links to, or —
+ * for a partial or truncated copy — the share of its own tasks that come from the parent. Thematic
+ * 'overlap' links (a plan of another family) do not count.
+ */
+export function carried(d: PlanDiff): number {
+  const links = d.links.filter((k) => (k.kind as string) !== 'overlap');
+  const base = new Set(links.map((k) => k.base)).size / Math.max(1, d.summary.baseTasks);
+  const local = new Set(links.map((k) => k.local)).size / Math.max(1, d.summary.localTasks);
+  return Math.round(Math.max(base, local) * 1000) / 1000;
 }
 
 export class ParentFinder {
@@ -78,13 +98,12 @@ export class ParentFinder {
       if (f.docNumber) push(this.byDocNo, f.docNumber, i, cap);
       for (const k of f.keys) push(this.byName, k, i, cap);
       const seen = new Set<string>();
-      for (const t of notices[i].tasks) {
-        const k = taskKey(t.title);
-        if (k.length >= 4 && !seen.has(k)) {
-          seen.add(k);
-          push(this.byTask, k, i, cap);
-        }
-      }
+      for (const t of notices[i].tasks)
+        for (const k of taskKeys(t.title))
+          if (!seen.has(k)) {
+            seen.add(k);
+            push(this.byTask, k, i, cap);
+          }
     }
   }
 
@@ -138,6 +157,8 @@ export class ParentFinder {
   find(c: number): ParentChoice {
     const n = this.notices[c];
     const notes: string[] = [];
+    const copies = this.facts[c].docNumber ? (this.byDocNo.get(this.facts[c].docNumber!) ?? []).filter((q) => q !== c) : [];
+    if (copies.length) notes.push(`${copies.map((q) => this.notices[q].source.file).join('、')} carries the same 文号 (another copy?)`);
     // 1. citations in the opening (before the first task): a parent is cited where the notice says what it implements
     const firstTask = n.tasks[0]?.line ?? Infinity;
     const refs = n.references.filter((r) => r.line < firstTask);
@@ -173,6 +194,14 @@ export class ParentFinder {
       return { parent: p, evidence: hit.by, detail: `cites ${citation(hit.r)} (line ${hit.r.line})`, notes };
     }
     if (missing.length) {
+      // the cited document may still be an input that does not say its 文号 (or title): only content can tell
+      const anonymous = (q: number) =>
+        missing.some((r) => (r.docNumber ? !this.facts[q].docNumber : !this.notices[q].meta.title && !this.notices[q].meta.planTitle));
+      const byContent = this.byContent(c, notes, anonymous);
+      if (byContent.parent !== null) {
+        byContent.detail = `cites ${citation(missing[0])}, which no input names itself; the parent, an input that does not give its ${missing[0].docNumber ? '文号' : 'title'}, was found by content: ${byContent.detail}`;
+        return byContent;
+      }
       const r = missing[0];
       return { parent: null, evidence: 'none', citedParent: r.docNumber ?? `《${r.title}》`, detail: `cites ${citation(r)} (line ${r.line}), which is not among the inputs`, notes };
     }
@@ -191,19 +220,20 @@ export class ParentFinder {
     return this.byContent(c, notes);
   }
 
-  private byContent(c: number, notes: string[]): ParentChoice {
+  private byContent(c: number, notes: string[], only: (p: number) => boolean = () => true): ParentChoice {
     const n = this.notices[c];
     if (!n.tasks.length) return { parent: null, evidence: 'none', notes };
     const votes = new Map<number, number>();
     const seen = new Set<string>();
-    for (const t of n.tasks) {
-      const k = taskKey(t.title);
-      if (k.length < 4 || seen.has(k)) continue;
-      seen.add(k);
-      for (const p of this.byTask.get(k) ?? []) if (p !== c) votes.set(p, (votes.get(p) ?? 0) + 1);
-    }
+    for (const t of n.tasks)
+      for (const k of taskKeys(t.title)) {
+        if (seen.has(k)) continue;
+        seen.add(k);
+        for (const p of this.byTask.get(k) ?? []) if (p !== c) votes.set(p, (votes.get(p) ?? 0) + 1);
+      }
+    const print = taskPrint(n);
     const cands = [...votes.entries()]
-      .filter(([p]) => this.eligible(p, c) && this.before(p, c))
+      .filter(([p]) => this.eligible(p, c) && this.before(p, c) && only(p) && taskPrint(this.notices[p]) !== print)
       .sort((a, b) => b[1] - a[1] || this.rank[a[0]] - this.rank[b[0]])
       .slice(0, this.opts.contentCandidates)
       .map(([p]) => p);
@@ -211,15 +241,15 @@ export class ParentFinder {
     for (const p of cands) {
       if (!this.notices[p].tasks.length) continue;
       const d = diffNotices(this.notices[p], n);
-      const share = d.family.strongShare;
+      const share = carried(d);
       if (share >= this.opts.contentMin && (!best || share > best.share)) best = { p, d, share };
     }
     if (!best) return { parent: null, evidence: 'none', notes };
-    const linked = best.d.summary.linked;
+    const s = best.d.summary;
     return {
       parent: best.p,
       evidence: 'content',
-      detail: `carries ${linked} of its ${best.d.summary.baseTasks} tasks (strong share ${best.share})`,
+      detail: `carries ${s.linked} of the parent's ${s.baseTasks} tasks; ${s.localTasks - s.added} of its own ${s.localTasks} come from it`,
       diff: best.d,
       notes,
     };
