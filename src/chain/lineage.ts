@@ -89,6 +89,7 @@ export function traceBranch(levels: Level[], top = 0): Lineage[] {
       let droppedAt: number | undefined;
       const tightenedAt: number[] = [];
       const loosenedAt: number[] = [];
+      const reassignedAt: number[] = [];
       for (let j = k + 1; j <= bottom; j++) {
         const links = cur.flatMap((id) => down[j].get(id) ?? []);
         const next = [...new Set(links.map((x) => x.local))];
@@ -105,6 +106,7 @@ export function traceBranch(levels: Level[], top = 0): Lineage[] {
         if (s.deadlineChange === 'later') loosenedAt.push(top + j);
         const oc = owners[j].filter((x) => cur.includes(x.base) && next.includes(x.local)).map((x) => x.change);
         if (oc.length) s.ownerChange = oc.find((x) => x !== 'mapped') ?? 'mapped';
+        if (oc.includes('reassigned')) reassignedAt.push(top + j);
         steps.push(s);
         cur = next;
       }
@@ -119,6 +121,7 @@ export function traceBranch(levels: Level[], top = 0): Lineage[] {
         droppedAt,
         tightenedAt,
         loosenedAt,
+        reassignedAt,
         steps,
       });
     }

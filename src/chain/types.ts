@@ -72,6 +72,8 @@ export interface Lineage {
   /** Levels at which a deadline was brought forward / pushed back. */
   tightenedAt: number[];
   loosenedAt: number[];
+  /** Levels at which another unit took the lead (owner change 'reassigned' in the level's diff). */
+  reassignedAt: number[];
   steps: LineageStep[];
 }
 
