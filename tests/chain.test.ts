@@ -155,7 +155,7 @@ describe('chain corpus (fixtures/chain): base, two city plans, two county plans 
     expect(Object.keys(hy).slice(0, 7)).toEqual(['kind', 'file', 'docNumber', 'parent', 'evidence', 'citedParent', 'summary']);
     expect(hy).toMatchObject({ kind: 'notice', docNumber: '盐政发〔2018〕31号', parent: F.jiaxing, evidence: 'cites-docnumber', citedParent: null });
     const csv = renderChainCsv(c);
-    expect(csv.startsWith('\uFEFFlineage_id,')).toBe(true);
+    expect(csv.startsWith('\uFEFFlineage_id,')).toBe(true); // a BOM for Excel: the CLI drops it on standard output
     const rows = csv.trim().split('\r\n');
     expect(rows).toHaveLength(1 + c.lineages.reduce((s, l) => s + l.steps.length, 0));
   });

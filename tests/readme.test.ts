@@ -54,7 +54,7 @@ function helpExamples(help: string): string[] {
 }
 
 describe('--help examples run as shown', () => {
-  const commands = ['', 'parse', 'diff', 'check', 'export', 'report'];
+  const commands = ['', 'parse', 'diff', 'check', 'export', 'report', 'chain'];
   for (const c of commands) {
     it(`plancmp ${c || ''} --help`.replace(/ +/g, ' '), async () => {
       const help = await runCli(c ? [c, '--help'] : ['--help']);

@@ -1,6 +1,6 @@
 // Machine-readable chain outputs: the JSON tree, JSONL (one record per notice, then one per task
 // lineage) and a CSV of lineages in long form (one row per lineage and level) for pandas / R / DuckDB.
-import { toCsv } from '../render/csv.js';
+import { toCsv, withBom } from '../render/csv.js';
 import type { ChainEntry, ChainResult, Lineage } from './types.js';
 
 /** The JSONL notice record: exactly the fields the chain contract names, plus level, title and notes. */
@@ -79,18 +79,18 @@ function rows(l: Lineage): string[][] {
     s.docNumber ?? '',
     s.status,
     s.tasks.join(';'),
-    s.titles.join('；'),
+    s.titles.join(';'),
     s.kinds.join(';'),
-    s.deadlines.join('；'),
+    s.deadlines.join(';'),
     s.due ?? '',
     s.deadlineChange ?? '',
-    s.lead.join('、'),
-    s.units.join('、'),
+    s.lead.join(';'),
+    s.units.join(';'),
     s.ownerChange ?? '',
   ]);
 }
 
-/** Lineages in long form: one row per lineage and level (UTF-8 with BOM, CRLF, formula-guarded). */
+/** Lineages in long form: one row per lineage and level (UTF-8 with a BOM for Excel, CRLF, formula-guarded; the CLI drops the BOM on standard output). */
 export function renderChainCsv(c: ChainResult): string {
-  return toCsv([HEADER, ...c.lineages.flatMap(rows)]);
+  return withBom(toCsv([HEADER, ...c.lineages.flatMap(rows)]));
 }

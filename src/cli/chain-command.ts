@@ -85,7 +85,7 @@ export async function runChain(inputs: string[], opts: ChainCommandOptions, io: 
   if (opts.out) for (const k of ['json', 'jsonl', 'csv', 'html'] as const) writes.push([path.join(opts.out, IN_DIR[k]), await RENDER[k](chain)]);
   if (opts.out) mkdirSync(opts.out, { recursive: true });
   for (const [f, text] of writes) {
-    if (f === '-') io.stdout.write(text);
+    if (f === '-') io.stdout.write(text.replace(/^\uFEFF/, ''));
     else writeOutputSync(f, text);
   }
   if (!writes.some(([f]) => f === '-')) {

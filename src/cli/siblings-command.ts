@@ -48,8 +48,12 @@ export async function runSiblingsIfSiblings(files: string[], opts: DiffCommandOp
   const d = diffSiblings(parent, a, b, opts.parent ? 'option' : 'embedded', { pairs });
   let out: string;
   if (opts.format === 'json') out = JSON.stringify(d, null, 2) + '\n';
-  else if (opts.format === 'csv') out = (await import('../chain/render-siblings.js')).renderSiblingsCsv(d);
+  else if (opts.format === 'csv') {
+    const { withBom } = await import('../render/csv.js');
+    const csv = (await import('../chain/render-siblings.js')).renderSiblingsCsv(d);
+    out = (opts.bom ?? (!!opts.output && opts.output !== '-')) ? withBom(csv) : csv;
+  }
   else out = (await import('../chain/render-siblings.js')).renderSiblingsText(d);
-  io.stdout.write(out);
+  if (!opts.quiet) io.stdout.write(out);
   return hasSiblingFindings(d, failOn) ? EXIT.FINDINGS : EXIT.OK;
 }
