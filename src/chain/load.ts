@@ -9,6 +9,8 @@ import type { ChainFailure } from './types.js';
 export interface LoadOptions {
   ext?: string;
   encoding?: string;
+  /** Read scanned PDF pages with Tesseract. */
+  ocr?: boolean;
   stdin: NodeJS.ReadableStream;
   /** Called after each input (for progress). */
   onFile?: (done: number, total: number) => void;
@@ -28,7 +30,7 @@ export async function loadInputs(args: string[], opts: LoadOptions): Promise<Loa
   let done = 0;
   for (const file of found.inputs) {
     try {
-      notices.push(await parseFile(file, { encoding: opts.encoding }));
+      notices.push(await parseFile(file, { encoding: opts.encoding, ocr: opts.ocr }));
     } catch (e) {
       if (isPlancmpError(e)) failed.push({ file, code: e.code, message: e.message + (e.hint ? ` — ${e.hint}` : '') });
       else failed.push({ file, code: 'internal', message: (e as Error)?.message ?? String(e) });

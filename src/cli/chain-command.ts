@@ -22,6 +22,7 @@ export interface ChainCommandOptions {
   csv?: string;
   ext?: string;
   encoding?: string;
+  ocr?: boolean;
   contentMin?: string;
   /** Add the embedded 浙政发〔2018〕16号 to the inputs (unless an input already carries its 文号). */
   withBase?: boolean;
@@ -64,7 +65,7 @@ export async function runChain(inputs: string[], opts: ChainCommandOptions, io: 
   // a bar on standard error while reading, then while finding parents and diffing (only on a terminal)
   const tty = !!io.stderr.isTTY;
   const reading = new Progress(io.stderr, tty);
-  const loaded = await loadInputs(inputs, { ext: opts.ext, encoding: opts.encoding, stdin: io.stdin, onFile: (done, total) => reading.update({ total, ok: done, skipped: 0, failed: 0, bytes: 0 }) });
+  const loaded = await loadInputs(inputs, { ext: opts.ext, encoding: opts.encoding, ocr: opts.ocr, stdin: io.stdin, onFile: (done, total) => reading.update({ total, ok: done, skipped: 0, failed: 0, bytes: 0 }) });
   reading.clear();
   for (const w of loaded.warnings) io.stderr.write(`plancmp: warning: ${w}\n`);
   for (const f of loaded.failed) io.stderr.write(`plancmp: ${f.file}: ${f.message} (left out of the chain)\n`);

@@ -135,8 +135,9 @@ function program(io: Io, done: (code: number) => void): Command {
     .option('--csv <file>', 'write the task lineages as CSV, one row per lineage and level, to FILE (- for standard output)')
     .option('--with-base', 'add the embedded 浙政发〔2018〕16号 to the inputs (unless one of them is 16号)')
     .option('--content-min <share>', 'content evidence: share of a candidate parent\'s tasks that must be carried (default 0.4)')
-    .option('--ext <list>', 'extensions taken from directories', '.txt,.htm,.html')
+    .option('--ext <list>', 'extensions taken from directories', ['.txt', '.htm', '.html', ...DOCUMENT_EXTENSIONS].join(','))
     .option('-e, --encoding <name>', 'force the input encoding')
+    .option('--ocr', OCR_HELP)
     .addHelpText('after', '\nWithout an output option the tree is printed.\nExit codes: 0 done, 2 usage error or no readable input, 3 some inputs could not be read (listed; the chain is built from the rest).\n\nExamples:\n  plancmp chain fixtures/chain/\n  plancmp chain fixtures/chain/ --out chain-out/\n  plancmp chain fixtures/chain/ fixtures/pairs/ --html chains.html\n  plancmp chain "fixtures/pairs/**/*.html" fixtures/pairs/*.txt --jsonl - | duckdb -c "select …"')
     .action(async (inputs: string[], o) => {
       const { runChain } = await import('./chain-command.js');
