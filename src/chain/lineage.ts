@@ -3,7 +3,6 @@
 // carried it (kept / merged / split / reworded) or where it was dropped, and the deadline and
 // owners at each level (tightened where a level brought the deadline forward).
 import type { DeadlineChange, Notice, PlanDiff, Task } from '../model.js';
-import { rowTasks } from '../diff/keylist.js';
 import type { Lineage, LineageStep } from './types.js';
 
 /** One edge of a branch: the parent notice, the child notice and their diff. */
@@ -29,12 +28,13 @@ function due(t: Task[]): string | undefined {
 
 /** Per edge: body-task ids of each deadline comparison (key-list rows mapped to the task they detail). */
 function deadlineIndex(parent: Notice, child: Notice, d: PlanDiff): Map<string, DeadlineChange['change'][]> {
-  const pRows = parent.keyList.length ? rowTasks(parent.keyList, parent.tasks) : new Map<string, Task>();
-  const cRows = child.keyList.length ? rowTasks(child.keyList, child.tasks) : new Map<string, Task>();
+  // each key-list row names the body task it details (bodyTask, set at parse time)
+  const pRows = new Map(parent.keyList.map((r) => [r.id, r.bodyTask]));
+  const cRows = new Map(child.keyList.map((r) => [r.id, r.bodyTask]));
   const out = new Map<string, DeadlineChange['change'][]>();
   for (const x of d.deadlineChanges) {
-    const b = pRows.get(x.base)?.id ?? x.base;
-    const l = cRows.get(x.local)?.id ?? x.local;
+    const b = pRows.get(x.base) ?? x.base;
+    const l = cRows.get(x.local) ?? x.local;
     const k = `${b}|${l}`;
     const a = out.get(k);
     if (a) a.push(x.change);
