@@ -3,9 +3,13 @@
 // `plancmp export` on an on-disk corpus (bench/corpus/, git-ignored, regenerated every run), and
 // `plancmp chain` scaling on 10 / 100 / 1,000 generated notices (bench/chain.js).
 //
-//   npm run bench                  full run (15 spawns per command, ~2,000 notices; export 3× with 1 job and
-//                                  with all cores; peak memory for 1,000 vs 10,000 notices); writes bench/results.md
+//   npm run bench                  full run (15 spawns per command, ~2,000 notices; export with 1 job, with all
+//                                  cores and with --diff on all cores, 3 rounds; peak memory for 1,000 vs 10,000
+//                                  notices; output digests checked); writes bench/results.md
 //   node bench/run.js --quick      smoke run (5 spawns, 200 notices, export once each, memory 100 vs 1,000); prints only
+//            --output-only         only check that export and export --diff write the stored bytes (no timing)
+//            --accept-output       re-record the stored output digests (bench/output-digest.json) for an
+//                                  intended output change
 //   options: --out FILE            write the Markdown report to FILE (also works with --quick)
 //            --no-write            print only
 //            --diff-all            diff every local plan in the corpus (default: every 5th, see below)
@@ -15,6 +19,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, readdirSync, statSync, mkdirSync, rmSync, linkSync, copyFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, dirname } from 'node:path';
+import { createHash } from 'node:crypto';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import os from 'node:os';
 
@@ -22,12 +27,15 @@ const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const argv = process.argv.slice(2);
 const QUICK = argv.includes('--quick');
 const DIFF_ALL = argv.includes('--diff-all');
+const ACCEPT_OUTPUT = argv.includes('--accept-output');
+const OUTPUT_ONLY = argv.includes('--output-only');
 const outIdx = argv.indexOf('--out');
 const OUT = outIdx >= 0 ? argv[outIdx + 1] : argv.includes('--no-write') || QUICK ? null : join(ROOT, 'bench', 'results.md');
 
-const SPAWNS = QUICK ? 5 : 15;
+const SPAWNS = OUTPUT_ONLY ? 0 : QUICK ? 5 : 15;
 const CORPUS = QUICK ? 200 : 2000;
-const RUNS = 3;
+const EXPORT_N = QUICK ? 200 : 2000;
+const RUNS = OUTPUT_ONLY ? 0 : 3;
 // diffNotices costs ~30–110 ms per local plan on a 2-core VM, so diffing all ~1,600 three times
 // would take ~5 minutes. By default we diff a fixed, deterministic sample (every 5th local plan);
 // --diff-all diffs them all. The report always says which.
@@ -113,10 +121,11 @@ function spawnOnce(args) {
 }
 log(`start-up: ${SPAWNS} spawns per command (+1 unrecorded warm-up each), interleaved round-robin`);
 const times = Object.fromEntries(startupCmds.map((c) => [c.key, []]));
-for (const c of startupCmds) spawnOnce(c.args); // warm the file cache; not recorded
+if (SPAWNS) for (const c of startupCmds) spawnOnce(c.args); // warm the file cache; not recorded
 for (let i = 0; i < SPAWNS; i++) for (const c of startupCmds) times[c.key].push(spawnOnce(c.args));
 const startup = Object.fromEntries(startupCmds.map((c) => [c.key, { med: median(times[c.key]), min: Math.min(...times[c.key]), max: Math.max(...times[c.key]) }]));
-const target = 1.5 * startup.b.med;
+const STARTUP_TARGET = 1.8; // issue 14: ≤ 1.8× node + opencc-js (aim for 1.5×)
+const target = STARTUP_TARGET * startup.b.med;
 const ratioA = startup.diff.med / startup.a.med;
 const ratioB = startup.diff.med / startup.b.med;
 const met = startup.diff.med <= target;
@@ -226,7 +235,6 @@ const mbps = (bytes, ms) => bytes / MB / (ms / 1000);
 const require = createRequire(import.meta.url);
 const iconv = require('iconv-lite'); // devDependency: only the benchmark encodes GB18030/Big5
 const toTrad = (await import('opencc-js/cn2t')).Converter({ from: 'cn', to: 'tw' });
-const EXPORT_N = QUICK ? 200 : 2000;
 const MEM_SMALL = QUICK ? 100 : 1000;
 const MEM_LARGE = QUICK ? 1000 : 10000;
 const EXPORT_RUNS = QUICK ? 1 : 3;
@@ -277,8 +285,8 @@ function linkOrCopy(from, to) {
   mkdirSync(dirname(to), { recursive: true });
   try { linkSync(from, to); } catch { copyFileSync(from, to); }
 }
-for (let i = 0; i < MEM_SMALL; i++) linkOrCopy(manifest[i % EXPORT_N].file, join(CORPUS_DIR, `n${MEM_SMALL}`, `copy${Math.floor(i / EXPORT_N)}`, `${String(i).padStart(5, '0')}${manifest[i % EXPORT_N].file.slice(-5)}`));
-for (let i = 0; i < MEM_LARGE; i++) linkOrCopy(manifest[i % EXPORT_N].file, join(CORPUS_DIR, `n${MEM_LARGE}`, `copy${Math.floor(i / EXPORT_N)}`, `${String(i).padStart(5, '0')}${manifest[i % EXPORT_N].file.slice(-5)}`));
+if (!OUTPUT_ONLY) for (let i = 0; i < MEM_SMALL; i++) linkOrCopy(manifest[i % EXPORT_N].file, join(CORPUS_DIR, `n${MEM_SMALL}`, `copy${Math.floor(i / EXPORT_N)}`, `${String(i).padStart(5, '0')}${manifest[i % EXPORT_N].file.slice(-5)}`));
+if (!OUTPUT_ONLY) for (let i = 0; i < MEM_LARGE; i++) linkOrCopy(manifest[i % EXPORT_N].file, join(CORPUS_DIR, `n${MEM_LARGE}`, `copy${Math.floor(i / EXPORT_N)}`, `${String(i).padStart(5, '0')}${manifest[i % EXPORT_N].file.slice(-5)}`));
 const genMs = performance.now() - tGen0;
 log(`export corpus: ${EXPORT_N} files, ${fmt(exportBytes / MB, 2)} MB in bench/corpus/main (${Object.entries(kinds).map(([k, v]) => `${k} ${v}`).join(', ')}); generated in ${fmt(genMs / 1000, 1)} s`);
 
@@ -298,47 +306,109 @@ const diskFloorMs = median(diskFloorRuns);
 log(`  floor (read + decode + t2cn): ${diskFloorRuns.map((x) => fmt(x / 1000, 2)).join(', ')} s`);
 
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+// Exports run with cwd = bench/corpus and relative inputs, so the records (which hold the input path)
+// are the same bytes in every checkout: their digest can be compared across commits and worktrees.
 const OUT_TMP = join(CORPUS_DIR, 'out');
-/** One `plancmp export` child: wall ms, its maxRSS (KiB, via /usr/bin/time), and the summary line. */
-function exportOnce(input, jobs, extra = []) {
+/** sha256 over the sorted relative names and contents of every file an export wrote (errors.jsonl aside). */
+function digestDir(dir) {
+  const files = [];
+  const walk = (d, rel) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(join(d, e.name), r);
+      else if (r !== 'errors.jsonl') files.push(r);
+    }
+  };
+  walk(dir, '');
+  files.sort();
+  const h = createHash('sha256');
+  for (const f of files) h.update(`${f}\0`).update(readFileSync(join(dir, f))).update('\0');
+  return { digest: h.digest('hex'), files: files.length };
+}
+/** One `plancmp export` child: wall ms, its maxRSS (KiB, via /usr/bin/time), the summary line, and (when asked) the output digest. */
+function exportOnce(input, jobs, extra = [], wantDigest = false) {
   rmSync(OUT_TMP, { recursive: true, force: true });
-  const args = [join(ROOT, 'bin', 'plancmp.js'), 'export', input, '--out', OUT_TMP, '--jobs', String(jobs), ...extra];
+  const args = [join(ROOT, 'bin', 'plancmp.js'), 'export', input, '--out', 'out', '--jobs', String(jobs), ...extra];
   const rssFile = join(CORPUS_DIR, 'rss.txt');
   const cmd = TIME ? TIME : process.execPath;
   const full = TIME ? ['-f', '%M', '-o', rssFile, process.execPath, ...args] : args;
   const t0 = performance.now();
-  const r = spawnSync(cmd, full, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 * MB });
+  const r = spawnSync(cmd, full, { cwd: CORPUS_DIR, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 * MB });
   const ms = performance.now() - t0;
   if (r.status !== 0 && r.status !== 3) throw new Error(`export failed (${r.status}): ${r.stderr}`);
   const rssKiB = TIME ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) : NaN;
   const summary = r.stderr.trim().split('\n').pop();
   const failed = Number((/([\d,]+) failed/.exec(summary)?.[1] ?? 'NaN').replace(/,/g, ''));
+  const out = wantDigest ? digestDir(OUT_TMP) : undefined;
   rmSync(OUT_TMP, { recursive: true, force: true });
-  return { ms, rssKiB, summary, failed };
+  return { ms, rssKiB, summary, failed, out };
 }
-const exportRuns = { 1: [], [CORE_JOBS]: [] };
-const exportRss = { 1: [], [CORE_JOBS]: [] };
+// ---------- byte-identical check: the outputs against the digest stored for this corpus ----------
+// bench/output-digest.json holds, per corpus size, the digests of the export and export --diff output
+// trees and the commit that produced them. A speed change must leave them unchanged; a change that
+// means to alter the output (a parser fix) re-records them with --accept-output.
+const DIGEST_FILE = join(ROOT, 'bench', 'output-digest.json');
+const digestKey = `${EXPORT_N} notices, seed ${SEED + 1}`;
+const stored = existsSync(DIGEST_FILE) ? JSON.parse(readFileSync(DIGEST_FILE, 'utf8')) : {};
+const prev = stored[digestKey];
+if (!prev) log(`  no stored output digest for ${digestKey}: recording this run's`);
+function checkOutputs(outDigest) {
+  const outputCheck = Object.entries(outDigest).map(([kind, d]) => {
+    const was = prev?.[kind];
+    const status = !was ? 'recorded (no stored digest)' : was.digest === d.digest ? 'identical' : ACCEPT_OUTPUT ? 'changed, re-recorded (--accept-output)' : 'CHANGED';
+    return { kind, ...d, was, status };
+  });
+  const outputIdentical = outputCheck.every((c) => c.status === 'identical');
+  if (!prev || ACCEPT_OUTPUT) {
+    stored[digestKey] = { commit: machine.commit, ...Object.fromEntries(outputCheck.map((c) => [c.kind, { digest: c.digest, files: c.files }])) };
+    writeFileSync(DIGEST_FILE, `${JSON.stringify(stored, null, 2)}\n`);
+  }
+  for (const c of outputCheck) log(`  output of ${c.kind}: ${c.files} files, sha256 ${c.digest.slice(0, 16)}… — ${c.status}${c.was && c.status !== 'identical' ? ` (stored ${c.was.digest.slice(0, 16)}… from ${prev.commit})` : ''}`);
+  if (outputCheck.some((c) => c.status === 'CHANGED')) process.exitCode = 1;
+  return { outputCheck, outputIdentical };
+}
+if (OUTPUT_ONLY) {
+  const outs = {};
+  for (const [kind, extra] of [['export', []], ['export --diff', ['--diff']]]) outs[kind] = exportOnce('main', CORE_JOBS, extra, true).out;
+  const { outputIdentical } = checkOutputs(outs);
+  rmSync(CORPUS_DIR, { recursive: true, force: true });
+  process.exit(outputIdentical ? 0 : 1);
+}
+// the timed variants, interleaved run by run so that load changes on a shared machine hit all alike
+const variants = [
+  { key: 'plain1', label: `\`plancmp export main --out DIR --jobs 1\``, jobs: 1, extra: [] },
+  { key: 'plainN', label: `\`plancmp export main --out DIR --jobs ${CORE_JOBS}\``, jobs: CORE_JOBS, extra: [] },
+  { key: 'diffN', label: `\`plancmp export main --out DIR --diff --jobs ${CORE_JOBS}\``, jobs: CORE_JOBS, extra: ['--diff'] },
+];
+const exportRuns = Object.fromEntries(variants.map((v) => [v.key, []]));
+const exportRss = Object.fromEntries(variants.map((v) => [v.key, []]));
+const outDigest = {};
 let exportFailed = 0;
 let exportSummary = '';
 for (let r = 0; r < EXPORT_RUNS; r++) {
-  for (const jobs of [1, CORE_JOBS]) {
-    const x = exportOnce(join(CORPUS_DIR, 'main'), jobs);
-    exportRuns[jobs].push(x.ms);
-    exportRss[jobs].push(x.rssKiB);
-    exportFailed = x.failed;
-    exportSummary = x.summary;
-    log(`  export --jobs ${jobs} run ${r + 1}/${EXPORT_RUNS}: ${fmt(x.ms / 1000, 2)} s, maxRSS ${fmt(x.rssKiB / 1024, 0)} MB — ${x.summary}`);
+  for (const v of variants) {
+    // the first run of each output kind is hashed (hashing is outside the timed child)
+    const x = exportOnce('main', v.jobs, v.extra, r === 0 && v.key !== 'plain1');
+    exportRuns[v.key].push(x.ms);
+    exportRss[v.key].push(x.rssKiB);
+    if (x.out) outDigest[v.extra.length ? 'export --diff' : 'export'] = x.out;
+    if (!v.extra.length) { exportFailed = x.failed; exportSummary = x.summary; }
+    log(`  ${v.label} run ${r + 1}/${EXPORT_RUNS}: ${fmt(x.ms / 1000, 2)} s, maxRSS ${fmt(x.rssKiB / 1024, 0)} MB — ${x.summary}`);
   }
 }
 const memRuns = {};
 for (const n of [MEM_SMALL, MEM_LARGE]) {
-  memRuns[n] = exportOnce(join(CORPUS_DIR, `n${n}`), CORE_JOBS);
+  memRuns[n] = exportOnce(`n${n}`, CORE_JOBS);
   log(`  memory: export of ${n} notices with ${CORE_JOBS} jobs: maxRSS ${fmt(memRuns[n].rssKiB / 1024, 0)} MB in ${fmt(memRuns[n].ms / 1000, 1)} s — ${memRuns[n].summary}`);
 }
 rmSync(join(CORPUS_DIR, `n${MEM_SMALL}`), { recursive: true, force: true });
 rmSync(join(CORPUS_DIR, `n${MEM_LARGE}`), { recursive: true, force: true });
-const ex1 = median(exportRuns[1]);
-const exN = median(exportRuns[CORE_JOBS]);
+const { outputCheck, outputIdentical } = checkOutputs(outDigest);
+
+
+const ex1 = median(exportRuns.plain1);
+const exN = median(exportRuns.plainN);
+const exDiff = median(exportRuns.diffN);
 const exMbps = mbps(exportBytes, exN);
 const exRatio = exN / diskFloorMs;
 const memRatio = memRuns[MEM_LARGE].rssKiB / memRuns[MEM_SMALL].rssKiB;
@@ -408,15 +478,24 @@ const { md: chainMd } = await (await import('./chain.js')).chainBench({ quick: Q
 const diffBytes = diffIdx.reduce((s, i) => s + corpus[i].bytes.length, 0);
 const missPct = (startup.diff.med / target - 1) * 100;
 const verdict = met
-  ? `**Met**: diff start-up ${fmt(startup.diff.med)} ms ≤ target ${fmt(target)} ms (1.5 × ${fmt(startup.b.med)} ms), with ${fmt(target - startup.diff.med)} ms to spare.`
-  : `**Not met**: diff start-up ${fmt(startup.diff.med)} ms vs target ${fmt(target)} ms (1.5 × ${fmt(startup.b.med)} ms) — missed by ${fmt(startup.diff.med - target)} ms, i.e. ${fmt(missPct, 0)}% over the target (${fmt(ratioB, 2)}× node+opencc instead of ≤ 1.5×).`;
+  ? `**Met**: diff start-up ${fmt(startup.diff.med)} ms ≤ target ${fmt(target)} ms (${STARTUP_TARGET} × ${fmt(startup.b.med)} ms), with ${fmt(target - startup.diff.med)} ms to spare.`
+  : `**Not met**: diff start-up ${fmt(startup.diff.med)} ms vs target ${fmt(target)} ms (${STARTUP_TARGET} × ${fmt(startup.b.med)} ms) — missed by ${fmt(startup.diff.med - target)} ms, i.e. ${fmt(missPct, 0)}% over the target (${fmt(ratioB, 2)}× node+opencc instead of ≤ ${STARTUP_TARGET}×).`;
 
 const verdictOf = (ok, text) => `${ok ? '**Met**' : '**Not met**'}: ${text}`;
 const parseMbps1 = mbps(corpusBytes, parseMs);
+const diffRatio = exDiff / diskFloorMs;
+const speedup = ex1 / exN;
+const targets = [
+  { what: `\`export\` (${CORE_JOBS} jobs) ÷ floor`, value: `${fmt(exRatio, 2)}×`, target: '≤ 1.5×', ok: exRatio <= 1.5 },
+  { what: `\`export --diff\` (${CORE_JOBS} jobs) ÷ floor`, value: `${fmt(diffRatio, 2)}×`, target: '≤ 3×', ok: diffRatio <= 3 },
+  { what: `\`export\`: ${CORE_JOBS} jobs ÷ 1 job speed-up`, value: `${fmt(speedup, 2)}×`, target: '≥ 1.8×', ok: speedup >= 1.8 },
+  { what: '`plancmp diff` start-up ÷ (node + opencc-js)', value: `${fmt(ratioB, 2)}×`, target: `≤ ${STARTUP_TARGET}× (aim 1.5×)`, ok: met },
+  { what: `peak memory ${MEM_LARGE.toLocaleString('en-US')} ÷ ${MEM_SMALL.toLocaleString('en-US')} notices`, value: `${fmt(memRatio, 2)}×`, target: '≤ 1.5×', ok: memRatio <= 1.5 },
+  { what: 'output byte-identical to the stored digest', value: outputCheck.map((c) => `${c.kind}: ${c.status}`).join('; '), target: 'identical', ok: outputIdentical },
+];
+for (const t of targets) log(`  target: ${t.what} = ${t.value} (${t.target}) ${t.ok ? 'met' : 'NOT met'}`);
 const exportVerdicts = [
   verdictOf(exMbps >= 25, `export with ${CORE_JOBS} jobs ${fmt(exMbps, 2)} MB/s vs target ≥ 25 MB/s${exMbps >= 25 ? '' : ` — ${fmt(25 / exMbps, 1)}× too slow (missed by ${fmt(25 - exMbps, 1)} MB/s)`}.`),
-  verdictOf(exRatio <= 1.5, `export time ÷ floor time = ${fmt(exRatio, 2)}× vs target ≤ 1.5×${exRatio <= 1.5 ? '' : ` — missed by ${fmt((exRatio / 1.5 - 1) * 100, 0)}%`}.`),
-  verdictOf(memRatio <= 1.5, `peak memory ${fmt(memRuns[MEM_LARGE].rssKiB / 1024, 0)} MB for ${MEM_LARGE.toLocaleString('en-US')} notices vs ${fmt(memRuns[MEM_SMALL].rssKiB / 1024, 0)} MB for ${MEM_SMALL.toLocaleString('en-US')} = ${fmt(memRatio, 2)}× (target ≤ 1.5×).`),
 ];
 
 const md = `# plancmp benchmark results
@@ -436,6 +515,14 @@ ${QUICK ? '\n> **Quick mode** (smoke run): few spawns and a small corpus — do 
 | commit | ${machine.commit} |
 | load average at start (1/5/15 min) | ${machine.load} |
 
+## Targets (issue 14), all from this run
+
+| measurement | this run | target | |
+|---|---|---|---|
+${targets.map((t) => `| ${t.what} | ${t.value} | ${t.target} | ${t.ok ? '**met**' : '**not met**'} |`).join('\n')}
+
+Output digests (sha256 over the sorted names and bytes of every record written; inputs given relative to bench/corpus, so any checkout produces the same bytes): ${outputCheck.map((c) => `${c.kind} ${c.files} files \`${c.digest.slice(0, 16)}…\` ${c.status}${c.was && c.status !== 'identical' ? ` (stored \`${c.was.digest.slice(0, 16)}…\`)` : ''}`).join('; ')}. Stored digests: bench/output-digest.json (recorded at ${prev?.commit ?? machine.commit}).
+
 ## Start-up (wall time of a child process, spawnSync)
 
 ${SPAWNS} recorded spawns per command, after one unrecorded warm-up each; commands interleaved round-robin; cwd = repo root; stdout to a pipe and discarded.
@@ -444,7 +531,7 @@ ${SPAWNS} recorded spawns per command, after one unrecorded warm-up each; comman
 |---|---:|---:|---:|---:|---:|
 ${startupCmds.map((c) => `| (${c.key}) ${c.label} | ${fmt(startup[c.key].med)} | ${fmt(startup[c.key].min)} | ${fmt(startup[c.key].max)} | ${fmt(startup[c.key].med / startup.a.med, 2)} | ${fmt(startup[c.key].med / startup.b.med, 2)} |`).join('\n')}
 
-Target: \`plancmp diff\` ≤ 1.5 × (b) = ${fmt(target)} ms. ${verdict}
+Target: \`plancmp diff\` ≤ ${STARTUP_TARGET} × (b) = ${fmt(target)} ms. ${verdict}
 
 ## In-process throughput (median of ${RUNS} runs)
 
@@ -468,15 +555,14 @@ Corpus on disk: \`bench/corpus/main\`, ${EXPORT_N} notices in 50 folders, ${fmt(
 | measurement | median time | notices/s | MB/s | peak RSS (maxRSS of the child) | runs (s) |
 |---|---:|---:|---:|---:|---|
 | floor: read file + \`TextDecoder(its encoding)\` + opencc-js t2cn, in-process, 1 thread | ${fmt(diskFloorMs / 1000, 2)} s | ${fmt(perSec(EXPORT_N, diskFloorMs), 0)} | ${fmt(mbps(exportBytes, diskFloorMs), 2)} | — | ${diskFloorRuns.map((x) => fmt(x / 1000, 2)).join(', ')} |
-| \`plancmp export bench/corpus/main --out DIR --jobs 1\` | ${fmt(ex1 / 1000, 2)} s | ${fmt(perSec(EXPORT_N, ex1), 0)} | ${fmt(mbps(exportBytes, ex1), 2)} | ${fmt(median(exportRss[1]) / 1024, 0)} MB | ${exportRuns[1].map((x) => fmt(x / 1000, 2)).join(', ')} |
-| \`plancmp export bench/corpus/main --out DIR --jobs ${CORE_JOBS}\` (all cores) | ${fmt(exN / 1000, 2)} s | ${fmt(perSec(EXPORT_N, exN), 0)} | ${fmt(exMbps, 2)} | ${fmt(median(exportRss[CORE_JOBS]) / 1024, 0)} MB | ${exportRuns[CORE_JOBS].map((x) => fmt(x / 1000, 2)).join(', ')} |
+${variants.map((v) => { const m = median(exportRuns[v.key]); return `| ${v.label} | ${fmt(m / 1000, 2)} s | ${fmt(perSec(EXPORT_N, m), 0)} | ${fmt(mbps(exportBytes, m), 2)} | ${fmt(median(exportRss[v.key]) / 1024, 0)} MB | ${exportRuns[v.key].map((x) => fmt(x / 1000, 2)).join(', ')} |`; }).join('\n')}
 
-- Speed-up from 1 to ${CORE_JOBS} jobs: ${fmt(ex1 / exN, 2)}×. Export ÷ floor: ${fmt(ex1 / diskFloorMs, 2)}× with 1 job, **${fmt(exRatio, 2)}×** with ${CORE_JOBS}.
+- Speed-up from 1 to ${CORE_JOBS} jobs: ${fmt(ex1 / exN, 2)}×. Export ÷ floor: ${fmt(ex1 / diskFloorMs, 2)}× with 1 job, **${fmt(exRatio, 2)}×** with ${CORE_JOBS}; export --diff ÷ floor **${fmt(diffRatio, 2)}×** with ${CORE_JOBS}. The three variants run interleaved (one of each per round).
 - Times include the child's start-up (Node, module loading in the main thread and in every worker) and writing one JSON file per notice (atomically: temporary name, then rename).
 - Peak memory (maxRSS of the whole export process, all worker threads included; ${TIME ? '`/usr/bin/time -f %M`' : 'not measured: /usr/bin/time missing'}), ${CORE_JOBS} jobs: ${MEM_SMALL.toLocaleString('en-US')} notices ${fmt(memRuns[MEM_SMALL].rssKiB / 1024, 0)} MB (${fmt(memRuns[MEM_SMALL].ms / 1000, 1)} s); ${MEM_LARGE.toLocaleString('en-US')} notices ${fmt(memRuns[MEM_LARGE].rssKiB / 1024, 0)} MB (${fmt(memRuns[MEM_LARGE].ms / 1000, 1)} s) — ratio **${fmt(memRatio, 2)}×**. The ${MEM_LARGE.toLocaleString('en-US')} are the main corpus linked again and again into separate folders (same bytes, different paths).
 - Last summary line: \`${exportSummary}\`
 
-Targets (issue 4, this machine class, 2 cores):
+Throughput target of issue 4 (this machine class, 2 cores):
 
 ${exportVerdicts.map((v) => `- ${v}`).join('\n')}
 
@@ -493,7 +579,7 @@ Pages of a DOCX are those of the same fixture printed to A4 by chromium (a DOCX 
 ${chainMd}
 ## What the numbers mean / targets
 
-- **Start-up** is what a user feels per file from the shell. (a) is bare Node; (b) is Node plus loading opencc-js's t2cn module, the dependency plancmp cannot avoid; (diff) is a real \`plancmp diff\` of a city plan against the embedded base plan, so it includes loading all of plancmp, parsing both notices and aligning them — not just module loading. The product target is **diff ≤ 1.5 × (b)**; this run: ${met ? 'met' : `not met (${fmt(ratioB, 2)}× (b), target 1.5×)`}.
+- **Start-up** is what a user feels per file from the shell. (a) is bare Node; (b) is Node plus loading opencc-js's t2cn module, the dependency plancmp cannot avoid; (diff) is a real \`plancmp diff\` of a city plan against the embedded base plan, so it includes loading all of plancmp, parsing both notices and aligning them — not just module loading. The target is **diff ≤ ${STARTUP_TARGET} × (b)** (aim 1.5×); this run: ${met ? 'met' : `not met (${fmt(ratioB, 2)}× (b), target ${STARTUP_TARGET}×)`}.
 - **parseBytes** throughput is the in-process cost once modules are loaded (and warm after the first run); the **floor** is what any tool must pay to decode and convert traditional→simplified text, so parse ÷ floor shows how much the parser adds on top.
 - **diffNotices** dominates batch work: each diff aligns a local plan's tasks against the base plan's ${base.tasks.length} tasks.
 - **export** is the batch command researchers run: its time is what a corpus really costs end to end (start-up, reading, decoding, HTML extraction, parsing, writing). The floor for it is measured on the same files from disk, so export ÷ floor compares like with like.
