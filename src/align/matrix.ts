@@ -4,6 +4,7 @@
 // comma-separated part of a local title is compared on its own.
 import type { Task } from '../model.js';
 import { Idf, bigramSet, clauses, dice, type Gram } from './text.js';
+import { postingsOf, taskClauses, taskDoc, taskDocsDf, taskPostings } from './prepared.js';
 
 export interface PairEvidence {
   /** Share of the base task's content found in the local task (0..1). */
@@ -26,15 +27,7 @@ function titleParts(title: string): string[] {
  * Computed through an inverted index (bigram → the `to` texts that hold it), so each clause is
  * scored against all texts in one pass over its bigrams instead of one pass per text.
  */
-function coverMatrix(from: string[][], to: ReadonlySet<Gram>[], idf: Idf): Float64Array[] {
-  const postings = new Map<Gram, number[]>();
-  to.forEach((set, j) => {
-    for (const g of set) {
-      const list = postings.get(g);
-      if (list) list.push(j);
-      else postings.set(g, [j]);
-    }
-  });
+function coverMatrix(from: string[][], to: ReadonlySet<Gram>[], idf: Idf, postings = postingsOf(to)): Float64Array[] {
   const acc = new Float64Array(to.length);
   return from.map((cls) => {
     const num = new Float64Array(to.length);
@@ -61,12 +54,14 @@ function coverMatrix(from: string[][], to: ReadonlySet<Gram>[], idf: Idf): Float
 }
 
 export function evidenceMatrix(base: Task[], local: Task[]): PairEvidence[][] {
-  const idf = new Idf();
-  for (const t of [...base, ...local]) idf.add(`${t.title}。${t.text}`);
-  const bClauses = base.map((t) => clauses(t.text));
+  // the base side is prepared once per base (prepared.ts); only the local side is computed here
+  const idf = new Idf(taskDocsDf(base));
+  for (const t of local) idf.add(taskDoc(t));
+  const bClauses = taskClauses(base);
   const lClauses = local.map((t) => clauses(t.text));
+  const b = taskPostings(base);
   const cover = coverMatrix(bClauses, local.map((t) => bigramSet(t.text)), idf); // [base][local]
-  const back = coverMatrix(lClauses, base.map((t) => bigramSet(t.text)), idf); // [local][base]
+  const back = coverMatrix(lClauses, b.sets, idf, b.postings); // [local][base]
   const lTitles = local.map((t) => titleParts(t.title));
   return base.map((b, i) =>
     local.map((_, j) => {

@@ -11,13 +11,17 @@ export function content(s: string): string {
   return s.replace(/[^\u3400-\u9fffA-Za-z0-9]/g, '').replace(LEVEL_WORDS, (m) => (m.endsWith('级') ? '本级' : `${m[0]}域`));
 }
 
-/** A bigram as one number (two UTF-16 units): hashing numbers is several times cheaper than 2-char strings. */
+/**
+ * A bigram as one number (two UTF-16 units): hashing numbers is several times cheaper than 2-char
+ * strings. Packed as a signed 32-bit integer (`c1 << 16 | c2`), which V8 keeps unboxed (a Smi); the
+ * product c1 × 0x10000 exceeds 2³¹ for most CJK characters and made every key a boxed double.
+ */
 export type Gram = number;
 
 export function bigrams(s: string): Gram[] {
   const c = content(s);
   const out: Gram[] = [];
-  for (let i = 0; i + 1 < c.length; i++) out.push(c.charCodeAt(i) * 0x10000 + c.charCodeAt(i + 1));
+  for (let i = 0; i + 1 < c.length; i++) out.push((c.charCodeAt(i) << 16) | c.charCodeAt(i + 1));
   if (c.length === 1) out.push(c.charCodeAt(0));
   return out;
 }
@@ -44,9 +48,18 @@ export function clauses(text: string): string[] {
     .filter((c) => content(c).length >= 4);
 }
 
+/** Bigram document frequencies over a fixed set of documents (see prepared.ts). */
+export interface DfTable {
+  readonly df: ReadonlyMap<Gram, number>;
+  readonly n: number;
+}
+
 export class Idf {
   private readonly df = new Map<Gram, number>();
   private n = 0;
+
+  /** `prior`: counts of documents already seen (a base computed once), read, never changed. */
+  constructor(private readonly prior?: DfTable) {}
 
   add(doc: string): void {
     this.n++;
@@ -59,7 +72,7 @@ export class Idf {
   weighted(text: string): { grams: Gram[]; weights: number[]; total: number } {
     let w = this.parts.get(text);
     if (!w) {
-      const grams = [...new Set(bigrams(text))];
+      const grams = [...bigramSet(text)]; // distinct, in first-seen order
       const weights = grams.map((g) => this.weight(g));
       w = { grams, weights, total: weights.reduce((a, b) => a + b, 0) };
       this.parts.set(text, w);
@@ -68,8 +81,9 @@ export class Idf {
   }
 
   weight(g: Gram): number {
-    const d = this.df.get(g) ?? 0;
-    return Math.log((this.n + 1) / (d + 0.5));
+    const p = this.prior;
+    const d = p ? (this.df.get(g) ?? 0) + (p.df.get(g) ?? 0) : (this.df.get(g) ?? 0);
+    return Math.log(((p ? this.n + p.n : this.n) + 1) / (d + 0.5));
   }
 }
 

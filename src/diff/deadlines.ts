@@ -10,6 +10,7 @@ import type { Deadline, DeadlineChange, KeyListRow, Link, Notice, Task } from '.
 import { compareDeadlines } from '../parse/deadlines.js';
 import { Idf, bigramSet, containment } from '../align/text.js';
 import { isHeadlineRow } from './keylist.js';
+import { taskTextsDf } from '../align/prepared.js';
 import { DEFAULT_DIFF_OPTIONS, type DeadlineOptions } from '../options.js';
 
 const EXPLICIT = new Set(['by', 'range', 'from', 'recurring', 'duration']);
@@ -40,8 +41,8 @@ interface Candidate {
 const reqs = (t: Task): Req[] => t.deadlines.filter(explicit).map((d, at) => ({ task: t, d, at }));
 
 export function compareDeadlineSets(base: Notice, local: Notice, links: Link[], keyListLinks: Link[], T: Readonly<DeadlineOptions> = DEFAULT_DIFF_OPTIONS.deadlines): DeadlineChange[] {
-  const idf = new Idf();
-  for (const t of [...base.tasks, ...local.tasks]) idf.add(t.text);
+  const idf = new Idf(taskTextsDf(base.tasks)); // the base's counts are computed once per base
+  for (const t of local.tasks) idf.add(t.text);
   const mainLocal = mainCounterparts(links);
   const { out, answered } = pairBodyDeadlines(base, local, links, mainLocal, idf, T);
 

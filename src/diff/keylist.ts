@@ -13,6 +13,7 @@
 import type { KeyListRow, Link, Task } from '../model.js';
 import { Idf, bigramSet, containment, dice } from '../align/text.js';
 import { cmpId } from '../align/tasks.js';
+import { keyRowsDf } from '../align/prepared.js';
 import { DEFAULT_DIFF_OPTIONS, type KeyListOptions } from '../options.js';
 
 interface Pair {
@@ -40,8 +41,8 @@ export function alignKeyLists(
   headline: (r: KeyListRow, side: 'base' | 'local') => boolean = () => false,
   T: Readonly<KeyListOptions> = DEFAULT_DIFF_OPTIONS.keyList,
 ): Link[] {
-  const idf = new Idf();
-  for (const r of [...base, ...local]) idf.add(r.task);
+  const idf = new Idf(keyRowsDf(base)); // the base rows' counts are computed once per base
+  for (const r of local) idf.add(r.task);
   const lSets = local.map((r) => bigramSet(r.task));
   const bSets = base.map((r) => bigramSet(r.task));
   const pairs: Pair[] = [];
