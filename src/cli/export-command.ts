@@ -8,15 +8,19 @@ import { checkOptions, type ExportCliOptions } from '../export/options.js';
 import { discoverInputs } from '../export/discover.js';
 import { exportNotices, describeSummary } from '../export/run.js';
 import { oneLine } from '../render/terminal.js';
+import { parseShard, pickShard } from '../export/shard.js';
 
-export async function runExport(inputs: string[], opts: Omit<ExportCliOptions, 'diff'> & { diff?: boolean; base?: string }, io: Io): Promise<number> {
+export async function runExport(inputs: string[], opts: Omit<ExportCliOptions, 'diff'> & { diff?: boolean; base?: string; shard?: string }, io: Io): Promise<number> {
+  const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
   if (opts.base && !opts.diff) throw new PlancmpError('usage', '--base goes with --diff', undefined, 'e.g. plancmp export corpus/ --out out/ --diff --base base.txt');
   // options.ts takes the base as `diff`: true for the embedded 16号, or a file
-  const { base, ...rest } = opts;
+  const { base, shard: _shard, ...rest } = opts;
   const o = await checkOptions({ ...rest, diff: opts.diff ? (base ?? true) : undefined });
-  const found = await discoverInputs(inputs, { exts: o.exts, stdin: io.stdin, exclude: o.out ? [path.resolve(o.out)] : [] });
-  for (const w of found.warnings) io.stderr.write(`plancmp: warning: ${oneLine(w)}\n`);
-  if (found.inputs.length === 0) throw new PlancmpError('usage', 'no inputs found', undefined, `give files, directories with ${o.exts.join(' ')} files, glob patterns, or - with a list of paths on standard input`);
+  const all = await discoverInputs(inputs, { exts: o.exts, stdin: io.stdin, exclude: o.out ? [path.resolve(o.out)] : [] });
+  for (const w of all.warnings) io.stderr.write(`plancmp: warning: ${oneLine(w)}\n`);
+  if (all.inputs.length === 0) throw new PlancmpError('usage', 'no inputs found', undefined, `give files, directories with ${o.exts.join(' ')} files, glob patterns, or - with a list of paths on standard input`);
+  const found = shard ? pickShard(all, shard) : all;
+  if (shard) io.stderr.write(`plancmp: shard ${shard.k}/${shard.n}: ${found.inputs.length.toLocaleString('en-US')} of ${all.inputs.length.toLocaleString('en-US')} inputs\n`);
   const summary = await exportNotices({
     inputs: found.inputs,
     names: found.names,

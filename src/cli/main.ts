@@ -119,6 +119,7 @@ function program(io: Io, done: (code: number) => void): Command {
     .option('--errors <file>', 'where to list failed inputs as JSONL (default: OUT/errors.jsonl, FILE.errors.jsonl beside --jsonl FILE, or stderr for --jsonl -)')
     .option('-e, --encoding <name>', 'force the input encoding')
     .option('--ocr', OCR_HELP)
+    .option('--shard <K/N>', 'export only part K of N (a stable split by path hash), e.g. one part per machine')
     .addHelpText('after', '\nExit codes: 0 all exported, 2 usage error, 3 some inputs failed (listed in the errors file).\n\nExamples:\n  plancmp export fixtures/ --out out/ --jobs 2\n  plancmp export "fixtures/**/*.txt" --jsonl - --diff | duckdb -c "select …"')
     .action(async (inputs: string[], o) => {
       const { runExport } = await import('./export-command.js');
