@@ -270,28 +270,35 @@ describe('compareDeadlines', () => {
   });
 });
 
-describe('performance', () => {
+// Linear time, judged against ordinary text of the same size (not against a clock: a busy CI machine
+// is slow for both), with one retry for a scheduling hiccup.
+describe('linear time on hostile lines', () => {
+  const ORDINARY = '推进政务公开，2018年底前完成清单编制，每年开展评估；';
+  const RATIO = 20;
+  const SLACK_MS = 500;
   const timed = (text: string) => {
     const t = performance.now();
     const found = extractDeadlines(text, 2018);
     return { ms: performance.now() - t, found };
   };
+  const expectLinear = (text: string) => {
+    const ordinary = timed(ORDINARY.repeat(Math.ceil(text.length / ORDINARY.length)).slice(0, text.length)).ms;
+    const bound = RATIO * ordinary + SLACK_MS;
+    let run = timed(text);
+    if (run.ms > bound) run = timed(text);
+    expect(run.ms, `${run.ms.toFixed(0)} ms > ${RATIO} × ${ordinary.toFixed(0)} ms + ${SLACK_MS} ms`).toBeLessThanOrEqual(bound);
+    return run.found;
+  };
 
-  it('handles a 5 MB line of 2018年 in linear time', () => {
-    const { ms, found } = timed('2018年'.repeat(1_000_000));
-    expect(found).toEqual([]);
-    expect(ms).toBeLessThan(2000);
+  it('handles a 5 MB line of 2018年', () => {
+    expect(expectLinear('2018年'.repeat(1_000_000))).toEqual([]);
   });
 
   it('handles a line of 1,000,000 年', () => {
-    const { ms, found } = timed('年'.repeat(1_000_000));
-    expect(found).toEqual([]);
-    expect(ms).toBeLessThan(2000);
+    expect(expectLinear('年'.repeat(1_000_000))).toEqual([]);
   });
 
   it('handles long runs of near-misses and unclosed titles', () => {
-    for (const text of ['1'.repeat(2_000_000), '每'.repeat(1_000_000), '执行省市'.repeat(250_000), '《2018年底'.repeat(200_000), '年初有清单、'.repeat(200_000)]) {
-      expect(timed(text).ms).toBeLessThan(2000);
-    }
+    for (const text of ['1'.repeat(2_000_000), '每'.repeat(1_000_000), '执行省市'.repeat(250_000), '《2018年底'.repeat(200_000), '年初有清单、'.repeat(200_000)]) expectLinear(text);
   });
 });

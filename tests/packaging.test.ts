@@ -45,7 +45,7 @@ describe('package', () => {
     const r = spawnSync(process.execPath, [path.join(nm, 'plancmp', 'bin', 'plancmp.js'), 'diff', path.join(ROOT, 'fixtures/001_2a7fecd8e03c454a.txt')], { cwd: dir, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/carried 40\/41 provincial tasks/);
+    expect(r.stdout).toMatch(/carried 40\/41 base tasks/);
   }, 120_000);
 
   it('reads HTML with cheerio/slim: neither parse5 nor the undici HTTP client is loaded', () => {

@@ -154,7 +154,7 @@ describe('text diff report', () => {
     expect(out).toContain('浙政发〔2018〕16号');
     expect(out).toContain('湖政发〔2018〕20号');
     expect(out).toContain(
-      'carried 3/4 provincial tasks (75%) · dropped 1 · added 1 · merged 1 · split 0 · reworded 1 · retitled 0 · deadline changes 1 (of 2 compared)',
+      'carried 3/4 base tasks (75%) · dropped 1 · added 1 · merged 1 · split 0 · reworded 1 · retitled 0 · deadline changes 1 (of 2 compared)',
     );
   });
 

@@ -38,7 +38,7 @@ function program(io: Io, done: (code: number) => void): Command {
     done(target.finish(await fn(target.io)));
   };
   const p = new Command('plancmp')
-    .description('Compare Chinese government implementation plans (实施方案) with the provincial task list they implement.')
+    .description('Compare a Chinese government plan (实施方案, 实施意见) with the plan it implements: a 国务院 意见, a province\'s 行动计划, a city\'s 实施意见 …')
     .version(plancmpVersion())
     .option('--debug', 'print stack traces for errors')
     .option('--color <when>', 'colour the text output: auto (default: on a terminal, honouring NO_COLOR/FORCE_COLOR), always (--color alone), never')

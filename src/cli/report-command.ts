@@ -99,7 +99,7 @@ export async function runReport(locals: string[], options: ReportCommandOptions,
 
   // status lines go to stderr when a report goes to stdout
   const say = opts.html === '-' || opts.csv === '-' ? io.stderr : io.stdout;
-  const what = `${plans.length} plan${plans.length === 1 ? '' : 's'} × ${base.tasks.length} provincial tasks`;
+  const what = `${plans.length} plan${plans.length === 1 ? '' : 's'} × ${base.tasks.length} base tasks`;
   if (opts.html) {
     write(opts.html, renderReportHtml({ base, plans, failures, baseText }), io);
     if (opts.html !== '-') say.write(`wrote ${opts.html} (${what})\n`);

@@ -49,7 +49,7 @@ export function renderDiffMarkdown(d: PlanDiff, base: Notice, local: Notice): st
     mdTable(
       ['measure', 'value'],
       [
-        ['provincial tasks', String(r.baseTasks)],
+        ['base tasks', String(r.baseTasks)],
         ['local tasks', String(d.summary.localTasks)],
         [same ? 'carried' : 'overlapping', `${r.carried} (${r.percent}%)`],
         [same ? 'dropped' : 'only in base', String(d.summary.dropped)],

@@ -111,11 +111,11 @@ export function summaryLine(d: PlanDiff, r: DiffReport): string {
   const quiet = r.notRestated.length ? ` · key-list rows not restated ${r.notRestated.length}` : '';
   const deadlines = `deadline changes ${r.deadlinesChanged} (of ${r.deadlinesCompared} compared)${quiet}`;
   if (!d.family.sameFamily) {
-    return `thematic overlap with ${r.carried}/${r.baseTasks} provincial tasks (${r.percent}%) · only in base ${s.dropped} · only in local ${s.added} · ${deadlines}`;
+    return `thematic overlap with ${r.carried}/${r.baseTasks} base tasks (${r.percent}%) · only in base ${s.dropped} · only in local ${s.added} · ${deadlines}`;
   }
   const cut = d.dropped.filter((t) => t.afterTruncation).length;
   const dropped = cut ? `${s.dropped} (${cut} of them after the truncation)` : `${s.dropped}`;
-  return `carried ${r.carried}/${r.baseTasks} provincial tasks (${r.percent}%) · dropped ${dropped} · added ${s.added} · merged ${s.merged} · split ${s.split} · reworded ${s.reworded} · retitled ${s.retitled} · ${deadlines}`;
+  return `carried ${r.carried}/${r.baseTasks} base tasks (${r.percent}%) · dropped ${dropped} · added ${s.added} · merged ${s.merged} · split ${s.split} · reworded ${s.reworded} · retitled ${s.retitled} · ${deadlines}`;
 }
 
 /**

@@ -56,7 +56,7 @@ export function shareChart(c: Coverage): SafeHtml {
   const legend = c.plans.map(
     (p, k) => html`<li><span class="sw" style="background:${color(k)}${p.sameFamily ? '' : ';opacity:.35'}"></span>${p.label}${p.sameFamily ? null : html` <span class="muted">(different family)</span>`}</li>`,
   );
-  return html`<figure class="chart" id="share-chart"><figcaption>Share of each project's provincial tasks kept, per plan</figcaption>
+  return html`<figure class="chart" id="share-chart"><figcaption>Share of each project's base tasks kept, per plan</figcaption>
 <svg role="img" aria-label="share of tasks kept per project and plan" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">${grid}${rows}</svg>
 <ul class="legend chart-legend">${legend}</ul></figure>`;
 }

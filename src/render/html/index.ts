@@ -48,14 +48,14 @@ export function renderReportHtml(input: HtmlReportInput): string {
 ${NOSCRIPT}
 <section id="overview">
 <h2>Overview</h2>
-<p class="lead">${plans.length} local plan${plans.length === 1 ? '' : 's'} compared with ${baseName(base)}${base.meta.title ? ` 《${base.meta.title}》` : ''}: ${base.tasks.length} provincial tasks, ${keyRows} key-list rows. Click a plan to open its side-by-side page.</p>
+<p class="lead">${plans.length} local plan${plans.length === 1 ? '' : 's'} compared with ${baseName(base)}${base.meta.title ? ` 《${base.meta.title}》` : ''}: ${base.tasks.length} base tasks, ${keyRows} key-list rows. Click a plan to open its side-by-side page.</p>
 ${failures.length ? html`<div class="warn"><b>${failures.length} file${failures.length > 1 ? 's' : ''} could not be compared</b><ul>${failures.map((f) => html`<li><code>${f.file}</code>: ${f.message}</li>`)}</ul></div>` : null}
 ${overviewTable(c, plans)}
 ${shareChart(c)}
 </section>
 <section id="coverage">
 <h2>Coverage matrix</h2>
-<p class="lead">Rows: the provincial tasks, by project. Columns: the local plans. Each cell shows what became of the task and the local task id(s); click a cell for the side-by-side row. “kept by” counts the plans of the same family that carry the task.</p>
+<p class="lead">Rows: the base tasks, by project. Columns: the local plans. Each cell shows what became of the task and the local task id(s); click a cell for the side-by-side row. “kept by” counts the plans of the same family that carry the task.</p>
 ${coverageLegend()}
 ${coverageMatrix(c, plans)}
 </section>

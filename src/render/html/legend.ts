@@ -5,7 +5,7 @@ import { html, type SafeHtml } from './escape.js';
 export const COVERAGE_INFO: Record<CoverageStatus, { mark: string; label: string; zh: string; help: string }> = {
   same: { mark: '\u2713', label: 'same', zh: '保留', help: 'carried with the same content' },
   reworded: { mark: '\u2248', label: 'reworded', zh: '改写', help: 'carried, reworded' },
-  merged: { mark: '\u2295', label: 'merged', zh: '合并', help: 'one local task carries this and other provincial tasks' },
+  merged: { mark: '\u2295', label: 'merged', zh: '合并', help: 'one local task carries this and other base tasks' },
   split: { mark: '\u00F7', label: 'split', zh: '拆分', help: 'carried by several local tasks' },
   partial: { mark: '\u25D0', label: 'partial', zh: '部分', help: 'a local task carries a minor part of it' },
   overlap: { mark: '\u223C', label: 'overlap', zh: '主题相近', help: 'a plan of another family: a thematic counterpart, not a carried task' },

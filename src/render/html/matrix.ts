@@ -45,7 +45,7 @@ function cell(col: PlanColumn, baseId: string, c: CoverageCell, local: Notice): 
 
 export function coverageMatrix(c: Coverage, plans: PlanInput[]): SafeHtml {
   const width = 3 + c.plans.length;
-  const head = html`<tr><th class="sticky-l">id</th><th>provincial task (${c.base.meta.docNumber ?? 'base'})</th><th class="num" data-type="num" title="same-family plans that carry the task">kept by</th>${c.plans.map((p, k) => planHeader(p, !!plans[k].notice.truncated))}</tr>`;
+  const head = html`<tr><th class="sticky-l">id</th><th>base task (${c.base.meta.docNumber ?? 'base'})</th><th class="num" data-type="num" title="same-family plans that carry the task">kept by</th>${c.plans.map((p, k) => planHeader(p, !!plans[k].notice.truncated))}</tr>`;
   const body = c.groups.map(
     (g) => html`<tbody><tr class="group"><th colspan="${width}">${g.heading}</th></tr>${g.rows.map((r) => {
       const statuses = [...new Set(r.cells.map((x) => x.status))].join(' ');
