@@ -84,8 +84,8 @@ export function alignTasks(base: Task[], local: Task[], rules: PairRules = { pin
   });
   // 6. the mirror of rule 5: a local task about to be reported added, part of whose content one base
   //    task under the corresponding project clearly supplies (湖州 行政复议机制创新 ← 依法化解社会矛盾纠纷)
-  local.forEach((_, j) => {
-    if (linkedLocal.has(j)) return;
+  // the two base tasks that supply most of local task j (by back cover), banned pairs left out
+  const bestSuppliers = (j: number) => {
     let first = -1;
     let second = -1;
     for (let i = 0; i < base.length; i++) {
@@ -95,6 +95,11 @@ export function alignTasks(base: Task[], local: Task[], rules: PairRules = { pin
         first = i;
       } else if (second < 0 || ev[i][j].back > ev[second][j].back) second = i;
     }
+    return { first, second };
+  };
+  local.forEach((_, j) => {
+    if (linkedLocal.has(j)) return;
+    const { first, second } = bestSuppliers(j);
     if (first < 0 || dice(base[first].project, local[j].project) < T.sameTitle) return;
     const e = ev[first][j];
     if (e.back >= T.partialCover && (second < 0 || e.back >= T.partialMargin * ev[second][j].back)) add(first, j);
@@ -104,15 +109,7 @@ export function alignTasks(base: Task[], local: Task[], rules: PairRules = { pin
   //    own: nearly all of the local task's content is in one base task, and in no other to compare
   local.forEach((_, j) => {
     if (linkedLocal.has(j)) return;
-    let first = -1;
-    let second = -1;
-    for (let i = 0; i < base.length; i++) {
-      if (banned.has(key(i, j))) continue;
-      if (first < 0 || ev[i][j].back > ev[first][j].back) {
-        second = first;
-        first = i;
-      } else if (second < 0 || ev[i][j].back > ev[second][j].back) second = i;
-    }
+    const { first, second } = bestSuppliers(j);
     if (first < 0) return;
     const e = ev[first][j];
     if (e.back >= T.carriedBack && (second < 0 || e.back >= T.carriedMargin * ev[second][j].back)) add(first, j);
