@@ -2,12 +2,11 @@
 // Exit codes follow eslint: 0 clean (warnings within --max-warnings), 1 errors, too many warnings or
 // snapshot drift, 2 usage or input errors; and as everywhere in plancmp, 3 when some of several files
 // could not be read (each is named; the others are still checked and reported).
-import { oneLine } from '../render/terminal.js';
 import path from 'node:path';
 import type { Io } from './io.js';
 import { exitCode } from './exit.js';
 import { describeMessage, fatalOf, messageFromError, runFile, unwrap, type FileMessage } from '../result.js';
-import { makeColors, type Colors } from '../render/color.js';
+import { makeColors } from '../render/color.js';
 import { PlancmpError, isPlancmpError } from '../errors.js';
 import { printMessage } from './report-error.js';
 import { checkNotice, countFindings, type Finding } from '../check/rules.js';
@@ -16,11 +15,12 @@ import type { Notice } from '../model.js';
 import { loadBase } from '../pipeline.js';
 import { diffDiffSections, projectDiff } from '../check/snapshot-diff.js';
 import { applyRuleLevels, parseRuleLevels } from '../check/rule-levels.js';
-import { CHECK_FORMATS, isCheckExtraFormat, type CheckExtraFormat } from '../render/check/index.js';
+import { CHECK_FORMATS, type CheckFormat } from '../render/formats.js';
+export { renderFindings } from '../render/check/text.js';
 import { plancmpVersion } from '../export/version.js';
 
 export interface CheckCommandOptions {
-  format?: 'text' | 'json' | CheckExtraFormat;
+  format?: CheckFormat;
   /** eslint --quiet: errors only; warnings are neither shown nor counted */
   quiet?: boolean;
   /** --rule NAME=off|warn|error, repeatable */
@@ -98,30 +98,10 @@ export async function runCheck(files: string[], opts: CheckCommandOptions, io: I
   const errors = reports.reduce((s, r) => s + r.errorCount, 0);
   const warnings = reports.reduce((s, r) => s + r.warningCount, 0);
 
-  if (format === 'json') io.stdout.write(JSON.stringify(reports, null, 2) + '\n');
-  else if (isCheckExtraFormat(format)) io.stdout.write(CHECK_FORMATS[format](reports, plancmpVersion()));
-  else io.stdout.write(renderFindings(reports, colors));
+  io.stdout.write(CHECK_FORMATS[format].render(reports, plancmpVersion(), colors));
 
   if (warnings > maxWarnings) io.stderr.write(`plancmp: too many warnings (${warnings}); the maximum allowed is ${maxWarnings}\n`);
   return exitCode(inputErrors, reports.length, errors > 0 || warnings > maxWarnings);
-}
-
-/** Compiler style: `file:line: severity rule — message`, then `N errors, M warnings in K files`. */
-export function renderFindings(reports: FileReport[], colors?: Colors): string {
-  const paint = (sev: Finding['severity']) => (colors ? (sev === 'error' ? colors.red : colors.yellow) : (s: string) => s);
-  const lines: string[] = [];
-  for (const r of reports) {
-    for (const f of r.findings) {
-      // an unreadable file was already reported on stderr with its reason
-      if (f.rule === 'unreadable') continue;
-      const where = f.line > 0 ? `${f.file}:${f.line}:` : `${f.file}:`;
-      lines.push(`${oneLine(where)} ${paint(f.severity)(f.severity)} ${f.rule} — ${oneLine(f.message)}`);
-    }
-  }
-  const errors = reports.reduce((s, r) => s + r.errorCount, 0);
-  const warnings = reports.reduce((s, r) => s + r.warningCount, 0);
-  lines.push(`${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(reports.length, 'file')}`);
-  return lines.join('\n') + '\n';
 }
 
 async function runSnapshot(files: string[], dir: string, update: boolean, format: 'text' | 'json', opts: CheckCommandOptions, io: Io): Promise<number> {

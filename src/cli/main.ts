@@ -5,6 +5,7 @@ import { processIo, type Io } from './io.js';
 import { EXIT } from './exit.js';
 import { reportError } from './report-error.js';
 import { outputTarget, parseColorWhen } from './output.js';
+import { formatChoices, formatHelp } from '../render/formats.js';
 
 /** Shown under the top-level --help: what a first run looks like, and what the exit codes mean. */
 const TOP_HELP = `
@@ -51,7 +52,7 @@ function program(io: Io, done: (code: number) => void): Command {
   p.command('parse')
     .description('parse notices into structured data: meta, sections, tasks with units and deadlines, key list, warnings')
     .argument('<files...>', 'notice files (.txt or .html in UTF-8, GB18030/GBK, Big5, UTF-16; .pdf, .docx, .doc/.wps, .ofd); - reads standard input')
-    .addOption(new Option('-f, --format <format>', 'output format (jsonl: one record per line; csv: one row per task, with file and docNumber)').choices(['json', 'jsonl', 'text', 'md', 'csv']).default('json'))
+    .addOption(new Option('-f, --format <format>', `output format: ${formatHelp('parse')}`).choices(formatChoices('parse')).default('json'))
     .option('-e, --encoding <name>', 'force the input encoding (utf-8, gb18030, gbk, big5, utf-16le, utf-16be)')
     .option('--ocr', OCR_HELP)
     .option('-o, --output <file>', 'write to FILE (complete or not at all) instead of standard output')
@@ -66,7 +67,7 @@ function program(io: Io, done: (code: number) => void): Command {
   p.command('diff')
     .description('align a local plan with the base plan: links, dropped, added, merged, reworded, deadline changes')
     .argument('<files...>', '[BASE] LOCAL — with one file, BASE is the embedded 浙政发〔2018〕16号; or A B (two plans of one parent)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'md', 'csv', 'html']).default('text'))
+    .addOption(new Option('-f, --format <format>', `output format: ${formatHelp('diff')}`).choices(formatChoices('diff')).default('text'))
     .option('-e, --encoding <name>', 'force the input encoding')
     .option('--ocr', OCR_HELP)
     .option('--pairs <file>', 'JSON file of links to pin and ban: {"pin":[{"base":"7.2","local":"7.1"}],"ban":[…]}')
@@ -90,7 +91,7 @@ function program(io: Io, done: (code: number) => void): Command {
   p.command('check')
     .description('lint notices (missing 发文字号, truncation, mojibake, numbering, units, brackets…), or guard their parse against snapshots')
     .argument('<files...>', 'notice files (.txt, .html, .pdf, .docx, .doc, .ofd)')
-    .addOption(new Option('-f, --format <format>', 'output format: text, json, github (workflow annotations), sarif (code scanning), junit (test reports)').choices(['text', 'json', 'github', 'sarif', 'junit']).default('text'))
+    .addOption(new Option('-f, --format <format>', `output format: ${formatHelp('check')}`).choices(formatChoices('check')).default('text'))
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings (default: unlimited)')
     .option('--quiet', 'report errors only (warnings are neither shown nor counted)')
     .option('--rule <name=level>', 'turn a rule off or re-rate it: off, warn or error (repeatable: --rule mojibake=warn --rule page-furniture=off)', collect)

@@ -2,12 +2,12 @@
 import type { Io } from './io.js';
 import { exitCode } from './exit.js';
 import { runFile, failed, type FileResult } from '../result.js';
-import { renderParseLazily } from '../render/load.js';
+import { PARSE_FORMATS, type ParseFormat } from '../render/formats.js';
 import { printMessage } from './report-error.js';
 import type { Notice } from '../model.js';
 
 export interface ParseCommandOptions {
-  format: 'json' | 'jsonl' | 'text' | 'md' | 'csv';
+  format: ParseFormat;
   encoding?: string;
   /** --ocr: read scanned PDF pages with Tesseract */
   ocr?: boolean;
@@ -42,7 +42,7 @@ export async function runParse(files: string[], opts: ParseCommandOptions, io: I
   const notices: Notice[] = results.flatMap((r) => (r.notice ? [r.notice] : []));
   const many = notices.length ? await renderMany(opts.format, notices, opts) : undefined;
   if (many !== undefined) io.stdout.write(many);
-  else for (const n of notices) io.stdout.write(await renderParseLazily(opts.format as Exclude<ParseCommandOptions['format'], 'jsonl'>, n, color));
+  else for (const n of notices) io.stdout.write(await PARSE_FORMATS[opts.format].render(n, color, {}));
   for (const r of results) for (const m of r.messages) if (m.severity === 'warning') printMessage(m, io, opts.debug);
   return exitCode(results.filter(failed).length, files.length);
 }
