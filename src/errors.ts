@@ -1,6 +1,7 @@
 /**
- * An error the user can act on: it names the file, what is wrong and what to do.
- * The CLI prints these without a stack trace and exits with `exitCode`.
+ * An error the user can act on: it names the file, what is wrong and what to do. The commands turn
+ * it into a fatal message on that file's result (src/result.ts); the exit code follows from how many
+ * files failed (exitCode in src/cli/exit.ts), never from the error itself.
  */
 export class PlancmpError extends Error {
   constructor(
@@ -8,13 +9,12 @@ export class PlancmpError extends Error {
     message: string,
     public readonly file?: string,
     public readonly hint?: string,
-    public readonly exitCode = 2,
   ) {
     super(message);
     this.name = 'PlancmpError';
   }
 
-  /** One line for a terminal: `file: message (hint)`. */
+  /** One line for a terminal: `file: message — hint`. */
   describe(): string {
     const where = this.file ? `${this.file}: ` : '';
     return `${where}${this.message}${this.hint ? ` — ${this.hint}` : ''}`;

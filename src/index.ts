@@ -5,6 +5,7 @@
 export type * from './model.js';
 export { PlancmpError, isPlancmpError } from './errors.js';
 export { parseFile, parseText, parseBytes, parseSource, loadBase, BASE_FILE, type ParseOptions } from './pipeline.js';
+export { runFile, runBytes, describeMessage, fatalOf, failed, type FileResult, type FileMessage, type RunOptions } from './result.js';
 export { readSource, readBytes, sourceFromBytes, INPUT_KINDS } from './read/index.js';
 export { normalize } from './normalize/index.js';
 export { parseNormalized } from './parse/index.js';

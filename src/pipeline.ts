@@ -2,7 +2,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Notice, SourceText } from './model.js';
-import { PlancmpError } from './errors.js';
 import { readPrebuilt } from './base/prebuilt.js';
 import { readSource, sourceFromBytes } from './read/index.js';
 import { normalize, type NormalizeOptions } from './normalize/index.js';
@@ -17,9 +16,6 @@ export interface ParseOptions extends NormalizeOptions {
 }
 
 export function parseSource(source: SourceText, opts: ParseOptions = {}): Notice {
-  if (source.warnings.some((w) => w.code === 'html-no-notice')) {
-    throw new PlancmpError('html-no-notice', 'no notice text found in this HTML page', source.file, 'check that the page is the notice itself, not a list, search or login page');
-  }
   const notice = parseNormalized(source, normalize(source.text, opts));
   if (source.pages !== undefined) notice.source.pages = source.pages;
   if (source.pageOfLine) {

@@ -2,27 +2,25 @@
 // Exit codes follow eslint: 0 clean (warnings within --max-warnings), 1 errors, too many warnings or
 // snapshot drift, 2 usage or input errors; and as everywhere in plancmp, 3 when some of several files
 // could not be read (each is named; the others are still checked and reported).
-import { oneLine } from '../render/terminal.js';
 import path from 'node:path';
 import type { Io } from './io.js';
-import { EXIT } from './exit.js';
-import { parseSource } from '../pipeline.js';
-import { readSource } from '../read/index.js';
-import { makeColors, type Colors } from '../render/color.js';
+import { exitCode } from './exit.js';
+import { describeMessage, fatalOf, messageFromError, runFile, unwrap, type FileMessage } from '../result.js';
+import { makeColors } from '../render/color.js';
 import { PlancmpError, isPlancmpError } from '../errors.js';
-import { reportError } from './report-error.js';
+import { printMessage } from './report-error.js';
 import { checkNotice, countFindings, type Finding } from '../check/rules.js';
 import { diffSnapshots, projectNotice, readSnapshot, serializeSnapshot, snapshotPath, writeSnapshot, type Change } from '../check/snapshot.js';
 import type { Notice } from '../model.js';
 import { loadBase } from '../pipeline.js';
-import { diffNotices } from '../diff/index.js';
 import { diffDiffSections, projectDiff } from '../check/snapshot-diff.js';
 import { applyRuleLevels, parseRuleLevels } from '../check/rule-levels.js';
-import { CHECK_FORMATS, isCheckExtraFormat, type CheckExtraFormat } from '../render/check/index.js';
+import { CHECK_FORMATS, type CheckFormat } from '../render/formats.js';
+export { renderFindings } from '../render/check/text.js';
 import { plancmpVersion } from '../export/version.js';
 
 export interface CheckCommandOptions {
-  format?: 'text' | 'json' | CheckExtraFormat;
+  format?: CheckFormat;
   /** eslint --quiet: errors only; warnings are neither shown nor counted */
   quiet?: boolean;
   /** --rule NAME=off|warn|error, repeatable */
@@ -65,14 +63,8 @@ export function parseMaxWarnings(v: string | undefined): number {
 }
 
 /** One reason an input could not be checked, as a finding so summaries and JSON count it. */
-function unreadable(file: string, e: unknown): Finding {
-  const message = isPlancmpError(e) ? e.message + (e.hint ? ` — ${e.hint}` : '') : `internal error: ${(e as Error)?.message ?? String(e)}`;
-  return { file, line: 0, rule: 'unreadable', severity: 'error', message };
-}
-
-/** Several files, some unreadable: 3 (the others were checked); only unreadable files: 2. */
-function inputErrorExit(inputErrors: number, files: number): number {
-  return inputErrors < files ? EXIT.PARTIAL : EXIT.USAGE;
+function unreadable(file: string, m: FileMessage): Finding {
+  return { file, line: 0, rule: 'unreadable', severity: 'error', message: describeMessage(m, false) };
 }
 
 export async function runCheck(files: string[], opts: CheckCommandOptions, io: Io): Promise<number> {
@@ -91,45 +83,25 @@ export async function runCheck(files: string[], opts: CheckCommandOptions, io: I
   let inputErrors = 0;
   for (const file of files) {
     let findings: Finding[];
-    try {
-      const notice = parseSource(await readSource(file, { encoding: opts.encoding, ocr: opts.ocr, stdin: io.stdin }));
-      findings = applyRuleLevels(checkNotice(notice, file), levels);
-      if (opts.quiet) findings = findings.filter((f) => f.severity === 'error');
-    } catch (e) {
+    const r = await runFile(file, { encoding: opts.encoding, ocr: opts.ocr, stdin: io.stdin });
+    const fatal = fatalOf(r);
+    if (fatal) {
       inputErrors++;
-      reportError(e, io, opts.debug);
-      findings = [unreadable(file, e)];
+      printMessage(fatal, io, opts.debug);
+      findings = [unreadable(file, fatal)];
+    } else {
+      findings = applyRuleLevels(checkNotice(r.notice!, file), levels);
+      if (opts.quiet) findings = findings.filter((f) => f.severity === 'error');
     }
     reports.push({ file, findings, ...countFindings(findings) });
   }
   const errors = reports.reduce((s, r) => s + r.errorCount, 0);
   const warnings = reports.reduce((s, r) => s + r.warningCount, 0);
 
-  if (format === 'json') io.stdout.write(JSON.stringify(reports, null, 2) + '\n');
-  else if (isCheckExtraFormat(format)) io.stdout.write(CHECK_FORMATS[format](reports, plancmpVersion()));
-  else io.stdout.write(renderFindings(reports, colors));
+  io.stdout.write(CHECK_FORMATS[format].render(reports, plancmpVersion(), colors));
 
   if (warnings > maxWarnings) io.stderr.write(`plancmp: too many warnings (${warnings}); the maximum allowed is ${maxWarnings}\n`);
-  if (inputErrors) return inputErrorExit(inputErrors, reports.length);
-  return errors > 0 || warnings > maxWarnings ? EXIT.FINDINGS : EXIT.OK;
-}
-
-/** Compiler style: `file:line: severity rule — message`, then `N errors, M warnings in K files`. */
-export function renderFindings(reports: FileReport[], colors?: Colors): string {
-  const paint = (sev: Finding['severity']) => (colors ? (sev === 'error' ? colors.red : colors.yellow) : (s: string) => s);
-  const lines: string[] = [];
-  for (const r of reports) {
-    for (const f of r.findings) {
-      // an unreadable file was already reported on stderr with its reason
-      if (f.rule === 'unreadable') continue;
-      const where = f.line > 0 ? `${f.file}:${f.line}:` : `${f.file}:`;
-      lines.push(`${oneLine(where)} ${paint(f.severity)(f.severity)} ${f.rule} — ${oneLine(f.message)}`);
-    }
-  }
-  const errors = reports.reduce((s, r) => s + r.errorCount, 0);
-  const warnings = reports.reduce((s, r) => s + r.warningCount, 0);
-  lines.push(`${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(reports.length, 'file')}`);
-  return lines.join('\n') + '\n';
+  return exitCode(inputErrors, reports.length, errors > 0 || warnings > maxWarnings);
 }
 
 async function runSnapshot(files: string[], dir: string, update: boolean, format: 'text' | 'json', opts: CheckCommandOptions, io: Io): Promise<number> {
@@ -142,17 +114,25 @@ async function runSnapshot(files: string[], dir: string, update: boolean, format
     byName.set(path.basename(f), f);
   }
 
-  const base = !opts.diff ? undefined : opts.base ? parseSource(await readSource(opts.base, { encoding: opts.encoding, ocr: opts.ocr })) : loadBase();
+  const base = !opts.diff ? undefined : opts.base ? unwrap(await runFile(opts.base, { encoding: opts.encoding, ocr: opts.ocr })) : loadBase();
 
   const reports: SnapshotReport[] = [];
   let inputErrors = 0;
   for (const file of [...new Set(files)]) {
     const snap = snapshotPath(dir, file);
+    // a notice without tasks has nothing to align; its snapshot then pins the parse only
+    const r = await runFile(file, { encoding: opts.encoding, ocr: opts.ocr, stdin: io.stdin, base, noTasks: 'skip' });
+    const fatal = fatalOf(r);
+    if (fatal) {
+      inputErrors++;
+      printMessage(fatal, io, opts.debug);
+      reports.push({ file, snapshot: snap, status: 'error', changes: [] });
+      continue;
+    }
     try {
-      const notice: Notice = parseSource(await readSource(file, { encoding: opts.encoding, ocr: opts.ocr, stdin: io.stdin }));
+      const notice: Notice = r.notice!;
       const now = projectNotice(notice);
-      // a notice without tasks has nothing to align; its snapshot then pins the parse only
-      if (base && notice.tasks.length > 0) now.diff = projectDiff(diffNotices(base, notice));
+      if (r.diff) now.diff = projectDiff(r.diff);
       const stored = await readSnapshot(snap).catch((e) => {
         // a broken snapshot is simply replaced by --update
         if (update && isPlancmpError(e) && e.code === 'bad-snapshot') return undefined;
@@ -172,16 +152,17 @@ async function runSnapshot(files: string[], dir: string, update: boolean, format
         reports.push({ file, snapshot: snap, status: drift ? 'drift' : 'same', changes });
       }
     } catch (e) {
+      // the snapshot itself could not be read or written
+      const m = messageFromError(e, snap);
       inputErrors++;
-      reportError(e, io, opts.debug);
+      printMessage(m, io, opts.debug);
       reports.push({ file, snapshot: snap, status: 'error', changes: [] });
     }
   }
 
   if (format === 'json') io.stdout.write(JSON.stringify(reports, null, 2) + '\n');
   else io.stdout.write(renderSnapshotReports(reports, update));
-  if (inputErrors) return inputErrorExit(inputErrors, reports.length);
-  return reports.some((r) => r.status === 'drift' || r.status === 'missing') ? EXIT.FINDINGS : EXIT.OK;
+  return exitCode(inputErrors, reports.length, reports.some((r) => r.status === 'drift' || r.status === 'missing'));
 }
 
 export function renderSnapshotReports(reports: SnapshotReport[], update: boolean): string {

@@ -8,12 +8,12 @@ import { readSource } from '../read/index.js';
 import { diffNotices, loadPairs } from '../diff/index.js';
 import { unknownPairIds } from '../diff/pairs.js';
 import { oneLine } from '../render/terminal.js';
-import { renderDiffLazily } from '../render/load.js';
+import { DIFF_FORMATS, type DiffFormat } from '../render/formats.js';
 import { PlancmpError } from '../errors.js';
 import type { Notice, PlanDiff } from '../model.js';
 
 export interface DiffCommandOptions {
-  format: 'json' | 'text' | 'md' | 'csv' | 'html';
+  format: DiffFormat;
   encoding?: string;
   /** --ocr: read scanned PDF pages with Tesseract */
   ocr?: boolean;
@@ -145,7 +145,7 @@ async function render(d: PlanDiff, base: Notice, local: Notice, opts: DiffComman
     const { base: b, local: l, parentage, family, summary } = d;
     return JSON.stringify({ schema: d.schema, base: b, local: l, parentage, family, summary }, null, 2) + '\n';
   }
-  const out = await renderDiffLazily(opts.format, d, base, local, { stream: io.stdout as NodeJS.WriteStream, env: io.env, force: io.color }, { verbose: opts.verbose, stat: opts.stat, lines: opts.lines, texts });
+  const out = await DIFF_FORMATS[opts.format].render(d, base, local, { stream: io.stdout as NodeJS.WriteStream, env: io.env, force: io.color }, { verbose: opts.verbose, stat: opts.stat, lines: opts.lines, texts });
   if (opts.format !== 'csv') return out;
   const { withBom } = await import('../render/csv.js');
   return opts.bom ?? (!!opts.output && opts.output !== '-') ? withBom(out) : out;

@@ -10,7 +10,10 @@ import { exportNotices, describeSummary } from '../export/run.js';
 import { oneLine } from '../render/terminal.js';
 import { parseShard, pickShard } from '../export/shard.js';
 
-export async function runExport(inputs: string[], opts: Omit<ExportCliOptions, 'diff'> & { diff?: boolean; base?: string; shard?: string }, io: Io): Promise<number> {
+/** export's options as the CLI gives them: --diff a flag, the base file apart in --base. */
+export type ExportCommandOptions = Omit<ExportCliOptions, 'diff'> & { diff?: boolean; base?: string; shard?: string };
+
+export async function runExport(inputs: string[], opts: ExportCommandOptions, io: Io): Promise<number> {
   const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
   if (opts.base && !opts.diff) throw new PlancmpError('usage', '--base goes with --diff', undefined, 'e.g. plancmp export corpus/ --out out/ --diff --base base.txt');
   // options.ts takes the base as `diff`: true for the embedded 16号, or a file

@@ -5,6 +5,8 @@ import { processIo, type Io } from './io.js';
 import { EXIT } from './exit.js';
 import { reportError } from './report-error.js';
 import { outputTarget, parseColorWhen } from './output.js';
+import { formatChoices, formatHelp } from '../render/formats.js';
+import { parseOptions, diffOptions, checkOptions, reportOptions, exportOptions, chainOptions, type RawOptions } from './options.js';
 
 /** Shown under the top-level --help: what a first run looks like, and what the exit codes mean. */
 const TOP_HELP = `
@@ -51,22 +53,23 @@ function program(io: Io, done: (code: number) => void): Command {
   p.command('parse')
     .description('parse notices into structured data: meta, sections, tasks with units and deadlines, key list, warnings')
     .argument('<files...>', 'notice files (.txt or .html in UTF-8, GB18030/GBK, Big5, UTF-16; .pdf, .docx, .doc/.wps, .ofd); - reads standard input')
-    .addOption(new Option('-f, --format <format>', 'output format (jsonl: one record per line; csv: one row per task, with file and docNumber)').choices(['json', 'jsonl', 'text', 'md', 'csv']).default('json'))
+    .addOption(new Option('-f, --format <format>', `output format: ${formatHelp('parse')}`).choices(formatChoices('parse')).default('json'))
     .option('-e, --encoding <name>', 'force the input encoding (utf-8, gb18030, gbk, big5, utf-16le, utf-16be)')
     .option('--ocr', OCR_HELP)
     .option('-o, --output <file>', 'write to FILE (complete or not at all) instead of standard output')
     .option('--bom', 'csv: start with a UTF-8 BOM for Excel (default when writing to a file with -o)')
     .option('--no-bom', 'csv: no BOM, even in a file')
     .addHelpText('after', '\nExit codes: 0 done, 2 usage or input error, 3 some of several files failed.\n\nExamples:\n  plancmp parse fixtures/002_2cdac00586eece9b.txt --format text\n  plancmp parse fixtures/000_5b73fe2b8637f3d3.txt fixtures/001_2a7fecd8e03c454a.txt --format csv -o tasks.csv\n  plancmp parse fixtures/*.txt --format jsonl')
-    .action(async (files: string[], o) => {
+    .action(async (files: string[], o: RawOptions) => {
       const { runParse } = await import('./parse-command.js');
-      await run(o.output, (cio) => runParse(files, { ...o, debug: p.opts().debug }, cio));
+      const opts = parseOptions(o, p.opts());
+      await run(opts.output, (cio) => runParse(files, opts, cio));
     });
 
   p.command('diff')
     .description('align a local plan with the base plan: links, dropped, added, merged, reworded, deadline changes')
     .argument('<files...>', '[BASE] LOCAL — with one file, BASE is the embedded 浙政发〔2018〕16号; or A B (two plans of one parent)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'md', 'csv', 'html']).default('text'))
+    .addOption(new Option('-f, --format <format>', `output format: ${formatHelp('diff')}`).choices(formatChoices('diff')).default('text'))
     .option('-e, --encoding <name>', 'force the input encoding')
     .option('--ocr', OCR_HELP)
     .option('--pairs <file>', 'JSON file of links to pin and ban: {"pin":[{"base":"7.2","local":"7.1"}],"ban":[…]}')
@@ -82,15 +85,16 @@ function program(io: Io, done: (code: number) => void): Command {
     .option('--parent <file>', 'local vs local: A and B implement FILE; show side by side what each did with its tasks (text, json, csv)')
     .option('--direct', 'with two files: always align A (as base) with B, even when both implement the embedded base')
     .addHelpText('after', '\nWith two plans that both implement the embedded base (or the plan given with --parent), diff compares\nthem through it: for each parent task, kept by both, only A, only B or neither.\n\nExit codes: 0 done (no findings asked for), 1 findings (--fail-on, --exit-code, --quiet), 2 usage or input error.\n\nExamples:\n  plancmp diff fixtures/000_5b73fe2b8637f3d3.txt\n  plancmp diff fixtures/002_2cdac00586eece9b.txt fixtures/001_2a7fecd8e03c454a.txt --format json --fail-on dropped,deadline\n  plancmp diff fixtures/001_2a7fecd8e03c454a.txt --quiet --fail-on dropped || echo "tasks were dropped"\n  plancmp diff fixtures/003_921a6ce2908064d7.txt --format csv -o xinchang.csv\n  plancmp diff --parent fixtures/chain/jiaxing-city-plan.txt fixtures/chain/haiyan-county-plan.txt fixtures/chain/jiashan-county-plan.txt')
-    .action(async (files: string[], o) => {
+    .action(async (files: string[], o: RawOptions) => {
       const { runDiff } = await import('./diff-command.js');
-      await run(o.output, (cio) => runDiff(files, o, cio));
+      const opts = diffOptions(o);
+      await run(opts.output, (cio) => runDiff(files, opts, cio));
     });
 
   p.command('check')
     .description('lint notices (missing 发文字号, truncation, mojibake, numbering, units, brackets…), or guard their parse against snapshots')
     .argument('<files...>', 'notice files (.txt, .html, .pdf, .docx, .doc, .ofd)')
-    .addOption(new Option('-f, --format <format>', 'output format: text, json, github (workflow annotations), sarif (code scanning), junit (test reports)').choices(['text', 'json', 'github', 'sarif', 'junit']).default('text'))
+    .addOption(new Option('-f, --format <format>', `output format: ${formatHelp('check')}`).choices(formatChoices('check')).default('text'))
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings (default: unlimited)')
     .option('--quiet', 'report errors only (warnings are neither shown nor counted)')
     .option('--rule <name=level>', 'turn a rule off or re-rate it: off, warn or error (repeatable: --rule mojibake=warn --rule page-furniture=off)', collect)
@@ -102,9 +106,10 @@ function program(io: Io, done: (code: number) => void): Command {
     .option('-e, --encoding <name>', 'force the input encoding')
     .option('--ocr', OCR_HELP)
     .addHelpText('after', '\nExit codes: 0 clean, 1 errors, more than --max-warnings warnings or snapshot drift, 2 usage or input error (one file given),\n3 some of several files could not be read (the others were checked).\n\nExamples:\n  plancmp check fixtures/*.txt --max-warnings 0\n  plancmp check fixtures/*.txt --rule mojibake=warn --rule page-furniture=off\n  plancmp check fixtures/*.txt --format sarif -o plancmp.sarif\n  plancmp check --snapshot fixtures/snapshots --diff fixtures/*.txt')
-    .action(async (files: string[], o) => {
+    .action(async (files: string[], o: RawOptions) => {
       const { runCheck } = await import('./check-command.js');
-      await run(o.output, (cio) => runCheck(files, { ...o, debug: p.opts().debug }, cio));
+      const opts = checkOptions(o, p.opts());
+      await run(opts.output, (cio) => runCheck(files, opts, cio));
     });
   p.command('export')
     .description('batch-export notices to structured JSON (one file each, or JSONL): parallel, resumable, one bad file never stops the batch')
@@ -121,9 +126,9 @@ function program(io: Io, done: (code: number) => void): Command {
     .option('--ocr', OCR_HELP)
     .option('--shard <K/N>', 'export only part K of N (a stable split by path hash), e.g. one part per machine')
     .addHelpText('after', '\nExit codes: 0 all exported, 2 usage error, 3 some inputs failed (listed in the errors file).\n\nExamples:\n  plancmp export fixtures/ --out out/ --jobs 2\n  plancmp export "fixtures/**/*.txt" --jsonl - --diff | duckdb -c "select …"')
-    .action(async (inputs: string[], o) => {
+    .action(async (inputs: string[], o: RawOptions) => {
       const { runExport } = await import('./export-command.js');
-      done(await runExport(inputs, { ...o, debug: p.opts().debug }, io));
+      done(await runExport(inputs, exportOptions(o, p.opts()), io));
     });
 
   p.command('chain')
@@ -140,9 +145,9 @@ function program(io: Io, done: (code: number) => void): Command {
     .option('-e, --encoding <name>', 'force the input encoding')
     .option('--ocr', OCR_HELP)
     .addHelpText('after', '\nWithout an output option the tree is printed.\nExit codes: 0 done, 2 usage error or no readable input, 3 some inputs could not be read (listed; the chain is built from the rest).\n\nExamples:\n  plancmp chain fixtures/chain/\n  plancmp chain fixtures/chain/ --out chain-out/\n  plancmp chain fixtures/chain/ fixtures/pairs/ --html chains.html\n  plancmp chain "fixtures/pairs/**/*.html" fixtures/pairs/*.txt --jsonl - | duckdb -c "select …"')
-    .action(async (inputs: string[], o) => {
+    .action(async (inputs: string[], o: RawOptions) => {
       const { runChain } = await import('./chain-command.js');
-      done(await runChain(inputs, o, io));
+      done(await runChain(inputs, chainOptions(o, p.opts()), io));
     });
 
   p.command('report')
@@ -158,9 +163,9 @@ function program(io: Io, done: (code: number) => void): Command {
     .option('-e, --encoding <name>', 'force the input encoding')
     .option('--ocr', OCR_HELP)
     .addHelpText('after', '\nExit codes: 0 done, 2 usage or input error (no plan could be compared), 3 some plans failed and were left out.\n\nExamples:\n  plancmp report fixtures/000_*.txt fixtures/001_*.txt --html report.html --csv matrix.csv\n  plancmp report fixtures/000_*.txt fixtures/001_*.txt fixtures/003_*.txt --csv - --tidy')
-    .action(async (locals: string[], o) => {
+    .action(async (locals: string[], o: RawOptions) => {
       const { runReport } = await import('./report-command.js');
-      done(await runReport(locals, { ...o, debug: p.opts().debug }, io));
+      done(await runReport(locals, reportOptions(o, p.opts()), io));
     });
   return p;
 }

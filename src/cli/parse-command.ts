@@ -1,15 +1,13 @@
 // plancmp parse FILE... — one notice in, a structured document out.
 import type { Io } from './io.js';
-import { EXIT } from './exit.js';
-import { parseSource } from '../pipeline.js';
-import { readSource } from '../read/index.js';
-import { renderParseLazily } from '../render/load.js';
-import { reportError } from './report-error.js';
-import { oneLine } from '../render/terminal.js';
+import { exitCode } from './exit.js';
+import { runFile, failed, type FileResult } from '../result.js';
+import { PARSE_FORMATS, type ParseFormat } from '../render/formats.js';
+import { printMessage } from './report-error.js';
 import type { Notice } from '../model.js';
 
 export interface ParseCommandOptions {
-  format: 'json' | 'jsonl' | 'text' | 'md' | 'csv';
+  format: ParseFormat;
   encoding?: string;
   /** --ocr: read scanned PDF pages with Tesseract */
   ocr?: boolean;
@@ -34,26 +32,17 @@ async function renderMany(format: ParseCommandOptions['format'], notices: Notice
 
 export async function runParse(files: string[], opts: ParseCommandOptions, io: Io): Promise<number> {
   const color = { stream: io.stdout as NodeJS.WriteStream, env: io.env, force: io.color };
-  const notices: Notice[] = [];
-  let failed = 0;
+  const results: FileResult[] = [];
   for (const file of files) {
-    try {
-      const source = await readSource(file, { encoding: opts.encoding, ocr: opts.ocr, stdin: io.stdin });
-      notices.push(parseSource(source));
-    } catch (e) {
-      failed++;
-      reportError(e, io, opts.debug);
-    }
+    const r = await runFile(file, { encoding: opts.encoding, ocr: opts.ocr, stdin: io.stdin });
+    // a file that failed is named at once; warnings (no tasks) come after the output
+    for (const m of r.messages) if (m.severity === 'fatal') printMessage(m, io, opts.debug);
+    results.push(r);
   }
+  const notices: Notice[] = results.flatMap((r) => (r.notice ? [r.notice] : []));
   const many = notices.length ? await renderMany(opts.format, notices, opts) : undefined;
   if (many !== undefined) io.stdout.write(many);
-  else for (const n of notices) io.stdout.write(await renderParseLazily(opts.format as Exclude<ParseCommandOptions['format'], 'jsonl'>, n, color));
-  for (const n of notices) {
-    if (n.tasks.length === 0) {
-      const codes = n.warnings.map((w) => w.code).join(', ') || 'no structure recognised';
-      io.stderr.write(`plancmp: ${oneLine(n.source.file)}: no tasks found (${codes}) — the JSON still holds what was recognised; a plan needs numbered items under （一）（二）… headings in a part such as 二、主要任务\n`);
-    }
-  }
-  if (failed) return files.length > 1 && notices.length > 0 ? EXIT.PARTIAL : EXIT.USAGE;
-  return EXIT.OK;
+  else for (const n of notices) io.stdout.write(await PARSE_FORMATS[opts.format].render(n, color, {}));
+  for (const r of results) for (const m of r.messages) if (m.severity === 'warning') printMessage(m, io, opts.debug);
+  return exitCode(results.filter(failed).length, files.length);
 }

@@ -3,13 +3,12 @@
 // matrix as CSV. A file that cannot be read is reported and left out; the others still make the report.
 import { writeOutputSync } from '../write/atomic.js';
 import type { Io } from './io.js';
-import { EXIT } from './exit.js';
-import { reportError } from './report-error.js';
+import { EXIT, exitCode } from './exit.js';
+import { printMessage } from './report-error.js';
 import { readFileSync } from 'node:fs';
-import { BASE_FILE, loadBase, parseSource } from '../pipeline.js';
-import { readSource } from '../read/index.js';
-import { diffNotices } from '../diff/index.js';
-import { PlancmpError, isPlancmpError } from '../errors.js';
+import { BASE_FILE, loadBase } from '../pipeline.js';
+import { PlancmpError } from '../errors.js';
+import { describeMessage, fatalOf, runFile, unwrap } from '../result.js';
 import type { Notice } from '../model.js';
 import { buildCoverage, renderCoverageCsv, renderCoverageTidyCsv, type PlanInput } from '../render/coverage.js';
 import { withBom } from '../render/csv.js';
@@ -68,9 +67,9 @@ export async function runReport(locals: string[], options: ReportCommandOptions,
   let base: Notice;
   let baseText: string;
   if (opts.base) {
-    const src = await readSource(opts.base, { encoding: opts.encoding, ocr: opts.ocr, stdin: io.stdin });
-    base = parseSource(src);
-    baseText = src.text;
+    const r = await runFile(opts.base, { encoding: opts.encoding, ocr: opts.ocr, stdin: io.stdin });
+    base = unwrap(r);
+    baseText = r.sourceText!;
   } else {
     base = loadBase();
     baseText = readFileSync(BASE_FILE, 'utf8');
@@ -80,17 +79,12 @@ export async function runReport(locals: string[], options: ReportCommandOptions,
   const plans: PlanInput[] = [];
   const failures: ReportFailure[] = [];
   for (const file of locals) {
-    try {
-      const src = await readSource(file, { encoding: opts.encoding, ocr: opts.ocr, stdin: io.stdin });
-      const notice = parseSource(src);
-      if (notice.tasks.length === 0) {
-        throw new PlancmpError('no-tasks', `no tasks found (${notice.warnings.map((w) => w.code).join(', ') || 'no structure recognised'})`, notice.source.file, 'run `plancmp parse --format text` on it to see what was recognised');
-      }
-      plans.push({ notice, diff: diffNotices(base, notice), sourceText: src.text });
-    } catch (e) {
-      reportError(e, io, opts.debug);
-      failures.push({ file, message: isPlancmpError(e) ? `${e.message}${e.hint ? ` — ${e.hint}` : ''}` : `internal error: ${(e as Error)?.message ?? String(e)}` });
-    }
+    const r = await runFile(file, { encoding: opts.encoding, ocr: opts.ocr, stdin: io.stdin, base, noTasks: 'fail' });
+    const fatal = fatalOf(r);
+    if (fatal) {
+      printMessage(fatal, io, opts.debug);
+      failures.push({ file, message: describeMessage(fatal, false) });
+    } else plans.push({ notice: r.notice!, diff: r.diff!, sourceText: r.sourceText! });
   }
   if (plans.length === 0) {
     io.stderr.write(`plancmp: none of the ${locals.length} file${locals.length === 1 ? '' : 's'} could be compared; no report written\n`);
@@ -110,9 +104,6 @@ export async function runReport(locals: string[], options: ReportCommandOptions,
     write(opts.csv, opts.bom ?? opts.csv !== '-' ? withBom(csv) : csv, io);
     if (opts.csv !== '-') say.write(`wrote ${opts.csv} (${opts.tidy ? 'long table' : 'coverage matrix'}: ${what})\n`);
   }
-  if (failures.length) {
-    io.stderr.write(`plancmp: ${failures.length} of ${locals.length} files failed and were left out of the report\n`);
-    return EXIT.PARTIAL;
-  }
-  return EXIT.OK;
+  if (failures.length) io.stderr.write(`plancmp: ${failures.length} of ${locals.length} files failed and were left out of the report\n`);
+  return exitCode(failures.length, locals.length);
 }

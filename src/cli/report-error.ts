@@ -1,11 +1,15 @@
 import type { Io } from './io.js';
-import { isPlancmpError } from '../errors.js';
 import { oneLine } from '../render/terminal.js';
+import { describeMessage, messageFromError, type FileMessage } from '../result.js';
 
-/** User mistakes and bad input: one line naming the file and the reason; a stack only with --debug. */
-export function reportError(e: unknown, io: Io, debug = false): void {
+/** A file's message on stderr: one line naming the file, the reason and what to do; a stack only with --debug. */
+export function printMessage(m: FileMessage, io: Io, debug = false): void {
   // one line, whatever a file name holds (a newline, an escape sequence)
-  if (isPlancmpError(e)) io.stderr.write(`plancmp: ${oneLine(e.describe())}\n`);
-  else io.stderr.write(`plancmp: internal error: ${oneLine((e as Error)?.message ?? String(e))} (run with --debug for details, and please report it)\n`);
-  if (debug && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
+  io.stderr.write(`plancmp: ${oneLine(describeMessage(m))}\n`);
+  if (debug && m.cause instanceof Error && m.cause.stack) io.stderr.write(`${m.cause.stack}\n`);
+}
+
+/** An error outside any one file (usage, an unreadable base, a bug): printed the same way. */
+export function reportError(e: unknown, io: Io, debug = false): void {
+  printMessage(messageFromError(e, ''), io, debug);
 }

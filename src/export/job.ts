@@ -4,9 +4,9 @@ import { existsSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { isPlancmpError } from '../errors.js';
-import { loadBase, parseSource } from '../pipeline.js';
-import { readBytes, readInputBytes } from '../read/index.js';
-import { diffNotices } from '../diff/index.js';
+import { loadBase } from '../pipeline.js';
+import { readInputBytes } from '../read/index.js';
+import { fatalOf, runBytes, unwrap } from '../result.js';
 import type { Notice } from '../model.js';
 import { recordFile, recordLine, readCompleteRecord, type ExportHeader, type Fingerprint } from './record.js';
 import { DirGuard } from './atomic.js';
@@ -60,7 +60,7 @@ export function createJobRunner(cfg: JobConfig): (t: JobTask) => Promise<JobResu
     if (base) return base;
     if (cfg.diffBase === true) return (base = loadBase());
     const file = cfg.diffBase!;
-    return (base = parseSource(await readBytes(readInput(file), file, { encoding: cfg.encoding, ocr: cfg.ocr })));
+    return (base = unwrap(await runBytes(readInput(file), file, { encoding: cfg.encoding, ocr: cfg.ocr })));
   };
   const guard = cfg.outDir ? new DirGuard(cfg.outDir) : undefined;
 
@@ -75,8 +75,12 @@ export function createJobRunner(cfg: JobConfig): (t: JobTask) => Promise<JobResu
       if (outPath && cfg.resume && readCompleteRecord(outPath, t.input, sha256, cfg.fingerprint)) {
         return { index: t.index, status: 'skipped', bytes };
       }
-      const notice = parseSource(await readBytes(buf, t.input, { encoding: cfg.encoding, ocr: cfg.ocr }));
-      const diff = cfg.diffBase ? diffNotices(await getBase(), notice) : undefined;
+      // a notice without tasks is still exported; with --diff its record keeps the diff that says so
+      const r = await runBytes(buf, t.input, { encoding: cfg.encoding, ocr: cfg.ocr, base: cfg.diffBase ? await getBase() : undefined, noTasks: 'diff' });
+      const fatal = fatalOf(r);
+      if (fatal) throw fatal.cause;
+      const notice = r.notice!;
+      const diff = r.diff;
       const header: ExportHeader = { input: t.input, sha256, bytes, ...cfg.fingerprint };
       if (outPath) {
         const text = recordFile(header, notice, diff);

@@ -14,6 +14,7 @@ function cheerio(): typeof CheerioModule {
   return cheerioModule;
 }
 import type { Warning } from '../model.js';
+import { PlancmpError } from '../errors.js';
 
 // Structural view of the domhandler nodes cheerio produces (domhandler is not our dependency).
 interface DomNode {
@@ -407,10 +408,20 @@ function capNesting(html: string): { html: string; capped: boolean } {
 }
 
 /**
- * Extracts the notice from an HTML page: metadata lines (索引号：…) first, then the title if
- * the body lacks it, then the body. Warns `html-no-notice` when the body has little Chinese.
+ * The notice of an HTML page, as the read stage hands it on: throws `html-no-notice` when the page
+ * holds none (a list, search or login page, or one whose content a script loads).
  */
-export function htmlToText(html: string): { text: string; warnings: Warning[] } {
+export function htmlNotice(html: string, file: string): { text: string; warnings: Warning[] } {
+  const { text, warnings, found } = htmlToText(html);
+  if (!found) throw new PlancmpError('html-no-notice', 'no notice text found in this HTML page', file, 'check that the page is the notice itself, not a list, search or login page');
+  return { text, warnings };
+}
+
+/**
+ * Extracts the notice from an HTML page: metadata lines (索引号：…) first, then the title if
+ * the body lacks it, then the body. `found` is false when the body has little Chinese.
+ */
+export function htmlToText(html: string): { text: string; warnings: Warning[]; found: boolean } {
   const warnings: Warning[] = [];
   const attrs = capAttributes(html);
   if (attrs.cut) warnings.push({ code: 'html-many-attributes', line: 0, message: `${attrs.cut} element(s) had more than ${MAX_ATTRIBUTES} attributes; the rest were dropped` });
@@ -449,11 +460,9 @@ export function htmlToText(html: string): { text: string; warnings: Warning[] } 
   const meta = metadata(outside);
   const heading = article === page ? undefined : title(root, article, bodyText, all);
 
-  if (nonLink(counts.get(article)) < 50) {
-    warnings.push({ code: 'html-no-notice', line: 0, message: 'no notice text found in this HTML page' });
-  }
+  const found = nonLink(counts.get(article)) >= 50;
   const lines = [...meta, ...(heading ? [heading] : []), ...bodyLines];
-  return { text: lines.length ? lines.join('\n') + '\n' : '', warnings };
+  return { text: lines.length ? lines.join('\n') + '\n' : '', warnings, found };
 }
 
 function hasTag(root: DomElement, name: string): boolean {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { PlancmpError } from '../errors.js';
 import type { SourceFormat, SourceText, Warning } from '../model.js';
 import { decodeBytes, encodingFromName, hasBom, isValidUtf8, type Decoded } from './decode.js';
-import { htmlToText } from './html.js';
+import { htmlNotice } from './html.js';
 import { displayName, readError, readFileBytesSync, recoverRawPath, tooLarge as tooLargeError, isDirectoryError, type RawPath } from './file.js';
 import { detectKind, type DocumentOptions } from './kinds.js';
 
@@ -138,6 +138,6 @@ export function sourceFromBytes(bytes: Uint8Array, file: string, opts: ReadOptio
   if (!isHtml) {
     return { file, text: decoded.text, encoding: decoded.encoding, format: 'text', bytes: bytes.length, warnings };
   }
-  const html = htmlToText(decoded.text);
+  const html = htmlNotice(decoded.text, file);
   return { file, text: html.text, encoding: decoded.encoding, format: 'html', bytes: bytes.length, warnings: [...warnings, ...html.warnings] };
 }

@@ -15,8 +15,10 @@ export { buildReport, type DiffReport } from './report.js';
 export { buildCoverage, renderCoverageCsv, type Coverage, type PlanInput } from './coverage.js';
 export { renderReportHtml, renderDiffHtml, type HtmlReportInput, type ReportFailure } from './html/index.js';
 
-export type DiffFormat = 'text' | 'json' | 'md' | 'csv' | 'html';
-export type ParseFormat = Exclude<DiffFormat, 'html'>;
+// The table of output formats (choices, types, renderers): a library user can render any format the CLI can.
+export { DIFF_FORMATS, PARSE_FORMATS, CHECK_FORMATS, OUTPUT_FORMATS, formatChoices, type DiffFormat, type ParseFormat, type CheckFormat, type DiffRenderOptions } from './formats.js';
+export { renderCheckGithub, renderCheckSarif, renderCheckJunit, renderFindings, type CheckFileReport } from './check/index.js';
+import type { DiffFormat, ParseFormat } from './formats.js';
 
 export const json = (x: unknown): string => JSON.stringify(x, null, 2) + '\n';
 
@@ -39,6 +41,8 @@ export function renderParse(format: ParseFormat, n: Notice, c: Colors, opts: Tex
   switch (format) {
     case 'json':
       return json(n);
+    case 'jsonl':
+      return JSON.stringify(n) + '\n';
     case 'md':
       return renderParseMarkdown(n);
     case 'csv':
