@@ -17,7 +17,7 @@ const pairs = readdirSync(DIR).filter((f) => f.endsWith('.json'));
 
 async function run(goldFile: string) {
   const raw = JSON.parse(readFileSync(`${DIR}/${goldFile}`, 'utf8')) as TitledGold & { ownerChanges: { base: string; local: string; change: string }[] };
-  const base = await parseFile(`${DIR}/base/${raw.base}`);
+  const base = await parseFile(`fixtures/real/${raw.base}`);
   const local = await parseFile(`${DIR}/${raw.local}`);
   const gold = remapGold(raw, base, local);
   const d = diffNotices(base, local);

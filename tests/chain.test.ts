@@ -184,13 +184,13 @@ describe('the seed plans of the 16号 family find 16号 with their evidence', ()
   });
 });
 
-describe('plans of other families (fixtures/pairs: 国务院 plans, a city 实施意见 without title or 文号, and their implementations)', () => {
+describe('plans of other families (fixtures/real and fixtures/pairs: 国务院 plans, a city 实施意见 without title or 文号, and their implementations)', () => {
   it('finds each base: by 文号, and by content when the cited base does not give its title', async () => {
     const P = 'fixtures/pairs/';
     const files = [
-      `${P}base/guofa-2018-42-nongjihua-zhidao-yijian.govcn.html`,
-      `${P}base/guobanfa-2018-128-wufei-chengshi-fangan.govcn.html`,
-      `${P}base/guangzhou-rencai-jiju-gongcheng-shishi-yijian-2012.sqlfield.html`,
+      'fixtures/real/guofa-2018-42-nongjihua-zhidao-yijian.govcn.html',
+      'fixtures/real/guobanfa-2018-128-wufei-chengshi-fangan.govcn.html',
+      'fixtures/real/guangzhou-rencai-jiju-gongcheng-shishi-yijian-2012.sqlfield.html',
       `${P}jiangxi-nongjihua-shishi-yijian.txt`,
       `${P}xuchang-wufei-chengshi-shishi-fangan.txt`,
       `${P}panyu-rencai-jiju-shishi-fangan.txt`,
@@ -213,7 +213,7 @@ describe('plans of other families (fixtures/pairs: 国务院 plans, a city 实�
   });
 
   it('does not hang a copy of a document under another copy', async () => {
-    const g = 'fixtures/pairs/base/guangzhou-rencai-jiju-gongcheng-shishi-yijian-2012.sqlfield.html';
+    const g = 'fixtures/real/guangzhou-rencai-jiju-gongcheng-shishi-yijian-2012.sqlfield.html';
     const c = buildChain([await parseFile(g), await parseFile(F.guangzhou)]);
     expect(c.entries.map((e) => e.parent)).toEqual([null, null]);
   });

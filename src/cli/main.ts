@@ -144,7 +144,7 @@ function program(io: Io, done: (code: number) => void): Command {
     .option('--ext <list>', 'extensions taken from directories', ['.txt', '.htm', '.html', ...DOCUMENT_EXTENSIONS].join(','))
     .option('-e, --encoding <name>', 'force the input encoding')
     .option('--ocr', OCR_HELP)
-    .addHelpText('after', '\nWithout an output option the tree is printed.\nExit codes: 0 done, 2 usage error or no readable input, 3 some inputs could not be read (listed; the chain is built from the rest).\n\nExamples:\n  plancmp chain fixtures/chain/\n  plancmp chain fixtures/chain/ --out chain-out/\n  plancmp chain fixtures/chain/ fixtures/pairs/ --html chains.html\n  plancmp chain "fixtures/pairs/**/*.html" fixtures/pairs/*.txt --jsonl - | duckdb -c "select …"')
+    .addHelpText('after', '\nWithout an output option the tree is printed.\nExit codes: 0 done, 2 usage error or no readable input, 3 some inputs could not be read (listed; the chain is built from the rest).\n\nExamples:\n  plancmp chain fixtures/chain/\n  plancmp chain fixtures/chain/ --out chain-out/\n  plancmp chain fixtures/chain/ fixtures/real/ fixtures/pairs/ --html chains.html\n  plancmp chain "fixtures/real/*.html" fixtures/pairs/*.txt --jsonl - | duckdb -c "select …"')
     .action(async (inputs: string[], o: RawOptions) => {
       const { runChain } = await import('./chain-command.js');
       done(await runChain(inputs, chainOptions(o, p.opts()), io));

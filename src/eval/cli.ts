@@ -19,7 +19,7 @@ function goldFiles(args: string[]): string[] {
 
 /** Gold files name documents by their seed file names: look beside the gold, in ../seeds, fixtures/ and --docs. */
 function locate(name: string, goldPath: string, docs: string[]): string {
-  const dirs = [...docs, dirname(goldPath), join(dirname(goldPath), 'base'), join(dirname(goldPath), '..', 'seeds'), 'fixtures', '.'];
+  const dirs = [...docs, dirname(goldPath), join(dirname(goldPath), '..', 'real'), join(dirname(goldPath), '..', 'seeds'), 'fixtures', '.'];
   for (const d of dirs) {
     const p = resolve(d, name);
     if (existsSync(p)) return p;
