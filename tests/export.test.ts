@@ -1,4 +1,4 @@
-import { runCli } from './helpers.js';
+import { runCli, tree } from './helpers.js';
 // plancmp export: batch export with worker threads, errors list, atomic writes, --resume, JSONL.
 // Tests that need worker threads spawn the built CLI (bin/plancmp.js → dist/, worker in
 // dist/export/worker.js); the others run execute() in-process, where the TypeScript sources have no
@@ -24,16 +24,6 @@ const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'plancmp-export-'));
 
-/** Every file under dir, relative, '/'-separated, sorted. */
-function tree(dir: string, rel = ''): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-    const r = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...tree(dir, r));
-    else out.push(r);
-  }
-  return out.sort();
-}
 
 function cli(args: string[], opts: { cwd?: string; input?: string } = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? ROOT, input: opts.input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 256 * 1024 * 1024 });

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs, { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runCli } from './helpers.js';
+import { runCli, tree } from './helpers.js';
 import { OutputSink, writeOutputSync } from '../src/write/atomic.js';
 import { displayName, readFileBytesSync } from '../src/read/file.js';
 
@@ -36,16 +36,6 @@ function expectCleanErrors(err: string) {
   for (const line of err.trim().split('\n').filter(Boolean)) expect(line).toMatch(/^plancmp[: ]/);
 }
 
-/** Every file under dir, relative. */
-function tree(dir: string, rel = ''): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-    const r = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...tree(dir, r));
-    else out.push(r);
-  }
-  return out.sort();
-}
 
 function corpus(dir: string, copies = 1): string {
   const inDir = path.join(dir, 'in');

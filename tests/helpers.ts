@@ -1,4 +1,6 @@
 import { expect } from 'vitest';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { parseFile } from '../src/pipeline.js';
 import type { Notice } from '../src/model.js';
 
@@ -36,4 +38,15 @@ export async function runCli(args: string[], opts: { env?: NodeJS.ProcessEnv; st
   const stdin = Readable.from(opts.stdin ? [opts.stdin] : []);
   const code = await execute(args, { stdout, stderr, stdin, env: opts.env ?? { NO_COLOR: '1' } });
   return { code, out, err };
+}
+
+/** Every file under dir, relative, '/'-separated, sorted. */
+export function tree(dir: string, rel = ''): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+    const r = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...tree(dir, r));
+    else out.push(r);
+  }
+  return out.sort();
 }

@@ -6,21 +6,13 @@ import { existsSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execute } from '../src/cli/main.js';
-import { findBlocks, normalizeTimings, renderBlock, words, type Execute } from '../src/dev/readme.js';
+import { findBlocks, inDirectory, normalizeTimings, renderBlock, words } from '../src/dev/readme.js';
 import { runCli } from './helpers.js';
 
 const ROOT = path.resolve('.');
 
-/** execute() as if started in `cwd` (vitest runs test files in forked processes: chdir is theirs). */
-const inDir: Execute = async (argv, io, cwd) => {
-  const here = process.cwd();
-  process.chdir(cwd);
-  try {
-    return await execute(argv, io);
-  } finally {
-    process.chdir(here);
-  }
-};
+// vitest runs test files in forked processes: chdir is theirs
+const inDir = inDirectory(execute);
 
 describe('README examples', () => {
   const readme = readFileSync('README.md', 'utf8');

@@ -118,10 +118,9 @@ export async function regenerate(readme: string, execute: Execute, root = ROOT):
   return out + readme.slice(at);
 }
 
-// npm run readme: rewrite README.md in place from fresh runs of the built CLI.
-if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  const { execute } = await import('../cli/main.js');
-  const run: Execute = async (argv, io, cwd) => {
+/** execute() as if started in `cwd`: a README example runs where its text says it does. */
+export function inDirectory(execute: (argv: string[], io: Parameters<Execute>[1]) => Promise<number>): Execute {
+  return async (argv, io, cwd) => {
     const here = process.cwd();
     process.chdir(cwd);
     try {
@@ -130,6 +129,12 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
       process.chdir(here);
     }
   };
+}
+
+// npm run readme: rewrite README.md in place from fresh runs of the built CLI.
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const { execute } = await import('../cli/main.js');
+  const run = inDirectory(execute);
   const file = path.join(ROOT, 'README.md');
   const before = readFileSync(file, 'utf8');
   const after = await regenerate(before, run);
