@@ -1,4 +1,4 @@
-import { runCli, tree } from './helpers.js';
+import { FIXTURE_FILES, PNG_BYTES, runCli, tree } from './helpers.js';
 // plancmp export: batch export with worker threads, errors list, atomic writes, --resume, JSONL.
 // Tests that need worker threads spawn the built CLI (bin/plancmp.js → dist/, worker in
 // dist/export/worker.js); the others run execute() in-process, where the TypeScript sources have no
@@ -16,11 +16,8 @@ import { baseOutputName, OutputNamer } from '../src/export/naming.js';
 
 const ROOT = path.resolve(__dirname, '..');
 const BIN = path.join(ROOT, 'bin', 'plancmp.js');
-const FIXTURES = readdirSync(path.join(ROOT, 'fixtures'))
-  .filter((f) => f.endsWith('.txt'))
-  .sort()
-  .map((f) => path.join(ROOT, 'fixtures', f));
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1]);
+const FIXTURES = FIXTURE_FILES;
+const PNG = PNG_BYTES;
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'plancmp-export-'));
 

@@ -7,17 +7,14 @@ import { spawnSync } from 'node:child_process';
 import fs, { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runCli, tree } from './helpers.js';
+import { FIXTURE_FILES, PNG_BYTES, runCli, tree } from './helpers.js';
 import { OutputSink, writeOutputSync } from '../src/write/atomic.js';
 import { displayName, readFileBytesSync } from '../src/read/file.js';
 
 const ROOT = path.resolve(__dirname, '..');
 const BIN = path.join(ROOT, 'bin', 'plancmp.js');
-const FIXTURES = readdirSync(path.join(ROOT, 'fixtures'))
-  .filter((f) => f.endsWith('.txt'))
-  .sort()
-  .map((f) => path.join(ROOT, 'fixtures', f));
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1]);
+const FIXTURES = FIXTURE_FILES;
+const PNG = PNG_BYTES;
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'plancmp-faults-'));
 
 function cli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {}) {

@@ -50,3 +50,12 @@ export function tree(dir: string, rel = ''): string[] {
   }
   return out.sort();
 }
+
+/** The text fixtures (fixtures/*.txt), absolute, sorted. */
+export const FIXTURE_FILES = readdirSync(path.resolve('fixtures'))
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => path.resolve('fixtures', f));
+
+/** The first bytes of a PNG: a file plancmp must refuse as not a notice. */
+export const PNG_BYTES = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1]);

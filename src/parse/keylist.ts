@@ -17,6 +17,13 @@ interface Columns {
 
 const DEFAULT_COLUMNS: Columns = { number: 0, task: 1, units: 2, assist: -1, deadline: 3 };
 
+/** The cells of a table row (`| a | b | c |`), or undefined when the paragraph is not one. */
+export function tableCells(text: string): string[] | undefined {
+  if (!isTableRow(text) && !text.startsWith('|')) return undefined;
+  const cells = splitCells(text);
+  return cells.length >= 3 ? cells : undefined;
+}
+
 export function splitCells(row: string): string[] {
   let t = row.trim();
   if (t.startsWith('|')) t = t.slice(1);
@@ -57,9 +64,8 @@ export function parseKeyList(paras: Paragraph[], docYear?: number): KeyListResul
   let cols: Columns = DEFAULT_COLUMNS;
   let start = -1;
   paras.forEach((p, idx) => {
-    if (!isTableRow(p.text) && !p.text.startsWith('|')) return;
-    const cells = splitCells(p.text);
-    if (cells.length < 3) return;
+    const cells = tableCells(p.text);
+    if (!cells) return;
     const header = headerColumns(cells);
     if (header) {
       cols = header;

@@ -1,8 +1,7 @@
 // A task table as the task list itself (重点任务分工表, 推广清单): 序号 | 重点任务 | 主要内容 |
 // 牵头单位 | 配合单位 | 完成时限. Used when the body has no task list of its own. Ids are "T<序号>".
 import type { Paragraph, Task, Warning } from '../model.js';
-import { isTableRow } from '../normalize/rejoin.js';
-import { splitCells } from './keylist.js';
+import { tableCells } from './keylist.js';
 import { splitUnits } from './units.js';
 import { splitTitle } from './headings.js';
 import { extractDeadlines, parseDeadlineCell } from './deadlines.js';
@@ -43,9 +42,8 @@ export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult
   let cols: Columns | undefined;
   const seen = new Set<string>();
   paras.forEach((p) => {
-    if (!isTableRow(p.text) && !p.text.startsWith('|')) return;
-    const cells = splitCells(p.text);
-    if (cells.length < 3) return;
+    const cells = tableCells(p.text);
+    if (!cells) return;
     const header = headerColumns(cells);
     if (header) {
       cols = header;
