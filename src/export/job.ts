@@ -10,7 +10,7 @@ import { fatalOf, runBytes, unwrap } from '../result.js';
 import type { Notice } from '../model.js';
 import { recordFile, recordLine, readCompleteRecord, type ExportHeader, type Fingerprint } from './record.js';
 import { DirGuard } from './atomic.js';
-import { writeOutputSync, writeError, errnoOf, FATAL_WRITE_CODES } from '../write/atomic.js';
+import { writeOutput, writeError, errnoOf, FATAL_WRITE_CODES } from '../write/atomic.js';
 
 export interface JobConfig {
   /** Absolute output directory (--out); absent for --jsonl. */
@@ -55,13 +55,10 @@ export type JobResult =
 const readInput = (file: string, raw?: Uint8Array): Buffer => readInputBytes(raw ? Buffer.from(raw) : file, {}, file);
 
 export function createJobRunner(cfg: JobConfig): (t: JobTask) => Promise<JobResult> {
-  let base: Notice | undefined;
-  const getBase = async (): Promise<Notice> => {
-    if (base) return base;
-    if (cfg.diffBase === true) return (base = loadBase());
-    const file = cfg.diffBase!;
-    return (base = unwrap(await runBytes(readInput(file), file, { encoding: cfg.encoding, ocr: cfg.ocr })));
-  };
+  // a promise, so that two tasks in flight at once load the base once
+  let base: Promise<Notice> | undefined;
+  const getBase = (): Promise<Notice> =>
+    (base ??= cfg.diffBase === true ? Promise.resolve(loadBase()) : runBytes(readInput(cfg.diffBase!), cfg.diffBase!, { encoding: cfg.encoding, ocr: cfg.ocr }).then(unwrap));
   const guard = cfg.outDir ? new DirGuard(cfg.outDir) : undefined;
 
   return async (t: JobTask): Promise<JobResult> => {
@@ -86,7 +83,7 @@ export function createJobRunner(cfg: JobConfig): (t: JobTask) => Promise<JobResu
         const text = recordFile(header, notice, diff);
         try {
           guard!.ensure(outPath);
-          writeOutputSync(outPath, text);
+          await writeOutput(outPath, text);
         } catch (e) {
           const err = writeError(e, outPath);
           const fatal = FATAL_WRITE_CODES.has(errnoOf(err) ?? errnoOf(e) ?? '');

@@ -17,13 +17,33 @@ export interface Pool {
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
 
+/**
+ * Tasks sent to a worker before its previous one has answered. With two, a worker never waits for
+ * the main thread between notices, and parses the next notice while the last one's output is
+ * fsync'd (job.ts writes asynchronously).
+ */
+const DEPTH = 2;
+
+interface InFlight {
+  task: JobTask;
+  resolve: (r: JobResult) => void;
+  timer?: NodeJS.Timeout;
+}
+
 interface Slot {
   worker: Worker;
-  current?: { task: JobTask; resolve: (r: JobResult) => void; timer?: NodeJS.Timeout };
-  timedOut?: boolean;
+  /** Sent and not answered, in the order sent. */
+  inFlight: InFlight[];
+  /** The task the worker said it started last: the one running when it crashes. */
+  running?: number;
+  /** The task whose time limit ran out. */
+  timedOut?: number;
   answered?: boolean;
   error?: string;
 }
+
+/** What a worker posts: a task started (its time limit starts then), or a task's result. */
+export type WorkerMessage = { started: number } | JobResult;
 
 class ThreadPool implements Pool {
   readonly mode = 'threads' as const;
@@ -44,42 +64,62 @@ class ThreadPool implements Pool {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(this.url, { workerData: this.cfg }) };
-    slot.worker.on('message', (r: JobResult) => {
-      const cur = slot.current;
-      if (!cur) return;
-      clearTimeout(cur.timer);
-      slot.current = undefined;
+    const slot: Slot = { worker: new Worker(this.url, { workerData: this.cfg }), inFlight: [] };
+    slot.worker.on('message', (m: WorkerMessage) => {
+      if ('started' in m) return this.started(slot, m.started);
+      const i = slot.inFlight.findIndex((f) => f.task.index === m.index);
+      if (i < 0) return;
+      const [done] = slot.inFlight.splice(i, 1);
+      clearTimeout(done.timer);
       slot.answered = true;
-      cur.resolve(r);
+      done.resolve(m);
       this.pump();
     });
     slot.worker.on('error', (e) => {
       slot.error = e?.message ?? String(e); // the task is failed in 'exit'
     });
-    slot.worker.on('exit', () => {
-      const cur = slot.current;
-      slot.current = undefined;
-      const i = this.slots.indexOf(slot);
-      if (this.closing || i < 0) return;
-      if (cur) {
-        clearTimeout(cur.timer);
-        cur.resolve(
-          slot.timedOut
-            ? { index: cur.task.index, status: 'failed', bytes: 0, code: 'timeout', message: `took longer than ${Math.round(this.timeoutMs / 1000)} s and was abandoned` }
-            : { index: cur.task.index, status: 'failed', bytes: 0, code: 'worker-crashed', message: `the worker processing this file crashed${slot.error ? ` (${slot.error})` : ''}` },
-        );
-      }
-      if (!slot.answered && !slot.timedOut && ++this.deadOnArrival > 3) {
-        this.broken = `worker threads fail to start (${slot.error ?? 'exited'}); reinstall plancmp or run npm run build`;
-        this.slots.splice(i, 1);
-        this.drainBroken();
-        return;
-      }
-      this.slots[i] = this.spawn();
-      this.pump();
-    });
+    slot.worker.on('exit', () => this.exited(slot));
     return slot;
+  }
+
+  private started(slot: Slot, index: number): void {
+    slot.running = index;
+    const f = slot.inFlight.find((x) => x.task.index === index);
+    if (!f || this.timeoutMs <= 0) return;
+    f.timer = setTimeout(() => {
+      slot.timedOut = index;
+      void slot.worker.terminate();
+    }, this.timeoutMs);
+  }
+
+  /**
+   * A worker ended. The task it was running (or the one out of time) fails; the others it held are
+   * sent again to its replacement — an output they may have written is simply written again.
+   */
+  private exited(slot: Slot): void {
+    const held = slot.inFlight.splice(0);
+    for (const f of held) clearTimeout(f.timer);
+    const i = this.slots.indexOf(slot);
+    if (this.closing || i < 0) return;
+    const culprit = slot.timedOut ?? slot.running ?? held[0]?.task.index;
+    const failed = held.find((f) => f.task.index === culprit);
+    if (failed) {
+      const index = failed.task.index;
+      failed.resolve(
+        slot.timedOut !== undefined
+          ? { index, status: 'failed', bytes: 0, code: 'timeout', message: `took longer than ${Math.round(this.timeoutMs / 1000)} s and was abandoned` }
+          : { index, status: 'failed', bytes: 0, code: 'worker-crashed', message: `the worker processing this file crashed${slot.error ? ` (${slot.error})` : ''}` },
+      );
+    }
+    this.queue.unshift(...held.filter((f) => f !== failed).map(({ task, resolve }) => ({ task, resolve })));
+    if (!slot.answered && slot.timedOut === undefined && ++this.deadOnArrival > 3) {
+      this.broken = `worker threads fail to start (${slot.error ?? 'exited'}); reinstall plancmp or run npm run build`;
+      this.slots.splice(i, 1);
+      this.drainBroken();
+      return;
+    }
+    this.slots[i] = this.spawn();
+    this.pump();
   }
 
   private drainBroken(): void {
@@ -89,17 +129,15 @@ class ThreadPool implements Pool {
   }
 
   private pump(): void {
-    for (const slot of this.slots) {
-      if (slot.current || this.queue.length === 0) continue;
-      const next = this.queue.shift()!;
-      slot.current = { ...next };
-      if (this.timeoutMs > 0) {
-        slot.current.timer = setTimeout(() => {
-          slot.timedOut = true;
-          void slot.worker.terminate();
-        }, this.timeoutMs);
+    // fill every worker to one task first, then to DEPTH, so a short batch still uses all workers
+    for (let depth = 1; depth <= DEPTH; depth++) {
+      for (const slot of this.slots) {
+        if (this.queue.length === 0) return;
+        if (slot.inFlight.length >= depth) continue;
+        const next = this.queue.shift()!;
+        slot.inFlight.push({ ...next });
+        slot.worker.postMessage(next.task);
       }
-      slot.worker.postMessage(next.task);
     }
   }
 
@@ -114,7 +152,7 @@ class ThreadPool implements Pool {
   async close(): Promise<void> {
     this.closing = true;
     // a batch stopped early (disk full) still has tasks in flight: their timers must not keep the process alive
-    for (const s of this.slots) clearTimeout(s.current?.timer);
+    for (const s of this.slots) for (const f of s.inFlight) clearTimeout(f.timer);
     this.queue = [];
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
@@ -137,6 +175,11 @@ class InlinePool implements Pool {
 export function workerUrl(): URL | undefined {
   const url = new URL('./worker.js', import.meta.url);
   return existsSync(fileURLToPath(url)) ? url : undefined;
+}
+
+/** A pool running `url` (a worker that speaks WorkerMessage); exported for the pool's own tests. */
+export function createThreadPool(url: URL, cfg: JobConfig, jobs: number, timeoutMs = DEFAULT_TIMEOUT_MS): Pool {
+  return new ThreadPool(url, cfg, jobs, timeoutMs);
 }
 
 export async function createPool(cfg: JobConfig, jobs: number, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Pool> {

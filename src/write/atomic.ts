@@ -176,6 +176,30 @@ export function writeOutputSync(target: string, data: string | Uint8Array): void
   }
 }
 
+/**
+ * `writeOutputSync` for a batch: the same steps, but the fsync — which mostly waits on the disk —
+ * runs on libuv's thread pool, so the caller's thread can parse the next notice meanwhile.
+ */
+export async function writeOutput(target: string, data: string | Uint8Array): Promise<void> {
+  if (outputKind(target) === 'through') return writeOutputSync(target, data);
+  const buf = typeof data === 'string' ? Buffer.from(data) : data;
+  const tmp = tempPathFor(target);
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, 'wx', 0o644);
+    writeAll(fd, buf);
+    const open = fd;
+    await new Promise<void>((resolve, reject) => fs.fsync(open, (e) => (e ? reject(e) : resolve())));
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, target);
+  } catch (e) {
+    if (fd !== undefined) closeQuietly(fd);
+    removeQuietly(tmp);
+    throw writeError(e, target);
+  }
+}
+
 function closeQuietly(fd: number): void {
   try {
     closeSync(fd);
