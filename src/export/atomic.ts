@@ -17,8 +17,11 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Removes temporary files left by killed runs (their process is gone) under `dir`; returns how many. */
-export function removeStaleTemps(dir: string, recursive = true): number {
+/**
+ * Removes temporary files left by killed runs (their process is gone) under `dir`; returns how many.
+ * `own`: this process's too — once its workers are stopped, none of them is still being written.
+ */
+export function removeStaleTemps(dir: string, recursive = true, own = false): number {
   let n = 0;
   let entries;
   try {
@@ -28,10 +31,10 @@ export function removeStaleTemps(dir: string, recursive = true): number {
   }
   for (const e of entries) {
     const full = path.join(dir, e.name);
-    if (e.isDirectory() && recursive) n += removeStaleTemps(full, true);
+    if (e.isDirectory() && recursive) n += removeStaleTemps(full, true, own);
     else if (e.isFile()) {
       const owner = tempOwner(e.name);
-      if (owner !== undefined && !alive(owner)) {
+      if (owner !== undefined && ((own && owner === process.pid) || !alive(owner))) {
         try {
           unlinkSync(full);
           n++;

@@ -18,11 +18,11 @@ export interface Pool {
 export const DEFAULT_TIMEOUT_MS = 120_000;
 
 /**
- * Tasks sent to a worker before its previous one has answered. With two, a worker never waits for
- * the main thread between notices, and parses the next notice while the last one's output is
- * fsync'd (job.ts writes asynchronously).
+ * Tasks sent to a worker before its previous one has answered. A worker then never waits for the
+ * main thread between notices, and parses the next notices while earlier outputs are still being
+ * created and fsync'd on libuv's thread pool (job.ts writes asynchronously).
  */
-const DEPTH = 2;
+const DEPTH = 4;
 
 interface InFlight {
   task: JobTask;

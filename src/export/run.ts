@@ -142,6 +142,7 @@ export async function exportNotices(o: ExportOptions): Promise<ExportSummary> {
       aborted = true; // the reader went away (e.g. | head): stop quietly
     }
   };
+  let stoppedEarly = false;
   /** A write that failed for good (disk full, I/O error, read-only): the batch stops. */
   let fatal: PlancmpError | undefined;
 
@@ -209,6 +210,7 @@ export async function exportNotices(o: ExportOptions): Promise<ExportSummary> {
     if (fatal) throw fatal;
   } catch (e) {
     // Stop: nothing half-written stays behind. Outputs already renamed into place are complete.
+    stoppedEarly = true;
     jsonlSink?.abort();
     errorsSink?.abort();
     progress.clear();
@@ -219,6 +221,8 @@ export async function exportNotices(o: ExportOptions): Promise<ExportSummary> {
   } finally {
     await pool.close();
     oldReader.close();
+    // workers stopped mid-batch may have left outputs they were still writing (several are in flight)
+    if (stoppedEarly && outDir) removeStaleTemps(outDir, true, true);
   }
 
   // ---- commit ----

@@ -10,6 +10,7 @@
 // A failure is a PlancmpError 'write-failed' naming the output; no temporary file is left.
 // fs.writeSync / fs.fsyncSync are called through the module object so tests can make them fail (ENOSPC after N bytes)
 import fs, { closeSync, fstatSync, lstatSync, openSync, renameSync, statSync, unlinkSync, type Stats } from 'node:fs';
+import fsp, { type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { PlancmpError } from '../errors.js';
@@ -177,24 +178,25 @@ export function writeOutputSync(target: string, data: string | Uint8Array): void
 }
 
 /**
- * `writeOutputSync` for a batch: the same steps, but the fsync — which mostly waits on the disk —
- * runs on libuv's thread pool, so the caller's thread can parse the next notice meanwhile.
+ * `writeOutputSync` for a batch: the create, fsync, close and rename run on libuv's thread pool, so the
+ * caller's thread parses the next notice meanwhile (on ext4 a create waits for a
+ * journal commit that another file's fsync started).
  */
 export async function writeOutput(target: string, data: string | Uint8Array): Promise<void> {
   if (outputKind(target) === 'through') return writeOutputSync(target, data);
   const buf = typeof data === 'string' ? Buffer.from(data) : data;
   const tmp = tempPathFor(target);
-  let fd: number | undefined;
+  let file: FileHandle | undefined;
   try {
-    fd = openSync(tmp, 'wx', 0o644);
-    writeAll(fd, buf);
-    const open = fd;
-    await new Promise<void>((resolve, reject) => fs.fsync(open, (e) => (e ? reject(e) : resolve())));
-    closeSync(fd);
-    fd = undefined;
-    renameSync(tmp, target);
+    file = await fsp.open(tmp, 'wx', 0o644);
+    writeAll(file.fd, buf); // into the page cache: quick, and checked like every other write
+    await file.sync();
+    const closing = file;
+    file = undefined;
+    await closing.close();
+    await fsp.rename(tmp, target);
   } catch (e) {
-    if (fd !== undefined) closeQuietly(fd);
+    if (file) await file.close().catch(() => undefined);
     removeQuietly(tmp);
     throw writeError(e, target);
   }
