@@ -1,20 +1,81 @@
 #!/usr/bin/env node
 // Thin launcher: the compiled CLI lives in dist/ (built by `npm install` through the prepare script).
-import { existsSync } from 'node:fs';
-import module from 'node:module';
+// It runs the one-file bundle dist/cli.cjs (see src/dev/bundle.ts) with V8's stored compiled code when
+// they are there and current, and the modules of dist/cli/main.js otherwise: a missing bundle (a
+// `tsc` build) or one older than any file it was made from (`tsc` since the last `npm run build`)
+// is never used. Start-up is most of a single `plancmp diff`, so this file loads nothing it can avoid
+// (process.getBuiltinModule, not `import`, for Node's own modules).
+const fs = process.getBuiltinModule('node:fs');
+const module = process.getBuiltinModule('node:module');
+const { fileURLToPath } = process.getBuiltinModule('node:url');
+const path = process.getBuiltinModule('node:path');
 
-// Node 22+ can keep compiled bytecode between runs; start-up is most of a single `diff`. (No-op on 20.)
-module.enableCompileCache?.();
-
-const main = new URL('../dist/cli/main.js', import.meta.url);
-if (!existsSync(main)) {
-  console.error('plancmp: the compiled code (dist/) is missing — run `npm install` (or `npm run build`) in the plancmp folder first.');
-  process.exit(2);
-}
 // `plancmp diff … | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (e) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw e;
 });
-const { execute } = await import(main.href);
-process.exitCode = await execute(process.argv.slice(2));
+
+const dist = new URL('../dist/', import.meta.url);
+const INPUTS_PREFIX = '//plancmp-bundle-inputs:';
+
+/** The bundle's source, if it exists and no file it was made from is newer than it. */
+function freshBundle(file) {
+  try {
+    const mtime = fs.statSync(file).mtimeMs;
+    const src = fs.readFileSync(file, 'utf8');
+    const end = src.indexOf('\n');
+    if (!src.startsWith(INPUTS_PREFIX) || end < 0) return undefined;
+    for (const rel of JSON.parse(src.slice(INPUTS_PREFIX.length, end))) {
+      const s = fs.statSync(new URL(rel, dist), { throwIfNoEntry: false });
+      if (!s || s.mtimeMs > mtime) return undefined;
+    }
+    return { src, mtime };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs the bundle as a CommonJS module through vm.Script, which can take and make V8's code cache. */
+function loadBundle(file, bundle) {
+  const vm = process.getBuiltinModule('node:vm');
+  const cacheFile = `${file}.${process.arch}-v8-${process.versions.v8}.cache`;
+  const training = process.env.PLANCMP_WRITE_CODE_CACHE === '1';
+  let cachedData;
+  if (!training) {
+    try {
+      // written by the build right after the bundle: an older cache belongs to an older bundle
+      if (fs.statSync(cacheFile).mtimeMs >= bundle.mtime) cachedData = fs.readFileSync(cacheFile);
+    } catch {
+      cachedData = undefined;
+    }
+    // Node 22+ keeps compiled code of modules loaded through require() itself
+    if (!cachedData && module.enableCompileCache) return { exports: module.createRequire(import.meta.url)(file) };
+  }
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${bundle.src}\n})`, {
+    filename: file,
+    cachedData,
+    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  const mod = { exports: {} };
+  script.runInThisContext()(mod.exports, module.createRequire(file), mod, file, path.dirname(file));
+  return { exports: mod.exports, writeCache: training ? () => fs.writeFileSync(cacheFile, script.createCachedData()) : undefined };
+}
+
+// Node 22+ can keep compiled bytecode between runs. (No-op on 20.)
+module.enableCompileCache?.();
+
+const bundleFile = fileURLToPath(new URL('cli.cjs', dist));
+const bundle = freshBundle(bundleFile);
+let cli;
+if (bundle) cli = loadBundle(bundleFile, bundle);
+else {
+  const main = new URL('cli/main.js', dist);
+  if (!fs.existsSync(main)) {
+    console.error('plancmp: the compiled code (dist/) is missing — run `npm install` (or `npm run build`) in the plancmp folder first.');
+    process.exit(2);
+  }
+  cli = { exports: await import(main.href) };
+}
+process.exitCode = await cli.exports.execute(process.argv.slice(2));
+cli.writeCache?.();
