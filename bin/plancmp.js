@@ -52,13 +52,10 @@ function loadBundle(file, bundle) {
     // Node 22+ keeps compiled code of modules loaded through require() itself
     if (!cachedData && module.enableCompileCache) return { exports: module.createRequire(import.meta.url)(file) };
   }
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${bundle.src}\n})`, {
-    filename: file,
-    cachedData,
-    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-  });
+  // the bundle's import() of ES modules (pdfjs-dist) comes here: see src/dev/bundle.ts
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __plancmpHostImport) {${bundle.src}\n})`, { filename: file, cachedData });
   const mod = { exports: {} };
-  script.runInThisContext()(mod.exports, module.createRequire(file), mod, file, path.dirname(file));
+  script.runInThisContext()(mod.exports, module.createRequire(file), mod, file, path.dirname(file), (specifier) => import(specifier));
   return { exports: mod.exports, writeCache: training ? () => fs.writeFileSync(cacheFile, script.createCachedData()) : undefined };
 }
 

@@ -32,6 +32,14 @@ const EXTERNAL = ['cheerio', 'cheerio/*', 'pdfjs-dist', 'pdfjs-dist/*', 'word-ex
 /** The first line of the bundle: the dist/ files it was made from, relative to dist/. */
 export const INPUTS_PREFIX = '//plancmp-bundle-inputs:';
 
+/**
+ * import() of a computed address (bundled modules' import('./x.js') become plain calls). Under vm.Script
+ * with a code cache Node 20 loses the script's dynamic-import callback, so these go through a function
+ * the launcher passes in; run through require() the banner's own import() serves.
+ */
+const DYNAMIC_IMPORT = /(?<![\w$.])import\((?!\s*['"`])/g;
+const ANY_DYNAMIC_IMPORT = /(?<![\w$.])import\(/;
+
 /** A JavaScript string literal in ASCII (the bundle stays one byte per character in V8). */
 const asciiLiteral = (s: string) => JSON.stringify(s).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
@@ -61,7 +69,7 @@ async function main(): Promise<void> {
     metafile: true,
     logLevel: 'warning',
     legalComments: 'none',
-    banner: { js: `"use strict";\nconst __plancmpBundleUrl = require("node:url").pathToFileURL(__filename).href;\n${bundledBase}` },
+    banner: { js: `"use strict";\nconst __plancmpBundleUrl = require("node:url").pathToFileURL(__filename).href;\nconst __plancmpImport = typeof __plancmpHostImport === "function" ? __plancmpHostImport : (specifier) => import(specifier);\n${bundledBase}` },
     plugins: [
       {
         name: 'module-own-import-meta-url',
@@ -70,7 +78,10 @@ async function main(): Promise<void> {
             if (!args.path.startsWith(DIST)) return undefined;
             const src = readFileSync(args.path, 'utf8');
             const rel = path.relative(path.dirname(OUT), args.path).split(path.sep).join('/');
-            return { contents: src.replaceAll('import.meta.url', `new URL(${JSON.stringify(`./${rel}`)}, __plancmpBundleUrl).href`), loader: 'js' };
+            const contents = src
+              .replaceAll('import.meta.url', `new URL(${JSON.stringify(`./${rel}`)}, __plancmpBundleUrl).href`)
+              .replace(DYNAMIC_IMPORT, '__plancmpImport(');
+            return { contents, loader: 'js' };
           });
         },
       },
@@ -82,6 +93,8 @@ async function main(): Promise<void> {
     .map((p) => path.relative(DIST, p).split(path.sep).join('/'))
     .sort();
   const code = result.outputFiles.find((f) => f.path === OUT)!.text;
+  const body = code.slice(code.indexOf('\n', code.indexOf('const __plancmpImport')));
+  if (ANY_DYNAMIC_IMPORT.test(body)) throw new Error(`dist/cli.cjs: an import() that does not go through __plancmpImport: ${body.slice(body.search(ANY_DYNAMIC_IMPORT) - 200, body.search(ANY_DYNAMIC_IMPORT) + 100)}`);
   const tmp = `${OUT}.${process.pid}.tmp`;
   writeFileSync(tmp, `${INPUTS_PREFIX}${JSON.stringify(inputs)}\n${code}`);
   renameSync(tmp, OUT);
