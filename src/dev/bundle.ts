@@ -21,6 +21,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 import { BASE_FILE } from '../pipeline.js';
 import { PREBUILT_FILE, stampFor } from '../base/prebuilt.js';
 
@@ -33,12 +34,33 @@ const EXTERNAL = ['cheerio', 'cheerio/*', 'pdfjs-dist', 'pdfjs-dist/*', 'word-ex
 export const INPUTS_PREFIX = '//plancmp-bundle-inputs:';
 
 /**
- * import() of a computed address (bundled modules' import('./x.js') become plain calls). Under vm.Script
- * with a code cache Node 20 loses the script's dynamic-import callback, so these go through a function
- * the launcher passes in; run through require() the banner's own import() serves.
+ * What the bundle changes in each dist/ module, found in its syntax tree (never in strings or comments):
+ * - import.meta.url becomes the module's own dist/ address (paths relative to it resolve as before);
+ * - import() of a computed address (esbuild turns bundled modules' import('./x.js') into plain calls)
+ *   becomes __plancmpImport(…): under vm.Script with a code cache Node 20 loses the script's
+ *   dynamic-import callback, so these go through a function the launcher passes in (run through
+ *   require(), the banner's own import() serves).
  */
-const DYNAMIC_IMPORT = /(?<![\w$.])import\((?!\s*['"`])/g;
-const ANY_DYNAMIC_IMPORT = /(?<![\w$.])import\(/;
+function rewriteModule(file: string, src: string): string {
+  const rel = path.relative(path.dirname(OUT), file).split(path.sep).join('/');
+  const sf = ts.createSourceFile(file, src, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+  const edits: { start: number; end: number; text: string }[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isPropertyAccessExpression(node) && ts.isMetaProperty(node.expression) && node.expression.keywordToken === ts.SyntaxKind.ImportKeyword && node.name.text === 'url') {
+      edits.push({ start: node.getStart(sf), end: node.getEnd(), text: `new URL(${JSON.stringify(`./${rel}`)}, __plancmpBundleUrl).href` });
+      return;
+    }
+    if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && !ts.isStringLiteralLike(node.arguments[0])) {
+      edits.push({ start: node.expression.getStart(sf), end: node.expression.getEnd(), text: '__plancmpImport' });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  let out = src;
+  for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}
+const ANY_DYNAMIC_IMPORT = /(?<![\w$.])import\s*\(/;
 
 /** A JavaScript string literal in ASCII (the bundle stays one byte per character in V8). */
 const asciiLiteral = (s: string) => JSON.stringify(s).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -85,21 +107,19 @@ async function main(): Promise<void> {
         },
       },
       {
-        name: 'module-own-import-meta-url',
+        name: 'plancmp-modules',
         setup(b) {
           b.onLoad({ filter: /\.js$/ }, (args) => {
             if (!args.path.startsWith(DIST)) return undefined;
-            const src = readFileSync(args.path, 'utf8');
-            const rel = path.relative(path.dirname(OUT), args.path).split(path.sep).join('/');
-            const contents = src
-              .replaceAll('import.meta.url', `new URL(${JSON.stringify(`./${rel}`)}, __plancmpBundleUrl).href`)
-              .replace(DYNAMIC_IMPORT, '__plancmpImport(');
-            return { contents, loader: 'js' };
+            return { contents: rewriteModule(args.path, readFileSync(args.path, 'utf8')), loader: 'js' };
           });
         },
       },
     ],
   });
+  // e.g. import.meta (other than .url), which a CommonJS bundle would turn into an empty object
+  const serious = result.warnings.filter((w) => w.pluginName !== 'commander-lazy-child-process');
+  if (serious.length) throw new Error(`esbuild warned: ${serious.map((w) => w.text).join('; ')}`);
   const inputs = Object.keys(result.metafile.inputs)
     .map((p) => path.resolve(ROOT, p))
     .filter((p) => p.startsWith(DIST))
