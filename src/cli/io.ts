@@ -23,3 +23,8 @@ export function processIo(): Io {
     env: process.env,
   };
 }
+
+/** The stream behind the file name `-` (read/source.ts): only that name touches io.stdin, so other reads never build stdin's stream. */
+export function stdinFor(io: Io, file: string): NodeJS.ReadableStream | undefined {
+  return file === '-' ? io.stdin : undefined;
+}
