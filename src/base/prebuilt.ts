@@ -51,13 +51,22 @@ export function stampFor(text: string): string {
   return `${createHash('sha256').update(text).digest('hex')}:${buildFingerprint()}`;
 }
 
+/**
+ * The stamp a stored file made from `text` by today's code must carry. In the CLI bundle, for the text it
+ * was made from, this is the stamp computed when it was made (no hashing); anywhere else stampFor(text).
+ * Use it for anything else stored at build time with this stamp.
+ */
+export function currentStamp(text: string): string {
+  const bundled = typeof __PLANCMP_BUNDLED_BASE__ === 'undefined' ? undefined : __PLANCMP_BUNDLED_BASE__;
+  return bundled?.text === text ? bundled.stamp : stampFor(text);
+}
+
 /** The stored parse of `text`, if it is current; undefined otherwise (never throws). */
 export function readPrebuilt(text: string): Notice | undefined {
   if (!import.meta.url.includes('/dist/')) return undefined;
   try {
     const stored = JSON.parse(readFileSync(PREBUILT_FILE, 'utf8')) as { stamp: string; notice: Notice };
-    const bundled = typeof __PLANCMP_BUNDLED_BASE__ === 'undefined' ? undefined : __PLANCMP_BUNDLED_BASE__;
-    return stored.stamp === (bundled?.text === text ? bundled.stamp : stampFor(text)) ? stored.notice : undefined;
+    return stored.stamp === currentStamp(text) ? stored.notice : undefined;
   } catch {
     return undefined;
   }
