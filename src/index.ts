@@ -14,4 +14,5 @@ export { alignTasks, type PairRules } from './align/tasks.js';
 export { DEFAULT_DIFF_OPTIONS, resolveDiffOptions, type DiffThresholds, type AlignOptions, type OverlapOptions, type KeyListOptions, type DeadlineOptions, type FamilyOptions, type ParentageOptions } from './options.js';
 export { diffNotices, loadPairs, parsePairs, type DiffOptions } from './diff/index.js';
 export { scoreDiff, type GoldFile, type Score } from './eval/score.js';
-export { execute } from './cli/main.js';
+/** The command line, in-process (see cli/main.ts); its modules (commander, every command) load on the first call, not with the library. */
+export const execute: typeof import('./cli/main.js').execute = async (...args) => (await import('./cli/main.js')).execute(...args);

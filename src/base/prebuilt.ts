@@ -5,11 +5,19 @@
 // Contents, not modification times: `npm pack`, a global install or any copy that drops sub-second
 // times keeps the stamp valid. Anything else (a stale or missing file, running from src/ under
 // vitest) parses afresh.
-import { createHash } from 'node:crypto';
+// In the CLI bundle (dist/cli.cjs, src/dev/bundle.ts) the stamp was checked when the bundle was made,
+// over the very code the bundle holds: it carries that stamp and the base text it is valid for, so a
+// start only compares texts instead of hashing the compiled code (and loading node:crypto).
+import { createRequire } from 'node:module';
 import { readdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { Notice } from '../model.js';
+
+/** Defined by the bundle's first lines when its stored base parse was current at bundling; undeclared elsewhere. */
+declare const __PLANCMP_BUNDLED_BASE__: { stamp: string; text: string } | undefined;
+
+const createHash = (algorithm: string) => (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).createHash(algorithm);
 
 const DIST = fileURLToPath(new URL('..', import.meta.url));
 export const PREBUILT_FILE = path.join(DIST, 'base', 'zhezhengfa-2018-16.notice.json');
@@ -43,12 +51,22 @@ export function stampFor(text: string): string {
   return `${createHash('sha256').update(text).digest('hex')}:${buildFingerprint()}`;
 }
 
+/**
+ * The stamp a stored file made from `text` by today's code must carry. In the CLI bundle, for the text it
+ * was made from, this is the stamp computed when it was made (no hashing); anywhere else stampFor(text).
+ * Use it for anything else stored at build time with this stamp.
+ */
+export function currentStamp(text: string): string {
+  const bundled = typeof __PLANCMP_BUNDLED_BASE__ === 'undefined' ? undefined : __PLANCMP_BUNDLED_BASE__;
+  return bundled?.text === text ? bundled.stamp : stampFor(text);
+}
+
 /** The stored parse of `text`, if it is current; undefined otherwise (never throws). */
 export function readPrebuilt(text: string): Notice | undefined {
   if (!import.meta.url.includes('/dist/')) return undefined;
   try {
     const stored = JSON.parse(readFileSync(PREBUILT_FILE, 'utf8')) as { stamp: string; notice: Notice };
-    return stored.stamp === stampFor(text) ? stored.notice : undefined;
+    return stored.stamp === currentStamp(text) ? stored.notice : undefined;
   } catch {
     return undefined;
   }

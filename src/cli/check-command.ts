@@ -3,7 +3,7 @@
 // snapshot drift, 2 usage or input errors; and as everywhere in plancmp, 3 when some of several files
 // could not be read (each is named; the others are still checked and reported).
 import path from 'node:path';
-import type { Io } from './io.js';
+import { stdinFor, type Io } from './io.js';
 import { exitCode } from './exit.js';
 import { describeMessage, fatalOf, messageFromError, runFile, unwrap, type FileMessage } from '../result.js';
 import { makeColors } from '../render/color.js';
@@ -83,7 +83,7 @@ export async function runCheck(files: string[], opts: CheckCommandOptions, io: I
   let inputErrors = 0;
   for (const file of files) {
     let findings: Finding[];
-    const r = await runFile(file, { encoding: opts.encoding, ocr: opts.ocr, stdin: io.stdin });
+    const r = await runFile(file, { encoding: opts.encoding, ocr: opts.ocr, stdin: stdinFor(io, file) });
     const fatal = fatalOf(r);
     if (fatal) {
       inputErrors++;
@@ -121,7 +121,7 @@ async function runSnapshot(files: string[], dir: string, update: boolean, format
   for (const file of [...new Set(files)]) {
     const snap = snapshotPath(dir, file);
     // a notice without tasks has nothing to align; its snapshot then pins the parse only
-    const r = await runFile(file, { encoding: opts.encoding, ocr: opts.ocr, stdin: io.stdin, base, noTasks: 'skip' });
+    const r = await runFile(file, { encoding: opts.encoding, ocr: opts.ocr, stdin: stdinFor(io, file), base, noTasks: 'skip' });
     const fatal = fatalOf(r);
     if (fatal) {
       inputErrors++;

@@ -8,6 +8,23 @@ export interface Io {
   color?: boolean;
 }
 
+/** The process's own streams, each made when first used: Node builds a stream (and loads its modules) for every one touched, and most commands never read standard input. */
 export function processIo(): Io {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
+  return {
+    get stdout() {
+      return process.stdout;
+    },
+    get stderr() {
+      return process.stderr;
+    },
+    get stdin() {
+      return process.stdin;
+    },
+    env: process.env,
+  };
+}
+
+/** The stream behind the file name `-` (read/source.ts): only that name touches io.stdin, so other reads never build stdin's stream. */
+export function stdinFor(io: Io, file: string): NodeJS.ReadableStream | undefined {
+  return file === '-' ? io.stdin : undefined;
 }

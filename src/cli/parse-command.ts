@@ -1,5 +1,5 @@
 // plancmp parse FILE... — one notice in, a structured document out.
-import type { Io } from './io.js';
+import { stdinFor, type Io } from './io.js';
 import { exitCode } from './exit.js';
 import { runFile, failed, type FileResult } from '../result.js';
 import { PARSE_FORMATS, type ParseFormat } from '../render/formats.js';
@@ -34,7 +34,7 @@ export async function runParse(files: string[], opts: ParseCommandOptions, io: I
   const color = { stream: io.stdout as NodeJS.WriteStream, env: io.env, force: io.color };
   const results: FileResult[] = [];
   for (const file of files) {
-    const r = await runFile(file, { encoding: opts.encoding, ocr: opts.ocr, stdin: io.stdin });
+    const r = await runFile(file, { encoding: opts.encoding, ocr: opts.ocr, stdin: stdinFor(io, file) });
     // a file that failed is named at once; warnings (no tasks) come after the output
     for (const m of r.messages) if (m.severity === 'fatal') printMessage(m, io, opts.debug);
     results.push(r);

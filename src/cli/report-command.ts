@@ -2,7 +2,7 @@
 // (overview, coverage matrix, key-list deadlines, a side-by-side page per plan) and/or the coverage
 // matrix as CSV. A file that cannot be read is reported and left out; the others still make the report.
 import { writeOutputSync } from '../write/atomic.js';
-import type { Io } from './io.js';
+import { stdinFor, type Io } from './io.js';
 import { EXIT, exitCode } from './exit.js';
 import { printMessage } from './report-error.js';
 import { readFileSync } from 'node:fs';
@@ -67,7 +67,7 @@ export async function runReport(locals: string[], options: ReportCommandOptions,
   let base: Notice;
   let baseText: string;
   if (opts.base) {
-    const r = await runFile(opts.base, { encoding: opts.encoding, ocr: opts.ocr, stdin: io.stdin });
+    const r = await runFile(opts.base, { encoding: opts.encoding, ocr: opts.ocr, stdin: stdinFor(io, opts.base) });
     base = unwrap(r);
     baseText = r.sourceText!;
   } else {
@@ -79,7 +79,7 @@ export async function runReport(locals: string[], options: ReportCommandOptions,
   const plans: PlanInput[] = [];
   const failures: ReportFailure[] = [];
   for (const file of locals) {
-    const r = await runFile(file, { encoding: opts.encoding, ocr: opts.ocr, stdin: io.stdin, base, noTasks: 'fail' });
+    const r = await runFile(file, { encoding: opts.encoding, ocr: opts.ocr, stdin: stdinFor(io, file), base, noTasks: 'fail' });
     const fatal = fatalOf(r);
     if (fatal) {
       printMessage(fatal, io, opts.debug);

@@ -1,7 +1,7 @@
 // plancmp diff [--parent BASE] A B when A and B implement the same parent: compare them through it.
 // Without --parent, the embedded base is that parent when the chain rules (cites / plan name /
 // content, see src/chain/parents.ts) give it as the parent of both, and neither implements the other.
-import type { Io } from './io.js';
+import { stdinFor, type Io } from './io.js';
 import { EXIT } from './exit.js';
 import { PlancmpError } from '../errors.js';
 import { loadBase, parseSource } from '../pipeline.js';
@@ -30,7 +30,7 @@ function hasSiblingFindings(d: SiblingDiff, failOn: Set<string>): boolean {
 
 /** Runs the side-by-side comparison and returns its exit code, or undefined when A and B are not siblings. */
 export async function runSiblingsIfSiblings(files: string[], opts: DiffCommandOptions, failOn: Set<string>, pairs: PairRules | undefined, io: Io): Promise<number | undefined> {
-  const read = async (f: string) => parseSource(await readSource(f, { encoding: opts.encoding, ocr: opts.ocr, stdin: io.stdin }));
+  const read = async (f: string) => parseSource(await readSource(f, { encoding: opts.encoding, ocr: opts.ocr, stdin: stdinFor(io, f) }));
   const parent = opts.parent ? await read(opts.parent) : loadBase();
   const a = await read(files[0]);
   const b = await read(files[1]);

@@ -1,0 +1,146 @@
+// Build step (npm run build, after tsc and the stored base parse): the command line in one file,
+// dist/cli.cjs, and V8's compiled code for it, so that `plancmp diff LOCAL` does not resolve,
+// read and compile some 70 modules on every start (issue 14: start-up).
+//
+// - dist/cli.cjs is esbuild's bundle of the compiled dist/cli/main.js (not of src/: the library
+//   and its types stay tsc's output). Heavy and optional dependencies (cheerio, pdfjs-dist,
+//   word-extractor, opencc-js, diff) stay outside and load only when a notice needs them; export's
+//   worker threads still run dist/export/worker.js. Its first line lists the dist/ files it was made
+//   from: bin/plancmp.js uses the bundle only while none of them is newer than it (a `tsc` alone, or
+//   `tsc --watch`, makes it stale and the launcher falls back to dist/cli/main.js).
+// - import.meta.url of each bundled module is kept as that module's own dist/ address, so paths
+//   relative to it (the embedded base text, package.json, the worker) resolve as before.
+// - The stamp of the stored base parse (see base/prebuilt.ts) is checked here, once: the bundle
+//   holds the code the stamp was computed over, so at run time it only compares the base text
+//   with the text it was made from instead of hashing the compiled code on every start.
+// - dist/cli.cjs.<arch>-v8-<version>.cache: V8's code cache, written by a training run of the
+//   launcher (a diff of the embedded base against itself). V8 checks its version and flags and
+//   rejects a cache that does not fit; the launcher reads it only when it is not older than the bundle.
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { BASE_FILE } from '../pipeline.js';
+import { PREBUILT_FILE, stampFor } from '../base/prebuilt.js';
+
+const DIST = fileURLToPath(new URL('..', import.meta.url));
+const ROOT = path.dirname(DIST);
+const OUT = path.join(DIST, 'cli.cjs');
+/** Loaded only when a notice needs them (HTML, PDF, Word, traditional text, the HTML page's text diff). */
+const EXTERNAL = ['cheerio', 'cheerio/*', 'pdfjs-dist', 'pdfjs-dist/*', 'word-extractor', 'opencc-js', 'opencc-js/*', 'diff'];
+/** The first line of the bundle: the dist/ files it was made from, relative to dist/. */
+export const INPUTS_PREFIX = '//plancmp-bundle-inputs:';
+
+/**
+ * What the bundle changes in each dist/ module, found in its syntax tree (never in strings or comments):
+ * - import.meta.url becomes the module's own dist/ address (paths relative to it resolve as before);
+ * - import() of a computed address (esbuild turns bundled modules' import('./x.js') into plain calls)
+ *   becomes __plancmpImport(…): under vm.Script with a code cache Node 20 loses the script's
+ *   dynamic-import callback, so these go through a function the launcher passes in (run through
+ *   require(), the banner's own import() serves).
+ */
+function rewriteModule(file: string, src: string): string {
+  const rel = path.relative(path.dirname(OUT), file).split(path.sep).join('/');
+  const sf = ts.createSourceFile(file, src, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+  const edits: { start: number; end: number; text: string }[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isPropertyAccessExpression(node) && ts.isMetaProperty(node.expression) && node.expression.keywordToken === ts.SyntaxKind.ImportKeyword && node.name.text === 'url') {
+      edits.push({ start: node.getStart(sf), end: node.getEnd(), text: `new URL(${JSON.stringify(`./${rel}`)}, __plancmpBundleUrl).href` });
+      return;
+    }
+    if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && !ts.isStringLiteralLike(node.arguments[0])) {
+      edits.push({ start: node.expression.getStart(sf), end: node.expression.getEnd(), text: '__plancmpImport' });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  let out = src;
+  for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}
+const ANY_DYNAMIC_IMPORT = /(?<![\w$.])import\s*\(/;
+
+/** A JavaScript string literal in ASCII (the bundle stays one byte per character in V8). */
+const asciiLiteral = (s: string) => JSON.stringify(s).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+async function main(): Promise<void> {
+  for (const f of readdirSync(DIST)) if (f.startsWith('cli.cjs')) rmSync(path.join(DIST, f), { force: true });
+
+  // the stored base parse, if it is current for the code about to be bundled (it is, right after prebuild)
+  const text = readFileSync(BASE_FILE, 'utf8');
+  const stamp = stampFor(text);
+  let storedStamp: string | undefined;
+  try {
+    storedStamp = (JSON.parse(readFileSync(PREBUILT_FILE, 'utf8')) as { stamp?: string }).stamp;
+  } catch {
+    storedStamp = undefined;
+  }
+  const bundledBase = storedStamp === stamp ? `var __PLANCMP_BUNDLED_BASE__ = { stamp: ${asciiLiteral(stamp)}, text: ${asciiLiteral(text)} };` : '';
+
+  const result = await build({
+    entryPoints: [path.join(DIST, 'cli', 'main.js')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile: OUT,
+    write: false,
+    external: EXTERNAL,
+    metafile: true,
+    logLevel: 'warning',
+    legalComments: 'none',
+    banner: { js: `"use strict";\nconst __plancmpBundleUrl = require("node:url").pathToFileURL(__filename).href;\nconst __plancmpImport = typeof __plancmpHostImport === "function" ? __plancmpHostImport : (specifier) => import(specifier);\n${bundledBase}` },
+    plugins: [
+      {
+        // commander loads node:child_process (and with it net, streams…) for executable subcommands,
+        // which plancmp has none of: load it when a subcommand is spawned, if ever (~3 ms a start)
+        name: 'commander-lazy-child-process',
+        setup(b) {
+          b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+            const src = readFileSync(args.path, 'utf8');
+            const eager = "const childProcess = require('node:child_process');";
+            if (!src.includes(eager)) return { contents: src, loader: 'js', warnings: [{ text: 'commander no longer loads node:child_process as expected: left as it is' }] };
+            return { contents: src.replace(eager, "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };"), loader: 'js' };
+          });
+        },
+      },
+      {
+        name: 'plancmp-modules',
+        setup(b) {
+          b.onLoad({ filter: /\.js$/ }, (args) => {
+            if (!args.path.startsWith(DIST)) return undefined;
+            return { contents: rewriteModule(args.path, readFileSync(args.path, 'utf8')), loader: 'js' };
+          });
+        },
+      },
+    ],
+  });
+  // e.g. import.meta (other than .url), which a CommonJS bundle would turn into an empty object
+  const serious = result.warnings.filter((w) => w.pluginName !== 'commander-lazy-child-process');
+  if (serious.length) throw new Error(`esbuild warned: ${serious.map((w) => w.text).join('; ')}`);
+  const inputs = Object.keys(result.metafile.inputs)
+    .map((p) => path.resolve(ROOT, p))
+    .filter((p) => p.startsWith(DIST))
+    .map((p) => path.relative(DIST, p).split(path.sep).join('/'))
+    .sort();
+  const code = result.outputFiles.find((f) => f.path === OUT)!.text;
+  const body = code.slice(code.indexOf('\n', code.indexOf('const __plancmpImport')));
+  if (ANY_DYNAMIC_IMPORT.test(body)) throw new Error(`dist/cli.cjs: an import() that does not go through __plancmpImport: ${body.slice(body.search(ANY_DYNAMIC_IMPORT) - 200, body.search(ANY_DYNAMIC_IMPORT) + 100)}`);
+  const tmp = `${OUT}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${INPUTS_PREFIX}${JSON.stringify(inputs)}\n${code}`);
+  renameSync(tmp, OUT);
+
+  // V8's code cache: run the launcher once on the commonest path (a diff against the embedded base, JSON out)
+  const bin = path.join(ROOT, 'bin', 'plancmp.js');
+  const r = spawnSync(process.execPath, [bin, 'diff', BASE_FILE, '--format', 'json'], {
+    env: { ...process.env, PLANCMP_WRITE_CODE_CACHE: '1', NODE_OPTIONS: '' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`the training run of the bundle failed (status ${r.status}): ${r.stderr}`);
+  if (!readdirSync(DIST).some((f) => f.startsWith('cli.cjs.') && f.endsWith('.cache'))) throw new Error('the training run wrote no code cache');
+}
+
+await main();

@@ -1,0 +1,97 @@
+// bin/plancmp.js runs the one-file bundle dist/cli.cjs (npm run build; see src/dev/bundle.ts) with V8's
+// code cache: it must print exactly what the modules of dist/cli/main.js print, and never run stale.
+import { describe, it, expect } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const ROOT = path.resolve('.');
+const BIN = path.join(ROOT, 'bin', 'plancmp.js');
+const BUNDLE = path.join(ROOT, 'dist', 'cli.cjs');
+const fx = (f: string) => path.join(ROOT, 'fixtures', f);
+
+const run = (args: string[], root = ROOT) => {
+  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'plancmp.js'), ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+/** The CLI as the modules tsc wrote (what bin/plancmp.js ran before the bundle). */
+const runModules = (args: string[]) => {
+  const script = `const { execute } = await import(${JSON.stringify(pathToFileURL(path.join(ROOT, 'dist', 'cli', 'main.js')).href)}); process.exitCode = await execute(process.argv.slice(1));`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, '--', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+/** A minimal PDF that wants a password: reading it loads pdfjs-dist, an ES module, through import(). */
+function lockedPdf(): Buffer {
+  const objs = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
+    `<< /Filter /Standard /V 1 /R 2 /Length 40 /P -44 /O <${'a5'.repeat(32)}> /U <${'5a'.repeat(32)}> >>`,
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objs.forEach((o, i) => {
+    offsets.push(pdf.length);
+    pdf += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  pdf += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R /Encrypt 4 0 R /ID [<${'01'.repeat(16)}> <${'01'.repeat(16)}>] >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(pdf, 'latin1');
+}
+
+describe('the CLI bundle (dist/cli.cjs)', () => {
+  it('is built with its code cache, and lists the dist/ files it was made from', () => {
+    expect(existsSync(BUNDLE), 'dist/cli.cjs is missing: run `npm run build` (npm test does it first)').toBe(true);
+    const first = readFileSync(BUNDLE, 'utf8').split('\n', 1)[0];
+    expect(first.startsWith('//plancmp-bundle-inputs:')).toBe(true);
+    const inputs: string[] = JSON.parse(first.slice('//plancmp-bundle-inputs:'.length));
+    expect(inputs).toContain('cli/main.js');
+    expect(inputs).toContain('pipeline.js');
+    expect(readdirSync(path.dirname(BUNDLE)).some((f) => f.startsWith('cli.cjs.') && f.endsWith('.cache'))).toBe(true);
+    // the stored base parse was current when the bundle was made: the bundle carries its stamp (see base/prebuilt.ts)
+    expect(readFileSync(BUNDLE, 'utf8')).toContain('var __PLANCMP_BUNDLED_BASE__ = { stamp: ');
+  });
+
+  it('prints what the modules print: stdout, stderr and exit code', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'plancmp-bundle-'));
+    const pdf = path.join(dir, 'locked.pdf');
+    writeFileSync(pdf, lockedPdf());
+    const cases = [
+      ['diff', fx('000_5b73fe2b8637f3d3.txt'), '--format', 'json'],
+      ['diff', fx('001_2a7fecd8e03c454a.txt'), '--format', 'html'],
+      ['diff', fx('003_921a6ce2908064d7.txt'), '-v', '--lines'],
+      ['diff', fx('002_2cdac00586eece9b.txt'), fx('001_2a7fecd8e03c454a.txt'), '--format', 'csv'],
+      ['parse', fx('002_2cdac00586eece9b.txt'), '--format', 'text'],
+      ['parse', pdf],
+      ['check', '--snapshot', fx('snapshots'), '--diff', fx('000_5b73fe2b8637f3d3.txt')],
+      ['diff', '--format', 'nope', fx('000_5b73fe2b8637f3d3.txt')],
+      ['--help'],
+    ];
+    for (const args of cases) expect(run(args), args.join(' ')).toEqual(runModules(args));
+    // the PDF went through pdfjs-dist: its password error, not a failed import
+    expect(run(['parse', pdf]).stderr).toMatch(/password/);
+  }, 120_000);
+
+  it('is used only while no file it was made from is newer; then the launcher runs dist/cli/main.js', () => {
+    // a copy with the times kept, whose dist/cli/main.js would fail if it were loaded
+    const dir = mkdtempSync(path.join(tmpdir(), 'plancmp-stale-'));
+    for (const d of ['bin', 'dist', 'src/base', 'package.json']) cpSync(path.join(ROOT, d), path.join(dir, d), { recursive: true, preserveTimestamps: true });
+    symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+    const main = path.join(dir, 'dist', 'cli', 'main.js');
+    const { atime, mtime } = statSync(main);
+    writeFileSync(main, "throw new Error('dist/cli/main.js was loaded');\n");
+    utimesSync(main, atime, mtime);
+    const args = ['diff', fx('001_2a7fecd8e03c454a.txt'), '--stat'];
+    const fresh = run(args, dir);
+    expect(fresh.stderr).toBe('');
+    expect(fresh.stdout).toMatch(/carried 40\/41 base tasks/);
+    // as after `tsc` alone: a newer input makes the bundle stale
+    const later = new Date(statSync(path.join(dir, 'dist', 'cli.cjs')).mtimeMs + 5000);
+    utimesSync(main, later, later);
+    expect(run(args, dir).stderr).toMatch(/dist\/cli\/main\.js was loaded/);
+  }, 60_000);
+});
