@@ -12,15 +12,19 @@
 import fs, { closeSync, fstatSync, lstatSync, openSync, renameSync, statSync, unlinkSync, type Stats } from 'node:fs';
 import fsp, { type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { threadId } from 'node:worker_threads';
+import { createRequire } from 'node:module';
 import { PlancmpError } from '../errors.js';
 
 let counter = 0;
 const TEMP = /^\..+\.tmp-(\d+)-\d+-\d+$/;
 
 /** `dir/.name.tmp-PID-THREAD-N`: hidden, never ending in .json, and naming the process that owns it. */
+// worker_threads is loaded on the first temporary name, not at every start of the command line
+let thread: number | undefined;
+const threadId = (): number => (thread ??= (createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads')).threadId);
+
 export function tempPathFor(finalPath: string): string {
-  return path.join(path.dirname(finalPath), `.${path.basename(finalPath)}.tmp-${process.pid}-${threadId}-${++counter}`);
+  return path.join(path.dirname(finalPath), `.${path.basename(finalPath)}.tmp-${process.pid}-${threadId()}-${++counter}`);
 }
 
 export function isTempName(name: string): boolean {
