@@ -32,6 +32,11 @@ describe('export worker pool', () => {
     expect(crashed.message).toMatch(/scripted crash/);
   });
 
+  it('answers out of order (an output still being written) do not confuse which file is timed or blamed', async () => {
+    const rs = await runAll(['late', 'a', 'b', 'c', 'd', 'e', 'hang', 'f', 'late', 'crash', 'g'], 1, 1500);
+    expect(summary(rs)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'timeout', 'ok', 'ok', 'worker-crashed', 'ok']);
+  });
+
   it('the time limit counts from when a file starts, not from when it was queued behind a busy one', async () => {
     // each 'busy' holds the worker 300 ms; the one sent with it waits 300 ms before it starts
     const rs = await runAll(['busy', 'busy', 'busy', 'a'], 1, 450);

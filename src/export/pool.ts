@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { JobConfig, JobResult, JobTask } from './job.js';
+import { DEPTH, elapsedSince, lastStarted, newClock, type ClockData } from './task-clock.js';
 
 export interface Pool {
   /** 'threads' or 'inline' */
@@ -18,32 +19,39 @@ export interface Pool {
 export const DEFAULT_TIMEOUT_MS = 120_000;
 
 /**
- * Tasks sent to a worker before its previous one has answered. A worker then never waits for the
- * main thread between notices, and parses the next notices while earlier outputs are still being
- * created and fsync'd on libuv's thread pool (job.ts writes asynchronously).
+ * Each worker holds DEPTH tasks at once (task-clock.ts). It then never waits for the main thread
+ * between notices, and parses the next notices while earlier outputs are still being created and
+ * fsync'd on libuv's thread pool (job.ts writes asynchronously).
  */
-const DEPTH = 4;
 
 interface InFlight {
   task: JobTask;
   resolve: (r: JobResult) => void;
+  seq: number;
+  cell: number;
   timer?: NodeJS.Timeout;
 }
 
 interface Slot {
   worker: Worker;
+  clock: ClockData;
   /** Sent and not answered, in the order sent. */
   inFlight: InFlight[];
-  /** The task the worker said it started last: the one running when it crashes. */
-  running?: number;
+  /** Sequence number of the last task sent (they start at 1). */
+  sent: number;
   /** The task whose time limit ran out. */
   timedOut?: number;
   answered?: boolean;
   error?: string;
 }
 
-/** What a worker posts: a task started (its time limit starts then), or a task's result. */
-export type WorkerMessage = { started: number } | JobResult;
+/** What the pool sends a worker: a task, its sequence number and its clock cell. */
+export type WorkerTask = JobTask & { seq: number; cell: number };
+/** A worker's workerData. */
+export interface WorkerSetup {
+  cfg: JobConfig;
+  clock: ClockData;
+}
 
 class ThreadPool implements Pool {
   readonly mode = 'threads' as const;
@@ -53,6 +61,7 @@ class ThreadPool implements Pool {
   /** Workers that died before answering anything; past a few, the worker code itself is broken. */
   private deadOnArrival = 0;
   private broken?: string;
+  private readonly epoch = Date.now();
 
   constructor(
     private url: URL,
@@ -64,9 +73,10 @@ class ThreadPool implements Pool {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(this.url, { workerData: this.cfg }), inFlight: [] };
-    slot.worker.on('message', (m: WorkerMessage) => {
-      if ('started' in m) return this.started(slot, m.started);
+    const clock = newClock(this.epoch);
+    const workerData: WorkerSetup = { cfg: this.cfg, clock };
+    const slot: Slot = { worker: new Worker(this.url, { workerData }), clock, inFlight: [], sent: 0 };
+    slot.worker.on('message', (m: JobResult) => {
       const i = slot.inFlight.findIndex((f) => f.task.index === m.index);
       if (i < 0) return;
       const [done] = slot.inFlight.splice(i, 1);
@@ -82,14 +92,16 @@ class ThreadPool implements Pool {
     return slot;
   }
 
-  private started(slot: Slot, index: number): void {
-    slot.running = index;
-    const f = slot.inFlight.find((x) => x.task.index === index);
-    if (!f || this.timeoutMs <= 0) return;
+  /** Checks `f`'s time limit after `ms`: counted from when the worker started it. */
+  private watch(slot: Slot, f: InFlight, ms: number): void {
     f.timer = setTimeout(() => {
-      slot.timedOut = index;
+      if (!slot.inFlight.includes(f)) return;
+      const elapsed = elapsedSince(slot.clock, f.seq, f.cell);
+      if (elapsed === undefined) return this.watch(slot, f, this.timeoutMs); // still queued in the worker
+      if (elapsed < this.timeoutMs) return this.watch(slot, f, this.timeoutMs - elapsed);
+      slot.timedOut = f.task.index;
       void slot.worker.terminate();
-    }, this.timeoutMs);
+    }, ms);
   }
 
   /**
@@ -101,8 +113,8 @@ class ThreadPool implements Pool {
     for (const f of held) clearTimeout(f.timer);
     const i = this.slots.indexOf(slot);
     if (this.closing || i < 0) return;
-    const culprit = slot.timedOut ?? slot.running ?? held[0]?.task.index;
-    const failed = held.find((f) => f.task.index === culprit);
+    const last = lastStarted(slot.clock);
+    const failed = slot.timedOut !== undefined ? held.find((f) => f.task.index === slot.timedOut) : (held.find((f) => f.seq === last) ?? held[0]);
     if (failed) {
       const index = failed.task.index;
       failed.resolve(
@@ -135,8 +147,12 @@ class ThreadPool implements Pool {
         if (this.queue.length === 0) return;
         if (slot.inFlight.length >= depth) continue;
         const next = this.queue.shift()!;
-        slot.inFlight.push({ ...next });
-        slot.worker.postMessage(next.task);
+        let cell = 0;
+        while (slot.inFlight.some((f) => f.cell === cell)) cell++;
+        const f: InFlight = { ...next, seq: ++slot.sent, cell };
+        slot.inFlight.push(f);
+        if (this.timeoutMs > 0) this.watch(slot, f, this.timeoutMs);
+        slot.worker.postMessage({ ...next.task, seq: f.seq, cell } satisfies WorkerTask);
       }
     }
   }
