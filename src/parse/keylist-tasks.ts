@@ -1,7 +1,7 @@
 // Which body task each key-list row details: a fact about one notice, found once at parse time and
 // stored on the row (KeyListRow.bodyTask), so diff and every renderer read it instead of recomputing.
 import type { KeyListRow, Task } from '../model.js';
-import { Idf, bigramSet, containment } from '../align/text.js';
+import { Idf, bigramSet, type Gram } from '../align/text.js';
 import { DEFAULT_READ_PARSE_OPTIONS, type KeyListTaskOptions } from '../options.js';
 
 /** The id of the body task each row details (best IDF containment of the row in the task text), by row id. */
@@ -9,20 +9,44 @@ export function rowTasks(rows: KeyListRow[], tasks: Task[], T: Readonly<KeyListT
   const out = new Map<string, string>();
   if (rows.length === 0 || tasks.length === 0) return out;
   const idf = new Idf();
-  for (const t of tasks) idf.add(`${t.title}。${t.text}`);
-  const sets = tasks.map((t) => bigramSet(`${t.title}。${t.text}`));
+  const docs = tasks.map((t) => `${t.title}。${t.text}`);
+  for (const d of docs) idf.add(d);
+  // The tasks holding each bigram, in task order, built once: a row then visits only the tasks that
+  // share a bigram with it instead of every task. Each task's sum takes the row's weights in the
+  // row's bigram order, the same additions as containment() (align/text.ts) makes, so the same value.
+  const holders = new Map<Gram, number[]>();
+  for (let k = 0; k < docs.length; k++) {
+    for (const g of bigramSet(docs[k])) {
+      const list = holders.get(g);
+      if (list) list.push(k);
+      else holders.set(g, [k]);
+    }
+  }
+  const num = new Float64Array(tasks.length);
   for (const r of rows) {
-    let first = { k: -1, c: -1 };
+    const { grams, weights, total } = idf.weighted(r.task);
+    num.fill(0);
+    if (total !== 0) {
+      for (let j = 0; j < grams.length; j++) {
+        const list = holders.get(grams[j]);
+        if (!list) continue;
+        const w = weights[j];
+        for (let i = 0; i < list.length; i++) num[list[i]] += w;
+      }
+    }
+    let firstK = -1;
+    let firstC = -1;
     let second = -1;
-    sets.forEach((s, k) => {
-      const c = containment(r.task, s, idf);
-      if (c > first.c) {
-        second = first.c;
-        first = { k, c };
+    for (let k = 0; k < tasks.length; k++) {
+      const c = total === 0 ? 0 : num[k] / total; // containment of the row in task k
+      if (c > firstC) {
+        second = firstC;
+        firstK = k;
+        firstC = c;
       } else if (c > second) second = c;
-    });
+    }
     // a row restates its task closely, or at least far more closely than any other task
-    if (first.k >= 0 && (first.c >= T.close || (first.c >= T.weak && first.c >= T.margin * Math.max(second, 0)))) out.set(r.id, tasks[first.k].id);
+    if (firstK >= 0 && (firstC >= T.close || (firstC >= T.weak && firstC >= T.margin * Math.max(second, 0)))) out.set(r.id, tasks[firstK].id);
   }
   return out;
 }
