@@ -4,7 +4,15 @@ import { createRequire } from 'node:module';
 import type * as OpenCCModule from 'opencc-js/t2cn';
 
 type Convert = (s: string) => string;
+type OpenCC = typeof OpenCCModule;
 let converter: Convert | undefined;
+let converters: { fast?: Convert; reference: Convert } | undefined;
+
+/** Both converters, for tests: the fast one (undefined if it failed its check) and opencc-js's own. */
+export function t2sConverters(): { fast?: Convert; reference: Convert } {
+  t2s();
+  return converters!;
+}
 
 /**
  * Loaded and built on first use (its CommonJS build, synchronously): the dictionaries cost
@@ -12,10 +20,173 @@ let converter: Convert | undefined;
  */
 function t2s(): Convert {
   if (!converter) {
-    const OpenCC = createRequire(import.meta.url)('opencc-js/t2cn') as typeof OpenCCModule;
-    converter = OpenCC.Converter({ from: 'tw', to: 'cn' }) as Convert;
+    const OpenCC = createRequire(import.meta.url)('opencc-js/t2cn') as OpenCC;
+    const reference = OpenCC.Converter({ from: 'tw', to: 'cn' }) as Convert;
+    const fast = fastConverter(OpenCC, reference);
+    converters = { fast, reference };
+    converter = fast ?? reference;
   }
   return converter;
+}
+
+// ---------- opencc-js tw→cn, the same dictionaries and steps, faster ----------
+// opencc-js's Converter({ from: 'tw', to: 'cn' }) is its config tw2s: a normalization pass (CJK
+// compatibility ideographs), then the text is cut into segments by longest match of TSPhrases, and
+// each segment goes through two passes (TWVariantsRevPhrases + TWVariantsRev, then TSPhrases +
+// TSCharacters), each a left-to-right longest match in a trie. Its matcher looks every character up
+// in the trie's root Map and allocates a result object per position. We load the very same tries
+// with opencc-js's own Trie class (so the dictionaries and their precedence are its own) and run the
+// same algorithm, skipping with one table read each character that starts no entry — most of a
+// text. The result is checked against opencc-js's own converter on a sample before it is used.
+
+interface TrieNode extends Map<number, TrieNode> {
+  trie_val?: string;
+}
+
+/** One opencc-js Trie pass: the same matchPrefix/convert/segment, with a table of characters to skip. */
+class Pass {
+  /** 1 where a code unit starts no entry and is a whole unmatched character (not a high surrogate, not an IDS operator). */
+  private readonly plain = new Uint8Array(0x10000);
+  /** The value of the last successful match(). */
+  value = '';
+
+  constructor(private readonly root: TrieNode) {
+    for (let cu = 0; cu < 0x10000; cu++) {
+      const surrogate = cu >= 0xd800 && cu <= 0xdbff;
+      const ids = cu >= 0x2ff0 && cu <= 0x2fff;
+      if (!surrogate && !ids && !root.has(cu)) this.plain[cu] = 1;
+    }
+  }
+
+  /** Trie.matchPrefix: the end of the longest entry starting at i (0: none); its value in this.value. */
+  match(s: string, i: number): number {
+    const n = s.length;
+    let node = this.root;
+    let end = 0;
+    let value: string | undefined;
+    for (let j = i; j < n; ) {
+      const x = s.codePointAt(j)!;
+      j += x > 0xffff ? 2 : 1;
+      const next = node.get(x);
+      if (next === undefined) break;
+      node = next;
+      const v = node.trie_val;
+      if (v !== undefined) {
+        end = j;
+        value = v;
+      }
+    }
+    if (end > 0) this.value = value!;
+    return end;
+  }
+
+  /** Trie.convert; returns the input itself when nothing matches. */
+  convert(s: string): string {
+    const plain = this.plain;
+    const n = s.length;
+    let out: string[] | undefined;
+    let last = 0;
+    for (let i = 0; i < n; ) {
+      if (plain[s.charCodeAt(i)] === 1) {
+        i++;
+        continue;
+      }
+      const end = this.match(s, i);
+      if (end > 0) {
+        out ??= [];
+        if (last < i) out.push(s.slice(last, i));
+        out.push(this.value);
+        i = last = end;
+      } else i += unmatchedLength(s, i);
+    }
+    if (!out) return s;
+    if (last < n) out.push(s.slice(last, n));
+    return out.join('');
+  }
+
+  /** Trie.segment, with each segment handed to `each` and the results joined. */
+  segmentMap(s: string, each: (segment: string) => string, matched: (segment: string) => string): string {
+    const plain = this.plain;
+    const n = s.length;
+    const out: string[] = [];
+    let last = 0;
+    for (let i = 0; i < n; ) {
+      if (plain[s.charCodeAt(i)] === 1) {
+        i++;
+        continue;
+      }
+      const end = this.match(s, i);
+      if (end > 0) {
+        if (last < i) out.push(each(s.slice(last, i)));
+        out.push(matched(s.slice(i, end)));
+        i = last = end;
+      } else i += unmatchedLength(s, i);
+    }
+    if (last < n) out.push(each(s.slice(last, n)));
+    return out.join('');
+  }
+}
+
+// opencc-js's getUnmatchedLength: an ideographic description sequence (⿰氵夌) is skipped whole.
+function codePointLength(s: string, i: number): number {
+  return s.codePointAt(i)! > 0xffff ? 2 : 1;
+}
+function idsArity(cp: number): number {
+  if (cp >= 0x2ff0 && cp <= 0x2ff1) return 2;
+  if (cp >= 0x2ff2 && cp <= 0x2ff3) return 3;
+  if (cp >= 0x2ff4 && cp <= 0x2fff) return 2;
+  return 0;
+}
+function idsEnd(s: string, i: number): number {
+  const arity = idsArity(s.codePointAt(i)!);
+  if (arity === 0) return 0;
+  let end = i + codePointLength(s, i);
+  for (let k = 0; k < arity; k++) {
+    if (end >= s.length) return 0;
+    const child = idsEnd(s, end);
+    end = child || end + codePointLength(s, end);
+  }
+  return end;
+}
+function unmatchedLength(s: string, i: number): number {
+  const end = idsEnd(s, i);
+  return end > i ? end - i : codePointLength(s, i);
+}
+
+/** Traditional and simplified text, phrases and variants included, to check the fast converter against opencc-js. */
+const SAMPLE =
+  '關於印發《臺灣地區發展規劃（2018—2022年）》的通知：乾燥天氣裡著名的後臺系統與乾隆年間的頭髮、鬱鬱蔥蔥、' +
+  '週末覆蓋並瞭解情況，於是面對複雜問題，採取積極措施；裏外、著重、乾淨、幹部、製造、託管、衝突、甚麼、' +
+  '⿰氵夌 𠮷野家 豈 兀 鍾 鐘 麵 麪 遊 游 嚮 向 隻 只 發 髮 台 臺 颱 於 于 著 着 系 係 繫 後 后 里 裡 裏';
+
+function fastConverter(OpenCC: OpenCC, reference: Convert): Convert | undefined {
+  try {
+    const config = OpenCC.Locale.configs.tw2s as unknown as { normalizationChain: unknown[][]; segmentation: unknown[] | string; conversionChain: unknown[][] };
+    if (!config || config.normalizationChain?.length !== 1 || config.conversionChain?.length !== 2 || !config.segmentation) return undefined;
+    const trie = (group: unknown[]): Pass => {
+      const t = new OpenCC.Trie() as unknown as { map: TrieNode; loadDictGroup(g: unknown[]): void };
+      t.loadDictGroup(group);
+      if (!(t.map instanceof Map)) throw new Error('opencc-js Trie has no map');
+      return new Pass(t.map);
+    };
+    const normalization = trie(config.normalizationChain[0]);
+    // ConverterFactoryWithSegmentation: a list of dictionaries is a group, anything else one dictionary
+    const seg = config.segmentation;
+    const segmentation = trie(Array.isArray(seg) && seg.every((d) => typeof d === 'string') ? seg : [seg]);
+    const [first, second] = config.conversionChain.map(trie);
+    const chain = (segment: string): string => second.convert(first.convert(segment));
+    // a phrase segment is one of a few thousand dictionary entries: convert each once
+    const phrases = new Map<string, string>();
+    const phrase = (segment: string): string => {
+      let r = phrases.get(segment);
+      if (r === undefined) phrases.set(segment, (r = chain(segment)));
+      return r;
+    };
+    const convert: Convert = (s) => segmentation.segmentMap(normalization.convert(s), chain, phrase);
+    return convert(SAMPLE) === reference(SAMPLE) ? convert : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 // Characters that exist only in traditional script and are frequent in government text. A

@@ -1,0 +1,63 @@
+// normalize/t2s.ts converts traditional text with its own runner over opencc-js's tries (the same
+// dictionaries, loaded by opencc-js's Trie): it must give exactly what opencc-js's Converter gives.
+import { describe, it, expect } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { t2sConverters } from '../src/normalize/t2s.js';
+
+const require = createRequire(import.meta.url);
+const OpenCC = require('opencc-js/t2cn');
+const toTraditional = require('opencc-js/cn2t').Converter({ from: 'cn', to: 'tw' }) as (s: string) => string;
+
+function texts(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...texts(p));
+    else if (/\.(txt|html?)$/.test(e.name)) out.push(readFileSync(p, 'utf8'));
+  }
+  return out;
+}
+
+describe('traditional → simplified', () => {
+  const { fast, reference } = t2sConverters();
+
+  it('uses the fast converter (it passed its check against opencc-js)', () => {
+    expect(fast).toBeDefined();
+  });
+
+  it('equals opencc-js on every fixture, as written and made traditional, whole and line by line', () => {
+    let n = 0;
+    for (const t of texts('fixtures')) {
+      for (const s of [t, toTraditional(t)]) {
+        expect(fast!(s)).toBe(reference(s));
+        for (const line of s.split('\n')) if (fast!(line) !== reference(line)) expect(fast!(line)).toBe(reference(line));
+        n++;
+      }
+    }
+    expect(n).toBeGreaterThan(10);
+  });
+
+  it('equals opencc-js on random strings of dictionary entries, partial entries, surrogates and IDS', () => {
+    const cfg = OpenCC.Locale.configs.tw2s;
+    const pieces: string[] = ['⿰', '⿲', '⿰氵', '⿱⿰', '\ud842', '\udfb7', '𠮷', 'a', '，', '\n', ' ', '', '豈'];
+    for (const d of [...cfg.normalizationChain.flat(), ...[cfg.segmentation].flat(), ...cfg.conversionChain.flat()] as string[]) {
+      for (const e of d.split('|')) {
+        const [l, r] = e.split(' ');
+        pieces.push(l, r ?? '', ...l);
+      }
+    }
+    let seed = 7;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    for (let t = 0; t < 30000; t++) {
+      let s = '';
+      const k = 1 + Math.floor(rnd() * 12);
+      for (let i = 0; i < k; i++) {
+        const p = pieces[Math.floor(rnd() * pieces.length)];
+        s += rnd() < 0.3 ? p.slice(0, Math.max(1, p.length - 1)) : p;
+      }
+      if (fast!(s) !== reference(s)) expect(fast!(s)).toBe(reference(s));
+    }
+  });
+});
