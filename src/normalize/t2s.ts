@@ -47,14 +47,29 @@ interface TrieNode extends Map<number, TrieNode> {
 class Pass {
   /** 1 where a code unit starts no entry and is a whole unmatched character (not a high surrogate, not an IDS operator). */
   private readonly plain = new Uint8Array(0x10000);
+  /**
+   * For convert(): 0 where the code unit is copied as it is (plain, or an entry of one character
+   * that maps to itself and starts no longer one), 1 where it is such an entry with another value
+   * (in `single`), 2 where the trie must be walked. (segmentMap() cannot skip entries: a match cuts
+   * the text into segments.)
+   */
+  private readonly kind = new Uint8Array(0x10000);
+  private readonly single: string[] = [];
   /** The value of the last successful match(). */
   value = '';
 
   constructor(private readonly root: TrieNode) {
     for (let cu = 0; cu < 0x10000; cu++) {
-      const surrogate = cu >= 0xd800 && cu <= 0xdbff;
+      const surrogate = cu >= 0xd800 && cu <= 0xdfff;
       const ids = cu >= 0x2ff0 && cu <= 0x2fff;
-      if (!surrogate && !ids && !root.has(cu)) this.plain[cu] = 1;
+      const node = root.get(cu);
+      if (!(cu <= 0xdbff && surrogate) && !ids && node === undefined) this.plain[cu] = 1;
+      if (node === undefined) this.kind[cu] = this.plain[cu] ? 0 : 2;
+      else if (!surrogate && node.size === 0 && node.trie_val !== undefined) {
+        // one character, nothing longer starts with it: match() would consume exactly this code unit
+        this.kind[cu] = node.trie_val === String.fromCharCode(cu) ? 0 : 1;
+        this.single[cu] = node.trie_val;
+      } else this.kind[cu] = 2;
     }
   }
 
@@ -82,26 +97,36 @@ class Pass {
 
   /** Trie.convert; returns the input itself when nothing matches. */
   convert(s: string): string {
-    const plain = this.plain;
+    const kind = this.kind;
     const n = s.length;
-    let out: string[] | undefined;
+    let out = '';
+    let changed = false;
     let last = 0;
     for (let i = 0; i < n; ) {
-      if (plain[s.charCodeAt(i)] === 1) {
+      const cu = s.charCodeAt(i);
+      const k = kind[cu];
+      if (k === 0) {
         i++;
+        continue;
+      }
+      if (k === 1) {
+        if (last < i) out += s.slice(last, i);
+        out += this.single[cu];
+        changed = true;
+        i = last = i + 1;
         continue;
       }
       const end = this.match(s, i);
       if (end > 0) {
-        out ??= [];
-        if (last < i) out.push(s.slice(last, i));
-        out.push(this.value);
+        if (last < i) out += s.slice(last, i);
+        out += this.value;
+        changed = true;
         i = last = end;
       } else i += unmatchedLength(s, i);
     }
-    if (!out) return s;
-    if (last < n) out.push(s.slice(last, n));
-    return out.join('');
+    if (!changed) return s;
+    if (last < n) out += s.slice(last, n);
+    return out;
   }
 
   /** Trie.segment, with each segment handed to `each` and the results joined. */
@@ -195,11 +220,14 @@ const TRADITIONAL_ONLY =
   '們會個來對國發為說時過還與業動學實應關經東門長開問無見機權點間計劃廣務員當體現進區縣鄉鎮單黨織辦設規標準' +
   '這從產種當兩體統點條溝屬雙級導們層屬將專構擔擬據環節決議辦總書記場興嚴優質數據執導財處劃參審報職責權';
 
-// membership table over the CJK block: one array read per character instead of a string search
-const IS_TRADITIONAL = new Uint8Array(0x9fff - 0x4e00 + 1);
+// one table read per code unit: bit 0 = a CJK unified ideograph (U+4E00–U+9FFF), bit 1 = one of the
+// traditional-only characters above. The loop is integer adds only, with no branch on the character:
+// the former `if (CJK) { cjk++; trad += … }` loop fell into a de-optimisation loop in some workers.
+const KIND = new Uint8Array(0x10000);
+KIND.fill(1, 0x4e00, 0x9fff + 1);
 for (const ch of TRADITIONAL_ONLY) {
   const c = ch.charCodeAt(0);
-  if (c >= 0x4e00 && c <= 0x9fff) IS_TRADITIONAL[c - 0x4e00] = 1;
+  if (c >= 0x4e00 && c <= 0x9fff) KIND[c] = 3;
 }
 
 /** Share of CJK characters that are traditional-only, sampled over at most the first 8,000 characters (thousands of CJK characters decide it). */
@@ -208,11 +236,9 @@ export function traditionalShare(text: string): number {
   let trad = 0;
   const n = Math.min(text.length, 8000);
   for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x4e00 && c <= 0x9fff) {
-      cjk++;
-      trad += IS_TRADITIONAL[c - 0x4e00];
-    }
+    const k = KIND[text.charCodeAt(i)];
+    cjk += k & 1;
+    trad += k >> 1;
   }
   return cjk === 0 ? 0 : trad / cjk;
 }
