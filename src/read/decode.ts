@@ -1,5 +1,6 @@
 // Bytes -> text. Chinese notices come as UTF-8, GBK/GB18030 (mainland sites and Windows
 // exports) or Big5 (Taiwan/HK); the encoding is rarely declared, so we detect it.
+import { isUtf8 } from 'node:buffer';
 import { PlancmpError } from '../errors.js';
 import { DEFAULT_READ_PARSE_OPTIONS } from '../options.js';
 import type { Warning } from '../model.js';
@@ -66,9 +67,18 @@ interface Score {
 /**
  * Decodes `bytes` as `encoding` and measures how Chinese it reads. With `rejectAbove`, a candidate
  * whose replacement characters pass that share of the text is ruled out: the scan stops there and
- * the result (common 0, replacements over the share) only serves to be filtered away.
+ * the result (common 0, replacements over the share) only serves to be filtered away. With `beat`,
+ * a candidate that can no longer read better than that share stops early too (common -1): even if
+ * every character left were common, it would not beat the candidate before it.
  */
-function score(bytes: Uint8Array, encoding: Encoding, rejectAbove?: number): Score {
+function score(bytes: Uint8Array, encoding: Encoding, rejectAbove?: number, beat = -1): Score {
+  if (encoding === 'utf-8' && rejectAbove !== undefined) {
+    // decoding a legacy file as UTF-8 is slow (a replacement every few bytes) and only to rule it
+    // out: count first, and decode only when it would pass. The text has at most one code unit per
+    // byte, so more U+FFFD than bytes × share already rule it out.
+    const { units, fffd } = utf8Shape(bytes, bytes.length * rejectAbove);
+    if (fffd > units * rejectAbove) return { encoding, text: '', replacements: fffd, common: 0 };
+  }
   const text = new TextDecoder(encoding).decode(bytes);
   const limit = rejectAbove === undefined ? Infinity : text.length * rejectAbove;
   let replacements = 0;
@@ -76,6 +86,11 @@ function score(bytes: Uint8Array, encoding: Encoding, rejectAbove?: number): Sco
   let common = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    if ((i & 2047) === 2047 && beat >= 0) {
+      // at most common/nonAscii = (common + r) / (nonAscii + r) with r code units left after this one
+      const r = text.length - i;
+      if ((common + r) / (nonAscii + r) <= beat) return { encoding, text, replacements, common: -1 };
+    }
     if (c < 0x80) continue;
     nonAscii++;
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
@@ -162,13 +177,78 @@ export function hasBom(bytes: Uint8Array): boolean {
   return bomEncoding(bytes) !== undefined;
 }
 
+/** Whether the bytes are valid UTF-8, i.e. TextDecoder('utf-8', { fatal: true }) would decode them (checked without building the string). */
 export function isValidUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
+  return isUtf8(bytes);
+}
+
+/**
+ * What TextDecoder('utf-8') makes of `bytes` without decoding them: its length in UTF-16 code
+ * units and how many U+FFFD it holds (replacements, and any U+FFFD written in the bytes). The
+ * WHATWG UTF-8 decoder: one U+FFFD per maximal invalid subpart, a leading BOM dropped. With
+ * `stopAbove`, counting stops once more than that many U+FFFD are seen (the counts are then partial).
+ */
+export function utf8Shape(bytes: Uint8Array, stopAbove = Infinity): { units: number; fffd: number } {
+  let units = 0;
+  let fffd = 0;
+  let needed = 0;
+  let seen = 0;
+  let cp = 0;
+  let lower = 0x80;
+  let upper = 0xbf;
+  const n = bytes.length;
+  let i = n >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (i < n) {
+    const b = bytes[i];
+    if (needed === 0) {
+      i++;
+      if (b <= 0x7f) units++;
+      else if (b >= 0xc2 && b <= 0xdf) {
+        needed = 1;
+        cp = b & 0x1f;
+      } else if (b >= 0xe0 && b <= 0xef) {
+        if (b === 0xe0) lower = 0xa0;
+        if (b === 0xed) upper = 0x9f;
+        needed = 2;
+        cp = b & 0xf;
+      } else if (b >= 0xf0 && b <= 0xf4) {
+        if (b === 0xf0) lower = 0x90;
+        if (b === 0xf4) upper = 0x8f;
+        needed = 3;
+        cp = b & 0x7;
+      } else {
+        units++;
+        if (++fffd > stopAbove) break;
+      }
+      continue;
+    }
+    if (b < lower || b > upper) {
+      // the sequence so far is one U+FFFD; this byte is read again as the start of the next
+      needed = seen = cp = 0;
+      lower = 0x80;
+      upper = 0xbf;
+      units++;
+      if (++fffd > stopAbove) break;
+      continue;
+    }
+    i++;
+    lower = 0x80;
+    upper = 0xbf;
+    cp = (cp << 6) | (b & 0x3f);
+    if (++seen === needed) {
+      if (cp > 0xffff) units += 2;
+      else {
+        units++;
+        if (cp === 0xfffd) fffd++;
+      }
+      needed = seen = cp = 0;
+    }
   }
+  if (needed !== 0 && i >= n) {
+    units++;
+    fffd++;
+  }
+  return { units, fffd };
 }
 
 /**
@@ -278,8 +358,14 @@ function guessLegacy(bytes: Uint8Array, file: string): Decoded {
   // 64 KB (some 30,000 characters) decides the encoding; scoring five decodings of a whole
   // file was a fifth of the batch time for GB18030 and Big5 notices
   const sample = detectionSample(bytes);
+  // the best share so far lets a later candidate stop once it cannot beat it (ties keep the earlier)
+  let lead = -1;
   const scores = (['gb18030', 'big5', 'utf-8', 'utf-16le', 'utf-16be'] as Encoding[])
-    .map((e) => score(sample, e, D.replacements))
+    .map((e) => {
+      const s = score(sample, e, D.replacements, lead);
+      if (s.replacements <= s.text.length * D.replacements && s.common > lead) lead = s.common;
+      return s;
+    })
     .filter((s) => s.replacements <= s.text.length * D.replacements)
     .sort((a, b) => b.common - a.common);
   const best = scores[0];
