@@ -178,13 +178,16 @@ function findBody(body: DomElement, counts: Map<DomElement, Counts>): DomElement
 const WIDE = '\u2010-\u201f\u2026\u3000-\u9fff\uf900-\ufaff\uff00-\uffef';
 const JOIN_RE = new RegExp(`(?<=[${WIDE}])[ \n]*\n[ \n]*(?=[${WIDE}])`, 'g');
 const ZERO_WIDTH = /[\u200B-\u200D\uFEFF]/g;
+/** What Lines.add removes or folds: zero-width characters and whitespace runs. */
+const NEEDS_CLEANING = /[\u200B-\u200D\uFEFF \t\n\r\f\v\u00A0]/;
 
 class Lines {
   readonly lines: string[] = [];
   private cur = '';
   add(s: string): void {
     // Keep source line breaks as '\n' until the line is done, so they can vanish between CJK.
-    this.cur += s.replace(ZERO_WIDTH, '').replace(/[ \t\n\r\f\v\u00A0]+/g, (m) => (/[\n\r]/.test(m) ? '\n' : ' '));
+    if (!NEEDS_CLEANING.test(s)) this.cur += s; // most text nodes: nothing to remove or fold
+    else this.cur += s.replace(ZERO_WIDTH, '').replace(/[ \t\n\r\f\v\u00A0]+/g, (m) => (/[\n\r]/.test(m) ? '\n' : ' '));
   }
   /** Text inside <pre>: its newlines are line breaks. */
   addPre(s: string): void {
@@ -195,7 +198,10 @@ class Lines {
   }
   break(): void {
     // Only ASCII spaces are trimmed: leading U+3000 indentation is the normalizer's business.
-    const line = this.cur.replace(JOIN_RE, '').replace(/[ \n]+/g, ' ').replace(/^ | $/g, '');
+    // (each replacement only where its pattern can match: JOIN_RE needs a '\n', the others a ' ' or '\n')
+    let line = this.cur;
+    if (line.includes('\n')) line = line.replace(JOIN_RE, '');
+    if (line.includes(' ') || line.includes('\n')) line = line.replace(/[ \n]+/g, ' ').replace(/^ | $/g, '');
     if (/\S/.test(line)) this.lines.push(line); // \s includes U+3000: indentation-only lines go
     this.cur = '';
   }
@@ -389,6 +395,10 @@ const CAPPED = new Set('div span font section article blockquote center ul ol dl
 const MAX_DEPTH = 500;
 
 function capNesting(html: string): { html: string; capped: boolean } {
+  // a tag name nested deeper than MAX_DEPTH needs more than MAX_DEPTH tags: a page with fewer '<' is kept as it is
+  let tags = 0;
+  for (let i = html.indexOf('<'); i >= 0 && tags <= MAX_DEPTH; i = html.indexOf('<', i + 1)) tags++;
+  if (tags <= MAX_DEPTH) return { html, capped: false };
   const depth = new Map<string, number>();
   let capped = false;
   const out = html.replace(/<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>/g, (tag, close: string, name: string) => {
