@@ -220,26 +220,30 @@ const TRADITIONAL_ONLY =
   '們會個來對國發為說時過還與業動學實應關經東門長開問無見機權點間計劃廣務員當體現進區縣鄉鎮單黨織辦設規標準' +
   '這從產種當兩體統點條溝屬雙級導們層屬將專構擔擬據環節決議辦總書記場興嚴優質數據執導財處劃參審報職責權';
 
-// one table read per code unit: bit 0 = a CJK unified ideograph (U+4E00–U+9FFF), bit 1 = one of the
-// traditional-only characters above. The loop is integer adds only, with no branch on the character:
-// the former `if (CJK) { cjk++; trad += … }` loop fell into a de-optimisation loop in some workers.
-const KIND = new Uint8Array(0x10000);
-KIND.fill(1, 0x4e00, 0x9fff + 1);
+// One table read and one add per code unit, both counts in one integer: a CJK unified ideograph
+// (U+4E00–U+9FFF) adds 1, a traditional-only one 1 + TRAD. The counting loop returns that integer
+// as it is: the loop is compiled on-stack while it runs the first time, before any code after it has
+// run, and an operation after it (the former `cjk === 0 ? …` and `trad / cjk`) then had no type
+// feedback, so every call re-entered the loop's compiled code and de-optimised on leaving it.
+const TRAD = 1 << 14; // > 8,000: the CJK count never carries into the traditional count
+const TALLY = new Uint16Array(0x10000);
+TALLY.fill(1, 0x4e00, 0x9fff + 1);
 for (const ch of TRADITIONAL_ONLY) {
   const c = ch.charCodeAt(0);
-  if (c >= 0x4e00 && c <= 0x9fff) KIND[c] = 3;
+  if (c >= 0x4e00 && c <= 0x9fff) TALLY[c] = 1 + TRAD;
+}
+
+function tally(text: string, n: number): number {
+  let acc = 0;
+  for (let i = 0; i < n; i++) acc += TALLY[text.charCodeAt(i)];
+  return acc;
 }
 
 /** Share of CJK characters that are traditional-only, sampled over at most the first 8,000 characters (thousands of CJK characters decide it). */
 export function traditionalShare(text: string): number {
-  let cjk = 0;
-  let trad = 0;
-  const n = Math.min(text.length, 8000);
-  for (let i = 0; i < n; i++) {
-    const k = KIND[text.charCodeAt(i)];
-    cjk += k & 1;
-    trad += k >> 1;
-  }
+  const acc = tally(text, Math.min(text.length, 8000));
+  const cjk = acc % TRAD;
+  const trad = (acc - cjk) / TRAD;
   return cjk === 0 ? 0 : trad / cjk;
 }
 
