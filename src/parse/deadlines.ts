@@ -6,7 +6,7 @@ import {
   CELL_UNSPECIFIED,
   TARGET_VERB,
   GROUP,
-  deadlineRegex,
+  nextDeadline,
   PLAN_DOCUMENT_AFTER,
   cyclePoint,
   durationOf,
@@ -191,12 +191,8 @@ export function extractDeadlines(text: string, docYear?: number): Deadline[] {
   const out: Deadline[] = [];
   if (!text) return out;
   const cursor = new Cursor(text);
-  const re = deadlineRegex();
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
+  for (let m = nextDeadline(text, 0); m !== null; m = nextDeadline(text, m.index + Math.max(m[0].length, 1))) {
+    if (m[0].length === 0) continue;
     const s = m.index;
     const e = s + m[0].length;
     if (cursor.inTitle(s)) continue;
