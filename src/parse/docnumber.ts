@@ -12,6 +12,7 @@ export interface DocNumberHit {
 /** Every 文号 in a text, normalized to 浙政发〔2018〕16号. */
 export function findDocNumbers(text: string): DocNumberHit[] {
   const out: DocNumberHit[] = [];
+  if (!text.includes('〔')) return out; // the pattern needs one; most paragraphs have none
   for (const m of text.matchAll(DOC_NO_G)) {
     // the issuer code is the run of CJK characters right before 〔; cut words such as 根据/的通知 off it
     const code = trimIssuerCode(m[1]);

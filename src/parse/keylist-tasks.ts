@@ -1,19 +1,18 @@
 // Which body task each key-list row details: a fact about one notice, found once at parse time and
 // stored on the row (KeyListRow.bodyTask), so diff and every renderer read it instead of recomputing.
 import type { KeyListRow, Task } from '../model.js';
-import { Idf, bigramSet, type Gram } from '../align/text.js';
+import { bigramSet, type Gram } from '../align/text.js';
 import { DEFAULT_READ_PARSE_OPTIONS, type KeyListTaskOptions } from '../options.js';
 
 /** The id of the body task each row details (best IDF containment of the row in the task text), by row id. */
 export function rowTasks(rows: KeyListRow[], tasks: Task[], T: Readonly<KeyListTaskOptions> = DEFAULT_READ_PARSE_OPTIONS.keyListTasks): Map<string, string> {
   const out = new Map<string, string>();
   if (rows.length === 0 || tasks.length === 0) return out;
-  const idf = new Idf();
   const docs = tasks.map((t) => `${t.title}。${t.text}`);
-  for (const d of docs) idf.add(d);
   // The tasks holding each bigram, in task order, built once: a row then visits only the tasks that
-  // share a bigram with it instead of every task. Each task's sum takes the row's weights in the
-  // row's bigram order, the same additions as containment() (align/text.ts) makes, so the same value.
+  // share a bigram with it instead of every task. The number of tasks holding a bigram is its
+  // document frequency, so the IDF weights are those of align/text.ts's Idf over the task texts
+  // (same formula, same order of additions): each task's sum is what containment() computes.
   const holders = new Map<Gram, number[]>();
   for (let k = 0; k < docs.length; k++) {
     for (const g of bigramSet(docs[k])) {
@@ -22,9 +21,12 @@ export function rowTasks(rows: KeyListRow[], tasks: Task[], T: Readonly<KeyListT
       else holders.set(g, [k]);
     }
   }
+  const n = docs.length;
   const num = new Float64Array(tasks.length);
   for (const r of rows) {
-    const { grams, weights, total } = idf.weighted(r.task);
+    const grams = [...bigramSet(r.task)];
+    const weights = grams.map((g) => Math.log((n + 1) / ((holders.get(g)?.length ?? 0) + 0.5)));
+    const total = weights.reduce((a, b) => a + b, 0);
     num.fill(0);
     if (total !== 0) {
       for (let j = 0; j < grams.length; j++) {
