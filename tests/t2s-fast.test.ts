@@ -60,4 +60,20 @@ describe('traditional → simplified', () => {
       if (fast!(s) !== reference(s)) expect(fast!(s)).toBe(reference(s));
     }
   });
+
+  it('equals opencc-js on long texts whose conversion is longer than the input (the output buffer grows)', () => {
+    const cfg = OpenCC.Locale.configs.tw2s;
+    const longer: string[] = [];
+    for (const d of [...cfg.normalizationChain.flat(), ...cfg.conversionChain.flat()] as string[]) {
+      for (const e of d.split('|')) {
+        const [l, r] = e.split(' ');
+        if (r.length > l.length) longer.push(l);
+      }
+    }
+    expect(longer.length).toBeGreaterThan(0);
+    for (const n of [100, 40000, 70000]) {
+      const s = Array.from({ length: n }, (_, i) => longer[i % longer.length] + (i % 3 ? '們' : '')).join('');
+      expect(fast!(s) === reference(s)).toBe(true);
+    }
+  });
 });

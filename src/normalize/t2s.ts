@@ -55,6 +55,8 @@ class Pass {
    */
   private readonly kind = new Uint8Array(0x10000);
   private readonly single: string[] = [];
+  /** The root's child for each BMP code unit that is not a surrogate (the first step of match()). */
+  private readonly first: (TrieNode | undefined)[] = new Array(0x10000).fill(undefined);
   /** The value of the last successful match(). */
   value = '';
 
@@ -63,6 +65,7 @@ class Pass {
       const surrogate = cu >= 0xd800 && cu <= 0xdfff;
       const ids = cu >= 0x2ff0 && cu <= 0x2fff;
       const node = root.get(cu);
+      if (!surrogate) this.first[cu] = node;
       if (!(cu <= 0xdbff && surrogate) && !ids && node === undefined) this.plain[cu] = 1;
       if (node === undefined) this.kind[cu] = this.plain[cu] ? 0 : 2;
       else if (!surrogate && node.size === 0 && node.trie_val !== undefined) {
@@ -79,7 +82,21 @@ class Pass {
     let node = this.root;
     let end = 0;
     let value: string | undefined;
-    for (let j = i; j < n; ) {
+    let j = i;
+    const cu = s.charCodeAt(i);
+    if (cu < 0xd800 || cu > 0xdfff) {
+      // not a surrogate: codePointAt(i) is this code unit, and its node is in the table
+      const next = this.first[cu];
+      if (next === undefined) return 0;
+      node = next;
+      j = i + 1;
+      const v = node.trie_val;
+      if (v !== undefined) {
+        end = j;
+        value = v;
+      }
+    }
+    for (; j < n; ) {
       const x = s.codePointAt(j)!;
       j += x > 0xffff ? 2 : 1;
       const next = node.get(x);
@@ -99,34 +116,31 @@ class Pass {
   convert(s: string): string {
     const kind = this.kind;
     const n = s.length;
-    let out = '';
     let changed = false;
-    let last = 0;
+    let buf = buffer(n);
+    let o = 0; // code units written to buf
     for (let i = 0; i < n; ) {
       const cu = s.charCodeAt(i);
       const k = kind[cu];
       if (k === 0) {
+        buf[o++] = cu;
         i++;
         continue;
       }
-      if (k === 1) {
-        if (last < i) out += s.slice(last, i);
-        out += this.single[cu];
-        changed = true;
-        i = last = i + 1;
-        continue;
-      }
-      const end = this.match(s, i);
+      const end = k === 1 ? i + 1 : this.match(s, i);
       if (end > 0) {
-        if (last < i) out += s.slice(last, i);
-        out += this.value;
+        const v = k === 1 ? this.single[cu] : this.value;
+        if (o + v.length + (n - i) > buf.length) buf = buffer(o + v.length + (n - i), buf, o);
+        for (let x = 0; x < v.length; x++) buf[o++] = v.charCodeAt(x);
         changed = true;
-        i = last = end;
-      } else i += unmatchedLength(s, i);
+        i = end;
+      } else {
+        const len = unmatchedLength(s, i);
+        for (let x = 0; x < len; x++) buf[o++] = s.charCodeAt(i + x);
+        i += len;
+      }
     }
-    if (!changed) return s;
-    if (last < n) out += s.slice(last, n);
-    return out;
+    return changed ? text(buf, o) : s;
   }
 
   /** Trie.segment, with each segment handed to `each` and the results joined. */
@@ -150,6 +164,27 @@ class Pass {
     if (last < n) out.push(each(s.slice(last, n)));
     return out.join('');
   }
+}
+
+// One output buffer, reused: convert() writes code units into it, then makes one string. (A text
+// too large for it gets a buffer of its own, not kept.)
+const KEEP_MAX = 1 << 20;
+let shared: Uint16Array = new Uint16Array(1 << 16);
+/** A buffer of at least `size` code units holding the first `keep` of `current`. */
+function buffer(size: number, current: Uint16Array = shared, keep = 0): Uint16Array {
+  if (size <= current.length) return current;
+  const bigger = new Uint16Array(Math.max(size, current.length * 2));
+  bigger.set(current.subarray(0, keep));
+  if (bigger.length <= KEEP_MAX) shared = bigger;
+  return bigger;
+}
+/** The string of buf[0..n) (String.fromCharCode keeps lone surrogates as they are). */
+function text(buf: Uint16Array, n: number): string {
+  const CHUNK = 8192;
+  if (n <= CHUNK) return String.fromCharCode.apply(null, buf.subarray(0, n) as unknown as number[]);
+  const parts: string[] = [];
+  for (let a = 0; a < n; a += CHUNK) parts.push(String.fromCharCode.apply(null, buf.subarray(a, Math.min(n, a + CHUNK)) as unknown as number[]));
+  return parts.join('');
 }
 
 // opencc-js's getUnmatchedLength: an ideographic description sequence (⿰氵夌) is skipped whole.
