@@ -178,10 +178,23 @@ function buffer(size: number, current: Uint16Array = shared, keep = 0): Uint16Ar
   if (bigger.length <= KEEP_MAX) shared = bigger;
   return bigger;
 }
-/** The string of buf[0..n) (String.fromCharCode keeps lone surrogates as they are). */
+const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+/** Uint16Array holds code units little-endian on this machine (what the UTF-16LE decoder reads). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+/**
+ * The string of buf[0..n). TextDecoder copies the code units as they are unless one is a surrogate
+ * (it would replace a lone one with U+FFFD): with any surrogate, String.fromCharCode, which keeps them.
+ */
 function text(buf: Uint16Array, n: number): string {
+  let surrogates = !LITTLE_ENDIAN;
+  for (let i = 0; !surrogates && i < n; i++) {
+    if ((buf[i] & 0xf800) === 0xd800) {
+      surrogates = true;
+      break;
+    }
+  }
+  if (!surrogates) return UTF16.decode(new Uint8Array(buf.buffer, buf.byteOffset, n * 2));
   const CHUNK = 8192;
-  if (n <= CHUNK) return String.fromCharCode.apply(null, buf.subarray(0, n) as unknown as number[]);
   const parts: string[] = [];
   for (let a = 0; a < n; a += CHUNK) parts.push(String.fromCharCode.apply(null, buf.subarray(a, Math.min(n, a + CHUNK)) as unknown as number[]));
   return parts.join('');
