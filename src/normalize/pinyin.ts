@@ -34,7 +34,8 @@ const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 /** Remove pinyin glosses; returns the cleaned line and how many were removed. */
 export function stripPinyin(line: string): { text: string; removed: number } {
   if (!line.includes('(') && !line.includes('（')) return { text: line, removed: 0 };
-  let out = '';
+  let out = ''; // the line up to `from`, glosses removed
+  let from = 0;
   let removed = 0;
   let i = 0;
   while (i < line.length) {
@@ -57,13 +58,14 @@ export function stripPinyin(line: string): { text: string; removed: number } {
         // demand a tone mark, which ordinary words in brackets never have.
         if (isPinyinSyllable(inner) && (CJK.test(prev) ? true : hasTone(inner))) {
           removed++;
-          i = end + 1;
+          out += line.slice(from, i);
+          i = from = end + 1;
           continue;
         }
       }
     }
-    out += ch;
     i++;
   }
-  return { text: out, removed };
+  // (the text between glosses is copied in slices, not character by character)
+  return removed === 0 ? { text: line, removed: 0 } : { text: out + line.slice(from), removed };
 }
