@@ -112,6 +112,23 @@ class Pass {
     return end;
   }
 
+  /**
+   * A regular expression matching any code unit that convert() does not copy as it is: a text
+   * without one is returned unchanged, and a character-class scan finds that out faster than the loop.
+   */
+  trigger(): RegExp {
+    let cls = '';
+    for (let a = 0; a < 0x10000; a++) {
+      if (this.kind[a] === 0) continue;
+      let b = a;
+      while (b + 1 < 0x10000 && this.kind[b + 1] !== 0) b++;
+      const hex = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
+      cls += a === b ? hex(a) : `${hex(a)}-${hex(b)}`;
+      a = b;
+    }
+    return new RegExp(cls ? `[${cls}]` : '[^\\s\\S]');
+  }
+
   /** Trie.convert; returns the input itself when nothing matches. */
   convert(s: string): string {
     const kind = this.kind;
@@ -255,7 +272,9 @@ function fastConverter(OpenCC: OpenCC, reference: Convert): Convert | undefined 
       if (r === undefined) phrases.set(segment, (r = chain(segment)));
       return r;
     };
-    const convert: Convert = (s) => segmentation.segmentMap(normalization.convert(s), chain, phrase);
+    // the normalization pass (CJK compatibility ideographs) changes almost no text: test first
+    const mayNormalize = normalization.trigger();
+    const convert: Convert = (s) => segmentation.segmentMap(mayNormalize.test(s) ? normalization.convert(s) : s, chain, phrase);
     return convert(SAMPLE) === reference(SAMPLE) ? convert : undefined;
   } catch {
     return undefined;
