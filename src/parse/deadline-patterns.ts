@@ -105,8 +105,18 @@ const START = new Uint8Array(0x10000); // 1: may start a match; 2: only with one
 const NEXT = new Map<number, string>();
 const IS_NUMERAL = new Uint8Array(0x10000);
 for (const ch of '0123456789０１２３４５６７８９〇零一二三四五六七八九十两') IS_NUMERAL[ch.charCodeAt(0)] = 1;
-for (const ch of '0123456789０１２３４５６７８９〇零一二三四五六七八九十两半每按用到至从自') START[ch.charCodeAt(0)] = 1;
+START['按'.charCodeAt(0)] = 1; // 按 SP then a period word or any of the issuers of 按…规定执行
+// what may follow the first character of a match, alternative by alternative: a numeral starts a
+// year (more numerals), a month (MON SP 月) or a count (COUNT SP 个? SP 年/月/工作日/天/日/周/星期/年一次)
+const SPACES = ' \u3000\t';
+const DIGITS = '0123456789０１２３４５６７８９';
+const AFTER_COUNT = `${SPACES}年月个工天日周星`;
 for (const [chars, next] of [
+  [DIGITS, DIGITS + AFTER_COUNT],
+  ['〇零一二三四五六七八九十两半', '〇零一二三四五六七八九十两半' + AFTER_COUNT],
+  ['用', SPACES + DIGITS + '一二两三四五六七八九十半'],
+  ['到至从自', SPACES + DIGITS + '〇零一二三四五六七八九'],
+  ['每', `${SPACES}个半一两二三四五2345２３４５年季月周星旬天日`],
   ['年', '初度底末 \u3000\t'], ['今本当明', '年'], ['全', '年'], ['执', '行'], ['适', '时'], ['逐', '年季月'],
   ['经通', '过'], ['利', '用'], ['力', '争'], ['争', '取'], ['截', '至止'], ['直', '到'], ['分', ' \u3000\t月季周年'],
 ] as const) {
