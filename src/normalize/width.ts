@@ -84,12 +84,13 @@ function steps123(s: string): string {
 // 1. full-width ASCII variants and odd spaces → ASCII; 2. ASCII punctuation → full-width, except ,
 // and : between digits (3,946 / 10:30); 3. spaces: dropped next to wide characters (or the
 // punctuation just made wide), else one space; 4. year ranges and 文号 year brackets (regular
-// expressions, only on lines holding 19 or 20).
+// expressions, only on lines holding 19 or 20, and a dash or a 号).
 export function unifyWidth(input: string): string {
   let s = steps123(input);
   if (s.includes('19') || s.includes('20')) {
-    s = s.replace(/((?:19|20)\d{2})(年?)[-－–~～─]((?:19|20)\d{2})/g, '$1$2—$3');
-    s = s.replace(/[﹝\[［【〔（]((?:19|20)\d{2})[﹞\]］】〕）](?=\d{1,4}号)/g, '〔$1〕');
+    // each only where it can match: a range needs a dash, a 文号 year a 号
+    if (/[-－–~～─]/.test(s)) s = s.replace(/((?:19|20)\d{2})(年?)[-－–~～─]((?:19|20)\d{2})/g, '$1$2—$3');
+    if (s.includes('号')) s = s.replace(/[﹝\[［【〔（]((?:19|20)\d{2})[﹞\]］】〕）](?=\d{1,4}号)/g, '〔$1〕');
   }
   return s.trim();
 }
