@@ -190,11 +190,12 @@ function repeats(prev: Deadline | undefined, d: Deadline): boolean {
 export function extractDeadlines(text: string, docYear?: number): Deadline[] {
   const out: Deadline[] = [];
   if (!text) return out;
-  const cursor = new Cursor(text);
+  let cursor: Cursor | undefined; // made at the first match: most texts hold none
   for (let m = nextDeadline(text, 0); m !== null; m = nextDeadline(text, m.index + Math.max(m[0].length, 1))) {
     if (m[0].length === 0) continue;
     const s = m.index;
     const e = s + m[0].length;
+    cursor ??= new Cursor(text);
     if (cursor.inTitle(s)) continue;
     const match = m;
     const found = interpret((name) => match[GROUP[name]], text, e, docYear);
