@@ -33,11 +33,13 @@ export function alignTasks(base: Task[], local: Task[], rules: PairRules = { pin
   const banned = new Set(rules.ban.map((b) => `${b.base}|${b.local}`));
   const chosen = new Map<string, { i: number; j: number; manual: boolean; kind?: LinkKind }>();
   const key = (i: number, j: number) => `${base[i].id}|${local[j].id}`;
+  // asked for every pair several times: with no bans (the usual case) no key is built
+  const isBanned = banned.size ? (i: number, j: number) => banned.has(key(i, j)) : () => false;
   // which base and local tasks have a link so far (links are only ever added)
   const linkedBase = new Set<number>();
   const linkedLocal = new Set<number>();
   const add = (i: number, j: number, manual = false, kind?: LinkKind) => {
-    if (!banned.has(key(i, j)) || manual) {
+    if (!isBanned(i, j) || manual) {
       chosen.set(key(i, j), { i, j, manual, kind });
       linkedBase.add(i);
       linkedLocal.add(j);
@@ -56,18 +58,18 @@ export function alignTasks(base: Task[], local: Task[], rules: PairRules = { pin
   base.forEach((_, i) => {
     let best = -1;
     for (let j = 0; j < local.length; j++) {
-      if (banned.has(key(i, j))) continue;
+      if (isBanned(i, j)) continue;
       if (best < 0 || ev[i][j].score > ev[i][best].score) best = j;
     }
     if (best >= 0 && (strong(ev[i][best]) || clearMutualBest(ev, i, best, T))) add(i, best);
     for (let j = 0; j < local.length; j++) {
-      if (j !== best && !banned.has(key(i, j)) && (ev[i][j].cover >= T.extraCover || (ev[i][j].title >= T.titleMatch && ev[i][j].cover >= T.titleCover))) add(i, j);
+      if (j !== best && !isBanned(i, j) && (ev[i][j].cover >= T.extraCover || (ev[i][j].title >= T.titleMatch && ev[i][j].cover >= T.titleCover))) add(i, j);
     }
   });
   // 5. a base task about to be reported dropped, part of whose content one local task clearly carries
   base.forEach((_, i) => {
     if (linkedBase.has(i)) return;
-    const order = ev[i].map((e, j) => ({ e, j })).filter(({ j }) => !banned.has(key(i, j))).sort((a, b) => b.e.score - a.e.score);
+    const order = ev[i].map((e, j) => ({ e, j })).filter(({ j }) => !isBanned(i, j)).sort((a, b) => b.e.score - a.e.score);
     const [first, second] = order;
     // weak evidence, so demand structure too: the two tasks sit under corresponding projects
     const sameProject = first && dice(base[i].project, local[first.j].project) >= T.sameTitle;
@@ -77,7 +79,7 @@ export function alignTasks(base: Task[], local: Task[], rules: PairRules = { pin
     if (linkedLocal.has(j)) return;
     let best = -1;
     for (let i = 0; i < base.length; i++) {
-      if (banned.has(key(i, j))) continue;
+      if (isBanned(i, j)) continue;
       if (best < 0 || ev[i][j].back > ev[best][j].back) best = i;
     }
     if (best >= 0 && ev[best][j].back >= T.extraCover && ev[best][j].score >= T.main * T.laxFactor) add(best, j);
@@ -89,7 +91,7 @@ export function alignTasks(base: Task[], local: Task[], rules: PairRules = { pin
     let first = -1;
     let second = -1;
     for (let i = 0; i < base.length; i++) {
-      if (banned.has(key(i, j))) continue;
+      if (isBanned(i, j)) continue;
       if (first < 0 || ev[i][j].back > ev[first][j].back) {
         second = first;
         first = i;
@@ -117,16 +119,22 @@ export function alignTasks(base: Task[], local: Task[], rules: PairRules = { pin
 
   // 8. a would-be-added local task that merges two would-be-dropped base tasks: each carries a good
   //    part of it, and it is each one's best counterpart
+  // depends on the evidence and the bans only (not on the links so far): found once per base task
+  const bestLocal = new Map<number, number>();
   const bestLocalOf = (i: number) => {
-    let best = -1;
-    for (let j = 0; j < local.length; j++) if (!banned.has(key(i, j)) && (best < 0 || ev[i][j].score > ev[i][best].score)) best = j;
+    let best = bestLocal.get(i);
+    if (best === undefined) {
+      best = -1;
+      for (let j = 0; j < local.length; j++) if (!isBanned(i, j) && (best < 0 || ev[i][j].score > ev[i][best].score)) best = j;
+      bestLocal.set(i, best);
+    }
     return best;
   };
   local.forEach((_, j) => {
     if (linkedLocal.has(j)) return;
     const parts = base
       .map((_, i) => i)
-      .filter((i) => !linkedBase.has(i) && !banned.has(key(i, j)) && ev[i][j].back >= T.mergedPart && bestLocalOf(i) === j);
+      .filter((i) => !linkedBase.has(i) && !isBanned(i, j) && ev[i][j].back >= T.mergedPart && bestLocalOf(i) === j);
     if (parts.length < 2) return;
     const total = parts.reduce((a, i) => a + ev[i][j].back, 0);
     if (total >= T.mergedTotal) for (const i of parts) add(i, j);

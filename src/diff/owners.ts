@@ -23,7 +23,22 @@ const BODY_SUFFIX = /(?:中心支行|分行|支行|总局|分局|局|厅|部|委
 const SUBGOV = /^各(?:有关)?.{0,12}(?:政府|区|县|市|镇|乡|街|管委会)|^(?:地方各级|各地)/;
 const GENERIC = /^(?:各|有关|相关|其他|其余)(?:有关)?(?:单位|部门|方面|机构|部委)$|有关部门$|有关单位$|各有关单位$/;
 
+// Unit names recur across the tasks of a plan and across plans: each name's key is derived once
+// (a pure function of the name; bounded caches, cleared when full).
+const CACHE_MAX = 20000;
+const keys = new Map<string, UnitKey>();
+
 function keyOf(unit: string): UnitKey {
+  let k = keys.get(unit);
+  if (!k) {
+    if (keys.size >= CACHE_MAX) keys.clear();
+    k = deriveKey(unit);
+    keys.set(unit, k);
+  }
+  return k;
+}
+
+function deriveKey(unit: string): UnitKey {
   const s = unit.replace(/[〔（(][^〔〕（）()]*[〕）)]/g, '').replace(/\s+/g, '');
   if (GENERIC.test(s)) return { unit, tag: 'generic', core: '' };
   if (SUBGOV.test(s)) return { unit, tag: 'subgov', core: '' };
@@ -63,8 +78,29 @@ function similar(a: string, b: string): boolean {
   return A.size + B.size > 0 && (2 * both) / (A.size + B.size) >= 0.5;
 }
 
+const pairs = new Map<string, Map<string, boolean>>();
+let pairCount = 0;
+
 /** Is `local` the local counterpart of `base`? */
 export function counterpart(base: string, local: string): boolean {
+  let row = pairs.get(base);
+  if (!row) {
+    if (pairCount >= CACHE_MAX) {
+      pairs.clear();
+      pairCount = 0;
+    }
+    pairs.set(base, (row = new Map()));
+  }
+  let c = row.get(local);
+  if (c === undefined) {
+    c = isCounterpart(base, local);
+    row.set(local, c);
+    pairCount++;
+  }
+  return c;
+}
+
+function isCounterpart(base: string, local: string): boolean {
   const b = keyOf(base);
   const l = keyOf(local);
   if (b.tag || l.tag) return b.tag === l.tag;
@@ -108,6 +144,13 @@ export function compareOwners(base: Notice, local: Notice, links: Link[]): Owner
     (localsOf.get(k.base) ?? localsOf.set(k.base, []).get(k.base)!).push(l);
   }
   const everyLocalUnit = unitsOf(local.tasks);
+  // whether the local plan names a counterpart of a base unit anywhere (asked once per unit)
+  const namedLocally = new Map<string, boolean>();
+  const anywhere = (u: string) => {
+    let v = namedLocally.get(u);
+    if (v === undefined) namedLocally.set(u, (v = everyLocalUnit.some((w) => counterpart(u, w))));
+    return v;
+  };
   const out: OwnerChange[] = [];
   for (const k of links) {
     const bGroup = basesOf.get(k.local);
@@ -126,7 +169,7 @@ export function compareOwners(base: Notice, local: Notice, links: Link[]): Owner
     }
     const bLeads = leadsOf(bGroup);
     const lLeads = leadsOf(lGroup);
-    const missing = bUnits.filter((u) => !exempt(u) && !lUnits.some((v) => counterpart(u, v)) && everyLocalUnit.some((v) => counterpart(u, v)));
+    const missing = bUnits.filter((u) => !exempt(u) && !lUnits.some((v) => counterpart(u, v)) && anywhere(u));
     const extra = lUnits.filter((v) => !exempt(v) && !bUnits.some((u) => counterpart(u, v)));
     const leadKept = !bLeads.length || !lLeads.length || lLeads.some((v) => bLeads.some((u) => counterpart(u, v)));
     if (!leadKept) out.push({ ...entry, change: 'reassigned', detail: `lead ${bLeads.join('、')} → ${lLeads.join('、')}` });
