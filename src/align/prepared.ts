@@ -56,6 +56,14 @@ export function taskPostings(tasks: Task[]): { sets: ReadonlySet<Gram>[]; postin
   });
 }
 
+/** Bigram sets of key-list rows' 重点任务 cells, and the inverted index bigram → rows holding it. */
+export function keyRowPostings(rows: KeyListRow[]): { sets: ReadonlySet<Gram>[]; postings: Map<Gram, number[]> } {
+  return once(rows, 'rowPostings', () => {
+    const sets = rows.map((r) => bigramSet(r.task));
+    return { sets, postings: postingsOf(sets) };
+  });
+}
+
 export function postingsOf(sets: ReadonlySet<Gram>[]): Map<Gram, number[]> {
   const postings = new Map<Gram, number[]>();
   sets.forEach((set, j) => {

@@ -11,9 +11,9 @@
 //     alone (rewritten as two); a lone row facing several rows of its linked task condenses that
 //     task and goes to the row restating the task's title, if that row qualifies.
 import type { KeyListRow, Link, Task } from '../model.js';
-import { Idf, bigramSet, containment, dice } from '../align/text.js';
+import { Idf, bigramSet, containment, containments, dice, diceOf } from '../align/text.js';
 import { cmpId } from '../align/tasks.js';
-import { keyRowsDf } from '../align/prepared.js';
+import { keyRowPostings, keyRowsDf, postingsOf } from '../align/prepared.js';
 import { DEFAULT_DIFF_OPTIONS, type KeyListOptions } from '../options.js';
 
 interface Pair {
@@ -43,18 +43,23 @@ export function alignKeyLists(
 ): Link[] {
   const idf = new Idf(keyRowsDf(base)); // the base rows' counts are computed once per base
   for (const r of local) idf.add(r.task);
+  // every pair's containment both ways and dice, through the inverted indexes of both sides
   const lSets = local.map((r) => bigramSet(r.task));
-  const bSets = base.map((r) => bigramSet(r.task));
+  const lPostings = postingsOf(lSets);
+  const b = keyRowPostings(base); // the base side once per base
+  const shared = base.map(() => new Int32Array(local.length));
+  const fwdOf = base.map((r, i) => containments(r.task, lPostings, local.length, idf, shared[i]));
+  const revOf = local.map((r) => containments(r.task, b.postings, base.length, idf));
   const pairs: Pair[] = [];
-  base.forEach((b, i) => {
-    local.forEach((l, j) => {
-      const fwd = containment(b.task, lSets[j], idf);
-      const rev = containment(l.task, bSets[i], idf);
-      const d = dice(b.task, l.task);
+  for (let i = 0; i < base.length; i++) {
+    for (let j = 0; j < local.length; j++) {
+      const fwd = fwdOf[i][j];
+      const rev = revOf[j][i];
+      const d = diceOf(b.sets[i].size, lSets[j].size, shared[i][j]);
       // a local row may join two provincial rows ("…试点，建立健全…体系"): containment either way counts
       pairs.push({ i, j, fwd, rev, dice: d, score: Math.max(d, T.rowContainWeight * Math.max(fwd, rev)) });
-    });
-  });
+    }
+  }
   // best first; on a tie the row at the same position first, then list order (a self-diff pairs each row with itself)
   const byScore = (a: Pair, b: Pair) => b.score - a.score || Math.abs(a.i - a.j) - Math.abs(b.i - b.j) || a.i - b.i || a.j - b.j;
   const partnersOfBase = base.map(() => [] as Pair[]);
