@@ -56,6 +56,14 @@ export function taskPostings(tasks: Task[]): { sets: ReadonlySet<Gram>[]; postin
   });
 }
 
+/** Bigram sets of each task's title, and the inverted index bigram → tasks whose title holds it. */
+export function titlePostings(tasks: Task[]): { sets: ReadonlySet<Gram>[]; postings: Map<Gram, number[]> } {
+  return once(tasks, 'titlePostings', () => {
+    const sets = tasks.map((t) => bigramSet(t.title));
+    return { sets, postings: postingsOf(sets) };
+  });
+}
+
 /** Bigram sets of key-list rows' 重点任务 cells, and the inverted index bigram → rows holding it. */
 export function keyRowPostings(rows: KeyListRow[]): { sets: ReadonlySet<Gram>[]; postings: Map<Gram, number[]> } {
   return once(rows, 'rowPostings', () => {
