@@ -3,8 +3,9 @@
 // A local item often joins two provincial titles with a comma ("健全政务标准，推广移动政务"), so each
 // comma-separated part of a local title is compared on its own.
 import type { Task } from '../model.js';
-import { Idf, bigramSet, clauses, diceOf, type Gram } from './text.js';
-import { postingsOf, taskClauses, taskDoc, taskDocsDf, taskPostings, titlePostings } from './prepared.js';
+import { bigramSet, clauses, diceOf } from './text.js';
+import { Vocab, dfOfIds, postingsOfIds, type Postings } from './encode.js';
+import { evidenceBase, taskDoc, titlePostings } from './prepared.js';
 
 export interface PairEvidence {
   /** Share of the base task's content found in the local task (0..1). */
@@ -23,30 +24,33 @@ function titleParts(title: string): string[] {
 }
 
 /**
- * cover[i][j]: length-weighted mean over the clauses of from[i] of their IDF containment in to[j].
- * Computed through an inverted index (bigram → the `to` texts that hold it), so each clause is
- * scored against all texts in one pass over its bigrams instead of one pass per text.
+ * cover[f][j]: length-weighted mean over the clauses of text f (`from`, as ids, with their lengths)
+ * of their IDF containment in text j (`to`, through its inverted index). Each clause is scored
+ * against all texts in one pass over its bigrams; a text sharing no bigram with the clause adds
+ * exactly 0, so only the texts it shares one with are visited.
  */
-function coverMatrix(from: string[][], to: ReadonlySet<Gram>[], idf: Idf, postings = postingsOf(to)): Float64Array[] {
-  const n = to.length;
+function coverMatrix(from: Int32Array[][], lengths: number[][], to: Postings, n: number, W: Float64Array): Float64Array[] {
+  const { start, items, ids } = to;
   const acc = new Float64Array(n);
-  // the texts a clause shares a bigram with: every other text adds exactly 0 to num[j]
   const touched = new Int32Array(n);
   const stamp = new Int32Array(n);
-  let clause = 0;
-  return from.map((cls) => {
+  let mark = 0;
+  return from.map((cls, f) => {
     const num = new Float64Array(n);
     let den = 0;
-    for (const c of cls) {
-      const { grams, weights, total } = idf.weighted(c);
-      const mark = ++clause;
+    for (let c = 0; c < cls.length; c++) {
+      const grams = cls[c];
+      mark++;
       let nt = 0;
+      // the clause's IDF weight, summed in its bigrams' order (as Idf.weighted)
+      let total = 0;
       for (let k = 0; k < grams.length; k++) {
-        const list = postings.get(grams[k]);
-        if (!list) continue;
-        const wk = weights[k];
-        for (let x = 0; x < list.length; x++) {
-          const j = list[x];
+        const id = grams[k];
+        const wk = W[id];
+        total += wk;
+        if (id >= ids) continue;
+        for (let x = start[id], end = start[id + 1]; x < end; x++) {
+          const j = items[x];
           if (stamp[j] !== mark) {
             stamp[j] = mark;
             acc[j] = 0;
@@ -55,7 +59,7 @@ function coverMatrix(from: string[][], to: ReadonlySet<Gram>[], idf: Idf, postin
           acc[j] += wk;
         }
       }
-      const w = c.length;
+      const w = lengths[f][c];
       den += w;
       if (total === 0) continue;
       for (let t = 0; t < nt; t++) {
@@ -94,13 +98,23 @@ function titleMatrix(base: Task[], lTitles: string[][]): Float64Array[] {
 
 export function evidenceMatrix(base: Task[], local: Task[]): PairEvidence[][] {
   // the base side is prepared once per base (prepared.ts); only the local side is computed here
-  const idf = new Idf(taskDocsDf(base));
-  for (const t of local) idf.add(taskDoc(t));
-  const bClauses = taskClauses(base);
-  const lClauses = local.map((t) => clauses(t.text));
-  const b = taskPostings(base);
-  const cover = coverMatrix(bClauses, local.map((t) => bigramSet(t.text)), idf); // [base][local]
-  const back = coverMatrix(lClauses, b.sets, idf, b.postings); // [local][base]
+  const b = evidenceBase(base);
+  const v = new Vocab(b.vocab);
+  const docs = local.map((t) => v.encode(taskDoc(t)));
+  const texts = local.map((t) => v.encode(t.text));
+  const lClauseTexts = local.map((t) => clauses(t.text));
+  const lClauses = lClauseTexts.map((cs) => cs.map((c) => v.encode(c)));
+  const lLengths = lClauseTexts.map((cs) => cs.map((c) => c.length));
+  // IDF over the title + text documents of both plans (as Idf with the base's counts as prior)
+  const size = v.size;
+  const df = new Int32Array(size);
+  df.set(b.docDf);
+  dfOfIds(docs, size, df);
+  const N = local.length + b.docs;
+  const W = new Float64Array(size);
+  for (let k = 0; k < size; k++) W[k] = Math.log((N + 1) / (df[k] + 0.5));
+  const cover = coverMatrix(b.clauses, b.clauseLengths, postingsOfIds(texts, size), local.length, W); // [base][local]
+  const back = coverMatrix(lClauses, lLengths, b.texts, base.length, W); // [local][base]
   const titles = titleMatrix(base, local.map((t) => titleParts(t.title))); // [local][base]
   return base.map((_, i) =>
     local.map((_, j) => {

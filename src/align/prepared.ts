@@ -5,6 +5,7 @@
 // Everything stored is read-only; a cached value is dropped if the array it came from changed length.
 import type { KeyListRow, Task } from '../model.js';
 import { bigramSet, clauses, type DfTable, type Gram } from './text.js';
+import { Vocab, dfOfIds, postingsOfIds, type Postings } from './encode.js';
 
 const memo = new WeakMap<object, Map<string, { length: number; value: unknown }>>();
 
@@ -28,9 +29,26 @@ export function dfTable(docs: string[]): DfTable {
 /** Task as one IDF document: title and text. */
 export const taskDoc = (t: Task) => `${t.title}。${t.text}`;
 
-/** DF over the tasks' title + text documents (the alignment's and the row mapping's IDF). */
-export function taskDocsDf(tasks: Task[]): DfTable {
-  return once(tasks, 'docsDf', () => dfTable(tasks.map(taskDoc)));
+/** The evidence matrix's base side (see encode.ts): the base's bigram ids, their document frequencies over the title + text documents, each task's clauses as ids with their lengths, and the index of the task texts. */
+export interface EvidenceBase {
+  vocab: Map<Gram, number>;
+  docDf: Int32Array;
+  docs: number;
+  clauses: Int32Array[][];
+  clauseLengths: number[][];
+  texts: Postings;
+}
+
+export function evidenceBase(tasks: Task[]): EvidenceBase {
+  return once(tasks, 'evidence', () => {
+    const v = Vocab.building();
+    const docs = tasks.map((t) => v.encode(taskDoc(t)));
+    const texts = tasks.map((t) => v.encode(t.text));
+    const cls = taskClauses(tasks);
+    const clauseIds = cls.map((cs) => cs.map((c) => v.encode(c)));
+    const vocab = v.freeze();
+    return { vocab, docDf: dfOfIds(docs, vocab.size), docs: tasks.length, clauses: clauseIds, clauseLengths: cls.map((cs) => cs.map((c) => c.length)), texts: postingsOfIds(texts, vocab.size) };
+  });
 }
 
 /** DF over the tasks' texts alone (the deadline comparison's IDF). */
@@ -46,14 +64,6 @@ export function keyRowsDf(rows: KeyListRow[]): DfTable {
 /** The clauses of each task's text. */
 export function taskClauses(tasks: Task[]): string[][] {
   return once(tasks, 'clauses', () => tasks.map((t) => clauses(t.text)));
-}
-
-/** Bigram sets of each task's text, and the inverted index bigram → tasks holding it. */
-export function taskPostings(tasks: Task[]): { sets: ReadonlySet<Gram>[]; postings: Map<Gram, number[]> } {
-  return once(tasks, 'postings', () => {
-    const sets = tasks.map((t) => bigramSet(t.text));
-    return { sets, postings: postingsOf(sets) };
-  });
 }
 
 /** Bigram sets of each task's title, and the inverted index bigram → tasks whose title holds it. */
