@@ -6,9 +6,14 @@
 // 我国 → 我市, 国家级 → 市级) is still the same task, so they compare as one word.
 const LEVEL_WORDS = /(?:全|我)(?:国|省|市|县|区)|(?:国家|省|市|县|区)级/g;
 
+const NOT_CONTENT = /[^\u3400-\u9fffA-Za-z0-9]+/g;
+const LEVEL_HINT = /[全我级]/;
+
 /** Keep Chinese characters, letters and digits; drop punctuation, brackets and quotes; level words unified. */
 export function content(s: string): string {
-  return s.replace(/[^\u3400-\u9fffA-Za-z0-9]/g, '').replace(LEVEL_WORDS, (m) => (m.endsWith('级') ? '本级' : `${m[0]}域`));
+  const c = s.replace(NOT_CONTENT, '');
+  // every level word holds 全, 我 or 级: most texts have none, and skip the second pass
+  return LEVEL_HINT.test(c) ? c.replace(LEVEL_WORDS, (m) => (m.endsWith('级') ? '本级' : `${m[0]}域`)) : c;
 }
 
 /**
