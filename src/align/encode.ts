@@ -7,50 +7,66 @@
 import { content, type Gram } from './text.js';
 
 /**
- * Bigram → id. A base's bigrams get ids 0..fixed.size-1 once per base (`fixed`, never changed
- * afterwards); one diff's other bigrams get the ids after them, in a map of its own.
+ * Bigram → id, an open-addressing hash table in typed arrays (a Map lookup per bigram was the cost
+ * of encoding). A base's bigrams get ids 0..n-1 once per base; a diff starts from a copy of that
+ * table (a few kB) and gives the local plan's other bigrams the ids after them.
+ * No bigram is 0 (content() keeps no NUL), so 0 marks an empty slot.
  */
 export class Vocab {
-  private readonly extra = new Map<Gram, number>();
-  size: number;
+  size = 0;
+  private keys: Int32Array;
+  private vals: Int32Array;
+  private shift: number;
   /** scratch for encode(): a stamp per id, to keep each bigram's first occurrence only */
   private seen = new Int32Array(1024);
   private mark = 0;
   private buf = new Int32Array(256);
 
-  constructor(private readonly fixed: Map<Gram, number> = new Map()) {
-    this.size = fixed.size;
-  }
-
-  /** While the fixed vocabulary is being built (a base), new bigrams go into it. */
-  static building(): Vocab {
-    const v = new Vocab();
-    v.growing = true;
-    return v;
-  }
-
-  private growing = false;
-
-  /** The fixed part, to share with later Vocabs (call once building is done). */
-  freeze(): Map<Gram, number> {
-    this.growing = false;
-    return this.fixed;
+  constructor(from?: Vocab) {
+    if (from) {
+      this.size = from.size;
+      this.keys = from.keys.slice();
+      this.vals = from.vals.slice();
+      this.shift = from.shift;
+    } else {
+      this.keys = new Int32Array(1024);
+      this.vals = new Int32Array(1024);
+      this.shift = 32 - 10;
+    }
   }
 
   id(g: Gram): number {
-    let id = this.fixed.get(g);
-    if (id !== undefined) return id;
-    if (this.growing) {
-      id = this.size++;
-      this.fixed.set(g, id);
-      return id;
+    const keys = this.keys;
+    const mask = keys.length - 1;
+    let h = Math.imul(g, 0x9e3779b1) >>> this.shift;
+    for (;;) {
+      const k = keys[h];
+      if (k === g) return this.vals[h];
+      if (k === 0) break;
+      h = (h + 1) & mask;
     }
-    id = this.extra.get(g);
-    if (id === undefined) {
-      id = this.size++;
-      this.extra.set(g, id);
-    }
+    const id = this.size++;
+    keys[h] = g;
+    this.vals[h] = id;
+    if (this.size * 2 > keys.length) this.grow();
     return id;
+  }
+
+  private grow(): void {
+    const { keys, vals } = this;
+    const cap = keys.length * 2;
+    this.keys = new Int32Array(cap);
+    this.vals = new Int32Array(cap);
+    this.shift--;
+    const mask = cap - 1;
+    for (let s = 0; s < keys.length; s++) {
+      const g = keys[s];
+      if (g === 0) continue;
+      let h = Math.imul(g, 0x9e3779b1) >>> this.shift;
+      while (this.keys[h] !== 0) h = (h + 1) & mask;
+      this.keys[h] = g;
+      this.vals[h] = vals[s];
+    }
   }
 
   /** The distinct bigrams of `s` (as bigrams() in text.ts), first occurrence first, as ids. */

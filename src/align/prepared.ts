@@ -31,7 +31,7 @@ export const taskDoc = (t: Task) => `${t.title}。${t.text}`;
 
 /** The evidence matrix's base side (see encode.ts): the base's bigram ids, their document frequencies over the title + text documents, each task's clauses as ids with their lengths, and the index of the task texts. */
 export interface EvidenceBase {
-  vocab: Map<Gram, number>;
+  vocab: Vocab;
   docDf: Int32Array;
   docs: number;
   clauses: Int32Array[][];
@@ -41,13 +41,12 @@ export interface EvidenceBase {
 
 export function evidenceBase(tasks: Task[]): EvidenceBase {
   return once(tasks, 'evidence', () => {
-    const v = Vocab.building();
+    const v = new Vocab();
     const docs = tasks.map((t) => v.encode(taskDoc(t)));
     const texts = tasks.map((t) => v.encode(t.text));
     const cls = taskClauses(tasks);
     const clauseIds = cls.map((cs) => cs.map((c) => v.encode(c)));
-    const vocab = v.freeze();
-    return { vocab, docDf: dfOfIds(docs, vocab.size), docs: tasks.length, clauses: clauseIds, clauseLengths: cls.map((cs) => cs.map((c) => c.length)), texts: postingsOfIds(texts, vocab.size) };
+    return { vocab: v, docDf: dfOfIds(docs, v.size), docs: tasks.length, clauses: clauseIds, clauseLengths: cls.map((cs) => cs.map((c) => c.length)), texts: postingsOfIds(texts, v.size) };
   });
 }
 
