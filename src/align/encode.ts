@@ -71,7 +71,47 @@ export class Vocab {
 
   /** The distinct bigrams of `s` (as bigrams() in text.ts), first occurrence first, as ids. */
   encode(s: string): Int32Array {
-    const c = content(s);
+    return this.encodeContent(content(s));
+  }
+
+  /**
+   * The distinct bigrams of `${title}。${text}` as a set of ids (in no particular order), given
+   * content(text) and its ids: read off the title's bigrams, the one across the join and the
+   * text's, when content() of the joined string is content(title) + content(text) — no level word
+   * can span the join (see text.ts); else encoded whole.
+   */
+  joined(title: string, text: string, textContent: string, textIds: Int32Array): Int32Array {
+    const ct = textContent;
+    if (mayJoinLevelWord(title, text)) return this.encode(`${title}。${text}`);
+    const ca = content(title);
+    if (ca.length === 0) return textIds;
+    if (ct.length === 0) return this.encodeContent(ca);
+    const mark = ++this.mark;
+    const out: number[] = [];
+    const put = (id: number) => {
+      this.see(id);
+      if (this.seen[id] !== mark) {
+        this.seen[id] = mark;
+        out.push(id);
+      }
+    };
+    // a one-character part adds no bigram of its own
+    if (ca.length >= 2) for (const id of this.encodeContent(ca)) put(id);
+    put(this.id((ca.charCodeAt(ca.length - 1) << 16) | ct.charCodeAt(0)));
+    if (ct.length >= 2) for (const id of textIds) put(id);
+    return Int32Array.from(out);
+  }
+
+  private see(id: number): void {
+    if (id >= this.seen.length) {
+      const grown = new Int32Array(Math.max(this.seen.length * 2, id + 1));
+      grown.set(this.seen);
+      this.seen = grown;
+    }
+  }
+
+  /** encode() of a string already passed through content(). */
+  encodeContent(c: string): Int32Array {
     if (c.length === 1) return Int32Array.of(this.id(c.charCodeAt(0)));
     if (c.length === 0) return new Int32Array(0);
     const mark = ++this.mark;
@@ -83,17 +123,26 @@ export class Vocab {
       const cur = c.charCodeAt(i);
       const id = this.id((prev << 16) | cur);
       prev = cur;
-      if (id >= this.seen.length) {
-        const grown = new Int32Array(Math.max(this.seen.length * 2, id + 1));
-        grown.set(this.seen);
-        this.seen = grown;
-      }
+      if (id >= this.seen.length) this.see(id);
       if (this.seen[id] === mark) continue;
       this.seen[id] = mark;
       buf[n++] = id;
     }
     return buf.slice(0, n);
   }
+}
+
+const IN_CONTENT = /[\u3400-\u9fffA-Za-z0-9]/;
+// consecutive characters of a level word (text.ts LEVEL_WORDS: 全国 我省 国家级 市级 …)
+const LEVEL_PAIRS = new Set(['全国', '全省', '全市', '全县', '全区', '我国', '我省', '我市', '我县', '我区', '国家', '家级', '省级', '市级', '县级', '区级']);
+
+/** Whether the last content character of `a` and the first of `b` could belong to one level word. */
+function mayJoinLevelWord(a: string, b: string): boolean {
+  let i = a.length - 1;
+  while (i >= 0 && !IN_CONTENT.test(a[i])) i--;
+  let j = 0;
+  while (j < b.length && !IN_CONTENT.test(b[j])) j++;
+  return i >= 0 && j < b.length && LEVEL_PAIRS.has(a[i] + b[j]);
 }
 
 /** Inverted index id → the texts holding it (ascending), as one flat array (CSR). */

@@ -3,9 +3,9 @@
 // A local item often joins two provincial titles with a comma ("健全政务标准，推广移动政务"), so each
 // comma-separated part of a local title is compared on its own.
 import type { Task } from '../model.js';
-import { bigramSet, clauses, diceOf } from './text.js';
+import { bigramSet, clauseContents, content, diceOf } from './text.js';
 import { Vocab, dfOfIds, postingsOfIds, type Postings } from './encode.js';
-import { evidenceBase, taskDoc, titlePostings } from './prepared.js';
+import { evidenceBase, titlePostings } from './prepared.js';
 
 export interface PairEvidence {
   /** Share of the base task's content found in the local task (0..1). */
@@ -100,11 +100,22 @@ export function evidenceMatrix(base: Task[], local: Task[]): PairEvidence[][] {
   // the base side is prepared once per base (prepared.ts); only the local side is computed here
   const b = evidenceBase(base);
   const v = new Vocab(b.vocab);
-  const docs = local.map((t) => v.encode(taskDoc(t)));
-  const texts = local.map((t) => v.encode(t.text));
-  const lClauseTexts = local.map((t) => clauses(t.text));
-  const lClauses = lClauseTexts.map((cs) => cs.map((c) => v.encode(c)));
-  const lLengths = lClauseTexts.map((cs) => cs.map((c) => c.length));
+  const textContents = local.map((t) => content(t.text));
+  const texts = textContents.map((c) => v.encodeContent(c));
+  // the title + text documents (taskDoc), as sets: they only count document frequencies
+  const docs = local.map((t, j) => v.joined(t.title, t.text, textContents[j], texts[j]));
+  const lClauses: Int32Array[][] = [];
+  const lLengths: number[][] = [];
+  for (const t of local) {
+    const ids: Int32Array[] = [];
+    const lengths: number[] = [];
+    clauseContents(t.text, (c, cc) => {
+      ids.push(v.encodeContent(cc));
+      lengths.push(c.length);
+    });
+    lClauses.push(ids);
+    lLengths.push(lengths);
+  }
   // IDF over the title + text documents of both plans (as Idf with the base's counts as prior)
   const size = v.size;
   const df = new Int32Array(size);

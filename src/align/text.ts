@@ -47,10 +47,18 @@ export function bigramSet(s: string): ReadonlySet<Gram> {
 
 /** Clauses of a task text: pieces between ，。；：、 that are long enough to mean something. */
 export function clauses(text: string): string[] {
-  return text
-    .split(/[，。；！？：]/)
-    .map((c) => c.trim())
-    .filter((c) => content(c).length >= 4);
+  const out: string[] = [];
+  clauseContents(text, (c) => out.push(c));
+  return out;
+}
+
+/** Each clause of clauses(text) with its content(), in order. */
+export function clauseContents(text: string, each: (clause: string, content: string) => void): void {
+  for (const piece of text.split(/[，。；！？：]/)) {
+    const c = piece.trim();
+    const cc = content(c);
+    if (cc.length >= 4) each(c, cc);
+  }
 }
 
 /** Bigram document frequencies over a fixed set of documents (see prepared.ts). */
