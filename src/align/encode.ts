@@ -35,6 +35,19 @@ export class Vocab {
     }
   }
 
+  /** Each id's bigram, by id (to store a base's vocabulary; Vocab.of rebuilds it with the same ids). */
+  grams(): Int32Array {
+    const out = new Int32Array(this.size);
+    for (let s = 0; s < this.keys.length; s++) if (this.keys[s] !== 0) out[this.vals[s]] = this.keys[s];
+    return out;
+  }
+
+  static of(grams: ArrayLike<number>): Vocab {
+    const v = new Vocab();
+    for (let k = 0; k < grams.length; k++) v.id(grams[k]);
+    return v;
+  }
+
   id(g: Gram): number {
     const keys = this.keys;
     const mask = keys.length - 1;

@@ -92,3 +92,68 @@ export function postingsOf(sets: ReadonlySet<Gram>[]): Map<Gram, number[]> {
   });
   return postings;
 }
+
+// The embedded base's prepared side is stored at build time with its parse (src/base/prebuilt.ts)
+// and adopted when the stored parse is loaded, so a single `plancmp diff` does none of it.
+
+/** Everything above for one base notice, as plain JSON (typed arrays as number arrays). */
+export interface StoredBase {
+  grams: number[];
+  docDf: number[];
+  docs: number;
+  clauses: number[][][];
+  clauseLengths: number[][];
+  texts: number[][];
+  titles: number[][];
+  textsDf: [number[], number[]];
+  rows: number[][];
+  rowsDf: [number[], number[]];
+}
+
+const dfPairs = (t: DfTable): [number[], number[]] => [[...t.df.keys()], [...t.df.values()]];
+
+export function storeBase(tasks: Task[], rows: KeyListRow[]): StoredBase {
+  const e = evidenceBase(tasks);
+  const texts = tasks.map(() => [] as number[]);
+  for (let id = 0; id < e.texts.ids; id++) for (let x = e.texts.start[id]; x < e.texts.start[id + 1]; x++) texts[e.texts.items[x]].push(id);
+  return {
+    grams: [...e.vocab.grams()],
+    docDf: [...e.docDf],
+    docs: e.docs,
+    clauses: e.clauses.map((cs) => cs.map((c) => [...c])),
+    clauseLengths: e.clauseLengths,
+    texts,
+    titles: titlePostings(tasks).sets.map((s) => [...s]),
+    textsDf: dfPairs(taskTextsDf(tasks)),
+    rows: keyRowPostings(rows).sets.map((s) => [...s]),
+    rowsDf: dfPairs(keyRowsDf(rows)),
+  };
+}
+
+function seed(owner: readonly unknown[], name: string, value: unknown): void {
+  let byName = memo.get(owner);
+  if (!byName) memo.set(owner, (byName = new Map()));
+  byName.set(name, { length: owner.length, value });
+}
+
+/** Adopt a stored prepared side for these arrays of the notice it was stored with. */
+export function adoptBase(tasks: Task[], rows: KeyListRow[], s: StoredBase): void {
+  const vocab = Vocab.of(s.grams);
+  const texts = s.texts.map((t) => Int32Array.from(t));
+  seed(tasks, 'evidence', {
+    vocab,
+    docDf: Int32Array.from(s.docDf),
+    docs: s.docs,
+    clauses: s.clauses.map((cs) => cs.map((c) => Int32Array.from(c))),
+    clauseLengths: s.clauseLengths,
+    texts: postingsOfIds(texts, vocab.size),
+  } satisfies EvidenceBase);
+  const sets = (list: number[][]) => {
+    const out = list.map((g) => new Set(g));
+    return { sets: out, postings: postingsOf(out) };
+  };
+  seed(tasks, 'titlePostings', sets(s.titles));
+  seed(tasks, 'textsDf', { df: new Map(s.textsDf[0].map((g, k) => [g, s.textsDf[1][k]])), n: tasks.length } satisfies DfTable);
+  seed(rows, 'rowPostings', sets(s.rows));
+  seed(rows, 'rowsDf', { df: new Map(s.rowsDf[0].map((g, k) => [g, s.rowsDf[1][k]])), n: rows.length } satisfies DfTable);
+}

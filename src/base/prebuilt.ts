@@ -13,6 +13,7 @@ import { readdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { Notice } from '../model.js';
+import { adoptBase, storeBase, type StoredBase } from '../align/prepared.js';
 
 /** Defined by the bundle's first lines when its stored base parse was current at bundling; undeclared elsewhere. */
 declare const __PLANCMP_BUNDLED_BASE__: { stamp: string; text: string } | undefined;
@@ -65,8 +66,11 @@ export function currentStamp(text: string): string {
 export function readPrebuilt(text: string): Notice | undefined {
   if (!import.meta.url.includes('/dist/')) return undefined;
   try {
-    const stored = JSON.parse(readFileSync(PREBUILT_FILE, 'utf8')) as { stamp: string; notice: Notice };
-    return stored.stamp === currentStamp(text) ? stored.notice : undefined;
+    const stored = JSON.parse(readFileSync(PREBUILT_FILE, 'utf8')) as { stamp: string; notice: Notice; prepared?: StoredBase };
+    if (stored.stamp !== currentStamp(text)) return undefined;
+    // the diff's base-side work, stored with the parse (align/prepared.ts)
+    if (stored.prepared) adoptBase(stored.notice.tasks, stored.notice.keyList, stored.prepared);
+    return stored.notice;
   } catch {
     return undefined;
   }
@@ -74,6 +78,6 @@ export function readPrebuilt(text: string): Notice | undefined {
 
 export function writePrebuilt(text: string, notice: Notice): void {
   const tmp = `${PREBUILT_FILE}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify({ stamp: stampFor(text), notice }));
+  writeFileSync(tmp, JSON.stringify({ stamp: stampFor(text), notice, prepared: storeBase(notice.tasks, notice.keyList) }));
   renameSync(tmp, PREBUILT_FILE);
 }
