@@ -48,6 +48,19 @@ export class Vocab {
     return v;
   }
 
+  /** The id of a bigram, or -1 when it has none (nothing is added). */
+  find(g: Gram): number {
+    const keys = this.keys;
+    const mask = keys.length - 1;
+    let h = Math.imul(g, 0x9e3779b1) >>> this.shift;
+    for (;;) {
+      const k = keys[h];
+      if (k === g) return this.vals[h];
+      if (k === 0) return -1;
+      h = (h + 1) & mask;
+    }
+  }
+
   id(g: Gram): number {
     const keys = this.keys;
     const mask = keys.length - 1;
@@ -165,6 +178,21 @@ export interface Postings {
   readonly items: Int32Array;
   /** ids at or above this are in no text */
   readonly ids: number;
+}
+
+/** Whether text `j` holds id `id` (a binary search of its ascending list). */
+export function holds(p: Postings, id: number, j: number): boolean {
+  if (id < 0 || id >= p.ids) return false;
+  let lo = p.start[id];
+  let hi = p.start[id + 1] - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const x = p.items[mid];
+    if (x === j) return true;
+    if (x < j) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 export function postingsOfIds(texts: readonly Int32Array[], ids: number): Postings {

@@ -6,6 +6,8 @@
 import type { Link, Task } from '../model.js';
 import { content } from './text.js';
 import { cmpId } from './tasks.js';
+import { once } from './prepared.js';
+import { Vocab, holds, postingsOfIds, type Postings } from './encode.js';
 import { DEFAULT_DIFF_OPTIONS, type OverlapOptions } from '../options.js';
 /** Policy verbs and fillers that open or pad titles in every plan: never evidence of a topic. */
 const BOILERPLATE =
@@ -19,41 +21,86 @@ function topicPieces(title: string): string[] {
     .filter((p) => p.length >= 2);
 }
 
-/** Length of the longest topic phrase of a title that `text` contains and that is specific enough. */
-function sharedPhrase(pieces: string[], text: string, uses: (s: string) => number, T: Readonly<OverlapOptions>): number {
+/** One plan's side: each task as one content string, its title's topic pieces, and which tasks hold each bigram (by id). */
+interface Side {
+  text: string[];
+  pieces: string[][];
+  vocab: Vocab;
+  postings: Postings;
+}
+
+const gram = (s: string, i: number) => (s.charCodeAt(i) << 16) | s.charCodeAt(i + 1);
+
+function sideOf(tasks: Task[]): Side {
+  const text = tasks.map((t) => content(`${t.title}。${t.text}`));
+  const vocab = new Vocab();
+  // the distinct bigrams of each string, as ids (the strings are content() already)
+  const ids = text.map((c) => (c.length >= 2 ? vocab.encodeContent(c) : new Int32Array(0)));
+  return { text, pieces: tasks.map((t) => topicPieces(t.title)), vocab, postings: postingsOfIds(ids, vocab.size) };
+}
+
+/**
+ * out[j]: length of the longest topic phrase among `pieces` (one title's) that task j of `other`
+ * contains and that is specific enough. Each title position is tried only on the texts holding all
+ * the bigrams of its shortest phrase (a text that contains a phrase holds its bigrams); per text, the
+ * positions come in the same order and a phrase is extended from the best length so far (a text
+ * containing a phrase contains its prefixes), so each out[j] is what the position-by-position
+ * search of that one text finds.
+ */
+function sharedPhrases(pieces: string[], other: Side, uses: (s: string) => number, T: Readonly<OverlapOptions>): Int32Array {
   const { minPhrase: MIN_PHRASE, longPhrase: LONG_PHRASE, maxShortUses: MAX_SHORT_USES } = T;
-  let best = 0;
+  const best = new Int32Array(other.text.length);
+  const step = (p: string, i: number, j: number) => {
+    const text = other.text[j];
+    const b = best[j];
+    // the longest phrase from i on that the text holds; only one longer than the best so far counts
+    let k = MIN_PHRASE - 1;
+    if (b >= MIN_PHRASE) {
+      if (i + b + 1 > p.length || !text.includes(p.slice(i, i + b + 1))) return;
+      k = b + 1;
+    }
+    while (i + k < p.length && text.includes(p.slice(i, i + k + 1))) k++;
+    if (k < MIN_PHRASE || k <= b) return;
+    const phrase = p.slice(i, i + k);
+    if (k >= LONG_PHRASE || uses(phrase) <= MAX_SHORT_USES) best[j] = k;
+  };
   for (const p of pieces) {
     for (let i = 0; i + MIN_PHRASE <= p.length; i++) {
-      // the longest phrase from i on that the text holds
-      let k = MIN_PHRASE - 1;
-      while (i + k < p.length && text.includes(p.slice(i, i + k + 1))) k++;
-      if (k < MIN_PHRASE || k <= best) continue;
-      const phrase = p.slice(i, i + k);
-      if (k >= LONG_PHRASE || uses(phrase) <= MAX_SHORT_USES) best = k;
+      if (MIN_PHRASE < 2) {
+        for (let j = 0; j < other.text.length; j++) step(p, i, j);
+        continue;
+      }
+      const first = other.vocab.find(gram(p, i));
+      if (first < 0) continue;
+      const { start, items } = other.postings;
+      next: for (let x = start[first]; x < start[first + 1]; x++) {
+        const j = items[x];
+        for (let m = i + 1; m + 1 < i + MIN_PHRASE; m++) if (!holds(other.postings, other.vocab.find(gram(p, m)), j)) continue next;
+        step(p, i, j);
+      }
     }
   }
   return best;
 }
 
 export function overlapLinks(base: Task[], local: Task[], T: Readonly<OverlapOptions> = DEFAULT_DIFF_OPTIONS.overlap): Link[] {
-  const bText = base.map((t) => content(`${t.title}。${t.text}`));
-  const lText = local.map((t) => content(`${t.title}。${t.text}`));
-  const bPieces = base.map((t) => topicPieces(t.title));
-  const lPieces = local.map((t) => topicPieces(t.title));
+  const b = once(base, 'overlapSide', () => sideOf(base)); // the base side once per base
+  const l = sideOf(local);
   // how many tasks of both plans contain a phrase (memoized: the same pieces come up again and again)
   const seen = new Map<string, number>();
   const uses = (phrase: string) => {
     let n = seen.get(phrase);
     if (n === undefined) {
       n = 0;
-      for (const t of bText) if (t.includes(phrase)) n++;
-      for (const t of lText) if (t.includes(phrase)) n++;
+      for (const t of b.text) if (t.includes(phrase)) n++;
+      for (const t of l.text) if (t.includes(phrase)) n++;
       seen.set(phrase, n);
     }
     return n;
   };
-  const strength = base.map((_, i) => local.map((_, j) => Math.max(sharedPhrase(bPieces[i], lText[j], uses, T), sharedPhrase(lPieces[j], bText[i], uses, T))));
+  const fromBase = b.pieces.map((pieces) => sharedPhrases(pieces, l, uses, T)); // [base][local]
+  const fromLocal = l.pieces.map((pieces) => sharedPhrases(pieces, b, uses, T)); // [local][base]
+  const strength = base.map((_, i) => local.map((_, j) => Math.max(fromBase[i][j], fromLocal[j][i])));
   const chosen = new Map<string, Link>();
   const add = (i: number, j: number) => {
     const k = `${i}|${j}`;

@@ -9,7 +9,7 @@ import { Vocab, dfOfIds, postingsOfIds, type Postings } from './encode.js';
 
 const memo = new WeakMap<object, Map<string, { length: number; value: unknown }>>();
 
-function once<T>(owner: readonly unknown[], name: string, make: () => T): T {
+export function once<T>(owner: readonly unknown[], name: string, make: () => T): T {
   let byName = memo.get(owner);
   if (!byName) memo.set(owner, (byName = new Map()));
   const hit = byName.get(name);
