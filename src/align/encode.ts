@@ -136,6 +136,64 @@ export class Vocab {
     }
   }
 
+  /**
+   * clauses(text) (text.ts) with each clause's encode() and length, in one scan of the text: a
+   * clause's content is its letters, digits and CJK characters (the level-word pass, which only
+   * 全/我/级 can trigger, goes through content() itself).
+   */
+  clauses(text: string): { ids: Int32Array[]; lengths: number[] } {
+    const ids: Int32Array[] = [];
+    const lengths: number[] = [];
+    let s = 0;
+    for (let e = 0; e <= text.length; e++) {
+      if (e < text.length && !isClauseBreak(text.charCodeAt(e))) continue;
+      // the piece [s, e), trimmed as String.prototype.trim does
+      let a = s;
+      let b = e;
+      while (a < b && isTrimmed(text.charCodeAt(a))) a++;
+      while (b > a && isTrimmed(text.charCodeAt(b - 1))) b--;
+      s = e + 1;
+      let n = 0;
+      let level = false;
+      for (let i = a; i < b; i++) {
+        const ch = text.charCodeAt(i);
+        if (!isContent(ch)) continue;
+        n++;
+        if (ch === 0x5168 || ch === 0x6211 || ch === 0x7ea7) level = true;
+      }
+      if (n < 4) continue;
+      if (level) {
+        const c = text.slice(a, b);
+        const cc = content(c);
+        if (cc.length < 4) continue;
+        ids.push(this.encodeContent(cc));
+        lengths.push(b - a);
+        continue;
+      }
+      const mark = ++this.mark;
+      if (this.buf.length < n) this.buf = new Int32Array(n * 2);
+      const buf = this.buf;
+      let k = 0;
+      let prev = -1;
+      for (let i = a; i < b; i++) {
+        const cur = text.charCodeAt(i);
+        if (!isContent(cur)) continue;
+        if (prev >= 0) {
+          const id = this.id((prev << 16) | cur);
+          if (id >= this.seen.length) this.see(id);
+          if (this.seen[id] !== mark) {
+            this.seen[id] = mark;
+            buf[k++] = id;
+          }
+        }
+        prev = cur;
+      }
+      ids.push(buf.slice(0, k));
+      lengths.push(b - a);
+    }
+    return { ids, lengths };
+  }
+
   /** encode() of a string already passed through content(). */
   encodeContent(c: string): Int32Array {
     if (c.length === 1) return Int32Array.of(this.id(c.charCodeAt(0)));
@@ -156,6 +214,23 @@ export class Vocab {
     }
     return buf.slice(0, n);
   }
+}
+
+/** The characters content() keeps: [\u3400-\u9fffA-Za-z0-9]. */
+function isContent(c: number): boolean {
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+}
+
+/** ，。；！？： — where clauses() splits. */
+function isClauseBreak(c: number): boolean {
+  return c === 0xff0c || c === 0x3002 || c === 0xff1b || c === 0xff01 || c === 0xff1f || c === 0xff1a;
+}
+
+/** What String.prototype.trim removes: WhiteSpace and LineTerminator. */
+function isTrimmed(c: number): boolean {
+  return (
+    (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 const IN_CONTENT = /[\u3400-\u9fffA-Za-z0-9]/;

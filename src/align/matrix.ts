@@ -3,7 +3,7 @@
 // A local item often joins two provincial titles with a comma ("健全政务标准，推广移动政务"), so each
 // comma-separated part of a local title is compared on its own.
 import type { Task } from '../model.js';
-import { bigramSet, clauseContents, content, diceOf } from './text.js';
+import { bigramSet, content, diceOf } from './text.js';
 import { Vocab, dfOfIds, postingsOfIds, type Postings } from './encode.js';
 import { evidenceBase, titlePostings } from './prepared.js';
 
@@ -107,14 +107,9 @@ export function evidenceMatrix(base: Task[], local: Task[]): PairEvidence[][] {
   const lClauses: Int32Array[][] = [];
   const lLengths: number[][] = [];
   for (const t of local) {
-    const ids: Int32Array[] = [];
-    const lengths: number[] = [];
-    clauseContents(t.text, (c, cc) => {
-      ids.push(v.encodeContent(cc));
-      lengths.push(c.length);
-    });
-    lClauses.push(ids);
-    lLengths.push(lengths);
+    const c = v.clauses(t.text);
+    lClauses.push(c.ids);
+    lLengths.push(c.lengths);
   }
   // IDF over the title + text documents of both plans (as Idf with the base's counts as prior)
   const size = v.size;
