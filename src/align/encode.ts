@@ -287,3 +287,62 @@ export function dfOfIds(docs: readonly Int32Array[], size: number, into = new In
   for (const d of docs) for (let k = 0; k < d.length; k++) into[d[k]]++;
   return into;
 }
+
+/**
+ * IDF weights over a Vocab's ids and IDF containment between strings, as text.ts Idf and
+ * containment() compute them (same counts, same sums in the same order), with each string
+ * encoded once and each weight computed once.
+ * `df` holds the document frequency of each id known when the documents were counted; later ids
+ * (strings looked up afterwards) are in no document.
+ */
+export class IdIdf {
+  private W = new Float64Array(0);
+  private readonly ids = new Map<string, Int32Array>();
+  private stamp = new Int32Array(0);
+  private mark = 0;
+
+  constructor(
+    readonly vocab: Vocab,
+    private readonly df: Int32Array,
+    private readonly n: number,
+  ) {}
+
+  idsOf(s: string): Int32Array {
+    let ids = this.ids.get(s);
+    if (!ids) this.ids.set(s, (ids = this.vocab.encode(s)));
+    return ids;
+  }
+
+  private weight(id: number): number {
+    if (id >= this.W.length) {
+      const grown = new Float64Array(Math.max(this.vocab.size, id + 1, this.W.length * 2)).fill(NaN);
+      grown.set(this.W);
+      this.W = grown;
+    }
+    let w = this.W[id];
+    if (w !== w) {
+      const d = id < this.df.length ? this.df[id] : 0;
+      w = this.W[id] = Math.log((this.n + 1) / (d + 0.5));
+    }
+    return w;
+  }
+
+  /** Share of the IDF weight of `part`'s bigrams that also occur in `whole` (text.ts containment). */
+  containment(part: string, whole: string): number {
+    const p = this.idsOf(part);
+    const wh = this.idsOf(whole);
+    let total = 0;
+    for (let k = 0; k < p.length; k++) total += this.weight(p[k]);
+    if (total === 0) return 0;
+    if (this.stamp.length < this.vocab.size) {
+      const grown = new Int32Array(this.vocab.size * 2);
+      grown.set(this.stamp);
+      this.stamp = grown;
+    }
+    const mark = ++this.mark;
+    for (let k = 0; k < wh.length; k++) this.stamp[wh[k]] = mark;
+    let num = 0;
+    for (let k = 0; k < p.length; k++) if (this.stamp[p[k]] === mark) num += this.weight(p[k]);
+    return num / total;
+  }
+}

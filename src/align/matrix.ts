@@ -5,7 +5,7 @@
 import type { Task } from '../model.js';
 import { bigramSet, content, diceOf } from './text.js';
 import { Vocab, dfOfIds, postingsOfIds, type Postings } from './encode.js';
-import { evidenceBase, titlePostings } from './prepared.js';
+import { evidenceBase, localSide, titlePostings } from './prepared.js';
 
 export interface PairEvidence {
   /** Share of the base task's content found in the local task (0..1). */
@@ -99,9 +99,7 @@ function titleMatrix(base: Task[], lTitles: string[][]): Float64Array[] {
 export function evidenceMatrix(base: Task[], local: Task[]): PairEvidence[][] {
   // the base side is prepared once per base (prepared.ts); only the local side is computed here
   const b = evidenceBase(base);
-  const v = new Vocab(b.vocab);
-  const textContents = local.map((t) => content(t.text));
-  const texts = textContents.map((c) => v.encodeContent(c));
+  const { vocab: v, textContents, texts } = localSide(base, local); // shared with the deadline comparison
   // the title + text documents (taskDoc), as sets: they only count document frequencies
   const docs = local.map((t, j) => v.joined(t.title, t.text, textContents[j], texts[j]));
   const lClauses: Int32Array[][] = [];

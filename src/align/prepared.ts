@@ -4,7 +4,7 @@
 // keyed by the identity of the base's arrays (a WeakMap: nothing outlives the Notice it came from).
 // Everything stored is read-only; a cached value is dropped if the array it came from changed length.
 import type { KeyListRow, Task } from '../model.js';
-import { bigramSet, clauses, type DfTable, type Gram } from './text.js';
+import { bigramSet, clauses, content, type DfTable, type Gram } from './text.js';
 import { Vocab, dfOfIds, postingsOfIds, type Postings } from './encode.js';
 
 const memo = new WeakMap<object, Map<string, { length: number; value: unknown }>>();
@@ -48,6 +48,34 @@ export function evidenceBase(tasks: Task[]): EvidenceBase {
     const clauseIds = cls.map((cs) => cs.map((c) => v.encode(c)));
     return { vocab: v, docDf: dfOfIds(docs, v.size), docs: tasks.length, clauses: clauseIds, clauseLengths: cls.map((cs) => cs.map((c) => c.length)), texts: postingsOfIds(texts, v.size) };
   });
+}
+
+/**
+ * One diff's local side shared by its stages: the base's vocabulary extended by the local plan's
+ * bigrams, and each local task text's content() and ids. Kept for the local task array while it is
+ * diffed against the same base with the same texts.
+ */
+export interface LocalSide {
+  vocab: Vocab;
+  textContents: string[];
+  texts: Int32Array[];
+}
+
+const sides = new WeakMap<object, { base: Task[]; texts: string[]; side: LocalSide }>();
+
+/** Drop the shared local side of `local` (diffNotices does, once its stages are done: it is the size of a vocabulary). */
+export function forgetLocalSide(local: Task[]): void {
+  sides.delete(local);
+}
+
+export function localSide(base: Task[], local: Task[]): LocalSide {
+  const hit = sides.get(local);
+  if (hit && hit.base === base && hit.texts.length === local.length && local.every((t, j) => t.text === hit.texts[j])) return hit.side;
+  const vocab = new Vocab(evidenceBase(base).vocab);
+  const textContents = local.map((t) => content(t.text));
+  const side = { vocab, textContents, texts: textContents.map((c) => vocab.encodeContent(c)) };
+  sides.set(local, { base, texts: local.map((t) => t.text), side });
+  return side;
 }
 
 /** DF over the tasks' texts alone (the deadline comparison's IDF). */

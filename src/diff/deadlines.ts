@@ -8,9 +8,9 @@
 //    (the local plan simply has no table to carry it), counted apart from real changes.
 import type { Deadline, DeadlineChange, KeyListRow, Link, Notice, Task } from '../model.js';
 import { compareDeadlines } from '../parse/deadlines.js';
-import { Idf, bigramSet, containment } from '../align/text.js';
+import { IdIdf, dfOfIds } from '../align/encode.js';
 import { isHeadlineRow } from './keylist.js';
-import { taskTextsDf } from '../align/prepared.js';
+import { evidenceBase, localSide } from '../align/prepared.js';
 import { DEFAULT_DIFF_OPTIONS, type DeadlineOptions } from '../options.js';
 
 const EXPLICIT = new Set(['by', 'range', 'from', 'recurring', 'duration']);
@@ -21,8 +21,8 @@ const FAMILY: Record<string, string> = { by: 'date', range: 'date', from: 'date'
 
 
 /** How well two deadline clauses speak of the same thing (either way round). */
-function clauseMatch(a: string, b: string, idf: Idf): number {
-  return Math.max(containment(a, bigramSet(b), idf), containment(b, bigramSet(a), idf));
+function clauseMatch(a: string, b: string, idf: IdIdf): number {
+  return Math.max(idf.containment(a, b), idf.containment(b, a));
 }
 
 interface Req {
@@ -41,8 +41,13 @@ interface Candidate {
 const reqs = (t: Task): Req[] => t.deadlines.filter(explicit).map((d, at) => ({ task: t, d, at }));
 
 export function compareDeadlineSets(base: Notice, local: Notice, links: Link[], keyListLinks: Link[], T: Readonly<DeadlineOptions> = DEFAULT_DIFF_OPTIONS.deadlines): DeadlineChange[] {
-  const idf = new Idf(taskTextsDf(base.tasks)); // the base's counts are computed once per base
-  for (const t of local.tasks) idf.add(t.text);
+  // IDF over the task texts of both plans: the base's counts once per base, the local texts' ids
+  // as the task alignment encoded them
+  const { vocab, texts } = localSide(base.tasks, local.tasks);
+  const { start, ids } = evidenceBase(base.tasks).texts;
+  const df = new Int32Array(vocab.size);
+  for (let k = 0; k < ids; k++) df[k] = start[k + 1] - start[k];
+  const idf = new IdIdf(vocab, dfOfIds(texts, vocab.size, df), base.tasks.length + local.tasks.length);
   const mainLocal = mainCounterparts(links);
   const { out, answered } = pairBodyDeadlines(base, local, links, mainLocal, idf, T);
 
@@ -70,7 +75,7 @@ export function compareDeadlineSets(base: Notice, local: Notice, links: Link[], 
  * of one link pair on weaker agreement: a rewritten requirement (年初有清单、年中有督查、年末有考评 →
  * 每月通报、每季度公布、年底考核) is one 'changed' entry, not 'removed' + 'added'.
  */
-function pairBodyDeadlines(base: Notice, local: Notice, links: Link[], mainLocal: Map<string, string>, idf: Idf, T: Readonly<DeadlineOptions>) {
+function pairBodyDeadlines(base: Notice, local: Notice, links: Link[], mainLocal: Map<string, string>, idf: IdIdf, T: Readonly<DeadlineOptions>) {
   const bTask = new Map(base.tasks.map((t) => [t.id, t]));
   const lTask = new Map(local.tasks.map((t) => [t.id, t]));
   const linkScore = new Map(links.map((k) => [`${k.base}|${k.local}`, k.score]));
@@ -146,7 +151,7 @@ function pairBodyDeadlines(base: Notice, local: Notice, links: Link[], mainLocal
     for (const lr of reqsFor(l)) {
       if (pairOfLocal.has(lr.d) || pairedClauses.has(`l|${l.id}|${lr.d.clause}`)) continue;
       // attribute a new requirement to the base task whose content its clause speaks of
-      const owner = bases.reduce((a, c) => (containment(lr.d.clause, bigramSet(c.text), idf) > containment(lr.d.clause, bigramSet(a.text), idf) ? c : a));
+      const owner = bases.reduce((a, c) => (idf.containment(lr.d.clause, c.text) > idf.containment(lr.d.clause, a.text) ? c : a));
       out.push(change(owner.id, l.id, '', lr.d.clause, 'added', 'body'));
     }
   }
@@ -170,7 +175,7 @@ function dedupe(list: DeadlineChange[]): DeadlineChange[] {
  * answered by whatever local requirement answers that sentence — several rows may share it. Other
  * rows are matched to local clauses by wording, best first, one local clause per row.
  */
-function keyListVsBody(base: Notice, local: Notice, mainLocal: Map<string, string>, idf: Idf, answered: Map<Deadline, Deadline>, T: Readonly<DeadlineOptions>): DeadlineChange[] {
+function keyListVsBody(base: Notice, local: Notice, mainLocal: Map<string, string>, idf: IdIdf, answered: Map<Deadline, Deadline>, T: Readonly<DeadlineOptions>): DeadlineChange[] {
   const bTask = new Map(base.tasks.map((t) => [t.id, t]));
   const ownerOf = (r: KeyListRow) => (r.bodyTask ? bTask.get(r.bodyTask) : undefined);
   const lTask = new Map(local.tasks.map((t) => [t.id, t]));
@@ -216,14 +221,14 @@ function keyListVsBody(base: Notice, local: Notice, mainLocal: Map<string, strin
  * The local requirement answering the body sentence a key-list row restates: among the deadlines of
  * the row's own task, the one whose sentence holds most of the row's wording, if it was paired.
  */
-function ownSentenceAnswer(r: KeyListRow, owner: Task, answerOf: Map<Deadline, { d: Deadline; task: Task }>, idf: Idf, T: Readonly<DeadlineOptions>) {
+function ownSentenceAnswer(r: KeyListRow, owner: Task, answerOf: Map<Deadline, { d: Deadline; task: Task }>, idf: IdIdf, T: Readonly<DeadlineOptions>) {
   let best: { d: Deadline; s: number } | undefined;
   // the sentence must be the row's best home in its task, not merely one that shares its words
-  const home = Math.max(0, ...owner.text.split(/[。；]/).map((x) => containment(r.task, bigramSet(x), idf)));
+  const home = Math.max(0, ...owner.text.split(/[。；]/).map((x) => idf.containment(r.task, x)));
   for (const d of owner.deadlines.filter(explicit)) {
     // the row restates the sentence's time too: 2018年9月底前出台 is not the 年度 of the next sentence
     if (compareDeadlines(r.deadline, d) !== 'same') continue;
-    const s = containment(r.task, bigramSet(sentenceOf(owner.text, d.clause)), idf);
+    const s = idf.containment(r.task, sentenceOf(owner.text, d.clause));
     if (s >= T.rowSentence && s >= home && (!best || s > best.s)) best = { d, s };
   }
   return best && answerOf.get(best.d);
@@ -234,7 +239,7 @@ function ownSentenceAnswer(r: KeyListRow, owner: Task, answerOf: Map<Deadline, {
  * body deadline is only the row's counterpart if the row restates that same requirement: the row
  * 开展…试点 (2018年7月底前) is not answered by 2022年全面实现… just because both speak of 政务公开.
  */
-function rowClauseMatch(r: KeyListRow, l: Task, e: Deadline, answered: Map<Deadline, Deadline>, idf: Idf): number {
+function rowClauseMatch(r: KeyListRow, l: Task, e: Deadline, answered: Map<Deadline, Deadline>, idf: IdIdf): number {
   const bodyDeadline = answered.get(e);
   if (bodyDeadline && compareDeadlines(r.deadline, bodyDeadline) !== 'same') return 0;
   // a requirement of the same kind may be phrased around the clause: look at its whole sentence

@@ -1,6 +1,7 @@
 // Diff: two Notices → PlanDiff (links, dropped, added, key-list links, deadline changes, summary).
 import type { DocRef, KeyListRow, Link, NearestTask, Notice, PlanDiff, Task, Warning } from '../model.js';
 import { alignTasks } from '../align/tasks.js';
+import { forgetLocalSide } from '../align/prepared.js';
 import { resolveDiffOptions, type DiffOptions } from '../options.js';
 import { alignKeyLists, isHeadlineRow } from './keylist.js';
 import { compareDeadlineSets } from './deadlines.js';
@@ -78,6 +79,7 @@ export function diffNotices(base: Notice, local: Notice, opts: DiffOptions = {})
   const rowTies = base.keyList.length && local.keyList.length ? rowsOfLinkedTasks(base, local, links) : undefined;
   const keyListLinks = rowTies ? alignKeyLists(base.keyList, local.keyList, rowTies.sameTask, rowTies.ownerOf, rowTies.headline, T.keyList) : [];
   const deadlineChanges = compareDeadlineSets(base, local, links, keyListLinks, T.deadlines);
+  forgetLocalSide(local.tasks); // the alignment's encoding of the local texts, reused by the deadlines
   const ownerChanges = compareOwners(base, local, links);
 
   const warnings: Warning[] = [];
