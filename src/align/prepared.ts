@@ -78,11 +78,6 @@ export function localSide(base: Task[], local: Task[]): LocalSide {
   return side;
 }
 
-/** DF over the tasks' texts alone (the deadline comparison's IDF). */
-export function taskTextsDf(tasks: Task[]): DfTable {
-  return once(tasks, 'textsDf', () => dfTable(tasks.map((t) => t.text)));
-}
-
 /** DF over the 重点任务 cells of key-list rows (the key-list alignment's IDF). */
 export function keyRowsDf(rows: KeyListRow[]): DfTable {
   return once(rows, 'rowsDf', () => dfTable(rows.map((r) => r.task)));
@@ -133,7 +128,6 @@ export interface StoredBase {
   clauseLengths: number[][];
   texts: number[][];
   titles: number[][];
-  textsDf: [number[], number[]];
   rows: number[][];
   rowsDf: [number[], number[]];
 }
@@ -152,7 +146,6 @@ export function storeBase(tasks: Task[], rows: KeyListRow[]): StoredBase {
     clauseLengths: e.clauseLengths,
     texts,
     titles: titlePostings(tasks).sets.map((s) => [...s]),
-    textsDf: dfPairs(taskTextsDf(tasks)),
     rows: keyRowPostings(rows).sets.map((s) => [...s]),
     rowsDf: dfPairs(keyRowsDf(rows)),
   };
@@ -181,7 +174,6 @@ export function adoptBase(tasks: Task[], rows: KeyListRow[], s: StoredBase): voi
     return { sets: out, postings: postingsOf(out) };
   };
   seed(tasks, 'titlePostings', sets(s.titles));
-  seed(tasks, 'textsDf', { df: new Map(s.textsDf[0].map((g, k) => [g, s.textsDf[1][k]])), n: tasks.length } satisfies DfTable);
   seed(rows, 'rowPostings', sets(s.rows));
   seed(rows, 'rowsDf', { df: new Map(s.rowsDf[0].map((g, k) => [g, s.rowsDf[1][k]])), n: rows.length } satisfies DfTable);
 }
