@@ -313,7 +313,7 @@ export class IdIdf {
     return ids;
   }
 
-  private weight(id: number): number {
+  weight(id: number): number {
     if (id >= this.W.length) {
       const grown = new Float64Array(Math.max(this.vocab.size, id + 1, this.W.length * 2)).fill(NaN);
       grown.set(this.W);
@@ -345,4 +345,26 @@ export class IdIdf {
     for (let k = 0; k < p.length; k++) if (this.stamp[p[k]] === mark) num += this.weight(p[k]);
     return num / total;
   }
+}
+
+/**
+ * containment(part, text j) for every text j of `to` (n of them), with `part` as ids: the weights
+ * of the part's bigrams the text holds, summed in the part's order, over their total (0 when the
+ * part has none); `shared[j]` gets the number of bigrams the part and text j share.
+ */
+export function containmentsOfIds(part: Int32Array, to: Postings, n: number, idf: IdIdf, shared?: Int32Array): Float64Array {
+  const { start, items, ids } = to;
+  const out = new Float64Array(n);
+  let total = 0;
+  for (let k = 0; k < part.length; k++) {
+    const id = part[k];
+    const w = idf.weight(id);
+    total += w;
+    if (id >= ids) continue;
+    for (let x = start[id]; x < start[id + 1]; x++) out[items[x]] += w;
+    if (shared) for (let x = start[id]; x < start[id + 1]; x++) shared[items[x]]++;
+  }
+  if (total === 0) out.fill(0);
+  else for (let j = 0; j < n; j++) out[j] /= total;
+  return out;
 }

@@ -4,7 +4,7 @@
 // keyed by the identity of the base's arrays (a WeakMap: nothing outlives the Notice it came from).
 // Everything stored is read-only; a cached value is dropped if the array it came from changed length.
 import type { KeyListRow, Task } from '../model.js';
-import { bigramSet, clauses, content, type DfTable, type Gram } from './text.js';
+import { bigramSet, clauses, content, type Gram } from './text.js';
 import { Vocab, dfOfIds, postingsOfIds, type Postings } from './encode.js';
 
 const memo = new WeakMap<object, Map<string, { length: number; value: unknown }>>();
@@ -17,13 +17,6 @@ export function once<T>(owner: readonly unknown[], name: string, make: () => T):
   const value = make();
   byName.set(name, { length: owner.length, value });
   return value;
-}
-
-/** Document frequencies of bigrams over `docs`, to be extended by an Idf with the other side's documents. */
-export function dfTable(docs: string[]): DfTable {
-  const df = new Map<Gram, number>();
-  for (const doc of docs) for (const g of bigramSet(doc)) df.set(g, (df.get(g) ?? 0) + 1);
-  return { df, n: docs.length };
 }
 
 /** Task as one IDF document: title and text. */
@@ -78,11 +71,6 @@ export function localSide(base: Task[], local: Task[]): LocalSide {
   return side;
 }
 
-/** DF over the 重点任务 cells of key-list rows (the key-list alignment's IDF). */
-export function keyRowsDf(rows: KeyListRow[]): DfTable {
-  return once(rows, 'rowsDf', () => dfTable(rows.map((r) => r.task)));
-}
-
 /** The clauses of each task's text. */
 export function taskClauses(tasks: Task[]): string[][] {
   return once(tasks, 'clauses', () => tasks.map((t) => clauses(t.text)));
@@ -96,11 +84,22 @@ export function titlePostings(tasks: Task[]): { sets: ReadonlySet<Gram>[]; posti
   });
 }
 
-/** Bigram sets of key-list rows' 重点任务 cells, and the inverted index bigram → rows holding it. */
-export function keyRowPostings(rows: KeyListRow[]): { sets: ReadonlySet<Gram>[]; postings: Map<Gram, number[]> } {
-  return once(rows, 'rowPostings', () => {
-    const sets = rows.map((r) => bigramSet(r.task));
-    return { sets, postings: postingsOf(sets) };
+/** The key-list alignment's base side: the bigram ids of the rows' 重点任务 cells, their document frequencies and index. */
+export interface KeyRowsBase {
+  vocab: Vocab;
+  rows: Int32Array[];
+  df: Int32Array;
+  postings: Postings;
+}
+
+function keyRowsFrom(vocab: Vocab, rows: Int32Array[]): KeyRowsBase {
+  return { vocab, rows, df: dfOfIds(rows, vocab.size), postings: postingsOfIds(rows, vocab.size) };
+}
+
+export function keyRowsBase(rows: KeyListRow[]): KeyRowsBase {
+  return once(rows, 'keyRows', () => {
+    const v = new Vocab();
+    return keyRowsFrom(v, rows.map((r) => v.encode(r.task)));
   });
 }
 
@@ -128,11 +127,10 @@ export interface StoredBase {
   clauseLengths: number[][];
   texts: number[][];
   titles: number[][];
+  rowGrams: number[];
   rows: number[][];
-  rowsDf: [number[], number[]];
 }
 
-const dfPairs = (t: DfTable): [number[], number[]] => [[...t.df.keys()], [...t.df.values()]];
 
 export function storeBase(tasks: Task[], rows: KeyListRow[]): StoredBase {
   const e = evidenceBase(tasks);
@@ -146,8 +144,8 @@ export function storeBase(tasks: Task[], rows: KeyListRow[]): StoredBase {
     clauseLengths: e.clauseLengths,
     texts,
     titles: titlePostings(tasks).sets.map((s) => [...s]),
-    rows: keyRowPostings(rows).sets.map((s) => [...s]),
-    rowsDf: dfPairs(keyRowsDf(rows)),
+    rowGrams: [...keyRowsBase(rows).vocab.grams()],
+    rows: keyRowsBase(rows).rows.map((r) => [...r]),
   };
 }
 
@@ -174,6 +172,5 @@ export function adoptBase(tasks: Task[], rows: KeyListRow[], s: StoredBase): voi
     return { sets: out, postings: postingsOf(out) };
   };
   seed(tasks, 'titlePostings', sets(s.titles));
-  seed(rows, 'rowPostings', sets(s.rows));
-  seed(rows, 'rowsDf', { df: new Map(s.rowsDf[0].map((g, k) => [g, s.rowsDf[1][k]])), n: rows.length } satisfies DfTable);
+  seed(rows, 'keyRows', keyRowsFrom(Vocab.of(s.rowGrams), s.rows.map((r) => Int32Array.from(r))));
 }

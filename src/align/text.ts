@@ -109,26 +109,6 @@ export function containment(part: string, whole: ReadonlySet<Gram>, idf: Idf): n
   return num / total;
 }
 
-/**
- * `containment(part, sets[j], idf)` for every set j that `postings` indexes (n of them), in one pass
- * over the part's bigrams; `shared[j]` gets the number of distinct bigrams the part and set j share.
- * The sums add the same weights in the same order as containment(), so the results are identical.
- */
-export function containments(part: string, postings: ReadonlyMap<Gram, readonly number[]>, n: number, idf: Idf, shared?: Int32Array): Float64Array {
-  const { grams, weights, total } = idf.weighted(part);
-  const out = new Float64Array(n);
-  for (let k = 0; k < grams.length; k++) {
-    const list = postings.get(grams[k]);
-    if (!list) continue;
-    const w = weights[k];
-    for (let x = 0; x < list.length; x++) out[list[x]] += w;
-    if (shared) for (let x = 0; x < list.length; x++) shared[list[x]]++;
-  }
-  if (total === 0) out.fill(0);
-  else for (let j = 0; j < n; j++) out[j] /= total;
-  return out;
-}
-
 /** Dice from the sizes of two bigram sets and the number of bigrams they share (as dice()). */
 export function diceOf(sizeA: number, sizeB: number, both: number): number {
   return sizeA === 0 || sizeB === 0 ? 0 : (2 * both) / (sizeA + sizeB);

@@ -11,9 +11,10 @@
 //     alone (rewritten as two); a lone row facing several rows of its linked task condenses that
 //     task and goes to the row restating the task's title, if that row qualifies.
 import type { KeyListRow, Link, Task } from '../model.js';
-import { Idf, bigramSet, containment, containments, dice, diceOf } from '../align/text.js';
+import { dice, diceOf } from '../align/text.js';
+import { IdIdf, Vocab, containmentsOfIds, dfOfIds, postingsOfIds } from '../align/encode.js';
 import { cmpId } from '../align/tasks.js';
-import { keyRowPostings, keyRowsDf, postingsOf } from '../align/prepared.js';
+import { keyRowsBase } from '../align/prepared.js';
 import { DEFAULT_DIFF_OPTIONS, type KeyListOptions } from '../options.js';
 
 interface Pair {
@@ -41,21 +42,24 @@ export function alignKeyLists(
   headline: (r: KeyListRow, side: 'base' | 'local') => boolean = () => false,
   T: Readonly<KeyListOptions> = DEFAULT_DIFF_OPTIONS.keyList,
 ): Link[] {
-  const idf = new Idf(keyRowsDf(base)); // the base rows' counts are computed once per base
-  for (const r of local) idf.add(r.task);
-  // every pair's containment both ways and dice, through the inverted indexes of both sides
-  const lSets = local.map((r) => bigramSet(r.task));
-  const lPostings = postingsOf(lSets);
-  const b = keyRowPostings(base); // the base side once per base
+  // IDF over the rows of both lists (the base rows' ids and counts once per base), and every pair's
+  // containment both ways and dice, through the index of each side
+  const b = keyRowsBase(base);
+  const vocab = new Vocab(b.vocab);
+  const lRows = local.map((r) => vocab.encode(r.task));
+  const df = new Int32Array(vocab.size);
+  df.set(b.df);
+  const idf = new IdIdf(vocab, dfOfIds(lRows, vocab.size, df), base.length + local.length);
+  const lPostings = postingsOfIds(lRows, vocab.size);
   const shared = base.map(() => new Int32Array(local.length));
-  const fwdOf = base.map((r, i) => containments(r.task, lPostings, local.length, idf, shared[i]));
-  const revOf = local.map((r) => containments(r.task, b.postings, base.length, idf));
+  const fwdOf = b.rows.map((r, i) => containmentsOfIds(r, lPostings, local.length, idf, shared[i]));
+  const revOf = lRows.map((r) => containmentsOfIds(r, b.postings, base.length, idf));
   const pairs: Pair[] = [];
   for (let i = 0; i < base.length; i++) {
     for (let j = 0; j < local.length; j++) {
       const fwd = fwdOf[i][j];
       const rev = revOf[j][i];
-      const d = diceOf(b.sets[i].size, lSets[j].size, shared[i][j]);
+      const d = diceOf(b.rows[i].length, lRows[j].length, shared[i][j]);
       // a local row may join two provincial rows ("…试点，建立健全…体系"): containment either way counts
       pairs.push({ i, j, fwd, rev, dice: d, score: Math.max(d, T.rowContainWeight * Math.max(fwd, rev)) });
     }
@@ -134,9 +138,9 @@ export function alignKeyLists(
 }
 
 /** How much more of `joined` the rows `parts` + `extra` explain than `parts` alone. */
-function mergeGain(joined: string, parts: string[], extra: string, idf: Idf): number {
-  const before = containment(joined, bigramSet(parts.join('。')), idf);
-  const after = containment(joined, bigramSet([...parts, extra].join('。')), idf);
+function mergeGain(joined: string, parts: string[], extra: string, idf: IdIdf): number {
+  const before = idf.containment(joined, parts.join('。'));
+  const after = idf.containment(joined, [...parts, extra].join('。'));
   return after - before;
 }
 
