@@ -102,16 +102,15 @@ export class Vocab {
 
   /**
    * The distinct bigrams of `${title}。${text}` as a set of ids (in no particular order), given
-   * content(text) and its ids: read off the title's bigrams, the one across the join and the
+   * the length and first character of content(text) and its ids (encodeText): read off the title's bigrams, the one across the join and the
    * text's, when content() of the joined string is content(title) + content(text) — no level word
    * can span the join (see text.ts); else encoded whole.
    */
-  joined(title: string, text: string, textContent: string, textIds: Int32Array): Int32Array {
-    const ct = textContent;
+  joined(title: string, text: string, textLength: number, textFirst: number, textIds: Int32Array): Int32Array {
     if (mayJoinLevelWord(title, text)) return this.encode(`${title}。${text}`);
     const ca = content(title);
     if (ca.length === 0) return textIds;
-    if (ct.length === 0) return this.encodeContent(ca);
+    if (textLength === 0) return this.encodeContent(ca);
     const mark = ++this.mark;
     const out: number[] = [];
     const put = (id: number) => {
@@ -123,8 +122,8 @@ export class Vocab {
     };
     // a one-character part adds no bigram of its own
     if (ca.length >= 2) for (const id of this.encodeContent(ca)) put(id);
-    put(this.id((ca.charCodeAt(ca.length - 1) << 16) | ct.charCodeAt(0)));
-    if (ct.length >= 2) for (const id of textIds) put(id);
+    put(this.id((ca.charCodeAt(ca.length - 1) << 16) | textFirst));
+    if (textLength >= 2) for (const id of textIds) put(id);
     return Int32Array.from(out);
   }
 
@@ -170,28 +169,52 @@ export class Vocab {
         lengths.push(b - a);
         continue;
       }
-      const mark = ++this.mark;
-      if (this.buf.length < n) this.buf = new Int32Array(n * 2);
-      const buf = this.buf;
-      let k = 0;
-      let prev = -1;
-      for (let i = a; i < b; i++) {
-        const cur = text.charCodeAt(i);
-        if (!isContent(cur)) continue;
-        if (prev >= 0) {
-          const id = this.id((prev << 16) | cur);
-          if (id >= this.seen.length) this.see(id);
-          if (this.seen[id] !== mark) {
-            this.seen[id] = mark;
-            buf[k++] = id;
-          }
-        }
-        prev = cur;
-      }
-      ids.push(buf.slice(0, k));
+      ids.push(this.stream(text, a, b, n));
       lengths.push(b - a);
     }
     return { ids, lengths };
+  }
+
+  /** encode() of text[a, b), which holds n content characters and no level word (so its content is those characters). */
+  private stream(text: string, a: number, b: number, n: number): Int32Array {
+    const mark = ++this.mark;
+    if (this.buf.length < n) this.buf = new Int32Array(n * 2);
+    const buf = this.buf;
+    let k = 0;
+    let prev = -1;
+    for (let i = a; i < b; i++) {
+      const cur = text.charCodeAt(i);
+      if (!isContent(cur)) continue;
+      if (prev >= 0) {
+        const id = this.id((prev << 16) | cur);
+        if (id >= this.seen.length) this.see(id);
+        if (this.seen[id] !== mark) {
+          this.seen[id] = mark;
+          buf[k++] = id;
+        }
+      }
+      prev = cur;
+    }
+    return buf.slice(0, k);
+  }
+
+  /** encode(text), with the length and first character of content(text) (-1 when it is empty), in one scan where no level word can occur. */
+  encodeText(text: string): { ids: Int32Array; length: number; first: number } {
+    let n = 0;
+    let first = -1;
+    let level = false;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (!isContent(ch)) continue;
+      if (n++ === 0) first = ch;
+      if (ch === 0x5168 || ch === 0x6211 || ch === 0x7ea7) level = true;
+    }
+    if (level) {
+      const c = content(text);
+      return { ids: this.encodeContent(c), length: c.length, first: c.length ? c.charCodeAt(0) : -1 };
+    }
+    if (n < 2) return { ids: n ? Int32Array.of(this.id(first)) : new Int32Array(0), length: n, first };
+    return { ids: this.stream(text, 0, text.length, n), length: n, first };
   }
 
   /** encode() of a string already passed through content(). */

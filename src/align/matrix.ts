@@ -3,7 +3,7 @@
 // A local item often joins two provincial titles with a comma ("健全政务标准，推广移动政务"), so each
 // comma-separated part of a local title is compared on its own.
 import type { Task } from '../model.js';
-import { bigramSet, content, diceOf } from './text.js';
+import { bigramSet, diceOf } from './text.js';
 import { Vocab, dfOfIds, postingsOfIds, type Postings } from './encode.js';
 import { evidenceBase, localSide, titlePostings } from './prepared.js';
 
@@ -99,9 +99,9 @@ function titleMatrix(base: Task[], lTitles: string[][]): Float64Array[] {
 export function evidenceMatrix(base: Task[], local: Task[]): PairEvidence[][] {
   // the base side is prepared once per base (prepared.ts); only the local side is computed here
   const b = evidenceBase(base);
-  const { vocab: v, textContents, texts } = localSide(base, local); // shared with the deadline comparison
+  const { vocab: v, encoded, texts } = localSide(base, local); // shared with the deadline comparison
   // the title + text documents (taskDoc), as sets: they only count document frequencies
-  const docs = local.map((t, j) => v.joined(t.title, t.text, textContents[j], texts[j]));
+  const docs = local.map((t, j) => v.joined(t.title, t.text, encoded[j].length, encoded[j].first, texts[j]));
   const lClauses: Int32Array[][] = [];
   const lLengths: number[][] = [];
   for (const t of local) {

@@ -4,7 +4,7 @@
 // keyed by the identity of the base's arrays (a WeakMap: nothing outlives the Notice it came from).
 // Everything stored is read-only; a cached value is dropped if the array it came from changed length.
 import type { KeyListRow, Task } from '../model.js';
-import { bigramSet, clauses, content, type Gram } from './text.js';
+import { bigramSet, clauses, type Gram } from './text.js';
 import { Vocab, dfOfIds, postingsOfIds, type Postings } from './encode.js';
 
 const memo = new WeakMap<object, Map<string, { length: number; value: unknown }>>();
@@ -50,7 +50,8 @@ export function evidenceBase(tasks: Task[]): EvidenceBase {
  */
 export interface LocalSide {
   vocab: Vocab;
-  textContents: string[];
+  /** encodeText() of each task text (its ids, and the length and first character of its content). */
+  encoded: { ids: Int32Array; length: number; first: number }[];
   texts: Int32Array[];
 }
 
@@ -65,8 +66,8 @@ export function localSide(base: Task[], local: Task[]): LocalSide {
   const hit = sides.get(local);
   if (hit && hit.base === base && hit.texts.length === local.length && local.every((t, j) => t.text === hit.texts[j])) return hit.side;
   const vocab = new Vocab(evidenceBase(base).vocab);
-  const textContents = local.map((t) => content(t.text));
-  const side = { vocab, textContents, texts: textContents.map((c) => vocab.encodeContent(c)) };
+  const encoded = local.map((t) => vocab.encodeText(t.text));
+  const side = { vocab, encoded, texts: encoded.map((e) => e.ids) };
   sides.set(local, { base, texts: local.map((t) => t.text), side });
   return side;
 }
