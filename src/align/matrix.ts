@@ -96,7 +96,19 @@ function titleMatrix(base: Task[], lTitles: string[][]): Float64Array[] {
   });
 }
 
-export function evidenceMatrix(base: Task[], local: Task[]): PairEvidence[][] {
+/** The evidence of every pair in flat arrays, pair (i, j) at i × m + j: what PairEvidence holds, without an object per pair. */
+export interface EvidenceTable {
+  /** base tasks */
+  n: number;
+  /** local tasks */
+  m: number;
+  cover: Float64Array;
+  back: Float64Array;
+  title: Float64Array;
+  score: Float64Array;
+}
+
+export function evidenceTable(base: Task[], local: Task[]): EvidenceTable {
   // the base side is prepared once per base (prepared.ts); only the local side is computed here
   const b = evidenceBase(base);
   const { vocab: v, encoded, texts } = localSide(base, local); // shared with the deadline comparison
@@ -120,11 +132,36 @@ export function evidenceMatrix(base: Task[], local: Task[]): PairEvidence[][] {
   const cover = coverMatrix(b.clauses, b.clauseLengths, postingsOfIds(texts, size), local.length, W); // [base][local]
   const back = coverMatrix(lClauses, lLengths, b.texts, base.length, W); // [local][base]
   const titles = titleMatrix(base, local.map((t) => titleParts(t.title))); // [local][base]
-  return base.map((_, i) =>
-    local.map((_, j) => {
+  const n = base.length;
+  const m = local.length;
+  const table: EvidenceTable = { n, m, cover: new Float64Array(n * m), back: new Float64Array(n * m), title: new Float64Array(n * m), score: new Float64Array(n * m) };
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < m; j++) {
+      const k = i * m + j;
       const title = titles[j][i];
-      const score = 0.7 * cover[i][j] + 0.3 * title;
-      return { cover: cover[i][j], back: back[j][i], title, score };
-    }),
-  );
+      table.cover[k] = cover[i][j];
+      table.back[k] = back[j][i];
+      table.title[k] = title;
+      table.score[k] = 0.7 * cover[i][j] + 0.3 * title;
+    }
+  }
+  return table;
+}
+
+/** The evidence of every pair as objects, row by row (base task i, local task j). */
+export function evidenceObjects(t: EvidenceTable): PairEvidence[][] {
+  const rows: PairEvidence[][] = [];
+  for (let i = 0; i < t.n; i++) {
+    const row: PairEvidence[] = [];
+    for (let j = 0; j < t.m; j++) {
+      const k = i * t.m + j;
+      row.push({ cover: t.cover[k], back: t.back[k], title: t.title[k], score: t.score[k] });
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+export function evidenceMatrix(base: Task[], local: Task[]): PairEvidence[][] {
+  return evidenceObjects(evidenceTable(base, local));
 }

@@ -12,7 +12,7 @@
 // Kinds then follow from the shape: n:1 merged, 1:n split, weak secondary partial, else same or
 // reworded by title agreement.
 import type { Link, LinkKind, Task } from '../model.js';
-import { evidenceMatrix, type PairEvidence } from './matrix.js';
+import { evidenceObjects, evidenceTable, type EvidenceTable, type PairEvidence } from './matrix.js';
 import { dice } from './text.js';
 import { DEFAULT_DIFF_OPTIONS, type AlignOptions } from '../options.js';
 
@@ -28,7 +28,17 @@ export interface Alignment {
 
 /** `options`: the thresholds (src/options.ts, DEFAULT_DIFF_OPTIONS.align unless the caller gives others). */
 export function alignTasks(base: Task[], local: Task[], rules: PairRules = { pin: [], ban: [] }, options: Readonly<AlignOptions> = DEFAULT_DIFF_OPTIONS.align): Alignment {
-  const ev = evidenceMatrix(base, local);
+  const { links, table } = alignTable(base, local, rules, options);
+  // the evidence as objects, made when first read (diffNotices reads the table)
+  let evidence: PairEvidence[][] | undefined;
+  const out = { links } as Alignment;
+  Object.defineProperty(out, 'evidence', { enumerable: true, configurable: true, get: () => (evidence ??= evidenceObjects(table)) });
+  return out;
+}
+
+/** alignTasks() with the evidence as one table (matrix.ts EvidenceTable). */
+export function alignTable(base: Task[], local: Task[], rules: PairRules = { pin: [], ban: [] }, options: Readonly<AlignOptions> = DEFAULT_DIFF_OPTIONS.align): { links: Link[]; table: EvidenceTable } {
+  const ev = evidenceTable(base, local);
   const T = options;
   const banned = new Set(rules.ban.map((b) => `${b.base}|${b.local}`));
   const chosen = new Map<string, { i: number; j: number; manual: boolean; kind?: LinkKind }>();
@@ -54,35 +64,38 @@ export function alignTasks(base: Task[], local: Task[], rules: PairRules = { pin
     if (i !== undefined && j !== undefined) add(i, j, true, p.kind);
   }
 
-  const strong = (e: PairEvidence) => e.score >= T.main || (e.title >= T.titleMatch && e.cover >= T.titleCover);
+  const strong = (k: number) => ev.score[k] >= T.main || (ev.title[k] >= T.titleMatch && ev.cover[k] >= T.titleCover);
   base.forEach((_, i) => {
     let best = -1;
     for (let j = 0; j < local.length; j++) {
       if (isBanned(i, j)) continue;
-      if (best < 0 || ev[i][j].score > ev[i][best].score) best = j;
+      if (best < 0 || ev.score[i * ev.m + j] > ev.score[i * ev.m + best]) best = j;
     }
-    if (best >= 0 && (strong(ev[i][best]) || clearMutualBest(ev, i, best, T))) add(i, best);
+    if (best >= 0 && (strong(i * ev.m + best) || clearMutualBest(ev, i, best, T))) add(i, best);
     for (let j = 0; j < local.length; j++) {
-      if (j !== best && !isBanned(i, j) && (ev[i][j].cover >= T.extraCover || (ev[i][j].title >= T.titleMatch && ev[i][j].cover >= T.titleCover))) add(i, j);
+      if (j !== best && !isBanned(i, j) && (ev.cover[i * ev.m + j] >= T.extraCover || (ev.title[i * ev.m + j] >= T.titleMatch && ev.cover[i * ev.m + j] >= T.titleCover))) add(i, j);
     }
   });
   // 5. a base task about to be reported dropped, part of whose content one local task clearly carries
   base.forEach((_, i) => {
     if (linkedBase.has(i)) return;
-    const order = ev[i].map((e, j) => ({ e, j })).filter(({ j }) => !isBanned(i, j)).sort((a, b) => b.e.score - a.e.score);
+    const row = i * ev.m;
+    const order: number[] = [];
+    for (let j = 0; j < local.length; j++) if (!isBanned(i, j)) order.push(j);
+    order.sort((a, b) => ev.score[row + b] - ev.score[row + a]);
     const [first, second] = order;
     // weak evidence, so demand structure too: the two tasks sit under corresponding projects
-    const sameProject = first && dice(base[i].project, local[first.j].project) >= T.sameTitle;
-    if (first && sameProject && first.e.cover >= T.partialCover && (!second || first.e.score >= T.partialMargin * second.e.score)) add(i, first.j);
+    const sameProject = first !== undefined && dice(base[i].project, local[first].project) >= T.sameTitle;
+    if (first !== undefined && sameProject && ev.cover[row + first] >= T.partialCover && (second === undefined || ev.score[row + first] >= T.partialMargin * ev.score[row + second])) add(i, first);
   });
   local.forEach((_, j) => {
     if (linkedLocal.has(j)) return;
     let best = -1;
     for (let i = 0; i < base.length; i++) {
       if (isBanned(i, j)) continue;
-      if (best < 0 || ev[i][j].back > ev[best][j].back) best = i;
+      if (best < 0 || ev.back[i * ev.m + j] > ev.back[best * ev.m + j]) best = i;
     }
-    if (best >= 0 && ev[best][j].back >= T.extraCover && ev[best][j].score >= T.main * T.laxFactor) add(best, j);
+    if (best >= 0 && ev.back[best * ev.m + j] >= T.extraCover && ev.score[best * ev.m + j] >= T.main * T.laxFactor) add(best, j);
   });
   // 6. the mirror of rule 5: a local task about to be reported added, part of whose content one base
   //    task under the corresponding project clearly supplies (湖州 行政复议机制创新 ← 依法化解社会矛盾纠纷)
@@ -92,10 +105,10 @@ export function alignTasks(base: Task[], local: Task[], rules: PairRules = { pin
     let second = -1;
     for (let i = 0; i < base.length; i++) {
       if (isBanned(i, j)) continue;
-      if (first < 0 || ev[i][j].back > ev[first][j].back) {
+      if (first < 0 || ev.back[i * ev.m + j] > ev.back[first * ev.m + j]) {
         second = first;
         first = i;
-      } else if (second < 0 || ev[i][j].back > ev[second][j].back) second = i;
+      } else if (second < 0 || ev.back[i * ev.m + j] > ev.back[second * ev.m + j]) second = i;
     }
     return { first, second };
   };
@@ -103,8 +116,8 @@ export function alignTasks(base: Task[], local: Task[], rules: PairRules = { pin
     if (linkedLocal.has(j)) return;
     const { first, second } = bestSuppliers(j);
     if (first < 0 || dice(base[first].project, local[j].project) < T.sameTitle) return;
-    const e = ev[first][j];
-    if (e.back >= T.partialCover && (second < 0 || e.back >= T.partialMargin * ev[second][j].back)) add(first, j);
+    const back = ev.back[first * ev.m + j];
+    if (back >= T.partialCover && (second < 0 || back >= T.partialMargin * ev.back[second * ev.m + j])) add(first, j);
   });
 
   // 7. across structures a lower level often rewrites one part of a long base task as a task of its
@@ -113,8 +126,8 @@ export function alignTasks(base: Task[], local: Task[], rules: PairRules = { pin
     if (linkedLocal.has(j)) return;
     const { first, second } = bestSuppliers(j);
     if (first < 0) return;
-    const e = ev[first][j];
-    if (e.back >= T.carriedBack && (second < 0 || e.back >= T.carriedMargin * ev[second][j].back)) add(first, j);
+    const back = ev.back[first * ev.m + j];
+    if (back >= T.carriedBack && (second < 0 || back >= T.carriedMargin * ev.back[second * ev.m + j])) add(first, j);
   });
 
   // 8. a would-be-added local task that merges two would-be-dropped base tasks: each carries a good
@@ -125,7 +138,7 @@ export function alignTasks(base: Task[], local: Task[], rules: PairRules = { pin
     let best = bestLocal.get(i);
     if (best === undefined) {
       best = -1;
-      for (let j = 0; j < local.length; j++) if (!isBanned(i, j) && (best < 0 || ev[i][j].score > ev[i][best].score)) best = j;
+      for (let j = 0; j < local.length; j++) if (!isBanned(i, j) && (best < 0 || ev.score[i * ev.m + j] > ev.score[i * ev.m + best])) best = j;
       bestLocal.set(i, best);
     }
     return best;
@@ -134,9 +147,9 @@ export function alignTasks(base: Task[], local: Task[], rules: PairRules = { pin
     if (linkedLocal.has(j)) return;
     const parts = base
       .map((_, i) => i)
-      .filter((i) => !linkedBase.has(i) && !isBanned(i, j) && ev[i][j].back >= T.mergedPart && bestLocalOf(i) === j);
+      .filter((i) => !linkedBase.has(i) && !isBanned(i, j) && ev.back[i * ev.m + j] >= T.mergedPart && bestLocalOf(i) === j);
     if (parts.length < 2) return;
-    const total = parts.reduce((a, i) => a + ev[i][j].back, 0);
+    const total = parts.reduce((a, i) => a + ev.back[i * ev.m + j], 0);
     if (total >= T.mergedTotal) for (const i of parts) add(i, j);
   });
   // 9. a would-be-dropped base task and a would-be-added local task that are each other's best
@@ -145,10 +158,10 @@ export function alignTasks(base: Task[], local: Task[], rules: PairRules = { pin
     if (linkedBase.has(i)) return;
     const j = bestLocalOf(i);
     if (j < 0 || linkedLocal.has(j)) return;
-    const s = ev[i][j].score;
+    const s = ev.score[i * ev.m + j];
     if (s < T.rewrittenScore) return;
-    for (let k = 0; k < local.length; k++) if (k !== j && ev[i][k].score * T.rewrittenMargin > s) return;
-    for (let k = 0; k < base.length; k++) if (k !== i && ev[k][j].score * T.rewrittenMargin > s) return;
+    for (let k = 0; k < local.length; k++) if (k !== j && ev.score[i * ev.m + k] * T.rewrittenMargin > s) return;
+    for (let k = 0; k < base.length; k++) if (k !== i && ev.score[k * ev.m + j] * T.rewrittenMargin > s) return;
     add(i, j);
   });
 
@@ -161,42 +174,43 @@ export function alignTasks(base: Task[], local: Task[], rules: PairRules = { pin
     (localsOf.get(p.i) ?? localsOf.set(p.i, []).get(p.i)!).push(p.j);
   }
   const links: Link[] = pairs.map(({ i, j, manual, kind }) => {
-    const e = ev[i][j];
-    const link: Link = { base: base[i].id, local: local[j].id, score: round(e.score), kind: kind ?? classify(i, j, basesOf.get(j)!, localsOf.get(i)!, ev, T) };
+    const link: Link = { base: base[i].id, local: local[j].id, score: round(ev.score[i * ev.m + j]), kind: kind ?? classify(i, j, basesOf.get(j)!, localsOf.get(i)!, ev, T) };
     if (manual) link.manual = true;
     return link;
   });
   links.sort((a, b) => cmpId(a.base, b.base) || cmpId(a.local, b.local));
-  return { links, evidence: ev };
+  return { links, table: ev };
 }
 
 /**
  * A reworded task shares little wording with its source (提升科学谋划能力 for 建立科学谋划体系), but
  * when each is the other's best counterpart by a wide margin, nothing else in either plan competes.
  */
-function clearMutualBest(ev: PairEvidence[][], i: number, j: number, T: Readonly<AlignOptions>): boolean {
-  const s = ev[i][j].score;
+function clearMutualBest(ev: EvidenceTable, i: number, j: number, T: Readonly<AlignOptions>): boolean {
+  const s = ev.score[i * ev.m + j];
   if (s < T.mutual) return false;
-  for (let k = 0; k < ev[i].length; k++) if (k !== j && ev[i][k].score * T.mutualMargin > s) return false;
-  for (let k = 0; k < ev.length; k++) if (k !== i && ev[k][j].score * T.mutualMargin > s) return false;
+  for (let k = 0; k < ev.m; k++) if (k !== j && ev.score[i * ev.m + k] * T.mutualMargin > s) return false;
+  for (let k = 0; k < ev.n; k++) if (k !== i && ev.score[k * ev.m + j] * T.mutualMargin > s) return false;
   return true;
 }
 
 /** basesOfLocal: base tasks linked to local j; localsOfBase: local tasks linked to base i (in link order). */
-function classify(i: number, j: number, basesOfLocal: number[], localsOfBase: number[], ev: PairEvidence[][], T: Readonly<AlignOptions>): LinkKind {
-  const e = ev[i][j];
+function classify(i: number, j: number, basesOfLocal: number[], localsOfBase: number[], ev: EvidenceTable, T: Readonly<AlignOptions>): LinkKind {
+  const k = i * ev.m + j;
+  const cover = ev.cover[k];
+  const title = ev.title[k];
   // the strongest counterpart of this base task: a weaker second one only carries part of it
-  const bestLocal = localsOfBase.reduce((a, b) => (ev[i][b].score > ev[i][a].score ? b : a), j);
-  const bestBase = basesOfLocal.reduce((a, b) => (ev[b][j].score > ev[a][j].score ? b : a), i);
-  if (localsOfBase.length > 1 && bestLocal !== j && e.cover < T.partial) return 'partial';
+  const bestLocal = localsOfBase.reduce((a, b) => (ev.score[i * ev.m + b] > ev.score[i * ev.m + a] ? b : a), j);
+  const bestBase = basesOfLocal.reduce((a, b) => (ev.score[b * ev.m + j] > ev.score[a * ev.m + j] ? b : a), i);
+  if (localsOfBase.length > 1 && bestLocal !== j && cover < T.partial) return 'partial';
   if (basesOfLocal.length > 1) {
-    if (bestBase !== i && e.cover < T.partial && e.title < T.titleMatch) return 'partial';
+    if (bestBase !== i && cover < T.partial && title < T.titleMatch) return 'partial';
     return 'merged';
   }
   if (localsOfBase.length > 1) return 'split';
-  if (e.title >= T.sameTitle && e.cover >= T.sameCover) return 'same';
+  if (title >= T.sameTitle && cover >= T.sameCover) return 'same';
   // one-to-one but different title: reworded when either the wording or the title still agrees
-  return e.cover >= T.partial * T.laxFactor || e.title >= T.rewordedTitle ? 'reworded' : 'partial';
+  return cover >= T.partial * T.laxFactor || title >= T.rewordedTitle ? 'reworded' : 'partial';
 }
 
 function round(x: number): number {

@@ -1,6 +1,6 @@
 // Diff: two Notices → PlanDiff (links, dropped, added, key-list links, deadline changes, summary).
 import type { DocRef, KeyListRow, Link, NearestTask, Notice, PlanDiff, Task, Warning } from '../model.js';
-import { alignTasks } from '../align/tasks.js';
+import { alignTable } from '../align/tasks.js';
 import { forgetLocalSide } from '../align/prepared.js';
 import { resolveDiffOptions, type DiffOptions } from '../options.js';
 import { alignKeyLists, isHeadlineRow } from './keylist.js';
@@ -9,7 +9,7 @@ import { checkParentage } from './parentage.js';
 import { judgeFamily } from './family.js';
 import { compareOwners } from './owners.js';
 import { overlapLinks } from '../align/overlap.js';
-import { nearestBase, nearestLocal, type Nearest } from '../align/nearest.js';
+import { nearestBaseIn, nearestLocalIn, type Nearest } from '../align/nearest.js';
 import { mergedGroups, retitledLinks, rewordedLinks, splitGroups } from './groups.js';
 
 export { loadPairs, parsePairs } from './pairs.js';
@@ -44,7 +44,7 @@ function docRef(n: Notice): DocRef {
 
 export function diffNotices(base: Notice, local: Notice, opts: DiffOptions = {}): PlanDiff {
   const T = resolveDiffOptions(opts);
-  const alignment = alignTasks(base.tasks, local.tasks, opts.pairs, T.align);
+  const alignment = alignTable(base.tasks, local.tasks, opts.pairs, T.align);
   const aligned = alignment.links;
   const parentage = checkParentage(base, local, T.parentage);
   const family = judgeFamily(aligned, base.tasks.length, local.tasks.length, parentage.citesBase || parentage.namesBase, T.family);
@@ -70,12 +70,12 @@ export function diffNotices(base: Notice, local: Notice, opts: DiffOptions = {})
       title: t.title,
       ...(truncated && i > lastCarried ? { afterTruncation: true } : {}),
       line: t.line,
-      ...withNearest(counterpart(local.tasks, nearestLocal(alignment.evidence, i))),
+      ...withNearest(counterpart(local.tasks, nearestLocalIn(alignment.table, i))),
     }));
   const added = local.tasks
     .map((t, j) => ({ t, j }))
     .filter(({ t }) => !linkedLocal.has(t.id))
-    .map(({ t, j }) => ({ id: t.id, title: t.title, line: t.line, ...withNearest(counterpart(base.tasks, nearestBase(alignment.evidence, j))) }));
+    .map(({ t, j }) => ({ id: t.id, title: t.title, line: t.line, ...withNearest(counterpart(base.tasks, nearestBaseIn(alignment.table, j))) }));
   const rowTies = base.keyList.length && local.keyList.length ? rowsOfLinkedTasks(base, local, links) : undefined;
   const keyListLinks = rowTies ? alignKeyLists(base.keyList, local.keyList, rowTies.sameTask, rowTies.ownerOf, rowTies.headline, T.keyList) : [];
   const deadlineChanges = compareDeadlineSets(base, local, links, keyListLinks, T.deadlines);
