@@ -22,17 +22,26 @@ export class Vocab {
   private mark = 0;
   private buf = new Int32Array(256);
 
-  constructor(from?: Vocab) {
+  /** `from`: a vocabulary to extend (copied); `expected`: about how many bigrams a new one will hold. */
+  constructor(from?: Vocab, expected = 0) {
     if (from) {
       this.size = from.size;
       this.keys = from.keys.slice();
       this.vals = from.vals.slice();
       this.shift = from.shift;
     } else {
-      this.keys = new Int32Array(1024);
-      this.vals = new Int32Array(1024);
-      this.shift = 32 - 10;
+      let bits = 10;
+      while (1 << bits < 2 * expected) bits++;
+      this.keys = new Int32Array(1 << bits);
+      this.vals = new Int32Array(1 << bits);
+      this.shift = 32 - bits;
     }
+  }
+
+  /** Room for `extra` more bigrams without growing (a base's table, before diffs copy it). */
+  reserve(extra: number): this {
+    while ((this.size + extra) * 2 > this.keys.length) this.grow();
+    return this;
   }
 
   /** Each id's bigram, by id (to store a base's vocabulary; Vocab.of rebuilds it with the same ids). */
@@ -112,19 +121,26 @@ export class Vocab {
     if (ca.length === 0) return textIds;
     if (textLength === 0) return this.encodeContent(ca);
     const mark = ++this.mark;
-    const out: number[] = [];
-    const put = (id: number) => {
-      this.see(id);
-      if (this.seen[id] !== mark) {
-        this.seen[id] = mark;
-        out.push(id);
+    const head = ca.length >= 2 ? this.encodeContent(ca) : new Int32Array(0); // a one-character part adds no bigram of its own
+    const across = this.id((ca.charCodeAt(ca.length - 1) << 16) | textFirst);
+    const tail = textLength >= 2 ? textIds : new Int32Array(0);
+    const out = new Int32Array(head.length + 1 + tail.length);
+    this.see(this.size);
+    let n = 0;
+    for (const part of [head, tail]) {
+      for (let k = 0; k < part.length; k++) {
+        const id = part[k];
+        if (this.seen[id] !== mark) {
+          this.seen[id] = mark;
+          out[n++] = id;
+        }
       }
-    };
-    // a one-character part adds no bigram of its own
-    if (ca.length >= 2) for (const id of this.encodeContent(ca)) put(id);
-    put(this.id((ca.charCodeAt(ca.length - 1) << 16) | textFirst));
-    if (textLength >= 2) for (const id of textIds) put(id);
-    return Int32Array.from(out);
+      if (part === head && this.seen[across] !== mark) {
+        this.seen[across] = mark;
+        out[n++] = across;
+      }
+    }
+    return out.slice(0, n);
   }
 
   private see(id: number): void {

@@ -33,7 +33,7 @@ const gram = (s: string, i: number) => (s.charCodeAt(i) << 16) | s.charCodeAt(i 
 
 function sideOf(tasks: Task[]): Side {
   const text = tasks.map((t) => content(`${t.title}。${t.text}`));
-  const vocab = new Vocab();
+  const vocab = new Vocab(undefined, text.reduce((a, c) => a + c.length, 0));
   // the distinct bigrams of each string, as ids (the strings are content() already)
   const ids = text.map((c) => (c.length >= 2 ? vocab.encodeContent(c) : new Int32Array(0)));
   return { text, pieces: tasks.map((t) => topicPieces(t.title)), vocab, postings: postingsOfIds(ids, vocab.size) };

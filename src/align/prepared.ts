@@ -39,6 +39,8 @@ export function evidenceBase(tasks: Task[]): EvidenceBase {
     const texts = tasks.map((t) => v.encode(t.text));
     const cls = taskClauses(tasks);
     const clauseIds = cls.map((cs) => cs.map((c) => v.encode(c)));
+    // room for a local plan's bigrams too: each diff copies the table instead of growing it
+    v.reserve(v.size);
     return { vocab: v, docDf: dfOfIds(docs, v.size), docs: tasks.length, clauses: clauseIds, clauseLengths: cls.map((cs) => cs.map((c) => c.length)), texts: postingsOfIds(texts, v.size) };
   });
 }
@@ -94,6 +96,7 @@ export interface KeyRowsBase {
 }
 
 function keyRowsFrom(vocab: Vocab, rows: Int32Array[]): KeyRowsBase {
+  vocab.reserve(vocab.size); // room for a local list's bigrams
   return { vocab, rows, df: dfOfIds(rows, vocab.size), postings: postingsOfIds(rows, vocab.size) };
 }
 
@@ -158,7 +161,7 @@ function seed(owner: readonly unknown[], name: string, value: unknown): void {
 
 /** Adopt a stored prepared side for these arrays of the notice it was stored with. */
 export function adoptBase(tasks: Task[], rows: KeyListRow[], s: StoredBase): void {
-  const vocab = Vocab.of(s.grams);
+  const vocab = Vocab.of(s.grams).reserve(s.grams.length);
   const texts = s.texts.map((t) => Int32Array.from(t));
   seed(tasks, 'evidence', {
     vocab,

@@ -217,10 +217,22 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
+// the numbers of an id, parsed once per id (sorts compare each id many times; bounded, cleared when full)
+const parts = new Map<string, number[]>();
+function idParts(id: string): number[] {
+  let p = parts.get(id);
+  if (!p) {
+    if (parts.size >= 20000) parts.clear();
+    p = id.replace(/^L/, '').split('.').map(Number);
+    parts.set(id, p);
+  }
+  return p;
+}
+
 /** Order ids "2.10" after "2.9", "L10" after "L9". */
 export function cmpId(a: string, b: string): number {
-  const pa = a.replace(/^L/, '').split('.').map(Number);
-  const pb = b.replace(/^L/, '').split('.').map(Number);
+  const pa = idParts(a);
+  const pb = idParts(b);
   for (let k = 0; k < Math.max(pa.length, pb.length); k++) {
     const d = (pa[k] ?? 0) - (pb[k] ?? 0);
     if (d) return d;
