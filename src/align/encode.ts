@@ -51,6 +51,20 @@ export class Vocab {
     return out;
   }
 
+  /** The table itself (to store a base's vocabulary byte for byte; Vocab.fromTable rebuilds it without hashing). */
+  table(): { keys: Int32Array; vals: Int32Array; shift: number; size: number } {
+    return { keys: this.keys, vals: this.vals, shift: this.shift, size: this.size };
+  }
+
+  static fromTable(t: { keys: Int32Array; vals: Int32Array; shift: number; size: number }): Vocab {
+    const v = new Vocab();
+    v.keys = t.keys;
+    v.vals = t.vals;
+    v.shift = t.shift;
+    v.size = t.size;
+    return v;
+  }
+
   static of(grams: ArrayLike<number>): Vocab {
     const v = new Vocab();
     for (let k = 0; k < grams.length; k++) v.id(grams[k]);

@@ -122,34 +122,86 @@ export function postingsOf(sets: ReadonlySet<Gram>[]): Map<Gram, number[]> {
 // The embedded base's prepared side is stored at build time with its parse (src/base/prebuilt.ts)
 // and adopted when the stored parse is loaded, so a single `plancmp diff` does none of it.
 
-/** Everything above for one base notice, as plain JSON (typed arrays as number arrays). */
-export interface StoredBase {
-  grams: number[];
-  docDf: number[];
-  docs: number;
-  clauses: number[][][];
-  clauseLengths: number[][];
-  texts: number[][];
-  titles: number[][];
-  rowGrams: number[];
-  rows: number[][];
+// Typed arrays are stored as base64 of their bytes (decoded by a builtin, no loop over numbers to
+// run cold), in this machine's byte order, which the file records: another order parses afresh.
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+const b64 = (a: Int32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+function ints(s: string): Int32Array {
+  const bytes = Buffer.from(s, 'base64');
+  const out = new Int32Array(bytes.length >> 2);
+  new Uint8Array(out.buffer).set(bytes);
+  return out;
 }
 
+interface StoredVocab {
+  keys: string;
+  vals: string;
+  shift: number;
+  size: number;
+}
+const storeVocab = (v: Vocab): StoredVocab => {
+  const t = v.table();
+  return { keys: b64(t.keys), vals: b64(t.vals), shift: t.shift, size: t.size };
+};
+const adoptVocab = (s: StoredVocab) => Vocab.fromTable({ keys: ints(s.keys), vals: ints(s.vals), shift: s.shift, size: s.size });
+
+/** Lists of ids as one array and where each list ends. */
+interface StoredLists {
+  ids: string;
+  ends: number[];
+}
+function storeLists(lists: Int32Array[]): StoredLists {
+  const ends: number[] = [];
+  let n = 0;
+  for (const l of lists) ends.push((n += l.length));
+  const all = new Int32Array(n);
+  let at = 0;
+  for (const l of lists) {
+    all.set(l, at);
+    at += l.length;
+  }
+  return { ids: b64(all), ends };
+}
+function adoptLists(s: StoredLists): Int32Array[] {
+  const all = ints(s.ids);
+  return s.ends.map((end, k) => all.subarray(k ? s.ends[k - 1] : 0, end));
+}
+
+const storePostings = (p: Postings) => ({ start: b64(p.start), items: b64(p.items), ids: p.ids });
+const adoptPostings = (s: { start: string; items: string; ids: number }): Postings => ({ start: ints(s.start), items: ints(s.items), ids: s.ids });
+
+/** Everything above for one base notice, as JSON. */
+export interface StoredBase {
+  littleEndian: boolean;
+  vocab: StoredVocab;
+  docDf: string;
+  docs: number;
+  /** the clauses of all tasks in one list, and how many each task has */
+  clauses: StoredLists;
+  clauseCounts: number[];
+  clauseLengths: number[][];
+  texts: { start: string; items: string; ids: number };
+  titles: number[][];
+  rowVocab: StoredVocab;
+  rows: StoredLists;
+}
 
 export function storeBase(tasks: Task[], rows: KeyListRow[]): StoredBase {
   const e = evidenceBase(tasks);
-  const texts = tasks.map(() => [] as number[]);
-  for (let id = 0; id < e.texts.ids; id++) for (let x = e.texts.start[id]; x < e.texts.start[id + 1]; x++) texts[e.texts.items[x]].push(id);
+  const k = keyRowsBase(rows);
   return {
-    grams: [...e.vocab.grams()],
-    docDf: [...e.docDf],
+    littleEndian: LITTLE_ENDIAN,
+    vocab: storeVocab(e.vocab),
+    docDf: b64(e.docDf),
     docs: e.docs,
-    clauses: e.clauses.map((cs) => cs.map((c) => [...c])),
+    clauses: storeLists(e.clauses.flat()),
+    clauseCounts: e.clauses.map((cs) => cs.length),
     clauseLengths: e.clauseLengths,
-    texts,
+    texts: storePostings(e.texts),
     titles: titlePostings(tasks).sets.map((s) => [...s]),
-    rowGrams: [...keyRowsBase(rows).vocab.grams()],
-    rows: keyRowsBase(rows).rows.map((r) => [...r]),
+    rowVocab: storeVocab(k.vocab),
+    rows: storeLists(k.rows),
   };
 }
 
@@ -159,22 +211,22 @@ function seed(owner: readonly unknown[], name: string, value: unknown): void {
   byName.set(name, { length: owner.length, value });
 }
 
-/** Adopt a stored prepared side for these arrays of the notice it was stored with. */
+/** Adopt a stored prepared side for these arrays of the notice it was stored with (nothing when stored in another byte order). */
 export function adoptBase(tasks: Task[], rows: KeyListRow[], s: StoredBase): void {
-  const vocab = Vocab.of(s.grams).reserve(s.grams.length);
-  const texts = s.texts.map((t) => Int32Array.from(t));
+  if (s.littleEndian !== LITTLE_ENDIAN) return;
+  const flat = adoptLists(s.clauses);
+  let at = 0;
   seed(tasks, 'evidence', {
-    vocab,
-    docDf: Int32Array.from(s.docDf),
+    vocab: adoptVocab(s.vocab),
+    docDf: ints(s.docDf),
     docs: s.docs,
-    clauses: s.clauses.map((cs) => cs.map((c) => Int32Array.from(c))),
+    clauses: s.clauseCounts.map((n) => flat.slice(at, (at += n))),
     clauseLengths: s.clauseLengths,
-    texts: postingsOfIds(texts, vocab.size),
+    texts: adoptPostings(s.texts),
   } satisfies EvidenceBase);
-  const sets = (list: number[][]) => {
-    const out = list.map((g) => new Set(g));
-    return { sets: out, postings: postingsOf(out) };
-  };
-  seed(tasks, 'titlePostings', sets(s.titles));
-  seed(rows, 'keyRows', keyRowsFrom(Vocab.of(s.rowGrams), s.rows.map((r) => Int32Array.from(r))));
+  const sets = s.titles.map((g) => new Set(g));
+  seed(tasks, 'titlePostings', { sets, postings: postingsOf(sets) });
+  const vocab = adoptVocab(s.rowVocab);
+  const ids = adoptLists(s.rows);
+  seed(rows, 'keyRows', { vocab, rows: ids, df: dfOfIds(ids, vocab.size), postings: postingsOfIds(ids, vocab.size) } satisfies KeyRowsBase);
 }
