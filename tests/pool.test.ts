@@ -32,7 +32,14 @@ describe('export worker pool', () => {
     expect(crashed.message).toMatch(/scripted crash/);
   });
 
-  it('answers out of order (an output still being written) do not confuse which file is timed or blamed', async () => {
+  it('a file whose output is still being written is not blamed for the file that hangs the worker after it', async () => {
+    // 'late' has computed its result and waits 400 ms on its "write"; 'hang' then holds the thread, so
+    // 'late' cannot answer and its time runs out first — yet only 'hang' may fail
+    const rs = await runAll(['late', 'hang', 'a'], 1, 1000);
+    expect(summary(rs)).toEqual(['ok', 'timeout', 'ok']);
+  });
+
+  it('answers out of order (outputs still being written) do not confuse which file is timed or blamed', async () => {
     const rs = await runAll(['late', 'a', 'b', 'c', 'd', 'e', 'hang', 'f', 'late', 'crash', 'g'], 1, 1500);
     expect(summary(rs)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'timeout', 'ok', 'ok', 'worker-crashed', 'ok']);
   });

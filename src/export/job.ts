@@ -54,14 +54,15 @@ export type JobResult =
 /** One read path for every command (read/file.ts): type checked, size limit (PLANCMP_MAX_BYTES) enforced while reading, no FIFOs. */
 const readInput = (file: string, raw?: Uint8Array): Buffer => readInputBytes(raw ? Buffer.from(raw) : file, {}, file);
 
-export function createJobRunner(cfg: JobConfig): (t: JobTask) => Promise<JobResult> {
+/** `computed`, when given, is called once the result is computed and only its output's write remains. */
+export function createJobRunner(cfg: JobConfig): (t: JobTask, computed?: () => void) => Promise<JobResult> {
   // a promise, so that two tasks in flight at once load the base once
   let base: Promise<Notice> | undefined;
   const getBase = (): Promise<Notice> =>
     (base ??= cfg.diffBase === true ? Promise.resolve(loadBase()) : runBytes(readInput(cfg.diffBase!), cfg.diffBase!, { encoding: cfg.encoding, ocr: cfg.ocr }).then(unwrap));
   const guard = cfg.outDir ? new DirGuard(cfg.outDir) : undefined;
 
-  return async (t: JobTask): Promise<JobResult> => {
+  return async (t: JobTask, computed?: () => void): Promise<JobResult> => {
     let bytes = 0;
     const outPath = cfg.outDir && t.outName ? path.join(cfg.outDir, t.outName) : undefined;
     try {
@@ -81,6 +82,7 @@ export function createJobRunner(cfg: JobConfig): (t: JobTask) => Promise<JobResu
       const header: ExportHeader = { input: t.input, sha256, bytes, ...cfg.fingerprint };
       if (outPath) {
         const text = recordFile(header, notice, diff);
+        computed?.();
         try {
           guard!.ensure(outPath);
           await writeOutput(outPath, text);

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { JobConfig, JobResult, JobTask } from './job.js';
-import { DEPTH, elapsedSince, lastStarted, newClock, type ClockData } from './task-clock.js';
+import { DEPTH, computed, elapsedSince, lastStarted, newClock, type ClockData } from './task-clock.js';
 
 export interface Pool {
   /** 'threads' or 'inline' */
@@ -97,7 +97,8 @@ class ThreadPool implements Pool {
     f.timer = setTimeout(() => {
       if (!slot.inFlight.includes(f)) return;
       const elapsed = elapsedSince(slot.clock, f.seq, f.cell);
-      if (elapsed === undefined) return this.watch(slot, f, this.timeoutMs); // still queued in the worker
+      // still queued in the worker, or computed and waiting on its write (another task may hold the thread)
+      if (elapsed === undefined || computed(slot.clock, f.seq, f.cell)) return this.watch(slot, f, this.timeoutMs);
       if (elapsed < this.timeoutMs) return this.watch(slot, f, this.timeoutMs - elapsed);
       slot.timedOut = f.task.index;
       void slot.worker.terminate();
@@ -113,8 +114,10 @@ class ThreadPool implements Pool {
     for (const f of held) clearTimeout(f.timer);
     const i = this.slots.indexOf(slot);
     if (this.closing || i < 0) return;
+    // a crash happened in the task computing last: the one started last, unless it had finished computing
     const last = lastStarted(slot.clock);
-    const failed = slot.timedOut !== undefined ? held.find((f) => f.task.index === slot.timedOut) : (held.find((f) => f.seq === last) ?? held[0]);
+    const computing = held.filter((f) => !computed(slot.clock, f.seq, f.cell));
+    const failed = slot.timedOut !== undefined ? held.find((f) => f.task.index === slot.timedOut) : (computing.find((f) => f.seq === last) ?? computing[0] ?? held[0]);
     if (failed) {
       const index = failed.task.index;
       failed.resolve(

@@ -1,7 +1,7 @@
 // Worker-thread entry (compiled to dist/export/worker.js): receives tasks, answers JobResults.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createJobRunner } from './job.js';
-import { markStarted } from './task-clock.js';
+import { markComputed, markStarted } from './task-clock.js';
 import type { WorkerSetup, WorkerTask } from './pool.js';
 
 if (!parentPort) throw new Error('plancmp export worker: must run in a worker thread');
@@ -10,5 +10,5 @@ const { cfg, clock } = workerData as WorkerSetup;
 const run = createJobRunner(cfg);
 port.on('message', async (t: WorkerTask) => {
   markStarted(clock, t.seq, t.cell); // the pool times the task from here (task-clock.ts)
-  port.postMessage(await run(t));
+  port.postMessage(await run(t, () => markComputed(clock, t.seq, t.cell)));
 });
