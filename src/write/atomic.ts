@@ -10,7 +10,7 @@
 // A failure is a PlancmpError 'write-failed' naming the output; no temporary file is left.
 // fs.writeSync / fs.fsyncSync are called through the module object so tests can make them fail (ENOSPC after N bytes)
 import fs, { closeSync, fstatSync, lstatSync, openSync, renameSync, statSync, unlinkSync, type Stats } from 'node:fs';
-import fsp, { type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { PlancmpError } from '../errors.js';
@@ -192,13 +192,13 @@ export async function writeOutput(target: string, data: string | Uint8Array): Pr
   const tmp = tempPathFor(target);
   let file: FileHandle | undefined;
   try {
-    file = await fsp.open(tmp, 'wx', 0o644);
+    file = await fs.promises.open(tmp, 'wx', 0o644); // fs.promises: loaded here, not at every start
     writeAll(file.fd, buf); // into the page cache: quick, and checked like every other write
     await file.sync();
     const closing = file;
     file = undefined;
     await closing.close();
-    await fsp.rename(tmp, target);
+    await fs.promises.rename(tmp, target);
   } catch (e) {
     if (file) await file.close().catch(() => undefined);
     removeQuietly(tmp);
