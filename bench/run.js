@@ -325,23 +325,24 @@ function digestDir(dir) {
   for (const f of files) h.update(`${f}\0`).update(readFileSync(join(dir, f))).update('\0');
   return { digest: h.digest('hex'), files: files.length };
 }
-/** One `plancmp export` child: wall ms, its maxRSS (KiB, via /usr/bin/time), the summary line, and (when asked) the output digest. */
+/** One `plancmp export` child: wall ms, its maxRSS (KiB) and CPU ms (user + sys, all threads; via /usr/bin/time), the summary line, and (when asked) the output digest. */
 function exportOnce(input, jobs, extra = [], wantDigest = false) {
   rmSync(OUT_TMP, { recursive: true, force: true });
   const args = [join(ROOT, 'bin', 'plancmp.js'), 'export', input, '--out', 'out', '--jobs', String(jobs), ...extra];
   const rssFile = join(CORPUS_DIR, 'rss.txt');
   const cmd = TIME ? TIME : process.execPath;
-  const full = TIME ? ['-f', '%M', '-o', rssFile, process.execPath, ...args] : args;
+  const full = TIME ? ['-f', '%M %U %S', '-o', rssFile, process.execPath, ...args] : args;
   const t0 = performance.now();
   const r = spawnSync(cmd, full, { cwd: CORPUS_DIR, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 * MB });
   const ms = performance.now() - t0;
   if (r.status !== 0 && r.status !== 3) throw new Error(`export failed (${r.status}): ${r.stderr}`);
-  const rssKiB = TIME ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) : NaN;
+  const [rssKiB, user, sys] = TIME ? readFileSync(rssFile, 'utf8').trim().split('\n').pop().split(' ').map(Number) : [NaN, NaN, NaN];
+  const cpuMs = (user + sys) * 1000;
   const summary = r.stderr.trim().split('\n').pop();
   const failed = Number((/([\d,]+) failed/.exec(summary)?.[1] ?? 'NaN').replace(/,/g, ''));
   const out = wantDigest ? digestDir(OUT_TMP) : undefined;
   rmSync(OUT_TMP, { recursive: true, force: true });
-  return { ms, rssKiB, summary, failed, out };
+  return { ms, rssKiB, cpuMs, summary, failed, out };
 }
 // ---------- byte-identical check: the outputs against the digest stored for this corpus ----------
 // bench/output-digest.json holds, per corpus size, the digests of the export and export --diff output
@@ -382,6 +383,7 @@ const variants = [
 ];
 const exportRuns = Object.fromEntries(variants.map((v) => [v.key, []]));
 const exportRss = Object.fromEntries(variants.map((v) => [v.key, []]));
+const exportCpu = Object.fromEntries(variants.map((v) => [v.key, []]));
 const outDigest = {};
 let exportFailed = 0;
 let exportSummary = '';
@@ -391,6 +393,7 @@ for (let r = 0; r < EXPORT_RUNS; r++) {
     const x = exportOnce('main', v.jobs, v.extra, r === 0 && v.key !== 'plain1');
     exportRuns[v.key].push(x.ms);
     exportRss[v.key].push(x.rssKiB);
+    exportCpu[v.key].push(x.cpuMs);
     if (x.out) outDigest[v.extra.length ? 'export --diff' : 'export'] = x.out;
     if (!v.extra.length) { exportFailed = x.failed; exportSummary = x.summary; }
     log(`  ${v.label} run ${r + 1}/${EXPORT_RUNS}: ${fmt(x.ms / 1000, 2)} s, maxRSS ${fmt(x.rssKiB / 1024, 0)} MB — ${x.summary}`);
@@ -552,10 +555,10 @@ Corpus: ${corpus.length} notices built from the 5 fixtures (round-robin), ${fmt(
 
 Corpus on disk: \`bench/corpus/main\`, ${EXPORT_N} notices in 50 folders, ${fmt(exportBytes / MB, 2)} MB as stored, generated with mulberry32(${SEED + 1}) from the 5 fixtures in ${fmt(genMs / 1000, 1)} s: each copy varied as above (task dropped / year changed, p = 0.5 each) and two adjacent task paragraphs swapped (p = 0.3, ${kinds.swapped} notices); encoded as UTF-8 simplified ${kinds['utf-8']}, UTF-8 traditional ${kinds['utf-8 traditional']}, GB18030 ${kinds.gb18030}, Big5 traditional ${kinds['big5 traditional']} (opencc-js cn→tw, then iconv-lite); ${kinds.html} of them wrapped in an HTML page that declares its charset (.html). The export reported ${exportFailed} failed file${exportFailed === 1 ? '' : 's'}.
 
-| measurement | median time | notices/s | MB/s | peak RSS (maxRSS of the child) | runs (s) |
-|---|---:|---:|---:|---:|---|
-| floor: read file + \`TextDecoder(its encoding)\` + opencc-js t2cn, in-process, 1 thread | ${fmt(diskFloorMs / 1000, 2)} s | ${fmt(perSec(EXPORT_N, diskFloorMs), 0)} | ${fmt(mbps(exportBytes, diskFloorMs), 2)} | — | ${diskFloorRuns.map((x) => fmt(x / 1000, 2)).join(', ')} |
-${variants.map((v) => { const m = median(exportRuns[v.key]); return `| ${v.label} | ${fmt(m / 1000, 2)} s | ${fmt(perSec(EXPORT_N, m), 0)} | ${fmt(mbps(exportBytes, m), 2)} | ${fmt(median(exportRss[v.key]) / 1024, 0)} MB | ${exportRuns[v.key].map((x) => fmt(x / 1000, 2)).join(', ')} |`; }).join('\n')}
+| measurement | median time | notices/s | MB/s | peak RSS (maxRSS of the child) | CPU (user + sys, all threads) | cores busy (CPU ÷ time) | runs (s) |
+|---|---:|---:|---:|---:|---:|---:|---|
+| floor: read file + \`TextDecoder(its encoding)\` + opencc-js t2cn, in-process, 1 thread | ${fmt(diskFloorMs / 1000, 2)} s | ${fmt(perSec(EXPORT_N, diskFloorMs), 0)} | ${fmt(mbps(exportBytes, diskFloorMs), 2)} | — | — | 1 | ${diskFloorRuns.map((x) => fmt(x / 1000, 2)).join(', ')} |
+${variants.map((v) => { const m = median(exportRuns[v.key]); return `| ${v.label} | ${fmt(m / 1000, 2)} s | ${fmt(perSec(EXPORT_N, m), 0)} | ${fmt(mbps(exportBytes, m), 2)} | ${fmt(median(exportRss[v.key]) / 1024, 0)} MB | ${fmt(median(exportCpu[v.key]) / 1000, 2)} s | ${fmt(median(exportCpu[v.key]) / m, 2)} | ${exportRuns[v.key].map((x) => fmt(x / 1000, 2)).join(', ')} |`; }).join('\n')}
 
 - Speed-up from 1 to ${CORE_JOBS} jobs: ${fmt(ex1 / exN, 2)}×. Export ÷ floor: ${fmt(ex1 / diskFloorMs, 2)}× with 1 job, **${fmt(exRatio, 2)}×** with ${CORE_JOBS}; export --diff ÷ floor **${fmt(diffRatio, 2)}×** with ${CORE_JOBS}. The three variants run interleaved (one of each per round).
 - Times include the child's start-up (Node, module loading in the main thread and in every worker) and writing one JSON file per notice (atomically: temporary name, then rename).
@@ -566,7 +569,7 @@ Throughput target of issue 4 (this machine class, 2 cores):
 
 ${exportVerdicts.map((v) => `- ${v}`).join('\n')}
 
-Why: an export is bounded by the CPU cost of normalizing and parsing; the export machinery (discovery, dispatch, reorder window, atomic writes) is not the limit — in a CPU profile the main thread is idle almost all the time and the workers spend theirs in normalize/parse. With 1 job this corpus exports at ${fmt(mbps(exportBytes, ex1), 2)} MB/s (${fmt(ex1 / EXPORT_N, 1)} ms per notice, start-up included), slower per byte than the in-memory UTF-8 parse above (${fmt(parseMbps1, 2)} MB/s): GB18030 and Big5 carry the same text in about two thirds of the bytes, traditional text is converted to simplified first, and HTML pages are extracted first. ${CORE_JOBS} cores can at best multiply the 1-job rate by ${CORE_JOBS}, a ceiling of ~${fmt(mbps(exportBytes, ex1) * CORE_JOBS, 1)} MB/s${mbps(exportBytes, ex1) * CORE_JOBS < 25 ? `; 25 MB/s needs parsing to become ~${fmt(25 / (mbps(exportBytes, ex1) * CORE_JOBS), 1)}× cheaper per byte` : ''}. Likewise export ÷ floor is ${fmt(ex1 / diskFloorMs, 2)}× with 1 job, so even perfect scaling gives ${fmt(ex1 / diskFloorMs / CORE_JOBS, 2)}× with ${CORE_JOBS}${ex1 / diskFloorMs / CORE_JOBS > 1.5 ? ` and ≤ 1.5× needs parsing ~${fmt(ex1 / diskFloorMs / CORE_JOBS / 1.5, 1)}× cheaper` : ''}. The measured speed-up from 1 to ${CORE_JOBS} jobs (${fmt(ex1 / exN, 2)}×) also depends on what else the machine runs: load average ${machine.load} at the start, ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} at the end of this run (1/5/15 min); on a shared VM, other processes take cores the workers would use. Peak memory is flat because only paths are held: at most a reorder window of max(64, 16 × jobs) results waits in memory, each worker holds one notice at a time.
+Why: an export is bounded by the CPU cost of normalizing and parsing; the export machinery (discovery, dispatch, reorder window, atomic writes) is not the limit — in a CPU profile the main thread is idle almost all the time and the workers spend theirs in normalize/parse. With 1 job this corpus exports at ${fmt(mbps(exportBytes, ex1), 2)} MB/s (${fmt(ex1 / EXPORT_N, 1)} ms per notice, start-up included), slower per byte than the in-memory UTF-8 parse above (${fmt(parseMbps1, 2)} MB/s): GB18030 and Big5 carry the same text in about two thirds of the bytes, traditional text is converted to simplified first, and HTML pages are extracted first. ${CORE_JOBS} cores can at best multiply the 1-job rate by ${CORE_JOBS}, a ceiling of ~${fmt(mbps(exportBytes, ex1) * CORE_JOBS, 1)} MB/s${mbps(exportBytes, ex1) * CORE_JOBS < 25 ? `; 25 MB/s needs parsing to become ~${fmt(25 / (mbps(exportBytes, ex1) * CORE_JOBS), 1)}× cheaper per byte` : ''}. Likewise export ÷ floor is ${fmt(ex1 / diskFloorMs, 2)}× with 1 job, so even perfect scaling gives ${fmt(ex1 / diskFloorMs / CORE_JOBS, 2)}× with ${CORE_JOBS}${ex1 / diskFloorMs / CORE_JOBS > 1.5 ? ` and ≤ 1.5× needs parsing ~${fmt(ex1 / diskFloorMs / CORE_JOBS / 1.5, 1)}× cheaper` : ''}. The measured speed-up from 1 to ${CORE_JOBS} jobs (${fmt(ex1 / exN, 2)}×) also depends on what else the machine runs: load average ${machine.load} at the start, ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} at the end of this run (1/5/15 min); on a shared VM, other processes take cores the workers would use. Peak memory is flat because only paths are held: at most a reorder window of max(64, 16 × jobs) results waits in memory, each worker holds at most four notices at a time. A 1-job export already keeps ${fmt(median(exportCpu.plain1) / ex1, 2)} cores busy (table above): V8's garbage-collector and compiler threads, libuv's file threads (create, fsync, rename) and the main thread run beside the worker, on the core it leaves idle; with ${CORE_JOBS} jobs that work competes with the workers, so the speed-up from more jobs is bounded by about ${CORE_JOBS} ÷ ${fmt(median(exportCpu.plain1) / ex1, 2)} = ${fmt(CORE_JOBS / (median(exportCpu.plain1) / ex1), 2)}× on this machine, before any contention.
 
 ## Documents: PDF and DOCX (in-process \`readSource\` + \`parseSource\`, median of ${QUICK ? 1 : RUNS})
 
