@@ -6,6 +6,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, s
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { encryptedPdf } from './helpers.js';
 
 const ROOT = path.resolve('.');
 const BIN = path.join(ROOT, 'bin', 'plancmp.js');
@@ -23,25 +24,6 @@ const runModules = (args: string[]) => {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 
-/** A minimal PDF that wants a password: reading it loads pdfjs-dist, an ES module, through import(). */
-function lockedPdf(): Buffer {
-  const objs = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
-    `<< /Filter /Standard /V 1 /R 2 /Length 40 /P -44 /O <${'a5'.repeat(32)}> /U <${'5a'.repeat(32)}> >>`,
-  ];
-  let pdf = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objs.forEach((o, i) => {
-    offsets.push(pdf.length);
-    pdf += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = pdf.length;
-  pdf += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  pdf += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R /Encrypt 4 0 R /ID [<${'01'.repeat(16)}> <${'01'.repeat(16)}>] >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(pdf, 'latin1');
-}
 
 describe('the CLI bundle (dist/cli.cjs)', () => {
   it('is built with its code cache, and lists the dist/ files it was made from', () => {
@@ -59,7 +41,7 @@ describe('the CLI bundle (dist/cli.cjs)', () => {
   it('prints what the modules print: stdout, stderr and exit code', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'plancmp-bundle-'));
     const pdf = path.join(dir, 'locked.pdf');
-    writeFileSync(pdf, lockedPdf());
+    writeFileSync(pdf, encryptedPdf());
     const cases = [
       ['diff', fx('000_5b73fe2b8637f3d3.txt'), '--format', 'json'],
       ['diff', fx('001_2a7fecd8e03c454a.txt'), '--format', 'html'],

@@ -1,8 +1,7 @@
 // parse/deadline-patterns.ts finds time expressions by trying the sticky regex only where a table
 // says one may start (nextDeadline): it must find exactly what the global regex's exec finds.
 import { describe, it, expect } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { textsBelow } from './helpers.js';
 import { deadlineRegex, nextDeadline } from '../src/parse/deadline-patterns.js';
 
 function viaGlobal(t: string): string[] {
@@ -25,20 +24,11 @@ function viaScan(t: string): string[] {
   }
   return out;
 }
-function texts(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...texts(p));
-    else if (/\.(txt|html?)$/.test(e.name)) out.push(readFileSync(p, 'utf8'));
-  }
-  return out;
-}
 
 describe('deadline scan', () => {
   it('equals the global regex on every fixture', () => {
     let found = 0;
-    for (const t of texts('fixtures')) {
+    for (const t of textsBelow('fixtures')) {
       const want = viaGlobal(t);
       expect(viaScan(t)).toEqual(want);
       found += want.length;

@@ -12,7 +12,7 @@ import { parseFile } from '../src/pipeline.js';
 import { readSource } from '../src/read/index.js';
 import { PlancmpError } from '../src/errors.js';
 import type { Notice } from '../src/model.js';
-import { FX, runCli } from './helpers.js';
+import { FX, encryptedPdf, runCli } from './helpers.js';
 import { toDocx, toHtml, toOfd } from './documents.js';
 import { expectValid, validateParse } from './schema-support.js';
 
@@ -169,25 +169,6 @@ describe('every command reads the new formats', () => {
   });
 });
 
-/** A minimal PDF whose /Encrypt dictionary wants a user password ("" does not open it). */
-function encryptedPdf(): Buffer {
-  const objs = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
-    `<< /Filter /Standard /V 1 /R 2 /Length 40 /P -44 /O <${'a5'.repeat(32)}> /U <${'5a'.repeat(32)}> >>`,
-  ];
-  let pdf = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objs.forEach((o, i) => {
-    offsets.push(pdf.length);
-    pdf += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = pdf.length;
-  pdf += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  pdf += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R /Encrypt 4 0 R /ID [<${'01'.repeat(16)}> <${'01'.repeat(16)}>] >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(pdf, 'latin1');
-}
 
 async function errorOf(file: string, opts = {}): Promise<PlancmpError> {
   try {

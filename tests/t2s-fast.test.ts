@@ -1,24 +1,14 @@
 // normalize/t2s.ts converts traditional text with its own runner over opencc-js's tries (the same
 // dictionaries, loaded by opencc-js's Trie): it must give exactly what opencc-js's Converter gives.
 import { describe, it, expect } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
+import { textsBelow } from './helpers.js';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { t2sConverters } from '../src/normalize/t2s.js';
 
 const require = createRequire(import.meta.url);
 const OpenCC = require('opencc-js/t2cn');
 const toTraditional = require('opencc-js/cn2t').Converter({ from: 'cn', to: 'tw' }) as (s: string) => string;
 
-function texts(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...texts(p));
-    else if (/\.(txt|html?)$/.test(e.name)) out.push(readFileSync(p, 'utf8'));
-  }
-  return out;
-}
 
 describe('traditional → simplified', () => {
   const { fast, reference } = t2sConverters();
@@ -29,7 +19,7 @@ describe('traditional → simplified', () => {
 
   it('equals opencc-js on every fixture, as written and made traditional, whole and line by line', () => {
     let n = 0;
-    for (const t of texts('fixtures')) {
+    for (const t of textsBelow('fixtures')) {
       for (const s of [t, toTraditional(t)]) {
         expect(fast!(s)).toBe(reference(s));
         for (const line of s.split('\n')) if (fast!(line) !== reference(line)) expect(fast!(line)).toBe(reference(line));
