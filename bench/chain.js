@@ -10,35 +10,15 @@
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { mulberry32, dropTaskParagraph } from './vary.js';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 
-function mulberry32(a) {
-  return function () {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-const TASK_START = /^\s*\d{1,2}\s*[.．、]/;
 const YEAR = /20[12]\d(?=年)/g;
 
 function vary(text, rand) {
-  if (rand() < 0.5) {
-    const lines = text.split('\n');
-    const starts = [];
-    lines.forEach((l, i) => TASK_START.test(l) && starts.push(i));
-    if (starts.length) {
-      const s = starts[Math.floor(rand() * starts.length)];
-      let e = s + 1;
-      while (e < lines.length && lines[e].trim() !== '' && !TASK_START.test(lines[e])) e++;
-      lines.splice(s, e - s);
-      text = lines.join('\n');
-    }
-  }
+  text = dropTaskParagraph(text, rand) ?? text;
   if (rand() < 0.5) {
     // a year in the body (not in the header's dates or 文号s, which say who came first)
     const from = text.indexOf('二、');

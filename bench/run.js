@@ -22,6 +22,7 @@ import { join, dirname } from 'node:path';
 import { createHash } from 'node:crypto';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import os from 'node:os';
+import { mulberry32, TASK_START, dropTaskParagraph } from './vary.js';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const argv = process.argv.slice(2);
@@ -69,14 +70,6 @@ const OpenCC = await import('opencc-js/t2cn');
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const n = s.length; return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2; };
 const fmt = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
 const MB = 1024 * 1024;
-function mulberry32(a) {
-  return function () {
-    a |= 0; a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 let peakRss = 0;
 const sampleRss = () => { peakRss = Math.max(peakRss, process.memoryUsage().rss); };
 function gitRev() {
@@ -136,23 +129,14 @@ const FIXTURES = ['000_5b73fe2b8637f3d3', '001_2a7fecd8e03c454a', '002_2cdac0058
 const BASE_FIXTURE = '002_2cdac00586eece9b'; // the provincial base plan itself; every other fixture is a local plan (004 is another family)
 const sources = FIXTURES.map((f) => ({ name: f, text: readFileSync(join(ROOT, 'fixtures', `${f}.txt`), 'utf8') }));
 const rand = mulberry32(SEED);
-const TASK_START = /^\s*\d{1,2}\s*[.．、]/;
 const YEAR = /20[12]\d(?=年)/g;
 const edits = { droppedTask: 0, yearChanged: 0 };
 function vary(text) {
   // (1) with p=0.5 drop one numbered task paragraph (task line up to the next blank line or next task line)
-  if (rand() < 0.5) {
-    const lines = text.split('\n');
-    const starts = [];
-    lines.forEach((l, i) => { if (TASK_START.test(l)) starts.push(i); });
-    if (starts.length) {
-      const s = starts[Math.floor(rand() * starts.length)];
-      let e = s + 1;
-      while (e < lines.length && lines[e].trim() !== '' && !TASK_START.test(lines[e])) e++;
-      lines.splice(s, e - s);
-      text = lines.join('\n');
-      edits.droppedTask++;
-    }
+  const dropped = dropTaskParagraph(text, rand);
+  if (dropped !== undefined) {
+    text = dropped;
+    edits.droppedTask++;
   }
   // (2) with p=0.5 change the last digit of one year written as 20xx年 (deadlines like 2019年6月底前)
   if (rand() < 0.5) {
