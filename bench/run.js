@@ -8,6 +8,7 @@
 //                                  notices; output digests checked); writes bench/results.md
 //   node bench/run.js --quick      smoke run (5 spawns, 200 notices, export once each, memory 100 vs 1,000); prints only
 //            --output-only         only check that export and export --diff write the stored bytes (no timing)
+//            --keep-corpus         with --output-only: leave bench/corpus/main in place (for profiling)
 //            --accept-output       re-record the stored output digests (bench/output-digest.json) for an
 //                                  intended output change
 //   options: --out FILE            write the Markdown report to FILE (also works with --quick)
@@ -356,7 +357,7 @@ if (OUTPUT_ONLY) {
   const outs = {};
   for (const [kind, extra] of [['export', []], ['export --diff', ['--diff']]]) outs[kind] = exportOnce('main', CORE_JOBS, extra, true).out;
   const { outputIdentical } = checkOutputs(outs);
-  rmSync(CORPUS_DIR, { recursive: true, force: true });
+  if (!argv.includes('--keep-corpus')) rmSync(CORPUS_DIR, { recursive: true, force: true });
   process.exit(outputIdentical ? 0 : 1);
 }
 // the timed variants, interleaved run by run so that load changes on a shared machine hit all alike
