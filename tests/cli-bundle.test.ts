@@ -29,13 +29,25 @@ describe('the CLI bundle (dist/cli.cjs)', () => {
   it('is built with its code cache, and lists the dist/ files it was made from', () => {
     expect(existsSync(BUNDLE), 'dist/cli.cjs is missing: run `npm run build` (npm test does it first)').toBe(true);
     const first = readFileSync(BUNDLE, 'utf8').split('\n', 1)[0];
-    expect(first.startsWith('//plancmp-bundle-inputs:')).toBe(true);
-    const inputs: string[] = JSON.parse(first.slice('//plancmp-bundle-inputs:'.length));
+    expect(first.startsWith('//plancmp-bundle-inputs(ascii):')).toBe(true);
+    const inputs: string[] = JSON.parse(first.slice('//plancmp-bundle-inputs(ascii):'.length));
     expect(inputs).toContain('cli/main.js');
     expect(inputs).toContain('pipeline.js');
     expect(readdirSync(path.dirname(BUNDLE)).some((f) => f.startsWith('cli.cjs.') && f.endsWith('.cache'))).toBe(true);
     // the stored base parse was current when the bundle was made: the bundle carries its stamp (see base/prebuilt.ts)
     expect(readFileSync(BUNDLE, 'utf8')).toContain('var __PLANCMP_BUNDLED_BASE__ = { stamp: ');
+  });
+
+  it('is ASCII only (the launcher reads it as latin1), and V8 takes its code cache', () => {
+    const bytes = readFileSync(BUNDLE);
+    expect(bytes.findIndex((b) => b > 0x7f)).toBe(-1);
+    // the Chinese of the patterns is there, as escapes
+    expect(bytes.toString('latin1')).toContain('\\u91cd\\u70b9');
+    // the launcher's flags and the training run's agree, or V8 would reject the cache and compile everything
+    const r = spawnSync(process.execPath, [BIN, 'diff', fx('000_5b73fe2b8637f3d3.txt'), '--format', 'json'], { encoding: 'utf8', env: { ...process.env, PLANCMP_TRACE_STARTUP: '1' } });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/plancmp start-up: .*compiled \(code cache accepted\)/);
+    expect(r.stderr).toMatch(/plancmp start-up: .*executed/);
   });
 
   it('prints what the modules print: stdout, stderr and exit code', () => {

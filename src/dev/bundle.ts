@@ -31,7 +31,9 @@ const OUT = path.join(DIST, 'cli.cjs');
 /** Loaded only when a notice needs them (HTML, PDF, Word, traditional text, the HTML page's text diff). */
 const EXTERNAL = ['cheerio', 'cheerio/*', 'pdfjs-dist', 'pdfjs-dist/*', 'word-extractor', 'opencc-js', 'opencc-js/*', 'diff'];
 /** The first line of the bundle: the dist/ files it was made from, relative to dist/. */
-export const INPUTS_PREFIX = '//plancmp-bundle-inputs:';
+// "ascii": the launcher reads the bundle as latin1, which only an ASCII-only file survives (see asciiOnly);
+// a bundle from before that rule has another first line and is never used.
+export const INPUTS_PREFIX = '//plancmp-bundle-inputs(ascii):';
 
 /**
  * What the bundle changes in each dist/ module, found in its syntax tree (never in strings or comments):
@@ -91,6 +93,7 @@ async function main(): Promise<void> {
     metafile: true,
     logLevel: 'warning',
     legalComments: 'none',
+    charset: 'ascii',
     banner: { js: `"use strict";\nconst __plancmpBundleUrl = require("node:url").pathToFileURL(__filename).href;\nconst __plancmpImport = typeof __plancmpHostImport === "function" ? __plancmpHostImport : (specifier) => import(specifier);\n${bundledBase}` },
     plugins: [
       {
@@ -129,7 +132,7 @@ async function main(): Promise<void> {
   const body = code.slice(code.indexOf('\n', code.indexOf('const __plancmpImport')));
   if (ANY_DYNAMIC_IMPORT.test(body)) throw new Error(`dist/cli.cjs: an import() that does not go through __plancmpImport: ${body.slice(body.search(ANY_DYNAMIC_IMPORT) - 200, body.search(ANY_DYNAMIC_IMPORT) + 100)}`);
   const tmp = `${OUT}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${INPUTS_PREFIX}${JSON.stringify(inputs)}\n${code}`);
+  writeFileSync(tmp, asciiOnly(`${INPUTS_PREFIX}${JSON.stringify(inputs)}\n${code}`));
   renameSync(tmp, OUT);
 
   // V8's code cache: run the launcher once on the commonest path (a diff against the embedded base, JSON out)
@@ -141,6 +144,20 @@ async function main(): Promise<void> {
   });
   if (r.status !== 0) throw new Error(`the training run of the bundle failed (status ${r.status}): ${r.stderr}`);
   if (!readdirSync(DIST).some((f) => f.startsWith('cli.cjs.') && f.endsWith('.cache'))) throw new Error('the training run wrote no code cache');
+}
+
+/**
+ * The bundle with every non-ASCII character written as a \uXXXX escape. esbuild's `charset: 'ascii'`
+ * escapes strings, templates and names but leaves regular-expression literals (plancmp's patterns are
+ * full of Chinese) and comments alone; in a regular expression, with or without the u flag, \uXXXX
+ * matches exactly the character it replaces. ASCII-only, the launcher can read the 750 KB file as
+ * latin1 (a copy) instead of decoding UTF-8, and V8 keeps it as a one-byte string (half the memory).
+ * An escaped non-ASCII character (`\：`) would turn into an escaped backslash: refused, not rewritten.
+ */
+function asciiOnly(code: string): string {
+  const escaped = /\\[^\x00-\x7f]/.exec(code);
+  if (escaped) throw new Error(`dist/cli.cjs: a backslash before a non-ASCII character: ${code.slice(escaped.index - 80, escaped.index + 20)}`);
+  return code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 await main();
