@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Thin launcher: the compiled CLI lives in dist/ (built by `npm install` through the prepare script).
-// It runs the one-file bundle dist/cli.cjs (see src/dev/bundle.ts) with V8's stored compiled code when
-// they are there and current, and the modules of dist/cli/main.js otherwise: a missing bundle (a
-// `tsc` build) or one older than any file it was made from (`tsc` since the last `npm run build`)
-// is never used. Start-up is most of a single `plancmp diff`, so this file is CommonJS (bin/package.json):
+// It runs the one-file bundle dist/cli.cjs (see src/dev/bundle.ts and bin/bundle.js) with V8's stored
+// compiled code when they are there and current, and the modules of dist/cli/main.js otherwise: a
+// missing bundle (a `tsc` build) or one older than any file it was made from (`tsc` since the last
+// `npm run build`) is never used. Start-up is most of a single `plancmp diff`, so this file is CommonJS (bin/package.json):
 // Node then starts it without setting up its ES module loader, which only the fallback needs.
 'use strict';
 // PLANCMP_TRACE_STARTUP=1: where start-up time goes, and whether V8 took the stored compiled code (stderr)
@@ -34,62 +34,20 @@ process.stdout.on('error', (e) => {
   throw e;
 });
 
-const DIST = path.join(__dirname, '..', 'dist');
-const BUNDLE = path.join(DIST, 'cli.cjs');
-const INPUTS_PREFIX = '//plancmp-bundle-inputs(ascii):';
-
-/** The bundle's source, if it exists and no file it was made from is newer than it. */
-function freshBundle() {
-  try {
-    const mtime = fs.statSync(BUNDLE).mtimeMs;
-    // ASCII only (src/dev/bundle.ts): read as latin1, a copy rather than a UTF-8 decode
-    const src = fs.readFileSync(BUNDLE, 'latin1');
-    const end = src.indexOf('\n');
-    if (!src.startsWith(INPUTS_PREFIX) || end < 0) return undefined;
-    for (const rel of JSON.parse(src.slice(INPUTS_PREFIX.length, end))) {
-      const s = fs.statSync(path.join(DIST, rel), { throwIfNoEntry: false });
-      if (!s || s.mtimeMs > mtime) return undefined;
-    }
-    return { src, mtime };
-  } catch {
-    return undefined;
-  }
-}
-
-/** Runs the bundle as a CommonJS module through vm.Script, which can take and make V8's code cache. */
-function loadBundle(bundle) {
-  const vm = require('node:vm');
-  const cacheFile = `${BUNDLE}.${process.arch}-v8-${process.versions.v8}.cache`;
-  // the build's training run (src/dev/bundle.ts) compiles without a cache and writes one
-  const training = process.env.PLANCMP_WRITE_CODE_CACHE === '1';
-  let cachedData;
-  if (!training) {
-    try {
-      // written by the build right after the bundle: an older cache belongs to an older bundle
-      if (fs.statSync(cacheFile).mtimeMs >= bundle.mtime) cachedData = fs.readFileSync(cacheFile);
-    } catch {
-      cachedData = undefined;
-    }
-    // no cache for this V8: Node 22+ keeps compiled code of modules loaded through require() itself
-    if (!cachedData && nodeModule.enableCompileCache) return { exports: require(BUNDLE) };
-  }
-  // the bundle's import() of ES modules (pdfjs-dist) comes here: see src/dev/bundle.ts
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __plancmpHostImport) {${bundle.src}\n})`, { filename: BUNDLE, cachedData });
-  mark(`compiled (code cache ${!cachedData ? 'none' : script.cachedDataRejected ? 'REJECTED' : 'accepted'})`);
-  const mod = { exports: {} };
-  script.runInThisContext()(mod.exports, nodeModule.createRequire(BUNDLE), mod, BUNDLE, DIST, (specifier) => import(specifier));
-  return { exports: mod.exports, writeCache: training ? () => fs.writeFileSync(cacheFile, script.createCachedData()) : undefined };
-}
+const { DIST, freshBundle, loadBundle } = require('./bundle.js');
 
 // Node 22+ can keep compiled bytecode between runs. (No-op on 20.)
 nodeModule.enableCompileCache?.();
 
 async function main() {
-  const bundle = freshBundle();
+  const bundle = freshBundle('cli.cjs');
   mark(bundle ? 'bundle checked: fresh' : 'bundle checked: not used');
   let cli;
-  if (bundle) cli = loadBundle(bundle);
-  else {
+  if (bundle) {
+    // the build's training run (src/dev/bundle.ts) compiles without a cache and writes one
+    cli = loadBundle(bundle, process.env.PLANCMP_WRITE_CODE_CACHE === '1');
+    mark(`loaded the bundle (code cache ${cli.cache})`);
+  } else {
     const main = path.join(DIST, 'cli', 'main.js');
     if (!fs.existsSync(main)) {
       console.error('plancmp: the compiled code (dist/) is missing — run `npm install` (or `npm run build`) in the plancmp folder first.');
@@ -97,7 +55,7 @@ async function main() {
     }
     cli = { exports: await import(require('node:url').pathToFileURL(main).href) };
   }
-  mark('loaded');
+  mark('ready');
   process.exitCode = await cli.exports.execute(process.argv.slice(2));
   mark('executed');
   cli.writeCache?.();

@@ -2,7 +2,7 @@
 // code cache: it must print exactly what the modules of dist/cli/main.js print, and never run stale.
 import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,6 +11,7 @@ import { encryptedPdf } from './helpers.js';
 const ROOT = path.resolve('.');
 const BIN = path.join(ROOT, 'bin', 'plancmp.js');
 const BUNDLE = path.join(ROOT, 'dist', 'cli.cjs');
+const WORKER_BUNDLE = path.join(ROOT, 'dist', 'export-worker.cjs');
 const fx = (f: string) => path.join(ROOT, 'fixtures', f);
 
 const run = (args: string[], root = ROOT) => {
@@ -39,16 +40,38 @@ describe('the CLI bundle (dist/cli.cjs)', () => {
   });
 
   it('is ASCII only (the launcher reads it as latin1), and V8 takes its code cache', () => {
-    const bytes = readFileSync(BUNDLE);
-    expect(bytes.findIndex((b) => b > 0x7f)).toBe(-1);
-    // the Chinese of the patterns is there, as escapes
-    expect(bytes.toString('latin1')).toContain('\\u91cd\\u70b9');
+    for (const bundle of [BUNDLE, WORKER_BUNDLE]) {
+      const bytes = readFileSync(bundle);
+      expect(bytes.findIndex((b) => b > 0x7f), bundle).toBe(-1);
+      // the Chinese of the patterns is there, as escapes
+      expect(bytes.toString('latin1')).toContain('\\u91cd\\u70b9');
+    }
     // the launcher's flags and the training run's agree, or V8 would reject the cache and compile everything
     const r = spawnSync(process.execPath, [BIN, 'diff', fx('000_5b73fe2b8637f3d3.txt'), '--format', 'json'], { encoding: 'utf8', env: { ...process.env, PLANCMP_TRACE_STARTUP: '1' } });
     expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/plancmp start-up: .*compiled \(code cache accepted\)/);
+    expect(r.stderr).toMatch(/plancmp start-up: .*loaded the bundle \(code cache accepted\)/);
     expect(r.stderr).toMatch(/plancmp start-up: .*executed/);
   });
+
+  it("export's workers run their own bundle with its code cache, and write what the modules write", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'plancmp-worker-bundle-'));
+    const inputs = ['fixtures/000_5b73fe2b8637f3d3.txt', 'fixtures/003_921a6ce2908064d7.txt'];
+    const bundled = spawnSync(process.execPath, [BIN, 'export', ...inputs, '--out', path.join(dir, 'bundle'), '--jobs', '2', '--diff'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PLANCMP_TRACE_STARTUP: '1' } });
+    expect(bundled.status, bundled.stderr).toBe(0);
+    expect(bundled.stderr.match(/plancmp export worker: bundle \(code cache accepted\)/g)).toHaveLength(2);
+    // a copy without the worker bundle: its workers run dist/export/worker.js
+    const copy = mkdtempSync(path.join(tmpdir(), 'plancmp-no-worker-bundle-'));
+    for (const d of ['bin', 'dist', 'src/base', 'package.json', 'fixtures']) cpSync(path.join(ROOT, d), path.join(copy, d), { recursive: true, preserveTimestamps: true });
+    symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
+    rmSync(path.join(copy, 'dist', 'export-worker.cjs'));
+    const modules = spawnSync(process.execPath, [path.join(copy, 'bin', 'plancmp.js'), 'export', ...inputs, '--out', path.join(dir, 'modules'), '--jobs', '2', '--diff'], { cwd: copy, encoding: 'utf8', env: { ...process.env, PLANCMP_TRACE_STARTUP: '1' } });
+    expect(modules.status, modules.stderr).toBe(0);
+    expect(modules.stderr.match(/plancmp export worker: modules/g)).toHaveLength(2);
+    const names = readdirSync(path.join(dir, 'modules', 'fixtures')).sort();
+    expect(names).toHaveLength(2);
+    expect(readdirSync(path.join(dir, 'bundle', 'fixtures')).sort()).toEqual(names);
+    for (const f of names) expect(readFileSync(path.join(dir, 'bundle', 'fixtures', f), 'utf8'), f).toBe(readFileSync(path.join(dir, 'modules', 'fixtures', f), 'utf8'));
+  }, 60_000);
 
   it('prints what the modules print: stdout, stderr and exit code', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'plancmp-bundle-'));

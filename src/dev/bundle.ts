@@ -4,10 +4,12 @@
 //
 // - dist/cli.cjs is esbuild's bundle of the compiled dist/cli/main.js (not of src/: the library
 //   and its types stay tsc's output). Heavy and optional dependencies (cheerio, pdfjs-dist,
-//   word-extractor, opencc-js, diff) stay outside and load only when a notice needs them; export's
-//   worker threads still run dist/export/worker.js. Its first line lists the dist/ files it was made
-//   from: bin/plancmp.js uses the bundle only while none of them is newer than it (a `tsc` alone, or
-//   `tsc --watch`, makes it stale and the launcher falls back to dist/cli/main.js).
+//   word-extractor, opencc-js, diff) stay outside and load only when a notice needs them. Its first
+//   line lists the dist/ files it was made from: bin/plancmp.js uses the bundle only while none of
+//   them is newer than it (a `tsc` alone, or `tsc --watch`, makes it stale and the launcher falls back
+//   to dist/cli/main.js; bin/bundle.js holds that check).
+// - dist/export-worker.cjs is the same for export's worker threads (dist/export/worker.js), which
+//   bin/export-worker.js runs; its code cache comes from a one-job export of the embedded base.
 // - import.meta.url of each bundled module is kept as that module's own dist/ address, so paths
 //   relative to it (the embedded base text, package.json, the worker) resolve as before.
 // - The stamp of the stored base parse (see base/prebuilt.ts) is checked here, once: the bundle
@@ -15,10 +17,11 @@
 //   with the text it was made from instead of hashing the compiled code on every start.
 // - dist/cli.cjs.<arch>-v8-<version>.cache: V8's code cache, written by a training run of the
 //   launcher (a diff of the embedded base against itself). V8 checks its version and flags and
-//   rejects a cache that does not fit; the launcher reads it only when it is not older than the bundle.
+//   rejects a cache that does not fit; it is read only when it is not older than its bundle.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -27,7 +30,11 @@ import { PREBUILT_FILE, stampFor } from '../base/prebuilt.js';
 
 const DIST = fileURLToPath(new URL('..', import.meta.url));
 const ROOT = path.dirname(DIST);
-const OUT = path.join(DIST, 'cli.cjs');
+/** The bundles: the command line, and export's worker thread. */
+const BUNDLES = [
+  { entry: path.join(DIST, 'cli', 'main.js'), out: path.join(DIST, 'cli.cjs') },
+  { entry: path.join(DIST, 'export', 'worker.js'), out: path.join(DIST, 'export-worker.cjs') },
+];
 /** Loaded only when a notice needs them (HTML, PDF, Word, traditional text, the HTML page's text diff). */
 const EXTERNAL = ['cheerio', 'cheerio/*', 'pdfjs-dist', 'pdfjs-dist/*', 'word-extractor', 'opencc-js', 'opencc-js/*', 'diff'];
 /** The first line of the bundle: the dist/ files it was made from, relative to dist/. */
@@ -44,7 +51,7 @@ export const INPUTS_PREFIX = '//plancmp-bundle-inputs(ascii):';
  *   require(), the banner's own import() serves).
  */
 function rewriteModule(file: string, src: string): string {
-  const rel = path.relative(path.dirname(OUT), file).split(path.sep).join('/');
+  const rel = path.relative(DIST, file).split(path.sep).join('/');
   const sf = ts.createSourceFile(file, src, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
   const edits: { start: number; end: number; text: string }[] = [];
   const visit = (node: ts.Node): void => {
@@ -68,7 +75,7 @@ const ANY_DYNAMIC_IMPORT = /(?<![\w$.])import\s*\(/;
 const asciiLiteral = (s: string) => JSON.stringify(s).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 async function main(): Promise<void> {
-  for (const f of readdirSync(DIST)) if (f.startsWith('cli.cjs')) rmSync(path.join(DIST, f), { force: true });
+  for (const f of readdirSync(DIST)) if (BUNDLES.some((b) => f.startsWith(path.basename(b.out)))) rmSync(path.join(DIST, f), { force: true });
 
   // the stored base parse, if it is current for the code about to be bundled (it is, right after prebuild)
   const text = readFileSync(BASE_FILE, 'utf8');
@@ -80,14 +87,42 @@ async function main(): Promise<void> {
     storedStamp = undefined;
   }
   const bundledBase = storedStamp === stamp ? `var __PLANCMP_BUNDLED_BASE__ = { stamp: ${asciiLiteral(stamp)}, text: ${asciiLiteral(text)} };` : '';
+  for (const b of BUNDLES) await bundle(b.entry, b.out, bundledBase);
 
+  // V8's code cache: run the launcher once on the commonest path (a diff against the embedded base, JSON out)
+  const bin = path.join(ROOT, 'bin', 'plancmp.js');
+  train('the command line', [bin, 'diff', BASE_FILE, '--format', 'json'], '1');
+  // and a worker through a one-job export with --diff (the worker writes its cache before its first result)
+  const out = mkdtempSync(path.join(tmpdir(), 'plancmp-train-'));
+  try {
+    train('the export worker', [bin, 'export', BASE_FILE, '--out', out, '--jobs', '1', '--diff'], 'worker');
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+  for (const b of BUNDLES) {
+    if (!readdirSync(DIST).some((f) => f.startsWith(`${path.basename(b.out)}.`) && f.endsWith('.cache'))) throw new Error(`the training run wrote no code cache for ${path.basename(b.out)}`);
+  }
+}
+
+function train(what: string, args: string[], mode: string): void {
+  const r = spawnSync(process.execPath, args, {
+    env: { ...process.env, PLANCMP_WRITE_CODE_CACHE: mode, NODE_OPTIONS: '' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`the training run of ${what} failed (status ${r.status}): ${r.stderr}`);
+}
+
+/** esbuild's bundle of the compiled module `entry` (see the top of this file), written to `out`. */
+async function bundle(entry: string, out: string, bundledBase: string): Promise<void> {
+  const name = path.relative(DIST, out);
   const result = await build({
-    entryPoints: [path.join(DIST, 'cli', 'main.js')],
+    entryPoints: [entry],
     bundle: true,
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    outfile: OUT,
+    outfile: out,
     write: false,
     external: EXTERNAL,
     metafile: true,
@@ -122,28 +157,18 @@ async function main(): Promise<void> {
   });
   // e.g. import.meta (other than .url), which a CommonJS bundle would turn into an empty object
   const serious = result.warnings.filter((w) => w.pluginName !== 'commander-lazy-child-process');
-  if (serious.length) throw new Error(`esbuild warned: ${serious.map((w) => w.text).join('; ')}`);
+  if (serious.length) throw new Error(`esbuild warned about ${name}: ${serious.map((w) => w.text).join('; ')}`);
   const inputs = Object.keys(result.metafile.inputs)
     .map((p) => path.resolve(ROOT, p))
     .filter((p) => p.startsWith(DIST))
     .map((p) => path.relative(DIST, p).split(path.sep).join('/'))
     .sort();
-  const code = result.outputFiles.find((f) => f.path === OUT)!.text;
+  const code = result.outputFiles.find((f) => f.path === out)!.text;
   const body = code.slice(code.indexOf('\n', code.indexOf('const __plancmpImport')));
-  if (ANY_DYNAMIC_IMPORT.test(body)) throw new Error(`dist/cli.cjs: an import() that does not go through __plancmpImport: ${body.slice(body.search(ANY_DYNAMIC_IMPORT) - 200, body.search(ANY_DYNAMIC_IMPORT) + 100)}`);
-  const tmp = `${OUT}.${process.pid}.tmp`;
-  writeFileSync(tmp, asciiOnly(`${INPUTS_PREFIX}${JSON.stringify(inputs)}\n${code}`));
-  renameSync(tmp, OUT);
-
-  // V8's code cache: run the launcher once on the commonest path (a diff against the embedded base, JSON out)
-  const bin = path.join(ROOT, 'bin', 'plancmp.js');
-  const r = spawnSync(process.execPath, [bin, 'diff', BASE_FILE, '--format', 'json'], {
-    env: { ...process.env, PLANCMP_WRITE_CODE_CACHE: '1', NODE_OPTIONS: '' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(`the training run of the bundle failed (status ${r.status}): ${r.stderr}`);
-  if (!readdirSync(DIST).some((f) => f.startsWith('cli.cjs.') && f.endsWith('.cache'))) throw new Error('the training run wrote no code cache');
+  if (ANY_DYNAMIC_IMPORT.test(body)) throw new Error(`dist/${name}: an import() that does not go through __plancmpImport: ${body.slice(body.search(ANY_DYNAMIC_IMPORT) - 200, body.search(ANY_DYNAMIC_IMPORT) + 100)}`);
+  const tmp = `${out}.${process.pid}.tmp`;
+  writeFileSync(tmp, asciiOnly(`${INPUTS_PREFIX}${JSON.stringify(inputs)}\n${code}`, name));
+  renameSync(tmp, out);
 }
 
 /**
@@ -154,9 +179,9 @@ async function main(): Promise<void> {
  * latin1 (a copy) instead of decoding UTF-8, and V8 keeps it as a one-byte string (half the memory).
  * An escaped non-ASCII character (`\：`) would turn into an escaped backslash: refused, not rewritten.
  */
-function asciiOnly(code: string): string {
+function asciiOnly(code: string, name: string): string {
   const escaped = /\\[^\x00-\x7f]/.exec(code);
-  if (escaped) throw new Error(`dist/cli.cjs: a backslash before a non-ASCII character: ${code.slice(escaped.index - 80, escaped.index + 20)}`);
+  if (escaped) throw new Error(`dist/${name}: a backslash before a non-ASCII character: ${code.slice(escaped.index - 80, escaped.index + 20)}`);
   return code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

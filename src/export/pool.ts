@@ -190,10 +190,15 @@ class InlinePool implements Pool {
   async close(): Promise<void> {}
 }
 
-/** The compiled worker beside this module, if there is one. */
+/**
+ * The compiled worker beside this module, if there is one; started through bin/export-worker.js when
+ * that is there too, which runs the worker's bundle and code cache while they are current (else this).
+ */
 export function workerUrl(): URL | undefined {
   const url = new URL('./worker.js', import.meta.url);
-  return existsSync(fileURLToPath(url)) ? url : undefined;
+  if (!existsSync(fileURLToPath(url))) return undefined;
+  const boot = new URL('../../bin/export-worker.js', import.meta.url);
+  return existsSync(fileURLToPath(boot)) ? boot : url;
 }
 
 /** A pool running `url` (a worker that speaks WorkerMessage); exported for the pool's own tests. */
