@@ -6,17 +6,14 @@
 // `npm run build`) is never used. Start-up is most of a single `plancmp diff`, so this file is CommonJS (bin/package.json):
 // Node then starts it without setting up its ES module loader, which only the fallback needs.
 'use strict';
-// PLANCMP_TRACE_STARTUP=1: where start-up time goes, and whether V8 took the stored compiled code (stderr)
-// (with the main thread's own CPU time, from Linux's schedstat, which other processes on the machine do not inflate)
-const threadCpuMs = () => {
-  try {
-    return Number(require('node:fs').readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
-  } catch {
-    return NaN;
-  }
+// PLANCMP_TRACE_STARTUP=1: where start-up time goes, and whether V8 took the stored compiled code (stderr),
+// with the process's CPU time (all threads), which other processes on a busy machine do not inflate
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
 };
-const trace = process.env.PLANCMP_TRACE_STARTUP === '1' ? [['launcher', performance.now(), threadCpuMs()]] : undefined;
-const mark = (what) => trace?.push([what, performance.now(), threadCpuMs()]);
+const trace = process.env.PLANCMP_TRACE_STARTUP === '1' ? [['launcher', performance.now(), cpuMs()]] : undefined;
+const mark = (what) => trace?.push([what, performance.now(), cpuMs()]);
 const fs = require('node:fs');
 const path = require('node:path');
 const nodeModule = require('node:module');
