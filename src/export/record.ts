@@ -54,9 +54,9 @@ export function recordFile(header: ExportHeader, notice: Notice, diff?: PlanDiff
   return [pretty.slice(0, at), JSON.stringify(header), pretty.slice(at + QUOTED_MARK.length), '\n'];
 }
 
-/** A --jsonl line (with its newline). */
-export function recordLine(header: ExportHeader, notice: Notice, diff?: PlanDiff): string {
-  return `${lineSafe(JSON.stringify(diff ? { export: header, notice, diff } : { export: header, notice }))}\n`;
+/** A --jsonl line (with its newline), as pieces like recordFile. */
+export function recordLine(header: ExportHeader, notice: Notice, diff?: PlanDiff): string[] {
+  return [lineSafe(JSON.stringify(diff ? { export: header, notice, diff } : { export: header, notice })), '\n'];
 }
 
 /** The header of an --out file, read from its first bytes only; undefined when absent or unreadable. */

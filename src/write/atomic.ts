@@ -129,6 +129,14 @@ export function bytesOf(data: OutputData): Uint8Array {
   return scratch.subarray(0, off);
 }
 
+/** `data` as UTF-8 bytes in a buffer of their own, of exactly their length (one that can be transferred to another thread). */
+export function ownBytes(data: OutputData): Buffer {
+  const b = bytesOf(data);
+  const own = Buffer.allocUnsafeSlow(b.length);
+  own.set(b);
+  return own;
+}
+
 function lstatOrNull(p: string): Stats | null {
   try {
     return lstatSync(p);
