@@ -10,7 +10,7 @@ import { fatalOf, runBytes, unwrap } from '../result.js';
 import type { Notice } from '../model.js';
 import { recordFile, recordLine, readCompleteRecord, type ExportHeader, type Fingerprint } from './record.js';
 import { DirGuard } from './atomic.js';
-import { writeOutput, writeError, errnoOf, FATAL_WRITE_CODES } from '../write/atomic.js';
+import { writeOutput, writeError, errnoOf, ownBytes, FATAL_WRITE_CODES } from '../write/atomic.js';
 
 export interface JobConfig {
   /** Absolute output directory (--out); absent for --jsonl. */
@@ -36,7 +36,7 @@ export interface JobTask {
 }
 
 export type JobResult =
-  | { index: number; status: 'ok'; bytes: number; tasks: number; line?: string }
+  | { index: number; status: 'ok'; bytes: number; tasks: number; line?: Uint8Array }
   | { index: number; status: 'skipped' | 'reused'; bytes: number }
   | {
       index: number;
@@ -93,7 +93,7 @@ export function createJobRunner(cfg: JobConfig): (t: JobTask, computed?: () => v
         }
         return { index: t.index, status: 'ok', bytes, tasks: notice.tasks.length };
       }
-      return { index: t.index, status: 'ok', bytes, tasks: notice.tasks.length, line: recordLine(header, notice, diff) };
+      return { index: t.index, status: 'ok', bytes, tasks: notice.tasks.length, line: ownBytes(recordLine(header, notice, diff)) };
     } catch (e) {
       // an output from an earlier run must not outlive an input that now fails
       if (outPath && existsSync(outPath)) {

@@ -20,8 +20,8 @@ export const DEFAULT_TIMEOUT_MS = 120_000;
 
 /**
  * Each worker holds DEPTH tasks at once (task-clock.ts). It then never waits for the main thread
- * between notices, and parses the next notices while earlier outputs are still being created and
- * fsync'd on libuv's thread pool (job.ts writes asynchronously).
+ * between notices, and parses the next notices while earlier outputs are still being fsync'd on
+ * libuv's thread pool (job.ts writes asynchronously).
  */
 
 interface InFlight {

@@ -40,16 +40,23 @@ const lineSafe = (json: string) => json.replace(/\u2028/g, '\\u2028').replace(/\
 
 const HEAD = '{\n  "export": ';
 
-/** The --out file: pretty-printed, with the header alone on the second line so it can be read cheaply. */
-export function recordFile(header: ExportHeader, notice: Notice, diff?: PlanDiff): string {
+/**
+ * The --out file: pretty-printed, with the header alone on the second line so it can be read cheaply.
+ * Returned as pieces whose concatenation is the file's text (writeOutput encodes them one after
+ * another): a record is ~70–160 KB of two-byte text, and joining the pieces would copy all of it
+ * again (a large-object allocation each time) only to be encoded to UTF-8 once more.
+ */
+export function recordFile(header: ExportHeader, notice: Notice, diff?: PlanDiff): string[] {
   // one pass of JSON.stringify; the header's placeholder is the first string in the text
   const pretty = JSON.stringify(diff ? { export: MARK, notice, diff } : { export: MARK, notice }, null, 2);
-  return `${pretty.replace(QUOTED_MARK, () => JSON.stringify(header))}\n`;
+  const at = pretty.indexOf(QUOTED_MARK);
+  // slices of a flat string share its characters (no copy); the cuts fall between JSON tokens
+  return [pretty.slice(0, at), JSON.stringify(header), pretty.slice(at + QUOTED_MARK.length), '\n'];
 }
 
-/** A --jsonl line (with its newline). */
-export function recordLine(header: ExportHeader, notice: Notice, diff?: PlanDiff): string {
-  return `${lineSafe(JSON.stringify(diff ? { export: header, notice, diff } : { export: header, notice }))}\n`;
+/** A --jsonl line (with its newline), as pieces like recordFile. */
+export function recordLine(header: ExportHeader, notice: Notice, diff?: PlanDiff): string[] {
+  return [lineSafe(JSON.stringify(diff ? { export: header, notice, diff } : { export: header, notice })), '\n'];
 }
 
 /** The header of an --out file, read from its first bytes only; undefined when absent or unreadable. */

