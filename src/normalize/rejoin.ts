@@ -31,10 +31,12 @@ export function opensElement(t: string): boolean {
   );
 }
 
+/** Three or more | in the line (found by indexOf: this runs on every line and paragraph, several times). */
 export function isTableRow(t: string): boolean {
-  let pipes = 0;
-  for (let i = 0; i < t.length && pipes < 3; i++) if (t[i] === '|') pipes++;
-  return pipes >= 3;
+  let i = t.indexOf('|');
+  if (i < 0) return false;
+  i = t.indexOf('|', i + 1);
+  return i >= 0 && t.indexOf('|', i + 1) >= 0;
 }
 
 const TERMINAL = new Set(['。', '！', '？', '；', '：', '）', '」', '』', '】', '〕', '…']);
@@ -76,7 +78,7 @@ export function rejoin(lines: Line[]): Paragraph[] {
       bar = l.text.startsWith('|');
       field = isFieldLine(l.text);
     }
-    for (let i = 0; i < l.text.length && pipes < 3; i++) if (l.text[i] === '|') pipes++;
+    for (let i = pipes < 3 ? l.text.indexOf('|') : -1; i >= 0 && pipes < 3; i = l.text.indexOf('|', i + 1)) pipes++;
     punct ||= /[，。、；：]/.test(l.text);
     last = l.text[l.text.length - 1];
   }

@@ -32,25 +32,23 @@ export function splitUnits(list: string): string[] {
   const s = unifyUnitBrackets(stripUnitLabel(list.trim()).rest);
   const parts: string[] = [];
   let depth = 0;
-  let cur = '';
+  let from = 0; // the current part is s[from..i): sliced once, not built a character at a time
   for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    if (ch === '〔') depth++;
-    else if (ch === '〕') depth = Math.max(0, depth - 1);
-    if (depth === 0 && (ch === '、' || ch === '，' || ch === ',' || ch === '；' || ch === ';' || ch === ' ')) {
-      parts.push(cur);
-      cur = '';
+    const c = s.charCodeAt(i);
+    if (c === 0x3014 /* 〔 */) depth++;
+    else if (c === 0x3015 /* 〕 */) depth = Math.max(0, depth - 1);
+    if (depth === 0 && (c === 0x3001 /* 、 */ || c === 0xff0c /* ， */ || c === 0x2c /* , */ || c === 0xff1b /* ； */ || c === 0x3b /* ; */ || c === 0x20)) {
+      parts.push(s.slice(from, i));
+      from = i + 1;
       continue;
     }
     // "省法制办和其他省级部门": 和/及 before 其他 joins two units
-    if (depth === 0 && (ch === '和' || ch === '及') && s.startsWith('其他', i + 1)) {
-      parts.push(cur);
-      cur = '';
-      continue;
+    if (depth === 0 && (c === 0x548c /* 和 */ || c === 0x53ca /* 及 */) && s.startsWith('其他', i + 1)) {
+      parts.push(s.slice(from, i));
+      from = i + 1;
     }
-    cur += ch;
   }
-  parts.push(cur);
+  parts.push(s.slice(from));
   const units: string[] = [];
   let pending = '';
   for (const raw of parts) {
