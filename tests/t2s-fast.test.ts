@@ -29,6 +29,17 @@ describe('traditional → simplified', () => {
     expect(n).toBeGreaterThan(10);
   });
 
+  it('equals its former string-by-string form (each segment converted as a string) on every fixture and its traditional form', () => {
+    const { strings } = t2sConverters();
+    expect(strings).toBeDefined();
+    for (const t of textsBelow('fixtures')) {
+      for (const s of [t, toTraditional(t)]) {
+        expect(fast!(s)).toBe(strings!(s));
+        for (const line of s.split('\n')) if (fast!(line) !== strings!(line)) expect(fast!(line)).toBe(strings!(line));
+      }
+    }
+  });
+
   it('equals opencc-js on random strings of dictionary entries, partial entries, surrogates and IDS', () => {
     const cfg = OpenCC.Locale.configs.tw2s;
     const pieces: string[] = ['⿰', '⿲', '⿰氵', '⿱⿰', '\ud842', '\udfb7', '𠮷', 'a', '，', '\n', ' ', '', '豈'];

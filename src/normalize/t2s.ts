@@ -6,9 +6,14 @@ import type * as OpenCCModule from 'opencc-js/t2cn';
 type Convert = (s: string) => string;
 type OpenCC = typeof OpenCCModule;
 let converter: Convert | undefined;
-let converters: { fast?: Convert; reference: Convert } | undefined;
+let converters: { fast?: Convert; reference: Convert; strings?: Convert } | undefined;
+/** The fast runner as it was before its buffers (each segment converted as a string), kept for tests. */
+let stringConverter: Convert | undefined;
 
-/** Both converters, for tests: the fast one (undefined if it failed its check) and opencc-js's own. */
+/**
+ * The converters, for tests: the fast one (undefined if it failed its check), opencc-js's own, and the
+ * fast runner's former string-by-string form.
+ */
 export function t2sConverters(): { fast?: Convert; reference: Convert } {
   t2s();
   return converters!;
@@ -23,7 +28,7 @@ function t2s(): Convert {
     const OpenCC = createRequire(import.meta.url)('opencc-js/t2cn') as OpenCC;
     const reference = OpenCC.Converter({ from: 'tw', to: 'cn' }) as Convert;
     const fast = fastConverter(OpenCC, reference);
-    converters = { fast, reference };
+    converters = { fast, reference, strings: stringConverter };
     converter = fast ?? reference;
   }
   return converter;
@@ -54,13 +59,29 @@ class Pass {
    * the text into segments.)
    */
   private readonly kind = new Uint8Array(0x10000);
-  private readonly single: string[] = [];
+  // filled up front: a sparse array assigned at code units would be a slow dictionary
+  private readonly single: string[] = new Array<string>(0x10000).fill('');
   /** The root's child for each BMP code unit that is not a surrogate (the first step of match()). */
   private readonly first: (TrieNode | undefined)[] = new Array(0x10000).fill(undefined);
+  /**
+   * A filter of the entries' first two code units: bit pairHash(a, b) is set for every root child a
+   * (not a surrogate) with a child b (a BMP code unit). A clear bit means no entry continues a with b,
+   * and matchIn() stops without asking the node's Map (most characters that start an entry are not
+   * continued by the next one).
+   */
+  private readonly pairs = new Int32Array(PAIR_BITS >>> 5);
   /** The value of the last successful match(). */
   value = '';
 
   constructor(private readonly root: TrieNode) {
+    for (const [a, node] of root) {
+      if (a > 0xffff || (a >= 0xd800 && a <= 0xdfff)) continue;
+      for (const b of node.keys()) {
+        if (b > 0xffff) continue;
+        const h = pairHash(a, b);
+        this.pairs[h >>> 5] |= 1 << (h & 31);
+      }
+    }
     for (let cu = 0; cu < 0x10000; cu++) {
       const surrogate = cu >= 0xd800 && cu <= 0xdfff;
       const ids = cu >= 0x2ff0 && cu <= 0x2fff;
@@ -110,6 +131,104 @@ class Pass {
     }
     if (end > 0) this.value = value!;
     return end;
+  }
+
+  /** match() over the code units a[i..end), as if they were the string (a pair cut by `end` is two lone surrogates). */
+  matchIn(a: Uint16Array, i: number, end: number): number {
+    let node = this.root;
+    let stop = 0;
+    let value: string | undefined;
+    let j = i;
+    const cu = a[i];
+    if (cu < 0xd800 || cu > 0xdfff) {
+      const next = this.first[cu];
+      if (next === undefined) return 0;
+      node = next;
+      j = i + 1;
+      const v = node.trie_val;
+      if (v !== undefined) {
+        stop = j;
+        value = v;
+      }
+      // the second code unit: a BMP character (not a high surrogate) that the filter rules out ends the match here
+      if (j < end) {
+        const b = a[j];
+        if (b < 0xd800 || b > 0xdbff) {
+          const h = pairHash(cu, b);
+          if ((this.pairs[h >>> 5] & (1 << (h & 31))) === 0) {
+            if (stop > 0) this.value = value!;
+            return stop;
+          }
+        }
+      }
+    }
+    while (j < end) {
+      const x = codePointIn(a, j, end);
+      j += x > 0xffff ? 2 : 1;
+      const next = node.get(x);
+      if (next === undefined) break;
+      node = next;
+      const v = node.trie_val;
+      if (v !== undefined) {
+        stop = j;
+        value = v;
+      }
+    }
+    if (stop > 0) this.value = value!;
+    return stop;
+  }
+
+  /** convert() of the code units a[from..to), written at the end of `out`. */
+  convertInto(a: Uint16Array, from: number, to: number, out: Units): void {
+    const kind = this.kind;
+    let buf = out.reserve(to - from);
+    let o = out.length;
+    for (let i = from; i < to; ) {
+      const cu = a[i];
+      const k = kind[cu];
+      if (k === 0) {
+        buf[o++] = cu;
+        i++;
+        continue;
+      }
+      const end = k === 1 ? i + 1 : this.matchIn(a, i, to);
+      if (end > 0) {
+        const v = k === 1 ? this.single[cu] : this.value;
+        if (o + v.length + (to - i) > buf.length) {
+          out.length = o;
+          buf = out.reserve(v.length + (to - i));
+        }
+        for (let x = 0; x < v.length; x++) buf[o++] = v.charCodeAt(x);
+        i = end;
+      } else {
+        const len = unmatchedLengthIn(a, i, to);
+        for (let x = 0; x < len; x++) buf[o++] = a[i + x];
+        i += len;
+      }
+    }
+    out.length = o;
+  }
+
+  /**
+   * segmentMap() of the code units a[0..n) (the code units of `s`), each segment's result written at
+   * the end of `out`: `each` for the text between matches, `matched` for a match (given as a string).
+   */
+  segmentInto(a: Uint16Array, n: number, s: string, out: Units, each: (a: Uint16Array, from: number, to: number, out: Units) => void, matched: (segment: string) => string): void {
+    const plain = this.plain;
+    let last = 0;
+    for (let i = 0; i < n; ) {
+      if (plain[a[i]] === 1) {
+        i++;
+        continue;
+      }
+      const end = this.matchIn(a, i, n);
+      if (end > 0) {
+        if (last < i) each(a, last, i, out);
+        out.append(matched(s.slice(i, end)));
+        i = last = end;
+      } else i += unmatchedLengthIn(a, i, n);
+    }
+    if (last < n) each(a, last, n, out);
   }
 
   /**
@@ -217,6 +336,75 @@ function text(buf: Uint16Array, n: number): string {
   return parts.join('');
 }
 
+const PAIR_BITS = 1 << 20;
+/** Bit index of the code-unit pair (a, b) in a Pass's pair filter. */
+function pairHash(a: number, b: number): number {
+  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 12;
+}
+
+/** A growable run of UTF-16 code units (reused between texts: a large one is not kept). */
+class Units {
+  buf: Uint16Array;
+  length = 0;
+  constructor(private readonly initial: number) {
+    this.buf = new Uint16Array(initial);
+  }
+  /** The buffer, with room for `more` code units after the first `length`. */
+  reserve(more: number): Uint16Array {
+    const need = this.length + more;
+    if (need > this.buf.length) {
+      const bigger = new Uint16Array(Math.max(need, this.buf.length * 2));
+      bigger.set(this.buf.subarray(0, this.length));
+      this.buf = bigger;
+    }
+    return this.buf;
+  }
+  append(v: string): void {
+    const buf = this.reserve(v.length);
+    let o = this.length;
+    for (let x = 0; x < v.length; x++) buf[o++] = v.charCodeAt(x);
+    this.length = o;
+  }
+  /** Empty, and back to its first size when it grew past KEEP_MAX. */
+  clear(): void {
+    this.length = 0;
+    if (this.buf.length > KEEP_MAX) this.buf = new Uint16Array(this.initial);
+  }
+  /** Set to the code units of `s`. */
+  setTo(s: string): void {
+    this.length = 0;
+    const buf = this.reserve(s.length);
+    for (let i = 0; i < s.length; i++) buf[i] = s.charCodeAt(i);
+    this.length = s.length;
+  }
+}
+
+/** s.codePointAt(j) of the string a[..end) (j < end). */
+function codePointIn(a: Uint16Array, j: number, end: number): number {
+  const c = a[j];
+  if (c >= 0xd800 && c <= 0xdbff && j + 1 < end) {
+    const d = a[j + 1];
+    if (d >= 0xdc00 && d <= 0xdfff) return (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+  }
+  return c;
+}
+function idsEndIn(a: Uint16Array, i: number, end: number): number {
+  const arity = idsArity(codePointIn(a, i, end));
+  if (arity === 0) return 0;
+  let e = i + (codePointIn(a, i, end) > 0xffff ? 2 : 1);
+  for (let k = 0; k < arity; k++) {
+    if (e >= end) return 0;
+    const child = idsEndIn(a, e, end);
+    e = child || e + (codePointIn(a, e, end) > 0xffff ? 2 : 1);
+  }
+  return e;
+}
+/** unmatchedLength() of the string a[..end) at i. */
+function unmatchedLengthIn(a: Uint16Array, i: number, end: number): number {
+  const e = idsEndIn(a, i, end);
+  return e > i ? e - i : codePointIn(a, i, end) > 0xffff ? 2 : 1;
+}
+
 // opencc-js's getUnmatchedLength: an ideographic description sequence (⿰氵夌) is skipped whole.
 function codePointLength(s: string, i: number): number {
   return s.codePointAt(i)! > 0xffff ? 2 : 1;
@@ -250,6 +438,7 @@ const SAMPLE =
   '⿰氵夌 𠮷野家 豈 兀 鍾 鐘 麵 麪 遊 游 嚮 向 隻 只 發 髮 台 臺 颱 於 于 著 着 系 係 繫 後 后 里 裡 裏';
 
 function fastConverter(OpenCC: OpenCC, reference: Convert): Convert | undefined {
+  stringConverter = undefined;
   try {
     const config = OpenCC.Locale.configs.tw2s as unknown as { normalizationChain: unknown[][]; segmentation: unknown[] | string; conversionChain: unknown[][] };
     if (!config || config.normalizationChain?.length !== 1 || config.conversionChain?.length !== 2 || !config.segmentation) return undefined;
@@ -274,7 +463,28 @@ function fastConverter(OpenCC: OpenCC, reference: Convert): Convert | undefined 
     };
     // the normalization pass (CJK compatibility ideographs) changes almost no text: test first
     const mayNormalize = normalization.trigger();
-    const convert: Convert = (s) => segmentation.segmentMap(mayNormalize.test(s) ? normalization.convert(s) : s, chain, phrase);
+    // the text, each segment's first pass and the result as code units in buffers reused from text
+    // to text: one string made at the end (not two per segment)
+    const source = new Units(1 << 16);
+    const between = new Units(1 << 12);
+    const result = new Units(1 << 16);
+    const each = (a: Uint16Array, from: number, to: number, out: Units): void => {
+      between.length = 0;
+      first.convertInto(a, from, to, between);
+      second.convertInto(between.buf, 0, between.length, out);
+    };
+    const convert: Convert = (input) => {
+      const s = mayNormalize.test(input) ? normalization.convert(input) : input;
+      source.setTo(s);
+      result.length = 0;
+      segmentation.segmentInto(source.buf, s.length, s, result, each, phrase);
+      const out = text(result.buf, result.length);
+      source.clear();
+      between.clear();
+      result.clear();
+      return out;
+    };
+    stringConverter = (s) => segmentation.segmentMap(mayNormalize.test(s) ? normalization.convert(s) : s, chain, phrase);
     return convert(SAMPLE) === reference(SAMPLE) ? convert : undefined;
   } catch {
     return undefined;
