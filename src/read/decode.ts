@@ -71,7 +71,7 @@ interface Score {
  * a candidate that can no longer read better than that share stops early too (common -1): even if
  * every character left were common, it would not beat the candidate before it.
  */
-function score(bytes: Uint8Array, encoding: Encoding, rejectAbove?: number, beat = -1): Score {
+function score(bytes: Uint8Array, encoding: Encoding, rejectAbove?: number, beat = -1, decoded?: string): Score {
   if (encoding === 'utf-8' && rejectAbove !== undefined) {
     // decoding a legacy file as UTF-8 is slow (a replacement every few bytes) and only to rule it
     // out: count first, and decode only when it would pass. The text has at most one code unit per
@@ -79,7 +79,8 @@ function score(bytes: Uint8Array, encoding: Encoding, rejectAbove?: number, beat
     const { units, fffd } = utf8Shape(bytes, bytes.length * rejectAbove);
     if (fffd > units * rejectAbove) return { encoding, text: '', replacements: fffd, common: 0 };
   }
-  const text = new TextDecoder(encoding).decode(bytes);
+  // `decoded`: the caller's decoding of these very bytes as `encoding` (not decoded twice)
+  const text = decoded ?? new TextDecoder(encoding).decode(bytes);
   const limit = rejectAbove === undefined ? Infinity : text.length * rejectAbove;
   let replacements = 0;
   let nonAscii = 0;
@@ -323,7 +324,7 @@ function decodeForced(bytes: Uint8Array, file: string, forced: string): Decoded 
     );
   }
   checkEmpty(text, file);
-  const better = readsBetter(bytes, encoding);
+  const better = readsBetter(bytes, encoding, text);
   if (better) {
     // GBK bytes forced as Big5 (or the reverse) decode without errors into plausible-looking
     // garbage: refuse rather than emit a parse of mojibake.
@@ -343,10 +344,11 @@ function detectionSample(bytes: Uint8Array): Uint8Array {
   return sample.length < bytes.length && highBytes(sample) < D.minHighBytes ? bytes.subarray(0, D.largeSample) : sample;
 }
 
-/** Another encoding that reads clearly where the forced one gives garbled Chinese, if any. */
-function readsBetter(bytes: Uint8Array, encoding: Encoding): Encoding | undefined {
+/** Another encoding that reads clearly where the forced one gives garbled Chinese, if any (`text`: the bytes decoded as `encoding`). */
+function readsBetter(bytes: Uint8Array, encoding: Encoding, text: string): Encoding | undefined {
   const sample = detectionSample(bytes);
-  if (score(sample, encoding).common >= D.common) return undefined;
+  // the sample is a view of the whole file when the file is small: its decoding is the text
+  if (score(sample, encoding, undefined, -1, sample.length === bytes.length ? text : undefined).common >= D.common) return undefined;
   return (['utf-8', 'gb18030', 'big5'] as Encoding[])
     .filter((e) => e !== encoding)
     .map((e) => score(sample, e, D.replacements))
@@ -422,12 +424,11 @@ export function decodeBytes(bytes: Uint8Array, file: string, forced?: string): D
     throw new PlancmpError('utf16-no-bom', 'looks like UTF-16 without a byte-order mark', file, 'pass --encoding utf-16le (or utf-16be)');
   }
   if (hasNul(bytes)) throw binaryError('binary', file);
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  // valid UTF-8 is what a fatal UTF-8 decoder accepts (checked without making and throwing its error)
+  if (isUtf8(bytes)) {
+    const text = new TextDecoder('utf-8').decode(bytes);
     checkEmpty(text, file);
     return { text, encoding: 'utf-8', warnings: [] };
-  } catch (e) {
-    if (e instanceof PlancmpError) throw e;
   }
   return guessLegacy(bytes, file);
 }
