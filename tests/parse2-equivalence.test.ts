@@ -4,7 +4,11 @@
 import { describe, it, expect } from 'vitest';
 import { splitUnits, stripUnitLabel, unifyUnitBrackets } from '../src/parse/units.js';
 import { isFieldLine, isTableRow, opensElement, rejoin, type Line } from '../src/normalize/rejoin.js';
-import type { Paragraph } from '../src/model.js';
+import type { KeyListRow, Paragraph, Task } from '../src/model.js';
+import { rowTasks } from '../src/parse/keylist-tasks.js';
+import { bigramSet } from '../src/align/text.js';
+import { DEFAULT_READ_PARSE_OPTIONS, type KeyListTaskOptions } from '../src/options.js';
+import { parseText } from '../src/pipeline.js';
 import { textsBelow } from './helpers.js';
 
 const BARE_LEVEL = /^各?(?:有关|相关)?[省市县区乡镇街道]{1,3}$/;
@@ -140,5 +144,73 @@ describe('table rows and re-joined lines', () => {
       const b = JSON.stringify(rejoinReference(ls));
       if (a !== b) expect(a).toBe(b);
     }
+  });
+});
+
+/** rowTasks as it was: each task's bigram set built (bigramSet) and walked. */
+function rowTasksReference(rows: KeyListRow[], tasks: Task[], T: Readonly<KeyListTaskOptions> = DEFAULT_READ_PARSE_OPTIONS.keyListTasks): Map<string, string> {
+  const out = new Map<string, string>();
+  if (rows.length === 0 || tasks.length === 0) return out;
+  const docs = tasks.map((t) => `${t.title}。${t.text}`);
+  const rowGrams = rows.map((r) => [...bigramSet(r.task)]);
+  const ids = new Map<number, number>();
+  for (const grams of rowGrams) for (const g of grams) if (!ids.has(g)) ids.set(g, ids.size);
+  const holders: number[][] = Array.from({ length: ids.size }, () => []);
+  for (let k = 0; k < docs.length; k++) {
+    for (const g of bigramSet(docs[k])) {
+      const at = ids.get(g);
+      if (at !== undefined) holders[at].push(k);
+    }
+  }
+  const n = docs.length;
+  const num = new Float64Array(tasks.length);
+  rows.forEach((r, ri) => {
+    const grams = rowGrams[ri];
+    const lists = grams.map((g) => holders[ids.get(g)!]);
+    const weights = lists.map((list) => Math.log((n + 1) / (list.length + 0.5)));
+    const total = weights.reduce((a, b) => a + b, 0);
+    num.fill(0);
+    if (total !== 0) {
+      for (let j = 0; j < grams.length; j++) {
+        const list = lists[j];
+        const w = weights[j];
+        for (let i = 0; i < list.length; i++) num[list[i]] += w;
+      }
+    }
+    let firstK = -1;
+    let firstC = -1;
+    let second = -1;
+    for (let k = 0; k < tasks.length; k++) {
+      const c = total === 0 ? 0 : num[k] / total;
+      if (c > firstC) {
+        second = firstC;
+        firstK = k;
+        firstC = c;
+      } else if (c > second) second = c;
+    }
+    if (firstK >= 0 && (firstC >= T.close || (firstC >= T.weak && firstC >= T.margin * Math.max(second, 0)))) out.set(r.id, tasks[firstK].id);
+  });
+  return out;
+}
+
+describe('rowTasks', () => {
+  it('equals the reference for every fixture notice, and for the rows of each against the tasks of every other', () => {
+    const notices = textsBelow('fixtures').map((t, i) => parseText(t, `f${i}.txt`)).filter((n) => n.tasks.length > 0);
+    expect(notices.some((n) => n.keyList.length > 0)).toBe(true);
+    // short made-up rows and tasks too: one-character contents, repeated bigrams, nothing shared
+    const tiny = (id: string, text: string) => ({ ...notices[0].tasks[0], id, title: '', text });
+    const made = [tiny('1', '省'), tiny('2', '推进推进推进数字化'), tiny('3', 'abc'), tiny('4', '')];
+    const madeRows = [{ ...notices.find((n) => n.keyList.length)!.keyList[0], id: 'r1', task: '推进推进' }, { ...notices.find((n) => n.keyList.length)!.keyList[0], id: 'r2', task: '省' }];
+    let compared = 0;
+    for (const a of notices) {
+      for (const b of [...notices, { tasks: made, keyList: madeRows }]) {
+        for (const rows of [a.keyList, madeRows]) {
+          const tasks = b.tasks as Task[];
+          expect([...rowTasks(rows, tasks)]).toEqual([...rowTasksReference(rows, tasks)]);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(10);
   });
 });

@@ -62,19 +62,26 @@ class GramIndex {
   private readonly keys: Int32Array;
   private readonly slots: Int32Array; // number of the key + 1; 0 = empty
   private readonly mask: number;
+  /** 32 - log2(capacity): the slot is the product's top bits (its low bits depend only on the second character). */
+  private readonly shift: number;
 
   constructor(groups: Gram[][]) {
     let count = 0;
     for (const g of groups) count += g.length;
     let cap = 16;
-    while (cap < count * 2) cap *= 2;
+    let shift = 28;
+    while (cap < count * 2) {
+      cap *= 2;
+      shift--;
+    }
     this.keys = new Int32Array(cap);
     this.slots = new Int32Array(cap);
     this.mask = cap - 1;
+    this.shift = shift;
     let size = 0;
     for (const grams of groups) {
       for (const g of grams) {
-        let h = Math.imul(g, 0x9e3779b1) & this.mask;
+        let h = Math.imul(g, 0x9e3779b1) >>> shift;
         while (this.slots[h] !== 0 && this.keys[h] !== g) h = (h + 1) & this.mask;
         if (this.slots[h] === 0) {
           this.keys[h] = g;
@@ -87,7 +94,7 @@ class GramIndex {
 
   /** The number of g, or -1. */
   find(g: Gram): number {
-    let h = Math.imul(g, 0x9e3779b1) & this.mask;
+    let h = Math.imul(g, 0x9e3779b1) >>> this.shift;
     for (;;) {
       const slot = this.slots[h];
       if (slot === 0) return -1;
