@@ -9,6 +9,7 @@ import { rowTasks } from '../src/parse/keylist-tasks.js';
 import { bigramSet } from '../src/align/text.js';
 import { DEFAULT_READ_PARSE_OPTIONS, type KeyListTaskOptions } from '../src/options.js';
 import { parseText } from '../src/pipeline.js';
+import { stripPinyin } from '../src/normalize/pinyin.js';
 import { textsBelow } from './helpers.js';
 
 const BARE_LEVEL = /^各?(?:有关|相关)?[省市县区乡镇街道]{1,3}$/;
@@ -212,5 +213,15 @@ describe('rowTasks', () => {
       }
     }
     expect(compared).toBeGreaterThan(10);
+  });
+});
+
+describe('normalize: the text is joined again only when a gloss was removed', () => {
+  it('stripPinyin returns the line itself whenever it removes nothing (what normalize relies on)', () => {
+    const alphabet = [...'(（)）发fāa中 ', 'xué', 'zhōng', '（fā）', '(fa)'];
+    for (const l of [...fixtureLines, ...randomStrings(alphabet, 20000, 12, 5)]) {
+      const r = stripPinyin(l);
+      if (r.removed === 0 && r.text !== l) expect(r.text).toBe(l);
+    }
   });
 });

@@ -17,7 +17,8 @@ export interface NormalizeOptions {
 
 export function normalize(text: string, opts: NormalizeOptions = {}): NormalizedText {
   const warnings: Warning[] = [];
-  const raw = text.replace(/\r\n?/g, '\n').split('\n');
+  const unified = text.replace(/\r\n?/g, '\n');
+  const raw = unified.split('\n');
   let glossCount = 0;
   let glossLine = 0;
   // whole-text pre-checks: most notices have no glosses and no damage, so skip the per-line work
@@ -35,7 +36,8 @@ export function normalize(text: string, opts: NormalizeOptions = {}): Normalized
   if (glossCount > 0) {
     warnings.push({ code: 'pinyin-annotations', line: glossLine, message: `removed ${glossCount} pinyin annotations such as 發(fā) left by the web page` });
   }
-  const joined = deglossed.join('\n');
+  // the lines joined again are the text itself when no gloss was removed (stripPinyin then returns each line as it is)
+  const joined = glossCount === 0 ? unified : deglossed.join('\n');
   const mode = opts.convert ?? 'auto';
   const convert = mode === 'always' || (mode === 'auto' && isTraditional(joined));
   let lines = deglossed;
