@@ -76,8 +76,11 @@ interface Counts {
   anchors: number;
 }
 
-/** Post-order pass: CJK / link-CJK / anchor counts for every element under root, ignoring `skip`. */
-function measure(root: DomElement, skip: Set<DomElement>): Map<DomElement, Counts> {
+/**
+ * Post-order pass: CJK / link-CJK / anchor counts for every element under root, ignoring `skip`.
+ * `own` holds the CJK count of each element's own text nodes, kept between passes over one page.
+ */
+function measure(root: DomElement, skip: Set<DomElement>, own: Map<DomElement, number>): Map<DomElement, Counts> {
   const order: DomElement[] = [];
   walk(root, (el) => {
     if (skip.has(el)) return false;
@@ -87,10 +90,15 @@ function measure(root: DomElement, skip: Set<DomElement>): Map<DomElement, Count
   const counts = new Map<DomElement, Counts>();
   for (let i = order.length - 1; i >= 0; i--) {
     const el = order[i];
-    const k: Counts = { cjk: 0, link: 0, anchors: el.name === 'a' ? 1 : 0 };
+    let text = own.get(el);
+    if (text === undefined) {
+      text = 0;
+      for (const c of el.children) if (isText(c)) text += cjkCount(c.data);
+      own.set(el, text);
+    }
+    const k: Counts = { cjk: text, link: 0, anchors: el.name === 'a' ? 1 : 0 };
     for (const c of el.children) {
-      if (isText(c)) k.cjk += cjkCount(c.data);
-      else if (isElement(c)) {
+      if (isElement(c)) {
         const ck = counts.get(c);
         if (!ck) continue;
         k.cjk += ck.cjk;
@@ -450,9 +458,11 @@ export function htmlToText(html: string): { text: string; warnings: Warning[]; f
   }
   const page = findTag(root, 'body');
 
-  const all = measure(page, new Set());
+  const own = new Map<DomElement, number>();
+  const all = measure(page, new Set(), own);
   const chrome = chromeSet(page, all);
-  const counts = measure(page, chrome);
+  // without chrome the second pass would count exactly what the first did
+  const counts = chrome.size === 0 ? all : measure(page, chrome, own);
   const article = findBody(page, counts);
 
   // Link lists (related articles, "上一篇/下一篇") inside the article are chrome too.
