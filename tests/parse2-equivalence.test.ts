@@ -4,7 +4,11 @@
 import { describe, it, expect } from 'vitest';
 import { splitUnits, stripUnitLabel, unifyUnitBrackets } from '../src/parse/units.js';
 import { isFieldLine, isTableRow, opensElement, rejoin, type Line } from '../src/normalize/rejoin.js';
-import type { KeyListRow, Paragraph, Task } from '../src/model.js';
+import type { KeyListRow, Paragraph, Reference, Task } from '../src/model.js';
+import { fieldMarks, FIELD_SOURCE } from '../src/parse/unit-fields.js';
+import { findReferences } from '../src/parse/references.js';
+import { findDocNumbers } from '../src/parse/docnumber.js';
+import { normalize } from '../src/normalize/index.js';
 import { rowTasks } from '../src/parse/keylist-tasks.js';
 import { bigramSet } from '../src/align/text.js';
 import { DEFAULT_READ_PARSE_OPTIONS, type KeyListTaskOptions } from '../src/options.js';
@@ -222,6 +226,63 @@ describe('normalize: the text is joined again only when a gloss was removed', ()
     for (const l of [...fixtureLines, ...randomStrings(alphabet, 20000, 12, 5)]) {
       const r = stripPinyin(l);
       if (r.removed === 0 && r.text !== l) expect(r.text).toBe(l);
+    }
+  });
+});
+
+describe('owner-note fields', () => {
+  it('fieldMarks equals matchAll over fixture lines, their brackets and random strings', () => {
+    const re = new RegExp(FIELD_SOURCE, 'g');
+    const alphabet = ['责任单位', '牵头单位', '配合单位', '完成时间', '：', ':', '；', '市发改委', '、', 'x', '单位', '责任'];
+    for (const s of [...fixtureLines, ...fixtureLines.flatMap((l) => l.split(/[（()）]/)), ...randomStrings(alphabet, 20000, 10, 9)]) {
+      const a = JSON.stringify(fieldMarks(s).map((m) => [m.index, ...m]));
+      const b = JSON.stringify([...s.matchAll(re)].map((m) => [m.index, ...m]));
+      if (a !== b) expect(a).toBe(b);
+    }
+  });
+});
+
+/** findReferences as it was: every paragraph tested for a transmittal, a title and a 文号 pattern. */
+function findReferencesReference(paras: Paragraph[], preambleEnd: number, own: (string | undefined)[]): Reference[] {
+  const DOC_WORD = /(通知|计划|方案|意见|规划|办法|决定|条例|规定|细则|纲要|要点)(（[^（）]{0,16}）)?$/;
+  const TRANSMITTAL = /印发给你们|现印发|现将|予以印发|已经.{0,12}同意/;
+  const owned = own.filter((s): s is string => !!s);
+  const out: Reference[] = [];
+  const seen = new Set<string>();
+  paras.forEach((p, idx) => {
+    const t = p.text;
+    const transmittal = TRANSMITTAL.test(t);
+    const re = /《([^《》]{2,120})》/g;
+    for (const m of t.matchAll(re)) {
+      const title = m[1];
+      const after = t.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 24);
+      const dn = findDocNumbers(after).find((h) => h.index <= 2);
+      if (!dn && (idx >= preambleEnd || !DOC_WORD.test(title) || transmittal)) continue;
+      if (!dn && owned.some((o) => o === title || o.includes(title))) continue;
+      const key = `${title}|${dn?.docNumber ?? ''}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ title, docNumber: dn?.docNumber, line: p.line });
+    }
+    if (idx < preambleEnd || /根据|按照|依据|贯彻/.test(t)) {
+      for (const h of findDocNumbers(t)) {
+        if (h.index === 0 || out.some((r) => r.docNumber === h.docNumber)) continue;
+        if (t.length <= 30) continue;
+        out.push({ docNumber: h.docNumber, line: p.line });
+      }
+    }
+  });
+  return out;
+}
+
+describe('findReferences', () => {
+  it('equals the reference on every fixture, for several preamble ends', () => {
+    for (const text of textsBelow('fixtures')) {
+      const paras = normalize(text).paragraphs;
+      for (const end of [0, 3, 10, 40, paras.length]) {
+        const own = [paras[0]?.text, undefined];
+        expect(findReferences(paras, end, own)).toEqual(findReferencesReference(paras, end, own));
+      }
     }
   });
 });

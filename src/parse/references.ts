@@ -13,9 +13,11 @@ export function findReferences(paras: Paragraph[], preambleEnd: number, own: (st
   const seen = new Set<string>();
   paras.forEach((p, idx) => {
     const t = p.text;
-    const transmittal = TRANSMITTAL.test(t);
+    // (each test only on paragraphs that can pass it: a title needs 《, a 文号 needs 〔)
+    const titled = t.includes('《');
+    const transmittal = titled && TRANSMITTAL.test(t);
     const re = /《([^《》]{2,120})》/g;
-    for (const m of t.matchAll(re)) {
+    if (titled) for (const m of t.matchAll(re)) {
       const title = m[1];
       const after = t.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 24);
       const dn = findDocNumbers(after).find((h) => h.index <= 2);
@@ -27,7 +29,7 @@ export function findReferences(paras: Paragraph[], preambleEnd: number, own: (st
       out.push({ title, docNumber: dn?.docNumber, line: p.line });
     }
     // a bare 文号 cited in running text, e.g. （浙政发〔2018〕16号）
-    if (idx < preambleEnd || /根据|按照|依据|贯彻/.test(t)) {
+    if (t.includes('〔') && (idx < preambleEnd || /根据|按照|依据|贯彻/.test(t))) {
       for (const h of findDocNumbers(t)) {
         if (h.index === 0 || out.some((r) => r.docNumber === h.docNumber)) continue;
         if (t.length <= 30) continue; // the notice's own number line
