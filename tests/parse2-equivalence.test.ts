@@ -204,8 +204,8 @@ describe('rowTasks', () => {
     expect(notices.some((n) => n.keyList.length > 0)).toBe(true);
     // short made-up rows and tasks too: one-character contents, repeated bigrams, nothing shared
     const tiny = (id: string, text: string) => ({ ...notices[0].tasks[0], id, title: '', text });
-    const made = [tiny('1', '省'), tiny('2', '推进推进推进数字化'), tiny('3', 'abc'), tiny('4', '')];
-    const madeRows = [{ ...notices.find((n) => n.keyList.length)!.keyList[0], id: 'r1', task: '推进推进' }, { ...notices.find((n) => n.keyList.length)!.keyList[0], id: 'r2', task: '省' }];
+    const made = [tiny('1', '省'), tiny('2', '推进推进推进数字化'), tiny('3', 'abc'), tiny('4', ''), tiny('5', '全省推进省级改革，我市全域'), tiny('6', '𠮷 a，b。1')];
+    const madeRows = [{ ...notices.find((n) => n.keyList.length)!.keyList[0], id: 'r1', task: '推进推进' }, { ...notices.find((n) => n.keyList.length)!.keyList[0], id: 'r2', task: '省' }, { ...notices.find((n) => n.keyList.length)!.keyList[0], id: 'r3', task: '全域推进本级改革' }];
     let compared = 0;
     for (const a of notices) {
       for (const b of [...notices, { tasks: made, keyList: madeRows }]) {
