@@ -28,15 +28,21 @@ function titleParts(title: string): string[] {
  * of their IDF containment in text j (`to`, through its inverted index). Each clause is scored
  * against all texts in one pass over its bigrams; a text sharing no bigram with the clause adds
  * exactly 0, so only the texts it shares one with are visited.
+ * Written into `out` (zeroed, n × from.length values): cover[f][j] at f × n + j, or at j × rows + f when
+ * `transposed` (rows = from.length), so either side lands in the table's base-major order.
  */
-function coverMatrix(from: Int32Array[][], lengths: number[][], to: Postings, n: number, W: Float64Array): Float64Array[] {
+function coverMatrix(from: Int32Array[][], lengths: number[][], to: Postings, n: number, W: Float64Array, out: Float64Array, transposed: boolean): void {
   const { start, items, ids } = to;
   const acc = new Float64Array(n);
   const touched = new Int32Array(n);
   const stamp = new Int32Array(n);
+  const num = new Float64Array(n);
+  const rows = from.length;
   let mark = 0;
-  return from.map((cls, f) => {
-    const num = new Float64Array(n);
+  for (let f = 0; f < rows; f++) {
+    const cls = from[f];
+    const lens = lengths[f];
+    num.fill(0);
     let den = 0;
     for (let c = 0; c < cls.length; c++) {
       const grams = cls[c];
@@ -59,7 +65,7 @@ function coverMatrix(from: Int32Array[][], lengths: number[][], to: Postings, n:
           acc[j] += wk;
         }
       }
-      const w = lengths[f][c];
+      const w = lens[c];
       den += w;
       if (total === 0) continue;
       for (let t = 0; t < nt; t++) {
@@ -70,30 +76,34 @@ function coverMatrix(from: Int32Array[][], lengths: number[][], to: Postings, n:
       }
     }
     if (den > 0) for (let j = 0; j < n; j++) num[j] /= den;
-    return num;
-  });
+    if (transposed) for (let j = 0; j < n; j++) out[j * rows + f] = num[j];
+    else out.set(num, f * n);
+  }
 }
 
 /**
  * titles[i][j]: the best dice between base title i and local title j or one of its parts, counted
- * through an index of the base titles' bigrams (the same counts and quotients as dice()).
+ * through an index of the base titles' bigrams (the same counts and quotients as dice()), written
+ * at i × m + j of `out` (zeroed).
  */
-function titleMatrix(base: Task[], lTitles: string[][]): Float64Array[] {
+function titleMatrix(base: Task[], lTitles: string[][], out: Float64Array): void {
   const { sets, postings } = titlePostings(base);
   const shared = new Int32Array(base.length);
-  return lTitles.map((parts) => {
-    const best = new Float64Array(base.length);
-    for (const p of parts) {
+  const m = lTitles.length;
+  for (let j = 0; j < m; j++) {
+    for (const p of lTitles[j]) {
       const P = bigramSet(p);
       shared.fill(0);
       for (const g of P) {
         const list = postings.get(g);
         if (list) for (let x = 0; x < list.length; x++) shared[list[x]]++;
       }
-      for (let i = 0; i < base.length; i++) best[i] = Math.max(best[i], diceOf(sets[i].size, P.size, shared[i]));
+      for (let i = 0; i < base.length; i++) {
+        const k = i * m + j;
+        out[k] = Math.max(out[k], diceOf(sets[i].size, P.size, shared[i]));
+      }
     }
-    return best;
-  });
+  }
 }
 
 /** The evidence of every pair in flat arrays, pair (i, j) at i × m + j: what PairEvidence holds, without an object per pair. */
@@ -127,24 +137,19 @@ export function evidenceTable(base: Task[], local: Task[]): EvidenceTable {
   df.set(b.docDf);
   dfOfIds(docs, size, df);
   const N = local.length + b.docs;
+  // a weight per document frequency (0..N): the same quotient and log as per id, computed once
+  const logOf = new Float64Array(N + 1);
+  for (let d = 0; d <= N; d++) logOf[d] = Math.log((N + 1) / (d + 0.5));
   const W = new Float64Array(size);
-  for (let k = 0; k < size; k++) W[k] = Math.log((N + 1) / (df[k] + 0.5));
-  const cover = coverMatrix(b.clauses, b.clauseLengths, postingsOfIds(texts, size), local.length, W); // [base][local]
-  const back = coverMatrix(lClauses, lLengths, b.texts, base.length, W); // [local][base]
-  const titles = titleMatrix(base, local.map((t) => titleParts(t.title))); // [local][base]
+  for (let k = 0; k < size; k++) W[k] = logOf[df[k]];
   const n = base.length;
   const m = local.length;
   const table: EvidenceTable = { n, m, cover: new Float64Array(n * m), back: new Float64Array(n * m), title: new Float64Array(n * m), score: new Float64Array(n * m) };
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < m; j++) {
-      const k = i * m + j;
-      const title = titles[j][i];
-      table.cover[k] = cover[i][j];
-      table.back[k] = back[j][i];
-      table.title[k] = title;
-      table.score[k] = 0.7 * cover[i][j] + 0.3 * title;
-    }
-  }
+  coverMatrix(b.clauses, b.clauseLengths, postingsOfIds(texts, size), m, W, table.cover, false); // [base][local]
+  coverMatrix(lClauses, lLengths, b.texts, n, W, table.back, true); // [local][base], stored [base][local]
+  titleMatrix(base, local.map((t) => titleParts(t.title)), table.title);
+  const { cover, title, score } = table;
+  for (let k = 0; k < n * m; k++) score[k] = 0.7 * cover[k] + 0.3 * title[k];
   return table;
 }
 
