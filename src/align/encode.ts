@@ -354,14 +354,16 @@ export class IdIdf {
   private stamp = new Int32Array(0);
   private mark = 0;
 
+  /** `known`: strings already encoded with ids this vocabulary gives them (a base's strings, prepared.ts knownIds), read, never changed. */
   constructor(
     readonly vocab: Vocab,
     private readonly df: Int32Array,
     private readonly n: number,
+    private readonly known?: ReadonlyMap<string, Int32Array>,
   ) {}
 
   idsOf(s: string): Int32Array {
-    let ids = this.ids.get(s);
+    let ids = this.known?.get(s) ?? this.ids.get(s);
     if (!ids) this.ids.set(s, (ids = this.vocab.encode(s)));
     return ids;
   }

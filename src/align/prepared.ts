@@ -74,6 +74,24 @@ export function localSide(base: Task[], local: Task[]): LocalSide {
   return side;
 }
 
+/**
+ * encode() of each string in a base's vocabulary, for the strings all of whose bigrams have an id
+ * there: a vocabulary extended from it (a diff's) gives them the same ids, so they need not be
+ * encoded again per diff. The others are left out (a diff encodes them in its own vocabulary).
+ */
+export function knownIds(vocab: Vocab, strings: Iterable<string>): Map<string, Int32Array> {
+  const scratch = new Vocab(vocab);
+  const out = new Map<string, Int32Array>();
+  for (const s of strings) {
+    if (out.has(s)) continue;
+    const ids = scratch.encode(s);
+    let inBase = true;
+    for (let k = 0; k < ids.length; k++) if (ids[k] >= vocab.size) inBase = false;
+    if (inBase) out.set(s, ids);
+  }
+  return out;
+}
+
 /** The clauses of each task's text. */
 export function taskClauses(tasks: Task[]): string[][] {
   return once(tasks, 'clauses', () => tasks.map((t) => clauses(t.text)));

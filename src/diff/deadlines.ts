@@ -10,7 +10,7 @@ import type { Deadline, DeadlineChange, KeyListRow, Link, Notice, Task } from '.
 import { compareDeadlines } from '../parse/deadlines.js';
 import { IdIdf, dfOfIds } from '../align/encode.js';
 import { isHeadlineRow } from './keylist.js';
-import { evidenceBase, localSide } from '../align/prepared.js';
+import { evidenceBase, knownIds, localSide, once } from '../align/prepared.js';
 import { DEFAULT_DIFF_OPTIONS, type DeadlineOptions } from '../options.js';
 
 const EXPLICIT = new Set(['by', 'range', 'from', 'recurring', 'duration']);
@@ -19,6 +19,30 @@ const explicit = (d: Deadline) => EXPLICIT.has(d.kind);
 /** Kinds of requirement a rewrite stays within: a date, a cycle, a length of time. */
 const FAMILY: Record<string, string> = { by: 'date', range: 'date', from: 'date', recurring: 'cycle', duration: 'length' };
 
+
+/** The sentences (between 。；) of a task's text. */
+const sentencesOf = (text: string) => text.split(/[。；]/);
+
+/**
+ * The base-side strings this comparison looks up, once per base: each task's text, its sentences,
+ * its explicit deadlines' clauses and their sentences, and each key-list row's task, as ids (those
+ * whose bigrams the base vocabulary holds); and each task's sentences.
+ */
+function baseStrings(base: Notice): { ids: ReadonlyMap<string, Int32Array>; sentences: Map<Task, string[]> } {
+  const make = () => {
+    const sentences = new Map(base.tasks.map((t) => [t, sentencesOf(t.text)]));
+    const strings: string[] = [];
+    for (const t of base.tasks) {
+      strings.push(t.text, ...sentences.get(t)!);
+      for (const d of t.deadlines) if (explicit(d)) strings.push(d.clause, sentenceOf(t.text, d.clause));
+    }
+    for (const r of base.keyList) strings.push(r.task);
+    return { rows: base.keyList, ids: knownIds(evidenceBase(base.tasks).vocab, strings), sentences };
+  };
+  const hit = once(base.tasks, 'deadlineStrings', make);
+  // keyed by the task array: made afresh if the notice's key list is another array
+  return hit.rows === base.keyList ? hit : make();
+}
 
 /** How well two deadline clauses speak of the same thing (either way round). */
 function clauseMatch(a: string, b: string, idf: IdIdf): number {
@@ -47,7 +71,8 @@ export function compareDeadlineSets(base: Notice, local: Notice, links: Link[], 
   const { start, ids } = evidenceBase(base.tasks).texts;
   const df = new Int32Array(vocab.size);
   for (let k = 0; k < ids; k++) df[k] = start[k + 1] - start[k];
-  const idf = new IdIdf(vocab, dfOfIds(texts, vocab.size, df), base.tasks.length + local.tasks.length);
+  const prepared = baseStrings(base);
+  const idf = new IdIdf(vocab, dfOfIds(texts, vocab.size, df), base.tasks.length + local.tasks.length, prepared.ids);
   const mainLocal = mainCounterparts(links);
   const { out, answered } = pairBodyDeadlines(base, local, links, mainLocal, idf, T);
 
@@ -63,7 +88,7 @@ export function compareDeadlineSets(base: Notice, local: Notice, links: Link[], 
       out.push(change(b.id, l.id, b.deadline.text, l.deadline.text, c, 'keyList'));
     }
   } else {
-    for (const c of keyListVsBody(base, local, mainLocal, idf, answered, T)) out.push(c);
+    for (const c of keyListVsBody(base, local, mainLocal, idf, answered, T, prepared.sentences)) out.push(c);
   }
   return dedupe(out);
 }
@@ -175,7 +200,7 @@ function dedupe(list: DeadlineChange[]): DeadlineChange[] {
  * answered by whatever local requirement answers that sentence — several rows may share it. Other
  * rows are matched to local clauses by wording, best first, one local clause per row.
  */
-function keyListVsBody(base: Notice, local: Notice, mainLocal: Map<string, string>, idf: IdIdf, answered: Map<Deadline, Deadline>, T: Readonly<DeadlineOptions>): DeadlineChange[] {
+function keyListVsBody(base: Notice, local: Notice, mainLocal: Map<string, string>, idf: IdIdf, answered: Map<Deadline, Deadline>, T: Readonly<DeadlineOptions>, sentences: Map<Task, string[]>): DeadlineChange[] {
   const bTask = new Map(base.tasks.map((t) => [t.id, t]));
   const ownerOf = (r: KeyListRow) => (r.bodyTask ? bTask.get(r.bodyTask) : undefined);
   const lTask = new Map(local.tasks.map((t) => [t.id, t]));
@@ -189,7 +214,7 @@ function keyListVsBody(base: Notice, local: Notice, mainLocal: Map<string, strin
     const owner = ownerOf(r);
     const l = owner && lTask.get(mainLocal.get(owner.id) ?? '');
     if (!owner || !l) continue; // the row's task was dropped: no linked pair to compare
-    const anchor = ownSentenceAnswer(r, owner, answerOf, idf, T);
+    const anchor = ownSentenceAnswer(r, owner, answerOf, idf, T, sentences);
     if (anchor) result.set(r, change(r.id, anchor.task.id, r.deadline.text, anchor.d.clause, compareDeadlines(r.deadline, anchor.d), 'keyListVsBody'));
     else open.push({ r, l });
   }
@@ -221,10 +246,10 @@ function keyListVsBody(base: Notice, local: Notice, mainLocal: Map<string, strin
  * The local requirement answering the body sentence a key-list row restates: among the deadlines of
  * the row's own task, the one whose sentence holds most of the row's wording, if it was paired.
  */
-function ownSentenceAnswer(r: KeyListRow, owner: Task, answerOf: Map<Deadline, { d: Deadline; task: Task }>, idf: IdIdf, T: Readonly<DeadlineOptions>) {
+function ownSentenceAnswer(r: KeyListRow, owner: Task, answerOf: Map<Deadline, { d: Deadline; task: Task }>, idf: IdIdf, T: Readonly<DeadlineOptions>, sentences: Map<Task, string[]>) {
   let best: { d: Deadline; s: number } | undefined;
   // the sentence must be the row's best home in its task, not merely one that shares its words
-  const home = Math.max(0, ...owner.text.split(/[。；]/).map((x) => idf.containment(r.task, x)));
+  const home = Math.max(0, ...(sentences.get(owner) ?? sentencesOf(owner.text)).map((x) => idf.containment(r.task, x)));
   for (const d of owner.deadlines.filter(explicit)) {
     // the row restates the sentence's time too: 2018年9月底前出台 is not the 年度 of the next sentence
     if (compareDeadlines(r.deadline, d) !== 'same') continue;

@@ -54,6 +54,7 @@ export function alignKeyLists(
   const shared = base.map(() => new Int32Array(local.length));
   const fwdOf = b.rows.map((r, i) => containmentsOfIds(r, lPostings, local.length, idf, shared[i]));
   const revOf = lRows.map((r) => containmentsOfIds(r, b.postings, base.length, idf));
+  // only the pairs some pass below can take (exact, strong, or within linked tasks), in row order
   const pairs: Pair[] = [];
   for (let i = 0; i < base.length; i++) {
     for (let j = 0; j < local.length; j++) {
@@ -61,7 +62,8 @@ export function alignKeyLists(
       const rev = revOf[j][i];
       const d = diceOf(b.rows[i].length, lRows[j].length, shared[i][j]);
       // a local row may join two provincial rows ("…试点，建立健全…体系"): containment either way counts
-      pairs.push({ i, j, fwd, rev, dice: d, score: Math.max(d, T.rowContainWeight * Math.max(fwd, rev)) });
+      const score = Math.max(d, T.rowContainWeight * Math.max(fwd, rev));
+      if (d >= T.exactRow || (score >= T.rowLink && Math.min(fwd, rev) >= T.rowLinkBothWays) || Math.max(fwd, rev) >= T.rowLinkWithinTasks) pairs.push({ i, j, fwd, rev, dice: d, score });
     }
   }
   // best first; on a tie the row at the same position first, then list order (a self-diff pairs each row with itself)
