@@ -119,8 +119,10 @@ export function alignKeyLists(
     (aloneLocalIn.get(lOwner(p.j)) === 1 && headline(base[p.i], 'base')) || (aloneBaseIn.get(bOwner(p.i)) === 1 && headline(local[p.j], 'local'));
   const within = pairs
     .filter((p) => aloneBase.has(p.i) && aloneLocal.has(p.j))
-    .filter((p) => Math.max(p.fwd, p.rev) >= T.rowLinkWithinTasks && sameTask(base[p.i], local[p.j]))
-    .sort((a, b) => Number(condenses(b)) - Number(condenses(a)) || byScore(a, b));
+    .filter((p) => Math.max(p.fwd, p.rev) >= T.rowLinkWithinTasks && sameTask(base[p.i], local[p.j]));
+  // asked once per pair, not per comparison of the sort
+  const condensing = new Set(within.filter(condenses));
+  within.sort((a, b) => Number(condensing.has(b)) - Number(condensing.has(a)) || byScore(a, b));
   for (const p of within) if (alone(p)) take(p);
   // one row may link to two: a row rewritten as the two rows of one task that were still alone
   for (const p of within) {
