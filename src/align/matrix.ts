@@ -33,12 +33,10 @@ function titleParts(title: string): string[] {
  */
 function coverMatrix(from: Int32Array[][], lengths: number[][], to: Postings, n: number, W: Float64Array, out: Float64Array, transposed: boolean): void {
   const { start, items, ids } = to;
+  // a text sharing no bigram with a clause keeps acc 0 and adds exactly +0 to its num (weights are > 0)
   const acc = new Float64Array(n);
-  const touched = new Int32Array(n);
-  const stamp = new Int32Array(n);
   const num = new Float64Array(n);
   const rows = from.length;
-  let mark = 0;
   for (let f = 0; f < rows; f++) {
     const cls = from[f];
     const lens = lengths[f];
@@ -46,8 +44,7 @@ function coverMatrix(from: Int32Array[][], lengths: number[][], to: Postings, n:
     let den = 0;
     for (let c = 0; c < cls.length; c++) {
       const grams = cls[c];
-      mark++;
-      let nt = 0;
+      acc.fill(0);
       // the clause's IDF weight, summed in its bigrams' order (as Idf.weighted)
       let total = 0;
       for (let k = 0; k < grams.length; k++) {
@@ -55,21 +52,12 @@ function coverMatrix(from: Int32Array[][], lengths: number[][], to: Postings, n:
         const wk = W[id];
         total += wk;
         if (id >= ids) continue;
-        for (let x = start[id], end = start[id + 1]; x < end; x++) {
-          const j = items[x];
-          if (stamp[j] !== mark) {
-            stamp[j] = mark;
-            acc[j] = 0;
-            touched[nt++] = j;
-          }
-          acc[j] += wk;
-        }
+        for (let x = start[id], end = start[id + 1]; x < end; x++) acc[items[x]] += wk;
       }
       const w = lens[c];
       den += w;
       if (total === 0) continue;
-      for (let t = 0; t < nt; t++) {
-        const j = touched[t];
+      for (let j = 0; j < n; j++) {
         const kj = acc[j] / total;
         // a clause half-present is mostly rewording noise; a clause mostly present is carried
         num[j] += w * (kj >= 0.5 ? kj : kj * 0.5);
