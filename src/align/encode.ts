@@ -21,6 +21,8 @@ export class Vocab {
   private seen = new Int32Array(1024);
   private mark = 0;
   private buf = new Int32Array(256);
+  /** scratch for fillContent() */
+  private chars = new Uint16Array(256);
 
   /** `from`: a vocabulary to extend (copied); `expected`: about how many bigrams a new one will hold. */
   constructor(from?: Vocab, expected = 0) {
@@ -120,7 +122,72 @@ export class Vocab {
 
   /** The distinct bigrams of `s` (as bigrams() in text.ts), first occurrence first, as ids. */
   encode(s: string): Int32Array {
-    return this.encodeContent(content(s));
+    return this.encodeChars(this.fillContent(s, 0, s.length));
+  }
+
+  /**
+   * content(text.slice(a, b)) (text.ts) into this.chars, without building the string; returns its
+   * length. The characters content() keeps, then its level words unified left to right, each at the
+   * leftmost place it starts and without overlap, as content()'s global replacement does:
+   * 全国/我市 … → 全域/我域, 国家级/省级 … → 本级.
+   */
+  private fillContent(text: string, a: number, b: number): number {
+    if (this.chars.length < b - a) this.chars = new Uint16Array((b - a) * 2);
+    const c = this.chars;
+    let n = 0;
+    let level = false;
+    for (let i = a; i < b; i++) {
+      const ch = text.charCodeAt(i);
+      if (!isContent(ch)) continue;
+      if (ch === QUAN || ch === WO || ch === JI) level = true;
+      c[n++] = ch;
+    }
+    if (!level) return n;
+    // in place: a replacement is never longer than what it replaces
+    let w = 0;
+    for (let r = 0; r < n; ) {
+      const x = c[r];
+      const y = r + 1 < n ? c[r + 1] : -1;
+      if ((x === QUAN || x === WO) && (y === GUO || isPlace(y))) {
+        c[w++] = x;
+        c[w++] = YU;
+        r += 2;
+      } else if (x === GUO && y === JIA && r + 2 < n && c[r + 2] === JI) {
+        c[w++] = BEN;
+        c[w++] = JI;
+        r += 3;
+      } else if (isPlace(x) && y === JI) {
+        c[w++] = BEN;
+        c[w++] = JI;
+        r += 2;
+      } else {
+        c[w++] = x;
+        r++;
+      }
+    }
+    return w;
+  }
+
+  /** encodeContent() of the n characters in this.chars (fillContent). */
+  private encodeChars(n: number): Int32Array {
+    const c = this.chars;
+    if (n === 1) return Int32Array.of(this.id(c[0]));
+    if (n === 0) return new Int32Array(0);
+    const mark = ++this.mark;
+    if (this.buf.length < n) this.buf = new Int32Array(n * 2);
+    const buf = this.buf;
+    let k = 0;
+    let prev = c[0];
+    for (let i = 1; i < n; i++) {
+      const cur = c[i];
+      const id = this.id((prev << 16) | cur);
+      prev = cur;
+      if (id >= this.seen.length) this.see(id);
+      if (this.seen[id] === mark) continue;
+      this.seen[id] = mark;
+      buf[k++] = id;
+    }
+    return buf.slice(0, k);
   }
 
   /**
@@ -192,10 +259,9 @@ export class Vocab {
       }
       if (n < 4) continue;
       if (level) {
-        const c = text.slice(a, b);
-        const cc = content(c);
-        if (cc.length < 4) continue;
-        ids.push(this.encodeContent(cc));
+        const cn = this.fillContent(text, a, b);
+        if (cn < 4) continue;
+        ids.push(this.encodeChars(cn));
         lengths.push(b - a);
         continue;
       }
@@ -240,8 +306,9 @@ export class Vocab {
       if (ch === 0x5168 || ch === 0x6211 || ch === 0x7ea7) level = true;
     }
     if (level) {
-      const c = content(text);
-      return { ids: this.encodeContent(c), length: c.length, first: c.length ? c.charCodeAt(0) : -1 };
+      const cn = this.fillContent(text, 0, text.length);
+      const first = cn ? this.chars[0] : -1;
+      return { ids: this.encodeChars(cn), length: cn, first };
     }
     if (n < 2) return { ids: n ? Int32Array.of(this.id(first)) : new Int32Array(0), length: n, first };
     return { ids: this.stream(text, 0, text.length, n), length: n, first };
@@ -268,6 +335,17 @@ export class Vocab {
     return buf.slice(0, n);
   }
 }
+
+// the characters of text.ts LEVEL_WORDS and their replacements
+const QUAN = 0x5168; // 全
+const WO = 0x6211; // 我
+const JI = 0x7ea7; // 级
+const GUO = 0x56fd; // 国
+const JIA = 0x5bb6; // 家
+const YU = 0x57df; // 域
+const BEN = 0x672c; // 本
+/** 省 市 县 区 */
+const isPlace = (c: number) => c === 0x7701 || c === 0x5e02 || c === 0x53bf || c === 0x533a;
 
 /** The characters content() keeps: [\u3400-\u9fffA-Za-z0-9]. */
 function isContent(c: number): boolean {
