@@ -36,7 +36,17 @@ function withPins(overlaps: Link[], aligned: Link[]): Link[] {
   return [...manual, ...overlaps.filter((k) => !pinned.has(`${k.base}|${k.local}`))];
 }
 
-const withNearest = (nearest: NearestTask | undefined) => (nearest ? { nearest } : {});
+/**
+ * { ...k, baseLine, localLine }, built field by field (a spread per link was a slow copy): the keys
+ * of a Link as alignTable and overlapLinks make them, in their order.
+ */
+function withLines(k: Link, baseLine: number | undefined, localLine: number | undefined): Link {
+  const out: Link = { base: k.base, local: k.local, score: k.score, kind: k.kind };
+  if ('manual' in k) out.manual = k.manual;
+  out.baseLine = baseLine;
+  out.localLine = localLine;
+  return out;
+}
 
 function docRef(n: Notice): DocRef {
   return { file: n.source.file, docNumber: n.meta.docNumber, title: n.meta.title, issuer: n.meta.issuer, date: n.meta.date };
@@ -53,7 +63,7 @@ export function diffNotices(base: Notice, local: Notice, opts: DiffOptions = {})
   // every reference carries its source line, so a reader can open the notice at that task
   const bLine = new Map(base.tasks.map((t) => [t.id, t.line]));
   const lLine = new Map(local.tasks.map((t) => [t.id, t.line]));
-  const links: Link[] = chosen.map((k) => ({ ...k, baseLine: bLine.get(k.base), localLine: lLine.get(k.local) }));
+  const links: Link[] = chosen.map((k) => withLines(k, bLine.get(k.base), lLine.get(k.local)));
   // the best-scoring counterpart of an unlinked task, read off the aligner's evidence
   const counterpart = (tasks: Task[], n: Nearest | undefined): NearestTask | undefined =>
     n && { id: tasks[n.index].id, title: tasks[n.index].title, line: tasks[n.index].line, score: Math.round(n.score * 1000) / 1000 };
@@ -65,17 +75,23 @@ export function diffNotices(base: Notice, local: Notice, opts: DiffOptions = {})
   const dropped = base.tasks
     .map((t, i) => ({ t, i }))
     .filter(({ t }) => !linkedBase.has(t.id))
-    .map(({ t, i }) => ({
-      id: t.id,
-      title: t.title,
-      ...(truncated && i > lastCarried ? { afterTruncation: true } : {}),
-      line: t.line,
-      ...withNearest(counterpart(local.tasks, nearestLocalIn(alignment.table, i))),
-    }));
+    .map(({ t, i }) => {
+      const d: PlanDiff['dropped'][number] = { id: t.id, title: t.title };
+      if (truncated && i > lastCarried) d.afterTruncation = true;
+      d.line = t.line;
+      const nearest = counterpart(local.tasks, nearestLocalIn(alignment.table, i));
+      if (nearest) d.nearest = nearest;
+      return d;
+    });
   const added = local.tasks
     .map((t, j) => ({ t, j }))
     .filter(({ t }) => !linkedLocal.has(t.id))
-    .map(({ t, j }) => ({ id: t.id, title: t.title, line: t.line, ...withNearest(counterpart(base.tasks, nearestBaseIn(alignment.table, j))) }));
+    .map(({ t, j }) => {
+      const a: PlanDiff['added'][number] = { id: t.id, title: t.title, line: t.line };
+      const nearest = counterpart(base.tasks, nearestBaseIn(alignment.table, j));
+      if (nearest) a.nearest = nearest;
+      return a;
+    });
   const rowTies = base.keyList.length && local.keyList.length ? rowsOfLinkedTasks(base, local, links) : undefined;
   const keyListLinks = rowTies ? alignKeyLists(base.keyList, local.keyList, rowTies.sameTask, rowTies.ownerOf, rowTies.headline, T.keyList) : [];
   const deadlineChanges = compareDeadlineSets(base, local, links, keyListLinks, T.deadlines);
