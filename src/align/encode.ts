@@ -271,6 +271,76 @@ export class Vocab {
     return { ids, lengths };
   }
 
+  /**
+   * clauses() of each text, in flat arrays (no array per clause): the same ids, in the same order,
+   * and the same lengths.
+   */
+  clausesOf(texts: readonly string[]): FlatClauses {
+    const out = new ClauseWriter(texts.length);
+    for (let f = 0; f < texts.length; f++) {
+      const text = texts[f];
+      let s = 0;
+      for (let e = 0; e <= text.length; e++) {
+        if (e < text.length && !isClauseBreak(text.charCodeAt(e))) continue;
+        // the piece [s, e), trimmed as String.prototype.trim does
+        let a = s;
+        let b = e;
+        while (a < b && isTrimmed(text.charCodeAt(a))) a++;
+        while (b > a && isTrimmed(text.charCodeAt(b - 1))) b--;
+        s = e + 1;
+        let n = 0;
+        let level = false;
+        for (let i = a; i < b; i++) {
+          const ch = text.charCodeAt(i);
+          if (!isContent(ch)) continue;
+          n++;
+          if (ch === QUAN || ch === WO || ch === JI) level = true;
+        }
+        if (n < 4) continue;
+        // a clause's content is its content characters, unless a level word is unified (fillContent)
+        if (level) {
+          n = this.fillContent(text, a, b);
+          if (n < 4) continue;
+        }
+        out.room(n);
+        const mark = ++this.mark;
+        const grams = out.grams;
+        let k = out.at;
+        let prev = -1;
+        if (level) {
+          const c = this.chars;
+          prev = c[0];
+          for (let i = 1; i < n; i++) {
+            const cur = c[i];
+            const id = this.id((prev << 16) | cur);
+            prev = cur;
+            if (id >= this.seen.length) this.see(id);
+            if (this.seen[id] === mark) continue;
+            this.seen[id] = mark;
+            grams[k++] = id;
+          }
+        } else {
+          for (let i = a; i < b; i++) {
+            const cur = text.charCodeAt(i);
+            if (!isContent(cur)) continue;
+            if (prev >= 0) {
+              const id = this.id((prev << 16) | cur);
+              if (id >= this.seen.length) this.see(id);
+              if (this.seen[id] !== mark) {
+                this.seen[id] = mark;
+                grams[k++] = id;
+              }
+            }
+            prev = cur;
+          }
+        }
+        out.endClause(k, b - a);
+      }
+      out.endText();
+    }
+    return out.done();
+  }
+
   /** encode() of text[a, b), which holds n content characters and no level word (so its content is those characters). */
   private stream(text: string, a: number, b: number, n: number): Int32Array {
     const mark = ++this.mark;
@@ -375,6 +445,79 @@ function mayJoinLevelWord(a: string, b: string): boolean {
   let j = 0;
   while (j < b.length && !IN_CONTENT.test(b[j])) j++;
   return i >= 0 && j < b.length && LEVEL_PAIRS.has(a[i] + b[j]);
+}
+
+/**
+ * The clauses of several texts, each as its distinct bigram ids: clause c holds
+ * grams[clauseStart[c] .. clauseStart[c + 1]) and is lengths[c] characters long (trimmed); text f's
+ * clauses are textStart[f] .. textStart[f + 1] - 1.
+ */
+export interface FlatClauses {
+  readonly grams: Int32Array;
+  readonly clauseStart: Int32Array;
+  readonly lengths: Int32Array;
+  readonly textStart: Int32Array;
+}
+
+/** FlatClauses from lists (a text's clauses, each its ids) and lengths. */
+export function flatClauses(clauses: readonly (readonly Int32Array[])[], lengths: readonly (readonly number[])[]): FlatClauses {
+  const out = new ClauseWriter(clauses.length);
+  clauses.forEach((cls, f) => {
+    cls.forEach((ids, c) => {
+      out.room(ids.length);
+      out.grams.set(ids, out.at);
+      out.endClause(out.at + ids.length, lengths[f][c]);
+    });
+    out.endText();
+  });
+  return out.done();
+}
+
+/** Builds FlatClauses clause by clause, growing its arrays. */
+class ClauseWriter {
+  grams = new Int32Array(1024);
+  at = 0;
+  private clauseStart = new Int32Array(65);
+  private lengths = new Int32Array(64);
+  private clauses = 0;
+  private readonly textStart: Int32Array;
+  private texts = 0;
+
+  constructor(texts: number) {
+    this.textStart = new Int32Array(texts + 1);
+  }
+
+  /** room for n more ids */
+  room(n: number): void {
+    if (this.at + n > this.grams.length) {
+      const grown = new Int32Array(Math.max(this.grams.length * 2, this.at + n));
+      grown.set(this.grams.subarray(0, this.at));
+      this.grams = grown;
+    }
+  }
+
+  /** the clause ends with its ids at `end` (written into grams from at) and is `length` characters long */
+  endClause(end: number, length: number): void {
+    if (this.clauses === this.lengths.length) {
+      const l = new Int32Array(this.lengths.length * 2);
+      l.set(this.lengths);
+      this.lengths = l;
+      const c = new Int32Array(this.lengths.length + 1);
+      c.set(this.clauseStart);
+      this.clauseStart = c;
+    }
+    this.lengths[this.clauses++] = length;
+    this.clauseStart[this.clauses] = end;
+    this.at = end;
+  }
+
+  endText(): void {
+    this.textStart[++this.texts] = this.clauses;
+  }
+
+  done(): FlatClauses {
+    return { grams: this.grams.subarray(0, this.at), clauseStart: this.clauseStart.subarray(0, this.clauses + 1), lengths: this.lengths.subarray(0, this.clauses), textStart: this.textStart };
+  }
 }
 
 /** Inverted index id → the texts holding it (ascending), as one flat array (CSR). */

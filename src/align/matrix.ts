@@ -4,8 +4,8 @@
 // comma-separated part of a local title is compared on its own.
 import type { Task } from '../model.js';
 import { bigramSet, diceOf } from './text.js';
-import { Vocab, dfOfIds, postingsOfIds, type Postings } from './encode.js';
-import { evidenceBase, localSide, titlePostings } from './prepared.js';
+import { dfOfIds, flatClauses, postingsOfIds, type FlatClauses, type Postings } from './encode.js';
+import { evidenceBase, localSide, titlePostings, type EvidenceBase } from './prepared.js';
 
 export interface PairEvidence {
   /** Share of the base task's content found in the local task (0..1). */
@@ -26,35 +26,32 @@ function titleParts(title: string): string[] {
 /**
  * cover[f][j]: length-weighted mean over the clauses of text f (`from`, as ids, with their lengths)
  * of their IDF containment in text j (`to`, through its inverted index). Each clause is scored
- * against all texts in one pass over its bigrams; a text sharing no bigram with the clause adds
- * exactly 0, so only the texts it shares one with are visited.
- * Written into `out` (zeroed, n × from.length values): cover[f][j] at f × n + j, or at j × rows + f when
- * `transposed` (rows = from.length), so either side lands in the table's base-major order.
+ * against all texts in one pass over its bigrams.
+ * Written into `out` (n × texts of `from` values): cover[f][j] at f × n + j, or at j × rows + f when
+ * `transposed` (rows = texts of `from`), so either side lands in the table's base-major order.
  */
-function coverMatrix(from: Int32Array[][], lengths: number[][], to: Postings, n: number, W: Float64Array, out: Float64Array, transposed: boolean): void {
+function coverMatrix(from: FlatClauses, to: Postings, n: number, W: Float64Array, out: Float64Array, transposed: boolean): void {
   const { start, items, ids } = to;
+  const { grams, clauseStart, lengths, textStart } = from;
   // a text sharing no bigram with a clause keeps acc 0 and adds exactly +0 to its num (weights are > 0)
   const acc = new Float64Array(n);
   const num = new Float64Array(n);
-  const rows = from.length;
+  const rows = textStart.length - 1;
   for (let f = 0; f < rows; f++) {
-    const cls = from[f];
-    const lens = lengths[f];
     num.fill(0);
     let den = 0;
-    for (let c = 0; c < cls.length; c++) {
-      const grams = cls[c];
+    for (let c = textStart[f]; c < textStart[f + 1]; c++) {
       acc.fill(0);
       // the clause's IDF weight, summed in its bigrams' order (as Idf.weighted)
       let total = 0;
-      for (let k = 0; k < grams.length; k++) {
+      for (let k = clauseStart[c], kEnd = clauseStart[c + 1]; k < kEnd; k++) {
         const id = grams[k];
         const wk = W[id];
         total += wk;
         if (id >= ids) continue;
         for (let x = start[id], end = start[id + 1]; x < end; x++) acc[items[x]] += wk;
       }
-      const w = lens[c];
+      const w = lengths[c];
       den += w;
       if (total === 0) continue;
       for (let j = 0; j < n; j++) {
@@ -106,19 +103,21 @@ export interface EvidenceTable {
   score: Float64Array;
 }
 
+// a base's clauses in flat arrays, made once per prepared base side
+const flatOf = new WeakMap<EvidenceBase, FlatClauses>();
+function flatBaseClauses(b: EvidenceBase): FlatClauses {
+  let f = flatOf.get(b);
+  if (!f) flatOf.set(b, (f = flatClauses(b.clauses, b.clauseLengths)));
+  return f;
+}
+
 export function evidenceTable(base: Task[], local: Task[]): EvidenceTable {
   // the base side is prepared once per base (prepared.ts); only the local side is computed here
   const b = evidenceBase(base);
   const { vocab: v, encoded, texts } = localSide(base, local); // shared with the deadline comparison
   // the title + text documents (taskDoc), as sets: they only count document frequencies
   const docs = local.map((t, j) => v.joined(t.title, t.text, encoded[j].length, encoded[j].first, texts[j]));
-  const lClauses: Int32Array[][] = [];
-  const lLengths: number[][] = [];
-  for (const t of local) {
-    const c = v.clauses(t.text);
-    lClauses.push(c.ids);
-    lLengths.push(c.lengths);
-  }
+  const lClauses = v.clausesOf(local.map((t) => t.text));
   // IDF over the title + text documents of both plans (as Idf with the base's counts as prior)
   const size = v.size;
   const df = new Int32Array(size);
@@ -133,8 +132,9 @@ export function evidenceTable(base: Task[], local: Task[]): EvidenceTable {
   const n = base.length;
   const m = local.length;
   const table: EvidenceTable = { n, m, cover: new Float64Array(n * m), back: new Float64Array(n * m), title: new Float64Array(n * m), score: new Float64Array(n * m) };
-  coverMatrix(b.clauses, b.clauseLengths, postingsOfIds(texts, size), m, W, table.cover, false); // [base][local]
-  coverMatrix(lClauses, lLengths, b.texts, n, W, table.back, true); // [local][base], stored [base][local]
+  const bClauses = flatBaseClauses(b);
+  coverMatrix(bClauses, postingsOfIds(texts, size), m, W, table.cover, false); // [base][local]
+  coverMatrix(lClauses, b.texts, n, W, table.back, true); // [local][base], stored [base][local]
   titleMatrix(base, local.map((t) => titleParts(t.title)), table.title);
   const { cover, title, score } = table;
   for (let k = 0; k < n * m; k++) score[k] = 0.7 * cover[k] + 0.3 * title[k];
