@@ -198,12 +198,13 @@ export class Vocab {
    */
   joined(title: string, text: string, textLength: number, textFirst: number, textIds: Int32Array): Int32Array {
     if (mayJoinLevelWord(title, text)) return this.encode(`${title}。${text}`);
-    const ca = content(title);
-    if (ca.length === 0) return textIds;
-    if (textLength === 0) return this.encodeContent(ca);
+    // content(title), in this.chars
+    const cn = this.fillContent(title, 0, title.length);
+    if (cn === 0) return textIds;
+    if (textLength === 0) return this.encodeChars(cn);
     const mark = ++this.mark;
-    const head = ca.length >= 2 ? this.encodeContent(ca) : new Int32Array(0); // a one-character part adds no bigram of its own
-    const across = this.id((ca.charCodeAt(ca.length - 1) << 16) | textFirst);
+    const head = cn >= 2 ? this.encodeChars(cn) : new Int32Array(0); // a one-character part adds no bigram of its own
+    const across = this.id((this.chars[cn - 1] << 16) | textFirst);
     const tail = textLength >= 2 ? textIds : new Int32Array(0);
     const out = new Int32Array(head.length + 1 + tail.length);
     this.see(this.size);
@@ -233,47 +234,8 @@ export class Vocab {
   }
 
   /**
-   * clauses(text) (text.ts) with each clause's encode() and length, in one scan of the text: a
-   * clause's content is its letters, digits and CJK characters (the level-word pass, which only
-   * 全/我/级 can trigger, goes through content() itself).
-   */
-  clauses(text: string): { ids: Int32Array[]; lengths: number[] } {
-    const ids: Int32Array[] = [];
-    const lengths: number[] = [];
-    let s = 0;
-    for (let e = 0; e <= text.length; e++) {
-      if (e < text.length && !isClauseBreak(text.charCodeAt(e))) continue;
-      // the piece [s, e), trimmed as String.prototype.trim does
-      let a = s;
-      let b = e;
-      while (a < b && isTrimmed(text.charCodeAt(a))) a++;
-      while (b > a && isTrimmed(text.charCodeAt(b - 1))) b--;
-      s = e + 1;
-      let n = 0;
-      let level = false;
-      for (let i = a; i < b; i++) {
-        const ch = text.charCodeAt(i);
-        if (!isContent(ch)) continue;
-        n++;
-        if (ch === 0x5168 || ch === 0x6211 || ch === 0x7ea7) level = true;
-      }
-      if (n < 4) continue;
-      if (level) {
-        const cn = this.fillContent(text, a, b);
-        if (cn < 4) continue;
-        ids.push(this.encodeChars(cn));
-        lengths.push(b - a);
-        continue;
-      }
-      ids.push(this.stream(text, a, b, n));
-      lengths.push(b - a);
-    }
-    return { ids, lengths };
-  }
-
-  /**
-   * clauses() of each text, in flat arrays (no array per clause): the same ids, in the same order,
-   * and the same lengths.
+   * clauses(text) (text.ts) of each text with each clause's encode() and length, in flat arrays (no
+   * array per clause), each clause read once (its content through fillContent, not content()).
    */
   clausesOf(texts: readonly string[]): FlatClauses {
     const out = new ClauseWriter(texts.length);
@@ -288,51 +250,23 @@ export class Vocab {
         while (a < b && isTrimmed(text.charCodeAt(a))) a++;
         while (b > a && isTrimmed(text.charCodeAt(b - 1))) b--;
         s = e + 1;
-        let n = 0;
-        let level = false;
-        for (let i = a; i < b; i++) {
-          const ch = text.charCodeAt(i);
-          if (!isContent(ch)) continue;
-          n++;
-          if (ch === QUAN || ch === WO || ch === JI) level = true;
-        }
+        // the clause's content (fillContent); unifying level words only shortens it
+        const n = this.fillContent(text, a, b);
         if (n < 4) continue;
-        // a clause's content is its content characters, unless a level word is unified (fillContent)
-        if (level) {
-          n = this.fillContent(text, a, b);
-          if (n < 4) continue;
-        }
         out.room(n);
         const mark = ++this.mark;
         const grams = out.grams;
+        const c = this.chars;
         let k = out.at;
-        let prev = -1;
-        if (level) {
-          const c = this.chars;
-          prev = c[0];
-          for (let i = 1; i < n; i++) {
-            const cur = c[i];
-            const id = this.id((prev << 16) | cur);
-            prev = cur;
-            if (id >= this.seen.length) this.see(id);
-            if (this.seen[id] === mark) continue;
-            this.seen[id] = mark;
-            grams[k++] = id;
-          }
-        } else {
-          for (let i = a; i < b; i++) {
-            const cur = text.charCodeAt(i);
-            if (!isContent(cur)) continue;
-            if (prev >= 0) {
-              const id = this.id((prev << 16) | cur);
-              if (id >= this.seen.length) this.see(id);
-              if (this.seen[id] !== mark) {
-                this.seen[id] = mark;
-                grams[k++] = id;
-              }
-            }
-            prev = cur;
-          }
+        let prev = c[0];
+        for (let i = 1; i < n; i++) {
+          const cur = c[i];
+          const id = this.id((prev << 16) | cur);
+          prev = cur;
+          if (id >= this.seen.length) this.see(id);
+          if (this.seen[id] === mark) continue;
+          this.seen[id] = mark;
+          grams[k++] = id;
         }
         out.endClause(k, b - a);
       }
@@ -341,47 +275,11 @@ export class Vocab {
     return out.done();
   }
 
-  /** encode() of text[a, b), which holds n content characters and no level word (so its content is those characters). */
-  private stream(text: string, a: number, b: number, n: number): Int32Array {
-    const mark = ++this.mark;
-    if (this.buf.length < n) this.buf = new Int32Array(n * 2);
-    const buf = this.buf;
-    let k = 0;
-    let prev = -1;
-    for (let i = a; i < b; i++) {
-      const cur = text.charCodeAt(i);
-      if (!isContent(cur)) continue;
-      if (prev >= 0) {
-        const id = this.id((prev << 16) | cur);
-        if (id >= this.seen.length) this.see(id);
-        if (this.seen[id] !== mark) {
-          this.seen[id] = mark;
-          buf[k++] = id;
-        }
-      }
-      prev = cur;
-    }
-    return buf.slice(0, k);
-  }
-
-  /** encode(text), with the length and first character of content(text) (-1 when it is empty), in one scan where no level word can occur. */
+  /** encode(text), with the length and first character of content(text) (-1 when it is empty). */
   encodeText(text: string): { ids: Int32Array; length: number; first: number } {
-    let n = 0;
-    let first = -1;
-    let level = false;
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      if (!isContent(ch)) continue;
-      if (n++ === 0) first = ch;
-      if (ch === 0x5168 || ch === 0x6211 || ch === 0x7ea7) level = true;
-    }
-    if (level) {
-      const cn = this.fillContent(text, 0, text.length);
-      const first = cn ? this.chars[0] : -1;
-      return { ids: this.encodeChars(cn), length: cn, first };
-    }
-    if (n < 2) return { ids: n ? Int32Array.of(this.id(first)) : new Int32Array(0), length: n, first };
-    return { ids: this.stream(text, 0, text.length, n), length: n, first };
+    const n = this.fillContent(text, 0, text.length);
+    const first = n ? this.chars[0] : -1;
+    return { ids: this.encodeChars(n), length: n, first };
   }
 
   /** encode() of a string already passed through content(). */
