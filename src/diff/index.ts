@@ -2,7 +2,7 @@
 import type { DocRef, KeyListRow, Link, NearestTask, Notice, PlanDiff, Task, Warning } from '../model.js';
 import { alignTable } from '../align/tasks.js';
 import { forgetLocalSide } from '../align/prepared.js';
-import { resolveDiffOptions, type DiffOptions } from '../options.js';
+import { DEFAULT_DIFF_OPTIONS, resolveDiffOptions, type DiffOptions } from '../options.js';
 import { alignKeyLists, isHeadlineRow } from './keylist.js';
 import { compareDeadlineSets } from './deadlines.js';
 import { checkParentage } from './parentage.js';
@@ -53,7 +53,8 @@ function docRef(n: Notice): DocRef {
 }
 
 export function diffNotices(base: Notice, local: Notice, opts: DiffOptions = {}): PlanDiff {
-  const T = resolveDiffOptions(opts);
+  // no threshold given (the usual case): the frozen defaults themselves, read only, not copies
+  const T = opts.align || opts.overlap || opts.keyList || opts.deadlines || opts.family || opts.parentage ? resolveDiffOptions(opts) : DEFAULT_DIFF_OPTIONS;
   const alignment = alignTable(base.tasks, local.tasks, opts.pairs, T.align);
   const aligned = alignment.links;
   const parentage = checkParentage(base, local, T.parentage);

@@ -151,31 +151,37 @@ export function compareOwners(base: Notice, local: Notice, links: Link[]): Owner
     if (v === undefined) namedLocally.set(u, (v = everyLocalUnit.some((w) => counterpart(u, w))));
     return v;
   };
+  // a group's units and leads, found once per group (a group serves each of its links)
+  const unitsOfGroup = new Map<Task[], string[]>();
+  const leadsOfGroup = new Map<Task[], string[]>();
+  const groupUnits = (g: Task[]) => unitsOfGroup.get(g) ?? unitsOfGroup.set(g, unitsOf(g)).get(g)!;
+  const groupLeads = (g: Task[]) => leadsOfGroup.get(g) ?? leadsOfGroup.set(g, leadsOf(g)).get(g)!;
   const out: OwnerChange[] = [];
   for (const k of links) {
     const bGroup = basesOf.get(k.local);
     const lGroup = localsOf.get(k.base);
     if (!bGroup || !lGroup) continue;
-    const bUnits = unitsOf(bGroup);
-    const lUnits = unitsOf(lGroup);
-    const entry = { base: k.base, local: k.local, baseUnits: bTask.get(k.base)!.units, localUnits: lTask.get(k.local)!.units };
+    const bUnits = groupUnits(bGroup);
+    const lUnits = groupUnits(lGroup);
+    // the entry's fields, in this order, then change and detail
+    const entry = (change: OwnerChange['change'], detail: string): OwnerChange => ({ base: k.base, local: k.local, baseUnits: bTask.get(k.base)!.units, localUnits: lTask.get(k.local)!.units, change, detail });
     // a plan that names no unit on either side has nothing to compare
     if (!bUnits.length || !lUnits.length) {
       if (bUnits.length !== lUnits.length) {
         const change = lUnits.length ? 'owner-added' : 'owner-dropped';
-        out.push({ ...entry, change, detail: lUnits.length ? `the base names no unit; the local plan names ${lUnits.join('、')}` : `the local plan names no unit for ${bUnits.join('、')}` });
-      } else out.push({ ...entry, change: 'mapped', detail: '' });
+        out.push(entry(change, lUnits.length ? `the base names no unit; the local plan names ${lUnits.join('、')}` : `the local plan names no unit for ${bUnits.join('、')}`));
+      } else out.push(entry('mapped', ''));
       continue;
     }
-    const bLeads = leadsOf(bGroup);
-    const lLeads = leadsOf(lGroup);
+    const bLeads = groupLeads(bGroup);
+    const lLeads = groupLeads(lGroup);
     const missing = bUnits.filter((u) => !exempt(u) && !lUnits.some((v) => counterpart(u, v)) && anywhere(u));
     const extra = lUnits.filter((v) => !exempt(v) && !bUnits.some((u) => counterpart(u, v)));
     const leadKept = !bLeads.length || !lLeads.length || lLeads.some((v) => bLeads.some((u) => counterpart(u, v)));
-    if (!leadKept) out.push({ ...entry, change: 'reassigned', detail: `lead ${bLeads.join('、')} → ${lLeads.join('、')}` });
-    else if (missing.length) out.push({ ...entry, change: 'owner-dropped', detail: `no local counterpart for ${missing.join('、')}` });
-    else if (extra.length) out.push({ ...entry, change: 'owner-added', detail: `no base counterpart for ${extra.join('、')}` });
-    else out.push({ ...entry, change: 'mapped', detail: '' });
+    if (!leadKept) out.push(entry('reassigned', `lead ${bLeads.join('、')} → ${lLeads.join('、')}`));
+    else if (missing.length) out.push(entry('owner-dropped', `no local counterpart for ${missing.join('、')}`));
+    else if (extra.length) out.push(entry('owner-added', `no base counterpart for ${extra.join('、')}`));
+    else out.push(entry('mapped', ''));
   }
   return out;
 }
