@@ -27,10 +27,11 @@ function titleParts(title: string): string[] {
  * cover[f][j]: length-weighted mean over the clauses of text f (`from`, as ids, with their lengths)
  * of their IDF containment in text j (`to`, through its inverted index). Each clause is scored
  * against all texts in one pass over its bigrams.
- * Written into `out` (n × texts of `from` values): cover[f][j] at f × n + j, or at j × rows + f when
- * `transposed` (rows = texts of `from`), so either side lands in the table's base-major order.
+ * Each text's row depends on that text alone. Written into `out`: cover[f][j] at f × n + j, or,
+ * `transposed` into a table of `stride` columns, at j × stride + col[f] (col: the column of each
+ * text of `from`), so either side lands in the table's base-major order.
  */
-function coverMatrix(from: FlatClauses, to: Postings, n: number, W: Float64Array, out: Float64Array, transposed: boolean): void {
+function coverMatrix(from: FlatClauses, to: Postings, n: number, W: Float64Array, out: Float64Array, transposed?: { col: ArrayLike<number>; stride: number }): void {
   const { start, items, ids } = to;
   const { grams, clauseStart, lengths, textStart } = from;
   // a text sharing no bigram with a clause keeps acc 0 and adds exactly +0 to its num (weights are > 0)
@@ -61,8 +62,11 @@ function coverMatrix(from: FlatClauses, to: Postings, n: number, W: Float64Array
       }
     }
     if (den > 0) for (let j = 0; j < n; j++) num[j] /= den;
-    if (transposed) for (let j = 0; j < n; j++) out[j * rows + f] = num[j];
-    else out.set(num, f * n);
+    if (transposed) {
+      const { stride } = transposed;
+      const col = transposed.col[f];
+      for (let j = 0; j < n; j++) out[j * stride + col] = num[j];
+    } else out.set(num, f * n);
   }
 }
 
@@ -112,12 +116,22 @@ function flatBaseClauses(b: EvidenceBase): FlatClauses {
 }
 
 export function evidenceTable(base: Task[], local: Task[]): EvidenceTable {
+  const { table, fillBack } = evidence(base, local);
+  fillBack(local.map((_, j) => j));
+  return table;
+}
+
+/**
+ * The evidence table without its back cover, and what fills in the back cover of given local tasks
+ * (each local task's column depends on that task alone): the aligner reads back cover only for local
+ * tasks its first rules leave unlinked, and the local clauses are encoded only for those.
+ */
+export function evidence(base: Task[], local: Task[]): { table: EvidenceTable; fillBack: (tasks: readonly number[]) => void } {
   // the base side is prepared once per base (prepared.ts); only the local side is computed here
   const b = evidenceBase(base);
   const { vocab: v, encoded, texts } = localSide(base, local); // shared with the deadline comparison
   // the title + text documents (taskDoc), as sets: they only count document frequencies
   const docs = local.map((t, j) => v.joined(t.title, t.text, encoded[j].length, encoded[j].first, texts[j]));
-  const lClauses = v.clausesOf(local.map((t) => t.text));
   // IDF over the title + text documents of both plans (as Idf with the base's counts as prior)
   const size = v.size;
   const df = new Int32Array(size);
@@ -127,18 +141,32 @@ export function evidenceTable(base: Task[], local: Task[]): EvidenceTable {
   // a weight per document frequency (0..N): the same quotient and log as per id, computed once
   const logOf = new Float64Array(N + 1);
   for (let d = 0; d <= N; d++) logOf[d] = Math.log((N + 1) / (d + 0.5));
-  const W = new Float64Array(size);
+  let W = new Float64Array(size);
   for (let k = 0; k < size; k++) W[k] = logOf[df[k]];
   const n = base.length;
   const m = local.length;
   const table: EvidenceTable = { n, m, cover: new Float64Array(n * m), back: new Float64Array(n * m), title: new Float64Array(n * m), score: new Float64Array(n * m) };
   const bClauses = flatBaseClauses(b);
-  coverMatrix(bClauses, postingsOfIds(texts, size), m, W, table.cover, false); // [base][local]
-  coverMatrix(lClauses, b.texts, n, W, table.back, true); // [local][base], stored [base][local]
+  coverMatrix(bClauses, postingsOfIds(texts, size), m, W, table.cover); // [base][local]
   titleMatrix(base, local.map((t) => titleParts(t.title)), table.title);
   const { cover, title, score } = table;
   for (let k = 0; k < n * m; k++) score[k] = 0.7 * cover[k] + 0.3 * title[k];
-  return table;
+  const filled = new Uint8Array(m);
+  const fillBack = (tasks: readonly number[]) => {
+    const todo = tasks.filter((j) => !filled[j]);
+    if (!todo.length) return;
+    for (const j of todo) filled[j] = 1;
+    const lClauses = v.clausesOf(todo.map((j) => local[j].text));
+    // a bigram only a clause holds (a level word unified across a clause break) is in no document:
+    // its weight is that of document frequency 0, as when every clause was encoded before the weights
+    if (v.size > W.length) {
+      const grown = new Float64Array(v.size).fill(logOf[0]);
+      grown.set(W);
+      W = grown;
+    }
+    coverMatrix(lClauses, b.texts, n, W, table.back, { col: todo, stride: m }); // [local][base], stored [base][local]
+  };
+  return { table, fillBack };
 }
 
 /** The evidence of every pair as objects, row by row (base task i, local task j). */

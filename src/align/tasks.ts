@@ -12,7 +12,7 @@
 // Kinds then follow from the shape: n:1 merged, 1:n split, weak secondary partial, else same or
 // reworded by title agreement.
 import type { Link, LinkKind, Task } from '../model.js';
-import { evidenceObjects, evidenceTable, type EvidenceTable, type PairEvidence } from './matrix.js';
+import { evidence, evidenceObjects, type EvidenceTable, type PairEvidence } from './matrix.js';
 import { dice } from './text.js';
 import { DEFAULT_DIFF_OPTIONS, type AlignOptions } from '../options.js';
 
@@ -36,9 +36,14 @@ export function alignTasks(base: Task[], local: Task[], rules: PairRules = { pin
   return out;
 }
 
-/** alignTasks() with the evidence as one table (matrix.ts EvidenceTable). */
-export function alignTable(base: Task[], local: Task[], rules: PairRules = { pin: [], ban: [] }, options: Readonly<AlignOptions> = DEFAULT_DIFF_OPTIONS.align): { links: Link[]; table: EvidenceTable } {
-  const ev = evidenceTable(base, local);
+/**
+ * alignTasks() with the evidence as one table (matrix.ts EvidenceTable). With `allBack` false the
+ * table's back cover holds only the local tasks the rules read it for (those the rules up to 5 leave
+ * unlinked), 0 elsewhere: diffNotices reads no other.
+ */
+export function alignTable(base: Task[], local: Task[], rules: PairRules = { pin: [], ban: [] }, options: Readonly<AlignOptions> = DEFAULT_DIFF_OPTIONS.align, allBack = true): { links: Link[]; table: EvidenceTable } {
+  const { table: ev, fillBack } = evidence(base, local);
+  if (allBack) fillBack(local.map((_, j) => j));
   const T = options;
   const banned = new Set(rules.ban.map((b) => `${b.base}|${b.local}`));
   const chosen = new Map<string, { i: number; j: number; manual: boolean; kind?: LinkKind }>();
@@ -88,6 +93,8 @@ export function alignTable(base: Task[], local: Task[], rules: PairRules = { pin
     const sameProject = first !== undefined && dice(base[i].project, local[first].project) >= T.sameTitle;
     if (first !== undefined && sameProject && ev.cover[row + first] >= T.partialCover && (second === undefined || ev.score[row + first] >= T.partialMargin * ev.score[row + second])) add(i, first);
   });
+  // back cover is read from here on, for local tasks still unlinked only (links are only added)
+  fillBack(local.map((_, j) => j).filter((j) => !linkedLocal.has(j)));
   local.forEach((_, j) => {
     if (linkedLocal.has(j)) return;
     let best = -1;

@@ -55,7 +55,7 @@ function docRef(n: Notice): DocRef {
 export function diffNotices(base: Notice, local: Notice, opts: DiffOptions = {}): PlanDiff {
   // no threshold given (the usual case): the frozen defaults themselves, read only, not copies
   const T = opts.align || opts.overlap || opts.keyList || opts.deadlines || opts.family || opts.parentage ? resolveDiffOptions(opts) : DEFAULT_DIFF_OPTIONS;
-  const alignment = alignTable(base.tasks, local.tasks, opts.pairs, T.align);
+  const alignment = alignTable(base.tasks, local.tasks, opts.pairs, T.align, false); // reads no back cover of the table
   const aligned = alignment.links;
   const parentage = checkParentage(base, local, T.parentage);
   const family = judgeFamily(aligned, base.tasks.length, local.tasks.length, parentage.citesBase || parentage.namesBase, T.family);
