@@ -54,18 +54,7 @@ export function alignKeyLists(
   const shared = base.map(() => new Int32Array(local.length));
   const fwdOf = b.rows.map((r, i) => containmentsOfIds(r, lPostings, local.length, idf, shared[i]));
   const revOf = lRows.map((r) => containmentsOfIds(r, b.postings, base.length, idf));
-  // only the pairs some pass below can take (exact, strong, or within linked tasks), in row order
-  const pairs: Pair[] = [];
-  for (let i = 0; i < base.length; i++) {
-    for (let j = 0; j < local.length; j++) {
-      const fwd = fwdOf[i][j];
-      const rev = revOf[j][i];
-      const d = diceOf(b.rows[i].length, lRows[j].length, shared[i][j]);
-      // a local row may join two provincial rows ("…试点，建立健全…体系"): containment either way counts
-      const score = Math.max(d, T.rowContainWeight * Math.max(fwd, rev));
-      if (d >= T.exactRow || (score >= T.rowLink && Math.min(fwd, rev) >= T.rowLinkBothWays) || Math.max(fwd, rev) >= T.rowLinkWithinTasks) pairs.push({ i, j, fwd, rev, dice: d, score });
-    }
-  }
+  const pairs = candidatePairs(b.rows, lRows, fwdOf, revOf, shared, T);
   // best first; on a tie the row at the same position first, then list order (a self-diff pairs each row with itself)
   const byScore = (a: Pair, b: Pair) => b.score - a.score || Math.abs(a.i - a.j) - Math.abs(b.i - b.j) || a.i - b.i || a.j - b.j;
   const partnersOfBase = base.map(() => [] as Pair[]);
@@ -139,6 +128,30 @@ export function alignKeyLists(
     else if (partnersOfBase[p.i].length > 1) links[k].kind = 'split';
   }
   return links.sort((a, b) => cmpId(a.base, b.base) || cmpId(a.local, b.local));
+}
+
+/**
+ * The pairs of rows some pass of alignKeyLists can take (exact, strong, or within linked tasks), in
+ * row order. A function of its own: the loop over every pair stays optimized whatever happens to the
+ * large function around it.
+ */
+function candidatePairs(bRows: readonly Int32Array[], lRows: readonly Int32Array[], fwdOf: readonly Float64Array[], revOf: readonly Float64Array[], shared: readonly Int32Array[], T: Readonly<KeyListOptions>): Pair[] {
+  const { rowContainWeight, exactRow, rowLink, rowLinkBothWays, rowLinkWithinTasks } = T;
+  const pairs: Pair[] = [];
+  for (let i = 0; i < bRows.length; i++) {
+    const fwdRow = fwdOf[i];
+    const sharedRow = shared[i];
+    const bSize = bRows[i].length;
+    for (let j = 0; j < lRows.length; j++) {
+      const fwd = fwdRow[j];
+      const rev = revOf[j][i];
+      const d = diceOf(bSize, lRows[j].length, sharedRow[j]);
+      // a local row may join two provincial rows ("…试点，建立健全…体系"): containment either way counts
+      const score = Math.max(d, rowContainWeight * Math.max(fwd, rev));
+      if (d >= exactRow || (score >= rowLink && Math.min(fwd, rev) >= rowLinkBothWays) || Math.max(fwd, rev) >= rowLinkWithinTasks) pairs.push({ i, j, fwd, rev, dice: d, score });
+    }
+  }
+  return pairs;
 }
 
 /** How much more of `joined` the rows `parts` + `extra` explain than `parts` alone. */
