@@ -83,16 +83,28 @@ function sharedPhrases(pieces: string[], other: Side, uses: (s: string) => numbe
   return best;
 }
 
+const PHRASE_CACHE_MAX = 20000;
+
 export function overlapLinks(base: Task[], local: Task[], T: Readonly<OverlapOptions> = DEFAULT_DIFF_OPTIONS.overlap): Link[] {
   const b = once(base, 'overlapSide', () => sideOf(base)); // the base side once per base
   const l = sideOf(local);
+  // how many tasks of the base contain a phrase: kept with the base side (the base's own title
+  // pieces come up in every diff against it); bounded, cleared when full
+  const inBase = once(base, 'overlapPhraseUses', () => ({ side: b, counts: new Map<string, number>() }));
+  const baseCounts = inBase.side === b ? inBase.counts : new Map<string, number>();
   // how many tasks of both plans contain a phrase (memoized: the same pieces come up again and again)
   const seen = new Map<string, number>();
   const uses = (phrase: string) => {
     let n = seen.get(phrase);
     if (n === undefined) {
-      n = 0;
-      for (const t of b.text) if (t.includes(phrase)) n++;
+      let nb = baseCounts.get(phrase);
+      if (nb === undefined) {
+        nb = 0;
+        for (const t of b.text) if (t.includes(phrase)) nb++;
+        if (baseCounts.size >= PHRASE_CACHE_MAX) baseCounts.clear();
+        baseCounts.set(phrase, nb);
+      }
+      n = nb;
       for (const t of l.text) if (t.includes(phrase)) n++;
       seen.set(phrase, n);
     }
