@@ -26,10 +26,15 @@ const sentencesOf = (text: string) => text.split(/[。；]/);
 /**
  * The base-side strings this comparison looks up, once per base: each task's text, its sentences,
  * its explicit deadlines' clauses and their sentences, and each key-list row's task, as ids (those
- * whose bigrams the base vocabulary holds); and each task's sentences.
+ * whose bigrams the base vocabulary holds); each task's sentences; each id's document frequency
+ * over the task texts.
  */
-function baseStrings(base: Notice): { ids: ReadonlyMap<string, Int32Array>; sentences: Map<Task, string[]> } {
+function baseStrings(base: Notice): { ids: ReadonlyMap<string, Int32Array>; sentences: Map<Task, string[]>; textDf: Int32Array } {
   const make = () => {
+    // each id's document frequency over the base's task texts (read off the index of the texts)
+    const { start, ids } = evidenceBase(base.tasks).texts;
+    const textDf = new Int32Array(ids);
+    for (let k = 0; k < ids; k++) textDf[k] = start[k + 1] - start[k];
     const sentences = new Map(base.tasks.map((t) => [t, sentencesOf(t.text)]));
     const strings: string[] = [];
     for (const t of base.tasks) {
@@ -37,7 +42,7 @@ function baseStrings(base: Notice): { ids: ReadonlyMap<string, Int32Array>; sent
       for (const d of t.deadlines) if (explicit(d)) strings.push(d.clause, sentenceOf(t.text, d.clause));
     }
     for (const r of base.keyList) strings.push(r.task);
-    return { rows: base.keyList, ids: knownIds(evidenceBase(base.tasks).vocab, strings), sentences };
+    return { rows: base.keyList, ids: knownIds(evidenceBase(base.tasks).vocab, strings), sentences, textDf };
   };
   const hit = once(base.tasks, 'deadlineStrings', make);
   // keyed by the task array: made afresh if the notice's key list is another array
@@ -68,10 +73,9 @@ export function compareDeadlineSets(base: Notice, local: Notice, links: Link[], 
   // IDF over the task texts of both plans: the base's counts once per base, the local texts' ids
   // as the task alignment encoded them
   const { vocab, texts } = localSide(base.tasks, local.tasks);
-  const { start, ids } = evidenceBase(base.tasks).texts;
-  const df = new Int32Array(vocab.size);
-  for (let k = 0; k < ids; k++) df[k] = start[k + 1] - start[k];
   const prepared = baseStrings(base);
+  const df = new Int32Array(vocab.size);
+  df.set(prepared.textDf);
   const idf = new IdIdf(vocab, dfOfIds(texts, vocab.size, df), base.tasks.length + local.tasks.length, prepared.ids);
   const mainLocal = mainCounterparts(links);
   const { out, answered } = pairBodyDeadlines(base, local, links, mainLocal, idf, T);
