@@ -7,6 +7,7 @@ import { isTableRow } from '../normalize/rejoin.js';
 import { parseHeading, parseItemAfter, type Heading } from './headings.js';
 import { findOwnerNotes, type FoundNote } from './owner-notes.js';
 import { isDateLine } from './dates.js';
+import { emptyList } from './empty.js';
 
 /** One paragraph, read once: its heading, and (on first use) its owner notes. */
 export class Token {
@@ -49,7 +50,7 @@ export interface Body {
   parts: BodyNode[];
 }
 
-const NO_NOTES: FoundNote[] = [];
+const NO_NOTES: FoundNote[] = emptyList();
 
 function isBodyEnd(t: string): boolean {
   return /^(附件|附：|抄送|抄报)/.test(t) || isTableRow(t) || /^\|/.test(t) || /^.{0,30}(重点任务清单|任务分解表|责任分工表|任务分工表)$/.test(t) || /^[（(]此件/.test(t);
@@ -157,7 +158,8 @@ export function readBody(paras: Paragraph[]): Body {
 }
 
 function buildTree(tokens: Token[], start: number, end: number): BodyNode {
-  const root: BodyNode = { level: 'root', rank: -1, index: start, children: [], paras: [], position: 0 };
+  // the same fields in the same order as every other node (one object shape for the whole tree)
+  const root: BodyNode = { level: 'root', rank: -1, heading: undefined, index: start, children: [], paras: [], parent: undefined, position: 0 };
   const stack: BodyNode[] = [root];
   // children of each level per parent, counted as they come (no rescans: a hostile list can be long)
   const counts = new Map<BodyNode, Map<string, number>>();

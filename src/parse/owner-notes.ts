@@ -5,6 +5,7 @@
 import { FIRST_IS_LEAD, IMPLIED_OWNER, UNIT_END, UNIT_START } from '../vocabulary.js';
 import { parseUnitFields, type UnitFields } from './unit-fields.js';
 import { looksLikeUnitList, splitUnits, stripUnitLabel } from './units.js';
+import { emptyList } from './empty.js';
 
 export interface FoundNote {
   /** The note as written, brackets included. */
@@ -93,7 +94,7 @@ export function readOwnerNote(inner: string, trailing: boolean): Omit<FoundNote,
   return undefined;
 }
 
-const NONE: FoundNote[] = [];
+const NONE: FoundNote[] = emptyList();
 const CLOSING = new Set([0x3002, 0xff1b, 0x3b, 0xff0c, 0x2c, 0x20, 0x3000, 0x09]);
 
 /** Nothing but 。；， and spaces from `i` to the end (no substring is made: this runs per bracket). */

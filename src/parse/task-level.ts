@@ -7,6 +7,7 @@ import { ACTION_TITLE, NON_ACTION_TITLE, type HeadingLevel } from '../vocabulary
 import { descendants, type Body, type BodyNode } from './body.js';
 import { unitLine, type FoundNote } from './owner-notes.js';
 import { splitRuns } from './runs.js';
+import { emptyList } from './empty.js';
 
 /** One place inside a heading node where a task's text lives: its own paragraph, or one of its paragraphs. */
 export interface Slot {
@@ -37,10 +38,13 @@ export interface TaskLevel {
   notes: Map<BodyNode, NodeNotes>;
 }
 
-const NO_NOTES: NodeNotes = Object.freeze({ slots: [], lines: [], group: [] }) as NodeNotes;
+// shared, never written to; not frozen: a frozen object has a map of its own, and every reader of
+// `slots` would see two shapes
+const NO_NOTES: NodeNotes = { slots: emptyList(), lines: emptyList(), group: emptyList() };
+const NO_FOUND: FoundNote[] = emptyList();
 
 export function nodeNotes(body: Body, n: BodyNode): NodeNotes {
-  const own = n.level !== 'root' ? body.tokens[n.index].notes : [];
+  const own = n.level !== 'root' ? body.tokens[n.index].notes : NO_FOUND;
   // most headings carry at most their own paragraph: share one empty record
   if (own.length === 0 && n.paras.length === 0) return NO_NOTES;
   const slots: Slot[] = [];
@@ -86,15 +90,26 @@ export function chooseTaskLevel(body: Body, planLike: boolean): TaskLevel {
     const nn = nodeNotes(body, n);
     notes.set(n, nn);
     if (n.level === 'root') continue;
-    const runNoted = nn.slots.map((s) => runsWithNotes(body, s)).filter((k) => k >= 2);
-    if (runNoted.length) count({ unit: 'run', under: n.level }, n, runNoted.reduce((a, b) => a + b, 0));
+    // the slots whose runs carry notes (two or more each), and those runs summed: a loop, no arrays
+    let runNoted = 0;
+    let runsNoted = 0;
+    for (const s of nn.slots) {
+      const k = runsWithNotes(body, s);
+      if (k >= 2) {
+        runNoted++;
+        runsNoted += k;
+      }
+    }
+    if (runNoted) count({ unit: 'run', under: n.level }, n, runsNoted);
     else if (nn.slots.length >= 2) count({ unit: 'paragraph', under: n.level }, n, nn.slots.length);
     else if (nn.slots.length === 1 || nn.lines.length) count({ unit: n.level }, n);
   }
   let best: { key: TaskKey; tops: Set<BodyNode>; count: number } | undefined;
   for (const c of carriers.values()) if (!best || c.count > best.count) best = c;
   if (best) return { key: best.key, basis: 'owner-notes', scope: best.tops, notes };
-  return { ...byNumbering(body, planLike), notes };
+  // the same fields in the same order on both ways out (one shape for the readers of a TaskLevel)
+  const b = byNumbering(body, planLike);
+  return { key: b.key, basis: b.basis, scope: b.scope, notes };
 }
 
 /** How many 一是/二是 run items of a slot carry a note (0 when the slot has no run). */
@@ -110,13 +125,13 @@ function byNumbering(body: Body, planLike: boolean): Omit<TaskLevel, 'notes'> {
   const parts = tops.filter((t) => t.level === 'part');
   let scope: BodyNode[] = parts.filter((p) => ACTION_TITLE.test(p.heading!.title) && !NON_ACTION_TITLE.test(p.heading!.title));
   if (!scope.length && planLike) scope = tops.filter((t) => !t.heading || !NON_ACTION_TITLE.test(t.heading.title));
-  if (!scope.length) return { basis: 'numbering', scope: new Set() };
+  if (!scope.length) return { key: undefined, basis: 'numbering', scope: new Set() };
   // descend while most nodes of the current level are divided into a deeper level
   let level: HeadingLevel | undefined;
   let nodes = scope.flatMap((t) => (parts.length ? t.children : [t]));
   if (!parts.length) level = scope[0].level as HeadingLevel;
   // parts with nothing under them and no owner notes: requirements of a notice, not a task list
-  else if (!nodes.length) return { basis: 'numbering', scope: new Set() };
+  else if (!nodes.length) return { key: undefined, basis: 'numbering', scope: new Set() };
   for (;;) {
     const first = nodes[0];
     if (!first) break;
@@ -126,5 +141,5 @@ function byNumbering(body: Body, planLike: boolean): Omit<TaskLevel, 'notes'> {
     if (divided.length * 2 < atLevel.length || divided.length === 0) break;
     nodes = atLevel.flatMap((n) => n.children);
   }
-  return level ? { key: { unit: level }, basis: 'numbering', scope: new Set(scope) } : { basis: 'numbering', scope: new Set() };
+  return level ? { key: { unit: level }, basis: 'numbering', scope: new Set(scope) } : { key: undefined, basis: 'numbering', scope: new Set() };
 }

@@ -11,6 +11,9 @@ import type { FoundNote } from './owner-notes.js';
 import { addUnique } from './unit-fields.js';
 import { splitRuns } from './runs.js';
 import { topOf, type NodeNotes, type TaskLevel } from './task-level.js';
+import { emptyList } from './empty.js';
+
+const NO_FOUND: FoundNote[] = emptyList();
 
 /** A task before ids and roles are settled. */
 interface Draft {
@@ -54,7 +57,7 @@ function headingDraft(body: Body, n: BodyNode, notes: Map<BodyNode, NodeNotes>):
       line: t0.para.line,
       text: withoutNotes(t0.para.text, t0.notes, n.heading!.marker.length),
       head: '',
-      notes: t0.notes.map((note) => ({ note, index: n.index })),
+      notes: t0.notes.length ? t0.notes.map((note) => ({ note, index: n.index })) : emptyList(),
     };
   }
   const lineParas = new Set<number>();
@@ -141,7 +144,7 @@ function groupNotes(n: BodyNode, notes: Map<BodyNode, NodeNotes>): FoundNote[] {
     const g = notes.get(x)?.group;
     if (g?.length) return g.map((l) => l.note);
   }
-  return [];
+  return NO_FOUND;
 }
 
 interface Roles {
@@ -196,8 +199,9 @@ export function parseTasks(body: Body, level: TaskLevel, paras: Paragraph[], doc
   const warnings: Warning[] = [];
   drafts.forEach((d, k) => {
     const { chain, positions, numbers } = paths[k];
-    const own = d.notes.map((x) => x.note);
-    const inherited = own.length ? [] : groupNotes(d.node, level.notes);
+    // empty lists of the same array shape as full ones (see empty.ts)
+    const own = d.notes.length ? d.notes.map((x) => x.note) : NO_FOUND;
+    const inherited = own.length ? NO_FOUND : groupNotes(d.node, level.notes);
     const used = own.length ? own : inherited;
     const units: string[] = [];
     const roles: Roles = { lead: [], assist: [], guide: [] };
