@@ -25,14 +25,20 @@ export function normalize(text: string, opts: NormalizeOptions = {}): Normalized
   const mayHaveGloss = /[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]/.test(text);
   // (two scans: one character class alone scans far faster than an alternation with a word)
   const mayBeDamaged = /[\uFFFD?？\u0080-\u00ef]/.test(text) || text.includes('锟斤拷');
-  const deglossed = !mayHaveGloss ? raw : raw.map((l, i) => {
-    const r = stripPinyin(l);
-    if (r.removed > 0) {
-      glossCount += r.removed;
-      glossLine ||= i + 1;
+  // pushed onto a literal, not raw.map: a packed array like `raw` whichever tier runs this (an
+  // optimized map returns a holey one, and the readers of the lines would see two array shapes)
+  let deglossed = raw;
+  if (mayHaveGloss) {
+    deglossed = [];
+    for (let i = 0; i < raw.length; i++) {
+      const r = stripPinyin(raw[i]);
+      if (r.removed > 0) {
+        glossCount += r.removed;
+        glossLine ||= i + 1;
+      }
+      deglossed.push(r.text);
     }
-    return r.text;
-  });
+  }
   if (glossCount > 0) {
     warnings.push({ code: 'pinyin-annotations', line: glossLine, message: `removed ${glossCount} pinyin annotations such as 發(fā) left by the web page` });
   }

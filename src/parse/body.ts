@@ -7,7 +7,7 @@ import { isTableRow } from '../normalize/rejoin.js';
 import { parseHeading, parseItemAfter, type Heading } from './headings.js';
 import { findOwnerNotes, type FoundNote } from './owner-notes.js';
 import { isDateLine } from './dates.js';
-import { emptyList } from './empty.js';
+import { emptyList, mapList } from './lists.js';
 
 /** One paragraph, read once: its heading, and (on first use) its owner notes. */
 export class Token {
@@ -118,13 +118,13 @@ function better(a: number[], b: number[]): boolean {
 }
 
 export function readBody(paras: Paragraph[]): Body {
-  const heads = paras.map((p) => parseHeading(p.text));
+  const heads = mapList(paras, (p) => parseHeading(p.text));
   let lastItem = 0;
   for (let i = 0; i < heads.length; i++) {
     heads[i] ??= parseItemAfter(paras[i].text, lastItem);
     if (heads[i]?.level === 'item') lastItem = heads[i]!.value;
   }
-  const tokens = paras.map((para, i) => new Token(para, heads[i]));
+  const tokens = mapList(paras, (para, i) => new Token(para, heads[i]));
   const chains = partChains(paras, heads);
   let start: number;
   let end: number;

@@ -3,19 +3,20 @@
 import type { KeyListRow, Task } from '../model.js';
 import { bigramSet, content, type Gram } from '../align/text.js';
 import { DEFAULT_READ_PARSE_OPTIONS, type KeyListTaskOptions } from '../options.js';
+import { mapList } from './lists.js';
 
 /** The id of the body task each row details (best IDF containment of the row in the task text), by row id. */
 export function rowTasks(rows: KeyListRow[], tasks: Task[], T: Readonly<KeyListTaskOptions> = DEFAULT_READ_PARSE_OPTIONS.keyListTasks): Map<string, string> {
   const out = new Map<string, string>();
   if (rows.length === 0 || tasks.length === 0) return out;
-  const docs = tasks.map((t) => `${t.title}。${t.text}`);
+  const docs = mapList(tasks, (t) => `${t.title}。${t.text}`);
   // The tasks holding each bigram, in task order, built once: a row then visits only the tasks that
   // share a bigram with it instead of every task. The number of tasks holding a bigram is its
   // document frequency, so the IDF weights are those of align/text.ts's Idf over the task texts
   // (same formula, same order of additions): each task's sum is what containment() computes.
   // Only the rows' bigrams are ever looked up, so only they are indexed, in an open-addressing table
   // of int32 keys: every bigram of every task is probed once, and a probe is a few array reads.
-  const rowGrams = rows.map((r) => [...bigramSet(r.task)]);
+  const rowGrams = mapList(rows, (r) => [...bigramSet(r.task)]);
   const index = new GramIndex(rowGrams);
   // each task's bigrams read straight off its text: no set is made (or kept) per task, as only the
   // rows' bigrams count; `seen` keeps a task from being listed twice for one bigram. The tasks
@@ -72,7 +73,7 @@ export function rowTasks(rows: KeyListRow[], tasks: Task[], T: Readonly<KeyListT
   rows.forEach((r, ri) => {
     const grams = rowGrams[ri];
     const ats = grams.map((g) => index.find(g));
-    const weights = ats.map((at) => Math.log((n + 1) / (off[at + 1] - off[at] + 0.5)));
+    const weights = mapList(ats, (at) => Math.log((n + 1) / (off[at + 1] - off[at] + 0.5)));
     const total = weights.reduce((a, b) => a + b, 0);
     num.fill(0);
     if (total !== 0) {

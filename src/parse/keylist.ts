@@ -5,6 +5,7 @@ import type { KeyListRow, Paragraph, Warning } from '../model.js';
 import { isTableRow } from '../normalize/rejoin.js';
 import { splitUnits } from './units.js';
 import { parseDeadlineCell } from './deadlines.js';
+import { mapList } from './lists.js';
 
 interface Columns {
   number: number;
@@ -28,7 +29,7 @@ export function splitCells(row: string): string[] {
   let t = row.trim();
   if (t.startsWith('|')) t = t.slice(1);
   if (t.endsWith('|')) t = t.slice(0, -1);
-  return t.split('|').map((c) => c.trim());
+  return mapList(t.split('|'), (c) => c.trim());
 }
 
 function headerColumns(cells: string[]): Columns | undefined {

@@ -5,7 +5,7 @@
 import { FIRST_IS_LEAD, IMPLIED_OWNER, UNIT_END, UNIT_START } from '../vocabulary.js';
 import { parseUnitFields, type UnitFields } from './unit-fields.js';
 import { looksLikeUnitList, splitUnits, stripUnitLabel } from './units.js';
-import { emptyList } from './empty.js';
+import { emptyList } from './lists.js';
 
 export interface FoundNote {
   /** The note as written, brackets included. */

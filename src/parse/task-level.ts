@@ -7,7 +7,7 @@ import { ACTION_TITLE, NON_ACTION_TITLE, type HeadingLevel } from '../vocabulary
 import { descendants, type Body, type BodyNode } from './body.js';
 import { unitLine, type FoundNote } from './owner-notes.js';
 import { splitRuns } from './runs.js';
-import { emptyList } from './empty.js';
+import { emptyList } from './lists.js';
 
 /** One place inside a heading node where a task's text lives: its own paragraph, or one of its paragraphs. */
 export interface Slot {

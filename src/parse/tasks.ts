@@ -11,7 +11,7 @@ import type { FoundNote } from './owner-notes.js';
 import { addUnique } from './unit-fields.js';
 import { splitRuns } from './runs.js';
 import { topOf, type NodeNotes, type TaskLevel } from './task-level.js';
-import { emptyList } from './empty.js';
+import { emptyList, mapList } from './lists.js';
 
 const NO_FOUND: FoundNote[] = emptyList();
 
@@ -183,10 +183,10 @@ export function parseTasks(body: Body, level: TaskLevel, paras: Paragraph[], doc
   const drafts = collectDrafts(body, level);
   if (!drafts.length) return { tasks: [], warnings: [], lastIndex: -1 };
   const ruleAt = firstIsLeadAt(body, drafts);
-  const paths = drafts.map((d) => {
+  const paths = mapList(drafts, (d) => {
     const chain = pathOf(d.node);
-    const positions = chain.map((x) => x.position);
-    const numbers: (string | null)[] = chain.map((x) => x.heading!.number);
+    const positions = mapList(chain, (x) => x.position);
+    const numbers: (string | null)[] = mapList(chain, (x) => x.heading!.number);
     if (d.sub) {
       positions.push(d.sub.position);
       numbers.push(d.sub.number);

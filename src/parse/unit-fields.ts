@@ -6,6 +6,7 @@
 //   （农业农村部、工业和信息化部等负责）                   responsible units (等 dropped)
 //   （责任单位：市府办；完成时间：2018年底前）              a deadline inside the bracket
 import { splitUnits } from './units.js';
+import { trimmedParts } from './lists.js';
 import {
   ASSIST_UNIT_LABELS,
   GUIDE_UNIT_LABELS,
@@ -110,7 +111,7 @@ export function parseUnitFields(inner: string): UnitFields {
 
 /** "市府办牵头，市发改委、市财政局配合": clauses between ，；, each naming its role at its end. */
 function readClauses(text: string, out: UnitFields): void {
-  const clauses = text.split(/[，,；;]/).map((c) => c.trim()).filter(Boolean);
+  const clauses = trimmedParts(text.split(/[，,；;]/));
   // a unit list itself uses ， between groups (市委组织部、各有关单位，各区、县级市): glue role-less
   // clauses onto the next clause that names a role
   let pending = '';

@@ -336,7 +336,12 @@ function render(root: DomElement, counts: Map<DomElement, Counts>, skip: (el: Do
 function metadata(lines: string[]): string[] {
   const found = new Map<string, string>();
   for (const line of lines) {
-    const tokens = line.split('|').map((t) => t.trim()).filter(Boolean);
+    // one loop onto a literal (no list between, one array shape in every tier)
+    const tokens: string[] = [];
+    for (const part of line.split('|')) {
+      const t = part.trim();
+      if (t) tokens.push(t);
+    }
     tokens.forEach((tok, i) => {
       const hits = [...tok.matchAll(META_RE)];
       hits.forEach((m, j) => {
