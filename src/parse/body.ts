@@ -59,7 +59,8 @@ function isBodyEnd(t: string): boolean {
 /** A signature (issuer) line standing right above the 成文日期: the body has ended. */
 function isSignature(paras: Paragraph[], i: number): boolean {
   const t = paras[i].text;
-  const next = paras[i + 1];
+  // no read past the end (an out-of-bounds load deoptimizes the optimized callers)
+  const next = i + 1 < paras.length ? paras[i + 1] : undefined;
   return !!next && isDateLine(next.text) && t.length <= 40 && !/[，。；：！？]/.test(t);
 }
 

@@ -54,7 +54,14 @@ export function parseNormalized(source: SourceText, norm: NormalizedText): Notic
 
   if (!meta.docNumber) warnings.push({ code: 'no-doc-number', line: 0, message: 'no 发文字号 found (e.g. 浙政发〔2018〕16号)' });
   if (!meta.date) warnings.push({ code: 'no-date', line: 0, message: 'no 成文日期 found' });
-  const taskParts = new Set(result.taskNodes?.map((n) => topOf(n)).filter((n) => n.level === 'part'));
+  // a loop, not map().filter(): no lists between, and no holey array from an optimized map
+  const taskParts = new Set<BodyNode>();
+  if (result.taskNodes) {
+    for (const n of result.taskNodes) {
+      const top = topOf(n);
+      if (top.level === 'part') taskParts.add(top);
+    }
+  }
   const mainPart = taskParts.size === 1 ? [...taskParts][0] : undefined;
   if (tasks.length === 0) warnings.push(noTasks(body, planLike));
   const truncated = truncation(paras, body, result.lastIndex);

@@ -112,7 +112,8 @@ export function findOwnerNotes(text: string): FoundNote[] {
     const note = readOwnerNote(text.slice(start + 1, end - 1), trailing);
     if (!note) continue;
     if (out === NONE) out = [];
-    out.push({ text: text.slice(start, end), start, end, trailing, ...note });
+    // the fields in the order unitLine writes them: one shape for every found note
+    out.push({ text: text.slice(start, end), start, end, fields: note.fields, firstIsLead: note.firstIsLead, implied: note.implied, trailing });
   }
   return out;
 }

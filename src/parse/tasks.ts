@@ -57,7 +57,7 @@ function headingDraft(body: Body, n: BodyNode, notes: Map<BodyNode, NodeNotes>):
       line: t0.para.line,
       text: withoutNotes(t0.para.text, t0.notes, n.heading!.marker.length),
       head: '',
-      notes: t0.notes.length ? t0.notes.map((note) => ({ note, index: n.index })) : emptyList(),
+      notes: t0.notes.length ? mapList(t0.notes, (note) => ({ note, index: n.index })) : emptyList(),
     };
   }
   const lineParas = new Set<number>();
@@ -99,14 +99,14 @@ function slotDrafts(body: Body, n: BodyNode, notes: NodeNotes, runs: boolean): D
         line: t.para.line,
         text: withoutNotes(t.para.text, s.notes, from),
         head: '',
-        notes: s.notes.map((note) => ({ note, index: s.index })),
+        notes: mapList(s.notes, (note) => ({ note, index: s.index })),
       });
       continue;
     }
     for (const r of pieces) {
       const inRun = s.notes.filter((x) => x.start >= r.start && x.start < r.end);
       const text = withoutNotes(t.para.text, inRun, r.start, r.end).replace(/^[一二三四五六七八九十]{1,3}是[，,：:]?/, '');
-      out.push({ node: n, sub: { position: ++position, number: r.number }, index: s.index, line: t.para.line, text, head: '', notes: inRun.map((note) => ({ note, index: s.index })) });
+      out.push({ node: n, sub: { position: ++position, number: r.number }, index: s.index, line: t.para.line, text, head: '', notes: mapList(inRun, (note) => ({ note, index: s.index })) });
     }
   }
   return out;
@@ -142,7 +142,7 @@ function pathOf(n: BodyNode): BodyNode[] {
 function groupNotes(n: BodyNode, notes: Map<BodyNode, NodeNotes>): FoundNote[] {
   for (let x = n.parent; x; x = x.parent) {
     const g = notes.get(x)?.group;
-    if (g?.length) return g.map((l) => l.note);
+    if (g?.length) return mapList(g, (l) => l.note);
   }
   return NO_FOUND;
 }
@@ -200,7 +200,7 @@ export function parseTasks(body: Body, level: TaskLevel, paras: Paragraph[], doc
   drafts.forEach((d, k) => {
     const { chain, positions, numbers } = paths[k];
     // empty lists of the same array shape as full ones (see empty.ts)
-    const own = d.notes.length ? d.notes.map((x) => x.note) : NO_FOUND;
+    const own = d.notes.length ? mapList(d.notes, (x) => x.note) : NO_FOUND;
     const inherited = own.length ? NO_FOUND : groupNotes(d.node, level.notes);
     const used = own.length ? own : inherited;
     const units: string[] = [];
@@ -249,7 +249,7 @@ export function parseTasks(body: Body, level: TaskLevel, paras: Paragraph[], doc
   }
   for (const w of numberingWarnings(drafts)) warnings.push(w);
   const lastIndex = drafts.reduce((m, d) => Math.max(m, subtreeEnd(d)), -1);
-  return { tasks, warnings, shape: describe(level, tasks.length), lastIndex, taskNodes: drafts.map((d) => d.node) };
+  return { tasks, warnings, shape: describe(level, tasks.length), lastIndex, taskNodes: mapList(drafts, (d) => d.node) };
 }
 
 function subtreeEnd(d: Draft): number {

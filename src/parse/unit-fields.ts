@@ -44,7 +44,8 @@ export interface UnitFields {
 }
 
 function empty(): UnitFields {
-  return { units: [], lead: [], assist: [], guide: [], responsible: [], plain: [], labelled: false, roleClauses: 0, otherClauses: 0 };
+  // time present from the start (undefined until a time field is read): one shape whether or not a note has one
+  return { units: [], lead: [], assist: [], guide: [], responsible: [], plain: [], time: undefined, labelled: false, roleClauses: 0, otherClauses: 0 };
 }
 
 /** Append the units not yet in the list, in order. */

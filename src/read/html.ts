@@ -359,7 +359,10 @@ function metadata(lines: string[]): string[] {
       });
     });
   }
-  return [...found].map(([label, value]) => `${label}：${value}`);
+  // pushed onto a literal: the same packed array in every tier (an optimized map returns a holey one)
+  const out: string[] = [];
+  for (const [label, value] of found) out.push(`${label}：${value}`);
+  return out;
 }
 
 /** The notice title from an <h1>/title-classed element or <title>, when the body lacks it. */
