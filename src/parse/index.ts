@@ -29,7 +29,11 @@ function isPlanTitle(title?: string, planTitle?: string): boolean {
 
 export function parseNormalized(source: SourceText, norm: NormalizedText): Notice {
   const paras = norm.paragraphs;
-  const warnings: Warning[] = [...source.warnings, ...norm.warnings];
+  // pushed onto a literal (not a spread of two lists that are often empty): the array starts with
+  // the kind of a list of objects, so the pushes below never change its shape
+  const warnings: Warning[] = [];
+  for (const w of source.warnings) warnings.push(w);
+  for (const w of norm.warnings) warnings.push(w);
   const body = readBody(paras);
   const { meta } = parseMeta(paras, body.start, body.end);
   const docYear = meta.date ? Number(meta.date.slice(0, 4)) : undefined;

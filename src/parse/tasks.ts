@@ -158,15 +158,23 @@ const add = addUnique;
 /** A note's roles; under a “列第一位者为牵头单位” rule the first unit without an explicit role leads. */
 function noteRoles(note: FoundNote, firstLeads: boolean): Roles {
   const f = note.fields;
-  const lead = [...f.lead];
+  // copies pushed onto literals, not spreads: a spread of an empty list has the small-integer
+  // elements kind, and the first unit pushed onto it (or a reader that saw full lists) deoptimizes
+  const lead: string[] = [];
+  for (const u of f.lead) lead.push(u);
   const assist: string[] = [];
-  const unroled = [...f.responsible, ...f.plain].filter((u) => !f.lead.includes(u) && !f.assist.includes(u) && !f.guide.includes(u));
+  const roleless = (u: string) => !f.lead.includes(u) && !f.assist.includes(u) && !f.guide.includes(u);
+  const unroled: string[] = [];
+  for (const u of f.responsible) if (roleless(u)) unroled.push(u);
+  for (const u of f.plain) if (roleless(u)) unroled.push(u);
+  const guide: string[] = [];
+  for (const u of f.guide) guide.push(u);
   if (firstLeads && lead.length === 0 && unroled.length) {
     lead.push(unroled[0]);
     add(assist, unroled.slice(1));
   } else add(lead, f.responsible);
   add(assist, f.assist);
-  return { lead, assist, guide: [...f.guide] };
+  return { lead, assist, guide };
 }
 
 export interface TaskResult {

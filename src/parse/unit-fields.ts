@@ -6,7 +6,7 @@
 //   （农业农村部、工业和信息化部等负责）                   responsible units (等 dropped)
 //   （责任单位：市府办；完成时间：2018年底前）              a deadline inside the bracket
 import { splitUnits } from './units.js';
-import { trimmedParts } from './lists.js';
+import { emptyList, trimmedParts } from './lists.js';
 import {
   ASSIST_UNIT_LABELS,
   GUIDE_UNIT_LABELS,
@@ -44,8 +44,8 @@ export interface UnitFields {
 }
 
 function empty(): UnitFields {
-  // time present from the start (undefined until a time field is read): one shape whether or not a note has one
-  return { units: [], lead: [], assist: [], guide: [], responsible: [], plain: [], time: undefined, labelled: false, roleClauses: 0, otherClauses: 0 };
+  // lists with the array shape of full ones from the start (see lists.ts); time present from the start (undefined until a time field is read): one shape whether or not a note has one
+  return { units: emptyList(), lead: emptyList(), assist: emptyList(), guide: emptyList(), responsible: emptyList(), plain: emptyList(), time: undefined, labelled: false, roleClauses: 0, otherClauses: 0 };
 }
 
 /** Append the units not yet in the list, in order. */
@@ -105,7 +105,7 @@ export function parseUnitFields(inner: string): UnitFields {
   // 牵头部门：A；责任部门：B、C — beside a named lead, the other responsible units assist
   if (out.lead.length && out.plain.length) {
     add(out.assist, out.plain);
-    out.plain = [];
+    out.plain = emptyList();
   }
   return out;
 }
