@@ -173,10 +173,15 @@ export class Vocab {
     const c = this.chars;
     if (n === 1) return Int32Array.of(this.id(c[0]));
     if (n === 0) return new Int32Array(0);
-    const mark = ++this.mark;
     if (this.buf.length < n) this.buf = new Int32Array(n * 2);
-    const buf = this.buf;
-    let k = 0;
+    return this.buf.slice(0, this.distinctInto(n, this.buf, 0));
+  }
+
+  /** Writes the distinct bigram ids of the n characters in this.chars (n ≥ 2) to `out` from `at`; returns where they end. */
+  private distinctInto(n: number, out: Int32Array, at: number): number {
+    const c = this.chars;
+    const mark = ++this.mark;
+    let k = at;
     let prev = c[0];
     for (let i = 1; i < n; i++) {
       const cur = c[i];
@@ -185,9 +190,9 @@ export class Vocab {
       if (id >= this.seen.length) this.see(id);
       if (this.seen[id] === mark) continue;
       this.seen[id] = mark;
-      buf[k++] = id;
+      out[k++] = id;
     }
-    return buf.slice(0, k);
+    return k;
   }
 
   /**
@@ -254,21 +259,7 @@ export class Vocab {
         const n = this.fillContent(text, a, b);
         if (n < 4) continue;
         out.room(n);
-        const mark = ++this.mark;
-        const grams = out.grams;
-        const c = this.chars;
-        let k = out.at;
-        let prev = c[0];
-        for (let i = 1; i < n; i++) {
-          const cur = c[i];
-          const id = this.id((prev << 16) | cur);
-          prev = cur;
-          if (id >= this.seen.length) this.see(id);
-          if (this.seen[id] === mark) continue;
-          this.seen[id] = mark;
-          grams[k++] = id;
-        }
-        out.endClause(k, b - a);
+        out.endClause(this.distinctInto(n, out.grams, out.at), b - a);
       }
       out.endText();
     }
