@@ -434,20 +434,29 @@ export function holds(p: Postings, id: number, j: number): boolean {
 }
 
 export function postingsOfIds(texts: readonly Int32Array[], ids: number): Postings {
+  // indexed loops, not for-of / forEach: the lists come as arrays of several maps (an empty
+  // map() or filter() result is a small-integer array), and an inlined iterator deoptimized on each new one
   const start = new Int32Array(ids + 1);
-  for (const t of texts) for (let k = 0; k < t.length; k++) start[t[k] + 1]++;
+  for (let j = 0; j < texts.length; j++) {
+    const t = texts[j];
+    for (let k = 0; k < t.length; k++) start[t[k] + 1]++;
+  }
   for (let k = 0; k < ids; k++) start[k + 1] += start[k];
   const fill = start.slice(0, ids);
   const items = new Int32Array(start[ids]);
-  texts.forEach((t, j) => {
+  for (let j = 0; j < texts.length; j++) {
+    const t = texts[j];
     for (let k = 0; k < t.length; k++) items[fill[t[k]]++] = j;
-  });
+  }
   return { start, items, ids };
 }
 
 /** Document frequency per id over `docs` (each an array of distinct ids), in an array of `size`. */
 export function dfOfIds(docs: readonly Int32Array[], size: number, into = new Int32Array(size)): Int32Array {
-  for (const d of docs) for (let k = 0; k < d.length; k++) into[d[k]]++;
+  for (let j = 0; j < docs.length; j++) {
+    const d = docs[j];
+    for (let k = 0; k < d.length; k++) into[d[k]]++;
+  }
   return into;
 }
 

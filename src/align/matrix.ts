@@ -80,8 +80,9 @@ function titleMatrix(base: Task[], lTitles: string[][], out: Float64Array): void
   const shared = new Int32Array(base.length);
   const m = lTitles.length;
   for (let j = 0; j < m; j++) {
-    for (const p of lTitles[j]) {
-      const P = bigramSet(p);
+    const parts = lTitles[j];
+    for (let q = 0; q < parts.length; q++) {
+      const P = bigramSet(parts[q]);
       shared.fill(0);
       for (const g of P) {
         const list = postings.get(g);
@@ -131,7 +132,9 @@ export function evidence(base: Task[], local: Task[]): { table: EvidenceTable; f
   const b = evidenceBase(base);
   const { vocab: v, encoded, texts } = localSide(base, local); // shared with the deadline comparison
   // the title + text documents (taskDoc), as sets: they only count document frequencies
-  const docs = local.map((t, j) => v.joined(t.title, t.text, encoded[j].length, encoded[j].first, texts[j]));
+  // (loops, not map(): an inlined map() deoptimized on each new map of the task list)
+  const docs: Int32Array[] = [];
+  for (let j = 0; j < local.length; j++) docs.push(v.joined(local[j].title, local[j].text, encoded[j].length, encoded[j].first, texts[j]));
   // IDF over the title + text documents of both plans (as Idf with the base's counts as prior)
   const size = v.size;
   const df = new Int32Array(size);
@@ -148,7 +151,9 @@ export function evidence(base: Task[], local: Task[]): { table: EvidenceTable; f
   const table: EvidenceTable = { n, m, cover: new Float64Array(n * m), back: new Float64Array(n * m), title: new Float64Array(n * m), score: new Float64Array(n * m) };
   const bClauses = flatBaseClauses(b);
   coverMatrix(bClauses, postingsOfIds(texts, size), m, W, table.cover); // [base][local]
-  titleMatrix(base, local.map((t) => titleParts(t.title)), table.title);
+  const lTitles: string[][] = [];
+  for (let j = 0; j < local.length; j++) lTitles.push(titleParts(local[j].title));
+  titleMatrix(base, lTitles, table.title);
   const { cover, title, score } = table;
   for (let k = 0; k < n * m; k++) score[k] = 0.7 * cover[k] + 0.3 * title[k];
   const filled = new Uint8Array(m);

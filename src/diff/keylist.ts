@@ -42,56 +42,101 @@ export function alignKeyLists(
   headline: (r: KeyListRow, side: 'base' | 'local') => boolean = () => false,
   T: Readonly<KeyListOptions> = DEFAULT_DIFF_OPTIONS.keyList,
 ): Link[] {
-  // IDF over the rows of both lists (the base rows' ids and counts once per base), and every pair's
-  // containment both ways and dice, through the index of each side
+  // each pass a function of its own: a pass that meets a new shape of list (an empty filter() result
+  // is a small-integer array) deoptimizes and is compiled again alone, not with the whole alignment
+  const { pairs, idf } = scoredPairs(base, local, T);
+  const st = new Partners(base.length, local.length);
+  strongPasses(st, pairs, base, local, idf, T);
+  withinTaskPass(st, pairs, base, local, sameTask, ownerOf, headline, T);
+  return linksOf(st, base, local, T);
+}
+
+/** IDF over the rows of both lists (the base rows' ids and counts once per base), and every pair's
+ * containment both ways and dice, through the index of each side. */
+function scoredPairs(base: KeyListRow[], local: KeyListRow[], T: Readonly<KeyListOptions>): { pairs: Pair[]; idf: IdIdf } {
   const b = keyRowsBase(base);
   const vocab = new Vocab(b.vocab);
-  const lRows = local.map((r) => vocab.encode(r.task));
+  const lRows: Int32Array[] = [];
+  for (let j = 0; j < local.length; j++) lRows.push(vocab.encode(local[j].task));
   const df = new Int32Array(vocab.size);
   df.set(b.df);
   const idf = new IdIdf(vocab, dfOfIds(lRows, vocab.size, df), base.length + local.length);
   const lPostings = postingsOfIds(lRows, vocab.size);
-  const shared = base.map(() => new Int32Array(local.length));
-  const fwdOf = b.rows.map((r, i) => containmentsOfIds(r, lPostings, local.length, idf, shared[i]));
-  const revOf = lRows.map((r) => containmentsOfIds(r, b.postings, base.length, idf));
-  const pairs = candidatePairs(b.rows, lRows, fwdOf, revOf, shared, T);
-  // best first; on a tie the row at the same position first, then list order (a self-diff pairs each row with itself)
-  const byScore = (a: Pair, b: Pair) => b.score - a.score || Math.abs(a.i - a.j) - Math.abs(b.i - b.j) || a.i - b.i || a.j - b.j;
-  const partnersOfBase = base.map(() => [] as Pair[]);
-  const partnersOfLocal = local.map(() => [] as Pair[]);
-  const chosen: Pair[] = [];
-  const isChosen = new Set<Pair>();
-  const take = (p: Pair) => {
-    chosen.push(p);
-    isChosen.add(p);
-    partnersOfBase[p.i].push(p);
-    partnersOfLocal[p.j].push(p);
-  };
-  const alone = (p: Pair) => partnersOfBase[p.i].length === 0 && partnersOfLocal[p.j].length === 0;
+  const shared: Int32Array[] = [];
+  const fwdOf: Float64Array[] = [];
+  for (let i = 0; i < base.length; i++) {
+    shared.push(new Int32Array(local.length));
+    fwdOf.push(containmentsOfIds(b.rows[i], lPostings, local.length, idf, shared[i]));
+  }
+  const revOf: Float64Array[] = [];
+  for (let j = 0; j < lRows.length; j++) revOf.push(containmentsOfIds(lRows[j], b.postings, base.length, idf));
+  return { pairs: candidatePairs(b.rows, lRows, fwdOf, revOf, shared, T), idf };
+}
 
+// best first; on a tie the row at the same position first, then list order (a self-diff pairs each row with itself)
+const byScore = (a: Pair, b: Pair) => b.score - a.score || Math.abs(a.i - a.j) - Math.abs(b.i - b.j) || a.i - b.i || a.j - b.j;
+
+/** The pairs taken so far, in order, and each row's partners. */
+class Partners {
+  readonly chosen: Pair[] = [];
+  readonly isChosen = new Set<Pair>();
+  readonly ofBase: Pair[][] = [];
+  readonly ofLocal: Pair[][] = [];
+  constructor(n: number, m: number) {
+    for (let i = 0; i < n; i++) this.ofBase.push([]);
+    for (let j = 0; j < m; j++) this.ofLocal.push([]);
+  }
+  take(p: Pair): void {
+    this.chosen.push(p);
+    this.isChosen.add(p);
+    this.ofBase[p.i].push(p);
+    this.ofLocal[p.j].push(p);
+  }
+  alone(p: Pair): boolean {
+    return this.ofBase[p.i].length === 0 && this.ofLocal[p.j].length === 0;
+  }
+}
+
+/** Passes 1 (exact partners) and 2 (strong agreement, one-to-one, then real merges and splits). */
+function strongPasses(st: Partners, pairs: Pair[], base: KeyListRow[], local: KeyListRow[], idf: IdIdf, T: Readonly<KeyListOptions>): void {
   // 1. exact partners
   const exact = pairs.filter((p) => p.dice >= T.exactRow).sort(byScore);
-  for (const p of exact) if (alone(p)) take(p);
-  const exactBase = new Set(chosen.map((p) => p.i));
-  const exactLocal = new Set(chosen.map((p) => p.j));
+  for (const p of exact) if (st.alone(p)) st.take(p);
+  const exactBase = new Set(st.chosen.map((p) => p.i));
+  const exactLocal = new Set(st.chosen.map((p) => p.j));
 
   // 2. strong agreement, one-to-one, then real merges and splits
   const strong = pairs
     .filter((p) => !exactBase.has(p.i) && !exactLocal.has(p.j))
     .filter((p) => p.score >= T.rowLink && Math.min(p.fwd, p.rev) >= T.rowLinkBothWays)
     .sort(byScore);
-  for (const p of strong) if (alone(p)) take(p);
+  for (const p of strong) if (st.alone(p)) st.take(p);
   for (const p of strong) {
-    if (isChosen.has(p)) continue;
-    const bLinks = partnersOfBase[p.i];
-    const lLinks = partnersOfLocal[p.j];
-    if (bLinks.length === 0 && lLinks.length > 0 && p.fwd >= T.partCover && mergeGain(local[p.j].task, lLinks.map((q) => base[q.i].task), base[p.i].task, idf) >= T.mergeGain) take(p);
-    else if (lLinks.length === 0 && bLinks.length > 0 && p.rev >= T.partCover && mergeGain(base[p.i].task, bLinks.map((q) => local[q.j].task), local[p.j].task, idf) >= T.mergeGain) take(p);
+    if (st.isChosen.has(p)) continue;
+    const bLinks = st.ofBase[p.i];
+    const lLinks = st.ofLocal[p.j];
+    if (bLinks.length === 0 && lLinks.length > 0 && p.fwd >= T.partCover && mergeGain(local[p.j].task, lLinks.map((q) => base[q.i].task), base[p.i].task, idf) >= T.mergeGain) st.take(p);
+    else if (lLinks.length === 0 && bLinks.length > 0 && p.rev >= T.partCover && mergeGain(base[p.i].task, bLinks.map((q) => local[q.j].task), local[p.j].task, idf) >= T.mergeGain) st.take(p);
   }
+}
 
-  // 3. rows still alone, within linked body tasks
-  const aloneBase = new Set(base.map((_, i) => i).filter((i) => partnersOfBase[i].length === 0));
-  const aloneLocal = new Set(local.map((_, j) => j).filter((j) => partnersOfLocal[j].length === 0));
+/** 3. rows still alone, within linked body tasks. */
+function withinTaskPass(
+  st: Partners,
+  pairs: Pair[],
+  base: KeyListRow[],
+  local: KeyListRow[],
+  sameTask: (b: KeyListRow, l: KeyListRow) => boolean,
+  ownerOf: ((r: KeyListRow, side: 'base' | 'local') => string | undefined) | undefined,
+  headline: (r: KeyListRow, side: 'base' | 'local') => boolean,
+  T: Readonly<KeyListOptions>,
+): void {
+  const partnersOfBase = st.ofBase;
+  const partnersOfLocal = st.ofLocal;
+  const aloneBase = new Set<number>();
+  for (let i = 0; i < base.length; i++) if (partnersOfBase[i].length === 0) aloneBase.add(i);
+  const aloneLocal = new Set<number>();
+  for (let j = 0; j < local.length; j++) if (partnersOfLocal[j].length === 0) aloneLocal.add(j);
   const bOwner = (i: number) => ownerOf?.(base[i], 'base');
   const lOwner = (j: number) => ownerOf?.(local[j], 'local');
   // how many rows of each task are still alone, per side (counted once: the sort below asks often)
@@ -112,20 +157,24 @@ export function alignKeyLists(
   // asked once per pair, not per comparison of the sort
   const condensing = new Set(within.filter(condenses));
   within.sort((a, b) => Number(condensing.has(b)) - Number(condensing.has(a)) || byScore(a, b));
-  for (const p of within) if (alone(p)) take(p);
+  for (const p of within) if (st.alone(p)) st.take(p);
   // one row may link to two: a row rewritten as the two rows of one task that were still alone
   for (const p of within) {
-    if (isChosen.has(p)) continue;
+    if (st.isChosen.has(p)) continue;
     const bLinks = partnersOfBase[p.i];
     const lLinks = partnersOfLocal[p.j];
-    if (lLinks.length === 0 && bLinks.length === 1 && aloneLocal.has(bLinks[0].j) && lOwner(bLinks[0].j) === lOwner(p.j) && aloneLocalIn.get(lOwner(p.j)) === 2) take(p);
-    else if (bLinks.length === 0 && lLinks.length === 1 && aloneBase.has(lLinks[0].i) && bOwner(lLinks[0].i) === bOwner(p.i) && aloneBaseIn.get(bOwner(p.i)) === 2) take(p);
+    if (lLinks.length === 0 && bLinks.length === 1 && aloneLocal.has(bLinks[0].j) && lOwner(bLinks[0].j) === lOwner(p.j) && aloneLocalIn.get(lOwner(p.j)) === 2) st.take(p);
+    else if (bLinks.length === 0 && lLinks.length === 1 && aloneBase.has(lLinks[0].i) && bOwner(lLinks[0].i) === bOwner(p.i) && aloneBaseIn.get(bOwner(p.i)) === 2) st.take(p);
   }
+}
 
-  const links: Link[] = chosen.map((p) => ({ base: base[p.i].id, local: local[p.j].id, score: round(p.score), kind: p.dice >= T.exactRow ? 'same' : 'reworded' }));
-  for (const [k, p] of chosen.entries()) {
-    if (partnersOfLocal[p.j].length > 1) links[k].kind = 'merged';
-    else if (partnersOfBase[p.i].length > 1) links[k].kind = 'split';
+/** The links of the pairs taken, by id. */
+function linksOf(st: Partners, base: KeyListRow[], local: KeyListRow[], T: Readonly<KeyListOptions>): Link[] {
+  const links: Link[] = [];
+  for (let k = 0; k < st.chosen.length; k++) {
+    const p = st.chosen[k];
+    const kind = st.ofLocal[p.j].length > 1 ? 'merged' : st.ofBase[p.i].length > 1 ? 'split' : p.dice >= T.exactRow ? 'same' : 'reworded';
+    links.push({ base: base[p.i].id, local: local[p.j].id, score: round(p.score), kind });
   }
   return links.sort((a, b) => cmpId(a.base, b.base) || cmpId(a.local, b.local));
 }
