@@ -64,7 +64,10 @@ export function diffNotices(base: Notice, local: Notice, opts: DiffOptions = {})
   // every reference carries its source line, so a reader can open the notice at that task
   const bLine = new Map(base.tasks.map((t) => [t.id, t.line]));
   const lLine = new Map(local.tasks.map((t) => [t.id, t.line]));
-  const links: Link[] = chosen.map((k) => withLines(k, bLine.get(k.base), lLine.get(k.local)));
+  // pushed, not map()ped: an empty map() result is an array of another shape, and every loop over
+  // the links below deoptimized the first time a plan without links reached it
+  const links: Link[] = [];
+  for (let x = 0; x < chosen.length; x++) links.push(withLines(chosen[x], bLine.get(chosen[x].base), lLine.get(chosen[x].local)));
   // the best-scoring counterpart of an unlinked task, read off the aligner's evidence
   const counterpart = (tasks: Task[], n: Nearest | undefined): NearestTask | undefined =>
     n && { id: tasks[n.index].id, title: tasks[n.index].title, line: tasks[n.index].line, score: Math.round(n.score * 1000) / 1000 };

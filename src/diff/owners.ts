@@ -11,7 +11,8 @@ type Tag = 'gov' | 'subgov' | 'generic';
 
 interface UnitKey {
   unit: string;
-  tag?: Tag;
+  /** (always present, undefined for a named unit: every key has one shape) */
+  tag: Tag | undefined;
   /** The function part of the name, with level, place and kind of body taken off. */
   core: string;
 }
@@ -45,7 +46,7 @@ function deriveKey(unit: string): UnitKey {
   if (/政府(?:办公厅|办公室)?$/.test(s) && !/办公[厅室]$/.test(s)) return { unit, tag: 'gov', core: '' };
   let core = s;
   // 人民银行南昌中心支行 / 南京海关: a vertical body's branch keeps the body's name
-  if (/人民银行/.test(core)) return { unit, core: '人民银行' };
+  if (/人民银行/.test(core)) return { unit, tag: undefined, core: '人民银行' };
   for (let k = 0; k < 3; k++) {
     const before = core;
     core = core.replace(LEVEL_PREFIX, '');
@@ -55,7 +56,7 @@ function deriveKey(unit: string): UnitKey {
   // 团市委 → 团委, 市委组织部 → 委组织部 = 区委组织部
   core = core.replace(/^团[省市县区]委/, '团委').replace(/^(党|人大|政协)?[省市县区]委/, '$1委');
   const stripped = core.replace(BODY_SUFFIX, '');
-  return { unit, core: stripped.length >= 2 ? stripped : core };
+  return { unit, tag: undefined, core: stripped.length >= 2 ? stripped : core };
 }
 
 /** 城管 for 城市管理, 发改 for 发展改革: the short name's characters in order, the first one shared. */
