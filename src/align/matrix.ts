@@ -4,7 +4,7 @@
 // comma-separated part of a local title is compared on its own.
 import type { Task } from '../model.js';
 import { bigramSet, diceOf } from './text.js';
-import { dfOfIds, flatClauses, postingsOfIds, type FlatClauses, type Postings } from './encode.js';
+import { dfOfIds, flatClauses, postingsOfIds, type FlatClauses, type Postings, type Vocab } from './encode.js';
 import { evidenceBase, localSide, titlePostings, type EvidenceBase } from './prepared.js';
 
 export interface PairEvidence {
@@ -132,30 +132,22 @@ export function evidence(base: Task[], local: Task[]): { table: EvidenceTable; f
   const b = evidenceBase(base);
   const { vocab: v, encoded, texts } = localSide(base, local); // shared with the deadline comparison
   // the title + text documents (taskDoc), as sets: they only count document frequencies
-  // (loops, not map(): an inlined map() deoptimized on each new map of the task list)
-  const docs: Int32Array[] = [];
-  for (let j = 0; j < local.length; j++) docs.push(v.joined(local[j].title, local[j].text, encoded[j].length, encoded[j].first, texts[j]));
+  const docs = localDocs(v, local, encoded, texts);
   // IDF over the title + text documents of both plans (as Idf with the base's counts as prior)
   const size = v.size;
   const df = new Int32Array(size);
   df.set(b.docDf);
   dfOfIds(docs, size, df);
   const N = local.length + b.docs;
-  // a weight per document frequency (0..N): the same quotient and log as per id, computed once
-  const logOf = new Float64Array(N + 1);
-  for (let d = 0; d <= N; d++) logOf[d] = Math.log((N + 1) / (d + 0.5));
-  let W = new Float64Array(size);
-  for (let k = 0; k < size; k++) W[k] = logOf[df[k]];
+  const logOf = logsOf(N);
+  let W = weightsOf(df, logOf);
   const n = base.length;
   const m = local.length;
   const table: EvidenceTable = { n, m, cover: new Float64Array(n * m), back: new Float64Array(n * m), title: new Float64Array(n * m), score: new Float64Array(n * m) };
   const bClauses = flatBaseClauses(b);
   coverMatrix(bClauses, postingsOfIds(texts, size), m, W, table.cover); // [base][local]
-  const lTitles: string[][] = [];
-  for (let j = 0; j < local.length; j++) lTitles.push(titleParts(local[j].title));
-  titleMatrix(base, lTitles, table.title);
-  const { cover, title, score } = table;
-  for (let k = 0; k < n * m; k++) score[k] = 0.7 * cover[k] + 0.3 * title[k];
+  titleMatrix(base, localTitles(local), table.title);
+  scoresOf(table);
   const filled = new Uint8Array(m);
   const fillBack = (tasks: readonly number[]) => {
     const todo = tasks.filter((j) => !filled[j]);
@@ -172,6 +164,42 @@ export function evidence(base: Task[], local: Task[]): { table: EvidenceTable; f
     coverMatrix(lClauses, b.texts, n, W, table.back, { col: todo, stride: m }); // [local][base], stored [base][local]
   };
   return { table, fillBack };
+}
+
+// The loops of evidence() are functions of their own: a loop in it made V8 compile the whole large
+// function on the stack (OSR) on its first calls, code that then deoptimized on call after call.
+
+/** The title + text documents (taskDoc) of the local tasks, as sets of ids. */
+function localDocs(v: Vocab, local: Task[], encoded: readonly { length: number; first: number }[], texts: readonly Int32Array[]): Int32Array[] {
+  const docs: Int32Array[] = [];
+  for (let j = 0; j < local.length; j++) docs.push(v.joined(local[j].title, local[j].text, encoded[j].length, encoded[j].first, texts[j]));
+  return docs;
+}
+
+/** A weight per document frequency (0..N): the same quotient and log as per id, computed once. */
+function logsOf(N: number): Float64Array {
+  const logOf = new Float64Array(N + 1);
+  for (let d = 0; d <= N; d++) logOf[d] = Math.log((N + 1) / (d + 0.5));
+  return logOf;
+}
+
+/** The weight of each id, by its document frequency. */
+function weightsOf(df: Int32Array, logOf: Float64Array): Float64Array {
+  const W = new Float64Array(df.length);
+  for (let k = 0; k < df.length; k++) W[k] = logOf[df[k]];
+  return W;
+}
+
+function localTitles(local: Task[]): string[][] {
+  const out: string[][] = [];
+  for (let j = 0; j < local.length; j++) out.push(titleParts(local[j].title));
+  return out;
+}
+
+function scoresOf(t: EvidenceTable): void {
+  const { cover, title, score } = t;
+  const nm = t.n * t.m;
+  for (let k = 0; k < nm; k++) score[k] = 0.7 * cover[k] + 0.3 * title[k];
 }
 
 /** The evidence of every pair as objects, row by row (base task i, local task j). */
