@@ -10,6 +10,7 @@ import { judgeFamily } from './family.js';
 import { compareOwners } from './owners.js';
 import { overlapLinks } from '../align/overlap.js';
 import { nearestBaseIn, nearestLocalIn, type Nearest } from '../align/nearest.js';
+import type { EvidenceTable } from '../align/matrix.js';
 import { mergedGroups, retitledLinks, rewordedLinks, splitGroups } from './groups.js';
 
 export { loadPairs, parsePairs } from './pairs.js';
@@ -68,34 +69,10 @@ export function diffNotices(base: Notice, local: Notice, opts: DiffOptions = {})
   // the links below deoptimized the first time a plan without links reached it
   const links: Link[] = [];
   for (let x = 0; x < chosen.length; x++) links.push(withLines(chosen[x], bLine.get(chosen[x].base), lLine.get(chosen[x].local)));
-  // the best-scoring counterpart of an unlinked task, read off the aligner's evidence
-  const counterpart = (tasks: Task[], n: Nearest | undefined): NearestTask | undefined =>
-    n && { id: tasks[n.index].id, title: tasks[n.index].title, line: tasks[n.index].line, score: Math.round(n.score * 1000) / 1000 };
   const linkedBase = new Set(links.map((k) => k.base));
   const linkedLocal = new Set(links.map((k) => k.local));
-  // In a truncated copy, base tasks after the last one the copy still carries may only be missing.
-  const truncated = !!local.truncated;
-  const lastCarried = Math.max(-1, ...base.tasks.map((t, i) => (linkedBase.has(t.id) ? i : -1)));
-  const dropped = base.tasks
-    .map((t, i) => ({ t, i }))
-    .filter(({ t }) => !linkedBase.has(t.id))
-    .map(({ t, i }) => {
-      const d: PlanDiff['dropped'][number] = { id: t.id, title: t.title };
-      if (truncated && i > lastCarried) d.afterTruncation = true;
-      d.line = t.line;
-      const nearest = counterpart(local.tasks, nearestLocalIn(alignment.table, i));
-      if (nearest) d.nearest = nearest;
-      return d;
-    });
-  const added = local.tasks
-    .map((t, j) => ({ t, j }))
-    .filter(({ t }) => !linkedLocal.has(t.id))
-    .map(({ t, j }) => {
-      const a: PlanDiff['added'][number] = { id: t.id, title: t.title, line: t.line };
-      const nearest = counterpart(base.tasks, nearestBaseIn(alignment.table, j));
-      if (nearest) a.nearest = nearest;
-      return a;
-    });
+  const dropped = droppedTasks(base, local, linkedBase, alignment.table);
+  const added = addedTasks(base, local, linkedLocal, alignment.table);
   const rowTies = base.keyList.length && local.keyList.length ? rowsOfLinkedTasks(base, local, links) : undefined;
   const keyListLinks = rowTies ? alignKeyLists(base.keyList, local.keyList, rowTies.sameTask, rowTies.ownerOf, rowTies.headline, T.keyList) : [];
   const deadlineChanges = compareDeadlineSets(base, local, links, keyListLinks, T.deadlines);
@@ -109,10 +86,6 @@ export function diffNotices(base: Notice, local: Notice, opts: DiffOptions = {})
   }
   if (parentage.warning) warnings.push({ code: 'other-parent', line: 0, message: parentage.warning });
 
-  const title = (tasks: Notice['tasks']) => {
-    const m = new Map(tasks.map((t) => [t.id, t.title]));
-    return (id: string) => m.get(id) ?? '';
-  };
   return {
     schema: 'plancmp.diff/1',
     base: docRef(base),
@@ -125,22 +98,82 @@ export function diffNotices(base: Notice, local: Notice, opts: DiffOptions = {})
     ownerChanges,
     parentage,
     family,
-    summary: {
-      baseTasks: base.tasks.length,
-      localTasks: local.tasks.length,
-      linked: linkedBase.size,
-      dropped: dropped.length,
-      added: added.length,
-      merged: mergedGroups(links).length,
-      split: splitGroups(links).length,
-      reworded: rewordedLinks(links).length,
-      retitled: retitledLinks(links, title(base.tasks), title(local.tasks)).length,
-      deadlineChanges: deadlineChanges.filter((c) => c.change !== 'same' && !c.notRestated).length,
-      deadlinesNotRestated: deadlineChanges.filter((c) => c.notRestated).length,
-      coverage: base.tasks.length ? Math.round((linkedBase.size / base.tasks.length) * 1000) / 1000 : 0,
-      ownerChanges: ownerChanges.filter((c) => c.change !== 'mapped').length,
-      localUnits: new Set(local.tasks.flatMap((t) => t.units)).size,
-    },
+    summary: summaryOf(base, local, links, linkedBase, dropped, added, deadlineChanges, ownerChanges),
     warnings,
+  };
+}
+
+// The parts of diffNotices below are functions of their own: each is compiled (and, meeting a new
+// shape of list, compiled again) alone, not with the whole diff.
+
+/** The best-scoring counterpart of an unlinked task, read off the aligner's evidence. */
+function counterpart(tasks: Task[], n: Nearest | undefined): NearestTask | undefined {
+  return n && { id: tasks[n.index].id, title: tasks[n.index].title, line: tasks[n.index].line, score: Math.round(n.score * 1000) / 1000 };
+}
+
+/** The base tasks no link carries, in order. */
+function droppedTasks(base: Notice, local: Notice, linkedBase: Set<string>, table: EvidenceTable): PlanDiff['dropped'] {
+  // In a truncated copy, base tasks after the last one the copy still carries may only be missing.
+  const truncated = !!local.truncated;
+  let lastCarried = -1;
+  for (let i = 0; i < base.tasks.length; i++) if (linkedBase.has(base.tasks[i].id)) lastCarried = i;
+  const dropped: PlanDiff['dropped'] = [];
+  for (let i = 0; i < base.tasks.length; i++) {
+    const t = base.tasks[i];
+    if (linkedBase.has(t.id)) continue;
+    const d: PlanDiff['dropped'][number] = { id: t.id, title: t.title };
+    if (truncated && i > lastCarried) d.afterTruncation = true;
+    d.line = t.line;
+    const nearest = counterpart(local.tasks, nearestLocalIn(table, i));
+    if (nearest) d.nearest = nearest;
+    dropped.push(d);
+  }
+  return dropped;
+}
+
+/** The local tasks no link carries, in order. */
+function addedTasks(base: Notice, local: Notice, linkedLocal: Set<string>, table: EvidenceTable): PlanDiff['added'] {
+  const added: PlanDiff['added'] = [];
+  for (let j = 0; j < local.tasks.length; j++) {
+    const t = local.tasks[j];
+    if (linkedLocal.has(t.id)) continue;
+    const a: PlanDiff['added'][number] = { id: t.id, title: t.title, line: t.line };
+    const nearest = counterpart(base.tasks, nearestBaseIn(table, j));
+    if (nearest) a.nearest = nearest;
+    added.push(a);
+  }
+  return added;
+}
+
+function titleOf(tasks: Notice['tasks']): (id: string) => string {
+  const m = new Map(tasks.map((t) => [t.id, t.title]));
+  return (id: string) => m.get(id) ?? '';
+}
+
+function summaryOf(
+  base: Notice,
+  local: Notice,
+  links: Link[],
+  linkedBase: Set<string>,
+  dropped: PlanDiff['dropped'],
+  added: PlanDiff['added'],
+  deadlineChanges: PlanDiff['deadlineChanges'],
+  ownerChanges: PlanDiff['ownerChanges'],
+): PlanDiff['summary'] {
+  return {
+    baseTasks: base.tasks.length,
+    localTasks: local.tasks.length,
+    linked: linkedBase.size,
+    dropped: dropped.length,
+    added: added.length,
+    merged: mergedGroups(links).length,
+    split: splitGroups(links).length,
+    reworded: rewordedLinks(links).length,
+    retitled: retitledLinks(links, titleOf(base.tasks), titleOf(local.tasks)).length,
+    deadlineChanges: deadlineChanges.filter((c) => c.change !== 'same' && !c.notRestated).length,
+    deadlinesNotRestated: deadlineChanges.filter((c) => c.notRestated).length,
+    coverage: base.tasks.length ? Math.round((linkedBase.size / base.tasks.length) * 1000) / 1000 : 0,
+    ownerChanges: ownerChanges.filter((c) => c.change !== 'mapped').length,
+    localUnits: new Set(local.tasks.flatMap((t) => t.units)).size,
   };
 }
