@@ -94,7 +94,9 @@ export function alignTable(base: Task[], local: Task[], rules: PairRules = { pin
     if (first !== undefined && sameProject && ev.cover[row + first] >= T.partialCover && (second === undefined || ev.score[row + first] >= T.partialMargin * ev.score[row + second])) add(i, first);
   });
   // back cover is read from here on, for local tasks still unlinked only (links are only added)
-  fillBack(local.map((_, j) => j).filter((j) => !linkedLocal.has(j)));
+  const unlinked: number[] = [];
+  for (let j = 0; j < local.length; j++) if (!linkedLocal.has(j)) unlinked.push(j);
+  fillBack(unlinked);
   local.forEach((_, j) => {
     if (linkedLocal.has(j)) return;
     let best = -1;
@@ -180,11 +182,13 @@ export function alignTable(base: Task[], local: Task[], rules: PairRules = { pin
     (basesOf.get(p.j) ?? basesOf.set(p.j, []).get(p.j)!).push(p.i);
     (localsOf.get(p.i) ?? localsOf.set(p.i, []).get(p.i)!).push(p.j);
   }
-  const links: Link[] = pairs.map(({ i, j, manual, kind }) => {
+  // pushed, not map()ped: an empty map() result is an array of another shape (sort() deoptimized on it)
+  const links: Link[] = [];
+  for (const { i, j, manual, kind } of pairs) {
     const link: Link = { base: base[i].id, local: local[j].id, score: round(ev.score[i * ev.m + j]), kind: kind ?? classify(i, j, basesOf.get(j)!, localsOf.get(i)!, ev, T) };
     if (manual) link.manual = true;
-    return link;
-  });
+    links.push(link);
+  }
   links.sort((a, b) => cmpId(a.base, b.base) || cmpId(a.local, b.local));
   return { links, table: ev };
 }

@@ -164,8 +164,7 @@ export function compareOwners(base: Notice, local: Notice, links: Link[]): Owner
     if (!bGroup || !lGroup) continue;
     const bUnits = groupUnits(bGroup);
     const lUnits = groupUnits(lGroup);
-    // the entry's fields, in this order, then change and detail
-    const entry = (change: OwnerChange['change'], detail: string): OwnerChange => ({ base: k.base, local: k.local, baseUnits: bTask.get(k.base)!.units, localUnits: lTask.get(k.local)!.units, change, detail });
+    const entry = (change: OwnerChange['change'], detail: string) => ownerEntry(k, bTask, lTask, change, detail);
     // a plan that names no unit on either side has nothing to compare
     if (!bUnits.length || !lUnits.length) {
       if (bUnits.length !== lUnits.length) {
@@ -185,4 +184,9 @@ export function compareOwners(base: Notice, local: Notice, links: Link[]): Owner
     else out.push(entry('mapped', ''));
   }
   return out;
+}
+
+/** One entry of compareOwners: the entry's fields, in this order, then change and detail. */
+function ownerEntry(k: Link, bTask: Map<string, Task>, lTask: Map<string, Task>, change: OwnerChange['change'], detail: string): OwnerChange {
+  return { base: k.base, local: k.local, baseUnits: bTask.get(k.base)!.units, localUnits: lTask.get(k.local)!.units, change, detail };
 }
