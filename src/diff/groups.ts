@@ -15,14 +15,28 @@ function groupBy(links: readonly Link[], key: (k: Link) => string): Map<string, 
   return m;
 }
 
+/** How many distinct keys the links have. */
+function distinct(ks: readonly Link[], key: (k: Link) => string): number {
+  const seen = new Set<string>();
+  for (const k of ks) seen.add(key(k));
+  return seen.size;
+}
+
+// (loops pushing onto literals, not filter().map(): an empty filter() result is an array of another
+// shape, and map() on it deoptimized the diff's summary)
+
 /** Local tasks linked to two or more distinct base tasks, in link order. */
 export function mergedGroups(links: readonly Link[]): { local: string; links: Link[] }[] {
-  return [...groupBy(links, (k) => k.local)].filter(([, ks]) => new Set(ks.map((k) => k.base)).size >= 2).map(([local, ks]) => ({ local, links: ks }));
+  const out: { local: string; links: Link[] }[] = [];
+  for (const [local, ks] of groupBy(links, (k) => k.local)) if (distinct(ks, (k) => k.base) >= 2) out.push({ local, links: ks });
+  return out;
 }
 
 /** Base tasks linked to two or more distinct local tasks, in link order. */
 export function splitGroups(links: readonly Link[]): { base: string; links: Link[] }[] {
-  return [...groupBy(links, (k) => k.base)].filter(([, ks]) => new Set(ks.map((k) => k.local)).size >= 2).map(([base, ks]) => ({ base, links: ks }));
+  const out: { base: string; links: Link[] }[] = [];
+  for (const [base, ks] of groupBy(links, (k) => k.base)) if (distinct(ks, (k) => k.local) >= 2) out.push({ base, links: ks });
+  return out;
 }
 
 export function rewordedLinks(links: readonly Link[]): Link[] {
