@@ -8,8 +8,9 @@ const { DIST, freshBundle, loadBundle } = require('./bundle.js');
 
 const bundle = freshBundle('export-worker.cjs');
 if (bundle) {
-  // the build's training run (src/dev/bundle.ts): store the compiled code once the first result is
-  // ready, before it is posted (the pool may end the worker as soon as it has the result)
+  // the build's training run (src/dev/bundle.ts): store the compiled code before each result is
+  // posted (the pool may end the worker as soon as it has the last one), so the stored code is that
+  // of every input the training ran
   const training = process.env.PLANCMP_WRITE_CODE_CACHE === 'worker';
   let loaded;
   if (training) {
@@ -17,7 +18,6 @@ if (bundle) {
     const post = port.postMessage;
     port.postMessage = function (message, transfer) {
       loaded?.writeCache?.();
-      loaded = undefined;
       return post.call(this, message, transfer);
     };
   }

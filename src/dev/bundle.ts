@@ -20,7 +20,8 @@
 //   rejects a cache that does not fit; it is read only when it is not older than its bundle.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,13 +31,20 @@ import { PREBUILT_FILE, stampFor } from '../base/prebuilt.js';
 
 const DIST = fileURLToPath(new URL('..', import.meta.url));
 const ROOT = path.dirname(DIST);
-/** The bundles: the command line, and export's worker thread. */
-const BUNDLES = [
-  { entry: path.join(DIST, 'cli', 'main.js'), out: path.join(DIST, 'cli.cjs') },
-  { entry: path.join(DIST, 'export', 'worker.js'), out: path.join(DIST, 'export-worker.cjs') },
-];
 /** Loaded only when a notice needs them (HTML, PDF, Word, traditional text, the HTML page's text diff). */
 const EXTERNAL = ['cheerio', 'cheerio/*', 'pdfjs-dist', 'pdfjs-dist/*', 'word-extractor', 'opencc-js', 'opencc-js/*', 'diff'];
+/**
+ * The bundles: the command line, and export's worker thread. `inline`: packages a bundle carries
+ * itself rather than loading them from node_modules when first needed. A worker reads thousands of
+ * pages in a batch, a fair share of them HTML: cheerio/slim, loaded module by module from
+ * node_modules, cost each worker ~40–80 ms before its first page (resolving and compiling some 60
+ * files); inside the bundle it is one lazily run closure whose compiled code is in the code cache.
+ * The command line keeps it outside: most of its runs read no HTML, and every start would read it.
+ */
+const BUNDLES = [
+  { entry: path.join(DIST, 'cli', 'main.js'), out: path.join(DIST, 'cli.cjs'), inline: [] as string[] },
+  { entry: path.join(DIST, 'export', 'worker.js'), out: path.join(DIST, 'export-worker.cjs'), inline: ['cheerio/slim'] },
+];
 /** The first line of the bundle: the dist/ files it was made from, relative to dist/. */
 // "ascii": the launcher reads the bundle as latin1, which only an ASCII-only file survives (see asciiOnly);
 // a bundle from before that rule has another first line and is never used.
@@ -50,7 +58,7 @@ export const INPUTS_PREFIX = '//plancmp-bundle-inputs(ascii):';
  *   dynamic-import callback, so these go through a function the launcher passes in (run through
  *   require(), the banner's own import() serves).
  */
-function rewriteModule(file: string, src: string): string {
+function rewriteModule(file: string, src: string, inline: readonly string[]): string {
   const rel = path.relative(DIST, file).split(path.sep).join('/');
   const sf = ts.createSourceFile(file, src, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
   const edits: { start: number; end: number; text: string }[] = [];
@@ -61,6 +69,13 @@ function rewriteModule(file: string, src: string): string {
     }
     if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && !ts.isStringLiteralLike(node.arguments[0])) {
       edits.push({ start: node.expression.getStart(sf), end: node.expression.getEnd(), text: '__plancmpImport' });
+    }
+    // requireCjs('cheerio/slim') (a createRequire() function, which esbuild cannot follow) becomes a
+    // plain require(), which esbuild bundles, when the bundle carries that package
+    const arg = ts.isCallExpression(node) && node.arguments.length === 1 ? node.arguments[0] : undefined;
+    if (arg && ts.isStringLiteral(arg) && inline.includes(arg.text) && ts.isIdentifier((node as ts.CallExpression).expression) && (node as ts.CallExpression).expression.getText(sf) !== 'require') {
+      const callee = (node as ts.CallExpression).expression;
+      edits.push({ start: callee.getStart(sf), end: callee.getEnd(), text: 'require' });
     }
     ts.forEachChild(node, visit);
   };
@@ -87,21 +102,41 @@ async function main(): Promise<void> {
     storedStamp = undefined;
   }
   const bundledBase = storedStamp === stamp ? `var __PLANCMP_BUNDLED_BASE__ = { stamp: ${asciiLiteral(stamp)}, text: ${asciiLiteral(text)} };` : '';
-  for (const b of BUNDLES) await bundle(b.entry, b.out, bundledBase);
+  for (const b of BUNDLES) await bundle(b, bundledBase);
 
   // V8's code cache: run the launcher once on the commonest path (a diff against the embedded base, JSON out)
   const bin = path.join(ROOT, 'bin', 'plancmp.js');
   train('the command line', [bin, 'diff', BASE_FILE, '--format', 'json'], '1');
-  // and a worker through a one-job export with --diff (the worker writes its cache before its first result)
-  const out = mkdtempSync(path.join(tmpdir(), 'plancmp-train-'));
+  // and a worker through a one-job export with --diff of the base in the shapes a batch holds (the
+  // worker writes its cache before each result, so the last one holds the code of all of them)
+  const work = mkdtempSync(path.join(tmpdir(), 'plancmp-train-'));
   try {
-    train('the export worker', [bin, 'export', BASE_FILE, '--out', out, '--jobs', '1', '--diff'], 'worker');
+    const inputs = path.join(work, 'in');
+    writeTrainingInputs(inputs, text);
+    train('the export worker', [bin, 'export', inputs, '--out', path.join(work, 'out'), '--jobs', '1', '--diff'], 'worker');
   } finally {
-    rmSync(out, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
   }
   for (const b of BUNDLES) {
     if (!readdirSync(DIST).some((f) => f.startsWith(`${path.basename(b.out)}.`) && f.endsWith('.cache'))) throw new Error(`the training run wrote no code cache for ${path.basename(b.out)}`);
   }
+}
+
+/**
+ * The embedded base as an export worker meets notices: UTF-8 text, GB18030 text, and a Big5 HTML page
+ * in traditional characters (opencc-js's own cn→tw; iconv-lite, a development dependency, encodes).
+ */
+function writeTrainingInputs(dir: string, text: string): void {
+  const require = createRequire(import.meta.url);
+  const iconv = require('iconv-lite') as { encode(s: string, codec: string): Buffer };
+  const toTraditional = (require('opencc-js/cn2t') as { Converter(o: { from: string; to: string }): (s: string) => string }).Converter({ from: 'cn', to: 'tw' });
+  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const lines = toTraditional(text).split(/\r?\n/);
+  const page = `<!DOCTYPE html>\n<html><head><meta charset="big5"><title>${escape(lines[0] ?? '')}</title></head>\n<body><div class="nav"><a href="/">首頁</a> &gt; <a href="/zc">政策文件</a></div>\n<div class="article">\n${lines.map((l) => `<p>${escape(l)}</p>`).join('\n')}\n</div></body></html>\n`;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, '1-utf8.txt'), text);
+  writeFileSync(path.join(dir, '2-gb18030.txt'), iconv.encode(text, 'gb18030'));
+  writeFileSync(path.join(dir, '3-big5.html'), iconv.encode(page, 'big5'));
 }
 
 function train(what: string, args: string[], mode: string): void {
@@ -114,8 +149,9 @@ function train(what: string, args: string[], mode: string): void {
 }
 
 /** esbuild's bundle of the compiled module `entry` (see the top of this file), written to `out`. */
-async function bundle(entry: string, out: string, bundledBase: string): Promise<void> {
+async function bundle({ entry, out, inline }: (typeof BUNDLES)[number], bundledBase: string): Promise<void> {
   const name = path.relative(DIST, out);
+  const external = EXTERNAL.filter((e) => !inline.some((p) => p === e || p.startsWith(`${e.replace(/\/\*$/, '')}/`)));
   const result = await build({
     entryPoints: [entry],
     bundle: true,
@@ -124,7 +160,7 @@ async function bundle(entry: string, out: string, bundledBase: string): Promise<
     target: 'node20',
     outfile: out,
     write: false,
-    external: EXTERNAL,
+    external,
     metafile: true,
     logLevel: 'warning',
     legalComments: 'none',
@@ -149,7 +185,7 @@ async function bundle(entry: string, out: string, bundledBase: string): Promise<
         setup(b) {
           b.onLoad({ filter: /\.js$/ }, (args) => {
             if (!args.path.startsWith(DIST)) return undefined;
-            return { contents: rewriteModule(args.path, readFileSync(args.path, 'utf8')), loader: 'js' };
+            return { contents: rewriteModule(args.path, readFileSync(args.path, 'utf8'), inline), loader: 'js' };
           });
         },
       },

@@ -137,13 +137,10 @@ export function ownBytes(data: OutputData): Buffer {
   return own;
 }
 
+// throwIfNoEntry: a new output's name does not exist yet, and an ENOENT thrown and caught for every
+// file of an export cost more than the lstat itself
 function lstatOrNull(p: string): Stats | null {
-  try {
-    return lstatSync(p);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw e;
-  }
+  return lstatSync(p, { throwIfNoEntry: false }) ?? null;
 }
 
 const isStream = (s: Stats) => s.isCharacterDevice() || s.isFIFO() || s.isSocket();
