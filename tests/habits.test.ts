@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCli } from './helpers.js';
 import { expectValid, validateDiff } from './schema-support.js';
-import { progressLine } from '../src/export/progress.js';
+import { fmtInt, progressLine } from '../src/export/progress.js';
 
 const FX = ['fixtures/000_5b73fe2b8637f3d3.txt', 'fixtures/001_2a7fecd8e03c454a.txt', 'fixtures/002_2cdac00586eece9b.txt', 'fixtures/003_921a6ce2908064d7.txt', 'fixtures/004_0ece2a694517dc78.txt'];
 const [ZS, HZ, PROV, XC] = FX;
@@ -253,6 +253,12 @@ describe('progress bar', () => {
     }
     expect(progressLine(1234, 20000, status, 200)).toMatch(/^[█░]{24} /);
     expect(progressLine(1234, 20000, status, 30)).not.toMatch(/█|░/);
+  });
+
+  it('writes counts with thousands separators, as en-US does', () => {
+    for (const n of [0, 7, 999, 1000, 1234, 20000, 99999, 100000, 999999, 1000000, 12345678, 2 ** 31, -1234, -5]) {
+      expect(fmtInt(n), String(n)).toBe(n.toLocaleString('en-US'));
+    }
   });
 });
 

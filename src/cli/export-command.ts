@@ -7,6 +7,7 @@ import { PlancmpError } from '../errors.js';
 import { checkOptions, type ExportCliOptions } from '../export/options.js';
 import { discoverInputs } from '../export/discover.js';
 import { exportNotices, describeSummary } from '../export/run.js';
+import { fmtInt } from '../export/progress.js';
 import { oneLine } from '../render/terminal.js';
 import { parseShard, pickShard } from '../export/shard.js';
 
@@ -23,7 +24,7 @@ export async function runExport(inputs: string[], opts: ExportCommandOptions, io
   for (const w of all.warnings) io.stderr.write(`plancmp: warning: ${oneLine(w)}\n`);
   if (all.inputs.length === 0) throw new PlancmpError('usage', 'no inputs found', undefined, `give files, directories with ${o.exts.join(' ')} files, glob patterns, or - with a list of paths on standard input`);
   const found = shard ? pickShard(all, shard) : all;
-  if (shard) io.stderr.write(`plancmp: shard ${shard.k}/${shard.n}: ${found.inputs.length.toLocaleString('en-US')} of ${all.inputs.length.toLocaleString('en-US')} inputs\n`);
+  if (shard) io.stderr.write(`plancmp: shard ${shard.k}/${shard.n}: ${fmtInt(found.inputs.length)} of ${fmtInt(all.inputs.length)} inputs\n`);
   const summary = await exportNotices({
     inputs: found.inputs,
     names: found.names,
