@@ -1,37 +1,90 @@
 // Traditional → simplified, only for text that is traditional: converting text that is already
 // simplified corrupts some names (乾安县 → 干安县), so we measure first.
-import { createRequire } from 'node:module';
-import type * as OpenCCModule from 'opencc-js/t2cn';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { buildT2sTables, decodeT2sTables, openccVersion, requireOpenCC, type FlatTrie, type T2sTables } from './t2s-tables.js';
 
 type Convert = (s: string) => string;
-type OpenCC = typeof OpenCCModule;
 let converter: Convert | undefined;
-let converters: { fast?: Convert; reference: Convert; strings?: Convert } | undefined;
-/** The fast runner as it was before its buffers (each segment converted as a string), kept for tests. */
-let stringConverter: Convert | undefined;
+let loaded: LoadedConverter | undefined;
+let reference: Convert | undefined;
 
 /**
- * The converters, for tests: the fast one (undefined if it failed its check), opencc-js's own, and the
- * fast runner's former string-by-string form.
+ * The tables of the conversion, made at build time (t2s-prebuild.ts). Found relative to the package
+ * root: the same file from dist/normalize/t2s.js, from src/normalize/t2s.ts (tests) and from the
+ * bundles (dist/cli.cjs, dist/export-worker.cjs keep each module's own dist/ address as import.meta.url).
  */
-export function t2sConverters(): { fast?: Convert; reference: Convert } {
-  t2s();
-  return converters!;
+export const T2S_FILE = fileURLToPath(new URL('../../dist/normalize/t2s-tw2s.bin', import.meta.url));
+
+/** A converter as loaded: where its tables came from, and the converter itself. */
+export interface LoadedConverter {
+  /** 'stored': the build's tables; 'built': made from opencc-js at run time; 'reference': opencc-js's own Converter (the tables could not be made, or failed their check). */
+  source: 'stored' | 'built' | 'reference';
+  convert: Convert;
+  /** The fast runner with each segment converted as a string (its former form), for tests; not for 'reference'. */
+  strings?: Convert;
 }
 
 /**
- * Loaded and built on first use (its CommonJS build, synchronously): the dictionaries cost
- * milliseconds that a simplified notice — most of them — should not pay.
+ * The converters, for tests: the fast one (undefined if its tables could not be made or failed their
+ * check), opencc-js's own (made on this call), the fast runner's string-by-string form, and where the
+ * fast one's tables came from.
+ */
+export function t2sConverters(): { fast?: Convert; reference: Convert; strings?: Convert; source: LoadedConverter['source'] } {
+  t2s();
+  const l = loaded!;
+  return { fast: l.source === 'reference' ? undefined : l.convert, reference: referenceConverter(), strings: l.strings, source: l.source };
+}
+
+/** opencc-js's own Converter({ from: 'tw', to: 'cn' }), made on first use. */
+function referenceConverter(): Convert {
+  return (reference ??= requireOpenCC().Converter({ from: 'tw', to: 'cn' }) as Convert);
+}
+
+/**
+ * Loaded on first use: a simplified notice — most of them — pays nothing. The stored tables are one
+ * file read (no opencc-js, no dictionaries); without them, the same tables are made from opencc-js.
  */
 function t2s(): Convert {
   if (!converter) {
-    const OpenCC = createRequire(import.meta.url)('opencc-js/t2cn') as OpenCC;
-    const reference = OpenCC.Converter({ from: 'tw', to: 'cn' }) as Convert;
-    const fast = fastConverter(OpenCC, reference);
-    converters = { fast, reference, strings: stringConverter };
-    converter = fast ?? reference;
+    loaded = loadConverter(T2S_FILE);
+    converter = loaded.convert;
   }
   return converter;
+}
+
+/**
+ * The converter from the tables stored in `file` if they are current (this format, the installed
+ * opencc-js, undamaged); else from tables made from opencc-js now, checked against its own Converter
+ * on SAMPLE as the build checks the stored ones; else opencc-js's own Converter. Never throws for a
+ * missing or bad file.
+ */
+export function loadConverter(file: string): LoadedConverter {
+  let bytes: Uint8Array | undefined;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    bytes = undefined;
+  }
+  const stored = bytes && decodeT2sTables(bytes, openccVersion());
+  if (stored) {
+    try {
+      return { source: 'stored', ...converterFrom(stored) };
+    } catch {
+      // (its trigger is not a regular expression): made afresh below
+    }
+  }
+  let tables: T2sTables | undefined;
+  try {
+    tables = buildT2sTables(requireOpenCC(), triggerSource);
+  } catch {
+    tables = undefined;
+  }
+  if (tables) {
+    const built = converterFrom(tables);
+    if (built.convert(SAMPLE) === referenceConverter()(SAMPLE)) return { source: 'built', ...built };
+  }
+  return { source: 'reference', convert: referenceConverter() };
 }
 
 // ---------- opencc-js tw→cn, the same dictionaries and steps, faster ----------
@@ -39,116 +92,147 @@ function t2s(): Convert {
 // compatibility ideographs), then the text is cut into segments by longest match of TSPhrases, and
 // each segment goes through two passes (TWVariantsRevPhrases + TWVariantsRev, then TSPhrases +
 // TSCharacters), each a left-to-right longest match in a trie. Its matcher looks every character up
-// in the trie's root Map and allocates a result object per position. We load the very same tries
-// with opencc-js's own Trie class (so the dictionaries and their precedence are its own) and run the
-// same algorithm, skipping with one table read each character that starts no entry — most of a
-// text. The result is checked against opencc-js's own converter on a sample before it is used.
+// in the trie's root Map and allocates a result object per position. We run the same algorithm over
+// the very same tries (loaded by opencc-js's own Trie class, so the dictionaries and their precedence
+// are its own, then flattened into typed arrays: t2s-tables.ts), skipping with one table read each
+// character that starts no entry — most of a text. The build checks the result against opencc-js's
+// own converter (t2s-prebuild.ts), and so do the tests.
 
-interface TrieNode extends Map<number, TrieNode> {
-  trie_val?: string;
-}
-
-/** One opencc-js Trie pass: the same matchPrefix/convert/segment, with a table of characters to skip. */
+/** One opencc-js Trie pass: the same matchPrefix/convert/segment over a FlatTrie, with a table of characters to skip. */
 class Pass {
+  private readonly key: Int32Array;
+  private readonly childStart: Int32Array;
+  private readonly valStart: Int32Array;
+  private readonly valEnd: Int32Array;
+  private readonly vals: Uint16Array;
   /** 1 where a code unit starts no entry and is a whole unmatched character (not a high surrogate, not an IDS operator). */
   private readonly plain = new Uint8Array(0x10000);
   /**
    * For convert(): 0 where the code unit is copied as it is (plain, or an entry of one character
    * that maps to itself and starts no longer one), 1 where it is such an entry with another value
-   * (in `single`), 2 where the trie must be walked. (segmentMap() cannot skip entries: a match cuts
-   * the text into segments.)
+   * (the value of node first[cu]), 2 where the trie must be walked. (segmentMap() cannot skip
+   * entries: a match cuts the text into segments.)
    */
-  private readonly kind = new Uint8Array(0x10000);
-  // filled up front: a sparse array assigned at code units would be a slow dictionary
-  private readonly single: string[] = new Array<string>(0x10000).fill('');
-  /** The root's child for each BMP code unit that is not a surrogate (the first step of match()). */
-  private readonly first: (TrieNode | undefined)[] = new Array(0x10000).fill(undefined);
+  readonly kind = new Uint8Array(0x10000);
+  /** The root's child for each BMP code unit that is not a surrogate (the first step of match()); 0: none (the root is no one's child). */
+  private readonly first = new Int32Array(0x10000);
   /**
    * A filter of the entries' first two code units: bit pairHash(a, b) is set for every root child a
    * (not a surrogate) with a child b (a BMP code unit). A clear bit means no entry continues a with b,
-   * and matchIn() stops without asking the node's Map (most characters that start an entry are not
-   * continued by the next one).
+   * and matchIn() stops without searching the node's children (most characters that start an entry
+   * are not continued by the next one).
    */
   private readonly pairs = new Int32Array(PAIR_BITS >>> 5);
-  /** The value of the last successful match(). */
-  value = '';
+  /** The node of the last successful match (its value: vals[valStart[hit]..valEnd[hit])). */
+  hit = 0;
 
-  constructor(private readonly root: TrieNode) {
-    for (const [a, node] of root) {
-      if (a > 0xffff || (a >= 0xd800 && a <= 0xdfff)) continue;
-      for (const b of node.keys()) {
-        if (b > 0xffff) continue;
-        const h = pairHash(a, b);
-        this.pairs[h >>> 5] |= 1 << (h & 31);
-      }
-    }
-    for (let cu = 0; cu < 0x10000; cu++) {
+  constructor(t: FlatTrie) {
+    this.key = t.key;
+    this.childStart = t.childStart;
+    this.valStart = t.valStart;
+    this.valEnd = t.valEnd;
+    this.vals = t.vals;
+    const { key, childStart, valStart, valEnd, vals, plain, kind, first, pairs } = this;
+    // no entry starts there: plain, except high surrogates and IDS operators (unmatchedLength() may take more than one code unit)
+    plain.fill(1);
+    plain.fill(0, 0xd800, 0xdc00);
+    plain.fill(0, 0x2ff0, 0x3000);
+    kind.fill(2, 0xd800, 0xdc00);
+    kind.fill(2, 0x2ff0, 0x3000);
+    for (let c = childStart[0]; c < childStart[1]; c++) {
+      const cu = key[c];
+      if (cu > 0xffff) continue;
       const surrogate = cu >= 0xd800 && cu <= 0xdfff;
-      const ids = cu >= 0x2ff0 && cu <= 0x2fff;
-      const node = root.get(cu);
-      if (!surrogate) this.first[cu] = node;
-      if (!(cu <= 0xdbff && surrogate) && !ids && node === undefined) this.plain[cu] = 1;
-      if (node === undefined) this.kind[cu] = this.plain[cu] ? 0 : 2;
-      else if (!surrogate && node.size === 0 && node.trie_val !== undefined) {
+      plain[cu] = 0;
+      if (surrogate) {
+        kind[cu] = 2;
+        continue;
+      }
+      first[cu] = c;
+      if (childStart[c + 1] === childStart[c] && valStart[c] >= 0) {
         // one character, nothing longer starts with it: match() would consume exactly this code unit
-        this.kind[cu] = node.trie_val === String.fromCharCode(cu) ? 0 : 1;
-        this.single[cu] = node.trie_val;
-      } else this.kind[cu] = 2;
+        kind[cu] = valEnd[c] - valStart[c] === 1 && vals[valStart[c]] === cu ? 0 : 1;
+      } else kind[cu] = 2;
+      for (let d = childStart[c]; d < childStart[c + 1]; d++) {
+        const b = key[d];
+        if (b > 0xffff) continue;
+        const h = pairHash(cu, b);
+        pairs[h >>> 5] |= 1 << (h & 31);
+      }
     }
   }
 
-  /** Trie.matchPrefix: the end of the longest entry starting at i (0: none); its value in this.value. */
+  /** The child of `node` on code point x (its children's keys are in ascending order); 0: none. */
+  child(node: number, x: number): number {
+    const key = this.key;
+    let lo = this.childStart[node];
+    let hi = this.childStart[node + 1];
+    while (hi - lo > 8) {
+      const mid = (lo + hi) >>> 1;
+      const k = key[mid];
+      if (k === x) return mid;
+      if (k < x) lo = mid + 1;
+      else hi = mid;
+    }
+    for (; lo < hi; lo++) {
+      const k = key[lo];
+      if (k === x) return lo;
+      if (k > x) return 0;
+    }
+    return 0;
+  }
+
+  /** Trie.matchPrefix: the end of the longest entry starting at i (0: none); its node in this.hit. */
   match(s: string, i: number): number {
     const n = s.length;
-    let node = this.root;
+    const valStart = this.valStart;
+    let node = 0;
     let end = 0;
-    let value: string | undefined;
+    let best = 0;
     let j = i;
     const cu = s.charCodeAt(i);
     if (cu < 0xd800 || cu > 0xdfff) {
       // not a surrogate: codePointAt(i) is this code unit, and its node is in the table
       const next = this.first[cu];
-      if (next === undefined) return 0;
+      if (next === 0) return 0;
       node = next;
       j = i + 1;
-      const v = node.trie_val;
-      if (v !== undefined) {
+      if (valStart[node] >= 0) {
         end = j;
-        value = v;
+        best = node;
       }
     }
     for (; j < n; ) {
       const x = s.codePointAt(j)!;
       j += x > 0xffff ? 2 : 1;
-      const next = node.get(x);
-      if (next === undefined) break;
+      const next = this.child(node, x);
+      if (next === 0) break;
       node = next;
-      const v = node.trie_val;
-      if (v !== undefined) {
+      if (valStart[node] >= 0) {
         end = j;
-        value = v;
+        best = node;
       }
     }
-    if (end > 0) this.value = value!;
+    if (end > 0) this.hit = best;
     return end;
   }
 
   /** match() over the code units a[i..end), as if they were the string (a pair cut by `end` is two lone surrogates). */
   matchIn(a: Uint16Array, i: number, end: number): number {
-    let node = this.root;
+    const valStart = this.valStart;
+    let node = 0;
     let stop = 0;
-    let value: string | undefined;
+    let best = 0;
     let j = i;
     const cu = a[i];
     if (cu < 0xd800 || cu > 0xdfff) {
       const next = this.first[cu];
-      if (next === undefined) return 0;
+      if (next === 0) return 0;
       node = next;
       j = i + 1;
-      const v = node.trie_val;
-      if (v !== undefined) {
+      if (valStart[node] >= 0) {
         stop = j;
-        value = v;
+        best = node;
       }
       // the second code unit: a BMP character (not a high surrogate) that the filter rules out ends the match here
       if (j < end) {
@@ -156,7 +240,7 @@ class Pass {
         if (b < 0xd800 || b > 0xdbff) {
           const h = pairHash(cu, b);
           if ((this.pairs[h >>> 5] & (1 << (h & 31))) === 0) {
-            if (stop > 0) this.value = value!;
+            if (stop > 0) this.hit = best;
             return stop;
           }
         }
@@ -165,22 +249,22 @@ class Pass {
     while (j < end) {
       const x = codePointIn(a, j, end);
       j += x > 0xffff ? 2 : 1;
-      const next = node.get(x);
-      if (next === undefined) break;
+      const next = this.child(node, x);
+      if (next === 0) break;
       node = next;
-      const v = node.trie_val;
-      if (v !== undefined) {
+      if (valStart[node] >= 0) {
         stop = j;
-        value = v;
+        best = node;
       }
     }
-    if (stop > 0) this.value = value!;
+    if (stop > 0) this.hit = best;
     return stop;
   }
 
   /** convert() of the code units a[from..to), written at the end of `out`. */
   convertInto(a: Uint16Array, from: number, to: number, out: Units): void {
     const kind = this.kind;
+    const vals = this.vals;
     let buf = out.reserve(to - from);
     let o = out.length;
     for (let i = from; i < to; ) {
@@ -193,12 +277,14 @@ class Pass {
       }
       const end = k === 1 ? i + 1 : this.matchIn(a, i, to);
       if (end > 0) {
-        const v = k === 1 ? this.single[cu] : this.value;
-        if (o + v.length + (to - i) > buf.length) {
+        const node = k === 1 ? this.first[cu] : this.hit;
+        const v0 = this.valStart[node];
+        const v1 = this.valEnd[node];
+        if (o + (v1 - v0) + (to - i) > buf.length) {
           out.length = o;
-          buf = out.reserve(v.length + (to - i));
+          buf = out.reserve(v1 - v0 + (to - i));
         }
-        for (let x = 0; x < v.length; x++) buf[o++] = v.charCodeAt(x);
+        for (let x = v0; x < v1; x++) buf[o++] = vals[x];
         i = end;
       } else {
         const len = unmatchedLengthIn(a, i, to);
@@ -231,26 +317,10 @@ class Pass {
     if (last < n) each(a, last, n, out);
   }
 
-  /**
-   * A regular expression matching any code unit that convert() does not copy as it is: a text
-   * without one is returned unchanged, and a character-class scan finds that out faster than the loop.
-   */
-  trigger(): RegExp {
-    let cls = '';
-    for (let a = 0; a < 0x10000; a++) {
-      if (this.kind[a] === 0) continue;
-      let b = a;
-      while (b + 1 < 0x10000 && this.kind[b + 1] !== 0) b++;
-      const hex = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
-      cls += a === b ? hex(a) : `${hex(a)}-${hex(b)}`;
-      a = b;
-    }
-    return new RegExp(cls ? `[${cls}]` : '[^\\s\\S]');
-  }
-
   /** Trie.convert; returns the input itself when nothing matches. */
   convert(s: string): string {
     const kind = this.kind;
+    const vals = this.vals;
     const n = s.length;
     let changed = false;
     let buf = buffer(n);
@@ -265,9 +335,11 @@ class Pass {
       }
       const end = k === 1 ? i + 1 : this.match(s, i);
       if (end > 0) {
-        const v = k === 1 ? this.single[cu] : this.value;
-        if (o + v.length + (n - i) > buf.length) buf = buffer(o + v.length + (n - i), buf, o);
-        for (let x = 0; x < v.length; x++) buf[o++] = v.charCodeAt(x);
+        const node = k === 1 ? this.first[cu] : this.hit;
+        const v0 = this.valStart[node];
+        const v1 = this.valEnd[node];
+        if (o + (v1 - v0) + (n - i) > buf.length) buf = buffer(o + (v1 - v0) + (n - i), buf, o);
+        for (let x = v0; x < v1; x++) buf[o++] = vals[x];
         changed = true;
         i = end;
       } else {
@@ -300,6 +372,25 @@ class Pass {
     if (last < n) out.push(each(s.slice(last, n)));
     return out.join('');
   }
+}
+
+/**
+ * The source of a regular expression matching any code unit that the pass of trie `t` does not copy
+ * as it is (kind ≠ 0): a text without one is returned unchanged, and a character-class scan finds
+ * that out faster than the loop. Stored with the tables (the normalization pass's), made here.
+ */
+export function triggerSource(t: FlatTrie): string {
+  const kind = new Pass(t).kind;
+  let cls = '';
+  for (let a = 0; a < 0x10000; a++) {
+    if (kind[a] === 0) continue;
+    let b = a;
+    while (b + 1 < 0x10000 && kind[b + 1] !== 0) b++;
+    const hex = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
+    cls += a === b ? hex(a) : `${hex(a)}-${hex(b)}`;
+    a = b;
+  }
+  return cls ? `[${cls}]` : '[^\\s\\S]';
 }
 
 // One output buffer, reused: convert() writes code units into it, then makes one string. (A text
@@ -432,63 +523,52 @@ function unmatchedLength(s: string, i: number): number {
 }
 
 /** Traditional and simplified text, phrases and variants included, to check the fast converter against opencc-js. */
-const SAMPLE =
+export const SAMPLE =
   '關於印發《臺灣地區發展規劃（2018—2022年）》的通知：乾燥天氣裡著名的後臺系統與乾隆年間的頭髮、鬱鬱蔥蔥、' +
   '週末覆蓋並瞭解情況，於是面對複雜問題，採取積極措施；裏外、著重、乾淨、幹部、製造、託管、衝突、甚麼、' +
   '⿰氵夌 𠮷野家 豈 兀 鍾 鐘 麵 麪 遊 游 嚮 向 隻 只 發 髮 台 臺 颱 於 于 著 着 系 係 繫 後 后 里 裡 裏';
 
-function fastConverter(OpenCC: OpenCC, reference: Convert): Convert | undefined {
-  stringConverter = undefined;
-  try {
-    const config = OpenCC.Locale.configs.tw2s as unknown as { normalizationChain: unknown[][]; segmentation: unknown[] | string; conversionChain: unknown[][] };
-    if (!config || config.normalizationChain?.length !== 1 || config.conversionChain?.length !== 2 || !config.segmentation) return undefined;
-    const trie = (group: unknown[]): Pass => {
-      const t = new OpenCC.Trie() as unknown as { map: TrieNode; loadDictGroup(g: unknown[]): void };
-      t.loadDictGroup(group);
-      if (!(t.map instanceof Map)) throw new Error('opencc-js Trie has no map');
-      return new Pass(t.map);
-    };
-    const normalization = trie(config.normalizationChain[0]);
-    // ConverterFactoryWithSegmentation: a list of dictionaries is a group, anything else one dictionary
-    const seg = config.segmentation;
-    const segmentation = trie(Array.isArray(seg) && seg.every((d) => typeof d === 'string') ? seg : [seg]);
-    const [first, second] = config.conversionChain.map(trie);
-    const chain = (segment: string): string => second.convert(first.convert(segment));
-    // a phrase segment is one of a few thousand dictionary entries: convert each once
-    const phrases = new Map<string, string>();
-    const phrase = (segment: string): string => {
-      let r = phrases.get(segment);
-      if (r === undefined) phrases.set(segment, (r = chain(segment)));
-      return r;
-    };
-    // the normalization pass (CJK compatibility ideographs) changes almost no text: test first
-    const mayNormalize = normalization.trigger();
-    // the text, each segment's first pass and the result as code units in buffers reused from text
-    // to text: one string made at the end (not two per segment)
-    const source = new Units(1 << 16);
-    const between = new Units(1 << 12);
-    const result = new Units(1 << 16);
-    const each = (a: Uint16Array, from: number, to: number, out: Units): void => {
-      between.length = 0;
-      first.convertInto(a, from, to, between);
-      second.convertInto(between.buf, 0, between.length, out);
-    };
-    const convert: Convert = (input) => {
-      const s = mayNormalize.test(input) ? normalization.convert(input) : input;
-      source.setTo(s);
-      result.length = 0;
-      segmentation.segmentInto(source.buf, s.length, s, result, each, phrase);
-      const out = text(result.buf, result.length);
-      source.clear();
-      between.clear();
-      result.clear();
-      return out;
-    };
-    stringConverter = (s) => segmentation.segmentMap(mayNormalize.test(s) ? normalization.convert(s) : s, chain, phrase);
-    return convert(SAMPLE) === reference(SAMPLE) ? convert : undefined;
-  } catch {
-    return undefined;
-  }
+/** The converter of `tables` (tw2s: normalization, segmentation, then two passes per segment), and its string-by-string form. */
+export function converterFrom(tables: T2sTables): { convert: Convert; strings: Convert } {
+  // the normalization pass (CJK compatibility ideographs) changes almost no text: made when a text needs it
+  let normalization: Pass | undefined;
+  const normalize = (s: string): string => (normalization ??= new Pass(tables.normalization)).convert(s);
+  const segmentation = new Pass(tables.segmentation);
+  const first = new Pass(tables.first);
+  const second = new Pass(tables.second);
+  const chain = (segment: string): string => second.convert(first.convert(segment));
+  // a phrase segment is one of a few thousand dictionary entries: convert each once
+  const phrases = new Map<string, string>();
+  const phrase = (segment: string): string => {
+    let r = phrases.get(segment);
+    if (r === undefined) phrases.set(segment, (r = chain(segment)));
+    return r;
+  };
+  // and a text is tested first
+  const mayNormalize = new RegExp(tables.trigger);
+  // the text, each segment's first pass and the result as code units in buffers reused from text
+  // to text: one string made at the end (not two per segment)
+  const source = new Units(1 << 16);
+  const between = new Units(1 << 12);
+  const result = new Units(1 << 16);
+  const each = (a: Uint16Array, from: number, to: number, out: Units): void => {
+    between.length = 0;
+    first.convertInto(a, from, to, between);
+    second.convertInto(between.buf, 0, between.length, out);
+  };
+  const convert: Convert = (input) => {
+    const s = mayNormalize.test(input) ? normalize(input) : input;
+    source.setTo(s);
+    result.length = 0;
+    segmentation.segmentInto(source.buf, s.length, s, result, each, phrase);
+    const out = text(result.buf, result.length);
+    source.clear();
+    between.clear();
+    result.clear();
+    return out;
+  };
+  const strings: Convert = (s) => segmentation.segmentMap(mayNormalize.test(s) ? normalize(s) : s, chain, phrase);
+  return { convert, strings };
 }
 
 // Characters that exist only in traditional script and are frequent in government text. A
