@@ -195,9 +195,7 @@ export function decodeT2sTables(bytes: Uint8Array, version: string | undefined):
     if (version === undefined) return undefined;
     const nl = bytes.indexOf(10);
     if (nl < 0 || nl > 1 << 16) return undefined;
-    let line = '';
-    for (let i = 0; i < nl; i++) line += String.fromCharCode(bytes[i]);
-    const h = JSON.parse(line) as Partial<Header>;
+    const h = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, nl).toString('latin1')) as Partial<Header>;
     if (h.magic !== MAGIC || h.format !== T2S_FORMAT || h.opencc !== version || h.endian !== (LITTLE_ENDIAN ? 'le' : 'be')) return undefined;
     const sizes = h.sizes;
     if (!Array.isArray(sizes) || sizes.length !== PASSES.length || typeof h.trigger !== 'string') return undefined;

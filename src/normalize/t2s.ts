@@ -139,26 +139,32 @@ class Pass {
     plain.fill(0, 0x2ff0, 0x3000);
     kind.fill(2, 0xd800, 0xdc00);
     kind.fill(2, 0x2ff0, 0x3000);
-    for (let c = childStart[0]; c < childStart[1]; c++) {
+    // the root's children: nodes 1 .. childStart[1] - 1, in ascending order of their code points
+    const roots = childStart[1];
+    let from = childStart[1]; // childStart[c]
+    for (let c = 1; c < roots; c++) {
       const cu = key[c];
-      if (cu > 0xffff) continue;
-      const surrogate = cu >= 0xd800 && cu <= 0xdfff;
+      const to = childStart[c + 1];
+      if (cu > 0xffff) break;
       plain[cu] = 0;
-      if (surrogate) {
+      if (cu >= 0xd800 && cu <= 0xdfff) {
         kind[cu] = 2;
+        from = to;
         continue;
       }
       first[cu] = c;
-      if (childStart[c + 1] === childStart[c] && valStart[c] >= 0) {
+      const v = valStart[c];
+      if (from === to && v >= 0) {
         // one character, nothing longer starts with it: match() would consume exactly this code unit
-        kind[cu] = valEnd[c] - valStart[c] === 1 && vals[valStart[c]] === cu ? 0 : 1;
+        kind[cu] = valEnd[c] - v === 1 && vals[v] === cu ? 0 : 1;
       } else kind[cu] = 2;
-      for (let d = childStart[c]; d < childStart[c + 1]; d++) {
+      for (let d = from; d < to; d++) {
         const b = key[d];
-        if (b > 0xffff) continue;
-        const h = pairHash(cu, b);
+        if (b > 0xffff) break;
+        const h = (Math.imul(cu, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 12; // pairHash(cu, b)
         pairs[h >>> 5] |= 1 << (h & 31);
       }
+      from = to;
     }
   }
 
