@@ -69,7 +69,9 @@ export function loadConverter(file: string): LoadedConverter {
   const stored = bytes && decodeT2sTables(bytes, openccVersion());
   if (stored) {
     try {
-      return { source: 'stored', ...converterFrom(stored) };
+      const c = converterFrom(stored);
+      c.convert(WARM_UP);
+      return { source: 'stored', ...c };
     } catch {
       // (its trigger is not a regular expression): made afresh below
     }
@@ -533,6 +535,19 @@ export const SAMPLE =
   '關於印發《臺灣地區發展規劃（2018—2022年）》的通知：乾燥天氣裡著名的後臺系統與乾隆年間的頭髮、鬱鬱蔥蔥、' +
   '週末覆蓋並瞭解情況，於是面對複雜問題，採取積極措施；裏外、著重、乾淨、幹部、製造、託管、衝突、甚麼、' +
   '⿰氵夌 𠮷野家 豈 兀 鍾 鐘 麵 麪 遊 游 嚮 向 隻 只 發 髮 台 臺 颱 於 于 著 着 系 係 繫 後 后 里 裡 裏';
+/**
+ * Traditional text run once through a converter made from stored tables, before the first real text:
+ * V8 optimizes the loops of segmentInto/convertInto/setTo while they run through that first text (on
+ * stack), and code not yet run then (after a loop, a phrase not yet cached) would have no type
+ * feedback: the optimized code would be thrown away when it is reached. Phrases, characters of one
+ * entry, characters that start longer entries; fourteen phrases of TSPhrases (the segmentation), as a
+ * function gathers feedback only after its first few calls. No IDS or astral character: those would
+ * build the normalization pass.
+ */
+const WARM_UP =
+  '關於印發《臺灣地區發展規劃（2018—2022年）》的通知：乾燥天氣裡著名的後臺系統與乾隆年間的頭髮、鬱鬱蔥蔥、' +
+  '週末覆蓋並瞭解情況，於是面對複雜問題，採取積極措施；裏外、著重、乾淨、幹部、製造、託管、衝突、甚麼、' +
+  '有序推進，批覆、答覆、回覆、函覆、反覆思量、一目瞭然、不瞭解、乾坤、哪吒、傢俱、乾安縣。';
 
 /** The converter of `tables` (tw2s: normalization, segmentation, then two passes per segment), and its string-by-string form. */
 export function converterFrom(tables: T2sTables): { convert: Convert; strings: Convert } {
@@ -553,9 +568,10 @@ export function converterFrom(tables: T2sTables): { convert: Convert; strings: C
   // and a text is tested first
   const mayNormalize = new RegExp(tables.trigger);
   // the text, each segment's first pass and the result as code units in buffers reused from text
-  // to text: one string made at the end (not two per segment)
+  // to text: one string made at the end (not two per segment). Each as large as most texts: growing
+  // one is a path the optimized loops have rarely seen (its code is thrown away when it is taken).
   const source = new Units(1 << 16);
-  const between = new Units(1 << 12);
+  const between = new Units(1 << 16);
   const result = new Units(1 << 16);
   const each = (a: Uint16Array, from: number, to: number, out: Units): void => {
     between.length = 0;
