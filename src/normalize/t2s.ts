@@ -540,14 +540,11 @@ export const SAMPLE =
  * V8 optimizes the loops of segmentInto/convertInto/setTo while they run through that first text (on
  * stack), and code not yet run then (after a loop, a phrase not yet cached) would have no type
  * feedback: the optimized code would be thrown away when it is reached. Phrases, characters of one
- * entry, characters that start longer entries; fourteen phrases of TSPhrases (the segmentation), as a
+ * entry, characters that start longer entries; thirteen phrases of TSPhrases (the segmentation), as a
  * function gathers feedback only after its first few calls. No IDS or astral character: those would
  * build the normalization pass.
  */
-const WARM_UP =
-  '關於印發《臺灣地區發展規劃（2018—2022年）》的通知：乾燥天氣裡著名的後臺系統與乾隆年間的頭髮、鬱鬱蔥蔥、' +
-  '週末覆蓋並瞭解情況，於是面對複雜問題，採取積極措施；裏外、著重、乾淨、幹部、製造、託管、衝突、甚麼、' +
-  '有序推進，批覆、答覆、回覆、函覆、反覆思量、一目瞭然、不瞭解、乾坤、哪吒、傢俱、乾安縣。';
+const WARM_UP = '關於印發的通知：乾燥天氣裡著名的後臺系統，有序推進，批覆、答覆、回覆、函覆、反覆思量、一目瞭然、不瞭解、乾坤、哪吒、傢俱、乾安縣、乾隆年間的頭髮。';
 
 /** The converter of `tables` (tw2s: normalization, segmentation, then two passes per segment), and its string-by-string form. */
 export function converterFrom(tables: T2sTables): { convert: Convert; strings: Convert } {
