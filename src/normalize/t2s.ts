@@ -111,11 +111,14 @@ class Pass {
   private readonly plain = new Uint8Array(0x10000);
   /**
    * For convert(): 0 where the code unit is copied as it is (plain, or an entry of one character
-   * that maps to itself and starts no longer one), 1 where it is such an entry with another value
-   * (the value of node first[cu]), 2 where the trie must be walked. (segmentMap() cannot skip
-   * entries: a match cuts the text into segments.)
+   * that maps to itself and starts no longer one), 3 where it is such an entry whose value is one
+   * other code unit (in `unit`), 1 where it is such an entry with another value (the value of node
+   * first[cu]), 2 where the trie must be walked. (segmentMap() cannot skip entries: a match cuts the
+   * text into segments.)
    */
   readonly kind = new Uint8Array(0x10000);
+  /** The value of a code unit of kind 3. */
+  private readonly unit = new Uint16Array(0x10000);
   /** The root's child for each BMP code unit that is not a surrogate (the first step of match()); 0: none (the root is no one's child). */
   private readonly first = new Int32Array(0x10000);
   /**
@@ -134,7 +137,7 @@ class Pass {
     this.valStart = t.valStart;
     this.valEnd = t.valEnd;
     this.vals = t.vals;
-    const { key, childStart, valStart, valEnd, vals, plain, kind, first, pairs } = this;
+    const { key, childStart, valStart, valEnd, vals, plain, kind, unit, first, pairs } = this;
     // no entry starts there: plain, except high surrogates and IDS operators (unmatchedLength() may take more than one code unit)
     plain.fill(1);
     plain.fill(0, 0xd800, 0xdc00);
@@ -158,7 +161,12 @@ class Pass {
       const v = valStart[c];
       if (from === to && v >= 0) {
         // one character, nothing longer starts with it: match() would consume exactly this code unit
-        kind[cu] = valEnd[c] - v === 1 && vals[v] === cu ? 0 : 1;
+        if (valEnd[c] - v !== 1) kind[cu] = 1;
+        else if (vals[v] === cu) kind[cu] = 0;
+        else {
+          kind[cu] = 3;
+          unit[cu] = vals[v];
+        }
       } else kind[cu] = 2;
       for (let d = from; d < to; d++) {
         const b = key[d];
@@ -273,6 +281,7 @@ class Pass {
   convertInto(a: Uint16Array, from: number, to: number, out: Units): void {
     const kind = this.kind;
     const vals = this.vals;
+    const unit = this.unit;
     let buf = out.reserve(to - from);
     let o = out.length;
     for (let i = from; i < to; ) {
@@ -280,6 +289,11 @@ class Pass {
       const k = kind[cu];
       if (k === 0) {
         buf[o++] = cu;
+        i++;
+        continue;
+      }
+      if (k === 3) {
+        buf[o++] = unit[cu];
         i++;
         continue;
       }
@@ -329,6 +343,7 @@ class Pass {
   convert(s: string): string {
     const kind = this.kind;
     const vals = this.vals;
+    const unit = this.unit;
     const n = s.length;
     let changed = false;
     let buf = buffer(n);
@@ -338,6 +353,12 @@ class Pass {
       const k = kind[cu];
       if (k === 0) {
         buf[o++] = cu;
+        i++;
+        continue;
+      }
+      if (k === 3) {
+        buf[o++] = unit[cu];
+        changed = true;
         i++;
         continue;
       }
