@@ -227,14 +227,13 @@ export function decodeT2sTables(bytes: Uint8Array, version: string | undefined):
 /**
  * What the matcher needs to read only what is there and to stop: child ranges in order (so within the
  * nodes) and values within `vals` (a value is read only at a node whose valStart is not negative).
+ * Checked by native sorts and a byte comparison: a loop over the nodes would run uncompiled (~0.5 ms).
  */
 function inBounds(t: FlatTrie): boolean {
   const n = t.key.length;
   const cs = t.childStart;
-  const valEnd = t.valEnd;
-  const units = t.vals.length;
   if (cs[0] !== 1 || cs[n] !== n) return false;
-  let ok = true;
-  for (let i = 0; i < n; i++) ok = ok && cs[i] <= cs[i + 1] && valEnd[i] <= units;
-  return ok;
+  const sorted = cs.slice().sort();
+  if (!Buffer.from(sorted.buffer).equals(Buffer.from(cs.buffer, cs.byteOffset, cs.byteLength))) return false;
+  return t.valEnd.slice().sort()[n - 1] <= t.vals.length;
 }
