@@ -138,7 +138,7 @@ class Pass {
     this.valEnd = t.valEnd;
     this.vals = t.vals;
     const { key, childStart, valStart, valEnd, vals, plain, kind, unit, first, pairs } = this;
-    // no entry starts there: plain, except high surrogates and IDS operators (unmatchedLength() may take more than one code unit)
+    // no entry starts there: plain, except high surrogates and IDS operators (unmatchedLengthIn() may take more than one code unit)
     plain.fill(1);
     plain.fill(0, 0xd800, 0xdc00);
     plain.fill(0, 0x2ff0, 0x3000);
@@ -198,42 +198,10 @@ class Pass {
     return 0;
   }
 
-  /** Trie.matchPrefix: the end of the longest entry starting at i (0: none); its node in this.hit. */
-  match(s: string, i: number): number {
-    const n = s.length;
-    const valStart = this.valStart;
-    let node = 0;
-    let end = 0;
-    let best = 0;
-    let j = i;
-    const cu = s.charCodeAt(i);
-    if (cu < 0xd800 || cu > 0xdfff) {
-      // not a surrogate: codePointAt(i) is this code unit, and its node is in the table
-      const next = this.first[cu];
-      if (next === 0) return 0;
-      node = next;
-      j = i + 1;
-      if (valStart[node] >= 0) {
-        end = j;
-        best = node;
-      }
-    }
-    for (; j < n; ) {
-      const x = s.codePointAt(j)!;
-      j += x > 0xffff ? 2 : 1;
-      const next = this.child(node, x);
-      if (next === 0) break;
-      node = next;
-      if (valStart[node] >= 0) {
-        end = j;
-        best = node;
-      }
-    }
-    if (end > 0) this.hit = best;
-    return end;
-  }
-
-  /** match() over the code units a[i..end), as if they were the string (a pair cut by `end` is two lone surrogates). */
+  /**
+   * Trie.matchPrefix over the code units a[i..end), as if they were the string (a pair cut by `end` is
+   * two lone surrogates): the end of the longest entry starting at i (0: none); its node in this.hit.
+   */
   matchIn(a: Uint16Array, i: number, end: number): number {
     const valStart = this.valStart;
     let node = 0;
@@ -339,68 +307,44 @@ class Pass {
     if (last < n) each(a, last, n, out);
   }
 
-  /** Trie.convert; returns the input itself when nothing matches. */
+  /**
+   * Trie.convert of a string: a phrase segment (each converted once, then cached) or the rare text
+   * the normalization pass must read. The code-unit walk of convertInto, through buffers of its own.
+   */
   convert(s: string): string {
-    const kind = this.kind;
-    const vals = this.vals;
-    const unit = this.unit;
-    const n = s.length;
-    let changed = false;
-    let buf = buffer(n);
-    let o = 0; // code units written to buf
-    for (let i = 0; i < n; ) {
-      const cu = s.charCodeAt(i);
-      const k = kind[cu];
-      if (k === 0) {
-        buf[o++] = cu;
-        i++;
-        continue;
-      }
-      if (k === 3) {
-        buf[o++] = unit[cu];
-        changed = true;
-        i++;
-        continue;
-      }
-      const end = k === 1 ? i + 1 : this.match(s, i);
-      if (end > 0) {
-        const node = k === 1 ? this.first[cu] : this.hit;
-        const v0 = this.valStart[node];
-        const v1 = this.valEnd[node];
-        if (o + (v1 - v0) + (n - i) > buf.length) buf = buffer(o + (v1 - v0) + (n - i), buf, o);
-        for (let x = v0; x < v1; x++) buf[o++] = vals[x];
-        changed = true;
-        i = end;
-      } else {
-        const len = unmatchedLength(s, i);
-        for (let x = 0; x < len; x++) buf[o++] = s.charCodeAt(i + x);
-        i += len;
-      }
-    }
-    return changed ? text(buf, o) : s;
+    stringIn.setTo(s);
+    stringOut.length = 0;
+    this.convertInto(stringIn.buf, 0, s.length, stringOut);
+    const out = text(stringOut.buf, stringOut.length);
+    stringIn.clear();
+    stringOut.clear();
+    return out;
   }
 
-  /** Trie.segment, with each segment handed to `each` and the results joined. */
+  /** Trie.segment, with each segment handed to `each` as a string and the results joined (the former form of segmentInto, kept for the tests). */
   segmentMap(s: string, each: (segment: string) => string, matched: (segment: string) => string): string {
     const plain = this.plain;
     const n = s.length;
+    const a = new Uint16Array(n);
+    for (let i = 0; i < n; i++) a[i] = s.charCodeAt(i);
     const out: string[] = [];
     let last = 0;
     for (let i = 0; i < n; ) {
-      if (plain[s.charCodeAt(i)] === 1) {
+      if (plain[a[i]] === 1) {
         i++;
         continue;
       }
-      const end = this.match(s, i);
+      const end = this.matchIn(a, i, n);
       if (end > 0) {
         if (last < i) out.push(each(s.slice(last, i)));
         out.push(matched(s.slice(i, end)));
         i = last = end;
-      } else i += unmatchedLength(s, i);
+      } else i += unmatchedLengthIn(a, i, n);
     }
     if (last < n) out.push(each(s.slice(last, n)));
     return out.join('');
   }
+
 }
 
 /**
@@ -422,18 +366,8 @@ export function triggerSource(t: FlatTrie): string {
   return cls ? `[${cls}]` : '[^\\s\\S]';
 }
 
-// One output buffer, reused: convert() writes code units into it, then makes one string. (A text
-// too large for it gets a buffer of its own, not kept.)
+/** A Units buffer grown past this many code units is not kept for the next text. */
 const KEEP_MAX = 1 << 20;
-let shared: Uint16Array = new Uint16Array(1 << 16);
-/** A buffer of at least `size` code units holding the first `keep` of `current`. */
-function buffer(size: number, current: Uint16Array = shared, keep = 0): Uint16Array {
-  if (size <= current.length) return current;
-  const bigger = new Uint16Array(Math.max(size, current.length * 2));
-  bigger.set(current.subarray(0, keep));
-  if (bigger.length <= KEEP_MAX) shared = bigger;
-  return bigger;
-}
 const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 /** Uint16Array holds code units little-endian on this machine (what the UTF-16LE decoder reads). */
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -498,6 +432,9 @@ class Units {
     this.length = s.length;
   }
 }
+/** The buffers of Pass.convert (a string in, a string out). */
+const stringIn = new Units(1 << 12);
+const stringOut = new Units(1 << 12);
 
 /** s.codePointAt(j) of the string a[..end) (j < end). */
 function codePointIn(a: Uint16Array, j: number, end: number): number {
@@ -519,36 +456,20 @@ function idsEndIn(a: Uint16Array, i: number, end: number): number {
   }
   return e;
 }
-/** unmatchedLength() of the string a[..end) at i. */
+/**
+ * opencc-js's getUnmatchedLength of the string a[..end) at i: an ideographic description sequence
+ * (⿰氵夌) is skipped whole, else one code point.
+ */
 function unmatchedLengthIn(a: Uint16Array, i: number, end: number): number {
   const e = idsEndIn(a, i, end);
   return e > i ? e - i : codePointIn(a, i, end) > 0xffff ? 2 : 1;
 }
 
-// opencc-js's getUnmatchedLength: an ideographic description sequence (⿰氵夌) is skipped whole.
-function codePointLength(s: string, i: number): number {
-  return s.codePointAt(i)! > 0xffff ? 2 : 1;
-}
 function idsArity(cp: number): number {
   if (cp >= 0x2ff0 && cp <= 0x2ff1) return 2;
   if (cp >= 0x2ff2 && cp <= 0x2ff3) return 3;
   if (cp >= 0x2ff4 && cp <= 0x2fff) return 2;
   return 0;
-}
-function idsEnd(s: string, i: number): number {
-  const arity = idsArity(s.codePointAt(i)!);
-  if (arity === 0) return 0;
-  let end = i + codePointLength(s, i);
-  for (let k = 0; k < arity; k++) {
-    if (end >= s.length) return 0;
-    const child = idsEnd(s, end);
-    end = child || end + codePointLength(s, end);
-  }
-  return end;
-}
-function unmatchedLength(s: string, i: number): number {
-  const end = idsEnd(s, i);
-  return end > i ? end - i : codePointLength(s, i);
 }
 
 /** Traditional and simplified text, phrases and variants included, to check the fast converter against opencc-js. */
