@@ -321,29 +321,15 @@ class Pass {
     return out;
   }
 
-  /** Trie.segment, with each segment handed to `each` as a string and the results joined (the former form of segmentInto, kept for the tests). */
+  /** Trie.segment, with each segment handed to `each` as a string and the results joined (the former form of the converter, kept for the tests). */
   segmentMap(s: string, each: (segment: string) => string, matched: (segment: string) => string): string {
-    const plain = this.plain;
-    const n = s.length;
-    const a = new Uint16Array(n);
-    for (let i = 0; i < n; i++) a[i] = s.charCodeAt(i);
-    const out: string[] = [];
-    let last = 0;
-    for (let i = 0; i < n; ) {
-      if (plain[a[i]] === 1) {
-        i++;
-        continue;
-      }
-      const end = this.matchIn(a, i, n);
-      if (end > 0) {
-        if (last < i) out.push(each(s.slice(last, i)));
-        out.push(matched(s.slice(i, end)));
-        i = last = end;
-      } else i += unmatchedLengthIn(a, i, n);
-    }
-    if (last < n) out.push(each(s.slice(last, n)));
-    return out.join('');
+    const source = new Units(s.length);
+    source.setTo(s);
+    const out = new Units(s.length);
+    this.segmentInto(source.buf, s.length, s, out, (_, from, to, o) => o.append(each(s.slice(from, to))), matched);
+    return text(out.buf, out.length);
   }
+
 
 }
 
