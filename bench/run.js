@@ -8,7 +8,7 @@
 //                                  notices; output digests checked); writes bench/results.md
 //   node bench/run.js --quick      smoke run (5 spawns, 200 notices, export once each, memory 100 vs 1,000); prints only
 //            --output-only         only check that export and export --diff write the stored bytes (no timing)
-//            --keep-corpus         with --output-only: leave bench/corpus/main in place (for profiling)
+//            --keep-corpus         leave bench/corpus/main in place (for profiling)
 //            --accept-output       re-record the stored output digests (bench/output-digest.json) for an
 //                                  intended output change
 //   options: --out FILE            write the Markdown report to FILE (also works with --quick)
@@ -17,7 +17,7 @@
 //
 // Plain JavaScript ESM, no dependencies beyond the project's own (opencc-js). Needs dist/ (npx tsc -p tsconfig.json).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync, readdirSync, statSync, mkdirSync, rmSync, linkSync, copyFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, readdirSync, statSync, mkdirSync, rmSync, linkSync, copyFileSync, openSync, closeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, dirname } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -293,7 +293,26 @@ log(`  floor (read + decode + t2cn): ${diskFloorRuns.map((x) => fmt(x / 1000, 2)
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 // Exports run with cwd = bench/corpus and relative inputs, so the records (which hold the input path)
 // are the same bytes in every checkout: their digest can be compared across commits and worktrees.
-const OUT_TMP = join(CORPUS_DIR, 'out');
+// Every export writes a directory of its own under OUTS_DIR, and none is deleted until all the timed
+// exports are done. On ext4 without a journal (this VM's disk) a new file's inode search skips every
+// inode freed in the last minute or more (find_inode_bit → recently_deleted), so deleting one run's
+// 2,000 outputs before the next made each create in the next run cost ~0.3 ms instead of ~0.01 ms:
+// a cost of the benchmark's own clean-up that grew run after run (measured: 2 jobs 4.4 s with no
+// deletions, 4.5 → 5.0 s over four runs each deleting the last one's output).
+const OUTS_DIR = join(CORPUS_DIR, 'out');
+let outSeq = 0;
+/** Microseconds to create (and close) a new empty file, median of `n`, in a directory kept until OUTS_DIR goes. */
+function createCostUs(n = 400) {
+  const dir = join(OUTS_DIR, `probe${++outSeq}`);
+  mkdirSync(dir, { recursive: true });
+  const t = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    closeSync(openSync(join(dir, `f${i}`), 'wx'));
+    t.push((performance.now() - t0) * 1000);
+  }
+  return median(t);
+}
 /** sha256 over the sorted relative names and contents of every file an export wrote (errors.jsonl aside). */
 function digestDir(dir) {
   const files = [];
@@ -312,8 +331,9 @@ function digestDir(dir) {
 }
 /** One `plancmp export` child: wall ms, its maxRSS (KiB) and CPU ms (user + sys, all threads; via /usr/bin/time), the summary line, and (when asked) the output digest. */
 function exportOnce(input, jobs, extra = [], wantDigest = false) {
-  rmSync(OUT_TMP, { recursive: true, force: true });
-  const args = [join(ROOT, 'bin', 'plancmp.js'), 'export', input, '--out', 'out', '--jobs', String(jobs), ...extra];
+  const outRel = join('out', `run${++outSeq}`);
+  const outDir = join(CORPUS_DIR, outRel);
+  const args = [join(ROOT, 'bin', 'plancmp.js'), 'export', input, '--out', outRel, '--jobs', String(jobs), ...extra];
   const rssFile = join(CORPUS_DIR, 'rss.txt');
   const cmd = TIME ? TIME : process.execPath;
   const full = TIME ? ['-f', '%M %U %S', '-o', rssFile, process.execPath, ...args] : args;
@@ -325,8 +345,7 @@ function exportOnce(input, jobs, extra = [], wantDigest = false) {
   const cpuMs = (user + sys) * 1000;
   const summary = r.stderr.trim().split('\n').pop();
   const failed = Number((/([\d,]+) failed/.exec(summary)?.[1] ?? 'NaN').replace(/,/g, ''));
-  const out = wantDigest ? digestDir(OUT_TMP) : undefined;
-  rmSync(OUT_TMP, { recursive: true, force: true });
+  const out = wantDigest ? digestDir(outDir) : undefined;
   return { ms, rssKiB, cpuMs, summary, failed, out };
 }
 // ---------- byte-identical check: the outputs against the digest stored for this corpus ----------
@@ -357,6 +376,7 @@ if (OUTPUT_ONLY) {
   const outs = {};
   for (const [kind, extra] of [['export', []], ['export --diff', ['--diff']]]) outs[kind] = exportOnce('main', CORE_JOBS, extra, true).out;
   const { outputIdentical } = checkOutputs(outs);
+  rmSync(OUTS_DIR, { recursive: true, force: true });
   if (!argv.includes('--keep-corpus')) rmSync(CORPUS_DIR, { recursive: true, force: true });
   process.exit(outputIdentical ? 0 : 1);
 }
@@ -366,6 +386,8 @@ const variants = [
   { key: 'plainN', label: `\`plancmp export main --out DIR --jobs ${CORE_JOBS}\``, jobs: CORE_JOBS, extra: [] },
   { key: 'diffN', label: `\`plancmp export main --out DIR --diff --jobs ${CORE_JOBS}\``, jobs: CORE_JOBS, extra: ['--diff'] },
 ];
+const createUs = createCostUs();
+log(`  creating a new file: ${fmt(createUs, 1)} µs (median of 400)`);
 const exportRuns = Object.fromEntries(variants.map((v) => [v.key, []]));
 const exportRss = Object.fromEntries(variants.map((v) => [v.key, []]));
 const exportCpu = Object.fromEntries(variants.map((v) => [v.key, []]));
@@ -396,6 +418,7 @@ const large1 = exportOnce(`n${MEM_LARGE}`, 1);
 log(`  steady state: export of ${MEM_LARGE} notices with 1 job: ${fmt(large1.ms / 1000, 1)} s — ${large1.summary}`);
 rmSync(join(CORPUS_DIR, `n${MEM_SMALL}`), { recursive: true, force: true });
 rmSync(join(CORPUS_DIR, `n${MEM_LARGE}`), { recursive: true, force: true });
+rmSync(OUTS_DIR, { recursive: true, force: true });
 const { outputCheck, outputIdentical } = checkOutputs(outDigest);
 // fixed + n × marginal, from the two corpus sizes (see the report)
 const marg1 = (large1.ms - median(exportRuns.plain1)) / (MEM_LARGE - EXPORT_N);
@@ -559,7 +582,7 @@ Corpus on disk: \`bench/corpus/main\`, ${EXPORT_N} notices in 50 folders, ${fmt(
 ${variants.map((v) => { const m = median(exportRuns[v.key]); return `| ${v.label} | ${fmt(m / 1000, 2)} s | ${fmt(perSec(EXPORT_N, m), 0)} | ${fmt(mbps(exportBytes, m), 2)} | ${fmt(median(exportRss[v.key]) / 1024, 0)} MB | ${fmt(median(exportCpu[v.key]) / 1000, 2)} s | ${fmt(median(exportCpu[v.key]) / m, 2)} | ${exportRuns[v.key].map((x) => fmt(x / 1000, 2)).join(', ')} |`; }).join('\n')}
 
 - Speed-up from 1 to ${CORE_JOBS} jobs: ${fmt(ex1 / exN, 2)}×. Export ÷ floor: ${fmt(ex1 / diskFloorMs, 2)}× with 1 job, **${fmt(exRatio, 2)}×** with ${CORE_JOBS}; export --diff ÷ floor **${fmt(diffRatio, 2)}×** with ${CORE_JOBS}. The three variants run interleaved (one of each per round).
-- Times include the child's start-up (Node, module loading in the main thread and in every worker) and writing one JSON file per notice (atomically: temporary name, then rename).
+- Times include the child's start-up (Node, module loading in the main thread and in every worker) and writing one JSON file per notice (atomically: temporary name, then rename). Each run writes a new directory and no output is deleted until every timed export is done: on this VM's disk (ext4 without a journal) creating a file scans past every inode freed in the last minutes, so deleting one run's 2,000 outputs before the next made each later create cost ~0.3 ms instead of ~0.01 ms. Creating a new empty file just before the timed exports took ${fmt(createUs, 1)} µs (median of 400)${createUs > 100 ? ' — slow: files were deleted on this disk shortly before the run, and the exports above pay for it' : ''}.
 - Peak memory (maxRSS of the whole export process, all worker threads included; ${TIME ? '`/usr/bin/time -f %M`' : 'not measured: /usr/bin/time missing'}), ${CORE_JOBS} jobs: ${MEM_SMALL.toLocaleString('en-US')} notices ${fmt(memRuns[MEM_SMALL].rssKiB / 1024, 0)} MB (${fmt(memRuns[MEM_SMALL].ms / 1000, 1)} s); ${MEM_LARGE.toLocaleString('en-US')} notices ${fmt(memRuns[MEM_LARGE].rssKiB / 1024, 0)} MB (${fmt(memRuns[MEM_LARGE].ms / 1000, 1)} s) — ratio **${fmt(memRatio, 2)}×**. The ${MEM_LARGE.toLocaleString('en-US')} are the main corpus linked again and again into separate folders (same bytes, different paths).
 - Steady state (the ${MEM_LARGE.toLocaleString('en-US')} notices below, the same files linked ${MEM_LARGE / EXPORT_N} times over): 1 job ${fmt(large1.ms / 1000, 1)} s, ${CORE_JOBS} jobs ${fmt(memRuns[MEM_LARGE].ms / 1000, 1)} s — speed-up from more jobs ${fmt(large1.ms / memRuns[MEM_LARGE].ms, 2)}×, export ÷ floor ${fmt(large1.ms / largeFloorMs, 2)}× with 1 job and ${fmt(memRuns[MEM_LARGE].ms / largeFloorMs, 2)}× with ${CORE_JOBS} (floor: ${MEM_LARGE / EXPORT_N} × the main corpus's). Each worker's start-up and JIT warm-up are spread thinner here: most of V8's optimizing compiles, which run on its background threads, happen in a worker's first seconds. The targets above are the ${EXPORT_N.toLocaleString('en-US')}-notice figures.
 - Fixed and per-notice cost (each export taken as fixed + notices × marginal, from the ${EXPORT_N.toLocaleString('en-US')}- and ${MEM_LARGE.toLocaleString('en-US')}-notice runs; the larger run is one run, not a median): 1 job ${fmt(marg1, 2)} ms a notice and ${fmt(fixed1 / 1000, 2)} s fixed; ${CORE_JOBS} jobs ${fmt(margN, 2)} ms a notice and ${fmt(fixedN / 1000, 2)} s fixed; the floor ${fmt(floorPer, 2)} ms a notice. Per notice, ${CORE_JOBS} jobs ÷ 1 job is ${fmt(marg1 / margN, 2)}× and export ÷ floor ${fmt(margN / floorPer, 2)}×: the fixed part — start-up, each worker's own start and its JIT warm-up, which with ${CORE_JOBS} jobs compete for the same cores — is what separates these from the ${EXPORT_N.toLocaleString('en-US')}-notice ratios above.
@@ -595,3 +618,6 @@ if (OUT) {
   log(`wrote ${OUT}`);
 }
 if (sink < 0) console.log(sink); // keep the floor loop from being optimised away
+// the corpus goes now rather than at the next run's start, so that its thousands of freed inodes are
+// not recent when the next run's exports create their outputs (see OUTS_DIR)
+if (!argv.includes('--keep-corpus')) rmSync(CORPUS_DIR, { recursive: true, force: true });
