@@ -13,6 +13,7 @@ import path from 'node:path';
 import { execute } from '../src/cli/main.js';
 import { globToRegExp, globRoot } from '../src/export/glob.js';
 import { baseOutputName, OutputNamer } from '../src/export/naming.js';
+import { jobsFor, TEXT_INPUTS_PER_WORKER } from '../src/export/options.js';
 
 const ROOT = path.resolve(__dirname, '..');
 const BIN = path.join(ROOT, 'bin', 'plancmp.js');
@@ -48,6 +49,38 @@ beforeAll(() => {
   }
   expect(existsSync(worker), 'dist/export/worker.js must exist (npx tsc -p tsconfig.json)').toBe(true);
 }, 120_000);
+
+describe('worker threads when --jobs is not given', () => {
+  const texts = (n: number) => Array.from({ length: n }, (_, i) => `corpus/site${i % 50}/${i}.txt`);
+  it('one worker per TEXT_INPUTS_PER_WORKER text or HTML inputs, at least one, at most the cores', () => {
+    expect(TEXT_INPUTS_PER_WORKER).toBe(300);
+    expect(jobsFor(texts(5), 8)).toBe(1);
+    expect(jobsFor(texts(599), 8)).toBe(1);
+    expect(jobsFor(texts(600), 8)).toBe(2);
+    expect(jobsFor([...texts(900), 'a/notice.HTML'], 8)).toBe(3);
+    expect(jobsFor(texts(10_000), 2)).toBe(2);
+    expect(jobsFor(texts(10_000), 8)).toBe(8);
+    expect(jobsFor(texts(10_000), 0)).toBe(1);
+  });
+  it('every core for a batch holding a document file (PDF, DOCX, DOC/WPS, OFD), or read with --ocr', () => {
+    for (const doc of ['scan.pdf', 'a/通知.DOCX', 'old.doc', 'x.wps', 'y.ofd']) expect(jobsFor([...texts(5), doc], 4), doc).toBe(4);
+    expect(jobsFor(texts(5), 4, true)).toBe(4);
+  });
+  it('a small batch without --jobs runs on one worker; --jobs 2 is taken as given', () => {
+    const dir = tmp();
+    const auto = cli(['export', ...FIXTURES, '--out', path.join(dir, 'a')]);
+    expect(auto.code).toBe(0);
+    expect(auto.err).toMatch(/\b1 worker thread\)/);
+    const two = cli(['export', ...FIXTURES, '--out', path.join(dir, 'b'), '--jobs', '2']);
+    expect(two.code).toBe(0);
+    expect(two.err).toMatch(/\b2 worker threads\)/);
+    // the records do not depend on the number of workers
+    const records = tree(path.join(dir, 'a')).filter((f) => f.endsWith('.json'));
+    expect(records).toHaveLength(FIXTURES.length);
+    expect(tree(path.join(dir, 'b')).filter((f) => f.endsWith('.json'))).toEqual(records);
+    for (const f of records) expect(readFileSync(path.join(dir, 'a', f), 'utf8')).toBe(readFileSync(path.join(dir, 'b', f), 'utf8'));
+  });
+});
 
 describe('plancmp export --out (worker threads)', () => {
   it('exports every good notice, lists the bad ones with path and reason, exits 3', () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Io } from './io.js';
 import { EXIT } from './exit.js';
 import { PlancmpError } from '../errors.js';
-import { checkOptions, type ExportCliOptions } from '../export/options.js';
+import { checkOptions, jobsFor, type ExportCliOptions } from '../export/options.js';
 import { discoverInputs } from '../export/discover.js';
 import { exportNotices, describeSummary } from '../export/run.js';
 import { fmtInt } from '../export/progress.js';
@@ -35,7 +35,8 @@ export async function runExport(inputs: string[], opts: ExportCommandOptions, io
     diffBase: o.diffBase,
     encoding: o.encoding,
     ocr: o.ocr,
-    jobs: o.jobs,
+    // --jobs as given; else one worker per few hundred text inputs, up to the cores (options.ts jobsFor)
+    jobs: o.jobsGiven ? o.jobs : jobsFor(found.inputs, o.jobs, o.ocr),
     resume: o.resume,
     errorsFile: o.errorsFile,
     errorsExplicit: o.errorsExplicit,

@@ -5,5 +5,5 @@ export { OutputNamer, baseOutputName } from './naming.js';
 export { removeStaleTemps } from './atomic.js';
 export { writeOutputSync, writeOutputSync as writeFileAtomic, isTempName, OutputSink } from '../write/atomic.js';
 export { exportNotices, describeSummary, type ExportOptions, type ExportSummary } from './run.js';
-export { checkOptions, defaultJobs, type ExportCliOptions, type CheckedOptions } from './options.js';
+export { checkOptions, defaultJobs, jobsFor, TEXT_INPUTS_PER_WORKER, type ExportCliOptions, type CheckedOptions } from './options.js';
 export type { ExportHeader, Fingerprint } from './record.js';
