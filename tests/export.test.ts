@@ -13,7 +13,7 @@ import path from 'node:path';
 import { execute } from '../src/cli/main.js';
 import { globToRegExp, globRoot } from '../src/export/glob.js';
 import { baseOutputName, OutputNamer } from '../src/export/naming.js';
-import { jobsFor, TEXT_INPUTS_PER_WORKER } from '../src/export/options.js';
+import { defaultJobs, jobsFor, TEXT_INPUTS_PER_WORKER } from '../src/export/options.js';
 
 const ROOT = path.resolve(__dirname, '..');
 const BIN = path.join(ROOT, 'bin', 'plancmp.js');
@@ -52,25 +52,30 @@ beforeAll(() => {
 
 describe('worker threads when --jobs is not given', () => {
   const texts = (n: number) => Array.from({ length: n }, (_, i) => `corpus/site${i % 50}/${i}.txt`);
-  it('one worker per TEXT_INPUTS_PER_WORKER text or HTML inputs, at least one, at most the cores', () => {
+  it('half the cores (rounded up), and more, up to all of them, at one per TEXT_INPUTS_PER_WORKER text or HTML inputs', () => {
     expect(TEXT_INPUTS_PER_WORKER).toBe(300);
-    expect(jobsFor(texts(5), 8)).toBe(1);
-    expect(jobsFor(texts(599), 8)).toBe(1);
-    expect(jobsFor(texts(600), 8)).toBe(2);
-    expect(jobsFor([...texts(900), 'a/notice.HTML'], 8)).toBe(3);
+    // 2 cores: one worker until the batch pays for a second one's warm-up
+    expect(jobsFor(texts(5), 2)).toBe(1);
+    expect(jobsFor(texts(599), 2)).toBe(1);
+    expect(jobsFor(texts(600), 2)).toBe(2);
     expect(jobsFor(texts(10_000), 2)).toBe(2);
+    // 8 cores: four workers have room for their compilers; more for larger batches
+    expect(jobsFor(texts(5), 8)).toBe(4);
+    expect(jobsFor([...texts(1499), 'a/notice.HTML'], 8)).toBe(5);
     expect(jobsFor(texts(10_000), 8)).toBe(8);
-    expect(jobsFor(texts(10_000), 0)).toBe(1);
+    expect(jobsFor(texts(5), 1)).toBe(1);
+    expect(jobsFor(texts(5), 0)).toBe(1);
   });
   it('every core for a batch holding a document file (PDF, DOCX, DOC/WPS, OFD), or read with --ocr', () => {
     for (const doc of ['scan.pdf', 'a/通知.DOCX', 'old.doc', 'x.wps', 'y.ofd']) expect(jobsFor([...texts(5), doc], 4), doc).toBe(4);
     expect(jobsFor(texts(5), 4, true)).toBe(4);
   });
-  it('a small batch without --jobs runs on one worker; --jobs 2 is taken as given', () => {
+  it('without --jobs a small batch runs on half the cores; --jobs 2 is taken as given', () => {
     const dir = tmp();
     const auto = cli(['export', ...FIXTURES, '--out', path.join(dir, 'a')]);
     expect(auto.code).toBe(0);
-    expect(auto.err).toMatch(/\b1 worker thread\)/);
+    const half = Math.min(FIXTURES.length, Math.ceil(defaultJobs() / 2));
+    expect(auto.err).toMatch(new RegExp(`\\b${half} worker threads?\\)`));
     const two = cli(['export', ...FIXTURES, '--out', path.join(dir, 'b'), '--jobs', '2']);
     expect(two.code).toBe(0);
     expect(two.err).toMatch(/\b2 worker threads\)/);

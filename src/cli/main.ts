@@ -118,7 +118,7 @@ function program(io: Io, done: (code: number) => void): Command {
     .option('--jsonl <file>', 'write one record per line to FILE (- for standard output)')
     .option('--diff', 'also diff each notice against the base')
     .option('--base <file>', 'with --diff: the base plan (default: the embedded 浙政发〔2018〕16号)')
-    .option('-j, --jobs <n>', 'worker threads (default: one per 300 text inputs, up to the number of cores)')
+    .option('-j, --jobs <n>', 'worker threads (default: half the cores, and up to all of them at one per 300 text inputs)')
     .option('--resume', 'skip inputs whose output exists and is current')
     .option('--ext <list>', 'extensions taken from directories', ['.txt', '.htm', '.html', ...DOCUMENT_EXTENSIONS].join(','))
     .option('--errors <file>', 'where to list failed inputs as JSONL (default: OUT/errors.jsonl, FILE.errors.jsonl beside --jsonl FILE, or stderr for --jsonl -)')

@@ -47,22 +47,25 @@ export function defaultJobs(): number {
 }
 
 /**
- * Text and HTML inputs per worker thread when --jobs is not given. Every worker compiles the parser
- * afresh (V8 shares no compiled code between threads): its start and JIT warm-up cost about as much
- * CPU as a few hundred notices, and on 2 cores a second worker made batches of up to 400 notices
- * slower, not faster (100 notices: 0.68 s with 1 worker, 0.81 s with 2; 400 with --diff: 2.58 s
- * against 2.68 s; 800: 2.63 s against 2.31 s).
+ * Text and HTML inputs per worker thread beyond half the cores, when --jobs is not given. Every worker
+ * compiles the parser afresh (V8 shares no compiled code between threads), and while it warms up its
+ * compiler threads need about a core of their own: with a worker on every core they compete with the
+ * workers. Measured on 2 cores, a second worker made batches of up to 400 notices slower, not faster
+ * (100 notices: 0.68 s with 1 worker, 0.81 s with 2; 400 with --diff: 2.58 s against 2.68 s; 800:
+ * 2.63 s against 2.31 s).
  */
 export const TEXT_INPUTS_PER_WORKER = 300;
 
 /**
- * Worker threads for a batch when --jobs is not given: one per TEXT_INPUTS_PER_WORKER text or HTML
- * inputs, up to `cores`. A batch with any document file (PDF, DOCX, DOC/WPS, OFD), or read with --ocr,
- * uses every core: one such file costs as much as dozens of text notices.
+ * Worker threads for a batch when --jobs is not given: half the cores (rounded up), and more, up to
+ * every core, at one per TEXT_INPUTS_PER_WORKER text or HTML inputs. A batch with any document file
+ * (PDF, DOCX, DOC/WPS, OFD), or read with --ocr, uses every core: one such file costs as much as
+ * dozens of text notices.
  */
 export function jobsFor(inputs: readonly string[], cores: number, ocr = false): number {
-  if (ocr || inputs.some((f) => DOCUMENT_EXTENSIONS.includes(path.extname(f).toLowerCase()))) return Math.max(1, cores);
-  return Math.max(1, Math.min(cores, Math.floor(inputs.length / TEXT_INPUTS_PER_WORKER)));
+  const all = Math.max(1, cores);
+  if (ocr || inputs.some((f) => DOCUMENT_EXTENSIONS.includes(path.extname(f).toLowerCase()))) return all;
+  return Math.min(all, Math.max(Math.ceil(all / 2), Math.floor(inputs.length / TEXT_INPUTS_PER_WORKER)));
 }
 
 export async function checkOptions(o: ExportCliOptions): Promise<CheckedOptions> {
