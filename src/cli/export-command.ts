@@ -35,7 +35,7 @@ export async function runExport(inputs: string[], opts: ExportCommandOptions, io
     diffBase: o.diffBase,
     encoding: o.encoding,
     ocr: o.ocr,
-    // --jobs as given; else one worker per few hundred text inputs, up to the cores (options.ts jobsFor)
+    // --jobs as given; else half the cores, and more for a large batch of text notices (options.ts jobsFor)
     jobs: o.jobsGiven ? o.jobs : jobsFor(found.inputs, o.jobs, o.ocr),
     resume: o.resume,
     errorsFile: o.errorsFile,
