@@ -50,9 +50,9 @@ export function defaultJobs(): number {
  * Text and HTML inputs per worker thread beyond half the cores, when --jobs is not given. Every worker
  * compiles the parser afresh (V8 shares no compiled code between threads), and while it warms up its
  * compiler threads need about a core of their own: with a worker on every core they compete with the
- * workers. Measured on 2 cores, a second worker made batches of up to 400 notices slower, not faster
- * (100 notices: 0.68 s with 1 worker, 0.81 s with 2; 400 with --diff: 2.58 s against 2.68 s; 800:
- * 2.63 s against 2.31 s).
+ * workers. Measured on 2 cores (medians of 3), a second worker made batches of up to about 450
+ * notices slower, and with --diff of 600 (100 notices: 0.68 s with 1 worker, 0.81 s with 2; 500: 2.07 s
+ * against 1.97 s; 800: 2.63 s against 2.31 s; with --diff, 600: 3.56 s against 3.65 s).
  */
 export const TEXT_INPUTS_PER_WORKER = 300;
 
