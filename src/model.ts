@@ -22,6 +22,7 @@ export type WarningCode =
   | 'no-doc-number'
   | 'no-date'
   | 'no-tasks'
+  | 'not-a-plan'
   | 'no-units'
   | 'too-many-units'
   | 'too-many-deadlines'
@@ -152,14 +153,39 @@ export interface OwnerNote {
 }
 
 /** What one task is in this notice, and why plancmp decided so. */
+/** What a part 一、二、… is in its plan: frame (总体要求 …), action (measures), safeguard (保障措施 …), schedule (实施步骤), other. */
+export type PartRole = 'frame' | 'action' | 'safeguard' | 'schedule' | 'other';
+
+export interface PartShape {
+  number: string;
+  title: string;
+  line: number;
+  role: PartRole;
+  /** Why the part has this role, in a few words. */
+  why: string;
+  /** How many of the notice's tasks sit in this part. */
+  tasks: number;
+}
+
+/** The level part of a TaskShape, as a task reader finds it (parse/ adds the rest). */
+export type LevelShape = Pick<TaskShape, 'unit' | 'under' | 'basis' | 'description'>;
+
 export interface TaskShape {
   /** The level that holds the tasks: a heading level, lead-sentence paragraphs, 一是… runs, or table rows. */
-  unit: 'part' | 'project' | 'item' | 'subitem' | 'circled' | 'paragraph' | 'run' | 'table';
+  unit: 'part' | 'project' | 'item' | 'subitem' | 'circled' | 'paragraph' | 'run' | 'table' | 'none';
   /** For paragraph and run tasks: the heading level they sit under. */
   under?: 'root' | 'part' | 'project' | 'item' | 'subitem' | 'circled';
   /** owner-notes: the level that carries the owner notes; numbering: the deepest numbered level of the action parts. */
-  basis: 'owner-notes' | 'numbering' | 'table';
+  basis: 'owner-notes' | 'numbering' | 'table' | 'none' | 'not-a-plan';
   description: string;
+  /** Whether the notice is a plan at all (a 批复, 条例, 通报 … is not, and has no tasks). */
+  plan: boolean;
+  /** The notice's kind (文种) from its title or its attached plan's title: 实施方案, 意见, 批复, 条例 … */
+  kind?: string;
+  /** Why the tasks sit where they do (or why there are none), in a sentence. */
+  why: string;
+  /** Each part of the body with its role. */
+  parts: PartShape[];
 }
 
 export interface Task {
@@ -187,8 +213,8 @@ export interface Task {
   assist: string[];
   /** Units that 指导 (guide) the task. */
   guide: string[];
-  /** Where units came from: the task's own notes, or the project's 牵头/配合 lines. */
-  unitsFrom: 'task' | 'project' | 'none';
+  /** Where units came from: the task's own notes, the project's 牵头/配合 lines, or the row of an attached 分工表 that restates it. */
+  unitsFrom: 'task' | 'project' | 'table' | 'none';
   /** One entry per owner note when the task carries several (units is their union). */
   ownerNotes: OwnerNote[];
   /** Units that a note such as “以下均需试点城市政府落实，不再列出” puts on this task without writing them. */

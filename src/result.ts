@@ -61,6 +61,9 @@ export const fatalOf = (r: FileResult): FileMessage | undefined => r.messages.fi
 export const failed = (r: FileResult): boolean => r.messages.some((m) => m.severity === 'fatal');
 
 function noTasksMessage(n: Notice, severity: FileMessage['severity']): FileMessage {
+  if (n.taskShape && !n.taskShape.plan) {
+    return { severity, code: 'not-a-plan', file: n.source.file, message: `not a plan (${n.taskShape.kind ?? '条例'}): it has no tasks`, hint: n.taskShape.why };
+  }
   const codes = n.warnings.map((w) => w.code).join(', ') || 'no structure recognised';
   const hint =
     severity === 'fatal'

@@ -82,3 +82,33 @@ export const NON_ACTION_TITLE =
   /^(总体要求|总体思路|总体目标|指导思想|基本原则|工作原则|主要目标|发展目标|工作目标|目标任务|重大意义|重要意义|适用范围|试点范围|实施范围|实施步骤|实施安排|进度安排|工作步骤|步骤安排|时间安排|保障措施|组织保障|组织实施|组织领导|工作要求|有关要求|其他事项|附则|目标|原则|背景|意义)$/;
 /** Part titles that announce a task list. */
 export const ACTION_TITLE = /任务|重点工作|主要工作|工作内容|主要措施|重点举措|具体措施|政策措施|工作措施|重点项目|行动|工程|举措/;
+
+// ── Part roles (issue 25). A plan by GB/T 9704 habit opens with frame parts (总体要求 …), states its
+// measures in action parts whatever their titles, and closes with safeguard parts (保障措施 …) and at
+// times a schedule (实施步骤). The cores below name those roles; a title is read as a role only when
+// it is made of them (frame) or contains one and stands where that role stands (safeguard, schedule).
+
+/** Words a frame part's title is made of: 一、总体要求 / 一、指导思想和基本原则 / 一、充分认识…的重要意义. */
+export const FRAME_CORES = [
+  '总体要求', '总体思路', '总体目标', '总体考虑', '总体安排', '指导思想', '基本原则', '工作原则', '主要原则', '基本思路', '工作思路',
+  '主要目标', '发展目标', '工作目标', '目标要求', '目标任务', '任务目标', '具体目标', '预期目标', '基本目标', '试点目标',
+  '重大意义', '重要意义', '适用范围', '试点范围', '实施范围', '工作范围', '实施原则', '基本要求', '总要求', '原则', '目标', '意义', '背景', '现状', '形势',
+];
+/** A title that is a frame part when nothing but these words, connectors and fillers remain. */
+export const FRAME_FILLER = /^(?:和|与|及|以及|、|，|的|充分|深刻|切实|进一步|提高|统一|认识|思想|明确|坚持)*$/;
+/** An opening exhortation part: 一、提高思想认识 / 一、充分认识…的重要意义 / 一、统一思想. */
+export const FRAME_EXHORTATION = /(?:认识|意义|统一思想)$|^(?:充分|深刻|进一步)?(?:认识|提高认识)/;
+/** Indicator parts describe measures of progress, not tasks: 二、指标体系 / 三、主要指标. */
+export const INDICATOR_TITLE = /^(?:主要|核心|评价|考核|监测|发展)?指标(?:体系|说明|解释)?$/;
+/** Safeguard cores: 四、保障措施 / 五、加强组织领导 / 六、加大组织保障力度 / 七、做好改革组织实施工作. */
+export const SAFEGUARD_CORE = /保障措施|组织保障|组织实施|组织领导|工作要求|有关要求|相关要求|实施保障|工作保障|保障机制|组织推进|推进落实|抓好落实|督促落实|督查落实|督查|督导|督促检查|监督检查|考核评估|监督考核|督查考核|其他事项|附则/;
+/** Schedule parts: 实施步骤 / 工作进度 / 时间安排. */
+export const SCHEDULE_CORE = /实施步骤|工作步骤|推进步骤|步骤安排|进度安排|时间安排|时间进度|工作进度|实施进度|阶段安排|实施安排|进度要求|时间节点|工作安排|实施阶段|方法步骤|时间步骤/;
+/** What the items of a safeguard part are about: leadership, supervision, publicity, funds, staff. */
+export const SAFEGUARD_THEME = /领导|督查|督导|督促|考核|监督|检查|评估|宣传|舆论|氛围|培训|经费|资金保障|投入|队伍|统筹协调|协调机制|联席会议|责任落实|压实责任|落实责任|工作机制|总结|信息报送/;
+
+// ── Document kinds (文种). A notice that is not a plan has no tasks, whatever lists it holds.
+/** Kinds that carry a plan's tasks (the attached plan's own kind when a 通知 印发s one). */
+export const PLAN_KINDS = ['实施方案', '工作方案', '行动方案', '行动计划', '工作计划', '实施计划', '实施意见', '指导意见', '意见', '方案', '计划', '要点', '规划', '纲要', '清单', '措施', '举措', '安排', '任务', '分工', '通知'];
+/** Kinds that are not plans: replies, decisions, reports, regulations, contingency plans. */
+export const NON_PLAN_KINDS = ['批复', '复函', '答复', '回复', '函', '决定', '决议', '通报', '公告', '通告', '公报', '条例', '规定', '办法', '细则', '规则', '规程', '章程', '预案', '命令', '令', '报告', '请示', '纪要', '议案', '公示'];

@@ -443,7 +443,7 @@ describe('numbers past 999 (item 9)', () => {
   });
 
   it('key-list row 10000 is read', () => {
-    let rows = '二、主要任务\n（一）加强建设\n1.推进工作。\n附件\n重点任务清单\n| 序号 | 重点任务 | 责任单位 | 时间要求 |\n|---|---|---|---|\n';
+    let rows = '二、主要任务\n（一）加强建设\n1.推进工作。（责任单位：市府办）\n附件\n重点任务清单\n| 序号 | 重点任务 | 责任单位 | 时间要求 |\n|---|---|---|---|\n';
     for (let i = 9998; i <= 10001; i++) rows += `| ${i} | 推进第${i}项 | 市府办 | 2018年底前 |\n`;
     const n = parseText(rows, 'k.txt');
     expect(n.keyList.map((r) => r.id)).toEqual(['L9998', 'L9999', 'L10000', 'L10001']);

@@ -38,6 +38,13 @@ function splitUnitsReference(list: string): string[] {
       cur = '';
       continue;
     }
+    // A、B等和C (issue 25): 等 closes the list, C is one more unit
+    if (depth === 0 && ch === '等' && /[和及与]/.test(s[i + 1] ?? '') && cur !== '') {
+      parts.push(cur);
+      cur = '';
+      i++;
+      continue;
+    }
     cur += ch;
   }
   parts.push(cur);
@@ -126,7 +133,8 @@ function rejoinReference(lines: Line[]): Paragraph[] {
       field = isFieldLine(l.text);
     }
     for (let i = 0; i < l.text.length && pipes < 3; i++) if (l.text[i] === '|') pipes++;
-    punct ||= /[，。、；：]/.test(l.text);
+    // a heading marker's 、 is not sentence punctuation (issue 25)
+    punct ||= /[，。、；：]/.test(l.text.replace(/^(?:[一二三四五六七八九十]{1,3}|\d{1,3})、/, ''));
     last = l.text[l.text.length - 1];
   }
   finish();

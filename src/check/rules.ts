@@ -32,6 +32,8 @@ export const WARNING_RULES: Readonly<Record<WarningCode, RuleSpec | null>> = {
   'no-doc-number': { rule: 'missing-doc-number', severity: 'warning' },
   'no-date': { rule: 'missing-date', severity: 'warning' },
   'no-tasks': { rule: 'no-tasks', severity: 'error' },
+  // a 批复, 条例, 通报 … has no tasks by its nature: not a defect of the notice
+  'not-a-plan': null,
   truncated: { rule: 'truncated', severity: 'error' },
   'no-units': { rule: 'task-without-units', severity: 'warning' },
   // Gaps, repeats and restarts inside a project. Continuous numbering across projects is a house

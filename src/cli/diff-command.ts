@@ -120,6 +120,9 @@ export async function runDiff(files: string[], opts: DiffCommandOptions, io: Io)
   const local = parseSource(localSource);
   // the HTML page links each task to its line in the notices' own text
   const texts = opts.format === 'html' ? { base: baseSource ? baseSource.text : readFileSync(BASE_FILE, 'utf8'), local: localSource.text } : undefined;
+  for (const [n, role] of [[base, 'base'], [local, 'local notice']] as const) {
+    if (n.taskShape && !n.taskShape.plan) throw new PlancmpError('not-a-plan', `the ${role} is not a plan (${n.taskShape.kind ?? '条例'}): there are no tasks to compare`, n.source.file, n.taskShape.why);
+  }
   if (base.tasks.length === 0) throw new PlancmpError('no-tasks', 'no tasks found in the base plan', base.source.file, 'the base must be a plan whose tasks carry owner notes such as （XX负责） or sit under a part such as 二、主要任务');
   if (local.tasks.length === 0) {
     throw new PlancmpError('no-tasks', `no tasks found (${local.warnings.map((w) => w.code).join(', ') || 'no structure recognised'})`, local.source.file, 'run `plancmp parse --format text` on it to see what was recognised');

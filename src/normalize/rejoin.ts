@@ -39,6 +39,8 @@ export function isTableRow(t: string): boolean {
   return i >= 0 && t.indexOf('|', i + 1) >= 0;
 }
 
+const HEADING_MARKER = /^(?:[一二三四五六七八九十]{1,3}|\d{1,3})、/;
+
 const TERMINAL = new Set(['。', '！', '？', '；', '：', '）', '」', '』', '】', '〕', '…']);
 
 /**
@@ -79,7 +81,9 @@ export function rejoin(lines: Line[]): Paragraph[] {
       field = isFieldLine(l.text);
     }
     for (let i = pipes < 3 ? l.text.indexOf('|') : -1; i >= 0 && pipes < 3; i = l.text.indexOf('|', i + 1)) pipes++;
-    punct ||= /[，。、；：]/.test(l.text);
+    // the 、 of a heading marker (二、) is not sentence punctuation: a heading alone on its line
+    // (二、制定配套制度) is a complete paragraph, not the start of a sentence broken at a page end
+    punct ||= /[，。、；：]/.test(l.text.replace(HEADING_MARKER, ''));
     last = l.text[l.text.length - 1];
   }
   finish();

@@ -32,3 +32,14 @@ function trimIssuerCode(code: string): string {
 export function normalizeDocNumber(s: string): string | undefined {
   return findDocNumbers(s)[0]?.docNumber;
 }
+
+// An order's number: 国令第707号, 浙江省人民政府令第388号. A regulation is issued under one instead of
+// a 文号; read for the notice's own number only (a citation of an order is not a parent plan).
+const ORDER_NO = /^(?:中华人民共和国)?([\u4e00-\u9fff]{1,14}?)令第(\d{1,5})号$/;
+
+/** The order number a header line (or two, 国务院令 / 第707号) gives, normalized to 国令第707号. */
+export function findOrderNumber(text: string): string | undefined {
+  const m = ORDER_NO.exec(text.replace(/\s+/g, ''));
+  if (!m) return undefined;
+  return `${m[1] === '国务院' ? '国' : m[1]}令第${Number(m[2])}号`;
+}

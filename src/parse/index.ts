@@ -6,26 +6,20 @@ import { parseMeta } from './meta.js';
 import { findReferences } from './references.js';
 import { readBody, type Body, type BodyNode } from './body.js';
 import { chooseTaskLevel, topOf } from './task-level.js';
-import { parseTasks } from './tasks.js';
-import { parseKeyList } from './keylist.js';
+import { parseTasks, type TaskResult } from './tasks.js';
+import { parseKeyList, tableCells } from './keylist.js';
 import { tasksFromTable } from './task-table.js';
-import { ACTION_TITLE, NON_ACTION_TITLE } from '../vocabulary.js';
 import { attachRowTasks } from './keylist-tasks.js';
+import { ownersFromTable } from './table-owners.js';
+import { documentKind, type DocKind } from './doc-kind.js';
+import { partRoles, type RoleOf } from './part-roles.js';
+import type { PartShape, Task, TaskShape } from '../model.js';
 
 export { splitUnits } from './units.js';
 export { extractDeadlines, parseDeadlineCell } from './deadlines.js';
 export { findDocNumbers, normalizeDocNumber } from './docnumber.js';
 
 const CLOSING_TITLE = /组织|保障|实施|要求|领导|监督|考核|落实|附则/;
-// A plan's own title, or a notice that 印发s one: …实施方案 / 关于印发…行动计划的通知
-const PLAN_TITLE = /(方案|计划|意见|要点|规划|纲要|清单|措施|安排|任务|分工)(（[^（）]{0,20}）)?$/;
-const PRINTS_PLAN = /印发.{0,80}(方案|计划|意见|要点|规划|纲要|清单|措施|安排|任务|分工)/;
-
-/** Without owner notes, only a plan's numbered levels are read as tasks (not a 通报's or a 批复's). */
-function isPlanTitle(title?: string, planTitle?: string): boolean {
-  if (!title && !planTitle) return true;
-  return [title, planTitle].some((t) => !!t && (PLAN_TITLE.test(t) || PRINTS_PLAN.test(t)));
-}
 
 export function parseNormalized(source: SourceText, norm: NormalizedText): Notice {
   const paras = norm.paragraphs;
@@ -39,16 +33,30 @@ export function parseNormalized(source: SourceText, norm: NormalizedText): Notic
   const docYear = meta.date ? Number(meta.date.slice(0, 4)) : undefined;
   const references = findReferences(paras, body.start, [meta.title, meta.planTitle]);
   const sections = buildSections(body);
-  const planLike = isPlanTitle(meta.title, meta.planTitle);
-  const level = chooseTaskLevel(body, planLike);
-  let result = parseTasks(body, level, paras, docYear);
-  let keyList = parseKeyList(paras, docYear);
-  // no task list in the body, but a table of tasks with their units: the table is the task list
-  if (result.tasks.length === 0 && keyList.rows.length > 0) {
-    const table = tasksFromTable(paras, docYear);
-    if (table.tasks.length) {
-      result = table;
-      keyList = { rows: [], warnings: [], start: -1 };
+  const kind = documentKind(meta, paras);
+  // roles over the chain of parts, or over the root's headings when the body has no parts
+  const chain = body.parts.length ? body.parts : body.root.children;
+  const roles = partRoles(chain, !kind.named);
+  let result: TaskResult = { tasks: [], warnings: [], lastIndex: -1 };
+  let keyList: ReturnType<typeof parseKeyList> = { rows: [], warnings: [], start: -1 };
+  let why = kind.why;
+  if (kind.plan) {
+    const level = chooseTaskLevel(body, roles);
+    result = parseTasks(body, level, paras, docYear);
+    why = level.why;
+    keyList = parseKeyList(paras, docYear);
+    // a task table (序号 | 任务 | 牵头单位 | 时限) is the task list when the body's own tasks carry no
+    // owner notes and are fewer than its rows: the body then only frames or groups what it assigns
+    if (level.basis !== 'owner-notes' && paras.some((p) => tableCells(p.text))) {
+      const table = tasksFromTable(paras, docYear);
+      if (table.tasks.length > result.tasks.length) {
+        result = table;
+        why = 'a task table (a task column with owner or deadline columns) lists the tasks; the body does not assign them';
+        keyList = { rows: [], warnings: [], start: -1 };
+      } else if (table.tasks.length && ownersFromTable(result.tasks, table.tasks)) {
+        why += '; owners and deadlines from the attached table that restates the tasks';
+        result.warnings = result.warnings.filter((w) => w.code !== 'no-units' || !result.tasks.some((t) => t.line === w.line && t.units.length));
+      }
     }
   }
   const { tasks } = result;
@@ -67,7 +75,8 @@ export function parseNormalized(source: SourceText, norm: NormalizedText): Notic
     }
   }
   const mainPart = taskParts.size === 1 ? [...taskParts][0] : undefined;
-  if (tasks.length === 0) warnings.push(noTasks(body, planLike));
+  if (!kind.plan) warnings.push({ code: 'not-a-plan', line: 0, message: `not a plan (${kind.kind ?? '条例'}): ${kind.why}; it has no tasks` });
+  else if (tasks.length === 0) warnings.push(noTasks(body, roles, kind));
   const truncated = truncation(paras, body, result.lastIndex);
   if (truncated) warnings.push(truncated);
 
@@ -78,7 +87,7 @@ export function parseNormalized(source: SourceText, norm: NormalizedText): Notic
     references,
     sections,
     mainPart: mainPart ? `${mainPart.heading!.number}、${mainPart.heading!.title}` : undefined,
-    taskShape: result.shape,
+    taskShape: shapeOf(result, kind, why, chain, roles, paras),
     truncated: truncated ? true : undefined,
     tasks,
     keyList: attachRowTasks(keyList.rows, tasks),
@@ -86,17 +95,33 @@ export function parseNormalized(source: SourceText, norm: NormalizedText): Notic
   };
 }
 
-function noTasks(body: Body, planLike: boolean): Warning {
+function noTasks(body: Body, roles: Map<BodyNode, RoleOf>, kind: DocKind): Warning {
   const numbered = body.root.children.length > 0;
-  const action = body.parts.find((p) => ACTION_TITLE.test(p.heading!.title) && !NON_ACTION_TITLE.test(p.heading!.title));
+  const action = body.parts.find((p) => roles.get(p)?.role === 'action');
   const message = action
     ? `no numbered tasks found in part ${action.heading!.number}、${action.heading!.title}`
-    : !planLike
-    ? 'this notice is not a plan: it has no task list (no owner notes, no numbered measures under a task part)'
-    : numbered
-      ? 'numbered items found, but no level of them holds tasks (no owner notes such as （XX负责）, and no part such as 二、主要任务)'
-      : 'no numbered tasks or owner notes found';
+    : !kind.named && numbered
+      ? 'this notice is not named as a plan and no part of it states measures: it has no task list'
+      : numbered
+        ? 'numbered items found, but no level of them holds tasks (no owner notes such as （XX负责）, and no part that states measures)'
+        : 'no numbered tasks or owner notes found';
   return { code: 'no-tasks', line: 0, message };
+}
+
+/** taskShape for every notice: the task level and why, and each part with its role. */
+function shapeOf(result: TaskResult, kind: DocKind, why: string, chain: BodyNode[], roles: Map<BodyNode, RoleOf>, paras: Paragraph[]): TaskShape {
+  const perPart = new Map<BodyNode, number>();
+  if (result.taskNodes) for (const n of result.taskNodes) perPart.set(topOf(n), (perPart.get(topOf(n)) ?? 0) + 1);
+  const parts: PartShape[] = [];
+  for (const p of chain) {
+    const r = roles.get(p);
+    if (!r || !p.heading) continue;
+    parts.push({ number: p.heading.number, title: p.heading.title, line: paras[p.index].line, role: r.role, why: r.why, tasks: perPart.get(p) ?? 0 });
+  }
+  const base = { plan: kind.plan, kind: kind.kind, why, parts };
+  if (!kind.plan) return { unit: 'none', basis: 'not-a-plan', description: `not a plan (${kind.kind ?? '条例'}): no tasks`, ...base };
+  if (!result.shape) return { unit: 'none', basis: 'none', description: 'no tasks found', ...base };
+  return { ...result.shape, ...base };
 }
 
 /** Heading tree 一、 / （一） / 1. / （1） of the body, titles separated from text. */

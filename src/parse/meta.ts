@@ -2,14 +2,14 @@
 // and the 版记 (抄送, 印发机关, 印发日期). Government web pages may instead carry a metadata block
 // (文件编号：… / 发布机构：… / 成文日期：…), which wins when present.
 import type { Meta, Paragraph } from '../model.js';
-import { findDocNumbers } from './docnumber.js';
+import { findDocNumbers, findOrderNumber } from './docnumber.js';
 import { isDateLine, parseDateAtStart } from './dates.js';
 import { META_LABELS } from '../vocabulary.js';
 
 // A label may be written with spaces between its characters (索 引 号), and several fields may share a line.
 const LABEL_RE = new RegExp(`(${[...META_LABELS].sort((a, b) => b.length - a.length).map((l) => [...l].join('\\s*')).join('|')})\\s*[：:]`, 'g');
 const META_START = new RegExp(`^(?:${META_LABELS.map((l) => [...l].join('\\s*')).join('|')})\\s*[：:]`);
-const NOTICE_TITLE_END = /(通知|意见|决定|批复|函|通报|公告|通告|报告|请示|规定|办法|命令|决议)$/;
+const NOTICE_TITLE_END = /(通知|意见|决定|批复|函|通报|公告|通告|报告|请示|规定|办法|命令|决议|答复|回复|条例|预案|细则|纪要)$/;
 const PLAN_TITLE_END = /(方案|计划|规划|意见|办法|细则|要点|纲要)(（[^（）]{0,16}）)?$/;
 
 /** Fields of a web page's metadata table: 发文机关：国务院  成文日期：2018年12月21日 … */
@@ -111,6 +111,8 @@ export function parseMeta(paras: Paragraph[], bodyStart: number, bodyEnd = paras
   const numbered = block.get('发文字号') ?? block.get('文件编号') ?? block.get('文号');
   if (numbered && findDocNumbers(numbered)[0]) {
     meta.docNumber = findDocNumbers(numbered)[0].docNumber;
+  } else if (numbered && findOrderNumber(numbered)) {
+    meta.docNumber = findOrderNumber(numbered);
   } else {
     for (const p of header) {
       const hit = findDocNumbers(p.text)[0];
@@ -120,6 +122,13 @@ export function parseMeta(paras: Paragraph[], bodyStart: number, bodyEnd = paras
         break;
       }
     }
+  }
+
+  // a regulation's header: 中华人民共和国国务院令 / 第707号, on one line or two
+  for (let i = 0; !meta.docNumber && i < Math.min(header.length, 12); i++) {
+    const t = header[i].text;
+    const order = findOrderNumber(t) ?? (t.endsWith('令') && i + 1 < header.length ? findOrderNumber(t + header[i + 1].text) : undefined);
+    if (order) meta.docNumber = order;
   }
 
   meta.title = block.get('标题') ?? block.get('名称') ?? findTitle(header);
@@ -140,7 +149,8 @@ export function parseMeta(paras: Paragraph[], bodyStart: number, bodyEnd = paras
     if (m) meta.issuer = m[1];
   }
 
-  const recipients = header.find((p) => p.text.endsWith('：') && !META_START.test(p.text) && !p.text.includes('。') && p.text.length <= 120);
+  // 主送 ends with ：; an article (第三条…所得：) of a regulation does too, and is not one
+  const recipients = header.find((p) => p.text.endsWith('：') && !META_START.test(p.text) && !p.text.includes('。') && p.text.length <= 120 && !/^第[一二三四五六七八九十百零〇]+条/.test(p.text));
   if (recipients) meta.recipients = recipients.text.replace(/：$/, '');
 
   const planTitle = findPlanTitle(header, dateIndex >= 0 ? dateIndex + 1 : 0);

@@ -3,7 +3,8 @@
 // each lead-sentence paragraph, or each 一是/二是 run item when the notes follow the runs. A plan
 // with no owner notes has its tasks at the deepest numbered level of its action parts.
 import type { TaskShape } from '../model.js';
-import { ACTION_TITLE, NON_ACTION_TITLE, type HeadingLevel } from '../vocabulary.js';
+import type { HeadingLevel } from '../vocabulary.js';
+import type { RoleOf } from './part-roles.js';
 import { descendants, type Body, type BodyNode } from './body.js';
 import { unitLine, type FoundNote } from './owner-notes.js';
 import { splitRuns } from './runs.js';
@@ -36,6 +37,10 @@ export interface TaskLevel {
   /** Top-level subtrees (parts, or the root's children) that hold tasks. */
   scope: Set<BodyNode>;
   notes: Map<BodyNode, NodeNotes>;
+  /** Action parts with no numbered items under them: each is itself one measure, one task. */
+  whole: Set<BodyNode>;
+  /** Why this level, in a sentence (taskShape.why). */
+  why: string;
 }
 
 // shared, never written to; not frozen: a frozen object has a map of its own, and every reader of
@@ -75,7 +80,7 @@ export function topOf(n: BodyNode): BodyNode {
   return x;
 }
 
-export function chooseTaskLevel(body: Body, planLike: boolean): TaskLevel {
+export function chooseTaskLevel(body: Body, roles: Map<BodyNode, RoleOf>): TaskLevel {
   const all = descendants(body.root);
   const notes = new Map<BodyNode, NodeNotes>();
   const carriers = new Map<string, { key: TaskKey; tops: Set<BodyNode>; count: number }>();
@@ -106,10 +111,30 @@ export function chooseTaskLevel(body: Body, planLike: boolean): TaskLevel {
   }
   let best: { key: TaskKey; tops: Set<BodyNode>; count: number } | undefined;
   for (const c of carriers.values()) if (!best || c.count > best.count) best = c;
-  if (best) return { key: best.key, basis: 'owner-notes', scope: best.tops, notes };
+  if (best && covers(best, all, roles)) {
+    const what = 'under' in best.key ? (best.key.unit === 'run' ? '一是/二是 runs' : 'lead-sentence paragraphs') : 'numbered items';
+    return { key: best.key, basis: 'owner-notes', scope: best.tops, notes, whole: new Set(), why: `owner notes close ${best.count} ${what}: the level that carries them holds the tasks` };
+  }
   // the same fields in the same order on both ways out (one shape for the readers of a TaskLevel)
-  const b = byNumbering(body, planLike);
-  return { key: b.key, basis: b.basis, scope: b.scope, notes };
+  const b = byNumbering(body, roles);
+  const stray = best ? ` (${best.count} owner note${best.count > 1 ? 's' : ''} too few to mark a level)` : '';
+  return { key: b.key, basis: b.basis, scope: b.scope, notes, whole: b.whole, why: b.why + stray };
+}
+
+/**
+ * Owner notes mark the task level when they close most of its items; one bracket that mentions
+ * 负责 inside one item's sentence does not make its level the task level.
+ */
+function covers(c: { key: TaskKey; tops: Set<BodyNode>; count: number }, all: BodyNode[], roles: Map<BodyNode, RoleOf>): boolean {
+  if ('under' in c.key) return true;
+  const unit = c.key.unit;
+  let total = 0;
+  for (const n of all) {
+    if (n.level !== unit) continue;
+    const top = topOf(n);
+    if (c.tops.has(top) || roles.get(top)?.role === 'action' || !roles.has(top)) total++;
+  }
+  return c.count * 2 >= total;
 }
 
 /** How many 一是/二是 run items of a slot carry a note (0 when the slot has no run). */
@@ -119,19 +144,33 @@ function runsWithNotes(body: Body, s: Slot): number {
   return runs.filter((r) => s.notes.some((n) => n.start >= r.start && n.start < r.end)).length;
 }
 
+/** A part titled as the list of measures it holds: 二、主要任务 / 三、重点工作 / 二、具体措施. */
+const LIST_TITLE = /^(?:主要|重点|具体|核心|工作|改革)?(?:工作)?(?:任务|工作|措施|举措)(?:和|与|及)?(?:责任分工|分工|安排)?[。：:]?$/;
+
 /** No owner notes: the action parts' deepest numbered level that the parts are really divided into. */
-function byNumbering(body: Body, planLike: boolean): Omit<TaskLevel, 'notes'> {
+function byNumbering(body: Body, roles: Map<BodyNode, RoleOf>): Omit<TaskLevel, 'notes'> {
+  const none = (why: string) => ({ key: undefined, basis: 'numbering' as const, scope: new Set<BodyNode>(), whole: new Set<BodyNode>(), why });
   const tops = body.root.children;
   const parts = tops.filter((t) => t.level === 'part');
-  let scope: BodyNode[] = parts.filter((p) => ACTION_TITLE.test(p.heading!.title) && !NON_ACTION_TITLE.test(p.heading!.title));
-  if (!scope.length && planLike) scope = tops.filter((t) => !t.heading || !NON_ACTION_TITLE.test(t.heading.title));
-  if (!scope.length) return { key: undefined, basis: 'numbering', scope: new Set() };
-  // descend while most nodes of the current level are divided into a deeper level
+  // the tops' roles were read over the chain of parts, or over the root's headings when there are none
+  const scope: BodyNode[] = tops.filter((t) => roles.get(t)?.role === 'action');
+  if (!scope.length) return none(parts.length ? 'no part states measures' : 'no numbered measures');
   let level: HeadingLevel | undefined;
-  let nodes = scope.flatMap((t) => (parts.length ? t.children : [t]));
-  if (!parts.length) level = scope[0].level as HeadingLevel;
-  // parts with nothing under them and no owner notes: requirements of a notice, not a task list
-  else if (!nodes.length) return { key: undefined, basis: 'numbering', scope: new Set() };
+  const whole = new Set<BodyNode>();
+  let nodes: BodyNode[];
+  if (parts.length) {
+    nodes = scope.flatMap((t) => t.children);
+    // an action part with no items under it is itself one measure
+    // (not a part titled as a list, 二、主要任务, whose measures are simply not numbered)
+    for (const p of scope) if (!p.children.length && (p.paras.length || p.heading!.body) && !LIST_TITLE.test(p.heading!.title)) whole.add(p);
+    if (!nodes.length) {
+      return whole.size ? { key: { unit: 'part' }, basis: 'numbering', scope: new Set(scope), whole: new Set(), why: 'no owner notes; the action parts have no numbered items, so each part is one measure' } : none('the parts hold no measures');
+    }
+  } else {
+    nodes = scope;
+    level = scope[0].level as HeadingLevel;
+  }
+  // descend while most nodes of the current level are divided into a deeper level
   for (;;) {
     const first = nodes[0];
     if (!first) break;
@@ -141,5 +180,7 @@ function byNumbering(body: Body, planLike: boolean): Omit<TaskLevel, 'notes'> {
     if (divided.length * 2 < atLevel.length || divided.length === 0) break;
     nodes = atLevel.flatMap((n) => n.children);
   }
-  return level ? { key: { unit: level }, basis: 'numbering', scope: new Set(scope) } : { key: undefined, basis: 'numbering', scope: new Set() };
+  if (!level) return none('no numbered measures');
+  const why = `no owner notes; the deepest numbered level the action parts are divided into holds the tasks${whole.size ? `, and ${whole.size} action part${whole.size > 1 ? 's' : ''} with no items ${whole.size > 1 ? 'are' : 'is'} one measure each` : ''}`;
+  return { key: { unit: level }, basis: 'numbering', scope: new Set(scope), whole, why };
 }

@@ -21,18 +21,23 @@ interface Columns {
 
 const ASSIST = /配合|协办|参与|协同|协助/;
 
+/** A task column's header: 重点任务 / 改革举措 / 工作任务 / 具体措施 / 事项 (主要内容 is the content column). */
+const TASK_HEADER = /任务|举措|措施|事项|项目|名称|工作/;
+
 function headerColumns(cells: string[]): Columns | undefined {
   const find = (re: RegExp, not = -1) => cells.findIndex((c, i) => i !== not && re.test(c));
+  // header cells are short labels; a body row that mentions 任务 and 单位 in its sentences is not one
+  if (cells.some((c) => c.length > 16)) return undefined;
   const number = find(/^(序号|编号|序)$/);
-  if (number < 0) return undefined;
   const content = find(/内容|具体措施|工作措施|主要措施/);
-  const task = find(/任务|举措|事项|项目|名称|工作/, content);
+  const task = find(TASK_HEADER, content);
   const guide = find(/指导/);
   const lead = cells.findIndex((c, i) => i !== guide && /牵头|责任|负责|主责|单位|部门/.test(c) && !ASSIST.test(c));
   const assist = find(ASSIST);
   const deadline = find(/时间|时限|期限|进度|完成/);
   if (task < 0 && content < 0) return undefined;
-  if (lead < 0 && guide < 0) return undefined;
+  // a task column with an owner or a deadline column beside it; without a 序号 column, owners too
+  if (lead < 0 && guide < 0 && assist < 0 && (deadline < 0 || number < 0 || task < 0)) return undefined;
   return { number, task: task >= 0 ? task : content, content: task >= 0 ? content : -1, lead, assist, guide, deadline, leadNamed: lead >= 0 && /牵头|主责/.test(cells[lead]) };
 }
 
@@ -50,8 +55,14 @@ export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult
       return;
     }
     if (!cols) return;
-    const number = cells[cols.number] ?? '';
+    if (cells.every((c) => c === '' || /^:?-+:?$/.test(c))) return;
+    // without a 序号 column the rows are counted; a row whose task cell is empty or repeats across
+    // the row (a group row spanning the table: 一、知识产权保护方面) is not a task
+    const numbered = cols.number >= 0;
+    const number = numbered ? (cells[cols.number] ?? '') : String(seen.size + 1);
     if (!/^\d{1,5}$/.test(number)) return;
+    const taskCell = (cells[cols.task] ?? '').trim();
+    if (!numbered && (!taskCell || cells.filter((c) => c === taskCell).length > 1 || /^[一二三四五六七八九十]{1,3}[、.]/.test(taskCell))) return;
     const id = `T${Number(number)}`;
     if (seen.has(id)) {
       warnings.push({ code: 'numbering-repeat', line: p.line, message: `task table 序号 ${number} appears twice` });

@@ -1,7 +1,7 @@
 // Tasks of any plan shape, read from the body tree at the level chosen in task-level.ts. Ids are
 // positional (CONTRACT 1.1): the positions along the task's path, the part left out when every
 // task sits in one part — so the 16号 family keeps "P.K". The number as written is kept too.
-import type { Deadline, OwnerNote, Paragraph, Task, TaskShape, Warning } from '../model.js';
+import type { Deadline, LevelShape, OwnerNote, Paragraph, Task, Warning } from '../model.js';
 import { FIRST_IS_LEAD, NON_ACTION_TITLE } from '../vocabulary.js';
 import { descendants, subtreeParas, type Body, type BodyNode } from './body.js';
 import { splitTitle } from './headings.js';
@@ -103,9 +103,12 @@ function slotDrafts(body: Body, n: BodyNode, notes: NodeNotes, runs: boolean): D
       });
       continue;
     }
+    // one note closing the paragraph after its last run covers every run (一是…；二是…。（A负责）)
+    const shared = s.notes.length === 1 && s.notes[0].trailing && s.notes[0].start >= pieces[pieces.length - 1].start ? s.notes : undefined;
     for (const r of pieces) {
-      const inRun = s.notes.filter((x) => x.start >= r.start && x.start < r.end);
-      const text = withoutNotes(t.para.text, inRun, r.start, r.end).replace(/^[一二三四五六七八九十]{1,3}是[，,：:]?/, '');
+      const own = s.notes.filter((x) => x.start >= r.start && x.start < r.end);
+      const inRun = shared ?? own;
+      const text = withoutNotes(t.para.text, own, r.start, r.end).replace(/^[一二三四五六七八九十]{1,3}是[，,：:]?/, '');
       out.push({ node: n, sub: { position: ++position, number: r.number }, index: s.index, line: t.para.line, text, head: '', notes: mapList(inRun, (note) => ({ note, index: s.index })) });
     }
   }
@@ -117,6 +120,10 @@ function collectDrafts(body: Body, level: TaskLevel): Draft[] {
   if (!key) return [];
   const drafts: Draft[] = [];
   for (const n of descendants(body.root)) {
+    if (level.whole.has(n)) {
+      drafts.push(headingDraft(body, n, level.notes));
+      continue;
+    }
     if (n.level === 'root' && !('under' in key && key.under === 'root')) continue;
     if (n.level !== 'root' && !level.scope.has(topOf(n))) continue;
     const nn = level.notes.get(n)!;
@@ -180,7 +187,7 @@ function noteRoles(note: FoundNote, firstLeads: boolean): Roles {
 export interface TaskResult {
   tasks: Task[];
   warnings: Warning[];
-  shape?: TaskShape;
+  shape?: LevelShape;
   /** Index of the last paragraph that belongs to a task (-1 when none). */
   lastIndex: number;
   /** The tree node each task was read from (absent for table tasks). */
@@ -208,6 +215,9 @@ export function parseTasks(body: Body, level: TaskLevel, paras: Paragraph[], doc
   drafts.forEach((d, k) => {
     const { chain, positions, numbers } = paths[k];
     // empty lists of the same array shape as full ones (see empty.ts)
+    // where notes did not make a level, only a note that closes its paragraph is an owner note: a
+    // bracket inside a sentence (（技工院校内由…部门负责）) says who does one thing, not who owns the task
+    if (level.basis !== 'owner-notes' && d.notes.some((x) => !x.note.trailing)) d.notes = d.notes.filter((x) => x.note.trailing);
     const own = d.notes.length ? mapList(d.notes, (x) => x.note) : NO_FOUND;
     const inherited = own.length ? NO_FOUND : groupNotes(d.node, level.notes);
     const used = own.length ? own : inherited;
@@ -289,7 +299,7 @@ const LEVEL_WORDS: Record<string, string> = {
   root: 'the body',
 };
 
-function describe(level: TaskLevel, n: number): TaskShape | undefined {
+function describe(level: TaskLevel, n: number): LevelShape | undefined {
   const key = level.key;
   if (!key) return undefined;
   const basis = level.basis === 'owner-notes' ? 'each closed by an owner note' : 'the deepest numbered level of the action parts';

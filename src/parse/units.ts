@@ -47,6 +47,13 @@ export function splitUnits(list: string): string[] {
       parts.push(s.slice(from, i));
       from = i + 1;
     }
+    // "A、B等和地方各级人民政府": 等 closes a list and 和/及/与 adds one more unit; a 和 inside a
+    // name (文化和旅游部, 中央和国家机关工委) has no 等 before it and never splits
+    if (depth === 0 && c === 0x7b49 /* 等 */ && /[和及与]/.test(s[i + 1] ?? '') && i > from) {
+      parts.push(s.slice(from, i));
+      from = i + 2;
+      i++;
+    }
   }
   parts.push(s.slice(from));
   const units: string[] = [];

@@ -169,6 +169,7 @@ export function metaRows(n: Notice): [string, string][] {
     ['文号', m.docNumber],
     ['标题', m.title],
     ['方案', m.planTitle],
+    ['文种', n.taskShape?.kind],
     ['成文日期', m.date],
     ['主送', m.recipients],
     ['抄送', m.copyTo],

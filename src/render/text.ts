@@ -46,14 +46,14 @@ export function renderParseText(n: Notice, c: Colors, opts: TextOptions = {}): s
     }
   }
 
-  out.push('', `${c.bold('main part')}  ${n.mainPart ?? (n.tasks.length ? c.dim('(tasks in several parts)') : c.yellow('(not found)'))}  ${c.dim(`${n.tasks.length} tasks`)}`);
-  if (n.taskShape) out.push(`${c.bold('tasks')}  ${c.dim(n.taskShape.description)}`);
+  if (n.taskShape?.plan !== false) out.push('', `${c.bold('main part')}  ${n.mainPart ?? (n.tasks.length ? c.dim('(tasks in several parts)') : c.yellow('(not found)'))}  ${c.dim(`${n.tasks.length} tasks`)}`);
+  for (const line of shapeLines(n, c)) out.push(line);
   for (const p of tasksByProject(n)) {
     out.push(c.cyan(p.heading));
     for (const t of p.tasks) {
       const num = writtenNumber(t);
       out.push(`  ${c.bold(t.id)}${num ? ' ' + c.dim(num) : ''} ${t.title}`);
-      if (t.units.length) out.push(`      ${c.dim('units')} ${t.units.join('、')}${t.unitsFrom === 'project' ? c.dim(' (from project)') : ''}`);
+      if (t.units.length) out.push(`      ${c.dim('units')} ${t.units.join('、')}${t.unitsFrom === 'project' ? c.dim(' (from project)') : t.unitsFrom === 'table' ? c.dim(' (from the 分工表)') : ''}`);
       const roles = [['lead', t.lead], ['assist', t.assist], ['guide', t.guide ?? []]].filter(([, us]) => us.length).map(([k, us]) => `${k} ${(us as string[]).join('、')}`);
       if (roles.length && t.units.length > 1) out.push(`      ${c.dim('roles')} ${roles.join(' · ')}`);
       if (t.impliedUnits?.length) out.push(`      ${c.dim('implied')} ${t.impliedUnits.join('、')}`);
@@ -71,6 +71,22 @@ export function renderParseText(n: Notice, c: Colors, opts: TextOptions = {}): s
     for (const w of n.warnings) out.push(`  ${c.dim(`line ${w.line}`)}  ${c.yellow(w.code)}  ${w.message}`);
   }
   return out.join('\n') + '\n';
+}
+
+/** What one task is and why, then each part with its role: the reader sees why a part gave no tasks. */
+function shapeLines(n: Notice, c: Colors): string[] {
+  const shape = n.taskShape;
+  if (!shape) return [];
+  if (!shape.plan) return ['', `${c.bold('not a plan')}  ${shape.kind ?? ''}${shape.kind ? ': ' : ''}${shape.why}`];
+  const out = [`${c.bold('tasks')}  ${c.dim(shape.description)}`, `  ${c.dim('why')} ${shape.why}`];
+  if (shape.parts?.length) {
+    out.push(c.bold('parts'));
+    for (const p of shape.parts) {
+      const count = p.tasks ? ` · ${p.tasks} task${p.tasks > 1 ? 's' : ''}` : '';
+      out.push(`  ${p.number}、${p.title}  ${p.role === 'action' ? c.green(p.role) : c.dim(p.role)}${c.dim(` — ${p.why}${count}`)}`);
+    }
+  }
+  return out;
 }
 
 const CHANGE_COLOR: Record<DeadlineChangeKind, 'dim' | 'green' | 'red' | 'cyan' | 'yellow'> = {

@@ -1,0 +1,62 @@
+// The kind (文种) of a notice, and whether it is a plan at all. GB/T 9704 titles end with the kind:
+// …实施方案, …的意见, …的批复; a 通知 that 印发s or 转发s a document takes that document's kind.
+// A reply, decision, bulletin, regulation or contingency plan has no tasks, whatever lists it holds;
+// a body written in articles (第一条 …) is a regulation, whatever it is called.
+import type { Meta, Paragraph } from '../model.js';
+import { NON_PLAN_KINDS, PLAN_KINDS } from '../vocabulary.js';
+
+export interface DocKind {
+  kind?: string;
+  plan: boolean;
+  /** Named as a plan by its title (or its attached plan's); false for a 通知 of arrangements or no title. */
+  named: boolean;
+  why: string;
+}
+
+// longest first: 实施方案 before 方案, 复函 before 函
+const KINDS = [...PLAN_KINDS, ...NON_PLAN_KINDS].sort((a, b) => b.length - a.length);
+const NON_PLAN = new Set(NON_PLAN_KINDS);
+const ARTICLE = /^第[一二三四五六七八九十百零〇]{1,5}条/;
+/** …（2018—2022年）, （试行）, （暂行）, （征求意见稿） after the kind. */
+const TITLE_TAIL = /(?:[（(][^（）()]{0,20}[）)]|[”"’」》\s])+$/;
+
+const FORWARDED_AS_POLICY = new Set(['报告', '请示', '纪要']);
+
+/** The kind a title ends with; a 通知 that 印发s or 转发s a document takes that document's kind. */
+export function titleKind(title: string): string | undefined {
+  let t = title.replace(TITLE_TAIL, '');
+  const printed = /(?:印发|转发|颁布|公布)(.+?)的通知$/.exec(t);
+  if (printed) t = printed[1].replace(/^[《“"]|[》”"]$/g, '').replace(TITLE_TAIL, '');
+  for (const k of KINDS) {
+    if (!t.endsWith(k)) continue;
+    // a 报告 or 请示 forwarded to be carried out (转发…关于…的报告的通知) becomes policy: a plan's measures
+    return printed && FORWARDED_AS_POLICY.has(k) && /转发/.test(title) ? '通知' : k;
+  }
+  return undefined;
+}
+
+/** A kind that is not a plan's, named by one of the first short lines (某某市物业管理若干规定). */
+function headKind(paras: Paragraph[]): string | undefined {
+  for (const p of paras.slice(0, 4)) {
+    if (p.text.length > 50 || /[，。；：！？]/.test(p.text)) continue;
+    const k = titleKind(p.text);
+    if (k && NON_PLAN.has(k) && k !== '令') return k;
+  }
+  return undefined;
+}
+
+export function documentKind(meta: Meta, paras: Paragraph[]): DocKind {
+  // the attached plan's own title names what the body is; the notice title what it is sent as
+  const fromPlan = meta.planTitle ? titleKind(meta.planTitle) : undefined;
+  const fromTitle = meta.title ? titleKind(meta.title) : undefined;
+  // no title found (a regulation printed without 关于): a short first line may still name a kind
+  const fromHead = fromPlan || fromTitle ? undefined : headKind(paras);
+  const kind = fromPlan && (!fromTitle || fromTitle === '通知' || NON_PLAN.has(fromPlan)) ? fromPlan : fromTitle ?? fromPlan ?? fromHead;
+  if (kind && NON_PLAN.has(kind)) return { kind, plan: false, named: false, why: `its title names it a ${kind}, not a plan` };
+  let articles = 0;
+  for (let i = 0; i < paras.length && articles < 3; i++) if (ARTICLE.test(paras[i].text)) articles++;
+  if (articles >= 3) return { kind: kind ?? '条例', plan: false, named: false, why: 'its body is written in articles (第一条 …), as a regulation is' };
+  if (/令第\d+号$/.test(meta.docNumber ?? '')) return { kind: '令', plan: false, named: false, why: 'it is issued as an order (令), not a plan' };
+  const named = !!kind && kind !== '通知';
+  return { kind, plan: true, named: named || (!meta.title && !meta.planTitle), why: kind ? `a ${kind}` : 'no kind in its title' };
+}

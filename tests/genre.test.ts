@@ -1,0 +1,227 @@
+// Where the tasks of a notice are, by the genre (issue 25): part roles from what a part is in the
+// plan, owner notes that mark a level only when they close most of its items, a part with no
+// items as one measure, runs under one note, owner lists split on 等和, task tables by their
+// columns, and notices that are not plans. The notices here are short ones written for these
+// rules (realistic in form, invented in content); real notices are checked in real-notices.test.ts.
+import { describe, expect, it } from 'vitest';
+import { parseText } from '../src/pipeline.js';
+import { splitUnits } from '../src/parse/units.js';
+import { expectValid, validateParse } from './schema-support.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli as run } from './helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'plancmp-genre-'));
+const tmpFile = (name: string, text: string) => {
+  const f = join(dir, name);
+  writeFileSync(f, text);
+  return f;
+};
+
+const HEAD = '某某市人民政府办公室关于印发某某市政务服务提升行动方案的通知\n某政办发〔2020〕12号\n各县（市、区）人民政府，市政府各部门：\n现将《某某市政务服务提升行动方案》印发给你们，请认真贯彻执行。\n某某市人民政府办公室\n2020年3月2日\n某某市政务服务提升行动方案\n';
+const parse = (body: string, head = HEAD) => {
+  const n = parseText(head + body, 'plan.txt');
+  expectValid(validateParse, n, 'plan.txt');
+  return n;
+};
+const titles = (body: string, head?: string) => parse(body, head).tasks.map((t) => t.title);
+
+describe('part roles', () => {
+  const plan = [
+    '一、总体要求',
+    '（一）指导思想。以习近平新时代中国特色社会主义思想为指导，深化改革。',
+    '（二）工作目标。到2021年底，政务服务事项全部实现网上可办。',
+    '二、加强审核管理',
+    '（三）规范审核流程。建立统一的审核标准，明确审核时限。',
+    '（四）强化安全保障。落实网络安全责任制，定期开展风险评估。',
+    '三、完善政务服务保障政策',
+    '（五）加大经费支持。将平台运行维护经费纳入年度预算。',
+    '四、实施步骤',
+    '（六）动员部署阶段。2020年4月底前完成。',
+    '五、保障措施',
+    '（七）加强组织领导。成立工作专班，统筹推进各项工作。',
+    '（八）强化督促检查。将落实情况纳入年度考核。',
+  ].join('\n');
+
+  it('takes the items of every part that states measures, whatever its title, and no others', () => {
+    expect(titles(plan)).toEqual(['规范审核流程', '强化安全保障', '加大经费支持']);
+  });
+
+  it('lists each part with its role and why in taskShape, and text output shows them', async () => {
+    const n = parse(plan);
+    expect(n.taskShape?.parts.map((p) => [p.number, p.role, p.tasks])).toEqual([
+      ['一', 'frame', 0],
+      ['二', 'action', 2],
+      ['三', 'action', 1],
+      ['四', 'schedule', 0],
+      ['五', 'safeguard', 0],
+    ]);
+    expect(n.taskShape).toMatchObject({ plan: true, kind: '行动方案', basis: 'numbering' });
+    expect(n.taskShape?.why).toMatch(/no owner notes/);
+    const f = tmpFile('roles.txt', HEAD + plan);
+    const r = await run(['parse', f, '--format', 'text']);
+    expect(r.out).toMatch(/五、保障措施 {2}safeguard — a safeguard title: 保障措施/);
+    expect(r.out).toMatch(/二、加强审核管理 {2}action — states measures · 2 tasks/);
+  });
+
+  it('items of a safeguard part that carry owner notes are tasks', () => {
+    const noted = plan.replace('统筹推进各项工作。', '统筹推进各项工作。（市政府办公室负责）').replace('纳入年度考核。', '纳入年度考核。（市督考办负责）')
+      .replace('明确审核时限。', '明确审核时限。（市政务服务局负责）').replace('风险评估。', '风险评估。（市委网信办负责）').replace('年度预算。', '年度预算。（市财政局负责）');
+    expect(titles(noted)).toEqual(['规范审核流程', '强化安全保障', '加大经费支持', '加强组织领导', '强化督促检查']);
+  });
+
+  it('an indicator part and an opening exhortation part hold no tasks', () => {
+    const body = ['一、充分认识推进政务公开的重要意义', '政务公开是建设法治政府的重要制度。', '二、指标体系', '（一）网上可办率。指可网上办理事项占全部事项的比例。', '（二）群众满意度。指评价中满意的比例。', '三、重点任务', '（三）推进决策公开。完善重大决策预公开制度。', '（四）推进执行公开。公开重点改革任务的执行措施。'].join('\n');
+    expect(titles(body)).toEqual(['推进决策公开', '推进执行公开']);
+  });
+
+  it('a closing part titled by its theme (督查) is a safeguard part; before the plan’s own 保障措施 it states measures', () => {
+    const closing = ['一、推进简政放权', '（一）精简审批事项。', '（二）下放审批权限。', '二、加强对政策落实工作的督查指导', '（一）开展自查和督查。', '（二）做好培训宣传工作。'].join('\n');
+    expect(titles(closing)).toEqual(['精简审批事项', '下放审批权限']);
+    const before = closing.replace('（二）做好培训宣传工作。', '（二）做好培训宣传工作。\n三、保障措施\n（一）加强组织领导。');
+    expect(titles(before)).toEqual(['精简审批事项', '下放审批权限', '开展自查和督查', '做好培训宣传工作']);
+  });
+
+  it('an action part with no items is one task; a part titled 主要任务 with unnumbered text is not', () => {
+    const body = ['一、总体要求', '坚持问题导向。', '二、制定政策落实的配套制度和具体实施办法', '各地区、各部门要在2020年底前制定具体实施办法。', '三、深入推进放权工作', '（一）推动预算调剂权落实到位。', '（二）推动技术路线决策权落实到位。'].join('\n');
+    const n = parse(body);
+    expect(n.tasks.map((t) => [t.id, t.title])).toEqual([
+      ['2', '制定政策落实的配套制度和具体实施办法'],
+      ['3.1', '推动预算调剂权落实到位'],
+      ['3.2', '推动技术路线决策权落实到位'],
+    ]);
+    expect(n.taskShape?.why).toMatch(/1 action part with no items is one measure/);
+    expect(titles('一、总体要求\n坚持问题导向。\n二、主要任务\n加强建设，推进改革。\n三、保障措施\n加强领导。')).toEqual([]);
+  });
+});
+
+describe('owner notes mark a level only when they close most of its items', () => {
+  const items = Array.from({ length: 8 }, (_, i) => `（${'一二三四五六七八'[i]}）推进第${i + 1}项改革。要完善制度，加强管理。`);
+
+  it('one bracket that mentions 负责 inside a sentence neither makes a level nor names an owner', () => {
+    const body = ['一、完善制度体系', ...items.slice(0, 4), '二、健全标准体系', ...items.slice(4)].join('\n').replace('要完善制度，', '要完善证书制度（技工院校内由人力资源社会保障部门负责），');
+    const n = parse(body);
+    expect(n.tasks).toHaveLength(8);
+    expect(n.tasks.every((t) => t.units.length === 0)).toBe(true);
+    expect(n.taskShape?.why).toMatch(/1 owner note too few to mark a level/);
+  });
+
+  it('notes on most items make their level the task level', () => {
+    const noted = items.map((t, i) => (i === 3 ? t : `${t}（市发展改革委负责）`));
+    const n = parse(['一、完善制度体系', ...noted].join('\n'));
+    expect(n.taskShape).toMatchObject({ basis: 'owner-notes', unit: 'project' });
+    expect(n.tasks).toHaveLength(8);
+  });
+});
+
+describe('runs and owner lists', () => {
+  it('一是…二是…三是 runs under one closing note: each run is a task carrying that note', () => {
+    const body = [
+      '一、重点任务',
+      '（一）优化营商环境。一是压减审批时限（市政务服务局负责）；二是推行告知承诺（市司法局负责）。',
+      '（二）强化要素保障。一是保障用地需求；二是保障用能需求；三是保障资金需求（市自然资源局、市发展改革委负责）。',
+    ].join('\n');
+    const n = parse(body);
+    expect(n.tasks.map((t) => [t.title, t.units.join('、')])).toEqual([
+      ['压减审批时限', '市政务服务局'],
+      ['推行告知承诺', '市司法局'],
+      ['保障用地需求', '市自然资源局、市发展改革委'],
+      ['保障用能需求', '市自然资源局、市发展改革委'],
+      ['保障资金需求', '市自然资源局、市发展改革委'],
+    ]);
+  });
+
+  it('splits a list on 等和 but never on a 和 inside a name', () => {
+    expect(splitUnits('文化和旅游部、工业和信息化部、中央和国家机关工委等和地方各级人民政府')).toEqual(['文化和旅游部', '工业和信息化部', '中央和国家机关工委', '地方各级人民政府']);
+    const n = parse('一、重点任务\n（一）推进文旅融合。加强资源整合。（文化和旅游部、国家发展改革委等和地方各级人民政府负责）\n（二）推进产业升级。（工业和信息化部负责）');
+    expect(n.tasks[0].units).toEqual(['文化和旅游部', '国家发展改革委', '地方各级人民政府']);
+  });
+});
+
+describe('task tables', () => {
+  it('a 分工方案 whose body only frames: the table without a 序号 column is the task list, each column to its field', () => {
+    const body = [
+      '一、工作要求',
+      '各地各部门要高度重视，认真抓好落实。',
+      '二、有关事项',
+      '请于每季度末报送进展情况。',
+      '附件',
+      '重点任务分工表',
+      '| 重点任务 | 主要内容 | 牵头单位 | 配合单位 | 完成时限 |',
+      '| 一、放管服改革 | 一、放管服改革 | 一、放管服改革 | 一、放管服改革 | 一、放管服改革 |',
+      '| 推行证明事项告知承诺制 | 全面梳理证明事项清单 | 市司法局 | 市政务服务局 | 2020年6月底前 |',
+      '| 推进电子证照应用 | 实现常用证照电子化 | 市大数据局 | 市公安局、市民政局 | 2020年12月底前 |',
+      '| 压缩企业开办时间 | 企业开办压缩至1个工作日 | 市市场监管局 | 市税务局 | 2020年9月底前 |',
+    ].join('\n');
+    const n = parse(body, HEAD.replace('行动方案', '重点任务分工方案').replace('行动方案', '重点任务分工方案'));
+    expect(n.taskShape).toMatchObject({ unit: 'table', basis: 'table' });
+    expect(n.tasks.map((t) => [t.id, t.title, t.lead.join('、'), t.assist.join('、'), t.deadlines[0]?.date])).toEqual([
+      ['T1', '推行证明事项告知承诺制', '市司法局', '市政务服务局', '2020-06-30'],
+      ['T2', '推进电子证照应用', '市大数据局', '市公安局、市民政局', '2020-12-31'],
+      ['T3', '压缩企业开办时间', '市市场监管局', '市税务局', '2020-09-30'],
+    ]);
+  });
+});
+
+describe('owners in an attached 分工表 that restates the items row for row', () => {
+  it('the body stays the task list; each task takes its row’s owners and deadline, marked as from the table', () => {
+    const body = [
+      '一、主要任务',
+      '（一）推进数据共享。建成市级数据共享平台。',
+      '（二）推进业务协同。打通部门业务系统。',
+      '二、保障措施',
+      '加强组织领导。',
+      '附件',
+      '任务分工表',
+      '| 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限 |',
+      '| 1 | 推进数据共享 | 市大数据局 | 市发展改革委 | 2021年6月底前 |',
+      '| 2 | 推进业务协同 | 市政务服务局 | 市大数据局 | 2021年12月底前 |',
+    ].join('\n');
+    const n = parse(body);
+    expect(n.tasks.map((t) => [t.id, t.lead.join('、'), t.assist.join('、'), t.unitsFrom, t.deadlines.map((d) => d.date).join()])).toEqual([
+      ['1', '市大数据局', '市发展改革委', 'table', '2021-06-30'],
+      ['2', '市政务服务局', '市大数据局', 'table', '2021-12-31'],
+    ]);
+    expect(n.warnings.some((w) => w.code === 'no-units')).toBe(false);
+  });
+});
+
+describe('notices that are not plans', () => {
+  const cases: [string, string, string][] = [
+    ['批复', '国务院关于同意设立某某经济开发区的批复\n国函〔2019〕12号\n某某省人民政府：\n你省关于设立某某经济开发区的请示收悉。现批复如下：\n一、同意设立某某经济开发区。\n二、开发区要坚持集约发展。由省人民政府负责指导。\n三、有关部门要加强指导。\n国务院\n2019年2月1日', '批复'],
+    ['复函', '国务院办公厅关于某某问题的复函\n国办函〔2019〕8号\n某某部：\n来函收悉。经国务院同意，现函复如下：\n一、原则同意你部意见。\n二、请你部会同有关部门负责做好相关工作。\n国务院办公厅\n2019年1月5日', '复函'],
+    ['答复', '关于政协某某届某次会议第123号提案的答复\n某政函〔2020〕45号\n张某委员：\n您提出的关于加快发展托育服务的提案收悉，现答复如下：\n一、关于完善政策体系。我委负责牵头制定托育服务政策。\n二、关于加大投入。将积极争取资金支持。\n某某市发展和改革委员会\n2020年7月1日', '答复'],
+    ['决定', '国务院关于表彰某某奖获得者的决定\n国发〔2019〕3号\n一、授予某某等同志某某奖。\n二、希望受表彰的同志再接再厉。\n国务院\n2019年1月8日', '决定'],
+    ['办法', '某某省人民政府关于印发某某省政府投资项目管理办法的通知\n某政发〔2019〕9号\n某某省政府投资项目管理办法\n一、总则\n（一）为规范政府投资行为，制定本办法。\n（二）发展改革部门负责政府投资项目的综合管理。\n二、项目审批\n（三）项目单位应当编制项目建议书。\n某某省人民政府\n2019年3月1日', '办法'],
+    ['预案', '某某市人民政府办公室关于印发某某市突发事件总体应急预案的通知\n某政办发〔2018〕30号\n1.总则\n1.1编制目的\n1.2适用范围\n2.组织体系\n2.1市应急委员会负责统一领导全市突发事件应对工作。\n某某市人民政府办公室\n2018年5月1日', '预案'],
+    ['转发 a 办法', '国务院办公厅转发某某部关于某某资金管理办法的通知\n国办发〔2019〕20号\n某某资金管理办法\n第一章　总则\n第一条为规范资金管理，制定本办法。\n第二条本办法适用于中央财政资金。\n第三条财政部负责资金分配。\n国务院办公厅\n2019年4月1日', '办法'],
+    ['articles', '某某市物业管理若干规定\n第一条为了规范物业管理活动，制定本规定。\n第二条本市行政区域内的物业管理活动适用本规定。\n第三条市住房城乡建设部门负责物业管理活动的监督管理。\n（一）制定物业服务标准；\n（二）监督物业服务合同履行。', '规定'],
+  ];
+
+  it.each(cases)('%s: no tasks, one not-a-plan line naming the kind, header still read', (_, text, kind) => {
+    const n = parseText(text, 'n.txt');
+    expectValid(validateParse, n, 'n.txt');
+    expect(n.tasks).toEqual([]);
+    expect(n.taskShape).toMatchObject({ plan: false, basis: 'not-a-plan', kind });
+    expect(n.warnings.filter((w) => w.code === 'not-a-plan').map((w) => w.message)).toEqual([expect.stringMatching(new RegExp(`^not a plan \\(${kind}\\)`))]);
+    expect(n.warnings.some((w) => w.code === 'no-tasks')).toBe(false);
+  });
+
+  it('reads a regulation’s order number as its 文号 (国令第707号), from one line or two', () => {
+    const reg = '中华人民共和国国务院令\n第707号\n现公布某某条例，自2019年1月1日起施行。\n总理　某某\n2018年12月18日\n某某条例\n第一条为了规范，制定本条例。\n第二条本条例适用于全国。\n第三条国务院有关部门负责实施。';
+    const n = parseText(reg, 'reg.txt');
+    expect(n.meta.docNumber).toBe('国令第707号');
+    expect(n.taskShape).toMatchObject({ plan: false, kind: '条例' });
+  });
+
+  it('diff with a non-plan on either side says so and exits 2', async () => {
+    const pifu = tmpFile('pifu.txt', cases[0][1]);
+    const plan = 'fixtures/shapes/s6-numbered-under-parts-province-fangan.txt';
+    for (const args of [[pifu, plan], [plan, pifu], [pifu]]) {
+      const r = await run(['diff', ...args]);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/is not a plan \(批复\): there are no tasks to compare/);
+    }
+  });
+});
