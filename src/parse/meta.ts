@@ -145,7 +145,8 @@ export function parseMeta(paras: Paragraph[], bodyStart: number, bodyEnd = paras
   const blockDate = block.get('成文日期') ?? block.get('发文日期');
   if (blockDate && parseDateAtStart(blockDate)) meta.date = parseDateAtStart(blockDate);
   if (!meta.issuer && meta.title) {
-    const m = /^(.{2,30}?)关于/.exec(meta.title);
+    // 国务院办公厅转发国家地震局关于…的通知: the issuer is the one who forwards
+    const m = /^(.{2,30}?)(?:转发|关于)/.exec(meta.title);
     if (m) meta.issuer = m[1];
   }
 

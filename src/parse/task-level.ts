@@ -113,7 +113,16 @@ export function chooseTaskLevel(body: Body, roles: Map<BodyNode, RoleOf>): TaskL
   for (const c of carriers.values()) if (!best || c.count > best.count) best = c;
   if (best && covers(best, all, roles)) {
     const what = 'under' in best.key ? (best.key.unit === 'run' ? '一是/二是 runs' : 'lead-sentence paragraphs') : 'numbered items';
-    return { key: best.key, basis: 'owner-notes', scope: best.tops, notes, whole: new Set(), why: `owner notes close ${best.count} ${what}: the level that carries them holds the tasks` };
+    // an action part with no items of its own that carries an owner note is itself a measure
+    const whole = new Set<BodyNode>();
+    if (!('under' in best.key) && best.key.unit !== 'part') {
+      for (const p of body.parts) {
+        const nn = notes.get(p)!;
+        if (!p.children.length && (nn.lines.length || nn.slots.length) && roles.get(p)?.role === 'action') whole.add(p);
+      }
+    }
+    const also = whole.size ? `, and ${whole.size} action part${whole.size > 1 ? 's' : ''} without items that carr${whole.size > 1 ? 'y' : 'ies'} a note` : '';
+    return { key: best.key, basis: 'owner-notes', scope: best.tops, notes, whole, why: `owner notes close ${best.count} ${what}: the level that carries them holds the tasks${also}` };
   }
   // the same fields in the same order on both ways out (one shape for the readers of a TaskLevel)
   const b = byNumbering(body, roles);

@@ -115,13 +115,36 @@ function slotDrafts(body: Body, n: BodyNode, notes: NodeNotes, runs: boolean): D
   return out;
 }
 
+/**
+ * An action part that is itself a measure: one task, or — when its one paragraph is a run of
+ * 一是…二是… under the part's owner note — one task per run, each carrying that note.
+ */
+function wholeDrafts(body: Body, n: BodyNode, level: TaskLevel): Draft[] {
+  const whole = headingDraft(body, n, level.notes);
+  if (level.basis !== 'owner-notes' || !whole.notes.length) return [whole];
+  const lines = new Set(level.notes.get(n)!.lines.map((l) => l.index));
+  const texts = n.paras.filter((i) => !lines.has(i));
+  const runs = texts.length === 1 ? splitRuns(body.tokens[texts[0]].para.text) : [];
+  if (runs.length < 2) return [whole];
+  const t = body.tokens[texts[0]];
+  return runs.map((r, k) => ({
+    node: n,
+    sub: { position: k + 1, number: r.number },
+    index: texts[0],
+    line: t.para.line,
+    text: withoutNotes(t.para.text, t.notes, r.start, r.end).replace(/^[一二三四五六七八九十]{1,3}是[，,：:]?/, ''),
+    head: '',
+    notes: whole.notes,
+  }));
+}
+
 function collectDrafts(body: Body, level: TaskLevel): Draft[] {
   const key = level.key;
   if (!key) return [];
   const drafts: Draft[] = [];
   for (const n of descendants(body.root)) {
     if (level.whole.has(n)) {
-      drafts.push(headingDraft(body, n, level.notes));
+      for (const d of wholeDrafts(body, n, level)) drafts.push(d);
       continue;
     }
     if (n.level === 'root' && !('under' in key && key.under === 'root')) continue;
