@@ -41,6 +41,17 @@ function headerColumns(cells: string[]): Columns | undefined {
   return { number, task: task >= 0 ? task : content, content: task >= 0 ? content : -1, lead, assist, guide, deadline, leadNamed: lead >= 0 && /牵头|主责/.test(cells[lead]) };
 }
 
+const LEAD_MARK = /〔(?:牵头|主责|牵头单位)〕$/;
+
+/** Units of a cell where some are marked 〔牵头〕: those lead, the unmarked ones assist. */
+function markedRoles(units: string[]): { lead: string[]; assist: string[]; all: string[]; marked: boolean } {
+  if (!units.some((u) => LEAD_MARK.test(u))) return { lead: units, assist: [], all: units, marked: false };
+  const lead: string[] = [];
+  const assist: string[] = [];
+  for (const u of units) (LEAD_MARK.test(u) ? lead : assist).push(u.replace(LEAD_MARK, ''));
+  return { lead, assist, all: units.map((u) => u.replace(LEAD_MARK, '')), marked: true };
+}
+
 export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult {
   const tasks: Task[] = [];
   const warnings: Warning[] = [];
@@ -70,14 +81,17 @@ export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult
     }
     seen.add(id);
     const cell = (k: number) => (k >= 0 ? (cells[k] ?? '').trim() : '');
-    const lead = splitUnits(cell(cols.lead));
-    const assist = splitUnits(cell(cols.assist));
+    // one 责任单位 cell may mark its lead: 市经信局（牵头），市发展改革委、市财政局
+    const marked = markedRoles(splitUnits(cell(cols.lead)));
+    const lead = marked.lead;
+    const assistColumn = splitUnits(cell(cols.assist));
+    const assist = [...marked.assist, ...assistColumn.filter((u) => !marked.assist.includes(u))];
     const guide = splitUnits(cell(cols.guide));
-    // units in the table's column order
+    // units in the table's column order (a marked cell's units in its own order)
     const units: string[] = [];
     const byColumn = [
-      { k: cols.lead, list: lead },
-      { k: cols.assist, list: assist },
+      { k: cols.lead, list: marked.all },
+      { k: cols.assist, list: assistColumn },
       { k: cols.guide, list: guide },
     ].sort((a, b) => a.k - b.k);
     for (const c of byColumn) for (const u of c.list) if (!units.includes(u)) units.push(u);
@@ -87,7 +101,7 @@ export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult
     const deadlineCell = cell(cols.deadline);
     const deadlines = extractDeadlines(content, docYear);
     if (deadlineCell) deadlines.push({ ...parseDeadlineCell(deadlineCell, docYear), text: deadlineCell });
-    const named = cols.leadNamed || assist.length > 0;
+    const named = cols.leadNamed || assist.length > 0 || marked.marked;
     tasks.push({
       id,
       path: [Number(number)],

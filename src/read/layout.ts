@@ -297,6 +297,7 @@ export function layoutPages(pages: PageContent[]): PlacedLine[] {
     const wraps =
       prev !== undefined &&
       prev.x1 >= right - 2 * prev.size && // the previous line ran to the right margin
+      prev.x0 <= left + 3 * prev.size && // from the left one (a right-aligned signature or date does not)
       b.x0 <= left + 0.6 * b.size && // this one is not indented (a new paragraph is)
       Math.abs(b.size - prev.size) < 0.2 * b.size &&
       !(TERMINAL.test(prev.text) && OPENS.test(b.text));
