@@ -302,6 +302,23 @@ export interface OwnerChange {
   /** mapped: the local units are the local counterparts, the same unit leading. */
   change: 'mapped' | 'reassigned' | 'owner-dropped' | 'owner-added';
   detail: string;
+  /**
+   * What the judgment rests on: 'table' when every unit compared is in the table of government
+   * bodies (src/diff/bodies.tsv), 'name-rule' when some unit was matched by how its name is built,
+   * 'inferred' when one side names no unit and its owners were read from its sentences' subjects.
+   */
+  basis: 'table' | 'name-rule' | 'inferred';
+  /** reassigned: the leads compared on each side. */
+  baseLeads?: string[];
+  localLeads?: string[];
+  /** owner-dropped / owner-added: the units without a counterpart on the other side. */
+  unmatched?: string[];
+  /** The owners read from the base (local) task's sentences when it names none (“国家卫生健康委推行…”). */
+  baseInferred?: string[];
+  localInferred?: string[];
+  /** Collectives (各县（市、区）政府, 功能区管委会, 有关部门) one side names and the other does not: reported apart, never a change. */
+  groupsAdded?: string[];
+  groupsDropped?: string[];
 }
 
 export interface DocRef {

@@ -116,11 +116,12 @@ describe('chain corpus (fixtures/chain): base, two city plans, two county plans 
     expect(dingtalk.tightenedAt).toEqual([1, 2]);
     expect(dingtalk.steps.map((s) => s.due)).toEqual(['2018-12-31', '2018-09-30', '2018-08-31']);
     expect(dingtalk.steps.map((s) => s.lead[0])).toEqual(['省级有关部门', '市级有关部门', '县政府办公室']);
-    // owners along the path: the county hands 健全行政决策机制 from the 法制办 to its 司法局
+    // owners along the path: the county hands 健全行政决策机制 from the 法制办 to its 司法局 — the body
+    // the 2018 reform merged the 法制办 into (bodies.tsv), so a counterpart, not a reassignment
     const decisions = lineage(c, F.province, '2.3', F.haiyan);
     expect(decisions.steps.map((s) => s.lead[0])).toEqual(['省法制办', '市法制办', '县司法局']);
-    expect(decisions.steps.map((s) => s.ownerChange ?? null)).toEqual([null, 'mapped', 'reassigned']);
-    expect(decisions.reassignedAt).toEqual([2]);
+    expect(decisions.steps.map((s) => s.ownerChange ?? null)).toEqual([null, 'mapped', 'mapped']);
+    expect(decisions.reassignedAt).toEqual([]);
     const thought = lineage(c, F.province, '1.2', F.haiyan);
     expect(thought.steps[2]).toMatchObject({ tasks: ['1.1'], kinds: ['merged'] });
     const own = lineage(c, F.haiyan, '5.4', F.haiyan);

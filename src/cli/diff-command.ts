@@ -28,6 +28,8 @@ export interface DiffCommandOptions {
   stat?: boolean;
   /** text: show each task's source line */
   lines?: boolean;
+  /** text and md: owner changes grouped by pattern (default) or every link */
+  owners?: 'grouped' | 'all';
   /** CSV: start with a UTF-8 BOM for Excel (default: only when writing to a file with -o). */
   bom?: boolean;
   output?: string;
@@ -148,7 +150,7 @@ async function render(d: PlanDiff, base: Notice, local: Notice, opts: DiffComman
     const { base: b, local: l, parentage, family, summary } = d;
     return JSON.stringify({ schema: d.schema, base: b, local: l, parentage, family, summary }, null, 2) + '\n';
   }
-  const out = await DIFF_FORMATS[opts.format].render(d, base, local, { stream: io.stdout as NodeJS.WriteStream, env: io.env, force: io.color }, { verbose: opts.verbose, stat: opts.stat, lines: opts.lines, texts });
+  const out = await DIFF_FORMATS[opts.format].render(d, base, local, { stream: io.stdout as NodeJS.WriteStream, env: io.env, force: io.color }, { verbose: opts.verbose, stat: opts.stat, lines: opts.lines, owners: opts.owners, texts });
   if (opts.format !== 'csv') return out;
   const { withBom } = await import('../render/csv.js');
   return opts.bom ?? (!!opts.output && opts.output !== '-') ? withBom(out) : out;

@@ -79,6 +79,7 @@ function program(io: Io, done: (code: number) => void): Command {
     .option('--stat', 'the headline only: parentage and counts (text), or the summary object (json)')
     .option('-v, --verbose', 'text format: also list every link')
     .option('--lines', 'text format: show each task\'s source line, e.g. local 7.1 (line 57)')
+    .addOption(new Option('--owners <mode>', 'text and md: owner changes grouped by pattern (grouped), or every link with its basis (all)').choices(['grouped', 'all']))
     .option('-o, --output <file>', 'write to FILE (complete or not at all) instead of standard output')
     .option('--bom', 'csv: start with a UTF-8 BOM for Excel (default when writing to a file with -o)')
     .option('--no-bom', 'csv: no BOM, even in a file')

@@ -33,6 +33,13 @@ export function parseOptions(o: RawOptions, g: RawOptions): ParseCommandOptions 
   return { format: format(o, 'parse', 'json'), ...reading(o), bom: flag(o, 'bom'), output: text(o, 'output'), ...global(g) };
 }
 
+/** --owners grouped|all (commander's .choices() checked it already; this keeps the type honest). */
+function ownersMode(o: RawOptions): 'grouped' | 'all' | undefined {
+  const v = o.owners;
+  if (v === undefined || v === 'grouped' || v === 'all') return v;
+  throw new PlancmpError('usage', `--owners: "${String(v)}" is not one of grouped, all`);
+}
+
 export function diffOptions(o: RawOptions): DiffCommandOptions {
   return {
     format: format(o, 'diff', 'text'),
@@ -44,6 +51,7 @@ export function diffOptions(o: RawOptions): DiffCommandOptions {
     exitCode: flag(o, 'exitCode'),
     stat: flag(o, 'stat'),
     lines: flag(o, 'lines'),
+    owners: ownersMode(o),
     bom: flag(o, 'bom'),
     output: text(o, 'output'),
     parent: text(o, 'parent'),

@@ -1,13 +1,19 @@
-// Who is responsible, base against local, for every link. A unit's local counterpart is found from
-// how unit names are built — a level prefix (国家 / 省 / 江西省 / 市 / 区 …), a function word
-// (工业和信息化 / 农业农村 / 发展改革), a kind of body (部 / 厅 / 局 / 委 / 办) — never from a list
-// of one province's departments: 工业和信息化部 → 省工业和信息化厅, 市委组织部 → 区委组织部,
-// 市场监管总局 → 省市场监管局, 人民银行 → 人民银行南昌中心支行.
+// Who is responsible, base against local, for every link. A unit's local counterpart is found first
+// in the table of government bodies (bodies.tsv: 工业和信息化部 = 省经济和信息化厅 = 市经信局, 编办 =
+// 编委办, 国务院办公厅 = 省政府办公厅 = 市府办, 人民银行 → 人行舟山市中支, former names → the current
+// body), then, for names the table does not know, from how unit names are built — a level prefix
+// (国家 / 省 / 江西省 / 市 / 区 …), a function word (工业和信息化 / 农业农村 / 发展改革), a kind of
+// body (部 / 厅 / 局 / 委 / 办): 市委组织部 → 区委组织部, 市城管委 → 区城市管理局.
+// Governments and collectives (the implementing government, 各县（市、区）政府, 功能区管委会, 有关部门)
+// never lead and never count as a changed owner; a collective one side names and the other does not
+// is reported apart (groupsAdded / groupsDropped).
 import type { Link, Notice, OwnerChange, Task } from '../model.js';
 import { bigramSet } from '../align/text.js';
+import { bareName, bodiesOf, hasNamesAt, type Level } from './bodies.js';
+import { inlineUnits } from './inline-units.js';
 
-/** Governments and collectives: the implementing government itself, its subordinate governments, 有关部门. */
-type Tag = 'gov' | 'subgov' | 'generic';
+/** The implementing government itself, its subordinate governments, development zones' committees, 有关部门. */
+type Tag = 'gov' | 'subgov' | 'zones' | 'generic';
 
 interface UnitKey {
   unit: string;
@@ -21,8 +27,10 @@ const LEVEL_PREFIX = /^(?:国家|国务院|中央|全国|中共|省级|市级|�
 // a place name before the level word: 江西省 / 许昌市 / 番禺区 (not 市场监管局's 市)
 const PLACE_PREFIX = /^[\u4e00-\u9fff]{2,4}?(?:省|自治区|市(?!场)|县|区)(?=[\u4e00-\u9fff]{2,})/;
 const BODY_SUFFIX = /(?:中心支行|分行|支行|总局|分局|局|厅|部|委员会|委|办公室|办公厅|办|总署|署|总社|社|中心)$/;
-const SUBGOV = /^各(?:有关)?.{0,12}(?:政府|区|县|市|镇|乡|街|管委会)|^(?:地方各级|各地)/;
-const GENERIC = /^(?:各|有关|相关|其他|其余)(?:有关)?(?:单位|部门|方面|机构|部委)$|有关部门$|有关单位$|各有关单位$/;
+const ZONES = /^各?(?:有关)?(?:功能区|开发区|园区|产业园区|产业集聚区|高新区|经济开发区|经济技术开发区|经开区|产业园)(?:管委会|管理委员会|管理机构)$/;
+const SUBGOV = /^各(?:有关)?.{0,12}(?:政府|区|县|市|镇|乡|街|管委会)|^(?:地方各级|各地|各级)/;
+// a collective: 有关部门, 市级有关部门, 市政府各部门党委（党组）, 相关行政执法单位, 其他省级部门, 各项目牵头单位
+const GENERIC = /(?:各|有关|相关|其他|其余|主要|级|所属|成员)[\u4e00-\u9fff]{0,8}?(?:部门|单位|机构|方面|部委)(?:党委|党组)*$/;
 
 // Unit names recur across the tasks of a plan and across plans: each name's key is derived once
 // (a pure function of the name; bounded caches, cleared when full).
@@ -40,10 +48,12 @@ function keyOf(unit: string): UnitKey {
 }
 
 function deriveKey(unit: string): UnitKey {
-  const s = unit.replace(/[〔（(][^〔〕（）()]*[〕）)]/g, '').replace(/\s+/g, '');
+  // 省编办等省级单位: the named unit stands for the list
+  const s = unit.replace(/[〔（(][^〔〕（）()]*[〕）)]/g, '').replace(/\s+/g, '').replace(/(.{2,})等.{0,8}(?:单位|部门)$/, '$1');
+  if (ZONES.test(s)) return { unit, tag: 'zones', core: '' };
   if (GENERIC.test(s)) return { unit, tag: 'generic', core: '' };
   if (SUBGOV.test(s)) return { unit, tag: 'subgov', core: '' };
-  if (/政府(?:办公厅|办公室)?$/.test(s) && !/办公[厅室]$/.test(s)) return { unit, tag: 'gov', core: '' };
+  if (/政府(?:党组)?$/.test(s)) return { unit, tag: 'gov', core: '' };
   let core = s;
   // 人民银行南昌中心支行 / 南京海关: a vertical body's branch keeps the body's name
   if (/人民银行/.test(core)) return { unit, tag: undefined, core: '人民银行' };
@@ -79,11 +89,16 @@ function similar(a: string, b: string): boolean {
   return A.size + B.size > 0 && (2 * both) / (A.size + B.size) >= 0.5;
 }
 
-const pairs = new Map<string, Map<string, boolean>>();
+/** Whether two units are counterparts, and what says so: the body table, or the name-building rules. */
+interface Relation {
+  same: boolean;
+  basis: 'table' | 'name-rule';
+}
+
+const pairs = new Map<string, Map<string, Relation>>();
 let pairCount = 0;
 
-/** Is `local` the local counterpart of `base`? */
-export function counterpart(base: string, local: string): boolean {
+function relation(base: string, local: string): Relation {
   let row = pairs.get(base);
   if (!row) {
     if (pairCount >= CACHE_MAX) {
@@ -94,26 +109,49 @@ export function counterpart(base: string, local: string): boolean {
   }
   let c = row.get(local);
   if (c === undefined) {
-    c = isCounterpart(base, local);
+    c = relate(base, local);
     row.set(local, c);
     pairCount++;
   }
   return c;
 }
 
-function isCounterpart(base: string, local: string): boolean {
+/** Is `local` the local counterpart of `base`? */
+export function counterpart(base: string, local: string): boolean {
+  return relation(base, local).same;
+}
+
+/** What the table or the rules say of one unit: 'table' when the table knows it. */
+export function basisOf(unit: string): 'table' | 'name-rule' {
+  return keyOf(unit).tag || !bodiesOf(unit) ? 'name-rule' : 'table';
+}
+
+function relate(base: string, local: string): Relation {
   const b = keyOf(base);
   const l = keyOf(local);
-  if (b.tag || l.tag) return b.tag === l.tag;
-  return similar(b.core, l.core);
+  if (b.tag || l.tag) return { same: b.tag === l.tag, basis: 'name-rule' };
+  const bb = bodiesOf(base);
+  const lb = bodiesOf(local);
+  // both known: the table decides (省编办 = 市编委办; 农业农村部 ≠ 省自然资源厅 however alike the names)
+  if (bb && lb) return { same: bb.some((x) => lb.includes(x)), basis: 'table' };
+  return { same: similar(b.core, l.core), basis: 'name-rule' };
 }
 
 const exempt = (u: string) => !!keyOf(u).tag;
+const isGroup = (u: string) => {
+  const t = keyOf(u).tag;
+  return t === 'subgov' || t === 'zones' || t === 'generic';
+};
 
 /** Lead units for comparison: the named leads, else the first unit listed (guide-only notes too). */
-function leadsOf(tasks: Task[]): string[] {
+function leadsOf(tasks: Task[], inferred: boolean): string[] {
   const out: string[] = [];
   for (const t of tasks) {
+    if (inferred) {
+      // a sentence's subjects are all it says of who leads
+      for (const u of inlineUnits(t)) if (!exempt(u) && !out.includes(u)) out.push(u);
+      continue;
+    }
     const named = t.lead.filter((u) => !exempt(u));
     const first = [...t.units, ...t.impliedUnits].find((u) => !exempt(u));
     for (const u of named.length ? named : first ? [first] : []) if (!out.includes(u)) out.push(u);
@@ -121,10 +159,19 @@ function leadsOf(tasks: Task[]): string[] {
   return out;
 }
 
-function unitsOf(tasks: Task[]): string[] {
-  const out: string[] = [];
-  for (const t of tasks) for (const u of t.units) if (!out.includes(u)) out.push(u);
-  return out;
+/** The units of a group of tasks; when none names any, those its sentences name as subjects (inferred). */
+interface Side {
+  units: string[];
+  leads: string[];
+  inferred: boolean;
+}
+
+function sideOf(tasks: Task[]): Side {
+  const units: string[] = [];
+  for (const t of tasks) for (const u of t.units) if (!units.includes(u)) units.push(u);
+  if (units.length || tasks.some((t) => t.impliedUnits.length)) return { units, leads: leadsOf(tasks, false), inferred: false };
+  for (const t of tasks) for (const u of inlineUnits(t)) if (!units.includes(u)) units.push(u);
+  return { units, leads: leadsOf(tasks, true), inferred: units.length > 0 };
 }
 
 /**
@@ -144,49 +191,109 @@ export function compareOwners(base: Notice, local: Notice, links: Link[]): Owner
     (basesOf.get(k.local) ?? basesOf.set(k.local, []).get(k.local)!).push(b);
     (localsOf.get(k.base) ?? localsOf.set(k.base, []).get(k.base)!).push(l);
   }
-  const everyLocalUnit = unitsOf(local.tasks);
+  const everyLocalUnit: string[] = [];
+  for (const t of local.tasks) for (const u of t.units.length ? t.units : inlineUnits(t)) if (!everyLocalUnit.includes(u)) everyLocalUnit.push(u);
   // whether the local plan names a counterpart of a base unit anywhere (asked once per unit)
   const namedLocally = new Map<string, boolean>();
+  // a body the table knows may vanish only when the local level has no such body (国际发展合作署 in
+  // a province); a body it does not know, when the local plan names its counterpart nowhere
+  const level = levelOf(everyLocalUnit, local.meta.issuer);
   const anywhere = (u: string) => {
     let v = namedLocally.get(u);
-    if (v === undefined) namedLocally.set(u, (v = everyLocalUnit.some((w) => counterpart(u, w))));
+    if (v === undefined) namedLocally.set(u, (v = existsAt(u, level) ?? everyLocalUnit.some((w) => counterpart(u, w))));
     return v;
   };
   // a group's units and leads, found once per group (a group serves each of its links)
-  const unitsOfGroup = new Map<Task[], string[]>();
-  const leadsOfGroup = new Map<Task[], string[]>();
-  const groupUnits = (g: Task[]) => unitsOfGroup.get(g) ?? unitsOfGroup.set(g, unitsOf(g)).get(g)!;
-  const groupLeads = (g: Task[]) => leadsOfGroup.get(g) ?? leadsOfGroup.set(g, leadsOf(g)).get(g)!;
+  const sides = new Map<Task[], Side>();
+  const side = (g: Task[]) => sides.get(g) ?? sides.set(g, sideOf(g)).get(g)!;
   const out: OwnerChange[] = [];
   for (const k of links) {
     const bGroup = basesOf.get(k.local);
     const lGroup = localsOf.get(k.base);
     if (!bGroup || !lGroup) continue;
-    const bUnits = groupUnits(bGroup);
-    const lUnits = groupUnits(lGroup);
-    const entry = (change: OwnerChange['change'], detail: string) => ownerEntry(k, bTask, lTask, change, detail);
-    // a plan that names no unit on either side has nothing to compare
-    if (!bUnits.length || !lUnits.length) {
-      if (bUnits.length !== lUnits.length) {
-        const change = lUnits.length ? 'owner-added' : 'owner-dropped';
-        out.push(entry(change, lUnits.length ? `the base names no unit; the local plan names ${lUnits.join('、')}` : `the local plan names no unit for ${bUnits.join('、')}`));
-      } else out.push(entry('mapped', ''));
-      continue;
-    }
-    const bLeads = groupLeads(bGroup);
-    const lLeads = groupLeads(lGroup);
-    const missing = bUnits.filter((u) => !exempt(u) && !lUnits.some((v) => counterpart(u, v)) && anywhere(u));
-    const extra = lUnits.filter((v) => !exempt(v) && !bUnits.some((u) => counterpart(u, v)));
-    const leadKept = !bLeads.length || !lLeads.length || lLeads.some((v) => bLeads.some((u) => counterpart(u, v)));
-    if (!leadKept) out.push(entry('reassigned', `lead ${bLeads.join('、')} → ${lLeads.join('、')}`));
-    else if (missing.length) out.push(entry('owner-dropped', `no local counterpart for ${missing.join('、')}`));
-    else if (extra.length) out.push(entry('owner-added', `no base counterpart for ${extra.join('、')}`));
-    else out.push(entry('mapped', ''));
+    out.push(judge(k, bTask.get(k.base)!, lTask.get(k.local)!, side(bGroup), side(lGroup), anywhere));
   }
   return out;
 }
 
-/** One entry of compareOwners: the entry's fields, in this order, then change and detail. */
-function ownerEntry(k: Link, bTask: Map<string, Task>, lTask: Map<string, Task>, change: OwnerChange['change'], detail: string): OwnerChange {
-  return { base: k.base, local: k.local, baseUnits: bTask.get(k.base)!.units, localUnits: lTask.get(k.local)!.units, change, detail };
+function judge(k: Link, bt: Task, lt: Task, b: Side, l: Side, anywhere: (u: string) => boolean): OwnerChange {
+  const entry = (change: OwnerChange['change'], detail: string, basis: OwnerChange['basis']): OwnerChange => {
+    const e: OwnerChange = { base: k.base, local: k.local, baseUnits: bt.units, localUnits: lt.units, change, detail, basis };
+    if (b.inferred) e.baseInferred = b.units;
+    if (l.inferred) e.localInferred = l.units;
+    return e;
+  };
+  const inferred = b.inferred || l.inferred;
+  // nothing stated on one side: nothing to compare (a base without owner notes whose sentences name no body)
+  if (!b.units.length || !l.units.length) {
+    if (b.units.length && !l.units.length && !inferred) return entry('owner-dropped', `the local plan names no unit for ${b.units.join('、')}`, 'name-rule');
+    return entry('mapped', b.units.length ? '' : 'the base names no unit', inferred ? 'inferred' : 'name-rule');
+  }
+  const used = new Set<'table' | 'name-rule'>();
+  const rel = (u: string, v: string) => {
+    const r = relation(u, v);
+    if (r.same) used.add(r.basis);
+    return r.same;
+  };
+  const groups = groupChanges(b.units, l.units);
+  const withGroups = (e: OwnerChange) => {
+    if (groups.added.length) e.groupsAdded = groups.added;
+    if (groups.dropped.length) e.groupsDropped = groups.dropped;
+    return e;
+  };
+  const leadKept = !b.leads.length || !l.leads.length || l.leads.some((v) => b.leads.some((u) => rel(u, v)));
+  const basisNow = (units: string[]): OwnerChange['basis'] =>
+    inferred ? 'inferred' : units.every((u) => basisOf(u) === 'table') && !used.has('name-rule') ? 'table' : 'name-rule';
+  if (!leadKept) {
+    const e = entry('reassigned', `lead ${b.leads.join('、')}${b.inferred ? ' (inferred)' : ''} → ${l.leads.join('、')}`, basisNow([...b.leads, ...l.leads]));
+    e.baseLeads = b.leads;
+    e.localLeads = l.leads;
+    return withGroups(e);
+  }
+  // units inferred from sentences say who acts, not every unit involved: only the lead is compared
+  if (inferred) return withGroups(entry('mapped', '', 'inferred'));
+  const missing = b.units.filter((u) => !exempt(u) && !l.units.some((v) => rel(u, v)) && anywhere(u));
+  const extra = l.units.filter((v) => !exempt(v) && !b.units.some((u) => rel(u, v)));
+  const named = [...b.units, ...l.units].filter((u) => !exempt(u));
+  if (missing.length) {
+    const e = entry('owner-dropped', `no local counterpart for ${missing.join('、')}`, basisNow(named));
+    e.unmatched = missing;
+    return withGroups(e);
+  }
+  if (extra.length) {
+    const e = entry('owner-added', `no base counterpart for ${extra.join('、')}`, basisNow(named));
+    e.unmatched = extra;
+    return withGroups(e);
+  }
+  return withGroups(entry('mapped', '', basisNow(named)));
+}
+
+/** The level of the local plan: the level most of its units name (省 / 市 / 区), else its issuer's. */
+function levelOf(units: string[], issuer: string | undefined): Level | undefined {
+  const count = new Map<Level, number>();
+  for (const u of units) {
+    const l = bareName(u).level;
+    if (l && l !== 'national') count.set(l, (count.get(l) ?? 0) + 1);
+  }
+  const top = [...count].sort((a, b) => b[1] - a[1])[0];
+  if (top) return top[0];
+  const l = issuer ? bareName(issuer.replace(/(?:人民)?政府.*$/, '') + '政府').level : undefined;
+  return l === 'national' ? undefined : l;
+}
+
+/** Whether the table gives a unit's body a counterpart at a level (undefined: the table cannot say). */
+function existsAt(unit: string, level: Level | undefined): boolean | undefined {
+  const bodies = level && !keyOf(unit).tag ? bodiesOf(unit) : undefined;
+  return bodies && bodies.some((b) => hasNamesAt(b, level!));
+}
+
+/** Collectives one side names and the other does not (功能区管委会 added; 各区、县级市 not restated). */
+function groupChanges(bUnits: string[], lUnits: string[]): { added: string[]; dropped: string[] } {
+  const tags = (us: string[]) => new Set(us.filter(isGroup).map((u) => keyOf(u).tag));
+  const bt = tags(bUnits);
+  const lt = tags(lUnits);
+  return {
+    added: lUnits.filter((u) => isGroup(u) && !bt.has(keyOf(u).tag)),
+    dropped: bUnits.filter((u) => isGroup(u) && !lt.has(keyOf(u).tag)),
+  };
 }

@@ -14,6 +14,8 @@ import { renderFindings } from './check/text.js';
 
 export interface DiffRenderOptions {
   verbose?: boolean;
+  /** text and md: owner changes grouped (default) or every link */
+  owners?: 'grouped' | 'all';
   stat?: boolean;
   lines?: boolean;
   /** html: the documents' texts, shown side by side */
@@ -44,7 +46,7 @@ export const DIFF_FORMATS = {
   // text and Markdown end up in a terminal: escape sequences in the documents must not drive it
   text: { describe: 'a summary for a person (coloured in a terminal)', render: async (d, b, l, c, o) => { [d, b, l] = safe([d, b, l]); return (await import('./text.js')).renderDiffText(d, b, l, await colors(c), o); } },
   json: { describe: 'the whole diff (schema/diff.v1.json)', render: async (d) => json(d) },
-  md: { describe: 'Markdown', render: async (d, b, l) => { [d, b, l] = safe([d, b, l]); return (await import('./markdown.js')).renderDiffMarkdown(d, b, l); } },
+  md: { describe: 'Markdown', render: async (d, b, l, _c, o) => { [d, b, l] = safe([d, b, l]); return (await import('./markdown.js')).renderDiffMarkdown(d, b, l, { owners: o.owners }); } },
   csv: { describe: 'one row per base task', render: async (d, b, l) => (await import('./csv.js')).renderDiffCsv(d, b, l) },
   html: { describe: 'a page with the two documents side by side', render: async (d, b, l, _c, o) => (await import('./html/index.js')).renderDiffHtml(d, b, l, o.texts) },
 } as const satisfies Record<string, Entry<DiffRenderer>>;

@@ -1,6 +1,7 @@
 // Markdown reports: the same content as the text reports, as tables a reader can paste or publish.
 import type { Notice, PlanDiff } from '../model.js';
 import { markTitleChange } from './chardiff.js';
+import { ownerSectionMarkdown, type OwnersMode } from './owners.js';
 import { COMPARED_LABEL, buildReport, deadlineLabel, metaRows, parentageLine, summaryLine, titleLookup, type UnlinkedRef } from './report.js';
 
 /** Cell text: a `|` would end the cell and a newline the row. */
@@ -17,7 +18,7 @@ export function mdTable(header: string[], rows: string[][], raw = false): string
 
 const manual = (m?: boolean) => (m ? ' (manual)' : '');
 
-export function renderDiffMarkdown(d: PlanDiff, base: Notice, local: Notice): string {
+export function renderDiffMarkdown(d: PlanDiff, base: Notice, local: Notice, opts: { owners?: OwnersMode } = {}): string {
   const r = buildReport(d, base, local);
   const bTitle = titleLookup(base, d.dropped);
   const lTitle = titleLookup(local, d.added);
@@ -96,14 +97,8 @@ export function renderDiffMarkdown(d: PlanDiff, base: Notice, local: Notice): st
   if (r.notRestated.length) {
     out.push('', `Key-list rows the local plan (which has no key list) does not restate: ${r.notRestated.map((x) => x.base).join(' ')}.`);
   }
-  const owners = (d.ownerChanges ?? []).filter((o) => o.change !== 'mapped');
-  if (owners.length) {
-    const rows = owners.map((o) => [o.base, o.local, o.change, o.baseUnits.join('、'), o.localUnits.join('、'), o.detail]);
-    section(
-      `Owner changes (${owners.length} of ${(d.ownerChanges ?? []).length} links; the local plan names ${d.summary.localUnits} units)`,
-      mdTable(['base', 'local', 'change', 'base units', 'local units', 'detail'], rows),
-    );
-  }
+  const owners = ownerSectionMarkdown(d, opts.owners);
+  if (owners) section(owners.title, owners.body);
   if (d.links.length) {
     const rows = d.links.map((k) => [k.base, bTitle(k.base), k.local, lTitle(k.local), k.kind + manual(k.manual), k.score.toFixed(2)]);
     section(same ? `Links (${d.links.length})` : `Thematic overlap (${d.links.length})`, mdTable(['base id', 'base title', 'local id', 'local title', 'kind', 'score'], rows));

@@ -2,6 +2,7 @@
 import type { DeadlineChangeKind, Notice, PlanDiff } from '../model.js';
 import type { Colors } from './color.js';
 import { markTitleChange } from './chardiff.js';
+import { ownerSectionText, type OwnersMode } from './owners.js';
 import {
   COMPARED_LABEL,
   buildReport,
@@ -25,6 +26,8 @@ export interface TextOptions {
   stat?: boolean;
   /** Show each task's source line: "local 7.1 (line 57)". */
   lines?: boolean;
+  /** Owner changes grouped by pattern (default), or every link. */
+  owners?: OwnersMode;
 }
 
 const KEY_LIST_PREVIEW = 10;
@@ -173,9 +176,7 @@ export function renderDiffText(d: PlanDiff, base: Notice, local: Notice, c: Colo
   titled('Retitled, same content', r.retitled);
 
   // who is responsible: only what an analyst would not expect (a ministry → its 厅 is expected)
-  const owners = (d.ownerChanges ?? []).filter((o) => o.change !== 'mapped');
-  if (owners.length) out.push('', c.bold(`Owner changes (${owners.length} of ${(d.ownerChanges ?? []).length} links; the local plan names ${d.summary.localUnits} units)`));
-  for (const o of owners) out.push(`  ${o.base} → ${o.local}  ${c.yellow(o.change)}  ${o.detail}`);
+  out.push(...ownerSectionText(d, c, opts.owners));
 
   if (r.deadlineGroups.length) out.push('', c.bold(`Deadline changes (${r.deadlinesChanged} of ${r.deadlinesCompared} compared)`));
   for (const g of r.deadlineGroups) {

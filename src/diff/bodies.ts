@@ -1,0 +1,210 @@
+// The table of government bodies (bodies.tsv beside this file): which current body a unit name
+// stands for, at any level — 工业和信息化部, 省经济和信息化厅 and 市经信局 are one body, 省编办 and
+// 市编委办 another, 人行舟山市中支 a branch of 人民银行. Read once per process, when first asked.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export type Level = 'national' | 'province' | 'city' | 'county';
+export const LEVELS: readonly Level[] = ['national', 'province', 'city', 'county'];
+
+export interface BodyRow {
+  /** The current body; several for a local body that merges the work of several national ones. */
+  bodies: string[];
+  kind: string;
+  /** Names as written in the table, per level. */
+  names: Record<Level, string[]>;
+  former: string[];
+  branches: string[];
+  line: number;
+}
+
+export interface BodyTable {
+  rows: BodyRow[];
+  /** Per level: the name without place or level → the row (the first, when a name repeats: the test finds those). */
+  byLevel: Record<Level, Map<string, BodyRow>>;
+  /** Former names (without place or level) → the row. */
+  former: Map<string, BodyRow>;
+  branches: { re: RegExp; row: BodyRow }[];
+  /** Names that repeat within a level or among former names, with the rows that share them. */
+  repeats: string[];
+}
+
+export const BODIES_FILE = fileURLToPath(new URL('../../src/diff/bodies.tsv', import.meta.url));
+
+let table: BodyTable | undefined;
+let loads = 0;
+
+/** How often the table file was read in this process (once, or never when no owner was compared). */
+export function bodyTableLoads(): number {
+  return loads;
+}
+
+export function bodyTable(): BodyTable {
+  if (!table) {
+    table = parseTable(readFileSync(BODIES_FILE, 'utf8'));
+    loads++;
+  }
+  return table;
+}
+
+const split = (cell: string | undefined) => (cell ?? '').split('|').map((s) => s.trim()).filter(Boolean);
+
+function parseTable(text: string): BodyTable {
+  const rows: BodyRow[] = [];
+  const lines = text.split(/\r?\n/);
+  let header = true;
+  lines.forEach((raw, i) => {
+    if (!raw.trim() || raw.startsWith('#')) return;
+    if (header) {
+      header = false; // the column names
+      return;
+    }
+    const c = raw.split('\t');
+    const city = split(c[4]);
+    const county = c[5]?.trim() === '^' ? city : split(c[5]);
+    rows.push({
+      bodies: split(c[0].replace(/\+/g, '|')),
+      kind: (c[1] ?? '').trim(),
+      names: { national: split(c[2]), province: split(c[3]), city, county },
+      former: split(c[6]),
+      branches: split(c[7]),
+      line: i + 1,
+    });
+  });
+  const repeats: string[] = [];
+  const byLevel = {} as Record<Level, Map<string, BodyRow>>;
+  for (const level of LEVELS) {
+    const m = new Map<string, BodyRow>();
+    for (const row of rows)
+      for (const n of row.names[level]) {
+        const key = bareName(n).rest;
+        const had = m.get(key);
+        if (had && had !== row) repeats.push(`${level} ${key}: lines ${had.line} and ${row.line}`);
+        else m.set(key, row);
+      }
+    byLevel[level] = m;
+  }
+  const former = new Map<string, BodyRow>();
+  for (const row of rows)
+    for (const n of row.former) {
+      const key = bareName(n).rest;
+      const had = former.get(key);
+      if (had && had !== row) repeats.push(`former ${key}: lines ${had.line} and ${row.line}`);
+      else former.set(key, row);
+    }
+  const branches: BodyTable['branches'] = [];
+  for (const row of rows)
+    for (const b of row.branches) {
+      const re = new RegExp(`^${b.replace(/[.?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[\\u4e00-\\u9fff]{0,10}').replace(/\+/g, '[\\u4e00-\\u9fff]{1,10}')}$`);
+      branches.push({ re, row });
+    }
+  return { rows, byLevel, former, branches, repeats };
+}
+
+const NATIONAL = /^(?:中共中央|中国共产党|中共|中央|国家|全国|中国)(?=[\u4e00-\u9fff]{2})/;
+// a place and its level (浙江省 / 舟山市 / 番禺区 / 恩施州), or the level alone (省 / 市 / 县 / 区);
+// two characters at least before the level word, so 城市管理局 and 社区 keep their 市 and 区
+const PLACE = /^(?:(?![省市县区])[\u4e00-\u9fff]{2,6}?(自治区|自治州|自治县|省|市|州|地区|盟|县|区|旗)|(省|市(?!场)|县|区))(?=[\u4e00-\u9fff]{2})/;
+const LEVEL_OF: Record<string, Level> = { 省: 'province', 自治区: 'province', 市: 'city', 州: 'city', 自治州: 'city', 地区: 'city', 盟: 'city', 县: 'county', 区: 'county', 旗: 'county', 自治县: 'county' };
+
+/** A unit name without its place and level: 浙江省舟山市经信委 → 经信委 (city), 中共中央组织部 → 组织部 (national). */
+export function bareName(name: string): { level: Level | undefined; rest: string; stages: string[] } {
+  let s = name.replace(/[〔（(［\[][^〔〕（）()［］\[\]]*[〕）)］\]]/g, '').replace(/\s+/g, '');
+  s = s.replace(/^(?:共青)?团([省市县区])委/, '$1团委');
+  const stages = [s];
+  let level: Level | undefined;
+  if (NATIONAL.test(s)) {
+    s = s.replace(NATIONAL, '');
+    level = 'national';
+    stages.push(s);
+  }
+  for (let k = 0; k < 3; k++) {
+    const m = PLACE.exec(s);
+    if (!m) break;
+    level = LEVEL_OF[m[1] ?? m[2]];
+    s = s.slice(m[0].length);
+    stages.push(s);
+  }
+  return { level, rest: s, stages };
+}
+
+/** 省发展改革委党组 → 省发展改革委; 市规划局番禺区分局 → 市规划局; 省编办等省级单位 → 省编办. */
+function variants(rest: string): string[] {
+  const out = [rest];
+  const add = (s: string) => {
+    if (s.length >= 2 && !out.includes(s)) out.push(s);
+  };
+  add(rest.replace(/(?:党组|党委)+$/, ''));
+  add(rest.replace(/^(.{2,}?[局委办厅])[\u4e00-\u9fff]{2,5}?(?:区|县|市)?分局$/, '$1'));
+  for (const s of [...out]) if (s.startsWith('委')) add(s.slice(1));
+  return out;
+}
+
+const found = new Map<string, string[] | null>();
+
+/** The current bodies a unit name stands for, or undefined when the table does not know it. */
+export function bodiesOf(unit: string): string[] | undefined {
+  let r = found.get(unit);
+  if (r === undefined) {
+    if (found.size > 20000) found.clear();
+    r = resolve(unit.replace(/等.{0,8}(?:单位|部门)$/, '')) ?? null;
+    found.set(unit, r);
+  }
+  return r ?? undefined;
+}
+
+function resolve(unit: string): string[] | undefined {
+  const t = bodyTable();
+  const { level, rest, stages } = bareName(unit);
+  // a branch with the place inside its name (人民银行南昌中心支行, 人行舟山市中支, 杭州海关)
+  for (const s of stages) for (const b of t.branches) if (b.re.test(s)) return b.row.bodies;
+  const order = level ? [level, ...LEVELS.filter((l) => l !== level)] : LEVELS;
+  for (const v of variants(rest)) {
+    for (const l of order) {
+      const row = t.byLevel[l].get(v);
+      if (row) return row.bodies;
+    }
+    const row = t.former.get(v);
+    if (row) return row.bodies;
+  }
+  return undefined;
+}
+
+let levelNames: Map<string, Set<Level>> | undefined;
+
+/** Whether the table names a counterpart of a current body at a level (国际发展合作署 has none below the state). */
+export function hasNamesAt(body: string, level: Level): boolean {
+  if (!levelNames) {
+    levelNames = new Map();
+    for (const row of bodyTable().rows)
+      if (row.bodies.length === 1)
+        for (const l of LEVELS) if (row.names[l].length || row.branches.length) (levelNames.get(row.bodies[0]) ?? levelNames.set(row.bodies[0], new Set()).get(row.bodies[0])!).add(l);
+  }
+  return levelNames.get(body)?.has(level) ?? false;
+}
+
+let subjectPattern: RegExp | undefined;
+
+/**
+ * Body names as a sentence may write them, longest first, for finding a sentence's subject:
+ * the national names as written (国家卫生健康委, 教育部), and the local ones behind a level word
+ * or a place (市卫生健康委, 许昌市生态环境局).
+ */
+export function subjectNames(): RegExp {
+  if (!subjectPattern) {
+    const t = bodyTable();
+    const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const national = new Set<string>();
+    const local = new Set<string>();
+    for (const row of t.rows) {
+      for (const n of [...row.names.national, ...row.former]) if (n.length >= 3) national.add(n);
+      for (const l of ['province', 'city', 'county'] as const) for (const n of row.names[l]) local.add(n);
+      for (const n of row.former) local.add(n);
+    }
+    const byLength = (a: string, b: string) => b.length - a.length;
+    const nat = [...national].sort(byLength).map(esc).join('|');
+    const loc = [...local].sort(byLength).map(esc).join('|');
+    subjectPattern = new RegExp(`(?:${nat}|(?:[省市县区]|[\\u4e00-\\u9fff]{2,4}?[省市县区])委?(?:${loc}))`, 'y');
+  }
+  return subjectPattern;
+}

@@ -1,0 +1,49 @@
+// Owners a task's text implies when it carries no owner note: the bodies named as the subjects of
+// its sentences — “国家卫生健康委推行…”, “人民银行、银保监会要…”, “由市商务局牵头…”. Shown as
+// inferred wherever they are used (OwnerChange.basis 'inferred').
+import type { Task } from '../model.js';
+import { subjectNames } from './bodies.js';
+
+// what may stand before a subject at the start of a clause
+const LEAD_IN = /^(?:同时|并|另外|此外|其中|由|请|鼓励|支持|要求)?/;
+// after a body name, what shows it is not the subject: 教育部门 (departments), 财政部的 (possessive), 和 (a list goes on below)
+const NOT_SUBJECT = /^[门的所属之]/;
+const JOINER = /^(?:、|和|及|与|以及|，会同|会同)/;
+
+const cache = new WeakMap<Task, string[]>();
+
+/** The bodies a task's sentences name as their subjects, in order of first appearance. */
+export function inlineUnits(t: Task): string[] {
+  let out = cache.get(t);
+  if (!out) {
+    out = subjectsOf(t.text || t.title);
+    cache.set(t, out);
+  }
+  return out;
+}
+
+export function subjectsOf(text: string): string[] {
+  const out: string[] = [];
+  const re = subjectNames();
+  for (const clause of text.split(/[。；;！？!?\n，,：:]/)) {
+    let s = clause.trim().replace(LEAD_IN, '');
+    const found: string[] = [];
+    for (;;) {
+      re.lastIndex = 0;
+      const m = re.exec(s);
+      if (!m) break;
+      const after = s.slice(m[0].length);
+      if (NOT_SUBJECT.test(after)) break;
+      found.push(m[0]);
+      const j = JOINER.exec(after);
+      if (!j) {
+        s = after;
+        break;
+      }
+      s = after.slice(j[0].length);
+    }
+    // a subject is followed by what it does; a name that ends the clause is an object or a list
+    if (found.length && s.length >= 1) for (const u of found) if (!out.includes(u)) out.push(u);
+  }
+  return out;
+}

@@ -1,0 +1,126 @@
+// The owner-changes section of the text and Markdown diff reports. Quiet by default: the changes an
+// analyst would not expect, grouped — one line per reassignment pattern (省法制办 → 市府办: 2.3, 2.4),
+// one per set of units added or dropped on the same tasks, collectives (功能区管委会, 各县（区）政府)
+// apart; `--owners all` lists every link. JSON keeps every entry (PlanDiff.ownerChanges).
+import type { OwnerChange, PlanDiff } from '../model.js';
+import type { Colors } from './color.js';
+import { mdCell, mdTable } from './markdown.js';
+
+export type OwnersMode = 'grouped' | 'all';
+export const OWNERS_MODES: readonly OwnersMode[] = ['grouped', 'all'];
+
+/** One line of the grouped section: what changed, whose, on which links. */
+export interface OwnerGroup {
+  kind: 'reassigned' | 'owner-dropped' | 'owner-added' | 'group-added' | 'group-dropped';
+  units: string;
+  links: string[];
+  inferred: boolean;
+}
+
+const linkLabel = (o: OwnerChange) => (o.base === o.local ? o.base : `${o.base}→${o.local}`);
+
+/** The unexpected owner changes grouped by pattern, in order of first appearance; collectives last. */
+export function groupOwnerChanges(changes: readonly OwnerChange[]): OwnerGroup[] {
+  const groups = new Map<string, OwnerGroup>();
+  const add = (kind: OwnerGroup['kind'], units: string, o: OwnerChange) => {
+    const key = `${kind}|${units}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { kind, units, links: [], inferred: false }));
+    const label = linkLabel(o);
+    if (!g.links.includes(label)) g.links.push(label);
+    if (o.basis === 'inferred') g.inferred = true;
+  };
+  for (const o of changes) {
+    if (o.change === 'reassigned') add('reassigned', `${(o.baseLeads ?? []).join('、')} → ${(o.localLeads ?? []).join('、')}`, o);
+    else if (o.change === 'owner-dropped' || o.change === 'owner-added') for (const u of o.unmatched ?? [o.detail]) add(o.change, u, o);
+  }
+  for (const o of changes) {
+    for (const u of o.groupsAdded ?? []) add('group-added', u, o);
+    for (const u of o.groupsDropped ?? []) add('group-dropped', u, o);
+  }
+  // units added (dropped) on exactly the same links share a line
+  const out: OwnerGroup[] = [];
+  for (const g of groups.values()) {
+    const same = g.kind !== 'reassigned' && out.find((h) => h.kind === g.kind && h.links.join() === g.links.join());
+    if (same) {
+      same.units += `、${g.units}`;
+      same.inferred ||= g.inferred;
+    } else out.push({ ...g, links: [...g.links] });
+  }
+  const order: OwnerGroup['kind'][] = ['reassigned', 'owner-dropped', 'owner-added', 'group-added', 'group-dropped'];
+  return out.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+}
+
+const LIST_MAX = 8;
+function linkList(links: string[]): string {
+  const shown = links.slice(0, LIST_MAX).join(', ');
+  return links.length > LIST_MAX ? `${shown} … (+${links.length - LIST_MAX})` : shown;
+}
+const tasks = (n: number) => `${n} task${n === 1 ? '' : 's'}`;
+
+/** The sentence of one grouped line, without colour. */
+export function describeGroup(g: OwnerGroup): string {
+  const inferred = g.inferred ? ' (owners inferred from the text)' : '';
+  switch (g.kind) {
+    case 'reassigned':
+      return `${g.units}: ${linkList(g.links)}${inferred}`;
+    case 'owner-dropped':
+    case 'group-dropped':
+      return `${g.units} dropped from ${tasks(g.links.length)}: ${linkList(g.links)}${inferred}`;
+    default:
+      return `${g.units} added to ${tasks(g.links.length)}: ${linkList(g.links)}${inferred}`;
+  }
+}
+
+const LABEL: Record<OwnerGroup['kind'], string> = {
+  reassigned: 'reassigned',
+  'owner-dropped': 'dropped',
+  'owner-added': 'added',
+  'group-added': 'collective',
+  'group-dropped': 'collective',
+};
+
+function heading(d: PlanDiff, changed: number): string {
+  return `Owner changes (${changed} of ${(d.ownerChanges ?? []).length} links; the local plan names ${d.summary.localUnits} units)`;
+}
+
+const entryLine = (o: OwnerChange) =>
+  `${o.base} → ${o.local}  ${o.change}  [${o.basis}]${o.detail ? `  ${o.detail}` : ''}${o.baseInferred ? `  (base owners inferred: ${o.baseInferred.join('、')})` : ''}${o.localInferred ? `  (local owners inferred: ${o.localInferred.join('、')})` : ''}${o.groupsAdded ? `  + ${o.groupsAdded.join('、')}` : ''}${o.groupsDropped ? `  − ${o.groupsDropped.join('、')}` : ''}`;
+
+/** The section's lines for the terminal report (none when nothing is to be shown). */
+export function ownerSectionText(d: PlanDiff, c: Colors, mode: OwnersMode = 'grouped'): string[] {
+  const all = d.ownerChanges ?? [];
+  const changed = all.filter((o) => o.change !== 'mapped');
+  if (mode === 'all') {
+    if (!all.length) return [];
+    return ['', c.bold(heading(d, changed.length)), ...all.map((o) => `  ${o.change === 'mapped' ? c.dim(entryLine(o)) : entryLine(o)}`)];
+  }
+  const groups = groupOwnerChanges(all);
+  if (!groups.length) return [];
+  const out = ['', c.bold(heading(d, changed.length))];
+  let apart = false;
+  for (const g of groups) {
+    if (g.kind.startsWith('group-') && !apart) {
+      out.push(c.dim('  collectives (governments, zones, 有关部门), not counted:'));
+      apart = true;
+    }
+    out.push(`  ${(g.kind.startsWith('group-') ? c.dim : c.yellow)(LABEL[g.kind].padEnd(10))}  ${describeGroup(g)}`);
+  }
+  out.push(c.dim('  (--owners all lists every link)'));
+  return out;
+}
+
+/** The section for the Markdown report: the grouped table, or every link with `all`. */
+export function ownerSectionMarkdown(d: PlanDiff, mode: OwnersMode = 'grouped'): { title: string; body: string } | undefined {
+  const all = d.ownerChanges ?? [];
+  const changed = all.filter((o) => o.change !== 'mapped');
+  if (mode === 'all') {
+    if (!all.length) return undefined;
+    const rows = all.map((o) => [o.base, o.local, o.change, o.basis, o.baseUnits.join('、') || (o.baseInferred ? `(inferred) ${o.baseInferred.join('、')}` : ''), o.localUnits.join('、'), o.detail]);
+    return { title: heading(d, changed.length), body: mdTable(['base', 'local', 'change', 'basis', 'base units', 'local units', 'detail'], rows) };
+  }
+  const groups = groupOwnerChanges(all);
+  if (!groups.length) return undefined;
+  const rows = groups.map((g) => [LABEL[g.kind] + (g.kind.startsWith('group-') ? ' (not counted)' : ''), g.units + (g.inferred ? ' (inferred)' : ''), g.links.join(', ')]);
+  return { title: heading(d, changed.length), body: mdTable(['change', 'owners', 'links'], rows.map((r) => r.map(mdCell)), true) };
+}

@@ -1,0 +1,103 @@
+// The table of government bodies (src/diff/bodies.tsv) and what owner comparison makes of it:
+// names unique per level, former names pointing to current bodies, counterparts an analyst expects
+// (编办 = 编委办, 国务院办公厅 = 市府办, 工业和信息化部 = 市经信局), read once per process.
+import { describe, it, expect } from 'vitest';
+import { bareName, bodiesOf, bodyTable, bodyTableLoads, LEVELS } from '../src/diff/bodies.js';
+import { counterpart } from '../src/diff/owners.js';
+import { subjectsOf } from '../src/diff/inline-units.js';
+import { diffNotices } from '../src/diff/index.js';
+import { loadBase, parseFile } from '../src/pipeline.js';
+
+describe('the body table', () => {
+  const t = bodyTable();
+  const current = new Set(t.rows.filter((r) => r.bodies.length === 1).map((r) => r.bodies[0]));
+
+  it('has the State Council and Party bodies plans name', () => {
+    for (const b of ['工业和信息化部', '国家卫生健康委员会', '中国人民银行', '国家机关事务管理局', '文化和旅游部', '中央机构编制委员会办公室', '中央组织部', '国务院办公厅', '国家数据局', '国家金融监督管理总局'])
+      expect(current, b).toContain(b);
+    expect(t.rows.length).toBeGreaterThan(100);
+  });
+
+  it('gives every name to one body within its level', () => {
+    expect(t.repeats).toEqual([]);
+    for (const level of LEVELS) expect(t.byLevel[level].size, level).toBeGreaterThan(50);
+  });
+
+  it('points every former name, and every part of a merged local body, to a current body', () => {
+    for (const row of t.rows) {
+      if (row.bodies.length > 1) for (const b of row.bodies) expect(current, `line ${row.line}: ${b}`).toContain(b);
+      for (const f of row.former) expect(bodiesOf(f)?.every((b) => current.has(b)), `line ${row.line}: ${f}`).toBe(true);
+    }
+    // no former name is also a current name at some level
+    for (const [name] of t.former) for (const level of LEVELS) expect(t.byLevel[level].has(name), `${name} (${level})`).toBe(false);
+  });
+
+  it('is read once per process, however many names are looked up', () => {
+    for (const u of ['省编办', '市编委办', '区委编办', '国家发展改革委', '市发改委', '某某局']) bodiesOf(u);
+    expect(bodyTableLoads()).toBe(1);
+  });
+
+  it('takes off the place and the level, not a name’s own 市 or 区', () => {
+    expect(bareName('浙江省舟山市经信委')).toMatchObject({ level: 'city', rest: '经信委' });
+    expect(bareName('中共中央组织部')).toMatchObject({ level: 'national', rest: '组织部' });
+    expect(bareName('市城市管理局').rest).toBe('城市管理局');
+    expect(bareName('市场监管总局').rest).toBe('市场监管总局');
+  });
+});
+
+describe('counterparts by the real names of bodies', () => {
+  it.each([
+    ['省编办', '市编委办'],
+    ['省编办', '区委编办'],
+    ['省政府办公厅', '市府办'],
+    ['国务院办公厅', '省政府办公厅'],
+    ['工业和信息化部', '市经信局'],
+    ['工业和信息化部', '省经济和信息化厅'],
+    ['人民银行', '人行成都分行'],
+    ['人民银行', '人行舟山市中支'],
+    ['国管局', '市机关事务管理局'],
+    ['文化和旅游部', '市文化广电旅游局'],
+    ['银保监会', '四川银保监局'],
+    ['国家税务总局', '国家税务总局浙江省税务局'],
+    ['海关总署', '杭州海关'],
+    ['国家统计局', '国家统计局舟山调查队'],
+    ['省质监局', '市市场监管局'],
+    ['市工商局', '区工商分局'],
+    ['省数据管理中心', '市大数据发展管理局'],
+    ['国家卫生计生委', '市卫生健康委'],
+    ['省法制办', '县司法局'],
+    ['发展改革委', '区发展和改革局'],
+    ['市规划局', '市规划局番禺区分局'],
+  ])('%s → %s', (b, l) => expect(counterpart(b, l)).toBe(true));
+  it.each([
+    ['省编办', '市府办'],
+    ['省政府研究室', '市府办'],
+    ['省法制办', '市府办'],
+    ['农业农村部', '省自然资源厅'],
+    ['市金融办', '区经贸局'],
+    ['工业和信息化部', '市商务局'],
+    ['省政府办公厅', '市委办'],
+  ])('%s is not %s', (b, l) => expect(counterpart(b, l)).toBe(false));
+});
+
+describe('owners a base without owner notes implies', () => {
+  it('reads the subjects of sentences, not the bodies they act on', () => {
+    expect(subjectsOf('国家卫生健康委推行电子健康卡。支持教育部门开展培训。人民银行、银保监会要加大信贷支持。')).toEqual(['国家卫生健康委', '人民银行', '银保监会']);
+    expect(subjectsOf('由市商务局牵头，加快建设。')).toEqual(['市商务局']);
+  });
+});
+
+describe('Zhoushan against 16号', () => {
+  it('flags no pair of counterparts, and every entry says what it rests on', async () => {
+    const d = diffNotices(loadBase(), await parseFile('fixtures/000_5b73fe2b8637f3d3.txt'));
+    const changed = d.ownerChanges.filter((o) => o.change !== 'mapped');
+    const said = changed.map((o) => o.detail).join('\n');
+    // 编办 and 编委办 are one body, 政府办公厅 and 府办 too
+    expect(said).not.toMatch(/省编办 → 市编委办|省政府办公厅 → 市府办|no base counterpart for [^\n]*市编委办/);
+    expect(changed.find((o) => o.base === '4.1')).toBeUndefined();
+    // collectives are never a lead and never a change: reported apart
+    expect(said).not.toMatch(/功能区管委会|各部门|有关部门/);
+    expect(d.ownerChanges.filter((o) => o.groupsAdded?.includes('功能区管委会')).length).toBeGreaterThanOrEqual(9);
+    for (const o of d.ownerChanges) expect(['table', 'name-rule', 'inferred']).toContain(o.basis);
+  });
+});
