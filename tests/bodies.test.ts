@@ -7,6 +7,8 @@ import { counterpart } from '../src/diff/owners.js';
 import { subjectsOf } from '../src/diff/inline-units.js';
 import { diffNotices } from '../src/diff/index.js';
 import { loadBase, parseFile } from '../src/pipeline.js';
+import { ownerSectionText, ownerSectionMarkdown } from '../src/render/owners.js';
+import { colorsAt } from '../src/render/color.js';
 
 describe('the body table', () => {
   const t = bodyTable();
@@ -99,5 +101,24 @@ describe('Zhoushan against 16号', () => {
     expect(said).not.toMatch(/功能区管委会|各部门|有关部门/);
     expect(d.ownerChanges.filter((o) => o.groupsAdded?.includes('功能区管委会')).length).toBeGreaterThanOrEqual(9);
     for (const o of d.ownerChanges) expect(['table', 'name-rule', 'inferred']).toContain(o.basis);
+  });
+});
+
+describe('the owner-changes section of the reports', () => {
+  it('is quiet by default: one line per pattern, collectives apart; --owners all lists every link', async () => {
+    const d = diffNotices(loadBase(), await parseFile('fixtures/000_5b73fe2b8637f3d3.txt'));
+    const c = colorsAt(0);
+    const grouped = ownerSectionText(d, c);
+    // fits on one screen, and no unit is repeated once per task
+    expect(grouped.length).toBeLessThanOrEqual(40);
+    expect(grouped.filter((l) => l.includes('功能区管委会'))).toHaveLength(1);
+    expect(grouped.find((l) => l.includes('功能区管委会'))).toMatch(/功能区管委会 added to (\d+) tasks: 2\.1, /);
+    expect(grouped.filter((l) => /省法制办 → 市府办/.test(l))).toHaveLength(1);
+    expect(grouped.find((l) => /省法制办 → 市府办/.test(l))).toContain('2.3→2.2, 2.4→2.2');
+    const all = ownerSectionText(d, c, 'all');
+    expect(all.length).toBe(2 + d.ownerChanges.length);
+    expect(all.some((l) => /4\.1 → 4\.1 {2}mapped {2}\[table\]/.test(l))).toBe(true);
+    const md = ownerSectionMarkdown(d)!;
+    expect(md.body.split('\n').filter((l) => l.includes('功能区管委会'))).toHaveLength(1);
   });
 });

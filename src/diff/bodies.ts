@@ -27,6 +27,8 @@ export interface BodyTable {
   branches: { re: RegExp; row: BodyRow }[];
   /** Names that repeat within a level or among former names, with the rows that share them. */
   repeats: string[];
+  /** The function word of every name (市场监管 of 市场监管局, 财政 of 财政部) → its row, for 市场监管部门; null when two rows share it. */
+  cores: Map<string, BodyRow | null>;
 }
 
 export const BODIES_FILE = fileURLToPath(new URL('../../src/diff/bodies.tsv', import.meta.url));
@@ -98,7 +100,25 @@ function parseTable(text: string): BodyTable {
       const re = new RegExp(`^${b.replace(/[.?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[\\u4e00-\\u9fff]{0,10}').replace(/\+/g, '[\\u4e00-\\u9fff]{1,10}')}$`);
       branches.push({ re, row });
     }
-  return { rows, byLevel, former, branches, repeats };
+  const cores = new Map<string, BodyRow | null>();
+  for (const row of rows) {
+    if (row.bodies.length !== 1) continue;
+    for (const n of [...LEVELS.flatMap((l) => row.names[l]), ...row.former]) {
+      const core = coreOf(bareName(n).rest);
+      if (!core) continue;
+      const had = cores.get(core);
+      cores.set(core, had === undefined || had === row ? row : null);
+    }
+  }
+  return { rows, byLevel, former, branches, repeats, cores };
+}
+
+const KIND = /(?:委员会|办公室|办公厅|总局|总署|部|厅|局|委|办|署|中心)$/;
+
+/** 市场监督管理局 → 市场监督管理, 财政部 → 财政; nothing for a name that is all kind (办公厅). */
+function coreOf(rest: string): string | undefined {
+  const core = rest.replace(/^委/, '').replace(KIND, '');
+  return core.length >= 2 && core !== rest ? core : undefined;
 }
 
 const NATIONAL = /^(?:中共中央|中国共产党|中共|中央|国家|全国|中国)(?=[\u4e00-\u9fff]{2})/;
@@ -167,7 +187,10 @@ function resolve(unit: string): string[] | undefined {
     const row = t.former.get(v);
     if (row) return row.bodies;
   }
-  return undefined;
+  // a function's departments at every level: 市场监管部门, 人力资源社会保障行政部门, 财政部门
+  const dept = /^(.{2,}?)(?:行政|主管|管理)?部门$/.exec(rest);
+  const row = dept ? t.cores.get(dept[1]) : undefined;
+  return row ? row.bodies : undefined;
 }
 
 let levelNames: Map<string, Set<Level>> | undefined;
@@ -204,7 +227,8 @@ export function subjectNames(): RegExp {
     const byLength = (a: string, b: string) => b.length - a.length;
     const nat = [...national].sort(byLength).map(esc).join('|');
     const loc = [...local].sort(byLength).map(esc).join('|');
-    subjectPattern = new RegExp(`(?:${nat}|(?:[省市县区]|[\\u4e00-\\u9fff]{2,4}?[省市县区])委?(?:${loc}))`, 'y');
+    const depts = [...t.cores].filter(([, row]) => row).map(([core]) => core).sort(byLength).map(esc).join('|');
+    subjectPattern = new RegExp(`(?:(?:${depts})(?:行政|主管)?部门|${nat}|(?:[省市县区]|[\\u4e00-\\u9fff]{2,4}?[省市县区])委?(?:${loc}))`, 'y');
   }
   return subjectPattern;
 }

@@ -5,7 +5,7 @@ import type { Task } from '../model.js';
 import { subjectNames } from './bodies.js';
 
 // what may stand before a subject at the start of a clause
-const LEAD_IN = /^(?:同时|并|另外|此外|其中|由|请|鼓励|支持|要求)?/;
+const LEAD_IN = /^(?:同时|并|另外|此外|其中|由|请|要求)?/;
 // after a body name, what shows it is not the subject: 教育部门 (departments), 财政部的 (possessive), 和 (a list goes on below)
 const NOT_SUBJECT = /^[门的所属之]/;
 const JOINER = /^(?:、|和|及|与|以及|，会同|会同)/;

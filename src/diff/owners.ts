@@ -53,7 +53,8 @@ function deriveKey(unit: string): UnitKey {
   if (ZONES.test(s)) return { unit, tag: 'zones', core: '' };
   if (GENERIC.test(s)) return { unit, tag: 'generic', core: '' };
   if (SUBGOV.test(s)) return { unit, tag: 'subgov', core: '' };
-  if (/政府(?:党组)?$/.test(s)) return { unit, tag: 'gov', core: '' };
+  // the government (省政府, 许昌市人民政府, 试点城市政府) or the Party committee (市委, 党中央) that issues the plan
+  if (/政府(?:党组)?$|^(?:党中央|中共中央|国务院|中央|(?:中共)?(?:[\u4e00-\u9fff]{2,6}?)?[省市县区]委)$/.test(s)) return { unit, tag: 'gov', core: '' };
   let core = s;
   // 人民银行南昌中心支行 / 南京海关: a vertical body's branch keeps the body's name
   if (/人民银行/.test(core)) return { unit, tag: undefined, core: '人民银行' };
@@ -206,17 +207,19 @@ export function compareOwners(base: Notice, local: Notice, links: Link[]): Owner
   // a group's units and leads, found once per group (a group serves each of its links)
   const sides = new Map<Task[], Side>();
   const side = (g: Task[]) => sides.get(g) ?? sides.set(g, sideOf(g)).get(g)!;
+  // a local plan without any owner note has dropped no owner: it names none anywhere
+  const localNotes = local.tasks.some((t) => t.units.length > 0);
   const out: OwnerChange[] = [];
   for (const k of links) {
     const bGroup = basesOf.get(k.local);
     const lGroup = localsOf.get(k.base);
     if (!bGroup || !lGroup) continue;
-    out.push(judge(k, bTask.get(k.base)!, lTask.get(k.local)!, side(bGroup), side(lGroup), anywhere));
+    out.push(judge(k, bTask.get(k.base)!, lTask.get(k.local)!, side(bGroup), side(lGroup), anywhere, localNotes));
   }
   return out;
 }
 
-function judge(k: Link, bt: Task, lt: Task, b: Side, l: Side, anywhere: (u: string) => boolean): OwnerChange {
+function judge(k: Link, bt: Task, lt: Task, b: Side, l: Side, anywhere: (u: string) => boolean, localNotes: boolean): OwnerChange {
   const entry = (change: OwnerChange['change'], detail: string, basis: OwnerChange['basis']): OwnerChange => {
     const e: OwnerChange = { base: k.base, local: k.local, baseUnits: bt.units, localUnits: lt.units, change, detail, basis };
     if (b.inferred) e.baseInferred = b.units;
@@ -226,7 +229,7 @@ function judge(k: Link, bt: Task, lt: Task, b: Side, l: Side, anywhere: (u: stri
   const inferred = b.inferred || l.inferred;
   // nothing stated on one side: nothing to compare (a base without owner notes whose sentences name no body)
   if (!b.units.length || !l.units.length) {
-    if (b.units.length && !l.units.length && !inferred) return entry('owner-dropped', `the local plan names no unit for ${b.units.join('、')}`, 'name-rule');
+    if (b.units.length && !l.units.length && !inferred && localNotes) return entry('owner-dropped', `the local plan names no unit for ${b.units.join('、')}`, 'name-rule');
     return entry('mapped', b.units.length ? '' : 'the base names no unit', inferred ? 'inferred' : 'name-rule');
   }
   const used = new Set<'table' | 'name-rule'>();
