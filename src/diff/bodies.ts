@@ -201,7 +201,9 @@ export function hasNamesAt(body: string, level: Level): boolean {
     levelNames = new Map();
     for (const row of bodyTable().rows)
       if (row.bodies.length === 1)
-        for (const l of LEVELS) if (row.names[l].length || row.branches.length) (levelNames.get(row.bodies[0]) ?? levelNames.set(row.bodies[0], new Set()).get(row.bodies[0])!).add(l);
+        for (const l of LEVELS)
+          // a vertical body's branches (人行XX中心支行, XX海关, XX调查队) stand in provinces and cities
+          if (row.names[l].length || (row.branches.length && (l === 'province' || l === 'city'))) (levelNames.get(row.bodies[0]) ?? levelNames.set(row.bodies[0], new Set()).get(row.bodies[0])!).add(l);
   }
   return levelNames.get(body)?.has(level) ?? false;
 }
