@@ -6,6 +6,8 @@ import { bareName, bodiesOf, bodyTable, bodyTableLoads, LEVELS } from '../src/di
 import { counterpart } from '../src/diff/owners.js';
 import { subjectsOf } from '../src/diff/inline-units.js';
 import { diffNotices } from '../src/diff/index.js';
+import { compareOwners } from '../src/diff/owners.js';
+import type { Notice, Task } from '../src/model.js';
 import { loadBase, parseFile } from '../src/pipeline.js';
 import { ownerSectionText, ownerSectionMarkdown } from '../src/render/owners.js';
 import { colorsAt } from '../src/render/color.js';
@@ -82,6 +84,36 @@ describe('counterparts by the real names of bodies', () => {
   ])('%s is not %s', (b, l) => expect(counterpart(b, l)).toBe(false));
 });
 
+describe('who leads', () => {
+  const task = (id: string, units: string[], notes: { text: string; lead: string[]; assist: string[] }[]): Task => ({
+    id, path: [1], numbers: ['1'], headings: [], number: '1', project: '', projectNumber: '', title: id, text: '', units,
+    lead: notes.flatMap((n) => n.lead), assist: notes.flatMap((n) => n.assist), guide: [], unitsFrom: 'task',
+    ownerNotes: notes.map((n) => ({ ...n, units, guide: [], line: 1 })), impliedUnits: [], deadlines: [], line: 1,
+  });
+  const notice = (tasks: Task[]) => ({ schema: 'plancmp.parse/1', source: { file: 'x', encoding: 'utf-8', format: 'text', converted: 'none' }, meta: {}, references: [], sections: [], tasks, keyList: [], warnings: [] }) as unknown as Notice;
+  const judge = (b: Task, l: Task) => compareOwners(notice([b]), notice([l]), [{ base: b.id, local: l.id, score: 1, kind: 'same' }])[0];
+
+  it('takes the first unit of a note that marks no lead against a local 牵头 (列第一位者为牵头单位)', () => {
+    const b = task('1', ['教育部', '人力资源社会保障部'], [{ text: '（教育部、人力资源社会保障部负责）', lead: ['教育部', '人力资源社会保障部'], assist: [] }]);
+    const l = task('1', ['市人社局', '市教育局'], [{ text: '（市人社局牵头，市教育局配合）', lead: ['市人社局'], assist: ['市教育局'] }]);
+    expect(judge(b, l)).toMatchObject({ change: 'reassigned', baseLeads: ['教育部'], localLeads: ['市人社局'] });
+    const kept = task('1', ['市教育局', '市人社局'], [{ text: '（市教育局牵头，市人社局配合）', lead: ['市教育局'], assist: ['市人社局'] }]);
+    expect(judge(b, kept)).toMatchObject({ change: 'mapped' });
+  });
+
+  it('reads units listed alike on both sides as co-owners', () => {
+    const b = task('1', ['工业和信息化部', '市场监管总局'], [{ text: '（工业和信息化部、市场监管总局负责）', lead: ['工业和信息化部', '市场监管总局'], assist: [] }]);
+    const l = task('1', ['市市场监管局', '市经信局'], [{ text: '（市市场监管局、市经信局负责）', lead: ['市市场监管局', '市经信局'], assist: [] }]);
+    expect(judge(b, l)).toMatchObject({ change: 'mapped', basis: 'table' });
+  });
+
+  it('splits a list closed by 等和 a government (商务部等和各省级人民政府负责)', () => {
+    const b = task('1', ['商务部', '发展改革委等和各省级人民政府'], [{ text: '（商务部、发展改革委等和各省级人民政府负责）', lead: ['商务部', '发展改革委等和各省级人民政府'], assist: [] }]);
+    const l = task('1', ['市商务局', '市发改委'], [{ text: '（市商务局牵头，市发改委配合）', lead: ['市商务局'], assist: ['市发改委'] }]);
+    expect(judge(b, l)).toMatchObject({ change: 'mapped' });
+  });
+});
+
 describe('owners a base without owner notes implies', () => {
   it('reads the subjects of sentences, not the bodies they act on', () => {
     expect(subjectsOf('国家卫生健康委推行电子健康卡。支持教育部门开展培训。人民银行、银保监会要加大信贷支持。')).toEqual(['国家卫生健康委', '人民银行', '银保监会']);
@@ -113,8 +145,9 @@ describe('the owner-changes section of the reports', () => {
     expect(grouped.length).toBeLessThanOrEqual(40);
     expect(grouped.filter((l) => l.includes('功能区管委会'))).toHaveLength(1);
     expect(grouped.find((l) => l.includes('功能区管委会'))).toMatch(/功能区管委会 added to (\d+) tasks: 2\.1, /);
-    expect(grouped.filter((l) => /省法制办 → 市府办/.test(l))).toHaveLength(1);
-    expect(grouped.find((l) => /省法制办 → 市府办/.test(l))).toContain('2.3→2.2, 2.4→2.2');
+    // neither plan says who leads: the units listed are co-owners, and 市府办 joins 市法制办 on 2.3 and 2.4
+    expect(grouped.filter((l) => /市府办 added to 2 tasks: 2\.3→2\.2, 2\.4→2\.2/.test(l))).toHaveLength(1);
+    expect(grouped.filter((l) => /省政府办公厅 → 新区督考办: 3\.1, 3\.2→3\.1, 3\.3→3\.1/.test(l))).toHaveLength(1);
     const all = ownerSectionText(d, c, 'all');
     expect(all.length).toBe(2 + d.ownerChanges.length);
     expect(all.some((l) => /4\.1 → 4\.1 {2}mapped {2}\[table\]/.test(l))).toBe(true);

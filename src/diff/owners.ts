@@ -144,18 +144,41 @@ const isGroup = (u: string) => {
   return t === 'subgov' || t === 'zones' || t === 'generic';
 };
 
-/** Lead units for comparison: the named leads, else the first unit listed (guide-only notes too). */
+/**
+ * 商务部、发展改革委等和各省级人民政府 (a note's list ending in 等和 a government): the bodies and the
+ * government, as the note means them.
+ */
+function expand(units: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const u of units)
+    for (const part of u.split(/等(?:和|及|与|以及)/)) {
+      const p = part.replace(/等$/, '');
+      if (p && !out.includes(p)) out.push(p);
+    }
+  return out;
+}
+
+/** A note that names its leads apart from the rest (A牵头，B配合; A负责，B参与): its leads are leads as written. */
+const marksLeads = (n: Task['ownerNotes'][number]) => /牵头|主办|主责/.test(n.text) || (n.lead.length > 0 && n.assist.length > 0);
+
+/**
+ * Lead units for comparison: those a note marks as leading (A、B牵头，C配合); when no note of the task
+ * does (A、B、C负责, A、B指导, 责任单位：A、B), the first unit listed, as 列第一位者为牵头单位 says.
+ */
 function leadsOf(tasks: Task[], inferred: boolean): string[] {
   const out: string[] = [];
+  const add = (u: string | undefined) => {
+    if (u && !exempt(u) && !out.includes(u)) out.push(u);
+  };
   for (const t of tasks) {
     if (inferred) {
       // a sentence's subjects are all it says of who leads
-      for (const u of inlineUnits(t)) if (!exempt(u) && !out.includes(u)) out.push(u);
+      for (const u of inlineUnits(t)) add(u);
       continue;
     }
-    const named = t.lead.filter((u) => !exempt(u));
-    const first = [...t.units, ...t.impliedUnits].find((u) => !exempt(u));
-    for (const u of named.length ? named : first ? [first] : []) if (!out.includes(u)) out.push(u);
+    const before = out.length;
+    for (const n of t.ownerNotes) if (marksLeads(n)) expand(n.lead).forEach(add);
+    if (out.length === before) add([...expand(t.units), ...t.impliedUnits].find((u) => !exempt(u)));
   }
   return out;
 }
@@ -165,14 +188,17 @@ interface Side {
   units: string[];
   leads: string[];
   inferred: boolean;
+  /** Whether a note of these tasks says who leads (牵头), or they are listed alike (负责, 责任单位：A、B). */
+  marks: boolean;
 }
 
 function sideOf(tasks: Task[]): Side {
   const units: string[] = [];
-  for (const t of tasks) for (const u of t.units) if (!units.includes(u)) units.push(u);
-  if (units.length || tasks.some((t) => t.impliedUnits.length)) return { units, leads: leadsOf(tasks, false), inferred: false };
+  for (const t of tasks) for (const u of expand(t.units)) if (!units.includes(u)) units.push(u);
+  const marks = tasks.some((t) => t.ownerNotes.some(marksLeads));
+  if (units.length || tasks.some((t) => t.impliedUnits.length)) return { units, leads: leadsOf(tasks, false), inferred: false, marks };
   for (const t of tasks) for (const u of inlineUnits(t)) if (!units.includes(u)) units.push(u);
-  return { units, leads: leadsOf(tasks, true), inferred: units.length > 0 };
+  return { units, leads: leadsOf(tasks, true), inferred: units.length > 0, marks };
 }
 
 /**
@@ -244,13 +270,23 @@ function judge(k: Link, bt: Task, lt: Task, b: Side, l: Side, anywhere: (u: stri
     if (groups.dropped.length) e.groupsDropped = groups.dropped;
     return e;
   };
-  const leadKept = !b.leads.length || !l.leads.length || l.leads.some((v) => b.leads.some((u) => rel(u, v)));
+  // when neither side says who leads (A、B负责 against 责任单位：A、B), the units listed are co-owners:
+  // none was handed over while a named base unit is carried. When one side says (A牵头), the other's
+  // first unit is its lead-equivalent (列第一位者为牵头单位).
+  const roleless = !b.marks && !l.marks && !b.inferred;
+  const leadKept = roleless
+    ? // co-owners: handed over only when no named base unit is carried
+      !b.leads.length || !l.leads.length || b.units.some((u) => !exempt(u) && l.units.some((v) => !exempt(v) && rel(u, v)))
+    : !b.leads.length || !l.leads.length || l.leads.some((v) => b.leads.some((u) => rel(u, v)));
   const basisNow = (units: string[]): OwnerChange['basis'] =>
     inferred ? 'inferred' : units.every((u) => basisOf(u) === 'table') && !used.has('name-rule') ? 'table' : 'name-rule';
   if (!leadKept) {
-    const e = entry('reassigned', `lead ${b.leads.join('、')}${b.inferred ? ' (inferred)' : ''} → ${l.leads.join('、')}`, basisNow([...b.leads, ...l.leads]));
-    e.baseLeads = b.leads;
-    e.localLeads = l.leads;
+    // co-owners: the named units the base listed, and those the local plan put in their place
+    const from = roleless ? b.units.filter((u) => !exempt(u)) : b.leads;
+    const to = roleless ? l.units.filter((v) => !exempt(v)) : l.leads;
+    const e = entry('reassigned', `${roleless ? 'owners' : 'lead'} ${from.join('、')}${b.inferred ? ' (inferred)' : ''} → ${to.join('、')}`, basisNow([...from, ...to]));
+    e.baseLeads = from;
+    e.localLeads = to;
     return withGroups(e);
   }
   // units inferred from sentences say who acts, not every unit involved: only the lead is compared
