@@ -188,6 +188,27 @@ export interface TaskShape {
   parts: PartShape[];
 }
 
+/** A numeric target of a task: 网上可办率达到90%以上 → indicator 网上可办率, min 90 %. */
+export interface Target {
+  /** The target as written (达到90%以上). */
+  text: string;
+  /** What it measures: the words of its clause before the number. */
+  indicator: string;
+  /** min: a floor (达到, 不低于, 以上); max: a cap (控制在, 压缩至, 以内), where a lower number is more ambitious. */
+  bound: 'min' | 'max';
+  value: number;
+  unit: string;
+  /** Stated as an aim (力争达到, 争取): not a firm floor. */
+  hedged?: true;
+}
+
+/** A requirement clause of a task and the strength of the word that states it (vocabulary.ts STRENGTH_WORDS). */
+export interface Obligation {
+  clause: string;
+  word: string;
+  strength: 'prohibited' | 'binding' | 'expected' | 'encouraged' | 'permitted';
+}
+
 export interface Task {
   /**
    * Dot-joined 1-based positions of the task's numbered (or lead-sentence) ancestors and of itself;
@@ -220,6 +241,10 @@ export interface Task {
   /** Units that a note such as “以下均需试点城市政府落实，不再列出” puts on this task without writing them. */
   impliedUnits: string[];
   deadlines: Deadline[];
+  /** Numeric targets in the task's text. */
+  targets?: Target[];
+  /** Requirement clauses with their strength (必须/确保 binding, 要 expected, 力争/鼓励 encouraged, 可以 permitted, 不得 prohibited). */
+  obligations?: Obligation[];
   line: number;
 }
 
@@ -293,6 +318,30 @@ export interface DeadlineChange {
   notRestated?: true;
 }
 
+/** A numeric target of linked tasks that changed (raised / lowered / removed / added / changed-unit). */
+export interface TargetChange {
+  base: string;
+  local: string;
+  /** The targets as written; '' on the side that has none. */
+  baseTarget: string;
+  localTarget: string;
+  indicator: string;
+  change: 'raised' | 'lowered' | 'removed' | 'added' | 'changed-unit';
+  /** Whether the change asks less of the lower level: a floor (达到, 以上) lowered or a cap (控制在, 以内) raised. */
+  weaker?: boolean;
+}
+
+/** An obligation clause of linked tasks whose strength changed: 确保 → 力争 weakened, 不得 gone. */
+export interface StrengthChange {
+  base: string;
+  local: string;
+  baseClause: string;
+  localClause: string;
+  baseWord: string;
+  localWord: string;
+  change: 'weakened' | 'strengthened' | 'prohibition-removed';
+}
+
 /** Who is responsible, base against local, for one link (CONTRACT 1.1). */
 export interface OwnerChange {
   base: string;
@@ -342,6 +391,10 @@ export interface PlanDiff {
   deadlineChanges: DeadlineChange[];
   /** One entry per link: are the local owners the counterparts of the base owners? */
   ownerChanges: OwnerChange[];
+  /** Numeric targets of linked tasks that changed. */
+  targetChanges: TargetChange[];
+  /** Obligation clauses of linked tasks whose strength changed. */
+  strengthChanges: StrengthChange[];
   /** citesBase: the local plan cites the base (by 文号 or title); namesBase: its own title contains the base plan's name. */
   parentage: { citesBase: boolean; by?: 'docNumber' | 'title'; namesBase: boolean; cited: Reference[]; warning?: string };
   family: { sameFamily: boolean; strongShare: number; message?: string };
@@ -368,6 +421,11 @@ export interface PlanDiff {
     ownerChanges: number;
     /** Distinct units the local plan names (a variable researchers use). */
     localUnits: number;
+    /** Target changes, and those that ask less of the lower level. */
+    targetChanges?: number;
+    targetsWeaker?: number;
+    /** Strength changes that weaken (weakened, prohibition-removed). */
+    weakened?: number;
   };
   warnings: Warning[];
 }

@@ -107,8 +107,19 @@ export interface ParentageOptions {
   nameMatch: number;
 }
 
+/** Numeric targets and obligation clauses of linked tasks (src/diff/requirements.ts). */
+export interface RequirementOptions {
+  /** two targets measure the same thing: dice of their indicators, +0.3 for the same unit, +0.1 for the same value */
+  targetPairMin: number;
+  /** two obligation clauses state the same requirement: dice of their wording without the modal word (one side has no word) */
+  clausePairMin: number;
+  /** the same when both clauses carry a modal word */
+  clausePairBothWords: number;
+}
+
 export interface DiffThresholds {
   align: AlignOptions;
+  requirements: RequirementOptions;
   overlap: OverlapOptions;
   keyList: KeyListOptions;
   deadlines: DeadlineOptions;
@@ -154,6 +165,8 @@ export const DEFAULT_DIFF_OPTIONS: DeepReadonly<DiffThresholds> = deepFreeze({
   deadlines: { clauseMatch: 0.4, sameRequirementMatch: 0.25, rewriteMatch: 0.1, rowSentence: 0.3 },
   family: { strong: 0.5, sameFamily: 0.4, linkedFamily: 0.6 },
   parentage: { titleMatch: 0.7, nameMatch: 0.8 },
+  // chosen on written examples of the genre (tests/requirements.test.ts), not on the seeds
+  requirements: { targetPairMin: 0.35, clausePairMin: 0.45, clausePairBothWords: 0.3 },
 });
 
 /** The defaults with a caller's values laid over them: a fresh object, the defaults untouched. */
@@ -166,6 +179,7 @@ export function resolveDiffOptions(input: DiffOptions = {}): DiffThresholds {
     deadlines: { ...d.deadlines, ...input.deadlines },
     family: { ...d.family, ...input.family },
     parentage: { ...d.parentage, ...input.parentage },
+    requirements: { ...d.requirements, ...input.requirements },
   };
 }
 

@@ -112,3 +112,42 @@ export const SAFEGUARD_THEME = /领导|督查|督导|督促|考核|监督|检查
 export const PLAN_KINDS = ['实施方案', '工作方案', '行动方案', '行动计划', '工作计划', '实施计划', '实施意见', '指导意见', '意见', '方案', '计划', '要点', '规划', '纲要', '清单', '措施', '举措', '安排', '任务', '分工', '通知'];
 /** Kinds that are not plans: replies, decisions, reports, regulations, contingency plans. */
 export const NON_PLAN_KINDS = ['批复', '复函', '答复', '回复', '函', '决定', '决议', '通报', '公告', '通告', '公报', '条例', '规定', '办法', '细则', '规则', '规程', '章程', '预案', '命令', '令', '报告', '请示', '纪要', '议案', '公示'];
+
+// ── Obligation strength (issue 32). How binding a requirement is, by the modal or verb word that
+// states it. Classes from strongest to weakest; `prohibited` is a class apart (a ban). Longest words
+// first within a class so 应当 is read before 应, 不得 before 得.
+export type StrengthClass = 'prohibited' | 'binding' | 'expected' | 'encouraged' | 'permitted';
+export const STRENGTH_WORDS: { cls: StrengthClass; words: string[]; why: string }[] = [
+  // a ban: the lower level may not weaken it into an aim
+  { cls: 'prohibited', words: ['严禁', '禁止', '不得', '不准', '不许', '杜绝', '一律不'], why: 'forbids' },
+  // a duty with no room: must, shall, ensure
+  { cls: 'binding', words: ['必须', '务必', '应当', '确保', '切实保障', '一律', '严格执行', '须', '应'], why: 'must be done' },
+  // the default imperative of a plan: 要 / 需
+  { cls: 'expected', words: ['需要', '要', '需'], why: 'is to be done' },
+  // a soft ban: avoid, in principle not — weaker than 不得, as strong as a plain imperative
+  { cls: 'expected', words: ['原则上不', '一般不', '尽量不', '避免', '防止'], why: 'is to be avoided' },
+  // an aim or an encouragement: strive for, encourage, support, explore, where conditions allow
+  { cls: 'encouraged', words: ['有条件的地区', '有条件的', '力争', '争取', '鼓励', '支持', '探索', '倡导', '尽量'], why: 'is striven for or encouraged' },
+  // leave to choose
+  { cls: 'permitted', words: ['可以', '允许', '可'], why: 'may be done' },
+];
+/** Rank of each class: a change to a lower rank weakens the obligation. */
+export const STRENGTH_RANK: Record<StrengthClass, number> = { prohibited: 5, binding: 4, expected: 3, encouraged: 2, permitted: 1 };
+
+// ── Numeric targets (issue 32): a comparator, a number and its unit, measuring an indicator.
+/** Comparators before the number; `max` ones cap the value (a lower number is more ambitious). */
+export const TARGET_BEFORE: { word: string; bound: 'min' | 'max' }[] = [
+  { word: '力争达到', bound: 'min' }, { word: '达到', bound: 'min' }, { word: '不低于', bound: 'min' }, { word: '不少于', bound: 'min' },
+  { word: '超过', bound: 'min' }, { word: '提高到', bound: 'min' }, { word: '提高至', bound: 'min' }, { word: '提升到', bound: 'min' },
+  { word: '提升至', bound: 'min' }, { word: '增加到', bound: 'min' }, { word: '增至', bound: 'min' }, { word: '达', bound: 'min' },
+  { word: '新增', bound: 'min' }, { word: '建成', bound: 'min' }, { word: '培训', bound: 'min' }, { word: '完成', bound: 'min' },
+  { word: '控制在', bound: 'max' }, { word: '不超过', bound: 'max' }, { word: '不高于', bound: 'max' }, { word: '降低到', bound: 'max' },
+  { word: '降低至', bound: 'max' }, { word: '降至', bound: 'max' }, { word: '压缩至', bound: 'max' }, { word: '压缩到', bound: 'max' },
+  { word: '缩短至', bound: 'max' }, { word: '缩短到', bound: 'max' }, { word: '减少到', bound: 'max' },
+];
+/** Words after the number and unit that set the bound: 90%以上 (at least), 5个工作日以内 (at most). */
+export const TARGET_AFTER: { word: string; bound: 'min' | 'max' }[] = [
+  { word: '以上', bound: 'min' }, { word: '左右', bound: 'min' }, { word: '以内', bound: 'max' }, { word: '以下', bound: 'max' },
+];
+/** Units a target is counted in (longest first when matched). */
+export const TARGET_UNITS = ['个工作日', '个百分点', '万人次', '万元', '亿元', '万人', '人次', '万户', '万亩', '公里', '平方米', '小时', '%', '％', '个', '家', '所', '项', '人', '户', '次', '天', '日', '件', '条', '台', '座', '张', '倍', '亩', '名', '批', '类'];

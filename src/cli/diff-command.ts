@@ -39,16 +39,21 @@ export interface DiffCommandOptions {
   direct?: boolean;
 }
 
-const FAIL_ON = ['dropped', 'added', 'deadline', 'merged', 'reworded'] as const;
-/** Deadline classes `deadline:` narrows to; `not-restated` is the quieter count, not a change. */
-const DEADLINE_CLASSES = ['earlier', 'later', 'changed', 'removed', 'added', 'not-restated'] as const;
+const FAIL_ON = ['dropped', 'added', 'deadline', 'merged', 'reworded', 'target', 'strength'] as const;
+/** Classes each prefixed finding narrows to (`deadline:later`, `target:lowered`, `strength:weakened`). */
+const CLASSES: Record<string, readonly string[]> = {
+  // `not-restated` is the quieter deadline count, not a change
+  deadline: ['earlier', 'later', 'changed', 'removed', 'added', 'not-restated'],
+  target: ['raised', 'lowered', 'removed', 'added', 'changed-unit', 'weaker'],
+  strength: ['weakened', 'strengthened', 'prohibition-removed'],
+};
 
 /**
- * `--fail-on dropped,deadline:later,changed,removed`: findings, comma-separated. After `deadline:`
- * the following names are deadline classes for as long as they are classes (`+` and `|` also join
- * them), so a task finding that is also a class name (`added`) goes before the `deadline:` part.
- * `deadline` alone means every deadline change (earlier, later, changed, removed, added).
- * Returns `deadline:CLASS` entries for the narrowed form.
+ * `--fail-on dropped,deadline:later,changed,target:lowered,strength:weakened`: findings, comma-separated.
+ * After `deadline:` (or `target:`, `strength:`) the following names are classes of that finding for
+ * as long as they are its classes (`+` and `|` also join them), so a task finding that is also a
+ * class name (`added`) goes before the prefixed part. A prefix alone (`deadline`) means every change
+ * of that kind. Returns `PREFIX:CLASS` entries for the narrowed form.
  */
 export function parseFailOn(spec: string | undefined): Set<string> {
   const out = new Set<string>();
@@ -57,28 +62,28 @@ export function parseFailOn(spec: string | undefined): Set<string> {
       'usage',
       `--fail-on: unknown ${what}`,
       undefined,
-      `use a comma-separated list of ${FAIL_ON.join(', ')}; narrow deadlines with deadline:${DEADLINE_CLASSES.join(',')}`,
+      `use a comma-separated list of ${FAIL_ON.join(', ')}; narrow them with ${Object.entries(CLASSES).map(([k, v]) => `${k}:${v.join(',')}`).join('; ')}`,
     );
-  let inDeadline = false;
+  let prefix: string | undefined;
   for (const raw of (spec ?? '').split(',')) {
-    let s = raw.trim();
+    const s = raw.trim();
     if (!s) continue;
-    const classes: string[] = [];
-    if (s.startsWith('deadline:')) {
-      inDeadline = true;
-      classes.push(...s.slice('deadline:'.length).split(/[+|]/));
-    } else if (inDeadline && s.split(/[+|]/).every((c) => (DEADLINE_CLASSES as readonly string[]).includes(c.trim()))) {
-      classes.push(...s.split(/[+|]/));
+    const colon = s.indexOf(':');
+    let classes: string[];
+    if (colon > 0 && s.slice(0, colon) in CLASSES) {
+      prefix = s.slice(0, colon);
+      classes = s.slice(colon + 1).split(/[+|]/);
+    } else if (prefix && s.split(/[+|]/).every((c) => CLASSES[prefix!].includes(c.trim()))) {
+      classes = s.split(/[+|]/);
     } else {
-      inDeadline = false;
+      prefix = undefined;
       if (!(FAIL_ON as readonly string[]).includes(s)) throw usage(`finding "${s}"`);
       out.add(s);
       continue;
     }
     for (const c of classes) {
-      s = c.trim();
-      if (!(DEADLINE_CLASSES as readonly string[]).includes(s)) throw usage(`deadline class "${s}"`);
-      out.add(`deadline:${s}`);
+      if (!CLASSES[prefix].includes(c.trim())) throw usage(`${prefix} class "${c.trim()}"`);
+      out.add(`${prefix}:${c.trim()}`);
     }
   }
   return out;
@@ -92,13 +97,19 @@ function deadlineClass(c: PlanDiff['deadlineChanges'][number]): string | undefin
 
 export function hasFindings(d: PlanDiff, failOn: Set<string>): boolean {
   const classes = new Set(d.deadlineChanges.map(deadlineClass).filter((c): c is string => !!c));
+  const targets = d.targetChanges ?? [];
+  const strengths = d.strengthChanges ?? [];
   return (
     (failOn.has('dropped') && d.dropped.length > 0) ||
     (failOn.has('added') && d.added.length > 0) ||
     (failOn.has('deadline') && [...classes].some((c) => c !== 'not-restated')) ||
     [...classes].some((c) => failOn.has(`deadline:${c}`)) ||
     (failOn.has('merged') && d.summary.merged > 0) ||
-    (failOn.has('reworded') && d.summary.reworded > 0)
+    (failOn.has('reworded') && d.summary.reworded > 0) ||
+    (failOn.has('target') && targets.length > 0) ||
+    targets.some((t) => failOn.has(`target:${t.change}`) || (t.weaker && failOn.has('target:weaker'))) ||
+    (failOn.has('strength') && strengths.length > 0) ||
+    strengths.some((s) => failOn.has(`strength:${s.change}`))
   );
 }
 

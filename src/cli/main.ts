@@ -73,7 +73,7 @@ function program(io: Io, done: (code: number) => void): Command {
     .option('-e, --encoding <name>', 'force the input encoding')
     .option('--ocr', OCR_HELP)
     .option('--pairs <file>', 'JSON file of links to pin and ban: {"pin":[{"base":"7.2","local":"7.1"}],"ban":[…]}')
-    .option('--fail-on <findings>', 'exit 1 when any of these exist: dropped,added,deadline,merged,reworded; narrow deadlines with deadline:earlier,later,changed,removed,added,not-restated')
+    .option('--fail-on <findings>', 'exit 1 when any of these exist: dropped,added,deadline,merged,reworded,target,strength; narrow them with deadline:earlier,later,changed,removed,added,not-restated, target:raised,lowered,removed,added,changed-unit,weaker, strength:weakened,strengthened,prohibition-removed')
     .option('--exit-code', 'exit 1 when there are findings (those of --fail-on, else any), as git diff --exit-code')
     .option('-q, --quiet', 'print nothing; only the exit code says whether there are findings (implies --exit-code)')
     .option('--stat', 'the headline only: parentage and counts (text), or the summary object (json)')

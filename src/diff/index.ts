@@ -8,6 +8,7 @@ import { compareDeadlineSets } from './deadlines.js';
 import { checkParentage } from './parentage.js';
 import { judgeFamily } from './family.js';
 import { compareOwners } from './owners.js';
+import { compareRequirements } from './requirements.js';
 import { overlapLinks } from '../align/overlap.js';
 import { nearestBaseIn, nearestLocalIn, type Nearest } from '../align/nearest.js';
 import type { EvidenceTable } from '../align/matrix.js';
@@ -55,7 +56,7 @@ function docRef(n: Notice): DocRef {
 
 export function diffNotices(base: Notice, local: Notice, opts: DiffOptions = {}): PlanDiff {
   // no threshold given (the usual case): the frozen defaults themselves, read only, not copies
-  const T = opts.align || opts.overlap || opts.keyList || opts.deadlines || opts.family || opts.parentage ? resolveDiffOptions(opts) : DEFAULT_DIFF_OPTIONS;
+  const T = opts.align || opts.overlap || opts.keyList || opts.deadlines || opts.family || opts.parentage || opts.requirements ? resolveDiffOptions(opts) : DEFAULT_DIFF_OPTIONS;
   const alignment = alignTable(base.tasks, local.tasks, opts.pairs, T.align, false); // reads no back cover of the table
   const aligned = alignment.links;
   const parentage = checkParentage(base, local, T.parentage);
@@ -78,6 +79,8 @@ export function diffNotices(base: Notice, local: Notice, opts: DiffOptions = {})
   const deadlineChanges = compareDeadlineSets(base, local, links, keyListLinks, T.deadlines);
   forgetLocalSide(local.tasks); // the alignment's encoding of the local texts, reused by the deadlines
   const ownerChanges = compareOwners(base, local, links);
+  // targets and obligations are compared only between tasks that carry one another (not thematic overlaps)
+  const { targetChanges, strengthChanges } = family.sameFamily ? compareRequirements(base, local, links, T.requirements) : { targetChanges: [], strengthChanges: [] };
 
   const warnings: Warning[] = [];
   for (const w of local.warnings) {
@@ -96,9 +99,16 @@ export function diffNotices(base: Notice, local: Notice, opts: DiffOptions = {})
     keyListLinks,
     deadlineChanges,
     ownerChanges,
+    targetChanges,
+    strengthChanges,
     parentage,
     family,
-    summary: summaryOf(base, local, links, linkedBase, dropped, added, deadlineChanges, ownerChanges),
+    summary: {
+      ...summaryOf(base, local, links, linkedBase, dropped, added, deadlineChanges, ownerChanges),
+      targetChanges: targetChanges.length,
+      targetsWeaker: targetChanges.filter((c) => c.weaker || c.change === 'removed').length,
+      weakened: strengthChanges.filter((c) => c.change !== 'strengthened').length,
+    },
     warnings,
   };
 }

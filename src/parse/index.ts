@@ -11,6 +11,7 @@ import { parseKeyList, tableCells } from './keylist.js';
 import { tasksFromTable } from './task-table.js';
 import { attachRowTasks } from './keylist-tasks.js';
 import { ownersFromTable } from './table-owners.js';
+import { findObligations, findTargets } from './requirements.js';
 import { documentKind, type DocKind } from './doc-kind.js';
 import { partRoles, type RoleOf } from './part-roles.js';
 import type { PartShape, Task, TaskShape } from '../model.js';
@@ -60,6 +61,11 @@ export function parseNormalized(source: SourceText, norm: NormalizedText): Notic
     }
   }
   const { tasks } = result;
+  // what each task requires, read once here for every diff that compares it
+  for (const t of tasks) {
+    t.targets = findTargets(t.text);
+    t.obligations = findObligations(t.text);
+  }
   // a loop, not push(...): a hostile notice can carry more warnings than a call has arguments
   for (const w of result.warnings) warnings.push(w);
   for (const w of keyList.warnings) warnings.push(w);

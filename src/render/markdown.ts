@@ -2,6 +2,7 @@
 import type { Notice, PlanDiff } from '../model.js';
 import { markTitleChange } from './chardiff.js';
 import { ownerSectionMarkdown, type OwnersMode } from './owners.js';
+import { requirementSectionsMarkdown } from './requirements.js';
 import { COMPARED_LABEL, buildReport, deadlineLabel, metaRows, parentageLine, summaryLine, titleLookup, type UnlinkedRef } from './report.js';
 
 /** Cell text: a `|` would end the cell and a newline the row. */
@@ -99,6 +100,7 @@ export function renderDiffMarkdown(d: PlanDiff, base: Notice, local: Notice, opt
   }
   const owners = ownerSectionMarkdown(d, opts.owners);
   if (owners) section(owners.title, owners.body);
+  for (const s of requirementSectionsMarkdown(d)) section(s.title, s.body);
   if (d.links.length) {
     const rows = d.links.map((k) => [k.base, bTitle(k.base), k.local, lTitle(k.local), k.kind + manual(k.manual), k.score.toFixed(2)]);
     section(same ? `Links (${d.links.length})` : `Thematic overlap (${d.links.length})`, mdTable(['base id', 'base title', 'local id', 'local title', 'kind', 'score'], rows));

@@ -3,6 +3,7 @@ import type { DeadlineChangeKind, Notice, PlanDiff } from '../model.js';
 import type { Colors } from './color.js';
 import { markTitleChange } from './chardiff.js';
 import { ownerSectionText, type OwnersMode } from './owners.js';
+import { requirementSectionText } from './requirements.js';
 import {
   COMPARED_LABEL,
   buildReport,
@@ -188,6 +189,9 @@ export function renderDiffText(d: PlanDiff, base: Notice, local: Notice, c: Colo
       );
     }
   }
+
+  // numeric targets and obligation words: what the lower level weakened besides deadlines
+  out.push(...requirementSectionText(d, c));
 
   if (r.notRestated.length) {
     section('Key-list rows not restated — the local plan has no key list', r.notRestated.length);

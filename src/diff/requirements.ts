@@ -1,0 +1,159 @@
+// What the lower level weakened, beyond deadlines: numeric targets raised, lowered, removed or
+// added, and obligations whose word got weaker (确保 → 力争, 应当 → 可以) or stronger, or a ban
+// (不得) that disappeared. Compared over each group of linked tasks (a merge or a split compares the
+// union of its tasks' clauses), clause to clause, best pair first, as deadlines are paired.
+import type { Link, Notice, Obligation, StrengthChange, Target, TargetChange } from '../model.js';
+import { dice } from '../align/text.js';
+import { STRENGTH_RANK } from '../vocabulary.js';
+import { clauseStrengths } from '../parse/requirements.js';
+import type { RequirementOptions } from '../options.js';
+
+interface Owned<T> {
+  task: string;
+  item: T;
+}
+
+/** Groups of linked tasks: the connected parts of the link graph (a merge or a split is one group). */
+function linkGroups(links: readonly Link[]): { base: string[]; local: string[] }[] {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(x, r);
+    return r;
+  };
+  const add = (x: string) => parent.has(x) || parent.set(x, x);
+  for (const k of links) {
+    const b = `b:${k.base}`;
+    const l = `l:${k.local}`;
+    add(b);
+    add(l);
+    parent.set(find(b), find(l));
+  }
+  const groups = new Map<string, { base: string[]; local: string[] }>();
+  for (const x of parent.keys()) {
+    const r = find(x);
+    let g = groups.get(r);
+    if (!g) groups.set(r, (g = { base: [], local: [] }));
+    (x.startsWith('b:') ? g.base : g.local).push(x.slice(2));
+  }
+  return [...groups.values()];
+}
+
+/** Best pairs first (one-to-one) among candidates scoring at least `min`. */
+function pairBest<A, B>(as: A[], bs: B[], score: (a: A, b: B) => number, min: number): { a: A; b: B }[] {
+  const cands: { i: number; j: number; s: number }[] = [];
+  as.forEach((a, i) => bs.forEach((b, j) => {
+    const s = score(a, b);
+    if (s >= min) cands.push({ i, j, s });
+  }));
+  cands.sort((x, y) => y.s - x.s || x.i - y.i || x.j - y.j);
+  const usedA = new Set<number>();
+  const usedB = new Set<number>();
+  const out: { a: A; b: B }[] = [];
+  for (const c of cands) {
+    if (usedA.has(c.i) || usedB.has(c.j)) continue;
+    usedA.add(c.i);
+    usedB.add(c.j);
+    out.push({ a: as[c.i], b: bs[c.j] });
+  }
+  return out;
+}
+
+function collect<T>(ids: string[], byId: Map<string, Notice['tasks'][number]>, pick: (t: Notice['tasks'][number]) => T[] | undefined): Owned<T>[] {
+  const out: Owned<T>[] = [];
+  for (const id of ids) for (const item of pick(byId.get(id)!) ?? []) out.push({ task: id, item });
+  return out;
+}
+
+/** How alike two targets are: what they measure, and the unit they count in. */
+function targetScore(a: Target, b: Target): number {
+  const same = a.unit === b.unit ? 0.3 : 0;
+  const ind = a.indicator && b.indicator ? dice(a.indicator, b.indicator) : 0;
+  return ind + same + (a.value === b.value ? 0.1 : 0);
+}
+
+const NEGATION = /不|禁|免|杜绝|防止/;
+
+/**
+ * How surely two clauses state one requirement (0 when they cannot be compared). Both with a word:
+ * the wording needs to agree less than when one side has none (a plain sentence pairs with many).
+ * A permission (可以) against a plain sentence is not compared: 可 there mostly grants a power.
+ */
+function clauseScore(a: Obligation, b: Obligation, T: Readonly<RequirementOptions>): number {
+  if (!a.word && !b.word) return 0;
+  if ((!a.word && b.strength === 'permitted') || (!b.word && a.strength === 'permitted')) return 0;
+  const s = dice(requirement(a), requirement(b));
+  return s >= (a.word && b.word ? T.clausePairBothWords : T.clausePairMin) ? s : 0;
+}
+
+/**
+ * A plain sentence against 必须 / 应当 / 要 is no change: plans drop and add those words as a matter of
+ * style, and a lower level's plain 及时注销 binds as its parent's 应及时注销 does. Against a soft word
+ * (力争, 探索) or a ban it is one.
+ */
+function plainAsFirm(a: Obligation, b: Obligation): boolean {
+  const firm = (o: Obligation) => o.strength === 'binding' || o.strength === 'expected';
+  return (!a.word && firm(b)) || (!b.word && firm(a));
+}
+
+/** The clause with its modal word taken out: what is required, whatever its strength. */
+const requirement = (o: Obligation) => (o.word ? o.clause.replace(o.word, '') : o.clause);
+
+export function compareRequirements(base: Notice, local: Notice, links: readonly Link[], T: Readonly<RequirementOptions>): { targetChanges: TargetChange[]; strengthChanges: StrengthChange[] } {
+  const targetChanges: TargetChange[] = [];
+  const strengthChanges: StrengthChange[] = [];
+  const bById = new Map(base.tasks.map((t) => [t.id, t]));
+  const lById = new Map(local.tasks.map((t) => [t.id, t]));
+  for (const g of linkGroups(links)) {
+    if (!g.base.every((id) => bById.has(id)) || !g.local.every((id) => lById.has(id))) continue;
+    const bt = collect(g.base, bById, (t) => t.targets);
+    const lt = collect(g.local, lById, (t) => t.targets);
+    const pairs = pairBest(bt, lt, (a, b) => targetScore(a.item, b.item), T.targetPairMin);
+    const pairedB = new Set(pairs.map((p) => p.a));
+    const pairedL = new Set(pairs.map((p) => p.b));
+    for (const { a, b } of pairs) {
+      const change = a.item.unit !== b.item.unit ? 'changed-unit' : b.item.value > a.item.value ? 'raised' : b.item.value < a.item.value ? 'lowered' : undefined;
+      if (!change) continue;
+      const c: TargetChange = { base: a.task, local: b.task, baseTarget: a.item.text, localTarget: b.item.text, indicator: a.item.indicator || b.item.indicator, change };
+      // a floor lowered or a cap raised asks less of the lower level
+      if (change !== 'changed-unit') c.weaker = (change === 'lowered') === (a.item.bound === 'min');
+      targetChanges.push(c);
+    }
+    for (const a of bt) if (!pairedB.has(a)) targetChanges.push({ base: a.task, local: g.local[0], baseTarget: a.item.text, localTarget: '', indicator: a.item.indicator, change: 'removed' });
+    for (const b of lt) if (!pairedL.has(b)) targetChanges.push({ base: g.base[0], local: b.task, baseTarget: '', localTarget: b.item.text, indicator: b.item.indicator, change: 'added' });
+
+    // every clause of the group, each with its word or the implicit imperative of a plan sentence:
+    // 必须 → (no word) weakens, 力争 → (no word) firms up, 不得 → 原则上不 removes a ban
+    const bc = collect(g.base, bById, (t) => clauseStrengths(t.text));
+    const lc = collect(g.local, lById, (t) => clauseStrengths(t.text));
+    const opairs = pairBest(bc, lc, (a, b) => clauseScore(a.item, b.item, T), 0.001);
+    for (const { a, b } of opairs) {
+      const from = STRENGTH_RANK[a.item.strength];
+      const to = STRENGTH_RANK[b.item.strength];
+      // a word one clause carries over from the one before it is compared, but a change is told at
+      // the clause that states its word (要加强A，推进B → 力争加强A，推进B is one change, not two)
+      if (from === to || plainAsFirm(a.item, b.item) || (!a.item.own && !b.item.own)) continue;
+      // a ban restated without any negation is gone; one softened (原则上不, 避免) is weakened
+      const change = a.item.strength === 'prohibited' && !NEGATION.test(b.item.clause) ? 'prohibition-removed' : to < from ? 'weakened' : 'strengthened';
+      strengthChanges.push({ base: a.task, local: b.task, baseClause: a.item.clause, localClause: b.item.clause, baseWord: a.item.word, localWord: b.item.word, change });
+    }
+  }
+  const order = (x: { base: string; local: string }, y: { base: string; local: string }) => cmp(x.base, y.base) || cmp(x.local, y.local);
+  return { targetChanges: targetChanges.sort(order), strengthChanges: strengthChanges.sort(order) };
+}
+
+/** Ids compared position by position (2.10 after 2.9). */
+function cmp(a: string, b: string): number {
+  const x = a.split('.');
+  const y = b.split('.');
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const p = x[i] ?? '';
+    const q = y[i] ?? '';
+    if (p === q) continue;
+    const n = Number(p.replace(/^\D+/, ''));
+    const m = Number(q.replace(/^\D+/, ''));
+    return Number.isFinite(n) && Number.isFinite(m) && n !== m ? n - m : p < q ? -1 : 1;
+  }
+  return 0;
+}

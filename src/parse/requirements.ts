@@ -1,0 +1,129 @@
+// What a task requires, clause by clause: its numeric targets (a comparator, a number and a unit,
+// measuring an indicator: 网上可办率达到90%以上) and its obligation clauses (each requirement
+// sentence with the strength of the word that states it: 确保 binding, 力争 encouraged, 不得
+// prohibited). Read once per task at parse time; diff/requirements.ts compares them across links.
+import type { Obligation, Target } from '../model.js';
+import { STRENGTH_RANK, STRENGTH_WORDS, TARGET_AFTER, TARGET_BEFORE, TARGET_UNITS, type StrengthClass } from '../vocabulary.js';
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&');
+const byLength = (a: string, b: string) => b.length - a.length;
+const NUMBER = '(\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千万]+)';
+const UNIT = `(${[...TARGET_UNITS].sort(byLength).map(esc).join('|')})`;
+const BEFORE = `(${TARGET_BEFORE.map((t) => t.word).sort(byLength).join('|')})`;
+const AFTER = `(${TARGET_AFTER.map((t) => t.word).join('|')})`;
+// a comparator before the number, or a bound word after its unit (90%以上), or both
+const TARGET = new RegExp(`(?:${BEFORE}\\s*)?${NUMBER}\\s*${UNIT}(?:\\s*${AFTER})?`, 'g');
+const VERB_BEFORE = new RegExp(`(?:${TARGET_BEFORE.map((t) => t.word).join('|')})[^，。；0-9]{0,12}$`);
+const BOUND = new Map<string, 'min' | 'max'>([...TARGET_BEFORE, ...TARGET_AFTER].map((t) => [t.word, t.bound]));
+/** Words that hedge a target: 力争达到 90% is an aim, not a floor. */
+const HEDGE = /力争|争取|努力|预计/;
+
+const CN = new Map([...'一二三四五六七八九'].map((c, i) => [c, i + 1] as [string, number]).concat([['两', 2]]));
+const CN_UNIT = new Map([['十', 10], ['百', 100], ['千', 1000], ['万', 10000]]);
+
+/** 3, 12.5, 三, 十五, 一百二十, 两千 → the number. */
+export function numberOf(s: string): number {
+  if (/^\d/.test(s)) return Number(s);
+  let total = 0;
+  let digit = 0;
+  for (const c of s) {
+    const u = CN_UNIT.get(c);
+    if (u === undefined) {
+      digit = CN.get(c) ?? 0;
+      continue;
+    }
+    if (u === 10000) {
+      total = (total + (digit || 0)) * u;
+    } else total += (digit || 1) * u;
+    digit = 0;
+  }
+  return total + digit;
+}
+
+/** The clause a position sits in: from the last 。；，：、 (or the start) before it to the next one after. */
+function clauseAround(text: string, from: number, to: number): { start: number; end: number } {
+  let start = from;
+  while (start > 0 && !/[。；;，,：:！？]/.test(text[start - 1])) start--;
+  let end = to;
+  while (end < text.length && !/[。；;，,！？]/.test(text[end])) end++;
+  return { start, end };
+}
+
+export function findTargets(text: string): Target[] {
+  const out: Target[] = [];
+  for (const m of text.matchAll(TARGET)) {
+    const [all, before, num, unit, after] = m;
+    const at = m.index ?? 0;
+    // a bare 1000人次 counts when its clause names what is done to reach it (每年培训窗口人员1000人次)
+    const verb = !before && !after ? VERB_BEFORE.exec(text.slice(clauseAround(text, at, at).start, at)) : null;
+    if (!before && !after && !verb) continue; // a bare 5% or 3个 measures nothing
+    // a date or a count of years is not a target: 2020年 is never matched (年 is not a unit), and a
+    // number glued to the word before it (第3个) is an ordinal
+    if (!before && /[第前近]$/.test(text.slice(0, at))) continue;
+    const value = numberOf(num);
+    if (!Number.isFinite(value) || value === 0) continue;
+    const { start, end } = clauseAround(text, at, at + all.length);
+    // what is measured stands before the number (网上可办率达到90%), or after it (85%以上事项实现网上审批)
+    const indicator = (text.slice(start, at).trim() ? text.slice(start, at) : text.slice(at + all.length, end)).replace(/^(?:到|至|截至)?\d{4}年(?:底|末)?[前，,]?/, '').replace(/^(?:全市|全省|全县|全区|全国)/, '').trim();
+    const bound = BOUND.get(after ?? '') ?? BOUND.get(before ?? '') ?? 'min';
+    const t: Target = { text: all, indicator, bound, value, unit: unit === '％' ? '%' : unit };
+    if (HEDGE.test(text.slice(start, at + all.length))) t.hedged = true;
+    out.push(t);
+  }
+  return out;
+}
+
+// every strength word with its class, longest first; words that are parts of other words are
+// excluded by the guard after (重要 is not 要, 可行 is not 可)
+const WORDS: { word: string; cls: StrengthClass }[] = STRENGTH_WORDS.flatMap((c) => c.words.map((word) => ({ word, cls: c.cls }))).sort((a, b) => byLength(a.word, b.word));
+const WORD = new RegExp(WORDS.map((w) => esc(w.word)).join('|'), 'g');
+const CLASS_OF = new Map(WORDS.map((w) => [w.word, w.cls]));
+/**
+ * Characters around a modal word that make it part of another word (重要, 主要, 要素, 需求, 必需), or
+ * another sense: 争取 before 国家/资金/项目/试点 is applying for something, not aiming at a result.
+ */
+const NOT_MODAL_BEFORE: Record<string, RegExp> = { 要: /[重主必首紧纪摘简提概需扼险只]$/, 需: /[必急所供亟]$/, 须: /[必]$/, 支持: /[的和与及面能可否]$/, 应: /[相响供适对反效答呼回感顺]$/ };
+const NOT_MODAL_AFTER: Record<string, RegExp> = { 要: /^[素点件求闻害领务紧]/, 需: /^[求要]/, 须: /^知/, 支持: /^(?:力|[A-Za-z0-9])/, 应: /^[用急对收付变聘届试答]/, 争取: /^(?:国家|中央|省|市|上级|资金|项目|支持|试点|政策|列入|纳入)/ };
+
+/** The strongest modal word of a clause, if it has one. */
+function strongestWord(clause: string): { word: string; cls: StrengthClass } | undefined {
+  let best: { word: string; cls: StrengthClass } | undefined;
+  for (const m of clause.matchAll(WORD)) {
+    const word = m[0];
+    const at = m.index ?? 0;
+    const pre = NOT_MODAL_BEFORE[word];
+    const post = NOT_MODAL_AFTER[word];
+    if (pre?.test(clause.slice(Math.max(0, at - 1), at)) || post?.test(clause.slice(at + word.length, at + word.length + 4))) continue;
+    const cls = CLASS_OF.get(word)!;
+    if (!best || STRENGTH_RANK[cls] > STRENGTH_RANK[best.cls]) best = { word, cls };
+  }
+  return best;
+}
+
+/**
+ * The clauses of a text (between 。；，！？), each with its modal word. A word governs the clauses that
+ * follow it in its sentence (要加强A，推进B: B is 要 too); a sentence without one is a plain
+ * imperative, word '' and strength 'expected'.
+ */
+export function clauseStrengths(text: string): (Obligation & { own: boolean })[] {
+  const out: (Obligation & { own: boolean })[] = [];
+  for (const sentence of text.split(/[。；;！？]/)) {
+    let carried: { word: string; cls: StrengthClass } | undefined;
+    for (const raw of sentence.split(/[，,]/)) {
+      const clause = raw.trim();
+      if (clause.length < 2) continue;
+      const own = strongestWord(clause);
+      if (own) carried = own;
+      const w = own ?? carried;
+      out.push({ clause: clause.length > 120 ? `${clause.slice(0, 119)}…` : clause, word: w?.word ?? '', strength: w?.cls ?? 'expected', own: !!own });
+    }
+  }
+  return out;
+}
+
+/** Each requirement clause of a task that states its strength with a word of its own. */
+export function findObligations(text: string): Obligation[] {
+  const out: Obligation[] = [];
+  for (const o of clauseStrengths(text)) if (o.own) out.push({ clause: o.clause, word: o.word, strength: o.strength });
+  return out;
+}

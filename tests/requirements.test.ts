@@ -1,0 +1,118 @@
+// Numeric targets and obligation strength (issue 32): what each task requires, read at parse time,
+// and what a lower level weakened, compared over linked tasks.
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseText } from '../src/pipeline.js';
+import { diffNotices } from '../src/diff/index.js';
+import { findObligations, findTargets, numberOf } from '../src/parse/requirements.js';
+import { runCli } from './helpers.js';
+import { expectValid, validateDiff } from './schema-support.js';
+
+const BASE = 'fixtures/requirements/guobanfa-written-base.txt';
+const LOCAL = 'fixtures/requirements/city-written-local.txt';
+
+describe('targets in a task', () => {
+  it.each([
+    ['网上可办率达到90%以上', { indicator: '网上可办率', bound: 'min', value: 90, unit: '%' }],
+    ['企业开办时间压缩至3个工作日以内', { indicator: '企业开办时间', bound: 'max', value: 3, unit: '个工作日' }],
+    ['每年培训窗口人员1000人次', { indicator: '每年培训窗口人员', bound: 'min', value: 1000, unit: '人次' }],
+    ['到2020年，建成三个示范区', { bound: 'min', value: 3, unit: '个' }],
+    ['小微企业贷款增速不低于各项贷款平均增速，贷款户数不少于5000户', { indicator: '贷款户数', value: 5000, unit: '户' }],
+    ['85%以上事项实现网上审批', { indicator: '事项实现网上审批', value: 85 }],
+    ['力争达到95%', { value: 95, hedged: true }],
+  ])('%s', (text, want) => {
+    expect(findTargets(text)).toEqual([expect.objectContaining(want)]);
+  });
+
+  it('dates, years, ordinals and bare numbers are not targets', () => {
+    expect(findTargets('2020年底前完成，第3个阶段开展评估，投入5%的资金')).toEqual([]);
+  });
+
+  it('reads Chinese numerals', () => {
+    expect([numberOf('三'), numberOf('十五'), numberOf('一百二十'), numberOf('两千'), numberOf('12.5')]).toEqual([3, 15, 120, 2000, 12.5]);
+  });
+});
+
+describe('obligation clauses in a task', () => {
+  it('gives each clause with a modal word its strength class', () => {
+    const o = findObligations('各地区必须建立台账，确保按期完成；力争年底前全覆盖，鼓励社会资本参与。可以先行试点，不得变相收费，要加强督查。');
+    expect(o.map((x) => [x.word, x.strength])).toEqual([
+      ['必须', 'binding'], ['确保', 'binding'], ['力争', 'encouraged'], ['鼓励', 'encouraged'], ['可以', 'permitted'], ['不得', 'prohibited'], ['要', 'expected'],
+    ]);
+  });
+
+  it('a modal character inside another word or sense is not one', () => {
+    expect(findObligations('这是重要举措，主要内容是要素保障，满足群众需求，积极争取国家资金')).toEqual([]);
+  });
+});
+
+describe('a lower level that weakens what it carries', () => {
+  const base = parseText(readFileSync(BASE, 'utf8'), BASE);
+  const local = parseText(readFileSync(LOCAL, 'utf8'), LOCAL);
+
+  it('reports every lowered target and weakened word, clause beside clause, and nothing else', () => {
+    const d = diffNotices(base, local);
+    expectValid(validateDiff, d, 'requirements diff');
+    expect(d.targetChanges.map((t) => [t.base, t.local, t.baseTarget, t.localTarget, t.change, t.weaker])).toEqual([
+      ['1', '1', '达到90%以上', '达到80%以上', 'lowered', true],
+      ['2', '2', '压缩至3个工作日以内', '压缩至5个工作日以内', 'raised', true],
+      ['4', '4', '1000人次', '500人次', 'lowered', true],
+    ]);
+    expect(d.strengthChanges.map((s) => [s.base, s.baseWord, s.localWord, s.change])).toEqual([
+      ['1', '必须', '要', 'weakened'],
+      ['2', '确保', '力争', 'weakened'],
+      ['3', '不得', '原则上不', 'weakened'],
+      ['4', '应当', '可以', 'weakened'],
+    ]);
+    expect(d.strengthChanges[2]).toMatchObject({ baseClause: '各地区不得向企业收取任何费用', localClause: '各地区原则上不向企业收取费用' });
+    expect(d.summary).toMatchObject({ targetChanges: 3, targetsWeaker: 3, weakened: 4 });
+    // a ban restated without any negation is gone
+    const gone = parseText(readFileSync(LOCAL, 'utf8').replace('原则上不向企业收取费用', '向企业收取合理费用'), LOCAL);
+    expect(diffNotices(base, gone).strengthChanges[2]).toMatchObject({ baseWord: '不得', change: 'prohibition-removed' });
+  });
+
+  it('the reverse diff strengthens and raises', () => {
+    const d = diffNotices(local, base);
+    expect(d.strengthChanges.map((s) => s.change)).toEqual(['strengthened', 'strengthened', 'strengthened', 'strengthened']);
+    expect(d.strengthChanges[2]).toMatchObject({ baseClause: '各地区原则上不向企业收取费用', localWord: '不得' });
+    expect(d.targetChanges.every((t) => t.weaker === false)).toBe(true);
+  });
+
+  it('a notice against itself, and every seed against itself, has no changes', () => {
+    for (const f of [BASE, 'fixtures/002_2cdac00586eece9b.txt', 'fixtures/000_5b73fe2b8637f3d3.txt', 'fixtures/001_2a7fecd8e03c454a.txt']) {
+      const n = parseText(readFileSync(f, 'utf8'), f);
+      const d = diffNotices(n, n);
+      expect([d.targetChanges, d.strengthChanges], f).toEqual([[], []]);
+    }
+  });
+
+  it('rewording that keeps the word keeps the strength (property)', () => {
+    const fillers = ['进一步', '切实', '全面', '认真', '加快', '扎实', '全市', '各部门'];
+    const words = ['确保', '必须', '力争', '不得', '可以', '应当'];
+    fc.assert(
+      fc.property(fc.constantFrom(...words), fc.array(fc.constantFrom(...fillers), { maxLength: 3 }), fc.array(fc.constantFrom(...fillers), { maxLength: 3 }), (word, pre, post) => {
+        const head = '某市人民政府关于推进政务公开的实施方案\n一、重点任务\n';
+        const b = parseText(`${head}（一）推进政务公开。各单位${word}按时公开政府信息目录，定期更新。（市政府办公室负责）\n`, 'b.txt');
+        const l = parseText(`${head}（一）推进政务公开。${pre.join('')}各单位${word}${post.join('')}按时公开政府信息目录，定期更新。（市府办负责）\n`, 'l.txt');
+        expect(diffNotices(b, l).strengthChanges).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('--fail-on target:lowered / strength:weakened make a CI step fail; text and Markdown show the section', async () => {
+    const fail = await runCli(['diff', BASE, LOCAL, '--quiet', '--fail-on', 'strength:weakened']);
+    expect(fail.code).toBe(1);
+    const pass = await runCli(['diff', BASE, LOCAL, '--quiet', '--fail-on', 'strength:strengthened,target:added']);
+    expect(pass.code).toBe(0);
+    const bad = await runCli(['diff', BASE, LOCAL, '--fail-on', 'target:halved']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/unknown target class "halved"/);
+    const text = await runCli(['diff', BASE, LOCAL]);
+    expect(text.out).toMatch(/Target changes \(3\)\n {2}lowered \(2\)\n {4}1 → 1 {2}网上可办率: 达到90%以上 → 达到80%以上 \(asks less\)/);
+    expect(text.out).toMatch(/weakened \(4\)\n {4}1 → 1 {2}各地区【必须】将依申请政务服务事项全部纳入平台办理 → 各县（市、区）【要】将/);
+    const md = await runCli(['diff', BASE, LOCAL, '--format', 'md']);
+    expect(md.out).toMatch(/## Obligation strength \(4\)/);
+  });
+});
