@@ -144,10 +144,15 @@ export const TARGET_BEFORE: { word: string; bound: 'min' | 'max' }[] = [
   { word: '控制在', bound: 'max' }, { word: '不超过', bound: 'max' }, { word: '不高于', bound: 'max' }, { word: '降低到', bound: 'max' },
   { word: '降低至', bound: 'max' }, { word: '降至', bound: 'max' }, { word: '压缩至', bound: 'max' }, { word: '压缩到', bound: 'max' },
   { word: '缩短至', bound: 'max' }, { word: '缩短到', bound: 'max' }, { word: '减少到', bound: 'max' },
+  { word: '至少', bound: 'min' }, { word: '最低', bound: 'min' }, { word: '超', bound: 'min' }, { word: '累计', bound: 'min' },
+  { word: '每年', bound: 'min' }, { word: '年均', bound: 'min' },
+  { word: '最高', bound: 'max' }, { word: '最长', bound: 'max' }, { word: '最多', bound: 'max' },
 ];
+/** Verbs that make a bare count in their clause a target: 评选优秀应用10个, 组建陪跑团50个. */
+export const TARGET_VERBS = ['评选', '举办', '组建', '引进', '培育', '打造', '形成', '认定', '集聚', '筹集', '遴选', '扶持', '吸引', '推出', '新建', '改造', '开放', '挖掘', '投资', '覆盖', '招引', '孵化'];
 /** Words after the number and unit that set the bound: 90%以上 (at least), 5个工作日以内 (at most). */
 export const TARGET_AFTER: { word: string; bound: 'min' | 'max' }[] = [
   { word: '以上', bound: 'min' }, { word: '左右', bound: 'min' }, { word: '以内', bound: 'max' }, { word: '以下', bound: 'max' },
 ];
 /** Units a target is counted in (longest first when matched). */
-export const TARGET_UNITS = ['个工作日', '个百分点', '万人次', '万元', '亿元', '万人', '人次', '万户', '万亩', '公里', '平方米', '小时', '%', '％', '个', '家', '所', '项', '人', '户', '次', '天', '日', '件', '条', '台', '座', '张', '倍', '亩', '名', '批', '类'];
+export const TARGET_UNITS = ['个工作日', '个百分点', '个月', '平方公里', '平方米', '人次', '公里', '小时', '千瓦', '%', '％', '个', '家', '所', '项', '人', '户', '次', '天', '日', '件', '条', '台', '座', '张', '倍', '亩', '名', '批', '类', '元', '场', '套', '晚', '周', '期', '届', '吨', '辆', '篇', '部', '间'];

@@ -27,6 +27,7 @@ describe('targets in a task', () => {
 
   it('dates, years, ordinals and bare numbers are not targets', () => {
     expect(findTargets('2020年底前完成，第3个阶段开展评估，投入5%的资金')).toEqual([]);
+    expect(findTargets('形成一批可复制的经验，深化“最多跑一次”改革，每年确定一个课题')).toEqual([]);
   });
 
   it('reads Chinese numerals', () => {

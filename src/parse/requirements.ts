@@ -3,27 +3,29 @@
 // sentence with the strength of the word that states it: 确保 binding, 力争 encouraged, 不得
 // prohibited). Read once per task at parse time; diff/requirements.ts compares them across links.
 import type { Obligation, Target } from '../model.js';
-import { STRENGTH_RANK, STRENGTH_WORDS, TARGET_AFTER, TARGET_BEFORE, TARGET_UNITS, type StrengthClass } from '../vocabulary.js';
+import { STRENGTH_RANK, STRENGTH_WORDS, TARGET_AFTER, TARGET_BEFORE, TARGET_UNITS, TARGET_VERBS, type StrengthClass } from '../vocabulary.js';
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&');
 const byLength = (a: string, b: string) => b.length - a.length;
-const NUMBER = '(\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千万]+)';
+// a number, with 万 or 亿 folded into it (50万平方米, 10亿元)
+const NUMBER = '(\\d+(?:\\.\\d+)?[万亿]?|[一二两三四五六七八九十百千万亿]+)';
 const UNIT = `(${[...TARGET_UNITS].sort(byLength).map(esc).join('|')})`;
 const BEFORE = `(${TARGET_BEFORE.map((t) => t.word).sort(byLength).join('|')})`;
 const AFTER = `(${TARGET_AFTER.map((t) => t.word).join('|')})`;
 // a comparator before the number, or a bound word after its unit (90%以上), or both
 const TARGET = new RegExp(`(?:${BEFORE}\\s*)?${NUMBER}\\s*${UNIT}(?:\\s*${AFTER})?`, 'g');
-const VERB_BEFORE = new RegExp(`(?:${TARGET_BEFORE.map((t) => t.word).join('|')})[^，。；0-9]{0,12}$`);
+const VERB_BEFORE = new RegExp(`(?:${[...TARGET_BEFORE.map((t) => t.word), ...TARGET_VERBS].join('|')})[^，。；0-9]{0,12}$`);
+const TIME_UNIT = /^(?:天|日|小时|个工作日|个月|周|晚)$/;
 const BOUND = new Map<string, 'min' | 'max'>([...TARGET_BEFORE, ...TARGET_AFTER].map((t) => [t.word, t.bound]));
 /** Words that hedge a target: 力争达到 90% is an aim, not a floor. */
 const HEDGE = /力争|争取|努力|预计/;
 
 const CN = new Map([...'一二三四五六七八九'].map((c, i) => [c, i + 1] as [string, number]).concat([['两', 2]]));
-const CN_UNIT = new Map([['十', 10], ['百', 100], ['千', 1000], ['万', 10000]]);
+const CN_UNIT = new Map([['十', 10], ['百', 100], ['千', 1000], ['万', 10000], ['亿', 100000000]]);
 
-/** 3, 12.5, 三, 十五, 一百二十, 两千 → the number. */
+/** 3, 12.5, 50万, 三, 十五, 一百二十, 两千 → the number. */
 export function numberOf(s: string): number {
-  if (/^\d/.test(s)) return Number(s);
+  if (/^\d/.test(s)) return Number(s.replace(/[万亿]$/, '')) * (s.endsWith('亿') ? 1e8 : s.endsWith('万') ? 1e4 : 1);
   let total = 0;
   let digit = 0;
   for (const c of s) {
@@ -32,7 +34,7 @@ export function numberOf(s: string): number {
       digit = CN.get(c) ?? 0;
       continue;
     }
-    if (u === 10000) {
+    if (u >= 10000) {
       total = (total + (digit || 0)) * u;
     } else total += (digit || 1) * u;
     digit = 0;
@@ -43,9 +45,9 @@ export function numberOf(s: string): number {
 /** The clause a position sits in: from the last 。；，：、 (or the start) before it to the next one after. */
 function clauseAround(text: string, from: number, to: number): { start: number; end: number } {
   let start = from;
-  while (start > 0 && !/[。；;，,：:！？]/.test(text[start - 1])) start--;
+  while (start > 0 && !/[。；;，,：:！？、]/.test(text[start - 1])) start--;
   let end = to;
-  while (end < text.length && !/[。；;，,！？]/.test(text[end])) end++;
+  while (end < text.length && !/[。；;，,！？、]/.test(text[end])) end++;
   return { start, end };
 }
 
@@ -57,11 +59,15 @@ export function findTargets(text: string): Target[] {
     // a bare 1000人次 counts when its clause names what is done to reach it (每年培训窗口人员1000人次)
     const verb = !before && !after ? VERB_BEFORE.exec(text.slice(clauseAround(text, at, at).start, at)) : null;
     if (!before && !after && !verb) continue; // a bare 5% or 3个 measures nothing
+    // a bare span of time after a verb is a deadline's (自文件形成之日起10天), not a target
+    if (verb && TIME_UNIT.test(unit)) continue;
     // a date or a count of years is not a target: 2020年 is never matched (年 is not a unit), and a
     // number glued to the word before it (第3个) is an ordinal
     if (!before && /[第前近]$/.test(text.slice(0, at))) continue;
     const value = numberOf(num);
     if (!Number.isFinite(value) || value === 0) continue;
+    // 一批, 一个, 最多跑一次: 一 and 两 in words are articles and slogans, not counts
+    if (value <= 2 && !/^\d/.test(num) && !after) continue;
     const { start, end } = clauseAround(text, at, at + all.length);
     // what is measured stands before the number (网上可办率达到90%), or after it (85%以上事项实现网上审批)
     const indicator = (text.slice(start, at).trim() ? text.slice(start, at) : text.slice(at + all.length, end)).replace(/^(?:到|至|截至)?\d{4}年(?:底|末)?[前，,]?/, '').replace(/^(?:全市|全省|全县|全区|全国)/, '').trim();
