@@ -73,6 +73,8 @@ function targetScore(a: Target, b: Target): number {
   return ind + same + (a.value === b.value ? 0.1 : 0);
 }
 
+/** Clause pairs one group may weigh (a merge of a few tasks has a few hundred). */
+const MAX_CLAUSE_PAIRS = 250_000;
 const NEGATION = /不|禁|免|杜绝|防止/;
 
 /**
@@ -109,7 +111,7 @@ export function compareRequirements(base: Notice, local: Notice, links: readonly
     if (!g.base.every((id) => bById.has(id)) || !g.local.every((id) => lById.has(id))) continue;
     const bt = collect(g.base, bById, (t) => t.targets);
     const lt = collect(g.local, lById, (t) => t.targets);
-    const pairs = pairBest(bt, lt, (a, b) => targetScore(a.item, b.item), T.targetPairMin);
+    const pairs = bt.length * lt.length > MAX_CLAUSE_PAIRS ? [] : pairBest(bt, lt, (a, b) => targetScore(a.item, b.item), T.targetPairMin);
     const pairedB = new Set(pairs.map((p) => p.a));
     const pairedL = new Set(pairs.map((p) => p.b));
     for (const { a, b } of pairs) {
@@ -120,6 +122,7 @@ export function compareRequirements(base: Notice, local: Notice, links: readonly
       if (change !== 'changed-unit') c.weaker = (change === 'lowered') === (a.item.bound === 'min');
       targetChanges.push(c);
     }
+    if (bt.length * lt.length > MAX_CLAUSE_PAIRS) continue;
     for (const a of bt) if (!pairedB.has(a)) targetChanges.push({ base: a.task, local: g.local[0], baseTarget: a.item.text, localTarget: '', indicator: a.item.indicator, change: 'removed' });
     for (const b of lt) if (!pairedL.has(b)) targetChanges.push({ base: g.base[0], local: b.task, baseTarget: '', localTarget: b.item.text, indicator: b.item.indicator, change: 'added' });
 
@@ -127,6 +130,8 @@ export function compareRequirements(base: Notice, local: Notice, links: readonly
     // 必须 → (no word) weakens, 力争 → (no word) firms up, 不得 → 原则上不 removes a ban
     const bc = collect(g.base, bById, (t) => clauseStrengths(t.text));
     const lc = collect(g.local, lById, (t) => clauseStrengths(t.text));
+    // every clause against every clause: a group of hundreds of long tasks is not compared clause by clause
+    if (bc.length * lc.length > MAX_CLAUSE_PAIRS) continue;
     const opairs = pairBest(bc, lc, (a, b) => clauseScore(a.item, b.item, T), 0.001);
     for (const { a, b } of opairs) {
       const from = STRENGTH_RANK[a.item.strength];

@@ -15,6 +15,8 @@ const AFTER = `(${TARGET_AFTER.map((t) => t.word).join('|')})`;
 // a comparator before the number, or a bound word after its unit (90%以上), or both
 const TARGET = new RegExp(`(?:${BEFORE}\\s*)?${NUMBER}\\s*${UNIT}(?:\\s*${AFTER})?`, 'g');
 const VERB_BEFORE = new RegExp(`(?:${[...TARGET_BEFORE.map((t) => t.word), ...TARGET_VERBS].join('|')})[^，。；0-9]{0,12}$`);
+/** How far a target's clause is looked for around it: an indicator is a few words, never a page. */
+const CLAUSE_REACH = 40;
 const TIME_UNIT = /^(?:天|日|小时|个工作日|个月|周|晚)$/;
 const BOUND = new Map<string, 'min' | 'max'>([...TARGET_BEFORE, ...TARGET_AFTER].map((t) => [t.word, t.bound]));
 /** Words that hedge a target: 力争达到 90% is an aim, not a floor. */
@@ -42,12 +44,17 @@ export function numberOf(s: string): number {
   return total + digit;
 }
 
-/** The clause a position sits in: from the last 。；，：、 (or the start) before it to the next one after. */
+/**
+ * The clause a position sits in: from the last 。；，：、 (or the start) before it to the next one
+ * after, at most CLAUSE_REACH characters either way (a text without punctuation stays linear).
+ */
 function clauseAround(text: string, from: number, to: number): { start: number; end: number } {
   let start = from;
-  while (start > 0 && !/[。；;，,：:！？、]/.test(text[start - 1])) start--;
+  const first = Math.max(0, from - CLAUSE_REACH);
+  while (start > first && !/[。；;，,：:！？、]/.test(text[start - 1])) start--;
   let end = to;
-  while (end < text.length && !/[。；;，,！？、]/.test(text[end])) end++;
+  const last = Math.min(text.length, to + CLAUSE_REACH);
+  while (end < last && !/[。；;，,！？、]/.test(text[end])) end++;
   return { start, end };
 }
 
