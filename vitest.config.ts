@@ -7,5 +7,8 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // reports default to the language of the environment (--lang): the suites that read English
+    // labels must not depend on the locale of whoever runs them
+    env: { LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '' },
   },
 });

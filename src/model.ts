@@ -396,7 +396,8 @@ export interface PlanDiff {
   /** Obligation clauses of linked tasks whose strength changed. */
   strengthChanges: StrengthChange[];
   /** citesBase: the local plan cites the base (by 文号 or title); namesBase: its own title contains the base plan's name. */
-  parentage: { citesBase: boolean; by?: 'docNumber' | 'title'; namesBase: boolean; cited: Reference[]; warning?: string };
+  /** sameDocument: the two notices are one document (a self-diff): it neither cites nor implements itself. */
+  parentage: { citesBase: boolean; by?: 'docNumber' | 'title'; namesBase: boolean; sameDocument?: boolean; cited: Reference[]; warning?: string };
   family: { sameFamily: boolean; strongShare: number; message?: string };
   summary: {
     baseTasks: number;

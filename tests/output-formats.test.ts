@@ -3,7 +3,10 @@
 import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { runCli, fixture } from './helpers.js';
-import { CHECK_FORMATS, DIFF_FORMATS, PARSE_FORMATS, formatChoices } from '../src/render/formats.js';
+import { CHAIN_FORMATS, CHECK_FORMATS, DIFF_FORMATS, PARSE_FORMATS, SIBLINGS_FORMATS, formatChoices } from '../src/render/formats.js';
+import { buildChain } from '../src/chain/build.js';
+import { diffSiblings } from '../src/chain/siblings.js';
+import { parseFile } from '../src/pipeline.js';
 import { loadBase } from '../src/pipeline.js';
 import { diffNotices } from '../src/diff/index.js';
 
@@ -11,7 +14,7 @@ const noColor = { env: { NO_COLOR: '1' }, force: false };
 
 describe('output-format table', () => {
   it('gives each command the formats it has', () => {
-    expect(formatChoices('diff')).toEqual(['text', 'json', 'md', 'csv', 'html']);
+    expect(formatChoices('diff')).toEqual(['text', 'json', 'md', 'csv', 'html', 'xlsx']);
     expect(formatChoices('parse')).toEqual(['json', 'jsonl', 'text', 'md', 'csv']);
     expect(formatChoices('check')).toEqual(['text', 'json', 'github', 'sarif', 'junit']);
   });
@@ -30,6 +33,28 @@ describe('output-format table', () => {
     for (const [name, e] of Object.entries(PARSE_FORMATS)) expect((await e.render(local, noColor, {})).length, name).toBeGreaterThan(100);
     const reports = [{ file: 'a.txt', findings: [{ file: 'a.txt', line: 3, rule: 'truncated', severity: 'error' as const, message: 'ends early' }], errorCount: 1, warningCount: 0 }];
     for (const [name, e] of Object.entries(CHECK_FORMATS)) expect(e.render(reports, '0.0.0'), name).toContain('a.txt');
+  });
+});
+
+describe('chain and the siblings view use the same table', () => {
+  it('chain: the printed tree and every file format come from CHAIN_FORMATS', async () => {
+    const files = ['fixtures/chain/zhejiang-16hao-provincial-plan.txt', 'fixtures/chain/jiaxing-city-plan.txt', 'fixtures/chain/haiyan-county-plan.txt'];
+    const chain = buildChain(await Promise.all(files.map((f) => parseFile(f))));
+    expect(Object.keys(CHAIN_FORMATS)).toEqual(['text', 'json', 'jsonl', 'csv', 'html']);
+    const tree = (await runCli(['chain', ...files])).out;
+    expect(tree).toBe(await CHAIN_FORMATS.text.render(chain));
+    for (const [name, e] of Object.entries(CHAIN_FORMATS)) expect((await e.render(chain)).length, name).toBeGreaterThan(100);
+    expect((await runCli(['chain', ...files, '--csv', '-'])).out).toBe((await CHAIN_FORMATS.csv.render(chain)).replace(/^\uFEFF/, ''));
+  });
+
+  it('siblings: diff A B through their parent renders through SIBLINGS_FORMATS; others are refused with the table', async () => {
+    const [a, b] = await Promise.all(['fixtures/000_5b73fe2b8637f3d3.txt', 'fixtures/001_2a7fecd8e03c454a.txt'].map((f) => parseFile(f)));
+    const d = diffSiblings(loadBase(), a, b, 'embedded');
+    const text = (await runCli(['diff', 'fixtures/000_5b73fe2b8637f3d3.txt', 'fixtures/001_2a7fecd8e03c454a.txt'])).out;
+    expect(text).toBe(await SIBLINGS_FORMATS.text.render(d));
+    const html = await runCli(['diff', 'fixtures/000_5b73fe2b8637f3d3.txt', 'fixtures/001_2a7fecd8e03c454a.txt', '--format', 'html']);
+    expect(html.code).toBe(2);
+    expect(html.err).toContain('use --format text, json, csv');
   });
 });
 

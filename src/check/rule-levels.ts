@@ -3,6 +3,9 @@
 import { PlancmpError } from '../errors.js';
 import { RULES, type Finding, type Severity } from './rules.js';
 
+/** Rules renamed to the warning code they report: the old name still works in --rule. */
+const RENAMED: Readonly<Record<string, string>> = { 'task-without-units': 'no-units' };
+
 export type RuleLevel = Severity | 'off';
 
 const LEVELS: Readonly<Record<string, RuleLevel>> = { off: 'off', '0': 'off', warn: 'warning', warning: 'warning', '1': 'warning', error: 'error', '2': 'error' };
@@ -13,7 +16,8 @@ export function parseRuleLevels(specs: readonly string[] = [], known: readonly s
   for (const spec of specs) {
     const m = /^\s*([\w-]+)\s*[=:]\s*(\w+)\s*$/.exec(spec);
     if (!m) throw new PlancmpError('usage', `--rule "${spec}" is not NAME=LEVEL`, undefined, 'e.g. --rule mojibake=warn or --rule page-furniture=off');
-    const [, rule, level] = m;
+    const [, given, level] = m;
+    const rule = RENAMED[given] ?? given;
     if (!known.includes(rule)) throw new PlancmpError('usage', `--rule: unknown rule "${rule}"`, undefined, `rules: ${known.join(', ')}`);
     const to = LEVELS[level.toLowerCase()];
     if (!to) throw new PlancmpError('usage', `--rule ${rule}: unknown level "${level}"`, undefined, 'use off, warn or error');

@@ -35,7 +35,8 @@ export const WARNING_RULES: Readonly<Record<WarningCode, RuleSpec | null>> = {
   // a 批复, 条例, 通报 … has no tasks by its nature: not a defect of the notice
   'not-a-plan': null,
   truncated: { rule: 'truncated', severity: 'error' },
-  'no-units': { rule: 'task-without-units', severity: 'warning' },
+  // the rule has the parser's name for it (it was task-without-units; --rule still takes that name)
+  'no-units': { rule: 'no-units', severity: 'warning' },
   // Gaps, repeats and restarts inside a project. Continuous numbering across projects is a house
   // style, which the parser already accepts without a warning.
   'numbering-gap': { rule: 'numbering', severity: 'warning' },

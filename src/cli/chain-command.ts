@@ -13,6 +13,7 @@ import { loadInputs } from '../chain/load.js';
 import { buildChain } from '../chain/build.js';
 import { CHAIN_DEFAULTS } from '../chain/options.js';
 import type { ChainResult } from '../chain/types.js';
+import { CHAIN_FORMATS, type ChainFormat } from '../render/formats.js';
 
 export interface ChainCommandOptions {
   out?: string;
@@ -28,17 +29,12 @@ export interface ChainCommandOptions {
   withBase?: boolean;
 }
 
-type Renderer = (c: ChainResult) => Promise<string>;
-
-const RENDER: Record<'html' | 'jsonl' | 'json' | 'csv', Renderer> = {
-  html: async (c) => (await import('../chain/render-html.js')).renderChainHtml(c),
-  jsonl: async (c) => (await import('../chain/render-data.js')).renderChainJsonl(c),
-  json: async (c) => (await import('../chain/render-data.js')).renderChainJson(c),
-  csv: async (c) => (await import('../chain/render-data.js')).renderChainCsv(c),
-};
+/** The formats written to files (the format table's chain entries other than the text tree). */
+type FileFormat = Exclude<ChainFormat, 'text'>;
+const render = (k: ChainFormat, c: ChainResult) => CHAIN_FORMATS[k].render(c);
 
 /** File names written into --out DIR. */
-const IN_DIR: Record<keyof typeof RENDER, string> = { json: 'chain.json', jsonl: 'chain.jsonl', csv: 'lineages.csv', html: 'chain.html' };
+const IN_DIR: Record<FileFormat, string> = { json: 'chain.json', jsonl: 'chain.jsonl', csv: 'lineages.csv', html: 'chain.html' };
 
 function checkTarget(file: string, flag: string): void {
   if (file === '-') return;
@@ -55,7 +51,7 @@ function threshold(v: string | undefined): number {
 }
 
 export async function runChain(inputs: string[], opts: ChainCommandOptions, io: Io): Promise<number> {
-  const targets: [keyof typeof RENDER, string][] = [];
+  const targets: [FileFormat, string][] = [];
   for (const k of ['json', 'jsonl', 'csv', 'html'] as const) if (opts[k]) targets.push([k, opts[k]!]);
   if (targets.filter(([, f]) => f === '-').length > 1) throw new PlancmpError('usage', 'only one output can go to standard output (-)');
   for (const [k, f] of targets) checkTarget(f, `--${k}`);
@@ -82,16 +78,15 @@ export async function runChain(inputs: string[], opts: ChainCommandOptions, io: 
 
   // render everything first, then write: a failure while rendering leaves no partial output behind
   const writes: [string, string][] = [];
-  for (const [k, f] of targets) writes.push([f, await RENDER[k](chain)]);
-  if (opts.out) for (const k of ['json', 'jsonl', 'csv', 'html'] as const) writes.push([path.join(opts.out, IN_DIR[k]), await RENDER[k](chain)]);
+  for (const [k, f] of targets) writes.push([f, await render(k, chain)]);
+  if (opts.out) for (const k of ['json', 'jsonl', 'csv', 'html'] as const) writes.push([path.join(opts.out, IN_DIR[k]), await render(k, chain)]);
   if (opts.out) mkdirSync(opts.out, { recursive: true });
   for (const [f, text] of writes) {
     if (f === '-') io.stdout.write(text.replace(/^\uFEFF/, ''));
     else writeOutputSync(f, text);
   }
   if (!writes.some(([f]) => f === '-')) {
-    const { renderChainText } = await import('../chain/render-text.js');
-    (writes.length ? io.stderr : io.stdout).write(writes.length ? summaryLine(chain, writes.map(([f]) => f)) : renderChainText(chain));
+    (writes.length ? io.stderr : io.stdout).write(writes.length ? summaryLine(chain, writes.map(([f]) => f)) : await render('text', chain));
   }
   return loaded.failed.length ? EXIT.PARTIAL : EXIT.OK;
 }

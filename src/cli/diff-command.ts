@@ -8,9 +8,11 @@ import { readSource } from '../read/index.js';
 import { diffNotices, loadPairs } from '../diff/index.js';
 import { unknownPairIds } from '../diff/pairs.js';
 import { oneLine } from '../render/terminal.js';
-import { DIFF_FORMATS, type DiffFormat } from '../render/formats.js';
+import { BINARY_FORMATS, DIFF_FORMATS, type DiffFormat } from '../render/formats.js';
 import { PlancmpError } from '../errors.js';
 import type { Notice, PlanDiff } from '../model.js';
+import { adminLevel } from '../chain/names.js';
+import { langFromEnv, type Lang } from '../render/labels.js';
 
 export interface DiffCommandOptions {
   format: DiffFormat;
@@ -37,6 +39,10 @@ export interface DiffCommandOptions {
   parent?: string;
   /** Two files: always align A (as base) with B, even when both implement the embedded base. */
   direct?: boolean;
+  /** --lang: the report's language (default: from LC_ALL / LC_MESSAGES / LANG) */
+  lang?: Lang;
+  /** Go on when the arguments look swapped, or the local plan implements another parent than the embedded base. */
+  force?: boolean;
 }
 
 const FAIL_ON = ['dropped', 'added', 'deadline', 'merged', 'reworded', 'target', 'strength'] as const;
@@ -118,6 +124,9 @@ export async function runDiff(files: string[], opts: DiffCommandOptions, io: Io)
   const failOn = parseFailOn(opts.failOn);
   // like git diff --exit-code: without a list, any finding is a difference
   if ((opts.quiet || opts.exitCode) && failOn.size === 0) for (const f of FAIL_ON) failOn.add(f);
+  if (BINARY_FORMATS.has(opts.format) && !opts.quiet && (!opts.output || opts.output === '-') && io.stdout.isTTY) {
+    throw new PlancmpError('usage', `--format ${opts.format} is a binary file, not for a terminal`, undefined, `write it with -o FILE, e.g. -o report.${opts.format}`);
+  }
   if (opts.stat && opts.format !== 'text' && opts.format !== 'json') throw new PlancmpError('usage', `--stat prints a text or JSON summary, not ${opts.format}`, undefined, 'use --stat with --format text (default) or --format json');
   const pairs = opts.pairs ? loadPairs(opts.pairs) : undefined;
   if (opts.parent && files.length !== 2) throw new PlancmpError('usage', '--parent compares two plans that implement it: give A and B', undefined, 'e.g. plancmp diff --parent base.txt cityA.txt cityB.txt');
@@ -143,26 +152,45 @@ export async function runDiff(files: string[], opts: DiffCommandOptions, io: Io)
   if (pairs) {
     for (const w of unknownPairIds(pairs, base.tasks.map((t) => t.id), local.tasks.map((t) => t.id))) io.stderr.write(`plancmp: warning: ${oneLine(opts.pairs!)}: ${w}\n`);
   }
+  if (files.length === 2 && !opts.force) {
+    const why = swapped(base, local);
+    if (why) throw new PlancmpError('swapped-arguments', `the arguments look swapped: ${why}`, undefined, `put the base first: plancmp diff ${files[1]} ${files[0]} (or --force to compare in this order)`);
+  }
   const d = diffNotices(base, local, { pairs });
-  // against the embedded 16号, a plan that implements some other parent wants that parent as its base
+  // against the embedded 16号, a plan that implements some other parent wants that parent as its base:
+  // a full report against 16号 would be a list of false findings
   if (files.length === 1 && !d.parentage.citesBase && !d.parentage.namesBase) {
     const parent = d.parentage.cited.find((r) => r.docNumber) ?? d.parentage.cited.find((r) => r.title && /计划|方案|规划|意见/.test(r.title));
     if (parent) {
       const named = [parent.title && `《${parent.title}》`, parent.docNumber].filter(Boolean).join(' ');
-      io.stderr.write(`plancmp: ${local.source.file} implements ${named}, not the embedded ${d.base.docNumber ?? 'base'}; compare it with its parent: plancmp diff PARENT ${local.source.file}\n`);
+      const hint = `compare it with its parent: plancmp diff PARENT ${local.source.file}`;
+      if (!opts.force) throw new PlancmpError('other-parent', `implements ${named}, not the embedded ${d.base.docNumber ?? 'base'}`, local.source.file, `${hint} (or --force to compare it with the embedded base anyway)`);
+      io.stderr.write(`plancmp: ${local.source.file} implements ${named}, not the embedded ${d.base.docNumber ?? 'base'}; ${hint}\n`);
     }
   }
   if (!opts.quiet) io.stdout.write(await render(d, base, local, opts, io, texts));
   return hasFindings(d, failOn) ? EXIT.FINDINGS : EXIT.OK;
 }
 
-async function render(d: PlanDiff, base: Notice, local: Notice, opts: DiffCommandOptions, io: Io, texts?: { base?: string; local?: string }): Promise<string> {
+/**
+ * Why BASE LOCAL look like LOCAL BASE: the "base" cites the "local" by 文号, or its issuer sits at a
+ * lower level (a province's plan given as the base of a 国务院 意见). undefined when they do not.
+ */
+function swapped(base: Notice, local: Notice): string | undefined {
+  const no = local.meta.docNumber;
+  if (no && base.references.some((r) => r.docNumber === no)) return `${base.source.file} cites ${local.source.file} (${no}) as its parent`;
+  const [b, l] = [adminLevel(base), adminLevel(local)];
+  if (b !== undefined && l !== undefined && b > l) return `${base.source.file} (${base.meta.issuer ?? base.meta.title}) is issued at a lower level than ${local.source.file} (${local.meta.issuer ?? local.meta.title})`;
+  return undefined;
+}
+
+async function render(d: PlanDiff, base: Notice, local: Notice, opts: DiffCommandOptions, io: Io, texts?: { base?: string; local?: string }): Promise<string | Uint8Array> {
   if (opts.stat && opts.format === 'json') {
     const { base: b, local: l, parentage, family, summary } = d;
     return JSON.stringify({ schema: d.schema, base: b, local: l, parentage, family, summary }, null, 2) + '\n';
   }
-  const out = await DIFF_FORMATS[opts.format].render(d, base, local, { stream: io.stdout as NodeJS.WriteStream, env: io.env, force: io.color }, { verbose: opts.verbose, stat: opts.stat, lines: opts.lines, owners: opts.owners, texts });
-  if (opts.format !== 'csv') return out;
+  const out = await DIFF_FORMATS[opts.format].render(d, base, local, { stream: io.stdout as NodeJS.WriteStream, env: io.env, force: io.color }, { verbose: opts.verbose, stat: opts.stat, lines: opts.lines, owners: opts.owners, texts, lang: opts.lang ?? langFromEnv(io.env) });
+  if (opts.format !== 'csv' || typeof out !== 'string') return out;
   const { withBom } = await import('../render/csv.js');
   return opts.bom ?? (!!opts.output && opts.output !== '-') ? withBom(out) : out;
 }

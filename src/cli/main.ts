@@ -1,5 +1,6 @@
 // plancmp command line: a thin shell over the library. execute() returns the exit code instead
 // of exiting, so tests and other programs can run it in-process.
+import { LANGS } from '../render/labels.js';
 import { Command, CommanderError, Option } from 'commander';
 import { processIo, type Io } from './io.js';
 import { EXIT } from './exit.js';
@@ -54,6 +55,7 @@ function program(io: Io, done: (code: number) => void): Command {
     .description('parse notices into structured data: meta, sections, tasks with units and deadlines, key list, warnings')
     .argument('<files...>', 'notice files (.txt or .html in UTF-8, GB18030/GBK, Big5, UTF-16; .pdf, .docx, .doc/.wps, .ofd); - reads standard input')
     .addOption(new Option('-f, --format <format>', `output format: ${formatHelp('parse')}`).choices(formatChoices('parse')).default('json'))
+    .addOption(new Option('--lang <lang>', 'language of the text outline, Markdown and CSV header: zh or en (default: from LC_ALL, LC_MESSAGES, LANG; zh_* → zh); JSON never changes').choices([...LANGS]))
     .option('-e, --encoding <name>', 'force the input encoding (utf-8, gb18030, gbk, big5, utf-16le, utf-16be)')
     .option('--ocr', OCR_HELP)
     .option('-o, --output <file>', 'write to FILE (complete or not at all) instead of standard output')
@@ -85,6 +87,8 @@ function program(io: Io, done: (code: number) => void): Command {
     .option('--no-bom', 'csv: no BOM, even in a file')
     .option('--parent <file>', 'local vs local: A and B implement FILE; show side by side what each did with its tasks (text, json, csv)')
     .option('--direct', 'with two files: always align A (as base) with B, even when both implement the embedded base')
+    .addOption(new Option('--lang <lang>', 'language of the report: zh or en (default: from LC_ALL, LC_MESSAGES, LANG; zh_* → zh); JSON never changes').choices([...LANGS]))
+    .option('--force', 'compare even when the arguments look swapped or the plan implements another parent than the embedded base')
     .addHelpText('after', '\nWith two plans that both implement the embedded base (or the plan given with --parent), diff compares\nthem through it: for each parent task, kept by both, only A, only B or neither.\n\nExit codes: 0 done (no findings asked for), 1 findings (--fail-on, --exit-code, --quiet), 2 usage or input error.\n\nExamples:\n  plancmp diff fixtures/000_5b73fe2b8637f3d3.txt\n  plancmp diff fixtures/002_2cdac00586eece9b.txt fixtures/001_2a7fecd8e03c454a.txt --format json --fail-on dropped,deadline\n  plancmp diff fixtures/001_2a7fecd8e03c454a.txt --quiet --fail-on dropped || echo "tasks were dropped"\n  plancmp diff fixtures/003_921a6ce2908064d7.txt --format csv -o xinchang.csv\n  plancmp diff --parent fixtures/chain/jiaxing-city-plan.txt fixtures/chain/haiyan-county-plan.txt fixtures/chain/jiashan-county-plan.txt')
     .action(async (files: string[], o: RawOptions) => {
       const { runDiff } = await import('./diff-command.js');
@@ -157,8 +161,10 @@ function program(io: Io, done: (code: number) => void): Command {
     .option('--base <file>', 'base plan (default: the embedded 浙政发〔2018〕16号)')
     .option('--html <file>', 'write the HTML report to FILE')
     .option('--csv <file>', 'write the coverage matrix as CSV to FILE (- for standard output)')
-    .option('--tidy', 'with --csv: a long table, one row per provincial task and plan (base_id, plan, status, local_ids, change)')
-    .option('-o, --output <file>', 'write the report to FILE: HTML for .html/.htm, CSV for .csv')
+    .option('--xlsx <file>', 'write a workbook to FILE: one sheet per section (概况, 删减, 新增, 合并与拆分, 时限变化, 责任单位变化, 对照表)')
+    .option('--tidy', 'with --csv: a long table, one row per base task and plan (base_id, plan, status, local_ids, change)')
+    .option('-o, --output <file>', 'write the report to FILE: HTML for .html/.htm, CSV for .csv, a workbook for .xlsx')
+    .addOption(new Option('--lang <lang>', 'language of the report and the CSV headers: zh or en (default: from LC_ALL, LC_MESSAGES, LANG; zh_* → zh)').choices([...LANGS]))
     .option('--bom', 'csv: start with a UTF-8 BOM for Excel (default for a file)')
     .option('--no-bom', 'csv: no BOM, even in a file (default on standard output)')
     .option('-e, --encoding <name>', 'force the input encoding')

@@ -1,5 +1,6 @@
 // Commander hands each action an untyped options object. It is narrowed here, once per command, into
 // the typed options the command runs with; nothing past this file sees commander's values.
+import type { Lang } from '../render/labels.js';
 import type { ParseCommandOptions } from './parse-command.js';
 import type { DiffCommandOptions } from './diff-command.js';
 import type { CheckCommandOptions } from './check-command.js';
@@ -17,6 +18,12 @@ const text = (o: RawOptions, key: string): string | undefined => (typeof o[key] 
 const flag = (o: RawOptions, key: string): boolean | undefined => (o[key] === undefined ? undefined : o[key] === true);
 const list = (o: RawOptions, key: string): string[] | undefined => (Array.isArray(o[key]) ? (o[key] as unknown[]).map(String) : undefined);
 
+/** --lang (commander's .choices() checked it); undefined: from the environment. */
+function lang(o: RawOptions): Lang | undefined {
+  const v = text(o, 'lang');
+  return v === 'zh' || v === 'en' ? v : undefined;
+}
+
 /** --format from the command's row of the format table (commander's .choices() checked it already; this keeps the type honest). */
 function format<C extends keyof typeof OUTPUT_FORMATS>(o: RawOptions, command: C, fallback: keyof (typeof OUTPUT_FORMATS)[C] & string): keyof (typeof OUTPUT_FORMATS)[C] & string {
   const v = o.format;
@@ -30,7 +37,7 @@ const global = (g: RawOptions) => ({ debug: flag(g, 'debug') });
 const reading = (o: RawOptions) => ({ encoding: text(o, 'encoding'), ocr: flag(o, 'ocr') });
 
 export function parseOptions(o: RawOptions, g: RawOptions): ParseCommandOptions {
-  return { format: format(o, 'parse', 'json'), ...reading(o), bom: flag(o, 'bom'), output: text(o, 'output'), ...global(g) };
+  return { format: format(o, 'parse', 'json'), ...reading(o), bom: flag(o, 'bom'), output: text(o, 'output'), lang: lang(o), ...global(g) };
 }
 
 /** --owners grouped|all (commander's .choices() checked it already; this keeps the type honest). */
@@ -56,6 +63,8 @@ export function diffOptions(o: RawOptions): DiffCommandOptions {
     output: text(o, 'output'),
     parent: text(o, 'parent'),
     direct: flag(o, 'direct'),
+    force: flag(o, 'force'),
+    lang: lang(o),
   };
 }
 
@@ -76,7 +85,7 @@ export function checkOptions(o: RawOptions, g: RawOptions): CheckCommandOptions 
 }
 
 export function reportOptions(o: RawOptions, g: RawOptions): ReportCommandOptions {
-  return { base: text(o, 'base'), html: text(o, 'html'), csv: text(o, 'csv'), tidy: flag(o, 'tidy'), output: text(o, 'output'), bom: flag(o, 'bom'), ...reading(o), ...global(g) };
+  return { base: text(o, 'base'), html: text(o, 'html'), csv: text(o, 'csv'), xlsx: text(o, 'xlsx'), tidy: flag(o, 'tidy'), output: text(o, 'output'), bom: flag(o, 'bom'), lang: lang(o), ...reading(o), ...global(g) };
 }
 
 export function exportOptions(o: RawOptions, g: RawOptions): ExportCommandOptions {

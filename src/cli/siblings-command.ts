@@ -1,6 +1,7 @@
 // plancmp diff [--parent BASE] A B when A and B implement the same parent: compare them through it.
 // Without --parent, the embedded base is that parent when the chain rules (cites / plan name /
 // content, see src/chain/parents.ts) give it as the parent of both, and neither implements the other.
+import { SIBLINGS_FORMATS, type SiblingsFormat } from '../render/formats.js';
 import { stdinFor, type Io } from './io.js';
 import { EXIT } from './exit.js';
 import { PlancmpError } from '../errors.js';
@@ -42,18 +43,16 @@ export async function runSiblingsIfSiblings(files: string[], opts: DiffCommandOp
   needTasks(parent, 'parent plan');
   needTasks(a, 'plan A');
   needTasks(b, 'plan B');
-  if (opts.format === 'html' || opts.format === 'md') {
-    throw new PlancmpError('usage', `--format ${opts.format} is not available when comparing two plans through their parent`, undefined, 'use --format text, json or csv, or --direct to align A with B as base and local');
+  const format = opts.format as string;
+  if (!Object.prototype.hasOwnProperty.call(SIBLINGS_FORMATS, format)) {
+    throw new PlancmpError('usage', `--format ${opts.format} is not available when comparing two plans through their parent`, undefined, `use --format ${Object.keys(SIBLINGS_FORMATS).join(', ')}, or --direct to align A with B as base and local`);
   }
   const d = diffSiblings(parent, a, b, opts.parent ? 'option' : 'embedded', { pairs });
-  let out: string;
-  if (opts.format === 'json') out = JSON.stringify(d, null, 2) + '\n';
-  else if (opts.format === 'csv') {
+  let out = await SIBLINGS_FORMATS[format as SiblingsFormat].render(d);
+  if (format === 'csv') {
     const { withBom } = await import('../render/csv.js');
-    const csv = (await import('../chain/render-siblings.js')).renderSiblingsCsv(d);
-    out = (opts.bom ?? (!!opts.output && opts.output !== '-')) ? withBom(csv) : csv;
+    out = (opts.bom ?? (!!opts.output && opts.output !== '-')) ? withBom(out) : out;
   }
-  else out = (await import('../chain/render-siblings.js')).renderSiblingsText(d);
   if (!opts.quiet) io.stdout.write(out);
   return hasSiblingFindings(d, failOn) ? EXIT.FINDINGS : EXIT.OK;
 }

@@ -31,8 +31,8 @@ import { PREBUILT_FILE, stampFor } from '../base/prebuilt.js';
 
 const DIST = fileURLToPath(new URL('..', import.meta.url));
 const ROOT = path.dirname(DIST);
-/** Loaded only when a notice needs them (HTML, PDF, Word, traditional text, the HTML page's text diff). */
-const EXTERNAL = ['cheerio', 'cheerio/*', 'pdfjs-dist', 'pdfjs-dist/*', 'word-extractor', 'opencc-js', 'opencc-js/*', 'diff'];
+/** Loaded only when a notice needs them (HTML, PDF, Word, traditional text, the HTML page's text diff), or a workbook is written (exceljs). */
+const EXTERNAL = ['cheerio', 'cheerio/*', 'pdfjs-dist', 'pdfjs-dist/*', 'word-extractor', 'opencc-js', 'opencc-js/*', 'diff', 'exceljs'];
 /**
  * The bundles: the command line, and export's worker thread. `inline`: packages a bundle carries
  * itself rather than loading them from node_modules when first needed. A worker reads thousands of

@@ -143,7 +143,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   // the example report the README points to, for the four seed plans
   const seeds = ['000_5b73fe2b8637f3d3', '001_2a7fecd8e03c454a', '003_921a6ce2908064d7', '004_0ece2a694517dc78'].map((s) => `fixtures/${s}.txt`);
   const sink = () => new Writable({ write: (_c, _e, cb) => cb() });
-  await run(['report', ...seeds, '--html', 'fixtures/report-example.html'], { stdout: sink(), stderr: sink(), stdin: Readable.from([]), env: {} }, ROOT);
-  console.log('fixtures/report-example.html: regenerated');
+  await run(['report', ...seeds, '--html', 'examples/report-example.html'], { stdout: sink(), stderr: sink(), stdin: Readable.from([]), env: {} }, ROOT);
+  console.log('examples/report-example.html: regenerated');
   if (existsSync(path.join(ROOT, 'test-output', 'readme-work'))) rmSync(path.join(ROOT, 'test-output', 'readme-work'), { recursive: true, force: true });
 }

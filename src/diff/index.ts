@@ -50,6 +50,18 @@ function withLines(k: Link, baseLine: number | undefined, localLine: number | un
   return out;
 }
 
+/** Both notices hold the same tasks (ids, titles, texts) and key list: one document given twice. */
+function sameDocument(base: Notice, local: Notice): boolean {
+  if (base.tasks.length !== local.tasks.length || base.keyList.length !== local.keyList.length) return false;
+  for (let i = 0; i < base.tasks.length; i++) {
+    const b = base.tasks[i];
+    const l = local.tasks[i];
+    if (b.id !== l.id || b.title !== l.title || b.text !== l.text) return false;
+  }
+  for (let i = 0; i < base.keyList.length; i++) if (base.keyList[i].task !== local.keyList[i].task || base.keyList[i].id !== local.keyList[i].id) return false;
+  return base.tasks.length > 0;
+}
+
 function docRef(n: Notice): DocRef {
   return { file: n.source.file, docNumber: n.meta.docNumber, title: n.meta.title, issuer: n.meta.issuer, date: n.meta.date };
 }
@@ -58,8 +70,11 @@ export function diffNotices(base: Notice, local: Notice, opts: DiffOptions = {})
   // no threshold given (the usual case): the frozen defaults themselves, read only, not copies
   const T = opts.align || opts.overlap || opts.keyList || opts.deadlines || opts.family || opts.parentage || opts.requirements ? resolveDiffOptions(opts) : DEFAULT_DIFF_OPTIONS;
   const alignment = alignTable(base.tasks, local.tasks, opts.pairs, T.align, false); // reads no back cover of the table
-  const aligned = alignment.links;
-  const parentage = checkParentage(base, local, T.parentage);
+  // the same document twice (a self-diff) has no findings: each task is itself, whatever the aligner
+  // makes of two near-identical tasks inside it
+  const identical = sameDocument(base, local);
+  const aligned = identical ? base.tasks.map((t): Link => ({ base: t.id, local: t.id, score: 1, kind: 'same' })) : alignment.links;
+  const parentage = identical ? { citesBase: false, namesBase: false, sameDocument: true, cited: local.references } : checkParentage(base, local, T.parentage);
   const family = judgeFamily(aligned, base.tasks.length, local.tasks.length, parentage.citesBase || parentage.namesBase, T.family);
   // a plan of another family carries no base task: what it shares are thematic counterparts
   const chosen = family.sameFamily ? aligned : withPins(overlapLinks(base.tasks, local.tasks, T.overlap), aligned);

@@ -438,6 +438,10 @@ function capNesting(html: string): { html: string; capped: boolean } {
  * holds none (a list, search or login page, or one whose content a script loads).
  */
 export function htmlNotice(html: string, file: string): { text: string; warnings: Warning[] } {
+  // plancmp's own report (src/render/html/shell.ts marks it) quotes whole notices: never one itself
+  if (/<meta\s+name=["']?generator["']?\s+content=["']?plancmp\b/i.test(html.slice(0, 4096))) {
+    throw new PlancmpError('plancmp-report', 'this is a plancmp report, not a notice', file, 'give the notices the report was made from');
+  }
   const { text, warnings, found } = htmlToText(html);
   if (!found) throw new PlancmpError('html-no-notice', 'no notice text found in this HTML page', file, 'check that the page is the notice itself, not a list, search or login page');
   return { text, warnings };

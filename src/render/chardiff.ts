@@ -87,3 +87,39 @@ export function markTitleChange(
     after: ops.map((o) => (o.op === 'same' ? plain(o.text) : o.op === 'ins' ? mark.ins(o.text) : '')).join(''),
   };
 }
+
+/** One changed region of a task text: what was taken out and what was put in (either may be empty). */
+export interface BodyEdit {
+  del: string;
+  ins: string;
+}
+
+/**
+ * The changed regions of two task texts, for a one-line note under a rewording whose title stayed:
+ * the changes in text order, each side cut to `width` characters. Texts longer than `limit`
+ * characters are compared on their first `limit` (the diff is O(n·m)).
+ */
+export function bodyEdits(before: string, after: string, limit = 600): BodyEdit[] {
+  const cut = (s: string) => Array.from(s).slice(0, limit).join('');
+  const ops = charDiff(cut(before), cut(after));
+  const out: BodyEdit[] = [];
+  for (let k = 0; k < ops.length; k++) {
+    const o = ops[k];
+    if (o.op === 'ins') out.push({ del: '', ins: o.text });
+    else if (o.op === 'del') {
+      // a deletion followed by an insertion is one replacement
+      const next = ops[k + 1];
+      if (next?.op === 'ins') k++;
+      out.push({ del: o.text, ins: next?.op === 'ins' ? next.text : '' });
+    }
+  }
+  return out;
+}
+
+/** 「旧」→「新」; +「新」; −「旧」: the first `max` edits, each side cut to `width` characters. */
+export function bodyEditsLabel(edits: readonly BodyEdit[], L: { bodyMore: (n: number) => string } = { bodyMore: (n) => `… ${n} more` }, max = 2, width = 12): string {
+  const short = (s: string) => (Array.from(s).length > width ? Array.from(s).slice(0, width - 1).join('') + '…' : s);
+  const one = (e: BodyEdit) => (e.del && e.ins ? `「${short(e.del)}」→「${short(e.ins)}」` : e.del ? `−「${short(e.del)}」` : `+「${short(e.ins)}」`);
+  const shown = edits.slice(0, max).map(one).join('; ');
+  return edits.length > max ? `${shown}; ${L.bodyMore(edits.length - max)}` : shown;
+}

@@ -4,6 +4,7 @@
 import type { DeadlineChange, DeadlineChangeKind, KeyListRow, Link, LinkKind, Notice, PlanDiff, Task } from '../model.js';
 import { list, toCsv } from './csv.js';
 import { tasksByProject } from './report.js';
+import { labelsFor, type Lang } from './labels.js';
 
 export interface PlanInput {
   notice: Notice;
@@ -31,6 +32,8 @@ export interface PlanColumn {
   date?: string;
   file: string;
   sameFamily: boolean;
+  /** The local copy ends inside its task list: its missing tasks are not dropped ones. */
+  truncated: boolean;
 }
 
 export interface CoverageCell {
@@ -94,6 +97,7 @@ export function planColumns(plans: PlanInput[]): PlanColumn[] {
       date: m.date,
       file: p.notice.source.file,
       sameFamily: p.diff.family.sameFamily,
+      truncated: !!p.notice.truncated,
     };
   });
   // two plans from the same place (a city's 2018 and 2019 plans): tell them apart
@@ -170,8 +174,8 @@ export function planColumnNames(c: Coverage, reserved: string[] = []): string[] 
 const cellStatus = (cell: CoverageCell): string => (cell.status === 'dropped' && cell.cut ? 'not-in-copy' : cell.status);
 
 /** The coverage matrix as CSV: one row per base task, one column per plan; cells like "merged 2.1". */
-export function renderCoverageCsv(c: Coverage): string {
-  const fixed = ['base_id', 'project', 'base_title', 'carried_by'];
+export function renderCoverageCsv(c: Coverage, lang?: Lang): string {
+  const fixed = [...labelsFor(lang).csv.coverage];
   const header = [...fixed, ...planColumnNames(c, fixed)];
   const rows = c.groups.flatMap((g) =>
     g.rows.map((r) => [
@@ -190,11 +194,11 @@ export function renderCoverageCsv(c: Coverage): string {
  * `change` lists the deadline changes (other than same) of the task and its key-list rows, as
  * `kind base→local`.
  */
-export function renderCoverageTidyCsv(c: Coverage, plans: PlanInput[]): string {
+export function renderCoverageTidyCsv(c: Coverage, plans: PlanInput[], lang?: Lang): string {
   const names = planColumnNames(c);
   const owners = new Map(c.base.keyList.map((r) => [r.id, r.bodyTask]));
   const ownerOf = (id: string) => owners.get(id) ?? id;
-  const header = ['base_id', 'project', 'base_title', 'plan', 'plan_file', 'plan_doc_number', 'status', 'local_ids', 'kinds', 'score', 'change'];
+  const header = [...labelsFor(lang).csv.tidy];
   const rows: string[][] = [];
   for (const g of c.groups) {
     for (const r of g.rows) {
@@ -202,6 +206,7 @@ export function renderCoverageTidyCsv(c: Coverage, plans: PlanInput[]): string {
         const col = c.plans[k];
         const best = cell.links.reduce<Link | undefined>((a, l) => (!a || l.score > a.score ? l : a), undefined);
         const changes = plans[k].diff.deadlineChanges.filter((x) => x.change !== 'same' && ownerOf(x.base) === r.task.id);
+        // a key-list row a plan without a key list does not restate is "not-restated", not "removed"
         rows.push([
           r.task.id,
           g.heading,
@@ -213,7 +218,7 @@ export function renderCoverageTidyCsv(c: Coverage, plans: PlanInput[]): string {
           list(cell.locals),
           list([...new Set(cell.links.map((l) => l.kind))]),
           best ? String(best.score) : '',
-          list(changes.map((x) => `${x.change} ${x.base}→${x.local}`)),
+          list(changes.map((x) => `${x.notRestated ? 'not-restated' : x.change} ${x.base}→${x.local}`)),
         ]);
       });
     }

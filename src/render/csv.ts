@@ -4,14 +4,34 @@
 // whoever writes the bytes decides (withBom), because Excel needs one and pandas/R/DuckDB on a pipe
 // are better without.
 import type { Notice, PlanDiff } from '../model.js';
+import { labelsFor, type Lang } from './labels.js';
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 // OWASP's list: = + - @, and tab / CR, which some spreadsheet programs strip before evaluating
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+// Text Excel and WPS would turn into something else on opening: dates from fractions and ranges
+// (3/3 → 3月3日, 1-2 → 1月2日, 2018-04-28), numbers that lose digits (long digit strings in
+// scientific form, leading zeros, 1.10 → 1.1) and exponents (1E5).
+export const COERCED: readonly RegExp[] = [
+  /^\d{1,4}\s*[/-]\s*\d{1,2}(\s*[/-]\s*\d{1,4})?$/,
+  /^\d{1,2}\s*[/-]\s*[A-Za-z]{3}/,
+  /^\d{12,}$/,
+  /^0\d+(\.\d+)?$/,
+  /^\d+\.\d*0$/,
+  /^\d+(\.\d+)?[eE][+-]?\d+$/,
+];
+
+/** Whether a spreadsheet would read the cell as a date or a number other than its text. */
+export function coercible(v: string): boolean {
+  return COERCED.some((re) => re.test(v));
+}
+
 export function csvCell(value: string): string {
   let v = value;
   if (FORMULA_START.test(v) && !NUMBER.test(v)) v = `'${v}`;
+  // ="3/3": the one form both Excel and WPS open as the text itself
+  else if (coercible(v)) v = `="${v}"`;
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
@@ -29,33 +49,20 @@ export function withBom(csv: string): string {
 }
 
 /** One row per base task, in base order: what became of it in the local plan. */
-export function renderDiffCsv(d: PlanDiff, base: Notice, local: Notice): string {
+export function renderDiffCsv(d: PlanDiff, base: Notice, local: Notice, lang?: Lang): string {
   const lTask = new Map(local.tasks.map((t) => [t.id, t]));
   const dropped = new Set(d.dropped.map((t) => t.id));
   // key-list comparisons name a base key-list row (L18): attribute them to the task the row details
   const rowOwner = new Map(base.keyList.map((r) => [r.id, r.bodyTask]));
   const ownerOf = (id: string) => rowOwner.get(id) ?? id;
-  const header = [
-    'base_id',
-    'base_title',
-    'status',
-    'local_ids',
-    'kinds',
-    'best_score',
-    'base_units',
-    'local_units',
-    'base_deadlines',
-    'local_deadlines',
-    'deadline_changes',
-    'owner_changes',
-  ];
+  const header = [...labelsFor(lang).csv.diff];
   const rows = base.tasks.map((t) => {
     const links = d.links.filter((k) => k.base === t.id);
     const best = links.reduce<(typeof links)[number] | undefined>((a, k) => (!a || k.score > a.score ? k : a), undefined);
     const bestLocal = best && lTask.get(best.local);
     const changes = d.deadlineChanges
       .filter((x) => ownerOf(x.base) === t.id)
-      .map((x) => `${x.compared === 'body' ? x.local : `${x.base}/${x.local}`}:${x.change}`);
+      .map((x) => `${x.compared === 'body' ? x.local : `${x.base}/${x.local}`}:${x.notRestated ? 'not-restated' : x.change}`);
     return [
       t.id,
       t.title,
@@ -78,8 +85,8 @@ export function renderDiffCsv(d: PlanDiff, base: Notice, local: Notice): string 
  * One row per parsed task, one header for any number of notices; `file` and `docNumber` say which
  * notice a row came from, so the rows of many files stack into one table.
  */
-export function renderParseCsv(notices: Notice | readonly Notice[]): string {
-  const header = ['file', 'docNumber', 'id', 'number', 'project', 'title', 'units', 'lead', 'assist', 'guide', 'deadlines', 'line'];
+export function renderParseCsv(notices: Notice | readonly Notice[], lang?: Lang): string {
+  const header = [...labelsFor(lang).parse.csv];
   const rows = ([] as Notice[]).concat(notices).flatMap((n) =>
     n.tasks.map((t) => [
       n.source.file,

@@ -16,9 +16,12 @@ export { buildCoverage, renderCoverageCsv, type Coverage, type PlanInput } from 
 export { renderReportHtml, renderDiffHtml, type HtmlReportInput, type ReportFailure } from './html/index.js';
 
 // The table of output formats (choices, types, renderers): a library user can render any format the CLI can.
-export { DIFF_FORMATS, PARSE_FORMATS, CHECK_FORMATS, OUTPUT_FORMATS, formatChoices, type DiffFormat, type ParseFormat, type CheckFormat, type DiffRenderOptions } from './formats.js';
+export { workbookSheets, writeWorkbook, renderWorkbook, type Sheet } from './xlsx.js';
+export { LABELS, langFromEnv, type Lang, type Labels } from './labels.js';
+export { DIFF_FORMATS, REPORT_FORMATS, CHAIN_FORMATS, SIBLINGS_FORMATS, PARSE_FORMATS, CHECK_FORMATS, OUTPUT_FORMATS, formatChoices, type DiffFormat, type ParseFormat, type CheckFormat, type DiffRenderOptions } from './formats.js';
 export { renderCheckGithub, renderCheckSarif, renderCheckJunit, renderFindings, type CheckFileReport } from './check/index.js';
 import type { DiffFormat, ParseFormat } from './formats.js';
+import { PlancmpError } from '../errors.js';
 
 export const json = (x: unknown): string => JSON.stringify(x, null, 2) + '\n';
 
@@ -27,13 +30,16 @@ export function renderDiff(format: DiffFormat, d: PlanDiff, base: Notice, local:
     case 'json':
       return json(d);
     case 'md':
-      return renderDiffMarkdown(d, base, local);
+      return renderDiffMarkdown(d, base, local, { lang: opts.lang, owners: opts.owners });
     case 'csv':
-      return renderDiffCsv(d, base, local);
+      return renderDiffCsv(d, base, local, opts.lang);
     case 'html':
-      return renderDiffHtml(d, base, local);
+      return renderDiffHtml(d, base, local, {}, opts.lang);
     case 'text':
       return renderDiffText(d, base, local, c, opts);
+    case 'xlsx':
+      // bytes, written by a stream: DIFF_FORMATS.xlsx.render or renderWorkbook
+      throw new PlancmpError('usage', 'the xlsx workbook is bytes, not text', undefined, 'use renderWorkbook(base, [{ notice: local, diff }]) or DIFF_FORMATS.xlsx.render');
   }
 }
 
@@ -44,9 +50,9 @@ export function renderParse(format: ParseFormat, n: Notice, c: Colors, opts: Tex
     case 'jsonl':
       return JSON.stringify(n) + '\n';
     case 'md':
-      return renderParseMarkdown(n);
+      return renderParseMarkdown(n, opts.lang);
     case 'csv':
-      return renderParseCsv(n);
+      return renderParseCsv(n, opts.lang);
     case 'text':
       return renderParseText(n, c, opts);
   }

@@ -1,7 +1,12 @@
 // What the text and Markdown diff reports show, derived once from a PlanDiff and the two Notices
 // (titles live in the Notices; the diff only carries ids).
-import type { Deadline, DeadlineChange, DeadlineChangeKind, DocRef, Link, NearestTask, Notice, PlanDiff, Task } from '../model.js';
+import type { Warning, Deadline, DeadlineChange, DeadlineChangeKind, DocRef, Link, NearestTask, Notice, PlanDiff, Task } from '../model.js';
 import { mergedGroups, retitledLinks, rewordedLinks, splitGroups } from '../diff/groups.js';
+import { adminLevel } from '../chain/names.js';
+import { bodyEdits, type BodyEdit } from './chardiff.js';
+import { LABELS, type Labels } from './labels.js';
+
+const EN = LABELS.en;
 
 export interface TaskRef {
   id: string;
@@ -26,10 +31,19 @@ export interface DiffReport {
   merged: { local: TaskRef; bases: TaskRef[] }[];
   /** A base task carried by two or more local tasks. */
   split: { base: TaskRef; locals: TaskRef[] }[];
-  /** Links of kind 'reworded' (summary.reworded counts them). */
-  reworded: { base: TaskRef; local: TaskRef; link: Link }[];
+  /**
+   * Links of kind 'reworded' (summary.reworded counts them). `body`: when the two titles are the
+   * same, what changed in the task text (a title → the same title says nothing).
+   */
+  reworded: { base: TaskRef; local: TaskRef; link: Link; body?: BodyEdit[] }[];
   /** 'same' links whose title changed (summary.retitled counts them). */
   retitled: { base: TaskRef; local: TaskRef; link: Link }[];
+  /** 1:1 links of kind 'partial' (a local task carries a minor part of the base task): carried, so listed. */
+  partial: { base: TaskRef; local: TaskRef; link: Link }[];
+  /** Base tasks carried 1:1 with the same content and title: the rest of "carried", so the sections add up. */
+  unchanged: TaskRef[];
+  /** Dropped base tasks the (truncated) local copy ends before: they may only be missing. */
+  notInCopy: number;
   /** Deadline changes other than 'same', grouped by kind in reading order. */
   deadlineGroups: { change: DeadlineChangeKind; items: DeadlineChange[] }[];
   deadlinesChanged: number;
@@ -80,8 +94,20 @@ export function buildReport(d: PlanDiff, base: Notice, local: Notice): DiffRepor
   const merged = mergedGroups(d.links).map((g) => ({ local: lRef(g.local), bases: g.links.map((k) => bRef(k.base, k.manual)) }));
   const split = splitGroups(d.links).map((g) => ({ base: bRef(g.base), locals: g.links.map((k) => lRef(k.local, k.manual)) }));
   const pair = (k: Link) => ({ base: bRef(k.base, k.manual), local: lRef(k.local, k.manual), link: k });
-  const reworded = rewordedLinks(d.links).map(pair);
+  const bText = new Map(base.tasks.map((t) => [t.id, t.text]));
+  const lText = new Map(local.tasks.map((t) => [t.id, t.text]));
+  const reworded = rewordedLinks(d.links).map((k) => {
+    const p = pair(k);
+    if (p.base.title.trim() !== p.local.title.trim()) return p;
+    return { ...p, body: bodyEdits(bText.get(k.base) ?? '', lText.get(k.local) ?? '') };
+  });
   const retitled = retitledLinks(d.links, bTitle, lTitle).map(pair);
+  // every carried base task in exactly one section: merged, split, reworded, retitled, partial or unchanged
+  const listed = new Set([...merged.flatMap((g) => g.bases.map((b) => b.id)), ...split.map((g) => g.base.id), ...reworded.map((w) => w.base.id), ...retitled.map((w) => w.base.id)]);
+  const partial = d.links.filter((k) => k.kind === 'partial' && !listed.has(k.base)).map(pair);
+  for (const p of partial) listed.add(p.base.id);
+  const linkedBase = new Set(d.links.map((k) => k.base));
+  const unchanged = base.tasks.filter((t) => linkedBase.has(t.id) && !listed.has(t.id)).map((t) => bRef(t.id));
 
   const changed = d.deadlineChanges.filter((c) => c.change !== 'same' && !c.notRestated);
   const deadlineGroups = CHANGE_ORDER.map((change) => ({ change, items: changed.filter((c) => c.change === change) })).filter(
@@ -98,6 +124,9 @@ export function buildReport(d: PlanDiff, base: Notice, local: Notice): DiffRepor
     split,
     reworded,
     retitled,
+    partial,
+    unchanged,
+    notInCopy: d.dropped.filter((t) => t.afterTruncation).length,
     deadlineGroups,
     deadlinesChanged: changed.length,
     deadlinesCompared: d.deadlineChanges.length,
@@ -106,60 +135,75 @@ export function buildReport(d: PlanDiff, base: Notice, local: Notice): DiffRepor
 }
 
 /** The one-line summary both reports open with. */
-export function summaryLine(d: PlanDiff, r: DiffReport): string {
+export function summaryLine(d: PlanDiff, r: DiffReport, L: Labels = EN): string {
   const s = d.summary;
-  const quiet = r.notRestated.length ? ` · key-list rows not restated ${r.notRestated.length}` : '';
-  const deadlines = `deadline changes ${r.deadlinesChanged} (of ${r.deadlinesCompared} compared)${quiet}`;
+  const k = L.count;
+  const quiet = r.notRestated.length ? ` · ${k.notRestated} ${r.notRestated.length}` : '';
+  const deadlines = `${L.deadlinesHead(r.deadlinesChanged, r.deadlinesCompared)}${quiet}`;
   if (!d.family.sameFamily) {
-    return `thematic overlap with ${r.carried}/${r.baseTasks} base tasks (${r.percent}%) · only in base ${s.dropped} · only in local ${s.added} · ${deadlines}`;
+    return `${L.overlapWith(r.carried, r.baseTasks, r.percent)} · ${k.onlyBase} ${s.dropped} · ${k.onlyLocal} ${s.added} · ${deadlines}`;
   }
-  const cut = d.dropped.filter((t) => t.afterTruncation).length;
-  const dropped = cut ? `${s.dropped} (${cut} of them after the truncation)` : `${s.dropped}`;
-  return `carried ${r.carried}/${r.baseTasks} base tasks (${r.percent}%) · dropped ${dropped} · added ${s.added} · merged ${s.merged} · split ${s.split} · reworded ${s.reworded} · retitled ${s.retitled} · ${deadlines}`;
+  // a truncated copy's missing tasks are not dropped: count them apart
+  const cut = r.notInCopy ? ` · ${k.notInCopy} ${r.notInCopy}` : '';
+  const partial = r.partial.length ? ` · ${k.partial} ${r.partial.length}` : '';
+  return `${L.carried(r.carried, r.baseTasks, r.percent)} · ${k.dropped} ${s.dropped - r.notInCopy}${cut} · ${k.added} ${s.added} · ${k.merged} ${s.merged} · ${k.split} ${s.split} · ${k.reworded} ${s.reworded} · ${k.retitled} ${s.retitled}${partial} · ${deadlines}`;
 }
 
 /**
  * Where the local plan stands to the base, as a mark: ✓ cites it, ✗ neither cites nor is named after
  * it, and a neutral ~ for "does not cite it but is named after it" (a ✓ there read as a contradiction).
  */
-export function parentageMark(d: PlanDiff): '✓' | '~' | '✗' {
+export function parentageMark(d: PlanDiff): '✓' | '~' | '✗' | '=' {
+  if (d.parentage.sameDocument) return '=';
   return d.parentage.citesBase ? '✓' : d.parentage.namesBase ? '~' : '✗';
 }
 
 /** "6.1 推进…" with " (line 57)" when lines are asked for. */
-export function refLabel(t: TaskRef, lines = false): string {
-  return `${t.id}${lines && t.line ? ` (line ${t.line})` : ''} ${t.title}`;
+export function refLabel(t: TaskRef, lines = false, L: Labels = EN): string {
+  return `${t.id}${lines && t.line ? L.atLine(t.line) : ''} ${t.title}`;
 }
 
 /** "nearest: 5.3 加强行政复议机制创新, 0.31" — the best candidate that stayed below the thresholds. */
-export function nearestLabel(n: NearestTask, lines = false): string {
-  return `nearest: ${n.id}${lines ? ` (line ${n.line})` : ''} ${n.title}, ${n.score.toFixed(2)}`;
+export function nearestLabel(n: NearestTask, lines = false, L: Labels = EN): string {
+  return L.nearest(n.id, n.title, n.score.toFixed(2), lines ? n.line : undefined);
 }
 
 /** How the local plan relates to the base by citation, in one sentence. */
-export function parentageLine(d: PlanDiff): string {
+export function parentageLine(d: PlanDiff, L: Labels = EN): string {
   const p = d.parentage;
-  const baseName = d.base.docNumber ?? d.base.title ?? 'the base plan';
-  if (p.citesBase) return `cites the base by ${p.by === 'title' ? '标题' : '文号'} (${baseName})`;
-  if (p.namesBase) return `does not cite the base (${baseName}) but is named after it`;
-  return `does not cite the base (${baseName})`;
+  const baseName = d.base.docNumber ?? d.base.title ?? L.baseNamed;
+  if (p.sameDocument) return L.sameDocument(baseName);
+  if (p.citesBase) return L.citesBy(p.by === 'title' ? 'title' : 'docNumber', baseName);
+  if (p.namesBase) return L.namedAfter(baseName);
+  return L.noCite(baseName);
 }
 
 /** A deadline with its normalized reading: 2018年9月底前 [by 2018-09-30]. */
-export function deadlineLabel(dl: Deadline): string {
+export function deadlineLabel(dl: Deadline, L: Labels = EN): string {
   let norm: string = dl.kind;
-  if (dl.kind === 'by' && dl.date) norm = `by ${dl.date}`;
-  else if (dl.kind === 'range') norm = `range ${dl.start ?? '?'}–${dl.end ?? dl.date ?? '?'}`;
-  else if (dl.kind === 'from' && dl.start) norm = `from ${dl.start}`;
-  else if (dl.kind === 'recurring' && dl.frequency) norm = `recurring ${dl.frequency}`;
-  return `${dl.text} [${norm}]`;
+  if (dl.kind === 'by' && dl.date) norm = L.deadlineNorm.by(dl.date);
+  else if (dl.kind === 'range') norm = L.deadlineNorm.range(dl.start ?? '?', dl.end ?? dl.date ?? '?');
+  else if (dl.kind === 'from' && dl.start) norm = L.deadlineNorm.from(dl.start);
+  else if (dl.kind === 'recurring' && dl.frequency) norm = L.deadlineNorm.recurring(dl.frequency);
+  else if (L !== EN) norm = '';
+  return norm ? `${dl.text} [${norm}]` : dl.text;
 }
 
-export const COMPARED_LABEL: Record<DeadlineChange['compared'], string> = {
-  body: 'body',
-  keyList: 'key list',
-  keyListVsBody: 'key list vs body',
-};
+/** A deadline entry's name in every report: a key-list row the local plan does not restate is no removal. */
+export function changeName(c: DeadlineChange, L: Labels = EN): string {
+  return c.notRestated ? L.notRestated : L.change[c.change];
+}
+
+/**
+ * The base's level, from its issuer (国务院 → national, 浙江省人民政府 → provincial …), for phrases such
+ * as "the provincial 重点任务清单"; 'base' when the issuer does not say.
+ */
+export function levelWord(n: Notice, L: Labels = EN): string {
+  const level = adminLevel(n);
+  return level === undefined ? L.levelUnknown : L.level[level];
+}
+
+export const COMPARED_LABEL: Record<DeadlineChange['compared'], string> = EN.compared;
 
 /** Lines of the parse outline's meta block, label first. */
 export function metaRows(n: Notice): [string, string][] {
@@ -190,4 +234,33 @@ export function tasksByProject(n: Notice): { heading: string; tasks: Task[] }[] 
 export function writtenNumber(t: { id: string; number: string }): string {
   const k = t.id.split('.').pop();
   return t.number && t.number !== k ? `[${t.number}]` : '';
+}
+
+/** Warnings of one code, in first-seen order: one line for the 25 tasks that name no unit, not 25. */
+export interface WarningGroup {
+  code: string;
+  /** The first warning's line (0: about the whole document). */
+  line: number;
+  count: number;
+  /** The first warning's message, with "and N more" and their lines when there are several. */
+  message: string;
+}
+
+/** "19, 20, 21, … 47": the first few of many lines, and the last. */
+export function someLines(lines: readonly number[], max = 6): string {
+  return lines.length > max ? `${lines.slice(0, max).join(', ')}, … ${lines[lines.length - 1]}` : lines.join(', ');
+}
+
+export function groupWarnings(ws: readonly Pick<Warning, 'code' | 'line' | 'message'>[], L: Labels = EN): WarningGroup[] {
+  const byCode = new Map<string, Pick<Warning, 'code' | 'line' | 'message'>[]>();
+  for (const w of ws) {
+    const list = byCode.get(w.code);
+    if (list) list.push(w);
+    else byCode.set(w.code, [w]);
+  }
+  return [...byCode].map(([code, list]) => {
+    const rest = list.slice(1).map((w) => w.line).filter((l) => l > 0);
+    const more = list.length > 1 ? L.warningMore(list.length - 1, rest.length ? someLines(rest) : '') : '';
+    return { code, line: list[0].line, count: list.length, message: list[0].message + more };
+  });
 }

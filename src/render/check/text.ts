@@ -2,6 +2,7 @@
 import type { Finding } from '../../check/rules.js';
 import type { Colors } from '../color.js';
 import { oneLine } from '../terminal.js';
+import { someLines } from '../report.js';
 import type { CheckFileReport } from './types.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -11,11 +12,20 @@ export function renderFindings(reports: readonly CheckFileReport[], colors?: Col
   const paint = (sev: Finding['severity']) => (colors ? (sev === 'error' ? colors.red : colors.yellow) : (s: string) => s);
   const lines: string[] = [];
   for (const r of reports) {
+    // one line per rule and severity in a file: 25 tasks without units are one finding to read
+    const groups = new Map<string, Finding[]>();
     for (const f of r.findings) {
       // an unreadable file was already reported on stderr with its reason
       if (f.rule === 'unreadable') continue;
-      const where = f.line > 0 ? `${f.file}:${f.line}:` : `${f.file}:`;
-      lines.push(`${oneLine(where)} ${paint(f.severity)(f.severity)} ${f.rule} — ${oneLine(f.message)}`);
+      const key = `${f.file}\u0000${f.rule}\u0000${f.severity}`;
+      const g = groups.get(key);
+      if (g) g.push(f);
+      else groups.set(key, [f]);
+    }
+    for (const [first, ...rest] of groups.values()) {
+      const where = first.line > 0 ? `${first.file}:${first.line}:` : `${first.file}:`;
+      const more = rest.length ? ` (and ${rest.length} more like it, lines ${someLines(rest.map((f) => f.line))})` : '';
+      lines.push(`${oneLine(where)} ${paint(first.severity)(first.severity)} ${first.rule} — ${oneLine(first.message)}${more}`);
     }
   }
   const errors = reports.reduce((s, r) => s + r.errorCount, 0);

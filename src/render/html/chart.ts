@@ -3,6 +3,7 @@
 // dozens of plans would not fit). No script, no external resource: plain SVG the page can print.
 import type { Coverage } from '../coverage.js';
 import { html, type SafeHtml } from './escape.js';
+import { LABELS, type Labels } from '../labels.js';
 
 /** Distinguishable colours (Okabe–Ito plus two), in plan order. */
 const PALETTE = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#7f6a00', '#4d4d4d'];
@@ -25,7 +26,22 @@ export function projectShares(c: Coverage): ProjectShare[] {
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
-export function shareChart(c: Coverage): SafeHtml {
+/**
+ * Plans the chart leaves out: another family carries no task, and a truncated copy's missing tasks
+ * would read as dropped; coverage figures are about plans that implement the base, whole.
+ */
+export function chartExcluded(c: Coverage, L: Labels = LABELS.en): { label: string; why: string }[] {
+  return c.plans.flatMap((p) => (!p.sameFamily ? [{ label: p.label, why: L.html.differentFamily }] : p.truncated ? [{ label: p.label, why: L.html.truncatedCopy }] : []));
+}
+
+export function shareChart(full: Coverage, L: Labels = LABELS.en): SafeHtml {
+  const H = L.html;
+  const keep = full.plans.map((p, k) => (p.sameFamily && !p.truncated ? k : -1)).filter((k) => k >= 0);
+  const left = chartExcluded(full, L);
+  const note = left.length ? html`<p class="muted small">${H.leftOut(left.map((x) => (L.lang === 'zh' ? `${x.label}（${x.why}）` : `${x.label} (${x.why})`)).join(L.lang === 'zh' ? '、' : ', '))}</p>` : null;
+  if (!keep.length) return html`<figure class="chart" id="share-chart"><figcaption>${H.chartCaption}</figcaption>${note}</figure>`;
+  // the chart's own view: only the columns it draws
+  const c: Coverage = { ...full, plans: keep.map((k) => full.plans[k]), groups: full.groups.map((g) => ({ ...g, rows: g.rows.map((r) => ({ ...r, cells: keep.map((k) => r.cells[k]) })) })) };
   const data = projectShares(c);
   const n = c.plans.length;
   const bars = n <= BARS_UP_TO;
@@ -46,17 +62,17 @@ export function shareChart(c: Coverage): SafeHtml {
     const label = p.heading.length > 18 ? p.heading.slice(0, 17) + '…' : p.heading;
     const marks = p.shares.map((v, k) => {
       const col = c.plans[k];
-      const tip = `${col.label}: ${p.heading} — kept ${Math.round(v * p.tasks)} of ${p.tasks} (${pct(v)})${col.sameFamily ? '' : ' · different family: thematic overlap'}`;
+      const tip = H.chartTip(col.label, p.heading, Math.round(v * p.tasks), p.tasks, pct(v));
       return bars
         ? html`<rect x="${labelW}" y="${y0 + 5 + k * barH}" width="${Math.max(1, v * plotW)}" height="${barH - 1}" fill="${color(k)}"${col.sameFamily ? null : html` fill-opacity="0.35"`}><title>${tip}</title></rect>`
         : html`<circle cx="${x(v)}" cy="${y0 + rowH / 2}" r="4" fill="${color(k)}" fill-opacity="${col.sameFamily ? 0.8 : 0.3}"><title>${tip}</title></circle>`;
     });
-    return html`<g class="proj"><text x="${labelW - 8}" y="${y0 + rowH / 2 + 4}" text-anchor="end" class="lbl"><title>${p.heading} (${p.tasks} tasks)</title>${label}</text>${marks}</g>`;
+    return html`<g class="proj"><text x="${labelW - 8}" y="${y0 + rowH / 2 + 4}" text-anchor="end" class="lbl"><title>${H.projectTasks(p.heading, p.tasks)}</title>${label}</text>${marks}</g>`;
   });
   const legend = c.plans.map(
-    (p, k) => html`<li><span class="sw" style="background:${color(k)}${p.sameFamily ? '' : ';opacity:.35'}"></span>${p.label}${p.sameFamily ? null : html` <span class="muted">(different family)</span>`}</li>`,
+    (p, k) => html`<li><span class="sw" style="background:${color(k)}"></span>${p.label}</li>`,
   );
-  return html`<figure class="chart" id="share-chart"><figcaption>Share of each project's base tasks kept, per plan</figcaption>
-<svg role="img" aria-label="share of tasks kept per project and plan" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">${grid}${rows}</svg>
-<ul class="legend chart-legend">${legend}</ul></figure>`;
+  return html`<figure class="chart" id="share-chart"><figcaption>${H.chartCaption}</figcaption>
+<svg role="img" aria-label="${H.chartAria}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">${grid}${rows}</svg>
+<ul class="legend chart-legend">${legend}</ul>${note}</figure>`;
 }

@@ -12,6 +12,8 @@ import { planPage } from './plan-page.js';
 import { coverageLegend, deadlineLegend } from './legend.js';
 import { shareChart } from './chart.js';
 import { sourcePage } from './source.js';
+import { levelWord } from '../report.js';
+import { labelsFor, type Labels, type Lang } from '../labels.js';
 
 export { esc, html, SafeHtml } from './escape.js';
 
@@ -27,12 +29,14 @@ export interface HtmlReportInput {
   failures?: ReportFailure[];
   /** The base's decoded source text, for links from base tasks to their lines. */
   baseText?: string;
+  /** The language of the labels (default en). */
+  lang?: Lang;
 }
 
 /** Plans listed in the top bar; beyond this the bar links to the list of plans instead. */
 const NAV_PLANS = 8;
 
-const NOSCRIPT = html`<noscript><p class="note">JavaScript is off: tables cannot be sorted or filtered, everything else works (plan pages open through their links).</p></noscript>`;
+const noscript = (L: Labels) => html`<noscript><p class="note">${L.html.noscript}</p></noscript>`;
 
 function baseName(n: Notice): string {
   return n.meta.docNumber ?? n.meta.title ?? n.source.file;
@@ -40,33 +44,39 @@ function baseName(n: Notice): string {
 
 export function renderReportHtml(input: HtmlReportInput): string {
   const { base, plans } = input;
+  const L = labelsFor(input.lang);
+  const H = L.html;
   const c = buildCoverage(base, plans);
   const failures = input.failures ?? [];
-  const title = `plancmp report: ${plans.length} local plan${plans.length === 1 ? '' : 's'} vs ${baseName(base)}`;
+  const title = H.reportTitle(plans.length, baseName(base));
   const keyRows = base.keyList.length;
   const main: SafeHtml = html`<div class="main-view">
-${NOSCRIPT}
+${noscript(L)}
 <section id="overview">
-<h2>Overview</h2>
-<p class="lead">${plans.length} local plan${plans.length === 1 ? '' : 's'} compared with ${baseName(base)}${base.meta.title ? ` 《${base.meta.title}》` : ''}: ${base.tasks.length} base tasks, ${keyRows} key-list rows. Click a plan to open its side-by-side page.</p>
-${failures.length ? html`<div class="warn"><b>${failures.length} file${failures.length > 1 ? 's' : ''} could not be compared</b><ul>${failures.map((f) => html`<li><code>${f.file}</code>: ${f.message}</li>`)}</ul></div>` : null}
-${overviewTable(c, plans)}
-${shareChart(c)}
+<h2>${H.overview}</h2>
+<p class="lead">${H.overviewLead(plans.length, baseName(base), base.meta.title ?? '', base.tasks.length, keyRows)}</p>
+${failures.length ? html`<div class="warn"><b>${H.failed(failures.length)}</b><ul>${failures.map((f) => html`<li><code>${f.file}</code>: ${f.message}</li>`)}</ul></div>` : null}
+${overviewTable(c, plans, L)}
+${shareChart(c, L)}
 </section>
 <section id="coverage">
-<h2>Coverage matrix</h2>
-<p class="lead">Rows: the base tasks, by project. Columns: the local plans. Each cell shows what became of the task and the local task id(s); click a cell for the side-by-side row. “kept by” counts the plans of the same family that carry the task.</p>
-${coverageLegend()}
-${coverageMatrix(c, plans)}
+<h2>${H.coverage}</h2>
+<p class="lead">${H.coverageLead}</p>
+${coverageLegend(L)}
+${coverageMatrix(c, plans, L)}
 </section>
 <section id="deadlines">
-<h2>Key-list deadlines</h2>
-<p class="lead">Rows: the ${keyRows} rows of the provincial 重点任务清单 (L1 …) and their 时间要求. Each cell compares it with the local plan's key list, or — where the local plan has none — with the deadline written in the local task that carries the row.</p>
-${deadlineLegend()}
-${keyRows ? deadlineMatrix(c) : html`<p class="muted">The base plan has no key list.</p>`}
+<h2>${H.keyDeadlines}</h2>
+${
+  keyRows
+    ? html`<p class="lead">${H.keyDeadlinesLead(keyRows, levelWord(base, L))}</p>
+${deadlineLegend(L)}
+${deadlineMatrix(c, L)}`
+    : html`<p class="muted">${H.noKeyList}</p>`
+}
 </section>
 <section id="plans">
-<h2>Plans</h2>
+<h2>${H.plans}</h2>
 <ol>${c.plans.map((p) => html`<li><a href="#${p.anchor}">${p.label}</a> <span class="muted small">${[p.docNumber, p.title, p.file].filter(Boolean).join(' · ')}</span></li>`)}</ol>
 </section>
 </div>`;
@@ -75,31 +85,33 @@ ${keyRows ? deadlineMatrix(c) : html`<p class="muted">The base plan has no key l
     planPage(col, plans[k].diff, base, plans[k].notice, {
       nav: { prev: c.plans[k - 1], next: c.plans[k + 1] },
       sources: { base: baseOwner, local: plans[k].sourceText !== undefined ? col.anchor : undefined },
+      labels: L,
     }),
   );
   const sources = [
-    ...(input.baseText !== undefined ? [sourcePage('base', baseName(base), base.source.file, input.baseText, 'overview')] : []),
-    ...c.plans.flatMap((col, k) => (plans[k].sourceText !== undefined ? [sourcePage(col.anchor, col.label, col.file, plans[k].sourceText!, col.anchor)] : [])),
+    ...(input.baseText !== undefined ? [sourcePage('base', baseName(base), base.source.file, input.baseText, 'overview', L)] : []),
+    ...c.plans.flatMap((col, k) => (plans[k].sourceText !== undefined ? [sourcePage(col.anchor, col.label, col.file, plans[k].sourceText!, col.anchor, L)] : [])),
   ];
   const nav = [
-    { href: 'overview', label: 'Overview' },
-    { href: 'coverage', label: 'Coverage matrix' },
-    { href: 'deadlines', label: 'Key-list deadlines' },
-    ...(c.plans.length <= NAV_PLANS ? c.plans.map((p) => ({ href: p.anchor, label: p.label })) : [{ href: 'plans', label: `Plans (${c.plans.length})` }]),
+    { href: 'overview', label: H.overview },
+    { href: 'coverage', label: H.coverage },
+    { href: 'deadlines', label: H.keyDeadlines },
+    ...(c.plans.length <= NAV_PLANS ? c.plans.map((p) => ({ href: p.anchor, label: p.label })) : [{ href: 'plans', label: H.plansN(c.plans.length) }]),
   ];
-  return page({ title, heading: title, nav, body: html`${main}\n${pages}\n${sources}` });
+  return page({ title, heading: title, nav, body: html`${main}\n${pages}\n${sources}`, labels: L });
 }
 
 /** `plancmp diff --format html`: the overview row and the side-by-side page of one pair. */
-export function renderDiffHtml(d: PlanDiff, base: Notice, local: Notice, texts: { base?: string; local?: string } = {}): string {
+export function renderDiffHtml(d: PlanDiff, base: Notice, local: Notice, texts: { base?: string; local?: string } = {}, lang?: Lang): string {
+  const L = labelsFor(lang);
   const plans = [{ notice: local, diff: d }];
   const c = buildCoverage(base, plans);
   const col = c.plans[0];
-  const title = `plancmp: ${col.label} ${d.local.docNumber ?? ''} vs ${baseName(base)}`.replace(/\s+/g, ' ');
+  const title = L.html.pairTitle(col.label, d.local.docNumber ?? '', baseName(base)).replace(/\s+/g, ' ');
   const sources = { base: texts.base !== undefined ? 'base' : undefined, local: texts.local !== undefined ? col.anchor : undefined };
-  const body = html`<section id="overview" class="main-view">${NOSCRIPT}${overviewTable(c, plans)}</section>
-${planPage(col, d, base, local, { standalone: true, sources })}
-${texts.base !== undefined ? sourcePage('base', baseName(base), base.source.file, texts.base, col.anchor) : null}
-${texts.local !== undefined ? sourcePage(col.anchor, col.label, col.file, texts.local, col.anchor) : null}`;
-  return page({ title, heading: title, nav: [{ href: 'overview', label: 'Overview' }, { href: col.anchor, label: 'Side by side' }], body });
+  const body = html`<section id="overview" class="main-view">${noscript(L)}${overviewTable(c, plans, L)}</section>
+${planPage(col, d, base, local, { standalone: true, sources, labels: L })}
+${texts.base !== undefined ? sourcePage('base', baseName(base), base.source.file, texts.base, col.anchor, L) : null}
+${texts.local !== undefined ? sourcePage(col.anchor, col.label, col.file, texts.local, col.anchor, L) : null}`;
+  return page({ title, heading: title, nav: [{ href: 'overview', label: L.html.overview }, { href: col.anchor, label: L.html.sideBySide }], body, labels: L });
 }

@@ -3,10 +3,12 @@
 // characters highlighted, the units of both sides, and the deadline changes that belong to the row.
 import type { DeadlineChange, Link, LinkKind, NearestTask, Notice, OwnerChange, PlanDiff, Task } from '../../model.js';
 import type { PlanColumn } from '../coverage.js';
-import { COMPARED_LABEL, buildReport, deadlineLabel, parentageLine, summaryLine } from '../report.js';
+import { COMPARED_LABEL, buildReport, changeName, groupWarnings, deadlineLabel, levelWord, parentageLine, summaryLine } from '../report.js';
 import { html, join, type SafeHtml } from './escape.js';
 import { baseRowAnchor, localRowAnchor, planDeadlinesAnchor } from './anchors.js';
-import { COVERAGE_INFO, DEADLINE_INFO, coverageLegend } from './legend.js';
+import { COVERAGE_INFO, DEADLINE_INFO, NOT_RESTATED_INFO, coverageLegend, statusHelp, statusLabel } from './legend.js';
+import { LABELS, type Labels } from '../labels.js';
+import { trusted } from './escape.js';
 import { citeBadge, familyBadge, truncatedBadge } from './overview.js';
 import { table } from './table.js';
 import { highlightTexts } from './textdiff.js';
@@ -90,39 +92,48 @@ const KIND_LABEL = Object.fromEntries([
   ...Object.entries(COVERAGE_INFO).map(([k, v]) => [k, { mark: v.mark, label: v.label, zh: v.zh, cls: `st-${k}` }]),
   ['added', { mark: '+', label: 'added', zh: '新增', cls: 'dl-added' }],
 ]) as Record<RowKind, KindInfo>;
+/** "same 保留" in English (the analysts' term beside), "保留" in Chinese. */
+const kindText = (k: KindInfo, L: Labels) => (L.lang === 'zh' ? k.zh : `${k.label} ${k.zh}`);
 
-function unitsBlock(t: Task): SafeHtml | null {
-  if (!t.units.length) return html`<div class="units"><b>units</b> <span class="muted">none named</span></div>`;
-  return html`<div class="units"><b>units</b> ${t.units.map((u) => html`<span class="unit">${u}</span>`)}${
-    t.unitsFrom === 'project' ? html` <span class="muted">(from the project)</span>` : null
+function unitsBlock(t: Task, L: Labels): SafeHtml | null {
+  if (!t.units.length) return html`<div class="units"><b>${L.html.units}</b> <span class="muted">${L.html.noUnits}</span></div>`;
+  return html`<div class="units"><b>${L.html.units}</b> ${t.units.map((u) => html`<span class="unit">${u}</span>`)}${
+    t.unitsFrom === 'project' ? html` <span class="muted">${L.html.fromProject}</span>` : null
   }</div>`;
 }
 
-function deadlinesBlock(t: Task): SafeHtml | null {
-  return t.deadlines.length ? html`<div class="dls"><b>deadlines</b> ${t.deadlines.map(deadlineLabel).join('；')}</div>` : null;
+function deadlinesBlock(t: Task, L: Labels): SafeHtml | null {
+  return t.deadlines.length ? html`<div class="dls"><b>${L.html.deadlines}</b> ${t.deadlines.map((x) => deadlineLabel(x, L)).join('；')}</div>` : null;
 }
 
 /** owner: whose source view the line links to ('base', 'plan-1'); undefined: the report holds no source. */
-function taskBlock(t: Task, text: SafeHtml, anchor: string | null, owner: string | undefined): SafeHtml {
-  return html`<div class="task"${anchor ? html` id="${anchor}"` : null}><span class="tid">${t.id}</span>${text}${unitsBlock(t)}${deadlinesBlock(t)}<div class="src-ref">${lineLink(owner, t.line)}</div></div>`;
+function taskBlock(t: Task, text: SafeHtml, anchor: string | null, owner: string | undefined, L: Labels): SafeHtml {
+  return html`<div class="task"${anchor ? html` id="${anchor}"` : null}><span class="tid">${t.id}</span>${text}${unitsBlock(t, L)}${deadlinesBlock(t, L)}<div class="src-ref">${lineLink(owner, t.line, L)}</div></div>`;
 }
 
-function changeItem(c: DeadlineChange): SafeHtml {
-  const info = DEADLINE_INFO[c.change];
-  return html`<li><span class="chip dl-${c.change}" title="${info.help}">${info.mark} ${info.label}</span>${c.base}→${c.local} <span class="muted">(${COMPARED_LABEL[c.compared]})</span> ${c.baseDeadline || '(none)'} → ${c.localDeadline || '(none)'}</li>`;
+/** The chip class and label of a deadline entry: a row not restated is not 'removed'. */
+function changeInfo(c: DeadlineChange, L: Labels): { cls: string; mark: string; label: string; help: string } {
+  const info = c.notRestated ? NOT_RESTATED_INFO : DEADLINE_INFO[c.change];
+  const key = c.notRestated ? 'not-restated' : `dl-${c.change}`;
+  return { cls: c.notRestated ? 'dl-none' : `dl-${c.change}`, mark: info.mark, label: L.lang === 'zh' ? info.zh : info.label, help: statusHelp(info, key, L) };
+}
+
+function changeItem(c: DeadlineChange, L: Labels): SafeHtml {
+  const info = changeInfo(c, L);
+  return html`<li><span class="chip ${info.cls}" title="${info.help}">${info.mark} ${info.label}</span>${c.base}→${c.local} <span class="muted">(${L.compared[c.compared]})</span> ${c.baseDeadline || L.none} → ${c.localDeadline || L.none}</li>`;
 }
 
 /** A plan of another family has no dropped or added tasks, only tasks without a thematic counterpart. */
 const THEMATIC: Partial<Record<RowKind, KindInfo>> = {
-  dropped: { mark: '\u2013', label: 'only in base', zh: '无对应', cls: 'dl-none' },
-  added: { mark: '\u2013', label: 'only in local', zh: '无对应', cls: 'dl-none' },
+  dropped: { mark: '\u2013', label: 'only in base', zh: '仅上级有', cls: 'dl-none' },
+  added: { mark: '\u2013', label: 'only in local', zh: '仅本地有', cls: 'dl-none' },
 };
 
-function nearestNote(n: NearestTask | undefined, owner: string | undefined): SafeHtml | null {
-  return n ? html`<div class="nearest small">nearest local candidate: <b>${n.id}</b> ${n.title} <span class="muted">(score ${n.score.toFixed(2)})</span> ${lineLink(owner, n.line)}</div>` : null;
+function nearestNote(n: NearestTask | undefined, owner: string | undefined, L: Labels): SafeHtml | null {
+  return n ? html`<div class="nearest small">${L.html.nearestLocal} <b>${n.id}</b> ${n.title} <span class="muted">${L.html.scoreN(n.score.toFixed(2))}</span> ${lineLink(owner, n.line, L)}</div>` : null;
 }
 
-function sbsRow(col: PlanColumn, g: RowGroup, src: SourceOwners, nearest: Map<string, NearestTask>): SafeHtml {
+function sbsRow(col: PlanColumn, g: RowGroup, src: SourceOwners, nearest: Map<string, NearestTask>, L: Labels): SafeHtml {
   const kind = rowKind(g);
   const info = (!col.sameFamily && THEMATIC[kind]) || KIND_LABEL[kind];
   const hl = highlightTexts(
@@ -130,53 +141,57 @@ function sbsRow(col: PlanColumn, g: RowGroup, src: SourceOwners, nearest: Map<st
     g.locals.map((t) => t.text),
   );
   const rowId = g.bases.length ? baseRowAnchor(col.anchor, g.bases[0].id) : localRowAnchor(col.anchor, g.locals[0].id);
-  const left = g.bases.map((t, k) => taskBlock(t, hl.left[k], k === 0 ? null : baseRowAnchor(col.anchor, t.id), src.base));
-  const right = g.locals.map((t, k) => taskBlock(t, hl.right[k], k === 0 && !g.bases.length ? null : localRowAnchor(col.anchor, t.id), src.local));
+  const left = g.bases.map((t, k) => taskBlock(t, hl.left[k], k === 0 ? null : baseRowAnchor(col.anchor, t.id), src.base, L));
+  const right = g.locals.map((t, k) => taskBlock(t, hl.right[k], k === 0 && !g.bases.length ? null : localRowAnchor(col.anchor, t.id), src.local, L));
   const changed = g.deadlines.filter((c) => c.change !== 'same' && !c.notRestated);
   const st = [kind, ...g.links.map((k) => k.kind), changed.length ? 'deadline' : '', g.owners.length ? 'owner' : ''].filter(Boolean);
   const mid = g.links.length
     ? g.links.map(
         (k) =>
-          html`<div>${g.links.length > 1 ? html`<span class="small">${k.base}→${k.local}</span> ` : null}<span class="chip st-${k.kind}">${COVERAGE_INFO[k.kind].mark} ${k.kind}</span> <span class="muted small">${k.score.toFixed(2)}</span>${
-            k.manual ? html` <span class="badge manual">manual</span>` : null
+          html`<div>${g.links.length > 1 ? html`<span class="small">${k.base}→${k.local}</span> ` : null}<span class="chip st-${k.kind}">${COVERAGE_INFO[k.kind].mark} ${L.kind[k.kind]}</span> <span class="muted small">${k.score.toFixed(2)}</span>${
+            k.manual ? html` <span class="badge manual">${L.manual}</span>` : null
           }</div>`,
       )
-    : html`<span class="chip ${info.cls}">${info.mark} ${info.label} ${info.zh}</span>`;
-  const dl = g.deadlines.length ? html`<ul class="dlchanges" aria-label="deadline changes">${g.deadlines.map(changeItem)}</ul>` : null;
+    : html`<span class="chip ${info.cls}">${info.mark} ${kindText(info, L)}</span>`;
+  const dl = g.deadlines.length ? html`<ul class="dlchanges" aria-label="${L.html.deadlineChangesAria}">${g.deadlines.map((c) => changeItem(c, L))}</ul>` : null;
   const own = g.owners.length
-    ? html`<ul class="owners small" aria-label="owner changes">${g.owners.map((o) => html`<li><span class="chip">${o.change}</span> ${o.base}→${o.local} ${o.detail}</li>`)}</ul>`
+    ? html`<ul class="owners small" aria-label="${L.html.ownerChangesAria}">${g.owners.map((o) => html`<li><span class="chip">${L.ownerChange[o.change]}</span> ${o.base}→${o.local} ${L.ownerDetail(o)}</li>`)}</ul>`
     : null;
   return html`<tr id="${rowId}" class="row-${kind}" data-st="${[...new Set(st)].join(' ')}"><td class="side base">${
-    left.length ? left : html`<span class="muted">— not in the base plan —</span>`
+    left.length ? left : html`<span class="muted">${L.html.notInBase}</span>`
   }</td><td class="mid">${mid}</td><td class="side local${g.locals.length ? '' : ' empty'}">${
-    right.length ? right : html`<span>${col.sameFamily ? '— dropped: no local task carries it —' : '— no thematic counterpart —'}</span>${nearestNote(nearest.get(g.bases[0]?.id ?? ''), src.local)}`
+    right.length ? right : html`<span>${col.sameFamily ? L.html.droppedRow : L.html.noCounterpart}</span>${nearestNote(nearest.get(g.bases[0]?.id ?? ''), src.local, L)}`
   }${dl}${own}</td></tr>`;
 }
 
-function metaTable(d: PlanDiff): SafeHtml {
+function metaTable(d: PlanDiff, L: Labels): SafeHtml {
   const rows: [string, string, string][] = [
     ['文号', d.base.docNumber ?? '', d.local.docNumber ?? ''],
     ['标题', d.base.title ?? '', d.local.title ?? ''],
     ['发文机关', d.base.issuer ?? '', d.local.issuer ?? ''],
     ['成文日期', d.base.date ?? '', d.local.date ?? ''],
-    ['file', d.base.file, d.local.file],
+    [L.html.metaFile, d.base.file, d.local.file],
   ];
-  return html`<div class="table-wrap"><table class="meta-table"><thead><tr><th></th><th>base</th><th>local</th></tr></thead><tbody>${rows.map(
+  return html`<div class="table-wrap"><table class="meta-table"><thead><tr><th></th><th>${L.base}</th><th>${L.local}</th></tr></thead><tbody>${rows.map(
     ([k, b, l]) => html`<tr><th scope="row">${k}</th><td>${b}</td><td>${l}</td></tr>`,
   )}</tbody></table></div>`;
 }
 
-function deadlineTable(col: PlanColumn, d: PlanDiff): SafeHtml {
-  const head = html`<tr><th>base</th><th>local</th><th>base deadline</th><th>local deadline</th><th>change</th><th>compared</th></tr>`;
+function deadlineTable(col: PlanColumn, d: PlanDiff, L: Labels): SafeHtml {
+  const M = L.md;
+  const head = html`<tr><th>${L.base}</th><th>${L.local}</th><th>${M.baseDeadline}</th><th>${M.localDeadline}</th><th>${M.change}</th><th>${M.comparedCol}</th></tr>`;
   const body = html`<tbody>${d.deadlineChanges.map(
     (c) =>
-      html`<tr data-st="${c.change}"><td>${c.base}</td><td>${c.local}</td><td>${c.baseDeadline || '(none)'}</td><td>${c.localDeadline || '(none)'}</td><td class="st dl-${c.change}">${DEADLINE_INFO[c.change].mark} ${c.change}</td><td>${COMPARED_LABEL[c.compared]}</td></tr>`,
+      html`<tr data-st="${c.notRestated ? 'not-restated' : c.change}"><td>${c.base}</td><td>${c.local}</td><td>${c.baseDeadline || L.none}</td><td>${c.localDeadline || L.none}</td><td class="st ${changeInfo(c, L).cls}">${changeInfo(c, L).mark} ${changeName(c, L)}</td><td>${L.compared[c.compared]}</td></tr>`,
   )}</tbody>`;
   return table(
     {
       id: planDeadlinesAnchor(col.anchor),
-      filter: 'filter deadline comparisons',
-      facets: (['same', 'earlier', 'later', 'changed', 'removed', 'added'] as const).map((s) => ({ value: s, label: `${s} ${DEADLINE_INFO[s].zh}` })),
+      filter: L.html.filterDeadlines,
+      facets: [
+        ...(['same', 'earlier', 'later', 'changed', 'removed', 'added'] as const).map((s) => ({ value: s, label: statusLabel(DEADLINE_INFO[s], L) })),
+        ...(d.deadlineChanges.some((c) => c.notRestated) ? [{ value: 'not-restated', label: statusLabel(NOT_RESTATED_INFO, L) }] : []),
+      ],
     },
     head,
     body,
@@ -195,9 +210,12 @@ export interface PlanPageOptions {
   nav?: { prev?: PlanColumn; next?: PlanColumn };
   /** Shown without :target (the page of `plancmp diff --format html`). */
   standalone?: boolean;
+  labels?: Labels;
 }
 
 export function planPage(col: PlanColumn, d: PlanDiff, base: Notice, local: Notice, o: PlanPageOptions = {}): SafeHtml {
+  const L = o.labels ?? LABELS.en;
+  const H = L.html;
   const r = buildReport(d, base, local);
   const rows = alignRows(d, base, local);
   const nearest = new Map(d.dropped.flatMap((t) => (t.nearest ? [[t.id, t.nearest] as const] : [])));
@@ -216,36 +234,36 @@ export function planPage(col: PlanColumn, d: PlanDiff, base: Notice, local: Noti
       id: `${col.anchor}-sbs`,
       className: 'sbs',
       sortable: false,
-      filter: 'filter rows (text, id, unit…)',
-      facets: [...facetKinds.map((k) => ({ value: k, label: `${KIND_LABEL[k].label} ${KIND_LABEL[k].zh}` })), { value: 'deadline', label: 'a deadline change' }, { value: 'owner', label: 'an owner change' }],
+      filter: H.filterSbs,
+      facets: [...facetKinds.map((k) => ({ value: k, label: kindText(KIND_LABEL[k], L) })), { value: 'deadline', label: H.aDeadlineChange }, { value: 'owner', label: H.anOwnerChange }],
     },
-    html`<tr><th>${d.base.docNumber ?? 'base'} <span class="muted small">provincial</span></th><th>link</th><th>${d.local.docNumber ?? col.label} <span class="muted small">local</span></th></tr>`,
-    sections.map((s) => html`<tbody>${s.heading ? html`<tr class="group"><th colspan="3">${s.heading}</th></tr>` : null}${s.rows.map((g) => sbsRow(col, g, o.sources ?? {}, nearest))}</tbody>`),
+    html`<tr><th>${d.base.docNumber ?? L.base} <span class="muted small">${levelWord(base, L)}</span></th><th>${H.link}</th><th>${d.local.docNumber ?? col.label} <span class="muted small">${L.local}</span></th></tr>`,
+    sections.map((s) => html`<tbody>${s.heading ? html`<tr class="group"><th colspan="3">${s.heading}</th></tr>` : null}${s.rows.map((g) => sbsRow(col, g, o.sources ?? {}, nearest, L))}</tbody>`),
     html`<colgroup><col class="c-side"><col class="c-mid"><col class="c-side"></colgroup>`,
   );
   const nav = o.nav
-    ? html`<p class="back"><a href="#overview">← overview</a> · <a href="#coverage">coverage matrix</a>${
+    ? html`<p class="back"><a href="#overview">${H.back}</a> · <a href="#coverage">${H.coverageLink}</a>${
         o.nav.prev ? html` · <a href="#${o.nav.prev.anchor}">← ${o.nav.prev.label}</a>` : null
       }${o.nav.next ? html` · <a href="#${o.nav.next.anchor}">${o.nav.next.label} →</a>` : null}</p>`
     : null;
   const warnings = local.warnings.length
-    ? html`<details><summary>parse warnings of the local plan (${local.warnings.length})</summary><ul class="small">${local.warnings.map(
-        (w) => html`<li>${w.line ? `line ${w.line} · ` : ''}<code>${w.code}</code> ${w.message}</li>`,
+    ? html`<details><summary>${H.parseWarnings(local.warnings.length)}</summary><ul class="small">${groupWarnings(local.warnings.map((w) => ({ ...w, message: L.parseWarning(w) })), L).map(
+        (w) => html`<li>${w.line ? `${L.line(w.line)} · ` : ''}<code>${w.code}</code> ${w.message}</li>`,
       )}</ul></details>`
     : null;
   return html`<section class="${o.standalone ? 'plan-page standalone' : 'plan-page'}" id="${col.anchor}" data-label="${col.label}" aria-label="${col.label}">
 ${nav}
-<h2>${col.label} · ${d.local.docNumber ?? d.local.file} <span class="muted">vs ${d.base.docNumber ?? d.base.file}</span> ${familyBadge(d)} ${truncatedBadge(local)} ${citeBadge(d)}</h2>
-${d.family.sameFamily ? null : html`<p class="warn">${d.family.message ?? 'different family: the local plan does not implement the base'}</p>`}
-${d.warnings.map((w) => html`<p class="${w.code === 'other-parent' ? 'warn' : 'note'}">${w.line ? `line ${w.line}: ` : ''}${w.message}</p>`)}
-${metaTable(d)}
-<p class="summary-line">${summaryLine(d, r)}</p>
-<p class="muted small">The local plan ${parentageLine(d)}. Removed characters are <del>struck through</del> on the provincial side, inserted ones <ins>underlined</ins> on the local side.</p>
-${coverageLegend()}
-<h3>Side by side</h3>
+<h2>${col.label} · ${d.local.docNumber ?? d.local.file} <span class="muted">${L.md.vs} ${d.base.docNumber ?? d.base.file}</span> ${familyBadge(d, L)} ${truncatedBadge(local, L)} ${citeBadge(d, L)}</h2>
+${d.family.sameFamily ? null : html`<p class="warn">${L.familyWarning(d.family)}</p>`}
+${d.warnings.map((w) => html`<p class="${w.code === 'other-parent' ? 'warn' : 'note'}">${w.line ? `${L.line(w.line)}: ` : ''}${L.diffWarning(w, d)}</p>`)}
+${metaTable(d, L)}
+<p class="summary-line">${summaryLine(d, r, L)}</p>
+<p class="muted small">${L.localPlan(parentageLine(d, L))} ${trusted(H.marks(levelWord(base, L)))}</p>
+${coverageLegend(L)}
+<h3>${H.sideBySide}</h3>
 ${sbs}
-<h3 id="${col.anchor}-deadline-changes">Deadline comparisons (${r.deadlinesChanged} changed of ${r.deadlinesCompared})</h3>
-${d.deadlineChanges.length ? join([deadlineTable(col, d)]) : html`<p class="muted">No deadlines compared.</p>`}
+<h3 id="${col.anchor}-deadline-changes">${H.deadlineComparisons(r.deadlinesChanged, r.deadlinesCompared)}</h3>
+${d.deadlineChanges.length ? join([deadlineTable(col, d, L)]) : html`<p class="muted">${H.noDeadlines}</p>`}
 ${warnings}
 </section>`;
 }

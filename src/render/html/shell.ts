@@ -5,6 +5,7 @@ import { html, trusted, type HtmlPart } from './escape.js';
 import { SCREEN_CSS } from './styles.js';
 import { PRINT_CSS } from './print.js';
 import { PAGE_SCRIPT } from './script.js';
+import { LABELS, type Labels } from '../labels.js';
 
 export interface PageOptions {
   title: string;
@@ -12,14 +13,18 @@ export interface PageOptions {
   heading: string;
   nav: { href: string; label: string }[];
   body: HtmlPart;
+  labels?: Labels;
 }
 
 /** The one inline script is allowed by its hash: no other script can run, inline or not. */
 const SCRIPT_HASH = `sha256-${createHash('sha256').update(PAGE_SCRIPT).digest('base64')}`;
 
 export function page(o: PageOptions): string {
+  const L = o.labels ?? LABELS.en;
+  const ui = L.html.ui;
+  // the script's own words come from these attributes: the script is fixed (allowed by its hash)
   const doc = html`<!DOCTYPE html>
-<html lang="zh-CN">
+<html lang="${L.htmlLang}" data-ui-sort="${ui.sort}" data-ui-status="${ui.status}" data-ui-any="${ui.anyStatus}" data-ui-with="${ui.rowsWith}" data-ui-csv="${ui.csv}" data-ui-csv-help="${ui.csvHelp}" data-ui-rows="${ui.rows}" data-ui-of="${ui.of}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -8,8 +8,10 @@
 //   <tr class="group">    a group heading row: stays first in its <tbody>, hidden when the group is empty
 //   <tr data-st="same dropped">  the statuses the facet menu filters on
 //   <td data-csv="…">    the cell's value in the downloaded CSV, when its text is not it
-// The tools bar also offers the rows shown (filtered, sorted) as a CSV download (a Blob: no network).
+// The tools bar also offers the rows shown (filtered, sorted) as a CSV download (a Blob: no network),
+// its cells guarded like every CSV plancmp writes (formulas, and text Excel would turn into dates).
 import { html, type HtmlPart, type SafeHtml } from './escape.js';
+import { COERCED } from '../csv.js';
 
 export interface TableOptions {
   id: string;
@@ -36,6 +38,10 @@ export function table(o: TableOptions, head: HtmlPart, body: HtmlPart, colgroup:
 /** The part of the page script that makes tables sortable and filterable (no line comments). */
 export const TABLE_SCRIPT = `
   var collator = new Intl.Collator('zh-Hans-CN', { numeric: true, sensitivity: 'base' });
+  function ui(key, fallback) {
+    var v = document.documentElement.getAttribute('data-ui-' + key);
+    return v === null ? fallback : v;
+  }
   function sortKey(cell) {
     if (!cell) return '';
     var k = cell.getAttribute('data-sort');
@@ -89,7 +95,7 @@ export const TABLE_SCRIPT = `
       });
       if (group) group.hidden = visible === 0;
     });
-    if (counter) counter.textContent = shown === total ? total + ' rows' : shown + ' of ' + total + ' rows';
+    if (counter) counter.textContent = shown === total ? total + ui('rows', ' rows') : shown + ui('of', ' of ') + total + ui('rows', ' rows');
   }
   function cellText(c) {
     var v = c.getAttribute('data-csv');
@@ -100,8 +106,10 @@ export const TABLE_SCRIPT = `
     }
     return v.replace(/\\s+/g, ' ').trim();
   }
+  var COERCED = [${COERCED.map((re) => re.toString()).join(', ')}];
   function csvField(v) {
     if (/^[=+\\-@\\t\\r]/.test(v) && !/^[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?$/.test(v)) v = "'" + v;
+    else if (COERCED.some(function (re) { return re.test(v); })) v = '="' + v + '"';
     return /[",\\r\\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v;
   }
   function tableCsv(table) {
@@ -137,8 +145,8 @@ export const TABLE_SCRIPT = `
       b.type = 'button';
       b.className = 'sort';
       b.textContent = '\\u21C5';
-      b.title = 'sort by this column';
-      b.setAttribute('aria-label', 'sort by this column');
+      b.title = ui('sort', 'sort by this column');
+      b.setAttribute('aria-label', ui('sort', 'sort by this column'));
       b.addEventListener('click', function () { sortTable(table, th); });
       th.appendChild(b);
     });
@@ -161,16 +169,16 @@ export const TABLE_SCRIPT = `
     }
     if (facets) {
       select = document.createElement('select');
-      select.setAttribute('aria-label', 'only rows with this status');
+      select.setAttribute('aria-label', ui('status', 'only rows with this status'));
       var all = document.createElement('option');
       all.value = '';
-      all.textContent = 'any status';
+      all.textContent = ui('any', 'any status');
       select.appendChild(all);
       facets.split('|').forEach(function (f) {
         var cut = f.indexOf(':');
         var opt = document.createElement('option');
         opt.value = f.slice(0, cut);
-        opt.textContent = 'rows with: ' + f.slice(cut + 1);
+        opt.textContent = ui('with', 'rows with: ') + f.slice(cut + 1);
         select.appendChild(opt);
       });
       select.addEventListener('change', update);
@@ -180,8 +188,8 @@ export const TABLE_SCRIPT = `
     var dl = document.createElement('button');
     dl.type = 'button';
     dl.className = 'csv';
-    dl.textContent = 'download CSV';
-    dl.title = 'the rows shown (filtered and sorted as now) as a CSV file';
+    dl.textContent = ui('csv', 'download CSV');
+    dl.title = ui('csv-help', 'the rows shown (filtered and sorted as now) as a CSV file');
     dl.addEventListener('click', function () { downloadCsv(table); });
     tools.appendChild(dl);
     var wrap = table.closest('.table-wrap') || table;

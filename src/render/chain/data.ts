@@ -1,7 +1,7 @@
 // Machine-readable chain outputs: the JSON tree, JSONL (one record per notice, then one per task
 // lineage) and a CSV of lineages in long form (one row per lineage and level) for pandas / R / DuckDB.
-import { toCsv, withBom } from '../render/csv.js';
-import type { ChainEntry, ChainResult, Lineage } from './types.js';
+import { toCsv, withBom } from '../csv.js';
+import type { ChainEntry, ChainResult, Lineage } from '../../chain/types.js';
 
 /** The JSONL notice record: exactly the fields the chain contract names, plus level, title and notes. */
 export function noticeRecord(e: ChainEntry) {

@@ -1,6 +1,6 @@
 // The chain as a terminal reads it: the tree with each notice's evidence and diff summary, the
 // orphans, the unreadable inputs, and a count of lineage fates.
-import type { ChainNode, ChainResult } from './types.js';
+import type { ChainNode, ChainResult } from '../../chain/types.js';
 
 function label(n: ChainNode): string {
   return [n.docNumber, n.file].filter(Boolean).join('  ');

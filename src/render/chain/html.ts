@@ -2,9 +2,9 @@
 // each level's diff summary), then per task — every task of each top notice, and every task a
 // lower level added — its path down every branch: kept (same / reworded / merged / split),
 // dropped, with the deadline and the leading unit at each level and where the deadline tightened.
-import { domId, html, join, trusted, type HtmlPart } from '../render/html/escape.js';
-import { page } from '../render/html/shell.js';
-import type { ChainNode, ChainResult, Lineage, LineageStep } from './types.js';
+import { domId, html, join, trusted, type HtmlPart } from '../html/escape.js';
+import { page } from '../html/shell.js';
+import type { ChainNode, ChainResult, Lineage, LineageStep } from '../../chain/types.js';
 
 const CSS = `
 .chain ul{list-style:none;padding-left:1.4em;margin:.2em 0}

@@ -1,6 +1,6 @@
 // Text and CSV for a local-vs-local comparison (JSON is the SiblingDiff itself).
-import { toCsv } from '../render/csv.js';
-import type { SiblingDiff, SiblingSide, SiblingTask } from './siblings.js';
+import { toCsv } from '../csv.js';
+import type { SiblingDiff, SiblingSide, SiblingTask } from '../../chain/siblings.js';
 
 const STATUS: Record<SiblingTask['status'], string> = { both: 'both kept', 'only-a': 'only A', 'only-b': 'only B', neither: 'neither' };
 
