@@ -630,8 +630,8 @@ const zh: Labels = {
 
 /** What one task is, in Chinese, from the parser's structured task shape (its description is English). */
 function shapeZh(s: { unit: string; under?: string; basis: string; description: string }): string {
-  const unit: Record<string, string> = { part: '部分（一、）', project: '项目（（一））', item: '条目（1.）', subitem: '子条目（（1））', circled: '圈码条目（①）', paragraph: '段落', run: '“一是……”句', table: '任务表的行', root: '正文' };
-  const basis: Record<string, string> = { 'owner-notes': '依据责任单位注明', numbering: '依据编号', table: '依据任务表' };
+  const unit: Record<string, string> = { part: '部分（一、）', project: '项目（（一））', item: '条目（1.）', subitem: '子条目（（1））', circled: '圈码条目（①）', paragraph: '段落', run: '“一是……”句', table: '任务表的行', root: '正文', none: '无任务' };
+  const basis: Record<string, string> = { 'owner-notes': '依据责任单位注明', numbering: '依据编号', table: '依据任务表', none: '未识别出任务层级', 'not-a-plan': '不是计划类文件' };
   const n = /^(\d+)/.exec(s.description)?.[1];
   const under = s.under ? `，位于${unit[s.under] ?? s.under}之下` : '';
   return `${n ? `${n} 项任务：` : ''}${unit[s.unit] ?? s.unit}${under}，${basis[s.basis] ?? s.basis}`;
@@ -650,6 +650,7 @@ const PARSE_WARNING_ZH: Record<string, string> = {
   'no-doc-number': '没有找到发文字号',
   'no-date': '没有找到成文日期',
   'no-tasks': '没有识别出任务',
+  'not-a-plan': '不是计划类文件（批复、条例、通报等），没有任务',
   truncated: '文本在任务部分中途结束，疑似不完整',
   'no-units': '任务未列明责任单位',
   'numbering-gap': '编号不连续',
