@@ -218,3 +218,87 @@ export const DEFAULT_READ_PARSE_OPTIONS: DeepReadonly<ReadParseOptions> = deepFr
   keyListTasks: { close: 0.5, weak: 0.25, margin: 2 },
   detection: { sample: 1 << 16, largeSample: 1 << 20, minHighBytes: 4096, common: 0.12, replacements: 0.02, controls: 0.01 },
 });
+
+/**
+ * The budget of one binary input (DOCX, OFD, PDF, DOC/WPS, scans), enforced while it is read
+ * (src/read/budget.ts). A crafted file a few KB long can otherwise unpack into gigabytes, loop for
+ * ever or make V8 abort the whole process. Each default is far above what a real notice needs (a
+ * 300-page notice with annexes uses a few percent of it) and low enough that reading stays within
+ * ~600 MB and seconds. Exceeding one is the file's error, naming the limit; the environment
+ * variable PLANCMP_LIMITS=name=value,… raises any of them (every command, export's workers too).
+ */
+export interface ReadLimits {
+  /** bytes one zip entry may inflate to (checked against its declared size and while inflating): a 300-page DOCX's document.xml is ~10 MB */
+  zipEntryBytes: number;
+  /** bytes all entries read from one zip may inflate to, an entry read twice counting twice (OFD pages sharing one content file) */
+  zipTotalBytes: number;
+  /** XML elements of one file, all its parts together: 10–30 per paragraph in Word, a 300-page notice has ~200,000 */
+  xmlNodes: number;
+  /** XML nesting depth: Word nests tables in tables ~40 deep at most; deeper is crafted (and makes nested walks quadratic) */
+  xmlDepth: number;
+  /** bytes of one XML attribute value: the longest real ones are OFD DeltaX lists of a few KB */
+  attributeBytes: number;
+  /** characters of text one file may yield (numbering labels and merged cells included): the text-file limit is 20 MiB */
+  textChars: number;
+  /** table cells of one file after column spans and vertical merges are expanded */
+  tableCells: number;
+  /** list levels of Word numbering: Word has 9 (ilvl 0–8) */
+  listLevels: number;
+  /** a list counter's value (start value, or after counting): Word's own maximum start is 32,767 */
+  listCounter: number;
+  /** pages of a PDF or OFD: real notices with annexes run to a few hundred */
+  pages: number;
+  /** text items (PDF) or glyph runs (OFD) on one page: a dense page set glyph by glyph has ~5,000 */
+  textItemsPerPage: number;
+  /** pages read by OCR (--ocr) in one file: each costs seconds */
+  ocrPages: number;
+  /** pixels of one page image rendered for OCR: the resolution is lowered (from 300 dpi) to stay within it; A3 at 300 dpi is 17.4 million */
+  ocrPixels: number;
+  /** seconds one binary file may take to read in its own worker (parse, diff, check, report); export has its own per-file limit */
+  readSeconds: number;
+  /** MB of JavaScript heap the process reading one binary file may use before it is stopped (the file fails, the batch goes on): pdf.js needs ~150 MB for an 11-page notice */
+  readerHeapMb: number;
+  /** MB of JavaScript heap an export worker thread may use (it parses and diffs notices up to 20 MiB of text) */
+  workerHeapMb: number;
+  /** drawing operations (PDF) or path operators and operands (OFD) of one page read for table rules: a ruled table page has thousands, a page of text drawn as outlines ~1 million */
+  drawingOpsPerPage: number;
+}
+
+export const DEFAULT_READ_LIMITS: DeepReadonly<ReadLimits> = deepFreeze({
+  zipEntryBytes: 32 * 1024 * 1024,
+  zipTotalBytes: 128 * 1024 * 1024,
+  xmlNodes: 1_000_000,
+  xmlDepth: 256,
+  attributeBytes: 1024 * 1024,
+  textChars: 16 * 1024 * 1024,
+  tableCells: 1_000_000,
+  listLevels: 9,
+  listCounter: 1_000_000,
+  pages: 2000,
+  textItemsPerPage: 50_000,
+  ocrPages: 200,
+  ocrPixels: 24_000_000,
+  readSeconds: 120,
+  readerHeapMb: 1024,
+  workerHeapMb: 2048,
+  drawingOpsPerPage: 5_000_000,
+});
+
+/** Batch hygiene (src/export): what a list of paths and a number of workers may be. */
+export interface BatchLimits {
+  /** bytes of one line of a path list on standard input (`export -`, `chain -`): paths are at most 4,096 bytes on Linux */
+  pathLineBytes: number;
+  /** paths in such a list: ten times the largest corpus measured (10,000 notices a site, 100 sites) */
+  paths: number;
+  /** worker threads per core at most: a worker is CPU-bound, more only compete (--jobs beyond is lowered, with a warning) */
+  jobsPerCore: number;
+  /** MB of memory counted per worker thread when capping --jobs: a worker uses 60–150 MB on real notices, a binary one up to its heap limit */
+  jobMemoryMb: number;
+}
+
+export const DEFAULT_BATCH_LIMITS: DeepReadonly<BatchLimits> = deepFreeze({
+  pathLineBytes: 64 * 1024,
+  paths: 10_000_000,
+  jobsPerCore: 2,
+  jobMemoryMb: 256,
+});

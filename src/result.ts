@@ -30,7 +30,7 @@ export interface FileResult {
   messages: FileMessage[];
 }
 
-export interface RunOptions extends ParseOptions, Pick<ReadOptions, 'stdin'> {
+export interface RunOptions extends ParseOptions, Pick<ReadOptions, 'stdin' | 'isolate'> {
   /** Diff each notice against this base. */
   base?: Notice;
   /**

@@ -154,7 +154,7 @@ describe('plancmp export --out (worker threads)', () => {
     expect(seen.length).toBeLessThan(total);
     for (const f of seen) expect(() => JSON.parse(readFileSync(path.join(dir, 'out', f), 'utf8')), f).not.toThrow();
     // anything unfinished is under a hidden temporary name, never under a final one
-    for (const f of tree(path.join(dir, 'out'))) expect(f.endsWith('.json') || /(^|\/)\.[^/]+\.tmp-\d+-\d+-\d+$/.test(f), f).toBe(true);
+    for (const f of tree(path.join(dir, 'out'))) expect(f.endsWith('.json') || /(^|\/)\.[^/]+\.tmp-h[0-9a-f]{8}-\d+-\d+-\d+$/.test(f), f).toBe(true);
 
     const resumed = cli(['export', 'in', '--out', 'out', '--jobs', '2', '--resume'], { cwd: dir });
     expect(resumed.code).toBe(0);

@@ -247,6 +247,10 @@ describe('a full disk (item 2, 4, 5)', () => {
         const h = cli(['report', FIXTURES[0], '--html', path.join(ro, 'r.html')]);
         expect(h.code).toBe(2);
         expect(h.err).toMatch(/r\.html: cannot write \(EROFS/);
+        // a new --out folder there: the file system's reason, not the ENOENT of a recursive mkdir
+        const o = cli(['export', FIXTURES[0], '--out', path.join(ro, 'new', 'out')]);
+        expect(o.code).toBe(2);
+        expect(o.err).toMatch(/new\/out: cannot write \(EROFS: the file system is read-only\) — write somewhere writable/);
         // --jsonl - from a read-only directory: records on stdout, failures on stderr, nothing written here
         const s = cli(['export', FIXTURES[0], path.join(dir, 'missing.txt'), '--jsonl', '-'], { cwd: ro });
         expect(s.code).toBe(3);

@@ -83,9 +83,9 @@ describe('HTML is only read, never run', () => {
   it('the reader loads cheerio only to parse: no fetching or script-running API is used in src/read', () => {
     const dir = new URL('../src/read/', import.meta.url);
     // ocr.ts is the one reader that runs programs: the local pdftoppm and tesseract, by execFile with a
-    // fixed argument list (no shell), checked below
+    // fixed argument list (no shell), checked below; isolate.ts starts plancmp's own reading process
     const src = readdirSync(dir)
-      .filter((f) => f.endsWith('.ts') && f !== 'ocr.ts')
+      .filter((f) => f.endsWith('.ts') && f !== 'ocr.ts' && f !== 'isolate.ts')
       .map((f) => readFileSync(new URL(f, dir), 'utf8'))
       .join('\n');
     // cheerio is used through load() only (no fromURL/loadBuffer with a URL, no jsdom, no vm)
@@ -94,8 +94,13 @@ describe('HTML is only read, never run', () => {
       expect(src, api).not.toContain(api);
     }
     const ocr = readFileSync(new URL('ocr.ts', dir), 'utf8');
-    expect(ocr).toMatch(/import \{ execFile \} from 'node:child_process';/);
+    expect(ocr).toMatch(/import \{ execFile, type ChildProcess \} from 'node:child_process';/);
     expect(ocr).not.toMatch(/\bexec\(|execSync|spawn|shell:/);
     expect(ocr).not.toMatch(/fetch\(|node:https?|node:net/);
+    // the reading process: only fork() of read-worker.js beside it
+    const isolate = readFileSync(new URL('isolate.ts', dir), 'utf8');
+    expect(isolate).toMatch(/import \{ fork, type ChildProcess \} from 'node:child_process';/);
+    expect(isolate).toMatch(/new URL\('\.\/read-worker\.js', import\.meta\.url\)/);
+    expect(isolate).not.toMatch(/(?<!\.)\bexec\(|execFile|execSync|spawn|shell:|fetch\(|node:https?|node:net/);
   });
 });

@@ -1,11 +1,13 @@
 // plancmp export --shard K/N: N shards together are the single run, record for record, each record
 // in exactly one shard; the split depends on the input names only, not on where the corpus sits.
 import { describe, it, expect } from 'vitest';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCli } from './helpers.js';
 import { parseShard, pickShard, shardOf } from '../src/export/shard.js';
+import { hostTag } from '../src/write/atomic.js';
 
 const ROOT = path.resolve(__dirname, '..');
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'plancmp-shard-'));
@@ -72,5 +74,54 @@ describe('export --shard', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/--shard: "5\/4" is not K\/N/);
     expect(r.err).not.toMatch(/\n\s+at /); // no stack trace
+  });
+});
+
+describe('shards on several hosts writing one folder', () => {
+  // Two PID namespaces stand in for two machines: process ids there mean nothing to each other.
+  const canUnshare = process.getuid?.() === 0 && spawnSync('unshare', ['-p', '-f', '--mount-proc', 'true']).status === 0;
+
+  it('a temporary of another host is never removed; one of a dead process here is', async () => {
+    const dir = tmp();
+    const foreign = path.join(dir, '.part-2.jsonl.tmp-h00000000-4194303-1-1');
+    const deadHere = path.join(dir, `.part-3.jsonl.tmp-h${hostTag()}-4194303-1-1`);
+    for (const f of [foreign, deadHere]) writeFileSync(f, '{"partial":');
+    const src = corpus();
+    const r = await runCli(['export', path.join(src, 'small'), '--jsonl', path.join(dir, 'part-1.jsonl'), '--errors', path.join(dir, 'errors-1.jsonl'), '--shard', '1/3']);
+    expect(r.code, r.err).toBe(0);
+    expect(existsSync(foreign)).toBe(true);
+    expect(existsSync(deadHere)).toBe(false);
+  });
+
+  it.skipIf(!canUnshare)('two export --shard K/3 in different PID namespaces, one folder: both complete', { timeout: 180_000 }, async () => {
+    const src = tmp();
+    const text = readFileSync(path.join(ROOT, 'fixtures', '002_2cdac00586eece9b.txt'), 'utf8');
+    // part 1 gets a few files, part 2 many: part 1 ends while part 2 is still writing its temporary
+    let one = 0;
+    let two = 0;
+    for (let i = 0; one < 2 || two < 120; i++) {
+      const name = `n${i}.txt`;
+      const k = shardOf(name, 3);
+      if (k === 1 && one < 2) (one++, writeFileSync(path.join(src, name), text));
+      if (k === 2 && two < 120) (two++, writeFileSync(path.join(src, name), text));
+    }
+    const parts = tmp();
+    const bin = path.join(ROOT, 'bin', 'plancmp.js');
+    const shard = (k: number, before: string) =>
+      spawn('unshare', ['-p', '-f', '--mount-proc', 'sh', '-c', `${before}; "${process.execPath}" "${bin}" export "${src}" --jobs 1 --shard ${k}/3 --jsonl "${parts}/part-${k}.jsonl" --errors "${parts}/errors-${k}.jsonl"; echo "exit $?" >&2`], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const finished = (c: ReturnType<typeof shard>) =>
+      new Promise<string>((res) => {
+        let err = '';
+        c.stderr!.on('data', (d) => (err += d));
+        c.on('exit', () => res(err));
+      });
+    // part 2's process id is one that, in part 1's namespace, belongs to no process (nor to a thread of part 1's node)
+    const two2 = finished(shard(2, 'i=0; while [ $i -lt 60 ]; do /bin/true; i=$((i+1)); done'));
+    const one1 = finished(shard(1, 'sleep 1'));
+    const [err1, err2] = await Promise.all([one1, two2]);
+    expect(err1).toMatch(/exit 0/);
+    expect(err2).toMatch(/exit 0/);
+    expect(readFileSync(path.join(parts, 'part-1.jsonl'), 'utf8').trim().split('\n')).toHaveLength(2);
+    expect(readFileSync(path.join(parts, 'part-2.jsonl'), 'utf8').trim().split('\n')).toHaveLength(120);
   });
 });

@@ -2,7 +2,8 @@
 // does; a file that cannot be read or parsed is listed with its reason and the rest go on.
 import type { Notice } from '../model.js';
 import { discoverInputs, parseExtList } from '../export/discover.js';
-import { parseFile } from '../pipeline.js';
+import { parseSource } from '../pipeline.js';
+import { readSource } from '../read/index.js';
 import { isPlancmpError } from '../errors.js';
 import type { ChainFailure } from './types.js';
 
@@ -11,6 +12,8 @@ export interface LoadOptions {
   encoding?: string;
   /** Read scanned PDF pages with Tesseract. */
   ocr?: boolean;
+  /** Read binary inputs in the reading worker (src/read/isolate.ts). */
+  isolate?: boolean;
   stdin: NodeJS.ReadableStream;
   /** Called after each input (for progress). */
   onFile?: (done: number, total: number) => void;
@@ -30,7 +33,7 @@ export async function loadInputs(args: string[], opts: LoadOptions): Promise<Loa
   let done = 0;
   for (const file of found.inputs) {
     try {
-      notices.push(await parseFile(file, { encoding: opts.encoding, ocr: opts.ocr }));
+      notices.push(await readSource(file, { encoding: opts.encoding, ocr: opts.ocr, isolate: opts.isolate }).then((src) => parseSource(src, { encoding: opts.encoding, ocr: opts.ocr })));
     } catch (e) {
       if (isPlancmpError(e)) failed.push({ file, code: e.code, message: e.message + (e.hint ? ` — ${e.hint}` : '') });
       else failed.push({ file, code: 'internal', message: (e as Error)?.message ?? String(e) });

@@ -1,12 +1,12 @@
 // plancmp chain INPUT... [--out DIR | --html FILE | --jsonl FILE | --csv FILE | --json FILE]
 // A thin shell over src/chain: read the inputs, build the chain, write the outputs asked for
 // (each complete or absent), print the tree when no output is asked for, pick the exit code.
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Io } from './io.js';
 import { EXIT } from './exit.js';
 import { PlancmpError } from '../errors.js';
-import { writeOutputSync } from '../write/atomic.js';
+import { makeDirs, writeOutputSync } from '../write/atomic.js';
 import { Progress } from '../export/progress.js';
 import { loadBase } from '../pipeline.js';
 import { loadInputs } from '../chain/load.js';
@@ -61,7 +61,7 @@ export async function runChain(inputs: string[], opts: ChainCommandOptions, io: 
   // a bar on standard error while reading, then while finding parents and diffing (only on a terminal)
   const tty = !!io.stderr.isTTY;
   const reading = new Progress(io.stderr, tty);
-  const loaded = await loadInputs(inputs, { ext: opts.ext, encoding: opts.encoding, ocr: opts.ocr, stdin: io.stdin, onFile: (done, total) => reading.update({ total, ok: done, skipped: 0, failed: 0, bytes: 0 }) });
+  const loaded = await loadInputs(inputs, { ext: opts.ext, encoding: opts.encoding, ocr: opts.ocr, isolate: true, stdin: io.stdin, onFile: (done, total) => reading.update({ total, ok: done, skipped: 0, failed: 0, bytes: 0 }) });
   reading.clear();
   for (const w of loaded.warnings) io.stderr.write(`plancmp: warning: ${w}\n`);
   for (const f of loaded.failed) io.stderr.write(`plancmp: ${f.file}: ${f.message} (left out of the chain)\n`);
@@ -80,7 +80,7 @@ export async function runChain(inputs: string[], opts: ChainCommandOptions, io: 
   const writes: [string, string][] = [];
   for (const [k, f] of targets) writes.push([f, await render(k, chain)]);
   if (opts.out) for (const k of ['json', 'jsonl', 'csv', 'html'] as const) writes.push([path.join(opts.out, IN_DIR[k]), await render(k, chain)]);
-  if (opts.out) mkdirSync(opts.out, { recursive: true });
+  if (opts.out) makeDirs(opts.out);
   for (const [f, text] of writes) {
     if (f === '-') io.stdout.write(text.replace(/^\uFEFF/, ''));
     else writeOutputSync(f, text);

@@ -83,7 +83,7 @@ export async function runCheck(files: string[], opts: CheckCommandOptions, io: I
   let inputErrors = 0;
   for (const file of files) {
     let findings: Finding[];
-    const r = await runFile(file, { encoding: opts.encoding, ocr: opts.ocr, stdin: stdinFor(io, file) });
+    const r = await runFile(file, { encoding: opts.encoding, ocr: opts.ocr, isolate: true, stdin: stdinFor(io, file) });
     const fatal = fatalOf(r);
     if (fatal) {
       inputErrors++;
@@ -114,14 +114,14 @@ async function runSnapshot(files: string[], dir: string, update: boolean, format
     byName.set(path.basename(f), f);
   }
 
-  const base = !opts.diff ? undefined : opts.base ? unwrap(await runFile(opts.base, { encoding: opts.encoding, ocr: opts.ocr })) : loadBase();
+  const base = !opts.diff ? undefined : opts.base ? unwrap(await runFile(opts.base, { encoding: opts.encoding, ocr: opts.ocr, isolate: true })) : loadBase();
 
   const reports: SnapshotReport[] = [];
   let inputErrors = 0;
   for (const file of [...new Set(files)]) {
     const snap = snapshotPath(dir, file);
     // a notice without tasks has nothing to align; its snapshot then pins the parse only
-    const r = await runFile(file, { encoding: opts.encoding, ocr: opts.ocr, stdin: stdinFor(io, file), base, noTasks: 'skip' });
+    const r = await runFile(file, { encoding: opts.encoding, ocr: opts.ocr, isolate: true, stdin: stdinFor(io, file), base, noTasks: 'skip' });
     const fatal = fatalOf(r);
     if (fatal) {
       inputErrors++;

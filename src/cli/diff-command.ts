@@ -136,9 +136,9 @@ export async function runDiff(files: string[], opts: DiffCommandOptions, io: Io)
     const code = await runSiblingsIfSiblings(files, opts, failOn, pairs, io);
     if (code !== undefined) return code;
   }
-  const baseSource = files.length === 2 ? await readSource(files[0], { encoding: opts.encoding, ocr: opts.ocr, stdin: stdinFor(io, files[0]) }) : undefined;
+  const baseSource = files.length === 2 ? await readSource(files[0], { encoding: opts.encoding, ocr: opts.ocr, isolate: true, stdin: stdinFor(io, files[0]) }) : undefined;
   const base = baseSource ? parseSource(baseSource) : loadBase();
-  const localSource = await readSource(files[files.length - 1], { encoding: opts.encoding, ocr: opts.ocr, stdin: stdinFor(io, files[files.length - 1]) });
+  const localSource = await readSource(files[files.length - 1], { encoding: opts.encoding, ocr: opts.ocr, isolate: true, stdin: stdinFor(io, files[files.length - 1]) });
   const local = parseSource(localSource);
   // the HTML page links each task to its line in the notices' own text
   const texts = opts.format === 'html' ? { base: baseSource ? baseSource.text : readFileSync(BASE_FILE, 'utf8'), local: localSource.text } : undefined;

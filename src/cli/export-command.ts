@@ -20,6 +20,7 @@ export async function runExport(inputs: string[], opts: ExportCommandOptions, io
   // options.ts takes the base as `diff`: true for the embedded 16号, or a file
   const { base, shard: _shard, ...rest } = opts;
   const o = await checkOptions({ ...rest, diff: opts.diff ? (base ?? true) : undefined });
+  for (const w of o.warnings) io.stderr.write(`plancmp: warning: ${oneLine(w)}\n`);
   const all = await discoverInputs(inputs, { exts: o.exts, stdin: io.stdin, exclude: o.out ? [path.resolve(o.out)] : [] });
   for (const w of all.warnings) io.stderr.write(`plancmp: warning: ${oneLine(w)}\n`);
   if (all.inputs.length === 0) throw new PlancmpError('usage', 'no inputs found', undefined, `give files, directories with ${o.exts.join(' ')} files, glob patterns, or - with a list of paths on standard input`);

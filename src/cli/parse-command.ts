@@ -37,7 +37,7 @@ export async function runParse(files: string[], opts: ParseCommandOptions, io: I
   const color = { stream: io.stdout as NodeJS.WriteStream, env: io.env, force: io.color };
   const results: FileResult[] = [];
   for (const file of files) {
-    const r = await runFile(file, { encoding: opts.encoding, ocr: opts.ocr, stdin: stdinFor(io, file) });
+    const r = await runFile(file, { encoding: opts.encoding, ocr: opts.ocr, isolate: true, stdin: stdinFor(io, file) });
     // a file that failed is named at once; warnings (no tasks) come after the output
     for (const m of r.messages) if (m.severity === 'fatal') printMessage(m, io, opts.debug);
     results.push(r);

@@ -112,7 +112,7 @@ export async function runReport(locals: string[], options: ReportCommandOptions,
   let base: Notice;
   let baseText: string;
   if (opts.base) {
-    const r = await runFile(opts.base, { encoding: opts.encoding, ocr: opts.ocr, stdin: stdinFor(io, opts.base) });
+    const r = await runFile(opts.base, { encoding: opts.encoding, ocr: opts.ocr, isolate: true, stdin: stdinFor(io, opts.base) });
     base = unwrap(r);
     baseText = r.sourceText!;
   } else {
@@ -124,7 +124,7 @@ export async function runReport(locals: string[], options: ReportCommandOptions,
   const plans: PlanInput[] = [];
   const failures: ReportFailure[] = [];
   for (const file of locals) {
-    const r = await runFile(file, { encoding: opts.encoding, ocr: opts.ocr, stdin: stdinFor(io, file), base, noTasks: 'fail' });
+    const r = await runFile(file, { encoding: opts.encoding, ocr: opts.ocr, isolate: true, stdin: stdinFor(io, file), base, noTasks: 'fail' });
     const fatal = fatalOf(r);
     if (fatal) {
       printMessage(fatal, io, opts.debug);

@@ -31,7 +31,7 @@ function hasSiblingFindings(d: SiblingDiff, failOn: Set<string>): boolean {
 
 /** Runs the side-by-side comparison and returns its exit code, or undefined when A and B are not siblings. */
 export async function runSiblingsIfSiblings(files: string[], opts: DiffCommandOptions, failOn: Set<string>, pairs: PairRules | undefined, io: Io): Promise<number | undefined> {
-  const read = async (f: string) => parseSource(await readSource(f, { encoding: opts.encoding, ocr: opts.ocr, stdin: stdinFor(io, f) }));
+  const read = async (f: string) => parseSource(await readSource(f, { encoding: opts.encoding, ocr: opts.ocr, isolate: true, stdin: stdinFor(io, f) }));
   const parent = opts.parent ? await read(opts.parent) : loadBase();
   const a = await read(files[0]);
   const b = await read(files[1]);

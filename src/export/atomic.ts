@@ -1,9 +1,9 @@
 // Export's side of the atomic writes (src/write/atomic.ts): removing the temporaries of killed runs,
 // and keeping the output directory's writes inside it.
-import { mkdirSync, readdirSync, realpathSync, unlinkSync } from 'node:fs';
+import { readdirSync, realpathSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { PlancmpError } from '../errors.js';
-import { tempOwner } from '../write/atomic.js';
+import { hostTag, makeDirs, tempOwner } from '../write/atomic.js';
 
 export { isTempName, tempPathFor, writeOutputSync } from '../write/atomic.js';
 
@@ -20,6 +20,9 @@ function alive(pid: number): boolean {
 /**
  * Removes temporary files left by killed runs (their process is gone) under `dir`; returns how many.
  * `own`: this process's too — once its workers are stopped, none of them is still being written.
+ * Only temporaries written on this host (and PID namespace) are judged: another machine's process
+ * id says nothing here, and its temporaries may be in the middle of being written (export --shard
+ * into a shared folder).
  */
 export function removeStaleTemps(dir: string, recursive = true, own = false): number {
   let n = 0;
@@ -34,7 +37,9 @@ export function removeStaleTemps(dir: string, recursive = true, own = false): nu
     if (e.isDirectory() && recursive) n += removeStaleTemps(full, true, own);
     else if (e.isFile()) {
       const owner = tempOwner(e.name);
-      if (owner !== undefined && ((own && owner === process.pid) || !alive(owner))) {
+      // a name without a host tag (an older version) is judged as before, on this host
+      const here = owner !== undefined && (owner.host === undefined || owner.host === hostTag());
+      if (owner && here && ((own && owner.pid === process.pid) || !alive(owner.pid))) {
         try {
           unlinkSync(full);
           n++;
@@ -55,13 +60,13 @@ export class DirGuard {
   private ok = new Set<string>();
   private realRoot: string;
   constructor(private root: string) {
-    mkdirSync(root, { recursive: true });
+    makeDirs(root);
     this.realRoot = realpathSync(root);
   }
   ensure(finalPath: string): void {
     const dir = path.dirname(finalPath);
     if (this.ok.has(dir)) return;
-    mkdirSync(dir, { recursive: true });
+    makeDirs(dir);
     const real = realpathSync(dir);
     if (real !== this.realRoot && !real.startsWith(this.realRoot + path.sep)) {
       throw new PlancmpError('unsafe-name', `the output directory ${dir} resolves to ${real}, outside ${this.root}`, finalPath, 'remove the symbolic link from the output directory');

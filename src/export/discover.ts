@@ -3,7 +3,7 @@
 // fs.readdirSync through the module object, so tests can make a directory unreadable even as root
 import fs, { statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
+import { DEFAULT_BATCH_LIMITS } from '../options.js';
 import { isGlob, globRoot, globToRegExp } from './glob.js';
 import { PlancmpError } from '../errors.js';
 import { displayName, readError, recoverRawPath } from '../read/file.js';
@@ -111,13 +111,37 @@ interface Found {
   error?: InputError;
 }
 
-async function readPathList(stdin: NodeJS.ReadableStream): Promise<string[]> {
+/**
+ * The paths listed on standard input, one a line (# comments and blank lines skipped). Lines are cut
+ * from the raw bytes with their length and number bounded (BatchLimits): `export - < /dev/zero` is
+ * one error line, not a string past V8's maximum length.
+ */
+async function readPathList(stdin: NodeJS.ReadableStream, limits = DEFAULT_BATCH_LIMITS): Promise<string[]> {
   const lines: string[] = [];
-  const rl = createInterface({ input: stdin, crlfDelay: Infinity });
-  for await (const line of rl) {
-    const p = line.replace(/^\uFEFF/, '').trim();
-    if (p && !p.startsWith('#')) lines.push(p);
+  const tooMuch = (what: string, hint: string) => {
+    (stdin as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+    return new PlancmpError('too-large', what, '-', hint);
+  };
+  const add = (bytes: Buffer) => {
+    // \r\n, \n and a lone \r end a line, as readline read them
+    for (const part of bytes.toString('utf8').split('\r')) {
+      const p = part.replace(/^\uFEFF/, '').trim();
+      if (!p || p.startsWith('#')) continue;
+      if (lines.length >= limits.paths) throw tooMuch(`the list of paths on standard input has more than ${limits.paths} paths`, 'split the list, e.g. with --shard K/N or split(1)');
+      lines.push(p);
+    }
+  };
+  let pending: Buffer = Buffer.alloc(0);
+  for await (const chunk of stdin) {
+    let buf = Buffer.concat([pending, typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array)]);
+    for (let nl = buf.indexOf(10); nl >= 0; nl = buf.indexOf(10)) {
+      add(buf.subarray(0, nl));
+      buf = buf.subarray(nl + 1);
+    }
+    if (buf.length > limits.pathLineBytes) throw tooMuch(`a line of the list of paths on standard input is longer than ${limits.pathLineBytes} bytes`, 'give one path per line (is it a list of paths, and not a notice or a device?)');
+    pending = Buffer.from(buf);
   }
+  if (pending.length > 0) add(pending);
   return lines;
 }
 

@@ -74,7 +74,7 @@ export function createJobRunner(cfg: JobConfig): (t: JobTask, computed?: () => v
         return { index: t.index, status: 'skipped', bytes };
       }
       // a notice without tasks is still exported; with --diff its record keeps the diff that says so
-      const r = await runBytes(buf, t.input, { encoding: cfg.encoding, ocr: cfg.ocr, base: cfg.diffBase ? await getBase() : undefined, noTasks: 'diff' });
+      const r = await runBytes(buf, t.input, { encoding: cfg.encoding, ocr: cfg.ocr, isolate: true, base: cfg.diffBase ? await getBase() : undefined, noTasks: 'diff' });
       const fatal = fatalOf(r);
       if (fatal) throw fatal.cause;
       const notice = r.notice!;

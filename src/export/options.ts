@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { PlancmpError } from '../errors.js';
+import { DEFAULT_BATCH_LIMITS } from '../options.js';
 import { encodingFromName } from '../read/decode.js';
 import { parseExtList } from './discover.js';
 import { DOCUMENT_EXTENSIONS } from '../read/kinds.js';
@@ -30,6 +31,8 @@ export interface CheckedOptions {
   jobs: number;
   /** --jobs was given (else `jobs` is the number of cores, and jobsFor() picks the workers for the batch). */
   jobsGiven: boolean;
+  /** What the options were changed to, for stderr (a --jobs beyond the machine). */
+  warnings: string[];
   resume: boolean;
   exts: string[];
   encoding?: string;
@@ -44,6 +47,11 @@ const usage = (message: string, hint?: string) => new PlancmpError('usage', mess
 
 export function defaultJobs(): number {
   return (os as { availableParallelism?: () => number }).availableParallelism?.() ?? os.cpus().length ?? 1;
+}
+
+/** The most worker threads --jobs gets: jobsPerCore per core, and jobMemoryMb each within half the memory (BatchLimits). */
+export function maxJobs(cores = defaultJobs(), memory = os.totalmem(), limits = DEFAULT_BATCH_LIMITS): number {
+  return Math.max(1, Math.min(cores * limits.jobsPerCore, Math.floor(memory / 2 / (limits.jobMemoryMb * 2 ** 20))));
 }
 
 /**
@@ -73,9 +81,15 @@ export async function checkOptions(o: ExportCliOptions): Promise<CheckedOptions>
     throw usage(o.out ? 'give either --out DIR or --jsonl FILE, not both' : 'say where the records go: --out DIR (one JSON per notice) or --jsonl FILE (- for standard output)', 'e.g. plancmp export corpus/ --out out/');
   }
   let jobs = defaultJobs();
+  const warnings: string[] = [];
   if (o.jobs !== undefined) {
     if (!/^\s*\d+\s*$/.test(o.jobs) || Number(o.jobs) < 1 || Number(o.jobs) > 256) throw usage(`--jobs: "${o.jobs}" is not a number of worker threads from 1 to 256`);
     jobs = Number(o.jobs);
+    const max = maxJobs();
+    if (jobs > max) {
+      warnings.push(`--jobs ${jobs}: using ${max} worker threads (${defaultJobs()} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB of memory); more would only compete for them`);
+      jobs = max;
+    }
   }
   const exts = parseExtList(o.ext ?? '');
   if (!exts) throw usage(`--ext: "${o.ext}" names no extension`, 'e.g. --ext .txt,.html');
@@ -118,6 +132,7 @@ export async function checkOptions(o: ExportCliOptions): Promise<CheckedOptions>
     diffBase,
     jobs,
     jobsGiven: o.jobs !== undefined,
+    warnings,
     resume: !!o.resume,
     exts,
     encoding,

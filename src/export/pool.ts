@@ -5,6 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { readLimits } from '../read/budget.js';
 import type { JobConfig, JobResult, JobTask } from './job.js';
 import { DEPTH, computed, elapsedSince, lastStarted, newClock, type ClockData } from './task-clock.js';
 
@@ -68,6 +69,8 @@ class ThreadPool implements Pool {
     private cfg: JobConfig,
     readonly size: number,
     private timeoutMs: number,
+    /** V8 heap of each worker (ReadLimits.workerHeapMb): past it the worker ends, and only its file fails. */
+    private heapMb = readLimits().workerHeapMb,
   ) {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
@@ -75,7 +78,7 @@ class ThreadPool implements Pool {
   private spawn(): Slot {
     const clock = newClock(this.epoch);
     const workerData: WorkerSetup = { cfg: this.cfg, clock };
-    const slot: Slot = { worker: new Worker(this.url, { workerData }), clock, inFlight: [], sent: 0 };
+    const slot: Slot = { worker: new Worker(this.url, { workerData, resourceLimits: { maxOldGenerationSizeMb: this.heapMb } }), clock, inFlight: [], sent: 0 };
     slot.worker.on('message', (m: JobResult) => {
       const i = slot.inFlight.findIndex((f) => f.task.index === m.index);
       if (i < 0) return;
@@ -86,7 +89,8 @@ class ThreadPool implements Pool {
       this.pump();
     });
     slot.worker.on('error', (e) => {
-      slot.error = e?.message ?? String(e); // the task is failed in 'exit'
+      // the task is failed in 'exit'
+      slot.error = (e as NodeJS.ErrnoException)?.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `it needed more than ${this.heapMb} MB of memory; PLANCMP_LIMITS=workerHeapMb=… raises that` : (e?.message ?? String(e));
     });
     slot.worker.on('exit', () => this.exited(slot));
     return slot;

@@ -4,14 +4,14 @@
 // the workers finish in. Results that arrive early wait in a reorder window of at most
 // `window` records; when the window is full no new input is dispatched, so memory stays flat
 // however large the corpus is.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
 import type { JobConfig, JobResult, JobTask } from './job.js';
 import { createPool, type Pool } from './pool.js';
 import { OutputNamer } from './naming.js';
 import { removeStaleTemps } from './atomic.js';
-import { OutputSink, outputKind, removeQuietly, writeError, errnoOf } from '../write/atomic.js';
+import { OutputSink, makeDirs, outputKind, removeQuietly, writeError, errnoOf } from '../write/atomic.js';
 import { PlancmpError } from '../errors.js';
 import { oneLine } from '../render/terminal.js';
 import { indexOldRecords, OldRecordReader, tempsOf, type OldRecord } from './jsonl-resume.js';
@@ -70,7 +70,7 @@ async function put(stream: NodeJS.WritableStream, data: string | Uint8Array): Pr
 /** Creates `dir` for an output, as a write-failed error when it cannot be. */
 function makeDir(dir: string, target: string): void {
   try {
-    mkdirSync(dir, { recursive: true });
+    makeDirs(dir);
   } catch (e) {
     throw writeError(e, target);
   }

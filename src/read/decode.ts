@@ -56,6 +56,22 @@ for (const ch of COMMON_CHARS) IS_COMMON[ch.charCodeAt(0)] = 1;
 
 const FFFD = 0xfffd;
 
+/**
+ * Of a text's CJK characters and punctuation (other scripts, e.g. Uyghur or Tibetan, are not
+ * counted), how many there are and what share are common Chinese characters or punctuation.
+ */
+export function commonShare(text: string): { cjk: number; share: number } {
+  let cjk = 0;
+  let common = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c > 0x3000 && c <= 0x303f) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef))) continue;
+    cjk++;
+    common += IS_COMMON[c];
+  }
+  return { cjk, share: cjk ? common / cjk : 0 };
+}
+
 interface Score {
   encoding: Encoding;
   text: string;

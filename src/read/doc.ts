@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import { PlancmpError } from '../errors.js';
 import type { DocumentReader } from './kinds.js';
+import { checkCompoundFile } from './ole2.js';
 
 interface WordDocument {
   getBody(): string;
@@ -27,7 +28,7 @@ export function splitRows(line: string): string[] {
   return line.split(/(?<=\t\t)/).map(tableRow);
 }
 
-export const read: DocumentReader = async (bytes, file) => {
+export const read: DocumentReader = async (bytes, file, _opts, budget) => {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buf.includes(oleName('EncryptedPackage')) || buf.includes(oleName('EncryptionInfo'))) {
     throw new PlancmpError('encrypted', 'is a password-protected (encrypted) Office document', file, 'open it with its password and save an unprotected copy');
@@ -35,11 +36,11 @@ export const read: DocumentReader = async (bytes, file) => {
   if (!buf.includes(oleName('WordDocument'))) {
     throw new PlancmpError('damaged', 'is an Office file (OLE2) but not a Word document (perhaps a spreadsheet or a presentation)', file, 'give the notice itself as .doc, .docx, .pdf, .txt or .html');
   }
+  checkCompoundFile(buf, file, budget);
   const WordExtractor = createRequire(import.meta.url)('word-extractor') as Extractor;
   const doc = await new WordExtractor().extract(buf);
-  const lines = doc
-    .getBody()
-    .split('\n')
-    .flatMap(splitRows);
+  const body = doc.getBody();
+  budget.check('textChars', body.length, (n) => `it yields more than ${n} characters of text`);
+  const lines = body.split('\n').flatMap(splitRows);
   return { lines, warnings: [] };
 };

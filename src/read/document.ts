@@ -2,6 +2,7 @@
 // lines, keep the page of every line, and turn a reader's failure into one clear error.
 import { PlancmpError } from '../errors.js';
 import type { SourceText } from '../model.js';
+import { Budget, readLimits } from './budget.js';
 import type { DocumentOptions, Extraction, InputKind } from './kinds.js';
 
 function damaged(kind: InputKind, file: string, e: unknown): PlancmpError {
@@ -13,7 +14,7 @@ export async function readDocument(kind: InputKind, bytes: Uint8Array, file: str
   let ex: Extraction;
   try {
     const read = await kind.load();
-    ex = await read(bytes, file, opts);
+    ex = await read(bytes, file, opts, new Budget(file, opts.limits ?? readLimits()));
   } catch (e) {
     throw e instanceof PlancmpError ? e : damaged(kind, file, e);
   }

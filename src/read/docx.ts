@@ -1,10 +1,13 @@
 // DOCX -> lines: word/document.xml read directly (fflate + xml.ts), one line per paragraph, table
 // rows as `| a | b |`. Word keeps list numbers out of the text (numbering.xml: numFmt + lvlText
 // per list level, counted per list); they are rebuilt here, or 一、/（一）/1. headings would vanish.
-import { unzipSync } from 'fflate';
+// Everything is read under the file's Budget (budget.ts): the three zip entries, XML elements, list
+// levels and counters, table cells after spans and merges, and the text it all yields.
 import { PlancmpError } from '../errors.js';
+import type { Budget } from './budget.js';
 import type { DocumentReader } from './kinds.js';
-import { child, descendants, elements, parseXml, type XmlElement, type XmlNode } from './xml.js';
+import { ZipPackage } from './zip.js';
+import { child, decodeXml, descendants, elements, parseXml, type XmlElement, type XmlNode } from './xml.js';
 
 interface Level {
   start: number;
@@ -92,16 +95,30 @@ export function formatNumber(n: number, fmt: string): string {
 
 const val = (el: XmlElement | undefined) => el?.attrs.val;
 
-function readLists(xml: string | undefined): Map<string, ListDef> {
+/** A list level's index (ilvl), within listLevels. */
+function levelIndex(s: string | undefined, budget: Budget): number {
+  const i = Number(s ?? 0);
+  budget.check('listLevels', i + 1, (n) => `a numbered list uses level ${s} (ilvl), beyond Word's ${n} levels`);
+  return i;
+}
+
+/** A list counter's start value, within listCounter. */
+function startValue(s: string | undefined, budget: Budget): number {
+  const n = Number(s ?? 1);
+  budget.check('listCounter', n, (max) => `a numbered list starts at ${s}, beyond ±${max}`);
+  return n;
+}
+
+function readLists(xml: string | undefined, budget: Budget): Map<string, ListDef> {
   const lists = new Map<string, ListDef>();
   if (!xml) return lists;
-  const root = parseXml(xml);
+  const root = parseXml(xml, budget);
   const abstracts = new Map<string, Level[]>();
   for (const a of elements(root, 'abstractNum')) {
     const levels: Level[] = [];
     for (const l of elements(a, 'lvl')) {
-      levels[Number(l.attrs.ilvl ?? 0)] = {
-        start: Number(val(child(l, 'start')) ?? 1),
+      levels[levelIndex(l.attrs.ilvl, budget)] = {
+        start: startValue(val(child(l, 'start')), budget),
         fmt: val(child(l, 'numFmt')) ?? 'decimal',
         text: val(child(l, 'lvlText')) ?? '',
         legal: child(l, 'isLgl') !== undefined,
@@ -114,10 +131,11 @@ function readLists(xml: string | undefined): Map<string, ListDef> {
     const levels = [...(abstracts.get(abs) ?? [])];
     let restarts = false;
     for (const o of elements(n, 'lvlOverride')) {
-      const i = Number(o.attrs.ilvl ?? 0);
+      const i = levelIndex(o.attrs.ilvl, budget);
       const start = val(child(o, 'startOverride'));
+      if (start !== undefined) startValue(start, budget);
       const lvl = child(o, 'lvl');
-      if (lvl) levels[i] = { start: Number(val(child(lvl, 'start')) ?? 1), fmt: val(child(lvl, 'numFmt')) ?? 'decimal', text: val(child(lvl, 'lvlText')) ?? '', legal: false };
+      if (lvl) levels[i] = { start: startValue(val(child(lvl, 'start')), budget), fmt: val(child(lvl, 'numFmt')) ?? 'decimal', text: val(child(lvl, 'lvlText')) ?? '', legal: false };
       if (start !== undefined && levels[i]) levels[i] = { ...levels[i], start: Number(start) };
       restarts ||= start !== undefined || lvl !== undefined;
     }
@@ -132,10 +150,10 @@ interface StyleNum {
   basedOn?: string;
 }
 
-function readStyles(xml: string | undefined): Map<string, StyleNum> {
+function readStyles(xml: string | undefined, budget: Budget): Map<string, StyleNum> {
   const styles = new Map<string, StyleNum>();
   if (!xml) return styles;
-  for (const s of elements(parseXml(xml), 'style')) {
+  for (const s of elements(parseXml(xml, budget), 'style')) {
     const numPr = child(child(s, 'pPr'), 'numPr');
     styles.set(s.attrs.styleId, { numId: val(child(numPr, 'numId')), ilvl: val(child(numPr, 'ilvl')), basedOn: val(child(s, 'basedOn')) });
   }
@@ -148,6 +166,7 @@ class Numberer {
   constructor(
     private lists: Map<string, ListDef>,
     private styles: Map<string, StyleNum>,
+    private budget: Budget,
   ) {}
 
   /** The number text of a paragraph (e.g. 一、 or （二）), or '' when it is not in a list. */
@@ -164,11 +183,12 @@ class Numberer {
     }
     if (!numId || numId === '0') return '';
     const list = this.lists.get(numId);
-    const level = Number(ilvl ?? 0);
+    const level = levelIndex(ilvl, this.budget);
     const def = list?.levels[level];
     if (!list || !def || def.fmt === 'bullet') return '';
     const counts = this.counters.get(list.key) ?? [];
     counts[level] = counts[level] === undefined ? def.start : counts[level] + 1;
+    this.budget.check('listCounter', counts[level], (max) => `a numbered list counts beyond ${max}`);
     counts.length = level + 1; // deeper levels restart
     this.counters.set(list.key, counts);
     return def.text.replace(/%(\d)/g, (_, k: string) => {
@@ -203,7 +223,16 @@ const MAX_DEPTH = 20;
 
 class Walker {
   lines: string[] = [];
-  constructor(private numberer: Numberer) {}
+  constructor(
+    private numberer: Numberer,
+    private budget: Budget,
+  ) {}
+
+  /** Every line goes through here: the text a file yields is bounded (numbering labels, merged cells). */
+  private emit(line: string): void {
+    this.budget.spend('textChars', line.length, (n) => `it yields more than ${n} characters of text`);
+    this.lines.push(line);
+  }
 
   para(p: XmlElement): string {
     return this.numberer.label(child(p, 'pPr')) + paragraphText(p);
@@ -211,7 +240,7 @@ class Walker {
 
   block(el: XmlElement, depth: number): void {
     for (const c of elements(el)) {
-      if (c.name === 'p') this.lines.push(this.para(c));
+      if (c.name === 'p') this.emit(this.para(c));
       else if (c.name === 'tbl') this.table(c, depth);
       else if (depth < MAX_DEPTH && (c.name === 'sdt' || c.name === 'sdtContent' || c.name === 'customXml' || c.name === 'ins' || c.name === 'smartTag')) this.block(c, depth + 1);
     }
@@ -235,26 +264,29 @@ class Walker {
         const span = Math.min(Math.max(1, Number(val(child(tcPr, 'gridSpan')) ?? 1)), 50);
         const vMerge = child(tcPr, 'vMerge');
         const col = cells.length;
+        this.budget.spend('tableCells', span, (n) => `its tables have more than ${n} cells`);
         const text = vMerge && vMerge.attrs.val !== 'restart' ? (above[col] ?? '') : this.cellText(tc);
         for (let k = 0; k < span; k++) {
           cells.push(k === 0 ? text : '');
           above[col + k] = k === 0 ? text : '';
         }
       }
-      if (cells.some((c) => c !== '')) this.lines.push(cells.length >= 2 ? `| ${cells.join(' | ')} |` : cells[0]);
+      if (cells.some((c) => c !== '')) this.emit(cells.length >= 2 ? `| ${cells.join(' | ')} |` : cells[0]);
     }
     void depth;
   }
 }
 
-export const read: DocumentReader = async (bytes, file) => {
-  const wanted = new Set(['word/document.xml', 'word/numbering.xml', 'word/styles.xml']);
-  const parts = unzipSync(bytes, { filter: (f) => wanted.has(f.name) });
-  const text = (name: string) => (parts[name] ? new TextDecoder('utf-8').decode(parts[name]) : undefined);
+export const read: DocumentReader = async (bytes, file, _opts, budget) => {
+  const zip = new ZipPackage(bytes, budget);
+  const text = (name: string) => {
+    const part = zip.read(name);
+    return part ? decodeXml(part) : undefined;
+  };
   const documentXml = text('word/document.xml');
   if (!documentXml) throw new PlancmpError('damaged', 'is a zip file without word/document.xml, not a Word document', file, 'check that it is a .docx notice; save it again from Word or WPS');
-  const walker = new Walker(new Numberer(readLists(text('word/numbering.xml')), readStyles(text('word/styles.xml'))));
-  const body = child(parseXml(documentXml), 'body');
+  const walker = new Walker(new Numberer(readLists(text('word/numbering.xml'), budget), readStyles(text('word/styles.xml'), budget), budget), budget);
+  const body = child(parseXml(documentXml, budget), 'body');
   if (body) walker.block(body, 0);
   return { lines: walker.lines, warnings: [], encoding: 'utf-8' };
 };

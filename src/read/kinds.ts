@@ -5,11 +5,17 @@
 // Adding a format: write src/read/<format>.ts exporting `read: DocumentReader`, add one entry here.
 import path from 'node:path';
 import type { SourceFormat, Warning } from '../model.js';
+import type { ReadLimits } from '../options.js';
+import type { Budget } from './budget.js';
 import type { PlacedLine } from './layout.js';
 
 export interface DocumentOptions {
   /** --ocr: read pages without a text layer with Tesseract. */
   ocr?: boolean;
+  /** The per-file read limits (default: src/options.ts with PLANCMP_LIMITS laid over them). */
+  limits?: ReadLimits;
+  /** Read a registered binary format in the reading worker (isolate.ts): the command line's choice. */
+  isolate?: boolean;
 }
 
 /** What a reader gives back: the text as lines (with their page when the format is paged). */
@@ -23,7 +29,8 @@ export interface Extraction {
   encoding?: string;
 }
 
-export type DocumentReader = (bytes: Uint8Array, file: string, opts: DocumentOptions) => Promise<Extraction>;
+/** A reader spends what it unpacks and builds from `budget` (budget.ts) while it reads. */
+export type DocumentReader = (bytes: Uint8Array, file: string, opts: DocumentOptions, budget: Budget) => Promise<Extraction>;
 
 export interface InputKind {
   format: SourceFormat;

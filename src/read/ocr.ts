@@ -1,21 +1,129 @@
 // Scanned PDF pages -> positioned text, with Debian's tools: pdftoppm (poppler-utils) renders a page,
 // tesseract (tesseract-ocr + tesseract-ocr-chi-sim) reads it as TSV word boxes, which go through the
 // same layout as a text layer. Nothing is downloaded: missing tools give an install hint.
-import { execFile } from 'node:child_process';
-import { promises as fs } from 'node:fs';
+// Bounded (budget.ts): at most ocrPages pages, each rendered at 300 dpi or less so that its image
+// stays within ocrPixels, each tool run within readSeconds. Nothing is left behind: the temporary
+// folder ($TMPDIR/plancmp-ocr-hHOST-PID-…, with the input's copy and the page images) and the tools
+// still running are removed and ended when reading ends, fails, the process exits or gets SIGINT,
+// SIGTERM or SIGHUP; a reader that was killed outright is swept by the process that started it
+// (sweepOcr), and any run sweeps what dead processes of this host left.
+import { execFile, type ChildProcess } from 'node:child_process';
+import { promises as fs, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { PlancmpError } from '../errors.js';
+import { hostTag } from '../write/atomic.js';
+import type { Budget } from './budget.js';
 import type { PageContent, TextRun } from './layout.js';
 
-const run = promisify(execFile);
 const DPI = 300;
 const INSTALL = 'apt-get install tesseract-ocr tesseract-ocr-chi-sim poppler-utils';
 
+/** The OCR folders and tools of this process that are still in use. */
+const active = new Set<{ dir: string; children: Set<ChildProcess> }>();
+const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+const prefix = (pid = process.pid) => `plancmp-ocr-h${hostTag()}-${pid}-`;
+
+function cleanupNow(): void {
+  for (const a of active) {
+    for (const c of a.children) c.kill('SIGKILL');
+    rmSync(a.dir, { recursive: true, force: true });
+  }
+  active.clear();
+}
+
+/** On a signal: clean up, then die of it as the process would have without this handler. */
+function onSignal(sig: NodeJS.Signals): void {
+  cleanupNow();
+  unwatch();
+  process.kill(process.pid, sig);
+}
+
+let watching = false;
+function watch(): void {
+  if (watching) return;
+  watching = true;
+  process.on('exit', cleanupNow);
+  for (const s of SIGNALS) process.on(s, onSignal);
+}
+function unwatch(): void {
+  if (!watching || active.size > 0) return;
+  watching = false;
+  process.off('exit', cleanupNow);
+  for (const s of SIGNALS) process.off(s, onSignal);
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Ends the tools a (dead) process `pid` of this host left running, and removes its OCR folders. */
+export function sweepOcr(pid: number): void {
+  let names: string[];
+  try {
+    names = readdirSync(os.tmpdir()).filter((n) => n.startsWith(prefix(pid)));
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    const dir = path.join(os.tmpdir(), n);
+    let pids: number[] = [];
+    try {
+      pids = readFileSync(path.join(dir, 'tools'), 'utf8').split('\n').filter(Boolean).map(Number);
+    } catch {
+      /* none started */
+    }
+    for (const p of pids) {
+      try {
+        // only if that process id is still one of our tools (ids are reused)
+        if (/pdftoppm|tesseract/.test(readFileSync(`/proc/${p}/cmdline`, 'latin1'))) process.kill(p, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The folders of OCR runs whose process is gone (killed outright), on this host. */
+function sweepDead(): void {
+  let names: string[];
+  try {
+    names = readdirSync(os.tmpdir());
+  } catch {
+    return;
+  }
+  const mine = `plancmp-ocr-h${hostTag()}-`;
+  for (const n of names) {
+    if (!n.startsWith(mine)) continue;
+    const pid = Number(n.slice(mine.length).split('-')[0]);
+    if (pid > 0 && pid !== process.pid && !alive(pid)) sweepOcr(pid);
+  }
+}
+
+/** Runs a tool as part of an OCR run: recorded (for sweepOcr) and ended with it. */
+function runTool(own: { dir: string; children: Set<ChildProcess> }, cmd: string, args: string[], opts: { timeoutMs: number; env?: NodeJS.ProcessEnv }): Promise<{ stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(cmd, args, { maxBuffer: 64 * 1024 * 1024, timeout: opts.timeoutMs, killSignal: 'SIGKILL', env: opts.env }, (e, stdout, stderr) => {
+      own.children.delete(child);
+      if (e) reject(Object.assign(e, { stdout, stderr }));
+      else resolve({ stdout });
+    });
+    own.children.add(child);
+    if (child.pid) void fs.appendFile(path.join(own.dir, 'tools'), `${child.pid}\n`).catch(() => undefined);
+  });
+}
+
 async function tool(cmd: string, args: string[]): Promise<string | undefined> {
   try {
-    const { stdout, stderr } = await run(cmd, args, { maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await new Promise<{ stdout: string; stderr: string }>((resolve, reject) =>
+      execFile(cmd, args, { maxBuffer: 64 * 1024 * 1024 }, (e, stdout, stderr) => (e ? reject(Object.assign(e, { stdout, stderr })) : resolve({ stdout, stderr }))),
+    );
     return stdout + stderr;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
@@ -58,29 +166,45 @@ export function tsvRuns(tsv: string, scale: number): TextRun[] {
   return runs;
 }
 
-/** OCR of the given pages (1-based) of a PDF, page by page. */
-export async function ocrPages(bytes: Uint8Array, file: string, pages: number[], _total: number): Promise<PageContent[]> {
+/** The resolution for a page of `width` × `height` points: 300 dpi, less when its image would pass `maxPixels`. */
+export function dpiFor(width: number, height: number, maxPixels: number): number {
+  const inches = (Math.max(width, 1) / 72) * (Math.max(height, 1) / 72);
+  return Math.max(1, Math.min(DPI, Math.floor(Math.sqrt(maxPixels / inches))));
+}
+
+/** OCR of the given pages (1-based, with their sizes in points) of a PDF, page by page. */
+export async function ocrPages(bytes: Uint8Array, file: string, pages: number[], sizes: { width: number; height: number }[], budget: Budget): Promise<PageContent[]> {
+  budget.check('ocrPages', pages.length, (n) => `${pages.length} pages need OCR, more than ${n}`);
   await checkTools(file);
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'plancmp-ocr-'));
+  sweepDead();
+  const own = { dir: await fs.mkdtemp(path.join(os.tmpdir(), prefix())), children: new Set<ChildProcess>() };
+  active.add(own);
+  watch();
+  const { dir } = own;
+  const timeoutMs = budget.limits.readSeconds * 1000;
   try {
     const pdf = path.join(dir, 'in.pdf');
     await fs.writeFile(pdf, bytes);
     const out: PageContent[] = [];
-    for (const n of pages) {
+    for (const [i, n] of pages.entries()) {
       const base = path.join(dir, `p${n}`);
+      const dpi = dpiFor(sizes[i].width, sizes[i].height, budget.limits.ocrPixels);
       try {
-        await run('pdftoppm', ['-r', String(DPI), '-gray', '-png', '-f', String(n), '-l', String(n), '-singlefile', pdf, base]);
-        const { stdout } = await run('tesseract', [`${base}.png`, 'stdout', '-l', 'chi_sim', '--psm', '3', 'tsv'], {
-          maxBuffer: 64 * 1024 * 1024,
+        await runTool(own, 'pdftoppm', ['-r', String(dpi), '-gray', '-png', '-f', String(n), '-l', String(n), '-singlefile', pdf, base], { timeoutMs });
+        const png = await fs.readFile(`${base}.png`);
+        // PNG IHDR: width and height at bytes 16..23 (the page's own box may differ from its size in pdf.js)
+        // a backstop: the resolution chosen keeps the image within ocrPixels unless the page's boxes disagree
+        budget.check('ocrPixels', (png.readUInt32BE(16) * png.readUInt32BE(20)) / 2, (max) => `page ${n} renders to more than ${2 * max} pixels`);
+        const { stdout } = await runTool(own, 'tesseract', [`${base}.png`, 'stdout', '-l', 'chi_sim', '--psm', '3', 'tsv'], {
+          timeoutMs,
           env: { ...process.env, OMP_THREAD_LIMIT: '1' },
         });
-        const png = await fs.readFile(`${base}.png`);
-        const scale = 72 / DPI;
-        // PNG IHDR: width and height at bytes 16..23
+        const scale = 72 / dpi;
         const width = png.readUInt32BE(16) * scale;
         const height = png.readUInt32BE(20) * scale;
         out.push({ width, height, runs: tsvRuns(stdout, scale), rules: [] });
       } catch (e) {
+        if (e instanceof PlancmpError) throw e;
         const msg = String((e as { stderr?: string }).stderr || (e as Error).message).trim().split('\n').pop();
         throw new PlancmpError('ocr-failed', `OCR of page ${n} failed (${msg})`, file, 'check that the PDF opens in a viewer; try pdftoppm and tesseract on it by hand');
       } finally {
@@ -89,6 +213,9 @@ export async function ocrPages(bytes: Uint8Array, file: string, pages: number[],
     }
     return out;
   } finally {
+    for (const c of own.children) c.kill('SIGKILL');
+    active.delete(own);
+    unwatch();
     await fs.rm(dir, { recursive: true, force: true });
   }
 }

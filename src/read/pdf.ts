@@ -7,6 +7,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PlancmpError } from '../errors.js';
 import type { Warning } from '../model.js';
+import { DEFAULT_READ_PARSE_OPTIONS } from '../options.js';
+import type { Budget } from './budget.js';
+import { commonShare } from './decode.js';
 import type { DocumentReader } from './kinds.js';
 import { layoutPages, type PageContent, type Rule, type TextRun } from './layout.js';
 
@@ -65,9 +68,10 @@ function pushRule(rules: Rule[], a: [number, number], b: [number, number]): void
 }
 
 /** Ruling lines (table borders) drawn on the page, in viewport coordinates, and whether it paints images. */
-async function pageGraphics(page: PdfPage, lib: Pdfjs, viewport: Matrix): Promise<{ rules: Rule[]; images: number }> {
+async function pageGraphics(page: PdfPage, lib: Pdfjs, viewport: Matrix, budget: Budget): Promise<{ rules: Rule[]; images: number }> {
   const { OPS } = lib;
   const ops = await page.getOperatorList();
+  budget.check('drawingOpsPerPage', ops.fnArray.length, (n) => `page ${page.pageNumber} draws ${ops.fnArray.length} operations, more than ${n}`);
   const rules: Rule[] = [];
   let images = 0;
   let ctm: Matrix = viewport;
@@ -123,9 +127,10 @@ function hasColumns(runs: TextRun[]): boolean {
   return false;
 }
 
-async function pageContent(page: PdfPage, lib: Pdfjs): Promise<{ content: PageContent; images: number }> {
+async function pageContent(page: PdfPage, lib: Pdfjs, budget: Budget): Promise<{ content: PageContent; images: number }> {
   const vp = page.getViewport({ scale: 1 });
   const tc = await page.getTextContent();
+  budget.check('textItemsPerPage', tc.items.length, (n) => `page ${page.pageNumber} has ${tc.items.length} text items, more than ${n}`);
   const runs: TextRun[] = [];
   for (const item of tc.items) {
     if (!('str' in item) || item.str.trim() === '') continue;
@@ -133,33 +138,49 @@ async function pageContent(page: PdfPage, lib: Pdfjs): Promise<{ content: PageCo
     const size = Math.hypot(m[2], m[3]);
     if (!(size > 0)) continue;
     runs.push({ text: item.str, x: m[4], y: m[5], w: item.width, size });
+    budget.spend('textChars', item.str.length, (n) => `it yields more than ${n} characters of text`);
   }
   // The drawing (borders, images) costs as much again as the text: read it only for pages without
   // text (scans) or with text set apart in columns (a table may be there).
   if (runs.length > 0 && !hasColumns(runs)) return { content: { width: vp.width, height: vp.height, runs, rules: [] }, images: 0 };
-  const { rules, images } = await pageGraphics(page, lib, vp.transform as Matrix);
+  const { rules, images } = await pageGraphics(page, lib, vp.transform as Matrix, budget);
   return { content: { width: vp.width, height: vp.height, runs, rules }, images };
 }
 
-export const read: DocumentReader = async (bytes, file, opts) => {
+export const read: DocumentReader = async (bytes, file, opts, budget) => {
   const { doc, lib } = await openPdf(bytes, file);
   try {
+    budget.check('pages', doc.numPages, (n) => `it has ${doc.numPages} pages, more than ${n}`);
     const pages: PageContent[] = [];
     const noText: number[] = [];
     let imagePages = 0;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
-      const { content, images } = await pageContent(page, lib);
+      const { content, images } = await pageContent(page, lib, budget);
       if (content.runs.length === 0) noText.push(n);
       if (content.runs.length === 0 && images > 0) imagePages++;
       pages.push(content);
       page.cleanup();
     }
+    // Fonts without a ToUnicode map give text that looks Chinese and is not: few common characters
+    // (real notices: 60–77 %). Such a text layer is useless; OCR reads what the pages show.
+    const layer = commonShare(pages.map((p) => p.runs.map((r) => r.text).join('')).join(''));
+    if (layer.cjk >= 200 && layer.share < DEFAULT_READ_PARSE_OPTIONS.detection.common) {
+      if (!opts.ocr) {
+        throw new PlancmpError(
+          'unusable-text-layer',
+          `its text layer does not read as Chinese (${Math.round(layer.share * 100)} % of its ${layer.cjk} Chinese characters are common ones, against 60–80 % in a notice): its fonts lack a map to Unicode`,
+          file,
+          'run again with --ocr to read the pages as images (Debian: apt-get install tesseract-ocr tesseract-ocr-chi-sim poppler-utils)',
+        );
+      }
+      noText.splice(0, noText.length, ...pages.map((_, i) => i + 1));
+    }
     const warnings: Warning[] = [];
     if (noText.length > 0) {
       if (opts.ocr) {
         const { ocrPages } = await import('./ocr.js');
-        const ocr = await ocrPages(bytes, file, noText, doc.numPages);
+        const ocr = await ocrPages(bytes, file, noText, noText.map((n) => pages[n - 1]), budget);
         noText.forEach((n, i) => (pages[n - 1] = ocr[i]));
         const all = noText.length === doc.numPages;
         return {

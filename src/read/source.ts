@@ -78,6 +78,10 @@ export async function readBytes(bytes: Uint8Array, file: string, opts: ReadOptio
   if (!kind) return sourceFromBytes(bytes, file, opts);
   const limit = maxBytes(opts);
   if (bytes.length > limit) throw tooLarge(String(bytes.length), limit, file);
+  if (opts.isolate) {
+    const { canIsolate, readIsolated } = await import('./isolate.js');
+    if (canIsolate()) return readIsolated(kind, bytes, file, opts);
+  }
   const { readDocument } = await import('./document.js');
   return readDocument(kind, bytes, file, opts);
 }

@@ -1,6 +1,9 @@
 // A small non-validating XML parser for the parts of DOCX and OFD packages: elements, attributes
 // and text, namespace prefixes dropped (w:p -> p, ofd:TextCode -> TextCode). No DTDs, no external
 // entities (nothing is ever fetched), and an explicit stack, so deep nesting cannot overflow.
+// Linear in the input: attributes are scanned by hand (a pattern backtracked on long unquoted
+// values), and a file's Budget bounds its elements, nesting and attribute sizes (budget.ts).
+import type { Budget } from './budget.js';
 
 export interface XmlElement {
   name: string;
@@ -23,10 +26,50 @@ export function decodeEntities(s: string): string {
 }
 
 const local = (name: string) => name.slice(name.indexOf(':') + 1);
-const ATTR = /([^\s=/>]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
 
-/** The root element of an XML document (throws on text that is not XML). */
-export function parseXml(src: string): XmlElement {
+const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)));
+/** A character of an attribute name: not space, `=`, `/` or `>`. */
+const isNameChar = (c: number) => c !== 61 && c !== 47 && c !== 62 && !isSpace(c);
+
+/**
+ * The `name="value"` / `name='value'` pairs of a start tag's body, as the pattern
+ * /([^\s=/>]+)\s*=\s*("([^"]*)"|'([^']*)')/g finds them (anything else skipped), in one pass.
+ */
+export function scanAttributes(body: string, each: (name: string, value: string) => void): void {
+  const n = body.length;
+  // from where on the body holds no more " (or '): a search that failed once is not repeated
+  const none: Record<string, number> = { '"': n, "'": n };
+  let p = 0;
+  while (p < n) {
+    if (!isNameChar(body.charCodeAt(p))) {
+      p++;
+      continue;
+    }
+    let q = p;
+    while (q < n && isNameChar(body.charCodeAt(q))) q++;
+    let r = q;
+    while (r < n && isSpace(body.charCodeAt(r))) r++;
+    if (body[r] === '=') {
+      r++;
+      while (r < n && isSpace(body.charCodeAt(r))) r++;
+      const quote = body[r];
+      if ((quote === '"' || quote === "'") && r + 1 < none[quote]) {
+        const close = body.indexOf(quote, r + 1);
+        if (close >= 0) {
+          each(body.slice(p, q), body.slice(r + 1, close));
+          p = close + 1;
+          continue;
+        }
+        none[quote] = r + 1;
+      }
+    }
+    // no pair starts anywhere in this name: every later start in it meets the same end
+    p = q;
+  }
+}
+
+/** The root element of an XML document (throws on text that is not XML). `budget` bounds elements, depth and attribute sizes. */
+export function parseXml(src: string, budget?: Budget): XmlElement {
   const root: XmlElement = { name: '#document', attrs: {}, children: [] };
   const stack: XmlElement[] = [root];
   let i = 0;
@@ -75,15 +118,42 @@ export function parseXml(src: string): XmlElement {
       const m = /^[^\s/>]+/.exec(body);
       if (!m) throw new Error(`malformed XML near offset ${lt}`);
       const el: XmlElement = { name: local(m[0]), attrs: {}, children: [] };
-      for (const a of body.slice(m[0].length).matchAll(ATTR)) el.attrs[local(a[1])] = decodeEntities(a[3] ?? a[4] ?? '');
+      scanAttributes(body.slice(m[0].length), (name, value) => {
+        budget?.check('attributeBytes', value.length, () => `attribute ${name} of <${m[0]}> is ${value.length} characters long`);
+        el.attrs[local(name)] = decodeEntities(value);
+      });
+      budget?.spend('xmlNodes', 1, (n) => `more than ${n} XML elements`);
       stack[stack.length - 1].children.push(el);
-      if (!selfClosing) stack.push(el);
+      if (!selfClosing) {
+        stack.push(el);
+        budget?.check('xmlDepth', stack.length - 1, (n) => `XML elements nested more than ${n} deep`);
+      }
       i = j + 1;
     }
   }
   const top = root.children.find((c): c is XmlElement => typeof c !== 'string');
   if (!top) throw new Error('no XML element found');
   return top;
+}
+
+const XML_ENCODINGS: Record<string, string> = { gb18030: 'gb18030', gbk: 'gb18030', gb2312: 'gb18030', 'x-gbk': 'gb18030', cp936: 'gb18030', big5: 'big5', 'utf-16': 'utf-16le', 'utf-16le': 'utf-16le', 'utf-16be': 'utf-16be' };
+
+/**
+ * A package part's bytes as text, as an XML reader decodes them: a byte-order mark, else UTF-16 by
+ * its first `<`, else the encoding its declaration names (GBK and GB2312 read as GB18030), else UTF-8.
+ */
+export function decodeXml(bytes: Uint8Array): string {
+  const [a, b, c] = bytes;
+  let label = 'utf-8';
+  if (a === 0xef && b === 0xbb && c === 0xbf) label = 'utf-8';
+  else if ((a === 0xff && b === 0xfe) || (a === 0x3c && b === 0)) label = 'utf-16le';
+  else if ((a === 0xfe && b === 0xff) || (a === 0 && b === 0x3c)) label = 'utf-16be';
+  else {
+    const head = Buffer.from(bytes.subarray(0, 256)).toString('latin1');
+    const m = /^\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head);
+    label = XML_ENCODINGS[m?.[1].toLowerCase() ?? ''] ?? 'utf-8';
+  }
+  return new TextDecoder(label).decode(bytes);
 }
 
 export const elements = (el: XmlElement, name?: string): XmlElement[] =>

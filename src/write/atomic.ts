@@ -9,31 +9,54 @@
 //   - a symbolic link to a regular file, a directory or any other special file is refused.
 // A failure is a PlancmpError 'write-failed' naming the output; no temporary file is left.
 // fs.writeSync / fs.fsyncSync are called through the module object so tests can make them fail (ENOSPC after N bytes)
-import fs, { closeSync, fstatSync, lstatSync, openSync, renameSync, statSync, unlinkSync, type Stats } from 'node:fs';
+import fs, { closeSync, fstatSync, lstatSync, openSync, readFileSync, readlinkSync, renameSync, statSync, unlinkSync, type Stats } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { PlancmpError } from '../errors.js';
 
 let counter = 0;
-const TEMP = /^\..+\.tmp-(\d+)-\d+-\d+$/;
+/** `.NAME.tmp-hHOST-PID-THREAD-N`, and `.NAME.tmp-PID-THREAD-N` as versions before the host tag wrote them. */
+const TEMP = /^\..+\.tmp-(?:h([0-9a-f]{8})-)?(\d+)-\d+-\d+$/;
 
-/** `dir/.name.tmp-PID-THREAD-N`: hidden, never ending in .json, and naming the process that owns it. */
+/**
+ * Which process namespace this process's ids belong to: a hash of the host name, the boot and the
+ * PID namespace. Two machines sharing an output folder (export --shard on NFS), or two containers on
+ * one machine, see each other's temporaries; a process id means something only where this matches.
+ */
+let host: string | undefined;
+export function hostTag(): string {
+  if (host) return host;
+  const read = (f: () => string) => {
+    try {
+      return f();
+    } catch {
+      return '';
+    }
+  };
+  const boot = read(() => readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim());
+  const pidns = read(() => readlinkSync('/proc/self/ns/pid'));
+  return (host = createHash('sha256').update(`${hostname()}\0${boot}\0${pidns}`).digest('hex').slice(0, 8));
+}
+
 // worker_threads is loaded on the first temporary name, not at every start of the command line
 let thread: number | undefined;
 const threadId = (): number => (thread ??= (createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads')).threadId);
 
+/** `dir/.name.tmp-hHOST-PID-THREAD-N`: hidden, never ending in .json, and naming the host and process that own it. */
 export function tempPathFor(finalPath: string): string {
-  return path.join(path.dirname(finalPath), `.${path.basename(finalPath)}.tmp-${process.pid}-${threadId()}-${++counter}`);
+  return path.join(path.dirname(finalPath), `.${path.basename(finalPath)}.tmp-h${hostTag()}-${process.pid}-${threadId()}-${++counter}`);
 }
 
 export function isTempName(name: string): boolean {
   return TEMP.test(name);
 }
 
-/** The process id a temporary name carries, or undefined for any other name. */
-export function tempOwner(name: string): number | undefined {
+/** The owner a temporary name carries (host tag absent in names of older versions), or undefined for any other name. */
+export function tempOwner(name: string): { host?: string; pid: number } | undefined {
   const m = TEMP.exec(name);
-  return m ? Number(m[1]) : undefined;
+  return m ? { host: m[1], pid: Number(m[2]) } : undefined;
 }
 
 const REASONS: Record<string, string> = {
@@ -72,6 +95,26 @@ export function writeError(e: unknown, target: string): PlancmpError {
   const err = new PlancmpError('write-failed', `cannot write (${reason})`, target, hint);
   (err as PlancmpError & { errno?: string }).errno = code;
   return err;
+}
+
+/**
+ * mkdir -p that reports the real reason: Node's recursive mkdir says ENOENT when a parent is on a
+ * read-only file system or not writable. On ENOENT the missing levels are made one at a time, so the
+ * first that fails throws its own error (EROFS, EACCES…).
+ */
+export function makeDirs(dir: string): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    const missing: string[] = [];
+    for (let d = path.resolve(dir); !fs.existsSync(d); d = path.dirname(d)) {
+      missing.unshift(d);
+      if (path.dirname(d) === d) break;
+    }
+    for (const d of missing) fs.mkdirSync(d);
+    throw e;
+  }
 }
 
 /** The errno code behind a write error (a write-failed PlancmpError keeps it), when there is one. */
