@@ -234,8 +234,8 @@ export interface Task {
   assist: string[];
   /** Units that 指导 (guide) the task. */
   guide: string[];
-  /** Where units came from: the task's own notes, the project's 牵头/配合 lines, or the row of an attached 分工表 that restates it. */
-  unitsFrom: 'task' | 'project' | 'table' | 'none';
+  /** Where units came from: the task's own notes, the project's 牵头/配合 lines, the row of an attached 分工表 that restates it, or one sentence of the plan that assigns every task (以上工作由A牵头，B配合). */
+  unitsFrom: 'task' | 'project' | 'table' | 'plan' | 'none';
   /** One entry per owner note when the task carries several (units is their union). */
   ownerNotes: OwnerNote[];
   /** Units that a note such as “以下均需试点城市政府落实，不再列出” puts on this task without writing them. */
@@ -282,6 +282,8 @@ export interface Notice {
 
 export type LinkKind = 'same' | 'reworded' | 'merged' | 'split' | 'partial' | 'overlap';
 
+export type FamilyEvidence = 'docNumber' | 'title' | 'name' | 'content' | 'thematic';
+
 export interface Link {
   base: string;
   local: string;
@@ -291,6 +293,17 @@ export interface Link {
   /** Source lines of the two tasks (body-task links; key-list links leave them out). */
   baseLine?: number;
   localLine?: number;
+  /** What the link rests on (body-task links): shared content both ways and the longest shared phrase. */
+  evidence?: LinkEvidence;
+}
+
+export interface LinkEvidence {
+  /** Share of the base task's content (rarity-weighted clauses) found in the local task, 0..1. */
+  baseShare: number;
+  /** Share of the local task's content found in the base task, 0..1. */
+  localShare: number;
+  /** The longest topic phrase the two tasks share, policy verbs cut out (学习型机关, 检查对象名录库). */
+  phrase?: string;
 }
 
 /** The best-scoring counterpart of a dropped (or added) task, below the thresholds for a link. */
@@ -396,9 +409,13 @@ export interface PlanDiff {
   /** Obligation clauses of linked tasks whose strength changed. */
   strengthChanges: StrengthChange[];
   /** citesBase: the local plan cites the base (by 文号 or title); namesBase: its own title contains the base plan's name. */
-  /** sameDocument: the two notices are one document (a self-diff): it neither cites nor implements itself. */
-  parentage: { citesBase: boolean; by?: 'docNumber' | 'title'; namesBase: boolean; sameDocument?: boolean; cited: Reference[]; warning?: string };
-  family: { sameFamily: boolean; strongShare: number; message?: string };
+  /**
+   * sameDocument: the two notices are one document (a self-diff): it neither cites nor implements itself.
+   * subject: when the local plan is named after the base's subject (not its plan name), that subject.
+   */
+  parentage: { citesBase: boolean; by?: 'docNumber' | 'title'; namesBase: boolean; subject?: string; sameDocument?: boolean; cited: Reference[]; warning?: string };
+  /** by: the evidence that decided the family — a citation by 文号 or title, the plan's name, the carried content, or (another family) thematic overlap only. */
+  family: { sameFamily: boolean; by: FamilyEvidence; strongShare: number; message?: string };
   summary: {
     baseTasks: number;
     localTasks: number;

@@ -45,6 +45,20 @@ export interface AlignOptions {
   rewrittenScore: number;
   /** …and this margin over every alternative on both sides */
   rewrittenMargin: number;
+  /** rule 10 (heavy paraphrase): a would-be-dropped or would-be-added task links under corresponding parts at this score… */
+  paraphraseScore: number;
+  /** …and shares at least this much content one way or the other (else only a rare shared phrase counts) */
+  paraphraseCover: number;
+  /** …when the pair is at least this share of the best counterpart of both tasks */
+  paraphraseShare: number;
+  /** …or, for a task still alone, its one clear counterpart this many times ahead of the next (a merge or split in other words) */
+  paraphraseMargin: number;
+  /** a shared phrase this long (boilerplate cut) lifts a pair to paraphraseScore… */
+  paraphrasePhrase: number;
+  /** …when the pair scores this much anyway… */
+  paraphrasePhraseScore: number;
+  /** …and at most this many tasks of each plan hold the phrase */
+  paraphrasePhraseUses: number;
 }
 
 /** Thematic counterparts of a plan of another family (src/align/overlap.ts). Pinned by the any-base tests of tests/diff.test.ts and fixtures/snapshots/004. */
@@ -159,6 +173,13 @@ export const DEFAULT_DIFF_OPTIONS: DeepReadonly<DiffThresholds> = deepFreeze({
     mergedTotal: 0.6,
     rewrittenScore: 0.25,
     rewrittenMargin: 1.5,
+    paraphraseScore: 0.15,
+    paraphraseCover: 0.1,
+    paraphraseShare: 0.6,
+    paraphraseMargin: 2.5,
+    paraphrasePhrase: 5,
+    paraphrasePhraseScore: 0.06,
+    paraphrasePhraseUses: 2,
   },
   overlap: { minPhrase: 4, longPhrase: 6, maxShortUses: 3 },
   keyList: { exactRow: 0.9, headlineRow: 0.9, rowLink: 0.55, rowLinkBothWays: 0.3, rowContainWeight: 0.85, partCover: 0.6, mergeGain: 0.1, rowLinkWithinTasks: 0.08 },

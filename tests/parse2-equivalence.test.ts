@@ -116,7 +116,9 @@ function rejoinReference(lines: Line[]): Paragraph[] {
   };
   for (const l of lines) {
     if (l.text.length === 0) continue;
-    const joinable = cur !== undefined && !TERMINAL.has(last) && pipes < 3 && !bar && !field && length >= 12 && punct && !opensElement(l.text);
+    // a document title's close (…关于…的通知) ends the paragraph even with a 、 in it (issue 27)
+    const titleEnd = /关于.*的(?:通知|意见|指导意见|实施意见|决定|批复|复函|函)$/.test(parts.join(''));
+    const joinable = cur !== undefined && !TERMINAL.has(last) && pipes < 3 && !bar && !field && length >= 12 && punct && !opensElement(l.text) && !titleEnd;
     if (cur && joinable) {
       parts.push(l.text);
       cur.lines.push(l.line);

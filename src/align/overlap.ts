@@ -10,7 +10,7 @@ import { once } from './prepared.js';
 import { Vocab, holds, postingsOfIds, type Postings } from './encode.js';
 import { DEFAULT_DIFF_OPTIONS, type OverlapOptions } from '../options.js';
 /** Policy verbs and fillers that open or pad titles in every plan: never evidence of a topic. */
-const BOILERPLATE =
+export const BOILERPLATE =
   /全面推进|深入推进|加快推进|大力推进|积极推进|扎实推进|稳步推进|持续推进|全面推行|充分发挥|建立健全|健全完善|不断完善|进一步|切实加强|全面加强|大力加强|着力|抓好|落实好|加快建设|政府系统|有关部门|工作机制|体制机制|的落实|加强|推进|建立|健全|完善|深化|强化|提升|提高|推动|加快|实施|开展|落实|规范|严格|全面|切实|工作|建设/g;
 
 /** Title with boilerplate cut out: the pieces that name a topic. */

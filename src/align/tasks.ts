@@ -14,6 +14,7 @@
 import type { Link, LinkKind, Task } from '../model.js';
 import { evidence, evidenceObjects, type EvidenceTable, type PairEvidence } from './matrix.js';
 import { dice } from './text.js';
+import { linkParaphrases } from './paraphrase.js';
 import { DEFAULT_DIFF_OPTIONS, type AlignOptions } from '../options.js';
 
 export interface PairRules {
@@ -41,7 +42,13 @@ export function alignTasks(base: Task[], local: Task[], rules: PairRules = { pin
  * table's back cover holds only the local tasks the rules read it for (those the rules up to 5 leave
  * unlinked), 0 elsewhere: diffNotices reads no other.
  */
-export function alignTable(base: Task[], local: Task[], rules: PairRules = { pin: [], ban: [] }, options: Readonly<AlignOptions> = DEFAULT_DIFF_OPTIONS.align, allBack = true): { links: Link[]; table: EvidenceTable } {
+export function alignTable(
+  base: Task[],
+  local: Task[],
+  rules: PairRules = { pin: [], ban: [] },
+  options: Readonly<AlignOptions> = DEFAULT_DIFF_OPTIONS.align,
+  allBack = true,
+): { links: Link[]; table: EvidenceTable; fillBack: (tasks: readonly number[]) => void } {
   const { table: ev, fillBack } = evidence(base, local);
   if (allBack) fillBack(local.map((_, j) => j));
   const T = options;
@@ -174,6 +181,9 @@ export function alignTable(base: Task[], local: Task[], rules: PairRules = { pin
     add(i, j);
   });
 
+  // 10. heavy paraphrase: what is still dropped or added, looked at with its counterparts n:m
+  linkParaphrases({ base, local, ev, linkedBase, linkedLocal, pairs: () => [...chosen.values()].map((c) => [c.i, c.j] as [number, number]), isBanned, add }, T);
+
   const pairs = [...chosen.values()];
   // the links of each base and each local task, grouped once (not filtered per link)
   const basesOf = new Map<number, number[]>();
@@ -190,7 +200,7 @@ export function alignTable(base: Task[], local: Task[], rules: PairRules = { pin
     links.push(link);
   }
   links.sort((a, b) => cmpId(a.base, b.base) || cmpId(a.local, b.local));
-  return { links, table: ev };
+  return { links, table: ev, fillBack };
 }
 
 /**

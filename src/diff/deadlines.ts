@@ -69,6 +69,14 @@ interface Candidate {
 
 const reqs = (t: Task): Req[] => t.deadlines.filter(explicit).map((d, at) => ({ task: t, d, at }));
 
+/**
+ * The words a requirement is matched by: its clause, or — when the clause is the deadline alone (a
+ * task table's 完成时限 cell: 每年1月15日前) — the task's own text, which says what is due.
+ */
+function wordsOf(r: Req): string {
+  return r.d.clause.replace(/\s/g, '') === r.d.text.replace(/\s/g, '') ? `${r.task.title}。${r.task.text}` : r.d.clause;
+}
+
 export function compareDeadlineSets(base: Notice, local: Notice, links: Link[], keyListLinks: Link[], T: Readonly<DeadlineOptions> = DEFAULT_DIFF_OPTIONS.deadlines): DeadlineChange[] {
   // IDF over the task texts of both plans: the base's counts once per base, the local texts' ids
   // as the task alignment encoded them
@@ -128,7 +136,7 @@ function pairBodyDeadlines(base: Notice, local: Notice, links: Link[], mainLocal
     if (!b || !l) continue;
     for (const br of reqsFor(b)) {
       for (const lr of reqsFor(l)) {
-        const s = clauseMatch(br.d.clause, lr.d.clause, idf);
+        const s = clauseMatch(wordsOf(br), wordsOf(lr), idf);
         const need = compareDeadlines(br.d, lr.d) === 'same' ? T.sameRequirementMatch : T.clauseMatch;
         if (s >= need) strong.push({ b: br, l: lr, s });
         else if (s >= T.rewriteMatch && FAMILY[br.d.kind] === FAMILY[lr.d.kind]) weak.push({ b: br, l: lr, s });
@@ -151,6 +159,7 @@ function pairBodyDeadlines(base: Notice, local: Notice, links: Link[], mainLocal
   };
   take(strong);
   take(weak);
+  const halves = splitHalves(links, bTask, lTask, pairOfBase, pairOfLocal, strong, weak, idf, T, sentenceOf);
 
   const out: DeadlineChange[] = [];
   /** local deadline → the base body deadline it answers */
@@ -172,13 +181,17 @@ function pairBodyDeadlines(base: Notice, local: Notice, links: Link[], mainLocal
       } else if (!pairedClauses.has(`b|${b.id}|${br.d.clause}`)) {
         out.push(change(b.id, mainLocal.get(b.id)!, br.d.clause, '', 'removed', 'body'));
       }
+      for (const h of halves.get(br.d) ?? []) {
+        if (h.lr) answered.set(h.lr.d, br.d);
+        out.push(change(b.id, h.local.id, br.d.clause, h.lr?.d.clause ?? '', h.lr ? compareDeadlines(br.d, h.lr.d) : 'removed', 'body'));
+      }
     }
   }
   for (const l of local.tasks) {
     const bases = basesOfLocal.get(l.id);
     if (!bases) continue;
     for (const lr of reqsFor(l)) {
-      if (pairOfLocal.has(lr.d) || pairedClauses.has(`l|${l.id}|${lr.d.clause}`)) continue;
+      if (pairOfLocal.has(lr.d) || halves.taken.has(lr.d) || pairedClauses.has(`l|${l.id}|${lr.d.clause}`)) continue;
       // attribute a new requirement to the base task whose content its clause speaks of
       const owner = bases.reduce((a, c) => (idf.containment(lr.d.clause, c.text) > idf.containment(lr.d.clause, a.text) ? c : a));
       out.push(change(owner.id, l.id, '', lr.d.clause, 'added', 'body'));
@@ -297,4 +310,61 @@ export function mainCounterparts(links: Link[]): Map<string, string> {
 
 function change(base: string, local: string, baseDeadline: string, localDeadline: string, c: DeadlineChange['change'], compared: DeadlineChange['compared']): DeadlineChange {
   return { base, local, baseDeadline, localDeadline, change: c, compared };
+}
+
+interface Half {
+  local: Task;
+  /** the half's own requirement answering the base one; none: the half carries the requirement's sentence without a time */
+  lr?: Req;
+}
+
+/**
+ * A base task split over several local tasks: each half answers the base requirement on its own.
+ * One base deadline (每年1月31日前) may be tightened in one half (每年1月15日前), loosened in
+ * another (每年2月底前) and dropped in a third that restates its sentence without a time. The
+ * one-to-one pairing gives the requirement to its best half; here every other half of the split
+ * whose still-unpaired requirement speaks of it (a candidate pair above) is paired too, and a half
+ * with no requirement left that restates the requirement's sentence has it 'removed'.
+ */
+function splitHalves(
+  links: Link[],
+  bTask: Map<string, Task>,
+  lTask: Map<string, Task>,
+  pairOfBase: Map<Deadline, Candidate>,
+  pairOfLocal: Map<Deadline, Candidate>,
+  strong: Candidate[],
+  weak: Candidate[],
+  idf: IdIdf,
+  T: Readonly<DeadlineOptions>,
+  sentence: (text: string, clause: string) => string,
+): Map<Deadline, Half[]> & { taken: Set<Deadline> } {
+  const out = new Map<Deadline, Half[]>() as Map<Deadline, Half[]> & { taken: Set<Deadline> };
+  out.taken = new Set();
+  const localsOf = new Map<string, Task[]>();
+  for (const k of links) {
+    const l = lTask.get(k.local);
+    if (l && bTask.has(k.base)) (localsOf.get(k.base) ?? localsOf.set(k.base, []).get(k.base)!).push(l);
+  }
+  // candidates by base requirement, best first (the lists are sorted by take())
+  const byBase = new Map<Deadline, Candidate[]>();
+  for (const c of [...strong, ...weak]) (byBase.get(c.b.d) ?? byBase.set(c.b.d, []).get(c.b.d)!).push(c);
+  for (const [id, halves] of localsOf) {
+    if (halves.length < 2) continue;
+    const b = bTask.get(id)!;
+    for (const br of reqs(b)) {
+      const paired = pairOfBase.get(br.d)?.l.task;
+      const said = sentence(b.text, br.d.clause);
+      for (const l of halves) {
+        if (l === paired) continue;
+        const c = (byBase.get(br.d) ?? []).find((x) => x.l.task === l && !pairOfLocal.has(x.l.d) && !out.taken.has(x.l.d));
+        if (c) {
+          out.taken.add(c.l.d);
+          (out.get(br.d) ?? out.set(br.d, []).get(br.d)!).push({ local: l, lr: c.l });
+        } else if (!reqs(l).some((r) => !pairOfLocal.has(r.d) && !out.taken.has(r.d)) && idf.containment(l.text, said) >= T.clauseMatch && paired) {
+          (out.get(br.d) ?? out.set(br.d, []).get(br.d)!).push({ local: l });
+        }
+      }
+    }
+  }
+  return out;
 }

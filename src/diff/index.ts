@@ -10,6 +10,7 @@ import { judgeFamily } from './family.js';
 import { compareOwners } from './owners.js';
 import { compareRequirements } from './requirements.js';
 import { overlapLinks } from '../align/overlap.js';
+import { attachEvidence } from './evidence.js';
 import { nearestBaseIn, nearestLocalIn, type Nearest } from '../align/nearest.js';
 import type { EvidenceTable } from '../align/matrix.js';
 import { mergedGroups, retitledLinks, rewordedLinks, splitGroups } from './groups.js';
@@ -75,7 +76,7 @@ export function diffNotices(base: Notice, local: Notice, opts: DiffOptions = {})
   const identical = sameDocument(base, local);
   const aligned = identical ? base.tasks.map((t): Link => ({ base: t.id, local: t.id, score: 1, kind: 'same' })) : alignment.links;
   const parentage = identical ? { citesBase: false, namesBase: false, sameDocument: true, cited: local.references } : checkParentage(base, local, T.parentage);
-  const family = judgeFamily(aligned, base.tasks.length, local.tasks.length, parentage.citesBase || parentage.namesBase, T.family);
+  const family = judgeFamily(aligned, base.tasks.length, local.tasks.length, parentage, T.family);
   // a plan of another family carries no base task: what it shares are thematic counterparts
   const chosen = family.sameFamily ? aligned : withPins(overlapLinks(base.tasks, local.tasks, T.overlap), aligned);
   // every reference carries its source line, so a reader can open the notice at that task
@@ -85,6 +86,7 @@ export function diffNotices(base: Notice, local: Notice, opts: DiffOptions = {})
   // the links below deoptimized the first time a plan without links reached it
   const links: Link[] = [];
   for (let x = 0; x < chosen.length; x++) links.push(withLines(chosen[x], bLine.get(chosen[x].base), lLine.get(chosen[x].local)));
+  attachEvidence(links, base.tasks, local.tasks, alignment.table, alignment.fillBack);
   const linkedBase = new Set(links.map((k) => k.base));
   const linkedLocal = new Set(links.map((k) => k.local));
   const dropped = droppedTasks(base, local, linkedBase, alignment.table);

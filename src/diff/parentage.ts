@@ -3,6 +3,7 @@
 import type { Notice, PlanDiff } from '../model.js';
 import { bigramSet, dice } from '../align/text.js';
 import { DEFAULT_DIFF_OPTIONS, type ParentageOptions } from '../options.js';
+import { namedAfterSubject } from './subject.js';
 
 function sharedBigrams(name: string, title: string): number {
   const a = bigramSet(name);
@@ -21,18 +22,26 @@ function core(title: string): string {
     .replace(/^(?:[\u4e00-\u9fff]{1,12}?(?:省|市|县|区)(?:人民)?政府(?:办公厅|办公室)?)/, '');
 }
 
+function rawTitles(n: Notice): string[] {
+  return [n.meta.title, n.meta.planTitle].filter((t): t is string => !!t);
+}
+
 export function checkParentage(base: Notice, local: Notice, T: Readonly<ParentageOptions> = DEFAULT_DIFF_OPTIONS.parentage): PlanDiff['parentage'] {
   const cited = local.references;
   const baseNo = base.meta.docNumber;
   const baseTitles = [base.meta.title, base.meta.planTitle].filter((t): t is string => !!t).map(core);
   // an implementation plan usually takes its name from its parent: 《政府“两强三提高”建设行动计划…实施方案》
   const ownTitles = [local.meta.title, local.meta.planTitle].filter((t): t is string => !!t).map(core);
-  const namesBase = baseTitles.some((b) => b.length >= 6 && ownTitles.some((o) => sharedBigrams(b, o) >= T.nameMatch));
-  if (baseNo && cited.some((r) => r.docNumber === baseNo)) return { citesBase: true, by: 'docNumber', namesBase, cited };
-  if (cited.some((r) => r.title && baseTitles.some((t) => dice(core(r.title!), t) >= T.titleMatch))) return { citesBase: true, by: 'title', namesBase, cited };
+  const namesPlan = baseTitles.some((b) => b.length >= 6 && ownTitles.some((o) => sharedBigrams(b, o) >= T.nameMatch));
+  // …or after the base's subject, with the genre word of an implementing plan (…监管工作实施方案 for 关于…监管的意见)
+  const subject = namesPlan ? undefined : namedAfterSubject(rawTitles(base), rawTitles(local), T.nameMatch);
+  const namesBase = namesPlan || !!subject;
+  const named = subject ? { namesBase, subject } : { namesBase };
+  if (baseNo && cited.some((r) => r.docNumber === baseNo)) return { citesBase: true, by: 'docNumber', ...named, cited };
+  if (cited.some((r) => r.title && baseTitles.some((t) => dice(core(r.title!), t) >= T.titleMatch))) return { citesBase: true, by: 'title', ...named, cited };
   const plans = cited.filter((r) => r.docNumber || (r.title && /计划|方案|规划|意见/.test(r.title)));
   const warning = plans.length
     ? `the local plan cites ${plans.map((r) => [r.title && `《${r.title}》`, r.docNumber].filter(Boolean).join(' ')).join('; ')}, not ${baseNo ?? 'the base plan'}`
     : undefined;
-  return { citesBase: false, namesBase, cited, warning: namesBase ? undefined : warning };
+  return { citesBase: false, ...named, cited, warning: namesBase ? undefined : warning };
 }

@@ -41,6 +41,9 @@ export function isTableRow(t: string): boolean {
 
 const HEADING_MARKER = /^(?:[一二三四五六七八九十]{1,3}|\d{1,3})、/;
 
+/** A document title's close (…关于印发…方案的通知): complete even with a 、 in it (“双随机、一公开”), never broken text. */
+const TITLE_END = /关于.*的(?:通知|意见|指导意见|实施意见|决定|批复|复函|函)$/;
+
 const TERMINAL = new Set(['。', '！', '？', '；', '：', '）', '」', '』', '】', '〕', '…']);
 
 /**
@@ -64,7 +67,7 @@ export function rejoin(lines: Line[]): Paragraph[] {
   };
   for (const l of lines) {
     if (l.text.length === 0) continue;
-    const joinable = cur !== undefined && !TERMINAL.has(last) && pipes < 3 && !bar && !field && length >= 12 && punct && !opensElement(l.text);
+    const joinable = cur !== undefined && !TERMINAL.has(last) && pipes < 3 && !bar && !field && length >= 12 && punct && !opensElement(l.text) && !(last === '知' || last === '见' || last === '定' || last === '复' || last === '函' ? TITLE_END.test(parts.join('')) : false);
     if (cur && joinable) {
       parts.push(l.text);
       cur.lines.push(l.line);

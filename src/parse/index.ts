@@ -12,6 +12,7 @@ import { tasksFromTable } from './task-table.js';
 import { attachRowTasks } from './keylist-tasks.js';
 import { ownersFromTable } from './table-owners.js';
 import { findObligations, findTargets } from './requirements.js';
+import { ownersForAll } from './closing-owners.js';
 import { documentKind, type DocKind } from './doc-kind.js';
 import { partRoles, type RoleOf } from './part-roles.js';
 import type { PartShape, Task, TaskShape } from '../model.js';
@@ -59,6 +60,10 @@ export function parseNormalized(source: SourceText, norm: NormalizedText): Notic
         result.warnings = result.warnings.filter((w) => w.code !== 'no-units' || !result.tasks.some((t) => t.line === w.line && t.units.length));
       }
     }
+  }
+  if (ownersForAll(result.tasks, paras, 0)) {
+    why += '; owners from one sentence that assigns every task (以上工作由…牵头)';
+    result.warnings = result.warnings.filter((w) => w.code !== 'no-units');
   }
   const { tasks } = result;
   // what each task requires, read once here for every diff that compares it

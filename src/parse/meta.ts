@@ -74,12 +74,14 @@ function findTitle(header: Paragraph[]): string | undefined {
 function findPlanTitle(header: Paragraph[], after: number): string | undefined {
   for (let i = after; i < header.length; i++) {
     const t = header[i].text;
-    if (t.length > 70 || hasSentencePunct(t) || isDateLine(t) || /^（此件/.test(t) || t.startsWith('|')) continue;
+    // a masthead (…人民政府文件) or a 文号 line opens no title: with no date line above, they come first
+    const notTitle = (x: string) => /文件$/.test(x) || !!findDocNumbers(x)[0];
+    if (t.length > 70 || hasSentencePunct(t) || isDateLine(t) || /^（此件/.test(t) || t.startsWith('|') || notTitle(t)) continue;
     let title = t;
     let j = i + 1;
     while (!PLAN_TITLE_END.test(title) && j < header.length && j <= i + 2) {
       const n = header[j].text;
-      if (n.length > 50 || hasSentencePunct(n)) break;
+      if (n.length > 50 || hasSentencePunct(n) || notTitle(n)) break;
       title += n;
       j++;
     }

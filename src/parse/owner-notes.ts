@@ -103,9 +103,29 @@ function onlyPunctuationFrom(text: string, i: number): boolean {
   return true;
 }
 
+/**
+ * An owner note written as a sentence of its own, not a bracket: “由市科技和经信局牵头，市财政局、
+ * 市税务局配合。” closing a run or a paragraph. Only a sentence that opens with 由 and names a lead.
+ */
+const SENTENCE_NOTE = /(?:^|[。；])\s*(由([^。；]{2,60}?牵头(?:[，,、][^。；]{2,120}?(?:配合|参与|协同|协助|负责落实|具体落实))*))[。；]?/g;
+
+function sentenceNotes(text: string): FoundNote[] {
+  let out: FoundNote[] = NONE;
+  SENTENCE_NOTE.lastIndex = 0;
+  for (let m = SENTENCE_NOTE.exec(text); m; m = SENTENCE_NOTE.exec(text)) {
+    const start = m.index + m[0].indexOf(m[1]);
+    const end = m.index + m[0].length;
+    const note = readOwnerNote(m[2], false);
+    if (!note || !note.fields.units.length) continue;
+    if (out === NONE) out = [];
+    out.push({ text: text.slice(start, end), start, end, fields: note.fields, firstIsLead: note.firstIsLead, implied: note.implied, trailing: onlyPunctuationFrom(text, end) });
+  }
+  return out;
+}
+
 export function findOwnerNotes(text: string): FoundNote[] {
   // cheap pre-check: a paragraph with no bracket holds no note (and shares one empty list)
-  if (!/[（(]/.test(text)) return NONE;
+  if (!/[（(]/.test(text)) return text.includes('牵头') && text.includes('由') ? sentenceNotes(text) : NONE;
   let out: FoundNote[] = NONE;
   for (const { start, end } of bracketSpans(text)) {
     const trailing = onlyPunctuationFrom(text, end);
@@ -115,6 +135,8 @@ export function findOwnerNotes(text: string): FoundNote[] {
     // the fields in the order unitLine writes them: one shape for every found note
     out.push({ text: text.slice(start, end), start, end, fields: note.fields, firstIsLead: note.firstIsLead, implied: note.implied, trailing });
   }
+  // no bracket note: an owner sentence (由A牵头，B配合。) may close the runs instead
+  if (out === NONE && text.includes('牵头') && text.includes('由')) return sentenceNotes(text);
   return out;
 }
 

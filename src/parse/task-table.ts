@@ -99,7 +99,9 @@ export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult
     const content = cell(cols.content);
     const text = content && content !== task ? `${task.replace(/[。；]$/, '')}。${content}` : task;
     const deadlineCell = cell(cols.deadline);
-    const deadlines = extractDeadlines(content, docYear);
+    // the row's own words may set a time too (…在20个工作日内公开), besides its 完成时限 cell
+    const compact = (x: string) => x.replace(/\s/g, '');
+    const deadlines = extractDeadlines(text, docYear).filter((d) => !deadlineCell || !compact(deadlineCell).includes(compact(d.text)));
     if (deadlineCell) deadlines.push({ ...parseDeadlineCell(deadlineCell, docYear), text: deadlineCell });
     const named = cols.leadNamed || assist.length > 0 || marked.marked;
     tasks.push({

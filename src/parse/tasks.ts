@@ -91,6 +91,11 @@ function slotDrafts(body: Body, n: BodyNode, notes: NodeNotes, runs: boolean): D
     // the heading's own paragraph: the task text follows the heading's title
     const from = s.own ? t.para.text.length - n.heading!.body.length : 0;
     const pieces = runs ? splitRuns(t.para.text).filter((r) => r.end > from) : [];
+    // in a plan of runs, a group written without runs is one task itself (its heading the title)
+    if (runs && pieces.length < 2 && s.own && notes.slots.length === 1) {
+      out.push({ node: n, index: n.index, line: t.para.line, text: withoutNotes(t.para.text, s.notes, n.heading!.marker.length), head: n.heading!.title, notes: mapList(s.notes, (note) => ({ note, index: s.index })) });
+      continue;
+    }
     if (pieces.length < 2) {
       out.push({
         node: n,
@@ -186,7 +191,7 @@ interface Roles {
 const add = addUnique;
 
 /** A note's roles; under a “列第一位者为牵头单位” rule the first unit without an explicit role leads. */
-function noteRoles(note: FoundNote, firstLeads: boolean): Roles {
+export function noteRoles(note: FoundNote, firstLeads: boolean): Roles {
   const f = note.fields;
   // copies pushed onto literals, not spreads: a spread of an empty list has the small-integer
   // elements kind, and the first unit pushed onto it (or a reader that saw full lists) deoptimizes

@@ -4,7 +4,7 @@ import { bodyEditsLabel, markTitleChange } from './chardiff.js';
 import { labelsFor, type Labels, type Lang } from './labels.js';
 import { ownerSectionMarkdown, type OwnersMode } from './owners.js';
 import { requirementSectionsMarkdown } from './requirements.js';
-import { buildReport, deadlineLabel, groupWarnings, metaRows, parentageLine, summaryLine, titleLookup, type UnlinkedRef } from './report.js';
+import { buildReport, deadlineLabel, evidenceLabel, groupWarnings, metaRows, parentageLine, summaryLine, titleLookup, type UnlinkedRef } from './report.js';
 
 /** Cell text: a `|` would end the cell and a newline the row. */
 export function mdCell(s: string): string {
@@ -116,8 +116,8 @@ export function renderDiffMarkdown(d: PlanDiff, base: Notice, local: Notice, opt
   if (owners) section(owners.title, owners.body);
   for (const s of requirementSectionsMarkdown(d)) section(s.title, s.body);
   if (d.links.length) {
-    const rows = d.links.map((k) => [k.base, bTitle(k.base), k.local, lTitle(k.local), L.kind[k.kind] + manual(k.manual), k.score.toFixed(2)]);
-    section(head(same ? S.links : S.overlap, d.links.length), mdTable([M.baseId, M.baseTitle, M.localId, M.localTitle, M.kindCol, M.score], rows));
+    const rows = d.links.map((k) => [k.base, bTitle(k.base), k.local, lTitle(k.local), L.kind[k.kind] + manual(k.manual), k.score.toFixed(2), evidenceLabel(k.evidence, L.lang)]);
+    section(head(same ? S.links : S.overlap, d.links.length), mdTable([M.baseId, M.baseTitle, M.localId, M.localTitle, M.kindCol, M.score, L.lang === 'zh' ? '依据' : 'evidence'], rows));
   }
   return out.join('\n') + '\n';
 }

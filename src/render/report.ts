@@ -1,6 +1,6 @@
 // What the text and Markdown diff reports show, derived once from a PlanDiff and the two Notices
 // (titles live in the Notices; the diff only carries ids).
-import type { Warning, Deadline, DeadlineChange, DeadlineChangeKind, DocRef, Link, NearestTask, Notice, PlanDiff, Task } from '../model.js';
+import type { Warning, Deadline, DeadlineChange, DeadlineChangeKind, DocRef, Link, LinkEvidence, NearestTask, Notice, PlanDiff, Task } from '../model.js';
 import { mergedGroups, retitledLinks, rewordedLinks, splitGroups } from '../diff/groups.js';
 import { adminLevel } from '../chain/names.js';
 import { bodyEdits, type BodyEdit } from './chardiff.js';
@@ -172,10 +172,22 @@ export function nearestLabel(n: NearestTask, lines = false, L: Labels = EN): str
 export function parentageLine(d: PlanDiff, L: Labels = EN): string {
   const p = d.parentage;
   const baseName = d.base.docNumber ?? d.base.title ?? L.baseNamed;
+  const zh = L.lang === 'zh';
   if (p.sameDocument) return L.sameDocument(baseName);
   if (p.citesBase) return L.citesBy(p.by === 'title' ? 'title' : 'docNumber', baseName);
-  if (p.namesBase) return L.namedAfter(baseName);
-  return L.noCite(baseName);
+  // named after the base's subject rather than its plan name: say which subject
+  if (p.namesBase) return p.subject ? `${L.namedAfter(baseName)}${zh ? `（以其主题“${p.subject}”命名）` : ` — by its subject (${p.subject})`}` : L.namedAfter(baseName);
+  const why = d.family.by === 'content' ? (zh ? '承接了上级任务，由内容判断' : 'it carries its tasks, so the content decides') : zh ? '仅有主题重叠' : 'thematic overlap only';
+  return `${L.noCite(baseName)}${zh ? '：' : ': '}${why}`;
+}
+
+/** What a link rests on, in one phrase: “法制审核目录清单” · 33% of base, 61% of local. */
+export function evidenceLabel(e: LinkEvidence | undefined, lang = 'en'): string {
+  if (!e) return '';
+  const b = Math.round(e.baseShare * 100);
+  const l = Math.round(e.localShare * 100);
+  const shares = lang === 'zh' ? `占上级任务 ${b}%，占本地任务 ${l}%` : `${b}% of base, ${l}% of local`;
+  return e.phrase ? `“${e.phrase}” · ${shares}` : shares;
 }
 
 /** A deadline with its normalized reading: 2018年9月底前 [by 2018-09-30]. */

@@ -1,5 +1,5 @@
 // Terminal reports: a skimmable outline of one parsed plan, and the analyst's diff report.
-import type { DeadlineChangeKind, Notice, PlanDiff } from '../model.js';
+import type { DeadlineChangeKind, Link, Notice, PlanDiff } from '../model.js';
 import type { Colors } from './color.js';
 import { bodyEditsLabel, markTitleChange } from './chardiff.js';
 import { labelsFor, type Labels, type Lang } from './labels.js';
@@ -11,6 +11,7 @@ import {
   deadlineLabel,
   docLabel,
   groupWarnings,
+  evidenceLabel,
   metaRows,
   nearestLabel,
   parentageLine,
@@ -148,7 +149,7 @@ export function renderDiffText(d: PlanDiff, base: Notice, local: Notice, c: Colo
     const bTitle = titleLookup(base, d.dropped);
     const lTitle = titleLookup(local, d.added);
     for (const k of d.links) {
-      out.push(`  ${k.base}${bAt(k.base)} ${bTitle(k.base)} ${c.dim('~')} ${k.local}${lAt(k.local)} ${lTitle(k.local)}  ${c.dim(k.score.toFixed(2))}${manual(k.manual)}`);
+      out.push(`  ${k.base}${bAt(k.base)} ${bTitle(k.base)} ${c.dim('~')} ${k.local}${lAt(k.local)} ${lTitle(k.local)}  ${c.dim(k.score.toFixed(2))}${manual(k.manual)}${evidenceNote(k, c, L.lang)}`);
     }
     if (r.dropped.length) section(L.section.onlyBase, r.dropped.length);
     for (const t of r.dropped) out.push(`  ${ref(t)}`);
@@ -225,9 +226,15 @@ export function renderDiffText(d: PlanDiff, base: Notice, local: Notice, c: Colo
     out.push(c.dim(`  ${L.md.baseId.padEnd(bw)}  ${L.md.localId.padEnd(lw)}  ${L.md.kindCol.padEnd(8)}  ${L.md.score}`));
     for (const k of d.links) {
       out.push(
-        `  ${k.base.padEnd(bw)}  ${k.local.padEnd(lw)}  ${L.kind[k.kind].padEnd(8)}  ${k.score.toFixed(2)}  ${bTitle(k.base)}${bAt(k.base)} ${c.dim('→')} ${lTitle(k.local)}${lAt(k.local)}${manual(k.manual)}`,
+        `  ${k.base.padEnd(bw)}  ${k.local.padEnd(lw)}  ${L.kind[k.kind].padEnd(8)}  ${k.score.toFixed(2)}  ${bTitle(k.base)}${bAt(k.base)} ${c.dim('→')} ${lTitle(k.local)}${lAt(k.local)}${manual(k.manual)}${evidenceNote(k, c, L.lang)}`,
       );
     }
   }
   return out.join('\n') + '\n';
+}
+
+/** "  [“检查对象名录库” · 33% of base, 61% of local]": a link's evidence, dimmed, after its line. */
+function evidenceNote(k: Link, c: Colors, lang = 'en'): string {
+  const e = evidenceLabel(k.evidence, lang);
+  return e ? `  ${c.dim(`[${e}]`)}` : '';
 }

@@ -3,7 +3,7 @@
 // characters highlighted, the units of both sides, and the deadline changes that belong to the row.
 import type { DeadlineChange, Link, LinkKind, NearestTask, Notice, OwnerChange, PlanDiff, Task } from '../../model.js';
 import type { PlanColumn } from '../coverage.js';
-import { COMPARED_LABEL, buildReport, changeName, groupWarnings, deadlineLabel, levelWord, parentageLine, summaryLine } from '../report.js';
+import { COMPARED_LABEL, buildReport, changeName, groupWarnings, deadlineLabel, evidenceLabel, levelWord, parentageLine, summaryLine } from '../report.js';
 import { html, join, type SafeHtml } from './escape.js';
 import { baseRowAnchor, localRowAnchor, planDeadlinesAnchor } from './anchors.js';
 import { COVERAGE_INFO, DEADLINE_INFO, NOT_RESTATED_INFO, coverageLegend, statusHelp, statusLabel } from './legend.js';
@@ -150,7 +150,7 @@ function sbsRow(col: PlanColumn, g: RowGroup, src: SourceOwners, nearest: Map<st
         (k) =>
           html`<div>${g.links.length > 1 ? html`<span class="small">${k.base}→${k.local}</span> ` : null}<span class="chip st-${k.kind}">${COVERAGE_INFO[k.kind].mark} ${L.kind[k.kind]}</span> <span class="muted small">${k.score.toFixed(2)}</span>${
             k.manual ? html` <span class="badge manual">${L.manual}</span>` : null
-          }</div>`,
+          }${linkEvidence(k, L.lang)}</div>`,
       )
     : html`<span class="chip ${info.cls}">${info.mark} ${kindText(info, L)}</span>`;
   const dl = g.deadlines.length ? html`<ul class="dlchanges" aria-label="${L.html.deadlineChangesAria}">${g.deadlines.map((c) => changeItem(c, L))}</ul>` : null;
@@ -266,4 +266,10 @@ ${sbs}
 ${d.deadlineChanges.length ? join([deadlineTable(col, d, L)]) : html`<p class="muted">${H.noDeadlines}</p>`}
 ${warnings}
 </section>`;
+}
+
+/** What a link rests on (shared phrase, shared content both ways), under its chip. */
+function linkEvidence(k: Link, lang = 'en'): SafeHtml | null {
+  const e = evidenceLabel(k.evidence, lang);
+  return e ? html`<div class="evidence muted small">${e}</div>` : null;
 }

@@ -1,0 +1,130 @@
+// Rule 10 of the aligner: heavy paraphrase. A lower level rewrites whole sentences and adds its own
+// places, programmes and numbers while keeping the base measure, so a rewritten task, a partial
+// carry or one half of a split falls below the content thresholds and shows as a dropped base task
+// plus an added local task. Such a pair under corresponding parts is looked at together, n:m: every
+// pair of them (and every pair of one of them with a linked task) whose content overlaps — a share
+// of the content, or a rare phrase one task's title names and the other repeats — and that is among the best
+// counterparts of both tasks, links.
+import type { Task } from '../model.js';
+import type { EvidenceTable } from './matrix.js';
+import type { AlignOptions } from '../options.js';
+import { longestShared, titlePhrase, topicOf } from './phrase.js';
+
+export interface RuleState {
+  base: Task[];
+  local: Task[];
+  ev: EvidenceTable;
+  linkedBase: Set<number>;
+  linkedLocal: Set<number>;
+  /** the links so far, as [base index, local index] */
+  pairs: () => [number, number][];
+  isBanned: (i: number, j: number) => boolean;
+  add: (i: number, j: number) => void;
+}
+
+/** The group a task sits in: the positions of its ancestors (a part, or part and project). */
+const groupOf = (t: Task) => t.path.slice(0, -1).join('.');
+
+/**
+ * Which base and local groups correspond: a link already joins them, or one side has a single
+ * group (a task table, a flat list) so that everything on the other side corresponds to it.
+ */
+function correspondence(s: RuleState): (i: number, j: number) => boolean {
+  const bg = s.base.map(groupOf);
+  const lg = s.local.map(groupOf);
+  if (new Set(bg).size <= 1 || new Set(lg).size <= 1) return () => true;
+  const joined = new Set<string>();
+  for (const [i, j] of s.pairs()) joined.add(`${bg[i]}|${lg[j]}`);
+  return (i, j) => joined.has(`${bg[i]}|${lg[j]}`);
+}
+
+/** How many tasks of a side hold a phrase (memoized per side). */
+function usesIn(tasks: Task[]): (p: string) => number {
+  const seen = new Map<string, number>();
+  return (p) => {
+    let n = seen.get(p);
+    if (n === undefined) {
+      n = 0;
+      for (const t of tasks) if (topicOf(t).includes(p)) n++;
+      seen.set(p, n);
+    }
+    return n;
+  };
+}
+
+export function linkParaphrases(s: RuleState, T: Readonly<AlignOptions>): void {
+  const { base, local, ev } = s;
+  const n = base.length;
+  const m = local.length;
+  if (!n || !m || (s.linkedBase.size === n && s.linkedLocal.size === m)) return;
+  const corresponds = correspondence(s);
+  const baseUses = usesIn(base);
+  const localUses = usesIn(local);
+  // each task's best score over all counterparts, linked or not
+  const bestOfBase = new Float64Array(n);
+  const bestOfLocal = new Float64Array(m);
+  const best = (strength: Float64Array) => {
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < m; j++) {
+        const v = strength[i * m + j];
+        if (v > bestOfBase[i]) bestOfBase[i] = v;
+        if (v > bestOfLocal[j]) bestOfLocal[j] = v;
+      }
+    }
+  };
+  best(ev.score);
+  // the strength of a pair: its score, raised to the link floor when it shares a rare phrase — looked
+  // for only where the raised pair would stand among the best of both tasks
+  const strength = Float64Array.from(ev.score);
+  // content, not a title built of the same policy words (健全行政问责工作机制 / 健全行政决策机制): a pair
+  // without a share of shared content or a rare shared phrase has no strength here
+  for (let k = 0; k < n * m; k++) if (ev.cover[k] < T.paraphraseCover && ev.back[k] < T.paraphraseCover) strength[k] = 0;
+  const floor = T.paraphraseScore;
+  const open = (i: number, j: number) => (!s.linkedBase.has(i) || !s.linkedLocal.has(j)) && !s.isBanned(i, j) && corresponds(i, j);
+  const rare = (p: string) => p.length >= T.paraphrasePhrase && baseUses(p) <= T.paraphrasePhraseUses && localUses(p) <= T.paraphrasePhraseUses;
+  for (let i = 0; i < n; i++) {
+    if (floor < T.paraphraseShare * bestOfBase[i]) continue;
+    for (let j = 0; j < m; j++) {
+      const k = i * m + j;
+      const v = ev.score[k];
+      if (v < T.paraphrasePhraseScore || v >= floor || floor < T.paraphraseShare * bestOfLocal[j] || !open(i, j)) continue;
+      // a phrase a title names, else any the two texts share (read up to a cap: long texts share boilerplate anyway)
+      if (rare(titlePhrase(base[i], local[j], T.paraphrasePhrase)) || rare(longestShared(topicOf(base[i]), topicOf(local[j]), 600))) strength[k] = Math.max(strength[k], floor);
+    }
+  }
+  best(strength);
+  const found: [number, number][] = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < m; j++) {
+      const v = strength[i * m + j];
+      if (v < T.paraphraseScore || !open(i, j)) continue;
+      if (v >= T.paraphraseShare * bestOfBase[i] && v >= T.paraphraseShare * bestOfLocal[j]) found.push([i, j]);
+    }
+  }
+  // a task still alone whose one clear counterpart (far ahead of the next) is taken already: a merge
+  // (二者合一) or split the local level wrote in its own words — one-sided, so the other task's own
+  // stronger partner does not hide it
+  const clearBest = (count: number, strengthOf: (x: number) => number, allowed: (x: number) => boolean) => {
+    let first = -1;
+    let second = 0;
+    for (let x = 0; x < count; x++) {
+      const v = strengthOf(x);
+      if (first < 0 || v > strengthOf(first)) {
+        if (first >= 0) second = Math.max(second, strengthOf(first));
+        first = x;
+      } else if (v > second) second = v;
+    }
+    return first >= 0 && allowed(first) && strengthOf(first) >= T.paraphraseScore && strengthOf(first) >= T.paraphraseMargin * second ? first : -1;
+  };
+  for (let i = 0; i < n; i++) {
+    if (s.linkedBase.has(i) || found.some(([a]) => a === i)) continue;
+    const j = clearBest(m, (x) => strength[i * m + x], (x) => open(i, x));
+    if (j >= 0) found.push([i, j]);
+  }
+  for (let j = 0; j < m; j++) {
+    if (s.linkedLocal.has(j) || found.some(([, b]) => b === j)) continue;
+    const i = clearBest(n, (x) => strength[x * m + j], (x) => open(x, j));
+    if (i >= 0) found.push([i, j]);
+  }
+  for (const [i, j] of found) s.add(i, j);
+}

@@ -1,0 +1,145 @@
+// Implementation plans as they are really written (issue 27): a 重点任务分工方案 table, a county plan
+// that cites nothing but is named after its base's subject, heavy paraphrase, splits whose halves move
+// one deadline three ways, owners stated once for all tasks, and the evidence every link carries.
+import { describe, expect, it } from 'vitest';
+import { parseFile, parseText } from '../src/pipeline.js';
+import { diffNotices } from '../src/diff/index.js';
+import { namedAfterSubject } from '../src/diff/subject.js';
+import { expectValid, validateDiff } from './schema-support.js';
+import { fixture, runCli } from './helpers.js';
+
+const TABLE = ['fixtures/real/govcn/13-guobanfa-2018-118.html', 'fixtures/rewritten/zhifa-sanxiang-fengong-fangan.txt'];
+const COUNTY = ['fixtures/real/govcn/01-guofa-2019-5.html', 'fixtures/rewritten/shuangsuiji-county-shishi-fangan.txt'];
+
+async function diffOf([b, l]: string[]) {
+  return diffNotices(await parseFile(b), await parseFile(l));
+}
+const pairs = (d: { links: { base: string; local: string }[] }) => d.links.map((k) => `${k.base}-${k.local}`).sort();
+
+describe('a 重点任务分工方案 table aligns like any plan', () => {
+  it('rows restate, merge and split the base measures: every link, drop and addition as written', async () => {
+    const d = await diffOf(TABLE);
+    expect(pairs(d)).toEqual(
+      ['2.1-T1', '2.2-T2', '2.3-T3', '2.3-T4', '2.3-T5', '2.3-T6', '3.1-T7', '3.2-T8', '3.3-T9', '4.1-T10', '4.2-T11', '4.3-T11', '4.4-T11', '5.1-T12', '5.2-T13'].sort(),
+    );
+    expect(d.dropped.map((x) => x.id)).toEqual(['3.4', '5.3']);
+    expect(d.added.map((x) => x.id)).toEqual(['T14']);
+    expectValid(validateDiff, d, 'table plan');
+  });
+
+  it('one base deadline split three ways: removed in one half, earlier in another, later in a third', async () => {
+    const d = await diffOf(TABLE);
+    const yearly = d.deadlineChanges.filter((c) => c.base === '2.3' && c.baseDeadline.includes('每年1月31日前'));
+    expect(yearly.map((c) => `${c.local}:${c.change}`).sort()).toEqual(['T4:removed', 'T5:earlier', 'T6:later']);
+    // the row's own words carry times too: 7个工作日 → 5个工作日 is earlier, 20个工作日 unchanged
+    const days = d.deadlineChanges.filter((c) => c.base === '2.3' && c.local === 'T3');
+    expect(days.map((c) => c.change).sort()).toEqual(['earlier', 'same']);
+  });
+});
+
+describe('a county plan that cites nothing, rewritten sentence by sentence', () => {
+  it('is named after the base subject, and the text says that this decided the family', async () => {
+    const d = await diffOf(COUNTY);
+    expect(d.parentage.citesBase).toBe(false);
+    expect(d.parentage.subject).toBe('市场监管领域全面推行部门联合双随机、一公开监管');
+    expect(d.family).toMatchObject({ sameFamily: true, by: 'name' });
+    const { out: stdout } = await runCli(['diff', ...COUNTY]);
+    expect(stdout).toContain('~ does not cite the base (国发〔2019〕5号) but is named after its subject (市场监管领域全面推行部门联合双随机、一公开监管)');
+  });
+
+  it('a rewrite and a split half link instead of falling to dropped + added', async () => {
+    const d = await diffOf(COUNTY);
+    expect(pairs(d)).toEqual(['1-1', '2-2', '3-3', '4-4', '5-5', '6-6', '6-7']);
+    expect(d.dropped.map((x) => x.id)).toEqual(['7']);
+    expect(d.added.map((x) => x.id)).toEqual(['8']);
+  });
+
+  it('owners written once for all tasks in a closing sentence reach every task', async () => {
+    const n = await parseFile(COUNTY[1]);
+    for (const t of n.tasks) expect(t).toMatchObject({ unitsFrom: 'plan', lead: expect.arrayContaining(['县市场监管局']), assist: ['县发展改革委', '县司法局'] });
+    expect(n.warnings.filter((w) => w.code === 'no-units')).toEqual([]);
+  });
+
+  it('its title with a 、 inside quotes stays the title, not the start of the 主送 line', async () => {
+    const n = await parseFile(COUNTY[1]);
+    expect(n.meta.title).toBe('沭北县人民政府关于印发沭北县市场监管领域全面推行部门联合“双随机、一公开”监管工作实施方案的通知');
+    expect(n.meta.recipients).toBe('各乡镇人民政府，县各有关部门');
+  });
+});
+
+it('a masthead and 文号 above a title, with no date line, are not read into the plan title', () => {
+  const n = parseText(['青川市人民政府文件', '', '青政发〔2019〕17号', '', '青川市人民政府关于贯彻落实国家职业教育改革实施方案的实施意见', '', '各县（市、区）人民政府：', '一、重点任务', '1.办好中等职业教育。改善办学条件。', ''].join('\n'));
+  expect(n.meta.title).toBe('青川市人民政府关于贯彻落实国家职业教育改革实施方案的实施意见');
+  expect(n.meta.planTitle ?? '').not.toContain('文件');
+});
+
+describe('family by name', () => {
+  const named = (b: string, l: string) => !!namedAfterSubject([b], [l], 0.8);
+  it.each([
+    ['国务院关于在市场监管领域全面推行部门联合“双随机、一公开”监管的意见', '沭阳县市场监管领域全面推行部门联合“双随机、一公开”监管工作实施方案'],
+    ['国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见', '某某市贯彻落实全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的实施意见'],
+    ['国务院关于印发国家职业教育改革实施方案的通知', '浙江省职业教育改革实施方案'],
+  ])('%s ← %s', (b, l) => expect(named(b, l)).toBe(true));
+  it.each([
+    // same field, another subject
+    ['国务院关于在市场监管领域全面推行部门联合“双随机、一公开”监管的意见', '某某县市场监管领域信用监管工作实施方案'],
+    // the subject without an implementing genre word is a mention, not a name
+    ['国务院关于在市场监管领域全面推行部门联合“双随机、一公开”监管的意见', '某某县关于在市场监管领域全面推行部门联合“双随机、一公开”监管的通知'],
+  ])('not %s ← %s', (b, l) => expect(named(b, l)).toBe(false));
+});
+
+describe('every link carries its evidence', () => {
+  it('in JSON: both shares and the shared phrase, valid against the schema', async () => {
+    const d = await diffOf(TABLE);
+    for (const k of d.links) {
+      expect(k.evidence, `${k.base}→${k.local}`).toBeDefined();
+      expect(k.evidence!.baseShare + k.evidence!.localShare).toBeGreaterThan(0);
+    }
+    expect(d.links.find((k) => k.base === '4.3')!.evidence!.phrase).toBe('明确审核内容');
+  });
+
+  it('thematic overlap (another family) is backed by its phrase', async () => {
+    const d = diffNotices(await parseFile('fixtures/002_2cdac00586eece9b.txt'), await fixture('heihe'));
+    expect(d.family.by).toBe('thematic');
+    for (const k of d.links) expect(k.evidence?.phrase?.length ?? 0, `${k.base}→${k.local}`).toBeGreaterThanOrEqual(3);
+  });
+
+  it('in text (--verbose) and in the HTML page', async () => {
+    const text = await runCli(['diff', ...TABLE, '--verbose', '--color=never']);
+    expect(text.out).toMatch(/4\.3\s+T11\s+merged .*\[“明确审核内容” · \d+% of base, \d+% of local\]/);
+    const page = await runCli(['diff', ...TABLE, '--format', 'html']);
+    expect(page.out).toContain('<div class="evidence muted small">“明确审核内容” · ');
+  });
+});
+
+it('a synthetic split: one yearly deadline tightened and loosened in two halves, compared by month and day', () => {
+  const base = parseText(plan(['建立统计报告制度。各部门应当于每年3月31日前公开本部门执法统计数据并报送执法统计报告。']));
+  const local = parseText(plan(['公开执法统计数据。各部门于每年3月15日前公开本部门执法统计数据。', '报送执法统计报告。各部门于每年4月30日前报送本部门执法统计报告。']));
+  const d = diffNotices(base, local);
+  expect(pairs(d)).toEqual(['1-1', '1-2']);
+  expect(d.deadlineChanges.map((c) => `${c.local}:${c.change}`).sort()).toEqual(['1:earlier', '2:later']);
+});
+
+function plan(items: string[]): string {
+  return ['某某市人民政府关于印发某某工作方案的通知', '', '一、主要任务', ...items.map((t, i) => `${i + 1}.${t}`), ''].join('\n');
+}
+
+it('一是/二是 runs whose owners are sentences (由A牵头，B配合。) are tasks; a group without runs is one task', () => {
+  const n = parseText(
+    [
+      '某某市人民政府办公室关于印发某某市支持创业发展工作方案的通知',
+      '',
+      '一、主要任务',
+      '（一）建设创业载体。重点抓好两项工作。一是建设创业社区。依托闲置楼宇建成首个创业社区。由市科技局牵头，市财政局配合。二是优化开办服务。推行一网通办。由市市场监管局（市知识产权局）牵头，市税务局配合。',
+      '（二）强化金融支持。为符合条件的创业者提供担保贷款。由市财政局（市金融服务中心）牵头，市人社局配合。',
+      '二、工作要求',
+      '各牵头单位要细化工作措施。',
+      '',
+    ].join('\n'),
+  );
+  expect(n.tasks.map((t) => `${t.id} ${t.title} ${t.lead.join('、')}`)).toEqual([
+    '1.1 建设创业社区 市科技局',
+    '1.2 优化开办服务 市市场监管局〔市知识产权局〕',
+    '2 强化金融支持 市财政局〔市金融服务中心〕',
+  ]);
+});
