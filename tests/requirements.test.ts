@@ -45,6 +45,7 @@ describe('obligation clauses in a task', () => {
 
   it('a modal character inside another word or sense is not one', () => {
     expect(findObligations('这是重要举措，主要内容是要素保障，满足群众需求，积极争取国家资金')).toEqual([]);
+    expect(findObligations('行政许可决定信息公开，推进可持续发展，提高可行性')).toEqual([]);
   });
 });
 

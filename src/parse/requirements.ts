@@ -95,8 +95,8 @@ const CLASS_OF = new Map(WORDS.map((w) => [w.word, w.cls]));
  * Characters around a modal word that make it part of another word (重要, 主要, 要素, 需求, 必需), or
  * another sense: 争取 before 国家/资金/项目/试点 is applying for something, not aiming at a result.
  */
-const NOT_MODAL_BEFORE: Record<string, RegExp> = { 要: /[重主必首紧纪摘简提概需扼险只]$/, 需: /[必急所供亟]$/, 须: /[必]$/, 支持: /[的和与及面能可否]$/, 应: /[相响供适对反效答呼回感顺]$/ };
-const NOT_MODAL_AFTER: Record<string, RegExp> = { 要: /^[素点件求闻害领务紧]/, 需: /^[求要]/, 须: /^知/, 支持: /^(?:力|[A-Za-z0-9])/, 应: /^[用急对收付变聘届试答]/, 争取: /^(?:国家|中央|省|市|上级|资金|项目|支持|试点|政策|列入|纳入)/ };
+const NOT_MODAL_BEFORE: Record<string, RegExp> = { 要: /[重主必首紧纪摘简提概需扼险只]$/, 需: /[必急所供亟]$/, 须: /[必]$/, 支持: /[的和与及面能可否]$/, 应: /[相响供适对反效答呼回感顺]$/, 可: /[许认不宁]$/ };
+const NOT_MODAL_AFTER: Record<string, RegExp> = { 要: /^[素点件求闻害领务紧]/, 需: /^[求要]/, 须: /^知/, 支持: /^(?:力|[A-Za-z0-9])/, 应: /^[用急对收付变聘届试答]/, 可: /^[行能持靠视及信用见观控比]/, 争取: /^(?:国家|中央|省|市|上级|资金|项目|支持|试点|政策|列入|纳入)/ };
 
 /** The strongest modal word of a clause, if it has one. */
 function strongestWord(clause: string): { word: string; cls: StrengthClass } | undefined {
