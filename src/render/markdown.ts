@@ -112,12 +112,12 @@ export function renderDiffMarkdown(d: PlanDiff, base: Notice, local: Notice, opt
   }
   if (r.notRestated.length) out.push('', M.notRestatedText(r.notRestated.map((x) => x.base).join(' ')));
   // owner changes grouped by pattern (src/render/owners.ts), then targets and obligation strength
-  const owners = ownerSectionMarkdown(d, opts.owners);
+  const owners = ownerSectionMarkdown(d, opts.owners, L);
   if (owners) section(owners.title, owners.body);
-  for (const s of requirementSectionsMarkdown(d)) section(s.title, s.body);
+  for (const s of requirementSectionsMarkdown(d, L)) section(s.title, s.body);
   if (d.links.length) {
     const rows = d.links.map((k) => [k.base, bTitle(k.base), k.local, lTitle(k.local), L.kind[k.kind] + manual(k.manual), k.score.toFixed(2), evidenceLabel(k.evidence, L.lang)]);
-    section(head(same ? S.links : S.overlap, d.links.length), mdTable([M.baseId, M.baseTitle, M.localId, M.localTitle, M.kindCol, M.score, L.lang === 'zh' ? '依据' : 'evidence'], rows));
+    section(head(same ? S.links : S.overlap, d.links.length), mdTable([M.baseId, M.baseTitle, M.localId, M.localTitle, M.kindCol, M.score, L.evidenceCol], rows));
   }
   return out.join('\n') + '\n';
 }

@@ -5,6 +5,7 @@
 import type { OwnerChange, PlanDiff } from '../model.js';
 import type { Colors } from './color.js';
 import { mdCell, mdTable } from './markdown.js';
+import { LABELS, type Labels } from './labels.js';
 
 export type OwnersMode = 'grouped' | 'all';
 export const OWNERS_MODES: readonly OwnersMode[] = ['grouped', 'all'];
@@ -56,71 +57,65 @@ function linkList(links: string[]): string {
   const shown = links.slice(0, LIST_MAX).join(', ');
   return links.length > LIST_MAX ? `${shown} … (+${links.length - LIST_MAX})` : shown;
 }
-const tasks = (n: number) => `${n} task${n === 1 ? '' : 's'}`;
 
 /** The sentence of one grouped line, without colour. */
-export function describeGroup(g: OwnerGroup): string {
-  const inferred = g.inferred ? ' (owners inferred from the text)' : '';
+export function describeGroup(g: OwnerGroup, L: Labels = LABELS.en): string {
+  const O = L.owners;
+  const inferred = g.inferred ? O.inferred : '';
   switch (g.kind) {
     case 'reassigned':
-      return `${g.units}: ${linkList(g.links)}${inferred}`;
+      return `${g.units}${L.lang === 'zh' ? '：' : ': '}${linkList(g.links)}${inferred}`;
     case 'owner-dropped':
     case 'group-dropped':
-      return `${g.units} dropped from ${tasks(g.links.length)}: ${linkList(g.links)}${inferred}`;
+      return `${O.droppedFrom(g.units, g.links.length, linkList(g.links))}${inferred}`;
     default:
-      return `${g.units} added to ${tasks(g.links.length)}: ${linkList(g.links)}${inferred}`;
+      return `${O.addedTo(g.units, g.links.length, linkList(g.links))}${inferred}`;
   }
 }
 
-const LABEL: Record<OwnerGroup['kind'], string> = {
-  reassigned: 'reassigned',
-  'owner-dropped': 'dropped',
-  'owner-added': 'added',
-  'group-added': 'collective',
-  'group-dropped': 'collective',
-};
-
-function heading(d: PlanDiff, changed: number): string {
-  return `Owner changes (${changed} of ${(d.ownerChanges ?? []).length} links; the local plan names ${d.summary.localUnits} units)`;
+function heading(d: PlanDiff, changed: number, L: Labels): string {
+  return L.owners.heading(changed, (d.ownerChanges ?? []).length, d.summary.localUnits);
 }
 
 const entryLine = (o: OwnerChange) =>
   `${o.base} → ${o.local}  ${o.change}  [${o.basis}]${o.detail ? `  ${o.detail}` : ''}${o.baseInferred ? `  (base owners inferred: ${o.baseInferred.join('、')})` : ''}${o.localInferred ? `  (local owners inferred: ${o.localInferred.join('、')})` : ''}${o.groupsAdded ? `  + ${o.groupsAdded.join('、')}` : ''}${o.groupsDropped ? `  − ${o.groupsDropped.join('、')}` : ''}`;
 
 /** The section's lines for the terminal report (none when nothing is to be shown). */
-export function ownerSectionText(d: PlanDiff, c: Colors, mode: OwnersMode = 'grouped'): string[] {
+export function ownerSectionText(d: PlanDiff, c: Colors, mode: OwnersMode = 'grouped', L: Labels = LABELS.en): string[] {
+  const O = L.owners;
   const all = d.ownerChanges ?? [];
   const changed = all.filter((o) => o.change !== 'mapped');
   if (mode === 'all') {
     if (!all.length) return [];
-    return ['', c.bold(heading(d, changed.length)), ...all.map((o) => `  ${o.change === 'mapped' ? c.dim(entryLine(o)) : entryLine(o)}`)];
+    return ['', c.bold(heading(d, changed.length, L)), ...all.map((o) => `  ${o.change === 'mapped' ? c.dim(entryLine(o)) : entryLine(o)}`)];
   }
   const groups = groupOwnerChanges(all);
   if (!groups.length) return [];
-  const out = ['', c.bold(heading(d, changed.length))];
+  const out = ['', c.bold(heading(d, changed.length, L))];
   let apart = false;
   for (const g of groups) {
     if (g.kind.startsWith('group-') && !apart) {
-      out.push(c.dim('  collectives (governments, zones, 有关部门), not counted:'));
+      out.push(c.dim(O.collectives));
       apart = true;
     }
-    out.push(`  ${(g.kind.startsWith('group-') ? c.dim : c.yellow)(LABEL[g.kind].padEnd(10))}  ${describeGroup(g)}`);
+    out.push(`  ${(g.kind.startsWith('group-') ? c.dim : c.yellow)(O.kind[g.kind].padEnd(10))}  ${describeGroup(g, L)}`);
   }
-  out.push(c.dim('  (--owners all lists every link)'));
+  if (O.allHint) out.push(c.dim(O.allHint));
   return out;
 }
 
 /** The section for the Markdown report: the grouped table, or every link with `all`. */
-export function ownerSectionMarkdown(d: PlanDiff, mode: OwnersMode = 'grouped'): { title: string; body: string } | undefined {
+export function ownerSectionMarkdown(d: PlanDiff, mode: OwnersMode = 'grouped', L: Labels = LABELS.en): { title: string; body: string } | undefined {
+  const O = L.owners;
   const all = d.ownerChanges ?? [];
   const changed = all.filter((o) => o.change !== 'mapped');
   if (mode === 'all') {
     if (!all.length) return undefined;
     const rows = all.map((o) => [o.base, o.local, o.change, o.basis, o.baseUnits.join('、') || (o.baseInferred ? `(inferred) ${o.baseInferred.join('、')}` : ''), o.localUnits.join('、'), o.detail]);
-    return { title: heading(d, changed.length), body: mdTable(['base', 'local', 'change', 'basis', 'base units', 'local units', 'detail'], rows) };
+    return { title: heading(d, changed.length, L), body: mdTable(['base', 'local', 'change', 'basis', 'base units', 'local units', 'detail'], rows) };
   }
   const groups = groupOwnerChanges(all);
   if (!groups.length) return undefined;
-  const rows = groups.map((g) => [LABEL[g.kind] + (g.kind.startsWith('group-') ? ' (not counted)' : ''), g.units + (g.inferred ? ' (inferred)' : ''), g.links.join(', ')]);
-  return { title: heading(d, changed.length), body: mdTable(['change', 'owners', 'links'], rows.map((r) => r.map(mdCell)), true) };
+  const rows = groups.map((g) => [O.kind[g.kind] + (g.kind.startsWith('group-') ? O.notCounted : ''), g.units + (g.inferred ? O.inferredShort : ''), g.links.join(', ')]);
+  return { title: heading(d, changed.length, L), body: mdTable([...O.cols], rows.map((r) => r.map(mdCell)), true) };
 }

@@ -172,13 +172,11 @@ export function nearestLabel(n: NearestTask, lines = false, L: Labels = EN): str
 export function parentageLine(d: PlanDiff, L: Labels = EN): string {
   const p = d.parentage;
   const baseName = d.base.docNumber ?? d.base.title ?? L.baseNamed;
-  const zh = L.lang === 'zh';
   if (p.sameDocument) return L.sameDocument(baseName);
   if (p.citesBase) return L.citesBy(p.by === 'title' ? 'title' : 'docNumber', baseName);
   // named after the base's subject rather than its plan name: say which subject
-  if (p.namesBase) return p.subject ? `${L.namedAfter(baseName)}${zh ? `（以其主题“${p.subject}”命名）` : ` — by its subject (${p.subject})`}` : L.namedAfter(baseName);
-  const why = d.family.by === 'content' ? (zh ? '承接了上级任务，由内容判断' : 'it carries its tasks, so the content decides') : zh ? '仅有主题重叠' : 'thematic overlap only';
-  return `${L.noCite(baseName)}${zh ? '：' : ': '}${why}`;
+  if (p.namesBase) return p.subject ? L.namedAfterSubject(baseName, p.subject) : L.namedAfter(baseName);
+  return d.family.by ? L.noCiteBecause(baseName, d.family.by === 'content') : L.noCite(baseName);
 }
 
 /** What a link rests on, in one phrase: “法制审核目录清单” · 33% of base, 61% of local. */
@@ -186,7 +184,7 @@ export function evidenceLabel(e: LinkEvidence | undefined, lang = 'en'): string 
   if (!e) return '';
   const b = Math.round(e.baseShare * 100);
   const l = Math.round(e.localShare * 100);
-  const shares = lang === 'zh' ? `占上级任务 ${b}%，占本地任务 ${l}%` : `${b}% of base, ${l}% of local`;
+  const shares = (lang === 'zh' ? LABELS.zh : LABELS.en).evidenceShares(b, l);
   return e.phrase ? `“${e.phrase}” · ${shares}` : shares;
 }
 

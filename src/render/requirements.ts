@@ -4,6 +4,7 @@
 import type { PlanDiff, StrengthChange, TargetChange } from '../model.js';
 import type { Colors } from './color.js';
 import { mdCell, mdTable } from './markdown.js';
+import { LABELS, type Labels } from './labels.js';
 
 const TARGET_ORDER: TargetChange['change'][] = ['lowered', 'raised', 'removed', 'added', 'changed-unit'];
 const STRENGTH_ORDER: StrengthChange['change'][] = ['prohibition-removed', 'weakened', 'strengthened'];
@@ -13,51 +14,55 @@ export function markWord(clause: string, word: string): string {
   return word && clause.includes(word) ? clause.replace(word, `【${word}】`) : clause;
 }
 
-function targetLine(t: TargetChange): string {
-  const ease = t.weaker === true ? ' (asks less)' : t.weaker === false ? ' (asks more)' : '';
-  return `${t.base} → ${t.local}  ${t.indicator ? `${t.indicator}: ` : ''}${t.baseTarget || '(none)'} → ${t.localTarget || '(none)'}${ease}`;
+function targetLine(t: TargetChange, L: Labels): string {
+  const R = L.req;
+  const ease = t.weaker === true ? R.asksLess : t.weaker === false ? R.asksMore : '';
+  const colon = L.lang === 'zh' ? '：' : ': ';
+  return `${t.base} → ${t.local}  ${t.indicator ? `${t.indicator}${colon}` : ''}${t.baseTarget || L.none} → ${t.localTarget || L.none}${ease}`;
 }
 
-function strengthLine(s: StrengthChange): string {
-  return `${s.base} → ${s.local}  ${markWord(s.baseClause, s.baseWord)} → ${s.localClause ? markWord(s.localClause, s.localWord) : '(not stated)'}`;
+function strengthLine(s: StrengthChange, L: Labels): string {
+  return `${s.base} → ${s.local}  ${markWord(s.baseClause, s.baseWord)} → ${s.localClause ? markWord(s.localClause, s.localWord) : L.req.notStated}`;
 }
 
-export function requirementSectionText(d: PlanDiff, c: Colors): string[] {
+export function requirementSectionText(d: PlanDiff, c: Colors, L: Labels = LABELS.en): string[] {
+  const R = L.req;
   const targets = d.targetChanges ?? [];
   const strengths = d.strengthChanges ?? [];
   const out: string[] = [];
   if (targets.length) {
-    out.push('', c.bold(`Target changes (${targets.length})`));
+    out.push('', c.bold(R.targets(targets.length)));
     for (const kind of TARGET_ORDER) {
       const list = targets.filter((t) => t.change === kind);
       if (!list.length) continue;
-      out.push(`  ${(kind === 'lowered' || kind === 'removed' ? c.red : c.yellow)(kind)} (${list.length})`);
-      for (const t of list) out.push(`    ${targetLine(t)}`);
+      out.push(`  ${(kind === 'lowered' || kind === 'removed' ? c.red : c.yellow)(R.kind[kind])} (${list.length})`);
+      for (const t of list) out.push(`    ${targetLine(t, L)}`);
     }
   }
   if (strengths.length) {
-    out.push('', c.bold(`Obligation strength (${strengths.length})`));
+    out.push('', c.bold(R.strength(strengths.length)));
     for (const kind of STRENGTH_ORDER) {
       const list = strengths.filter((s) => s.change === kind);
       if (!list.length) continue;
-      out.push(`  ${(kind === 'strengthened' ? c.green : c.red)(kind)} (${list.length})`);
-      for (const s of list) out.push(`    ${strengthLine(s)}`);
+      out.push(`  ${(kind === 'strengthened' ? c.green : c.red)(R.kind[kind])} (${list.length})`);
+      for (const s of list) out.push(`    ${strengthLine(s, L)}`);
     }
   }
   return out;
 }
 
-export function requirementSectionsMarkdown(d: PlanDiff): { title: string; body: string }[] {
+export function requirementSectionsMarkdown(d: PlanDiff, L: Labels = LABELS.en): { title: string; body: string }[] {
+  const R = L.req;
   const out: { title: string; body: string }[] = [];
   const targets = d.targetChanges ?? [];
   const strengths = d.strengthChanges ?? [];
   if (targets.length) {
-    const rows = targets.map((t) => [t.base, t.local, t.indicator, t.baseTarget, t.localTarget, t.change, t.weaker === undefined ? '' : t.weaker ? 'asks less' : 'asks more']);
-    out.push({ title: `Target changes (${targets.length})`, body: mdTable(['base', 'local', 'indicator', 'base target', 'local target', 'change', ''], rows.map((r) => r.map(mdCell)), true) });
+    const rows = targets.map((t) => [t.base, t.local, t.indicator, t.baseTarget, t.localTarget, R.kind[t.change], t.weaker === undefined ? '' : (t.weaker ? R.asksLess : R.asksMore).trim()]);
+    out.push({ title: R.targets(targets.length), body: mdTable([...R.targetCols], rows.map((r) => r.map(mdCell)), true) });
   }
   if (strengths.length) {
-    const rows = strengths.map((s) => [s.base, s.local, markWord(s.baseClause, s.baseWord), markWord(s.localClause, s.localWord), s.change]);
-    out.push({ title: `Obligation strength (${strengths.length})`, body: mdTable(['base', 'local', 'base clause', 'local clause', 'change'], rows.map((r) => r.map(mdCell)), true) });
+    const rows = strengths.map((s) => [s.base, s.local, markWord(s.baseClause, s.baseWord), markWord(s.localClause, s.localWord), R.kind[s.change]]);
+    out.push({ title: R.strength(strengths.length), body: mdTable([...R.strengthCols], rows.map((r) => r.map(mdCell)), true) });
   }
   return out;
 }

@@ -58,7 +58,7 @@ export function renderParseText(n: Notice, c: Colors, opts: TextOptions = {}): s
   }
 
   if (n.taskShape?.plan !== false) out.push('', `${c.bold(P.mainPart)}  ${n.mainPart ?? (n.tasks.length ? c.dim(P.severalParts) : c.yellow(P.notFound))}  ${c.dim(P.nTasks(n.tasks.length))}`);
-  for (const line of shapeLines(n, c, P.tasks, n.taskShape ? P.shape(n.taskShape) : '')) out.push(line);
+  for (const line of shapeLines(n, c, L)) out.push(line);
   for (const p of tasksByProject(n)) {
     out.push(c.cyan(p.heading));
     for (const t of p.tasks) {
@@ -86,16 +86,19 @@ export function renderParseText(n: Notice, c: Colors, opts: TextOptions = {}): s
 }
 
 /** What one task is and why, then each part with its role: the reader sees why a part gave no tasks. */
-function shapeLines(n: Notice, c: Colors, title: string, description: string): string[] {
+function shapeLines(n: Notice, c: Colors, L: Labels): string[] {
   const shape = n.taskShape;
   if (!shape) return [];
-  if (!shape.plan) return ['', `${c.bold('not a plan')}  ${shape.kind ?? ''}${shape.kind ? ': ' : ''}${shape.why}`];
-  const out = [`${c.bold(title)}  ${c.dim(description)}`, `  ${c.dim('why')} ${shape.why}`];
+  // the reasons are the parser's own words (English); the Chinese outline shows the roles alone
+  if (!shape.plan) return ['', c.bold(L.notAPlan(shape.kind ?? '', shape.why))];
+  const out = [`${c.bold(L.parse.tasks)}  ${c.dim(L.parse.shape(shape))}`];
+  if (L.showWhy) out.push(`  ${c.dim(L.shapeWhy)} ${shape.why}`);
   if (shape.parts?.length) {
-    out.push(c.bold('parts'));
+    out.push(c.bold(L.shapeParts));
     for (const p of shape.parts) {
-      const count = p.tasks ? ` · ${p.tasks} task${p.tasks > 1 ? 's' : ''}` : '';
-      out.push(`  ${p.number}、${p.title}  ${p.role === 'action' ? c.green(p.role) : c.dim(p.role)}${c.dim(` — ${p.why}${count}`)}`);
+      const count = p.tasks ? L.partTasks(p.tasks) : '';
+      const role = L.partRole[p.role] ?? p.role;
+      out.push(`  ${p.number}、${p.title}  ${p.role === 'action' ? c.green(role) : c.dim(role)}${c.dim(`${L.showWhy ? ` — ${p.why}` : ''}${count}`)}`);
     }
   }
   return out;
@@ -194,7 +197,7 @@ export function renderDiffText(d: PlanDiff, base: Notice, local: Notice, c: Colo
   }
 
   // who is responsible: only what an analyst would not expect (a ministry → its 厅 is expected)
-  out.push(...ownerSectionText(d, c, opts.owners));
+  out.push(...ownerSectionText(d, c, opts.owners, L));
 
   if (r.deadlineGroups.length) out.push('', c.bold(L.section.deadlines(r.deadlinesChanged, r.deadlinesCompared)));
   for (const g of r.deadlineGroups) {
@@ -209,7 +212,7 @@ export function renderDiffText(d: PlanDiff, base: Notice, local: Notice, c: Colo
   }
 
   // numeric targets and obligation words: what the lower level weakened besides deadlines
-  out.push(...requirementSectionText(d, c));
+  out.push(...requirementSectionText(d, c, L));
 
   if (r.notRestated.length) {
     section(L.section.notRestated, r.notRestated.length);
