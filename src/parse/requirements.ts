@@ -13,7 +13,9 @@ const UNIT = `(${[...TARGET_UNITS].sort(byLength).map(esc).join('|')})`;
 const BEFORE = `(${TARGET_BEFORE.map((t) => t.word).sort(byLength).join('|')})`;
 const AFTER = `(${TARGET_AFTER.map((t) => t.word).join('|')})`;
 // a comparator before the number, or a bound word after its unit (90%以上), or both
-const TARGET = new RegExp(`(?:${BEFORE}\\s*)?${NUMBER}\\s*${UNIT}(?:\\s*${AFTER})?`, 'g');
+// (the number is what the scan looks for; the comparator is read off the few characters before it)
+const TARGET = new RegExp(`${NUMBER}\\s*${UNIT}(?:\\s*${AFTER})?`, 'g');
+const BEFORE_END = new RegExp(`${BEFORE}\\s*$`);
 const VERB_BEFORE = new RegExp(`(?:${[...TARGET_BEFORE.map((t) => t.word), ...TARGET_VERBS].join('|')})[^，。；0-9]{0,12}$`);
 /** How far a target's clause is looked for around it: an indicator is a few words, never a page. */
 const CLAUSE_REACH = 40;
@@ -61,8 +63,13 @@ function clauseAround(text: string, from: number, to: number): { start: number; 
 export function findTargets(text: string): Target[] {
   const out: Target[] = [];
   for (const m of text.matchAll(TARGET)) {
-    const [all, before, num, unit, after] = m;
-    const at = m.index ?? 0;
+    const [counted, num, unit, after] = m;
+    const found = m.index ?? 0;
+    // a comparator ends right before the number: 达到90%, 不少于 50 个
+    const lead = BEFORE_END.exec(text.slice(Math.max(0, found - 6), found));
+    const before = lead?.[1];
+    const at = found - (lead ? lead[0].length : 0);
+    const all = text.slice(at, found) + counted;
     // a bare 1000人次 counts when its clause names what is done to reach it (每年培训窗口人员1000人次)
     const verb = !before && !after ? VERB_BEFORE.exec(text.slice(clauseAround(text, at, at).start, at)) : null;
     if (!before && !after && !verb) continue; // a bare 5% or 3个 measures nothing
@@ -134,9 +141,42 @@ export function clauseStrengths(text: string): (Obligation & { own: boolean })[]
   return out;
 }
 
-/** Each requirement clause of a task that states its strength with a word of its own. */
+const CLAUSE_END = /[。；;！？，,]/;
+
+/**
+ * Each requirement clause of a task that states its strength with a word of its own: one scan of
+ * the words over the text, each word's clause found around it (most task texts have none).
+ */
 export function findObligations(text: string): Obligation[] {
   const out: Obligation[] = [];
-  for (const o of clauseStrengths(text)) if (o.own) out.push({ clause: o.clause, word: o.word, strength: o.strength });
+  let clauseStart = -1;
+  let clauseEnd = 0;
+  let best: { word: string; cls: StrengthClass; end: number } | undefined;
+  const flush = () => {
+    if (!best) return;
+    const clause = text.slice(clauseStart, best.end).trim();
+    if (clause.length >= 2) out.push({ clause: clause.length > 120 ? `${clause.slice(0, 119)}…` : clause, word: best.word, strength: best.cls });
+    best = undefined;
+  };
+  for (const m of text.matchAll(WORD)) {
+    const word = m[0];
+    const at = m.index ?? 0;
+    const pre = NOT_MODAL_BEFORE[word];
+    const post = NOT_MODAL_AFTER[word];
+    if (pre?.test(text.slice(Math.max(0, at - 1), at)) || post?.test(text.slice(at + word.length, at + word.length + 4))) continue;
+    // the clause around the word: back to the last clause mark (never past the clause before), on
+    // to the next; a word inside the current clause needs no scan (linear over the text)
+    if (at >= clauseEnd) {
+      flush();
+      let start = at;
+      while (start > clauseEnd && !CLAUSE_END.test(text[start - 1])) start--;
+      clauseStart = start;
+      clauseEnd = at + word.length;
+      while (clauseEnd < text.length && !CLAUSE_END.test(text[clauseEnd])) clauseEnd++;
+    }
+    const cls = CLASS_OF.get(word)!;
+    if (!best || STRENGTH_RANK[cls] > STRENGTH_RANK[best.cls]) best = { word, cls, end: clauseEnd };
+  }
+  flush();
   return out;
 }
