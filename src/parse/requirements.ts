@@ -105,15 +105,19 @@ const CLASS_OF = new Map(WORDS.map((w) => [w.word, w.cls]));
 const NOT_MODAL_BEFORE: Record<string, RegExp> = { 要: /[重主必首紧纪摘简提概需扼险只]$/, 需: /[必急所供亟]$/, 须: /[必]$/, 支持: /[的和与及面能可否]$/, 应: /[相响供适对反效答呼回感顺]$/, 可: /[许认不宁]$/ };
 const NOT_MODAL_AFTER: Record<string, RegExp> = { 要: /^[素点件求闻害领务紧]/, 需: /^[求要]/, 须: /^知/, 支持: /^(?:力|[A-Za-z0-9])/, 应: /^[用急对收付变聘届试答]/, 可: /^[行能持靠视及信用见观控比]/, 争取: /^(?:国家|中央|省|市|上级|资金|项目|支持|试点|政策|列入|纳入)/ };
 
+/** Whether a strength word found at `at` is a modal there, not part of another word or sense. */
+function isModalAt(text: string, word: string, at: number): boolean {
+  const pre = NOT_MODAL_BEFORE[word];
+  const post = NOT_MODAL_AFTER[word];
+  return !(pre?.test(text.slice(Math.max(0, at - 1), at)) || post?.test(text.slice(at + word.length, at + word.length + 4)));
+}
+
 /** The strongest modal word of a clause, if it has one. */
 function strongestWord(clause: string): { word: string; cls: StrengthClass } | undefined {
   let best: { word: string; cls: StrengthClass } | undefined;
   for (const m of clause.matchAll(WORD)) {
     const word = m[0];
-    const at = m.index ?? 0;
-    const pre = NOT_MODAL_BEFORE[word];
-    const post = NOT_MODAL_AFTER[word];
-    if (pre?.test(clause.slice(Math.max(0, at - 1), at)) || post?.test(clause.slice(at + word.length, at + word.length + 4))) continue;
+    if (!isModalAt(clause, word, m.index ?? 0)) continue;
     const cls = CLASS_OF.get(word)!;
     if (!best || STRENGTH_RANK[cls] > STRENGTH_RANK[best.cls]) best = { word, cls };
   }
@@ -161,9 +165,7 @@ export function findObligations(text: string): Obligation[] {
   for (const m of text.matchAll(WORD)) {
     const word = m[0];
     const at = m.index ?? 0;
-    const pre = NOT_MODAL_BEFORE[word];
-    const post = NOT_MODAL_AFTER[word];
-    if (pre?.test(text.slice(Math.max(0, at - 1), at)) || post?.test(text.slice(at + word.length, at + word.length + 4))) continue;
+    if (!isModalAt(text, word, at)) continue;
     // the clause around the word: back to the last clause mark (never past the clause before), on
     // to the next; a word inside the current clause needs no scan (linear over the text)
     if (at >= clauseEnd) {
