@@ -1,6 +1,7 @@
 // Hostile binary inputs, made in a few lines each (no committed blobs): the classes of issue 26 —
 // files a few KB long that loop a reader, unpack into gigabytes, or make it quadratic. Each returns
 // the file's bytes; tests/hostile.test.ts feeds them to the command line alone and in batches.
+import { strict as assert } from 'node:assert';
 import { crc32, deflateRawSync } from 'node:zlib';
 
 interface ZipEntry {
@@ -250,8 +251,20 @@ export function garbledPdf(): Buffer {
   return pdf(1, 1, { content, font });
 }
 
+/**
+ * The point of every class is that a small file does the damage: a generator that grew past this
+ * would test big inputs instead (the largest today, 20,000 blank PDF pages, is about 3 MB).
+ */
+const HOSTILE_MAX_BYTES = 4 * 1024 * 1024;
+
 /** Every class of issue 26 that must end in one line naming the file (name → bytes, extension). */
 export function hostileFiles(): { name: string; bytes: Buffer; limit?: string }[] {
+  const files = hostileClasses();
+  for (const f of files) assert.ok(f.bytes.length <= HOSTILE_MAX_BYTES, `${f.name} is ${f.bytes.length} bytes: no longer a small hostile file`);
+  return files;
+}
+
+function hostileClasses(): { name: string; bytes: Buffer; limit?: string }[] {
   const big = 'x'.repeat(1_000_000);
   const bomb40 = bomb(40); // 40 MiB from ~40 KB: past zipEntryBytes (32 MiB)
   return [
