@@ -117,7 +117,7 @@ export const NON_PLAN_KINDS = ['批复', '复函', '答复', '回复', '函', '�
 // states it. Classes from strongest to weakest; `prohibited` is a class apart (a ban). Longest words
 // first within a class so 应当 is read before 应, 不得 before 得.
 export type StrengthClass = 'prohibited' | 'binding' | 'expected' | 'encouraged' | 'permitted';
-export const STRENGTH_WORDS: { cls: StrengthClass; words: string[]; why: string }[] = [
+export const STRENGTH_WORDS: { cls: StrengthClass; words: string[]; why: string; qualifier?: boolean }[] = [
   // a ban: the lower level may not weaken it into an aim
   { cls: 'prohibited', words: ['严禁', '禁止', '不得', '不准', '不许', '杜绝', '一律不'], why: 'forbids' },
   // a duty with no room: must, shall, ensure
@@ -127,12 +127,27 @@ export const STRENGTH_WORDS: { cls: StrengthClass; words: string[]; why: string 
   // a soft ban: avoid, in principle not — weaker than 不得, as strong as a plain imperative
   { cls: 'expected', words: ['原则上不', '一般不', '尽量不', '避免', '防止'], why: 'is to be avoided' },
   // an aim or an encouragement: strive for, encourage, support, explore, where conditions allow
-  { cls: 'encouraged', words: ['有条件的地区', '有条件的', '力争', '争取', '鼓励', '支持', '探索', '倡导', '尽量'], why: 'is striven for or encouraged' },
+  { cls: 'encouraged', words: ['力争', '争取', '鼓励', '支持', '引导', '探索', '倡导', '尽量'], why: 'is striven for or encouraged' },
+  // a scope that softens a duty to the places able to do it; a modal word in its clause decides
+  // (有条件的县可组建 is a permission)
+  { cls: 'encouraged', words: ['有条件的地区', '有条件的'], why: 'is asked only where conditions allow', qualifier: true },
   // leave to choose
   { cls: 'permitted', words: ['可以', '允许', '可'], why: 'may be done' },
 ];
 /** Rank of each class: a change to a lower rank weakens the obligation. */
 export const STRENGTH_RANK: Record<StrengthClass, number> = { prohibited: 5, binding: 4, expected: 3, encouraged: 2, permitted: 1 };
+/**
+ * Words whose strength sits below their class when two clauses are compared. 应 / 应当 bind (as
+ * "shall" does) but read as weaker than 必须 / 须 / 确保 and no firmer than 要: 应 → 必须 is
+ * strengthened, 应 → 要 is no change.
+ */
+export const WORD_RANK: Record<string, number> = { 应当: 3, 应: 3 };
+/**
+ * Soft words that hedge the actor's own commitment (strive for, as far as possible, explore): against a plain
+ * sentence they are a change. The other soft words (鼓励, 支持, 引导, 倡导) speak of what others are
+ * encouraged to do, and a plan rewrites them into plain sentences and back as a matter of style.
+ */
+export const AIM_WORDS = ['力争', '争取', '尽量', '探索'];
 
 // ── Numeric targets (issue 32): a comparator, a number and its unit, measuring an indicator.
 /** Comparators before the number; `max` ones cap the value (a lower number is more ambitious). */
@@ -154,5 +169,7 @@ export const TARGET_VERBS = ['评选', '举办', '组建', '引进', '培育', '
 export const TARGET_AFTER: { word: string; bound: 'min' | 'max' }[] = [
   { word: '以上', bound: 'min' }, { word: '左右', bound: 'min' }, { word: '以内', bound: 'max' }, { word: '以下', bound: 'max' },
 ];
+/** Verbs a comparator may stand before, ahead of its number: 最高可获得3000元, 最高给予50万元. */
+export const TARGET_BRIDGES = ['可获得', '可给予', '给予', '可获', '补助', '奖励', '资助', '补贴', '可'];
 /** Units a target is counted in (longest first when matched). */
-export const TARGET_UNITS = ['个工作日', '个百分点', '个月', '平方公里', '平方米', '人次', '公里', '小时', '千瓦', '%', '％', '个', '家', '所', '项', '人', '户', '次', '天', '日', '件', '条', '台', '座', '张', '倍', '亩', '名', '批', '类', '元', '场', '套', '晚', '周', '期', '届', '吨', '辆', '篇', '部', '间'];
+export const TARGET_UNITS = ['个工作日', '个百分点', '个月', '平方公里', '平方米', '人次', '公里', '小时', '千瓦', '%', '％', '个', '家', '所', '项', '人', '户', '次', '天', '日', '件', '条', '台', '座', '张', '倍', '亩', '名', '批', '类', '元', '场', '套', '晚', '周', '期', '届', '吨', '辆', '篇', '部', '间', '款', '年'];

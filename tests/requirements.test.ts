@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { parseText } from '../src/pipeline.js';
 import { diffNotices } from '../src/diff/index.js';
 import { findObligations, findTargets, numberOf } from '../src/parse/requirements.js';
+import { compareRequirements } from '../src/diff/requirements.js';
+import { DEFAULT_DIFF_OPTIONS } from '../src/options.js';
+import type { Link, Notice } from '../src/model.js';
 import { runCli } from './helpers.js';
 import { expectValid, validateDiff } from './schema-support.js';
 
@@ -21,6 +24,10 @@ describe('targets in a task', () => {
     ['小微企业贷款增速不低于各项贷款平均增速，贷款户数不少于5000户', { indicator: '贷款户数', value: 5000, unit: '户' }],
     ['85%以上事项实现网上审批', { indicator: '事项实现网上审批', value: 85 }],
     ['力争达到95%', { value: 95, hedged: true }],
+    ['按研发投入的10%给予补助', { indicator: '按研发投入的', value: 10, unit: '%' }],
+    ['单家企业最高可获得3000元', { bound: 'max', value: 3000, unit: '元' }],
+    ['为青年人才提供免租住房最长3年', { bound: 'max', value: 3, unit: '年' }],
+    ['每家银行至少推出1款专属信贷产品', { value: 1, unit: '款' }],
   ])('%s', (text, want) => {
     expect(findTargets(text)).toEqual([expect.objectContaining(want)]);
   });
@@ -46,6 +53,36 @@ describe('obligation clauses in a task', () => {
   it('a modal character inside another word or sense is not one', () => {
     expect(findObligations('这是重要举措，主要内容是要素保障，满足群众需求，积极争取国家资金')).toEqual([]);
     expect(findObligations('行政许可决定信息公开，推进可持续发展，提高可行性')).toEqual([]);
+    // 支持 as a noun: a system of support, support given or provided
+    expect(findObligations('构建创业投资基金支持体系，加大信贷支持力度，提供安居支持')).toEqual([]);
+    expect(findObligations('推进可视化管理')).toEqual([]);
+    expect(findObligations('各镇街可视情设立服务驿站').map((x) => x.word)).toEqual(['可']);
+  });
+});
+
+describe('which word changes count', () => {
+  // one linked task each side: what the strength comparison alone reports
+  const one = (base: string, local: string) => {
+    const notice = (text: string) => ({ tasks: [{ id: '1', text, targets: findTargets(text), obligations: findObligations(text) }] }) as unknown as Notice;
+    return compareRequirements(notice(base), notice(local), [{ base: '1', local: '1' } as Link], DEFAULT_DIFF_OPTIONS.requirements).strengthChanges.map((c) => `${c.baseWord || '∅'}→${c.localWord || '∅'} ${c.change}`);
+  };
+  it.each([
+    // the parent's encouragement done plainly, or a plain duty given 要/必须, is style
+    ['支持各地建设人才公寓', '建设人才公寓', []],
+    ['建设人才公寓', '支持建设人才公寓', []],
+    ['各地要建设人才公寓', '各地建设人才公寓', []],
+    // an aim the lower level states plainly is what implementing it means; the reverse hedges a duty
+    ['探索建立容错机制', '建立容错机制', []],
+    ['建立容错机制', '探索建立容错机制', ['∅→探索 weakened']],
+    ['确保合理诉求得到有效解决', '力争合理诉求得到有效解决', ['确保→力争 weakened']],
+    ['鼓励银行推出算力贷产品', '市级银行要推出算力贷产品', ['鼓励→要 strengthened']],
+    ['鼓励有条件的地市组建创新中心', '有条件的县可组建创新中心', ['鼓励→可 weakened']],
+    // 应 binds as 要 does, and less than 必须
+    ['服务应依托已有平台', '服务必须依托已有平台', ['应→必须 strengthened']],
+    ['服务应依托已有平台', '服务要依托已有平台', []],
+    ['不得刊登商业广告', '原则上不刊登商业广告', ['不得→原则上不 weakened']],
+  ])('%s → %s', (base, local, want) => {
+    expect(one(base, local)).toEqual(want);
   });
 });
 

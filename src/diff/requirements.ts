@@ -4,7 +4,7 @@
 // union of its tasks' clauses), clause to clause, best pair first, as deadlines are paired.
 import type { Link, Notice, Obligation, StrengthChange, Target, TargetChange } from '../model.js';
 import { dice } from '../align/text.js';
-import { STRENGTH_RANK } from '../vocabulary.js';
+import { AIM_WORDS, STRENGTH_RANK, WORD_RANK } from '../vocabulary.js';
 import { clauseStrengths } from '../parse/requirements.js';
 import type { RequirementOptions } from '../options.js';
 
@@ -90,14 +90,20 @@ function clauseScore(a: Obligation, b: Obligation, T: Readonly<RequirementOption
 }
 
 /**
- * A plain sentence against 必须 / 应当 / 要 is no change: plans drop and add those words as a matter of
- * style, and a lower level's plain 及时注销 binds as its parent's 应及时注销 does. Against a soft word
- * (力争, 探索) or a ban it is one.
+ * A plain sentence against 必须 / 应当 / 要, or against 鼓励 / 支持 / 引导, is no change: plans drop and
+ * add those words as a matter of style — a lower level's plain 及时注销 binds as its parent's 应及时注销
+ * does, and its plain 建设示范社区 is what its parent's 支持建设示范社区 asked for. An aim (力争, 探索)
+ * that the lower level states plainly is what implementing it means, so no change either; a plain duty
+ * the lower level hedges into an aim is weakened, and permissions and bans always count.
  */
-function plainAsFirm(a: Obligation, b: Obligation): boolean {
-  const firm = (o: Obligation) => o.strength === 'binding' || o.strength === 'expected';
-  return (!a.word && firm(b)) || (!b.word && firm(a));
+function plainAsWorded(a: Obligation, b: Obligation): boolean {
+  const soft = (o: Obligation) => o.strength === 'encouraged';
+  const same = (o: Obligation) => o.strength === 'binding' || o.strength === 'expected' || (soft(o) && !AIM_WORDS.includes(o.word));
+  return (!a.word && same(b)) || (!b.word && (same(a) || soft(a)));
 }
+
+/** How binding a clause's word is, for comparing two clauses. */
+const rank = (o: Obligation) => WORD_RANK[o.word] ?? STRENGTH_RANK[o.strength];
 
 /** The clause with its modal word taken out: what is required, whatever its strength. */
 const requirement = (o: Obligation) => (o.word ? o.clause.replace(o.word, '') : o.clause);
@@ -134,11 +140,11 @@ export function compareRequirements(base: Notice, local: Notice, links: readonly
     if (bc.length * lc.length > MAX_CLAUSE_PAIRS) continue;
     const opairs = pairBest(bc, lc, (a, b) => clauseScore(a.item, b.item, T), 0.001);
     for (const { a, b } of opairs) {
-      const from = STRENGTH_RANK[a.item.strength];
-      const to = STRENGTH_RANK[b.item.strength];
+      const from = rank(a.item);
+      const to = rank(b.item);
       // a word one clause carries over from the one before it is compared, but a change is told at
       // the clause that states its word (要加强A，推进B → 力争加强A，推进B is one change, not two)
-      if (from === to || plainAsFirm(a.item, b.item) || (!a.item.own && !b.item.own)) continue;
+      if (from === to || plainAsWorded(a.item, b.item) || (!a.item.own && !b.item.own)) continue;
       // a ban restated without any negation is gone; one softened (原则上不, 避免) is weakened
       const change = a.item.strength === 'prohibited' && !NEGATION.test(b.item.clause) ? 'prohibition-removed' : to < from ? 'weakened' : 'strengthened';
       strengthChanges.push({ base: a.task, local: b.task, baseClause: a.item.clause, localClause: b.item.clause, baseWord: a.item.word, localWord: b.item.word, change });

@@ -3,7 +3,7 @@
 // sentence with the strength of the word that states it: 确保 binding, 力争 encouraged, 不得
 // prohibited). Read once per task at parse time; diff/requirements.ts compares them across links.
 import type { Obligation, Target } from '../model.js';
-import { STRENGTH_RANK, STRENGTH_WORDS, TARGET_AFTER, TARGET_BEFORE, TARGET_UNITS, TARGET_VERBS, type StrengthClass } from '../vocabulary.js';
+import { STRENGTH_RANK, STRENGTH_WORDS, TARGET_AFTER, TARGET_BEFORE, TARGET_BRIDGES, TARGET_UNITS, TARGET_VERBS, type StrengthClass } from '../vocabulary.js';
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&');
 const byLength = (a: string, b: string) => b.length - a.length;
@@ -11,15 +11,15 @@ const byLength = (a: string, b: string) => b.length - a.length;
 const NUMBER = '(\\d+(?:\\.\\d+)?[万亿]?|[一二两三四五六七八九十百千万亿]+)';
 const UNIT = `(${[...TARGET_UNITS].sort(byLength).map(esc).join('|')})`;
 const BEFORE = `(${TARGET_BEFORE.map((t) => t.word).sort(byLength).join('|')})`;
-const AFTER = `(${TARGET_AFTER.map((t) => t.word).join('|')})`;
+const AFTER = `(${TARGET_AFTER.map((t) => t.word).sort(byLength).join('|')})`;
 // a comparator before the number, or a bound word after its unit (90%以上), or both
 // (the number is what the scan looks for; the comparator is read off the few characters before it)
 const TARGET = new RegExp(`${NUMBER}\\s*${UNIT}(?:\\s*${AFTER})?`, 'g');
-const BEFORE_END = new RegExp(`${BEFORE}\\s*$`);
+const BEFORE_END = new RegExp(`${BEFORE}(?:${[...TARGET_BRIDGES].sort(byLength).join('|')})?\\s*$`);
 const VERB_BEFORE = new RegExp(`(?:${[...TARGET_BEFORE.map((t) => t.word), ...TARGET_VERBS].join('|')})[^，。；0-9]{0,12}$`);
 /** How far a target's clause is looked for around it: an indicator is a few words, never a page. */
 const CLAUSE_REACH = 40;
-const TIME_UNIT = /^(?:天|日|小时|个工作日|个月|周|晚)$/;
+const TIME_UNIT = /^(?:天|日|小时|个工作日|个月|周|晚|年)$/;
 const BOUND = new Map<string, 'min' | 'max'>([...TARGET_BEFORE, ...TARGET_AFTER].map((t) => [t.word, t.bound]));
 /** Words that hedge a target: 力争达到 90% is an aim, not a floor. */
 const HEDGE = /力争|争取|努力|预计/;
@@ -66,13 +66,17 @@ export function findTargets(text: string): Target[] {
     const [counted, num, unit, after] = m;
     const found = m.index ?? 0;
     // a comparator ends right before the number: 达到90%, 不少于 50 个
-    const lead = BEFORE_END.exec(text.slice(Math.max(0, found - 6), found));
+    const lead = BEFORE_END.exec(text.slice(Math.max(0, found - 9), found));
     const before = lead?.[1];
+    // 年 counts years only after a comparator (最长3年): a bare 2020年 is a date
+    if (unit === '年' && (!before || Number(num) >= 100)) continue;
+    // a rate of something (按研发投入的10%, 费用的30%) is a target without a comparator
+    const rate = unit === '%' || unit === '％' ? text[found - 1] === '的' : false;
     const at = found - (lead ? lead[0].length : 0);
     const all = text.slice(at, found) + counted;
     // a bare 1000人次 counts when its clause names what is done to reach it (每年培训窗口人员1000人次)
-    const verb = !before && !after ? VERB_BEFORE.exec(text.slice(clauseAround(text, at, at).start, at)) : null;
-    if (!before && !after && !verb) continue; // a bare 5% or 3个 measures nothing
+    const verb = !before && !after && !rate ? VERB_BEFORE.exec(text.slice(clauseAround(text, at, at).start, at)) : null;
+    if (!before && !after && !verb && !rate) continue; // a bare 5% or 3个 measures nothing
     // a bare span of time after a verb is a deadline's (自文件形成之日起10天), not a target
     if (verb && TIME_UNIT.test(unit)) continue;
     // a date or a count of years is not a target: 2020年 is never matched (年 is not a unit), and a
@@ -98,12 +102,27 @@ export function findTargets(text: string): Target[] {
 const WORDS: { word: string; cls: StrengthClass }[] = STRENGTH_WORDS.flatMap((c) => c.words.map((word) => ({ word, cls: c.cls }))).sort((a, b) => byLength(a.word, b.word));
 const WORD = new RegExp(WORDS.map((w) => esc(w.word)).join('|'), 'g');
 const CLASS_OF = new Map(WORDS.map((w) => [w.word, w.cls]));
+const QUALIFIERS = new Set(STRENGTH_WORDS.filter((c) => c.qualifier).flatMap((c) => c.words));
+/** How strongly a word states its clause: a qualifier (有条件的) below any modal word. */
+const weight = (w: { word: string; cls: StrengthClass }) => (QUALIFIERS.has(w.word) ? 0 : STRENGTH_RANK[w.cls]);
+
+/**
+ * The modal words of a text, in order. A candidate that is part of another word is skipped one
+ * character at a time, so that the word after it is still seen (服务必须: not 务必, but 必须).
+ */
+function* modalWords(text: string): Generator<{ word: string; cls: StrengthClass; at: number }> {
+  const re = new RegExp(WORD.source, 'g');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (isModalAt(text, m[0], m.index)) yield { word: m[0], cls: CLASS_OF.get(m[0])!, at: m.index };
+    else re.lastIndex = m.index + 1;
+  }
+}
 /**
  * Characters around a modal word that make it part of another word (重要, 主要, 要素, 需求, 必需), or
  * another sense: 争取 before 国家/资金/项目/试点 is applying for something, not aiming at a result.
  */
-const NOT_MODAL_BEFORE: Record<string, RegExp> = { 要: /[重主必首紧纪摘简提概需扼险只]$/, 需: /[必急所供亟]$/, 须: /[必]$/, 支持: /[的和与及面能可否]$/, 应: /[相响供适对反效答呼回感顺]$/, 可: /[许认不宁]$/ };
-const NOT_MODAL_AFTER: Record<string, RegExp> = { 要: /^[素点件求闻害领务紧]/, 需: /^[求要]/, 须: /^知/, 支持: /^(?:力|[A-Za-z0-9])/, 应: /^[用急对收付变聘届试答]/, 可: /^[行能持靠视及信用见观控比]/, 争取: /^(?:国家|中央|省|市|上级|资金|项目|支持|试点|政策|列入|纳入)/ };
+const NOT_MODAL_BEFORE: Record<string, RegExp> = { 务必: /[服业事任政公财商医税警党村校法家内外债劳防特义]$/, 要: /[重主必首紧纪摘简提概需扼险只]$/, 需: /[必急所供亟]$/, 须: /[必]$/, 支持: /[的和与及面能可否予供贷金策居术融]$/, 应: /[相响供适对反效答呼回感顺]$/, 可: /[许认不宁]$/ };
+const NOT_MODAL_AFTER: Record<string, RegExp> = { 要: /^[素点件求闻害领务紧]/, 需: /^[求要]/, 须: /^知/, 支持: /^(?:$|[，。；,;、）)]|力|体系|政策|资金|措施|方式|服务|[A-Za-z0-9])/, 应: /^[用急对收付变聘届试答]/, 可: /^(?:[行能持靠及信用见观控比]|视化)/, 争取: /^(?:国家|中央|省|市|上级|资金|项目|支持|试点|政策|列入|纳入)/ };
 
 /** Whether a strength word found at `at` is a modal there, not part of another word or sense. */
 function isModalAt(text: string, word: string, at: number): boolean {
@@ -115,12 +134,7 @@ function isModalAt(text: string, word: string, at: number): boolean {
 /** The strongest modal word of a clause, if it has one. */
 function strongestWord(clause: string): { word: string; cls: StrengthClass } | undefined {
   let best: { word: string; cls: StrengthClass } | undefined;
-  for (const m of clause.matchAll(WORD)) {
-    const word = m[0];
-    if (!isModalAt(clause, word, m.index ?? 0)) continue;
-    const cls = CLASS_OF.get(word)!;
-    if (!best || STRENGTH_RANK[cls] > STRENGTH_RANK[best.cls]) best = { word, cls };
-  }
+  for (const w of modalWords(clause)) if (!best || weight(w) > weight(best)) best = { word: w.word, cls: w.cls };
   return best;
 }
 
@@ -162,10 +176,7 @@ export function findObligations(text: string): Obligation[] {
     if (clause.length >= 2) out.push({ clause: clause.length > 120 ? `${clause.slice(0, 119)}…` : clause, word: best.word, strength: best.cls });
     best = undefined;
   };
-  for (const m of text.matchAll(WORD)) {
-    const word = m[0];
-    const at = m.index ?? 0;
-    if (!isModalAt(text, word, at)) continue;
+  for (const { word, cls, at } of modalWords(text)) {
     // the clause around the word: back to the last clause mark (never past the clause before), on
     // to the next; a word inside the current clause needs no scan (linear over the text)
     if (at >= clauseEnd) {
@@ -176,8 +187,7 @@ export function findObligations(text: string): Obligation[] {
       clauseEnd = at + word.length;
       while (clauseEnd < text.length && !CLAUSE_END.test(text[clauseEnd])) clauseEnd++;
     }
-    const cls = CLASS_OF.get(word)!;
-    if (!best || STRENGTH_RANK[cls] > STRENGTH_RANK[best.cls]) best = { word, cls, end: clauseEnd };
+    if (!best || weight({ word, cls }) > weight(best)) best = { word, cls, end: clauseEnd };
   }
   flush();
   return out;
