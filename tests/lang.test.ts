@@ -104,7 +104,7 @@ describe('the language', () => {
 
   it('CSV headers follow the language; the cells keep their codes', async () => {
     const zh = (await run(['diff', FX.zhoushan, '--lang', 'zh', '--format', 'csv'])).out;
-    expect(zh.split('\r\n')[0]).toBe('上级编号,上级任务,状态,本地编号,对应类型,最高相似度,上级责任单位,本地责任单位,上级时限,本地时限,时限变化,责任单位变化');
+    expect(zh.split('\r\n')[0]).toBe('上级编号,上级任务,状态,本地编号,对应类型,最高相似度,上级责任单位,本地责任单位,上级时限,本地时限,时限变化,责任单位变化,指标变化,约束力度变化');
     expect(zh).toContain(',carried,');
     const en = (await run(['diff', FX.zhoushan, '--format', 'csv'])).out;
     expect(en.split('\r\n')[0]).toMatch(/^base_id,base_title,status,/);

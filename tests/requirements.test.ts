@@ -154,4 +154,16 @@ describe('a lower level that weakens what it carries', () => {
     const md = await runCli(['diff', BASE, LOCAL, '--format', 'md']);
     expect(md.out).toMatch(/## Obligation strength \(4\)/);
   });
+
+  it('the HTML page marks the changed word in the row and lists every change; CSV has a column each', async () => {
+    const page = (await runCli(['diff', BASE, LOCAL, '--format', 'html'])).out;
+    // the row of task 1 carries both kinds, filterable, the two words marked
+    expect(page).toMatch(/data-st="[^"]*\btarget\b[^"]*\bstrength\b/);
+    expect(page).toContain('各地区<mark class="word">必须</mark>将依申请政务服务事项全部纳入平台办理 → 各县（市、区）<mark class="word">要</mark>将');
+    expect(page).toMatch(/id="[^"]*-requirements"/);
+    expect(page.match(/<tr data-st="(?:lowered|raised|removed|added|changed-unit|weakened|strengthened|prohibition-removed)">/g)).toHaveLength(7);
+    const csv = (await runCli(['diff', BASE, LOCAL, '--format', 'csv'])).out.split('\r\n');
+    expect(csv[0]).toMatch(/,target_changes,strength_changes$/);
+    expect(csv.find((r) => r.startsWith('1,'))).toMatch(/,1:lowered,1:weakened$/);
+  });
 });

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { FX, runCli } from './helpers.js';
 
 const SEEDS = [FX.zhoushan, FX.huzhou, FX.xinchang, FX.heihe];
-const ZH_SHEETS = ['概况', '删减', '新增', '合并与拆分', '时限变化', '责任单位变化', '对照表'];
+const ZH_SHEETS = ['概况', '删减', '新增', '合并与拆分', '时限变化', '责任单位变化', '指标变化', '约束力度变化', '对照表'];
 const run = (args: string[]) => runCli(args, { env: { NO_COLOR: '1' } });
 const tmp = () => mkdtempSync(join(tmpdir(), 'plancmp-xlsx-'));
 
@@ -40,6 +40,9 @@ describe('report --xlsx', () => {
     expect(rows('新增')).toBe(sum((d) => d.added.length));
     expect(rows('时限变化')).toBe(sum((d) => d.deadlineChanges.filter((c: any) => c.change !== 'same').length));
     expect(rows('责任单位变化')).toBe(sum((d) => d.ownerChanges.filter((o: any) => o.change !== 'mapped').length));
+    expect(rows('指标变化')).toBe(sum((d) => d.targetChanges.length));
+    expect(rows('约束力度变化')).toBe(sum((d) => d.strengthChanges.length));
+    expect(rows('约束力度变化')).toBeGreaterThan(0); // Zhoushan hedges three duties into 探索
     for (const ws of wb.worksheets) {
       expect(ws.views[0], ws.name).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(ws.autoFilter, ws.name).toBeTruthy();
@@ -78,7 +81,7 @@ describe('report --xlsx', () => {
     const f = join(dir, 'r.xlsx');
     expect((await run(['report', FX.zhoushan, '-o', f, '--lang', 'en'])).code).toBe(0);
     const wb = await read(f);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Overview', 'Dropped', 'Added', 'Merged and split', 'Deadline changes', 'Owner changes', 'Side by side']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Overview', 'Dropped', 'Added', 'Merged and split', 'Deadline changes', 'Owner changes', 'Target changes', 'Obligation strength', 'Side by side']);
   });
 
   it('a workbook that cannot be written is an error naming it, and leaves nothing behind', async () => {

@@ -76,6 +76,8 @@ export function renderDiffCsv(d: PlanDiff, base: Notice, local: Notice, lang?: L
       bestLocal ? list(bestLocal.deadlines.map((x) => x.text)) : '',
       list(changes),
       list((d.ownerChanges ?? []).filter((o) => o.base === t.id && o.change !== 'mapped').map((o) => `${o.local}:${o.change}`)),
+      list((d.targetChanges ?? []).filter((x) => x.base === t.id).map((x) => `${x.local}:${x.change}`)),
+      list((d.strengthChanges ?? []).filter((x) => x.base === t.id).map((x) => `${x.local}:${x.change}`)),
     ];
   });
   return toCsv([header, ...rows]);

@@ -223,7 +223,7 @@ const en = {
   },
   // the workbook (sheet names and column headers)
   xlsx: {
-    sheets: { overview: 'Overview', dropped: 'Dropped', added: 'Added', groups: 'Merged and split', deadlines: 'Deadline changes', owners: 'Owner changes', sbs: 'Side by side' },
+    sheets: { overview: 'Overview', dropped: 'Dropped', added: 'Added', groups: 'Merged and split', deadlines: 'Deadline changes', owners: 'Owner changes', targets: 'Target changes', strength: 'Obligation strength', sbs: 'Side by side' },
     overview: ['plan', '文号', '发文机关', '成文日期', 'base tasks', 'carried', 'coverage %', 'dropped', 'not in copy', 'added', 'merged', 'split', 'reworded', 'retitled', 'partial', 'deadline changes', 'deadlines compared', 'owner changes', 'same family', 'cites base'] as readonly string[],
     plan: 'plan',
     baseId: 'base id',
@@ -249,7 +249,7 @@ const en = {
   },
   // CSV headers
   csv: {
-    diff: ['base_id', 'base_title', 'status', 'local_ids', 'kinds', 'best_score', 'base_units', 'local_units', 'base_deadlines', 'local_deadlines', 'deadline_changes', 'owner_changes'],
+    diff: ['base_id', 'base_title', 'status', 'local_ids', 'kinds', 'best_score', 'base_units', 'local_units', 'base_deadlines', 'local_deadlines', 'deadline_changes', 'owner_changes', 'target_changes', 'strength_changes'],
     coverage: ['base_id', 'project', 'base_title', 'carried_by'],
     tidy: ['base_id', 'project', 'base_title', 'plan', 'plan_file', 'plan_doc_number', 'status', 'local_ids', 'kinds', 'score', 'change'],
     carried: 'carried',
@@ -342,6 +342,8 @@ const en = {
     filterSbs: 'filter rows (text, id, unit…)',
     aDeadlineChange: 'a deadline change',
     anOwnerChange: 'an owner change',
+    aTargetChange: 'a target change',
+    aStrengthChange: 'an obligation-strength change',
     filterDeadlines: 'filter deadline comparisons',
     parseWarnings: (n: N) => `parse warnings of the local plan (${n})`,
     marks: (level: string) => `Removed characters are <del>struck through</del> on the ${level} side, inserted ones <ins>underlined</ins> on the local side.`,
@@ -565,7 +567,7 @@ const zh: Labels = {
     csv: ['文件', '文号', '编号', '序号', '项目', '标题', '责任单位', '牵头单位', '配合单位', '指导单位', '时限', '行号'],
   },
   xlsx: {
-    sheets: { overview: '概况', dropped: '删减', added: '新增', groups: '合并与拆分', deadlines: '时限变化', owners: '责任单位变化', sbs: '对照表' },
+    sheets: { overview: '概况', dropped: '删减', added: '新增', groups: '合并与拆分', deadlines: '时限变化', owners: '责任单位变化', targets: '指标变化', strength: '约束力度变化', sbs: '对照表' },
     overview: ['方案', '文号', '发文机关', '成文日期', '上级任务', '保留', '保留率%', '删减', '文本缺失', '新增', '合并', '拆分', '改写', '改标题', '部分保留', '时限变化', '比较时限', '责任单位变化', '同一体系', '引用上级方案'],
     plan: '方案',
     baseId: '上级编号',
@@ -590,7 +592,7 @@ const zh: Labels = {
     no: '否',
   },
   csv: {
-    diff: ['上级编号', '上级任务', '状态', '本地编号', '对应类型', '最高相似度', '上级责任单位', '本地责任单位', '上级时限', '本地时限', '时限变化', '责任单位变化'],
+    diff: ['上级编号', '上级任务', '状态', '本地编号', '对应类型', '最高相似度', '上级责任单位', '本地责任单位', '上级时限', '本地时限', '时限变化', '责任单位变化', '指标变化', '约束力度变化'],
     coverage: ['上级编号', '项目', '上级任务', '保留方案数'],
     tidy: ['上级编号', '项目', '上级任务', '方案', '方案文件', '方案文号', '状态', '本地编号', '对应类型', '相似度', '时限变化'],
     carried: '保留',
@@ -674,6 +676,8 @@ const zh: Labels = {
     filterSbs: '筛选（正文、编号、单位…）',
     aDeadlineChange: '有时限变化',
     anOwnerChange: '有责任单位变化',
+    aTargetChange: '有指标变化',
+    aStrengthChange: '有约束力度变化',
     filterDeadlines: '筛选时限比较',
     parseWarnings: (n) => `本地方案的解析提示（${n}）`,
     marks: (level) => `${level}方案一侧<del>删除线</del>标出删去的文字，本地方案一侧<ins>下划线</ins>标出新增的文字。`,

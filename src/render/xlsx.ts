@@ -1,5 +1,5 @@
 // The workbook (`diff --format xlsx`, `report --xlsx FILE`): one sheet per section of the report —
-// 概况, 删减, 新增, 合并与拆分, 时限变化, 责任单位变化, 对照表 — each with a frozen header row, filters,
+// 概况, 删减, 新增, 合并与拆分, 时限变化, 责任单位变化, 指标变化, 约束力度变化, 对照表 — each with a frozen header row, filters,
 // set column widths and wrapped task text; 对照表 puts the two plans' texts side by side. Sheets are
 // built as plain rows here (tests read them without a spreadsheet) and streamed by exceljs's
 // WorkbookWriter row by row, so a report over many plans does not sit in memory as a workbook.
@@ -11,6 +11,7 @@ import { planColumns, type PlanInput } from './coverage.js';
 import { buildReport } from './report.js';
 import { alignRows } from './html/plan-page.js';
 import { labelsFor, type Lang } from './labels.js';
+import { markWord } from './requirements.js';
 
 export type Cell = string | number;
 
@@ -41,6 +42,8 @@ export function workbookSheets(base: Notice, plans: readonly PlanInput[], lang?:
     groups: { name: X.sheets.groups, columns: [col(X.plan, 16), col(X.kind, 8), col(X.baseId, 9), col(X.baseTask, 36, true), col(X.localId, 9), col(X.localTask, 36, true)], rows: [] as Cell[][] },
     deadlines: { name: X.sheets.deadlines, columns: [col(X.plan, 16), col(X.baseId, 9), col(X.localId, 9), col(X.baseDeadline, 30, true), col(X.localDeadline, 30, true), col(X.change, 10), col(X.compared, 10)], rows: [] as Cell[][] },
     owners: { name: X.sheets.owners, columns: [col(X.plan, 16), col(X.baseId, 9), col(X.localId, 9), col(X.change, 14), col(X.baseUnits, 30, true), col(X.localUnits, 30, true), col(X.detail, 36, true)], rows: [] as Cell[][] },
+    targets: { name: X.sheets.targets, columns: [col(X.plan, 16), col(X.baseId, 9), col(X.localId, 9), col(L.req.targetCols[2], 30, true), col(L.req.targetCols[3], 24, true), col(L.req.targetCols[4], 24, true), col(X.change, 12), col(X.detail, 12)], rows: [] as Cell[][] },
+    strength: { name: X.sheets.strength, columns: [col(X.plan, 16), col(X.baseId, 9), col(X.localId, 9), col(L.req.strengthCols[2], 40, true), col(L.req.strengthCols[3], 40, true), col(X.change, 14)], rows: [] as Cell[][] },
     sbs: { name: X.sheets.sbs, columns: [col(X.plan, 16), col(X.baseId, 9), col(X.baseText, 60, true), col(X.kind, 10), col(X.localId, 9), col(X.localText, 60, true)], rows: [] as Cell[][] },
   };
   plans.forEach((p, k) => {
@@ -87,12 +90,18 @@ export function workbookSheets(base: Notice, plans: readonly PlanInput[], lang?:
       if (o.change === 'mapped') continue;
       sheets.owners.rows.push([plan, o.base, o.local, L.ownerChange[o.change], o.baseUnits.join('、'), o.localUnits.join('、'), L.ownerDetail(o)]);
     }
+    for (const t of d.targetChanges ?? []) {
+      sheets.targets.rows.push([plan, t.base, t.local, t.indicator, t.baseTarget, t.localTarget, L.req.kind[t.change], t.weaker === undefined ? '' : (t.weaker ? L.req.asksLess : L.req.asksMore).trim()]);
+    }
+    for (const c of d.strengthChanges ?? []) {
+      sheets.strength.rows.push([plan, c.base, c.local, markWord(c.baseClause, c.baseWord), c.localClause ? markWord(c.localClause, c.localWord) : L.req.notStated, L.req.kind[c.change]]);
+    }
     for (const g of alignRows(d, base, local)) {
       const kind = !g.locals.length ? 'dropped' : !g.bases.length ? 'added' : (['merged', 'split'] as const).find((x) => g.links.some((l) => l.kind === x)) ?? g.links.reduce((a, l) => (l.score > a.score ? l : a)).kind;
       sheets.sbs.rows.push([plan, g.bases.map((t) => t.id).join('\n'), g.bases.map((t) => t.text).join('\n'), L.kind[kind], g.locals.map((t) => t.id).join('\n'), g.locals.map((t) => t.text).join('\n')]);
     }
   });
-  return [sheets.overview, sheets.dropped, sheets.added, sheets.groups, sheets.deadlines, sheets.owners, sheets.sbs];
+  return [sheets.overview, sheets.dropped, sheets.added, sheets.groups, sheets.deadlines, sheets.owners, sheets.targets, sheets.strength, sheets.sbs];
 }
 
 /** Excel's limit on a cell's text; a longer task text is cut there rather than refused. */

@@ -1,7 +1,8 @@
 // A page per local plan: the two plans side by side, aligned task by task. Each row is one connected
 // group of links (a local task merging two provincial ones shows both on the left), with the changed
-// characters highlighted, the units of both sides, and the deadline changes that belong to the row.
-import type { DeadlineChange, Link, LinkKind, NearestTask, Notice, OwnerChange, PlanDiff, Task } from '../../model.js';
+// characters highlighted, the units of both sides, and the deadline, target and strength changes that
+// belong to the row (the changed modal word marked).
+import type { DeadlineChange, Link, LinkKind, NearestTask, Notice, OwnerChange, PlanDiff, StrengthChange, Task, TargetChange } from '../../model.js';
 import type { PlanColumn } from '../coverage.js';
 import { COMPARED_LABEL, buildReport, changeName, groupWarnings, deadlineLabel, evidenceLabel, levelWord, parentageLine, summaryLine } from '../report.js';
 import { html, join, type SafeHtml } from './escape.js';
@@ -21,6 +22,9 @@ export interface RowGroup {
   deadlines: DeadlineChange[];
   /** The unexpected owner changes of the group's links (mapped ones are what an analyst expects). */
   owners: OwnerChange[];
+  /** Numeric targets and obligation words that changed between the group's tasks. */
+  targets: TargetChange[];
+  strengths: StrengthChange[];
 }
 
 type RowKind = LinkKind | 'dropped' | 'added';
@@ -44,13 +48,15 @@ export function alignRows(d: PlanDiff, base: Notice, local: Notice): RowGroup[] 
   const groupOf = (key: string) => {
     const r = find(key);
     let g = groups.get(r);
-    if (!g) groups.set(r, (g = { bases: [], locals: [], links: [], deadlines: [], owners: [] }));
+    if (!g) groups.set(r, (g = { bases: [], locals: [], links: [], deadlines: [], owners: [], targets: [], strengths: [] }));
     return g;
   };
   for (const t of base.tasks) groupOf(`b:${t.id}`).bases.push(t);
   for (const t of local.tasks) groupOf(`l:${t.id}`).locals.push(t);
   for (const k of links) groupOf(`b:${k.base}`).links.push(k);
   for (const o of d.ownerChanges ?? []) if (o.change !== 'mapped' && parent.has(`b:${o.base}`)) groupOf(`b:${o.base}`).owners.push(o);
+  for (const t of d.targetChanges ?? []) if (parent.has(`b:${t.base}`)) groupOf(`b:${t.base}`).targets.push(t);
+  for (const c of d.strengthChanges ?? []) if (parent.has(`b:${c.base}`)) groupOf(`b:${c.base}`).strengths.push(c);
 
   // deadline changes belong to the row of their base task (a key-list row: of the task it details)
   const owners = new Map(base.keyList.map((r) => [r.id, r.bodyTask]));
@@ -144,7 +150,7 @@ function sbsRow(col: PlanColumn, g: RowGroup, src: SourceOwners, nearest: Map<st
   const left = g.bases.map((t, k) => taskBlock(t, hl.left[k], k === 0 ? null : baseRowAnchor(col.anchor, t.id), src.base, L));
   const right = g.locals.map((t, k) => taskBlock(t, hl.right[k], k === 0 && !g.bases.length ? null : localRowAnchor(col.anchor, t.id), src.local, L));
   const changed = g.deadlines.filter((c) => c.change !== 'same' && !c.notRestated);
-  const st = [kind, ...g.links.map((k) => k.kind), changed.length ? 'deadline' : '', g.owners.length ? 'owner' : ''].filter(Boolean);
+  const st = [kind, ...g.links.map((k) => k.kind), changed.length ? 'deadline' : '', g.owners.length ? 'owner' : '', g.targets.length ? 'target' : '', g.strengths.length ? 'strength' : ''].filter(Boolean);
   const mid = g.links.length
     ? g.links.map(
         (k) =>
@@ -157,11 +163,50 @@ function sbsRow(col: PlanColumn, g: RowGroup, src: SourceOwners, nearest: Map<st
   const own = g.owners.length
     ? html`<ul class="owners small" aria-label="${L.html.ownerChangesAria}">${g.owners.map((o) => html`<li><span class="chip">${L.ownerChange[o.change]}</span> ${o.base}→${o.local} ${L.ownerDetail(o)}</li>`)}</ul>`
     : null;
+  const req = requirementItems(g, L);
   return html`<tr id="${rowId}" class="row-${kind}" data-st="${[...new Set(st)].join(' ')}"><td class="side base">${
     left.length ? left : html`<span class="muted">${L.html.notInBase}</span>`
   }</td><td class="mid">${mid}</td><td class="side local${g.locals.length ? '' : ' empty'}">${
     right.length ? right : html`<span>${col.sameFamily ? L.html.droppedRow : L.html.noCounterpart}</span>${nearestNote(nearest.get(g.bases[0]?.id ?? ''), src.local, L)}`
-  }${dl}${own}</td></tr>`;
+  }${dl}${own}${req}</td></tr>`;
+}
+
+/** A clause with its modal word marked: 【确保】 in text, <mark> here. */
+function markedClause(clause: string, word: string, L: Labels): SafeHtml {
+  if (!clause) return html`<span class="muted">${L.req.notStated}</span>`;
+  const at = word ? clause.indexOf(word) : -1;
+  return at < 0 ? html`${clause}` : html`${clause.slice(0, at)}<mark class="word">${word}</mark>${clause.slice(at + word.length)}`;
+}
+
+/** Whether a change asks less of the lower level (shown in red) or more (green). */
+const targetTone = (t: TargetChange) => (t.change === 'removed' || t.weaker === true ? 'st-dropped' : t.weaker === false || t.change === 'added' ? 'st-same' : 'st-partial');
+const strengthTone = (c: StrengthChange) => (c.change === 'strengthened' ? 'st-same' : 'st-dropped');
+
+/** The row's target and strength changes, under its local side. */
+function requirementItems(g: RowGroup, L: Labels): SafeHtml | null {
+  if (!g.targets.length && !g.strengths.length) return null;
+  const R = L.req;
+  return html`<ul class="reqchanges small" aria-label="${R.targets(g.targets.length)} · ${R.strength(g.strengths.length)}">${g.targets.map(
+    (t) => html`<li><span class="chip ${targetTone(t)}">${R.kind[t.change]}</span> ${t.base}→${t.local} ${t.indicator ? `${t.indicator}: ` : ''}${t.baseTarget || L.none} → ${t.localTarget || L.none}</li>`,
+  )}${g.strengths.map(
+    (c) => html`<li><span class="chip ${strengthTone(c)}">${R.kind[c.change]}</span> ${c.base}→${c.local} ${markedClause(c.baseClause, c.baseWord, L)} → ${markedClause(c.localClause, c.localWord, L)}</li>`,
+  )}</ul>`;
+}
+
+/** Every target and strength change of the plan, one table, filterable by kind. */
+function requirementTable(col: PlanColumn, d: PlanDiff, L: Labels): SafeHtml {
+  const R = L.req;
+  const M = L.md;
+  const targets = d.targetChanges ?? [];
+  const strengths = d.strengthChanges ?? [];
+  const head = html`<tr><th>${L.base}</th><th>${L.local}</th><th>${M.change}</th><th>${R.targetCols[2]}</th><th>${R.strengthCols[2]}</th><th>${R.strengthCols[3]}</th></tr>`;
+  const body = html`<tbody>${targets.map(
+    (t) => html`<tr data-st="${t.change}"><td>${t.base}</td><td>${t.local}</td><td class="st ${targetTone(t)}">${R.kind[t.change]}</td><td>${t.indicator}</td><td>${t.baseTarget || L.none}</td><td>${t.localTarget || L.none}</td></tr>`,
+  )}${strengths.map(
+    (c) => html`<tr data-st="${c.change}"><td>${c.base}</td><td>${c.local}</td><td class="st ${strengthTone(c)}">${R.kind[c.change]}</td><td></td><td>${markedClause(c.baseClause, c.baseWord, L)}</td><td>${markedClause(c.localClause, c.localWord, L)}</td></tr>`,
+  )}</tbody>`;
+  const kinds = [...new Set([...targets.map((t) => t.change), ...strengths.map((c) => c.change)])];
+  return table({ id: `${col.anchor}-requirements`, filter: L.html.filterDeadlines, facets: kinds.map((k) => ({ value: k, label: R.kind[k] })) }, head, body);
 }
 
 function metaTable(d: PlanDiff, L: Labels): SafeHtml {
@@ -235,7 +280,13 @@ export function planPage(col: PlanColumn, d: PlanDiff, base: Notice, local: Noti
       className: 'sbs',
       sortable: false,
       filter: H.filterSbs,
-      facets: [...facetKinds.map((k) => ({ value: k, label: kindText(KIND_LABEL[k], L) })), { value: 'deadline', label: H.aDeadlineChange }, { value: 'owner', label: H.anOwnerChange }],
+      facets: [
+        ...facetKinds.map((k) => ({ value: k, label: kindText(KIND_LABEL[k], L) })),
+        { value: 'deadline', label: H.aDeadlineChange },
+        { value: 'owner', label: H.anOwnerChange },
+        { value: 'target', label: H.aTargetChange },
+        { value: 'strength', label: H.aStrengthChange },
+      ],
     },
     html`<tr><th>${d.base.docNumber ?? L.base} <span class="muted small">${levelWord(base, L)}</span></th><th>${H.link}</th><th>${d.local.docNumber ?? col.label} <span class="muted small">${L.local}</span></th></tr>`,
     sections.map((s) => html`<tbody>${s.heading ? html`<tr class="group"><th colspan="3">${s.heading}</th></tr>` : null}${s.rows.map((g) => sbsRow(col, g, o.sources ?? {}, nearest, L))}</tbody>`),
@@ -264,6 +315,9 @@ ${coverageLegend(L)}
 ${sbs}
 <h3 id="${col.anchor}-deadline-changes">${H.deadlineComparisons(r.deadlinesChanged, r.deadlinesCompared)}</h3>
 ${d.deadlineChanges.length ? join([deadlineTable(col, d, L)]) : html`<p class="muted">${H.noDeadlines}</p>`}
+${(d.targetChanges ?? []).length || (d.strengthChanges ?? []).length
+  ? html`<h3 id="${col.anchor}-requirement-changes">${L.req.targets((d.targetChanges ?? []).length)} · ${L.req.strength((d.strengthChanges ?? []).length)}</h3>${requirementTable(col, d, L)}`
+  : null}
 ${warnings}
 </section>`;
 }

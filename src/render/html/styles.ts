@@ -118,6 +118,9 @@ del{background:#fbd3cf;color:#7a1109;text-decoration:line-through;text-decoratio
 ins{background:#c9efd0;color:#0f5123;text-decoration:none;border-bottom:1px solid #4b8f55}
 ul.dlchanges{list-style:none;margin:.35rem 0 0;padding:0;font-size:.82rem}
 ul.dlchanges li{margin:.1rem 0}
+ul.reqchanges{list-style:none;margin:.35rem 0 0;padding:0}
+ul.reqchanges li{margin:.1rem 0}
+mark.word{background:#ffe08a;color:inherit;font-weight:600;padding:0 .1em}
 .chip{display:inline-block;border-radius:3px;padding:0 .35em;font-size:.78rem;margin-right:.3em;white-space:nowrap}
 details{margin:.5rem 0}
 .tools button.csv{font:inherit;font-size:.85rem;padding:.15rem .5rem;border:1px solid #a9b1bd;border-radius:3px;background:#fff;color:var(--accent);cursor:pointer}
