@@ -6,38 +6,12 @@ import type { Link, Notice, Obligation, StrengthChange, Target, TargetChange } f
 import { dice } from '../align/text.js';
 import { AIM_WORDS, STRENGTH_RANK, WORD_RANK } from '../vocabulary.js';
 import { clauseStrengths } from '../parse/requirements.js';
+import { linkGroups } from './link-groups.js';
 import type { RequirementOptions } from '../options.js';
 
 interface Owned<T> {
   task: string;
   item: T;
-}
-
-/** Groups of linked tasks: the connected parts of the link graph (a merge or a split is one group). */
-function linkGroups(links: readonly Link[]): { base: string[]; local: string[] }[] {
-  const parent = new Map<string, string>();
-  const find = (x: string): string => {
-    let r = x;
-    while (parent.get(r) !== r) r = parent.get(r)!;
-    parent.set(x, r);
-    return r;
-  };
-  const add = (x: string) => parent.has(x) || parent.set(x, x);
-  for (const k of links) {
-    const b = `b:${k.base}`;
-    const l = `l:${k.local}`;
-    add(b);
-    add(l);
-    parent.set(find(b), find(l));
-  }
-  const groups = new Map<string, { base: string[]; local: string[] }>();
-  for (const x of parent.keys()) {
-    const r = find(x);
-    let g = groups.get(r);
-    if (!g) groups.set(r, (g = { base: [], local: [] }));
-    (x.startsWith('b:') ? g.base : g.local).push(x.slice(2));
-  }
-  return [...groups.values()];
 }
 
 /** Best pairs first (one-to-one) among candidates scoring at least `min`. */

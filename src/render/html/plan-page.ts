@@ -12,6 +12,7 @@ import { LABELS, type Labels } from '../labels.js';
 import { trusted } from './escape.js';
 import { citeBadge, familyBadge, truncatedBadge } from './overview.js';
 import { table } from './table.js';
+import { linkGroups } from '../../diff/link-groups.js';
 import { highlightTexts } from './textdiff.js';
 import { lineLink } from './source.js';
 
@@ -31,43 +32,30 @@ type RowKind = LinkKind | 'dropped' | 'added';
 
 /** Connected groups of the link graph, in base order; local-only groups after their predecessor in local order. */
 export function alignRows(d: PlanDiff, base: Notice, local: Notice): RowGroup[] {
-  const parent = new Map<string, string>();
-  const find = (x: string): string => {
-    let r = x;
-    while (parent.get(r) !== r) r = parent.get(r)!;
-    parent.set(x, r);
-    return r;
-  };
-  const unite = (a: string, b: string) => parent.set(find(a), find(b));
-  for (const t of base.tasks) parent.set(`b:${t.id}`, `b:${t.id}`);
-  for (const t of local.tasks) parent.set(`l:${t.id}`, `l:${t.id}`);
-  const links = d.links.filter((k) => parent.has(`b:${k.base}`) && parent.has(`l:${k.local}`));
-  for (const k of links) unite(`b:${k.base}`, `l:${k.local}`);
-
-  const groups = new Map<string, RowGroup>();
-  const groupOf = (key: string) => {
-    const r = find(key);
-    let g = groups.get(r);
-    if (!g) groups.set(r, (g = { bases: [], locals: [], links: [], deadlines: [], owners: [], targets: [], strengths: [] }));
-    return g;
-  };
-  for (const t of base.tasks) groupOf(`b:${t.id}`).bases.push(t);
-  for (const t of local.tasks) groupOf(`l:${t.id}`).locals.push(t);
-  for (const k of links) groupOf(`b:${k.base}`).links.push(k);
-  for (const o of d.ownerChanges ?? []) if (o.change !== 'mapped' && parent.has(`b:${o.base}`)) groupOf(`b:${o.base}`).owners.push(o);
-  for (const t of d.targetChanges ?? []) if (parent.has(`b:${t.base}`)) groupOf(`b:${t.base}`).targets.push(t);
-  for (const c of d.strengthChanges ?? []) if (parent.has(`b:${c.base}`)) groupOf(`b:${c.base}`).strengths.push(c);
+  const bTask = new Map(base.tasks.map((t) => [t.id, t]));
+  const lTask = new Map(local.tasks.map((t) => [t.id, t]));
+  const links = d.links.filter((k) => bTask.has(k.base) && lTask.has(k.local));
+  const groupOfBase = new Map<string, RowGroup>();
+  const all: RowGroup[] = [];
+  for (const lg of linkGroups(links, [...bTask.keys()], [...lTask.keys()])) {
+    const g: RowGroup = { bases: lg.base.map((id) => bTask.get(id)!), locals: lg.local.map((id) => lTask.get(id)!), links: [], deadlines: [], owners: [], targets: [], strengths: [] };
+    for (const id of lg.base) groupOfBase.set(id, g);
+    all.push(g);
+  }
+  for (const k of links) groupOfBase.get(k.base)!.links.push(k);
+  for (const o of d.ownerChanges ?? []) if (o.change !== 'mapped') groupOfBase.get(o.base)?.owners.push(o);
+  for (const t of d.targetChanges ?? []) groupOfBase.get(t.base)?.targets.push(t);
+  for (const c of d.strengthChanges ?? []) groupOfBase.get(c.base)?.strengths.push(c);
 
   // deadline changes belong to the row of their base task (a key-list row: of the task it details)
   const owners = new Map(base.keyList.map((r) => [r.id, r.bodyTask]));
-  const baseIds = new Set(base.tasks.map((t) => t.id));
   for (const c of d.deadlineChanges) {
-    const owner = baseIds.has(c.base) ? c.base : owners.get(c.base);
-    if (owner) groupOf(`b:${owner}`).deadlines.push(c);
+    const owner = bTask.has(c.base) ? c.base : owners.get(c.base);
+    if (owner) groupOfBase.get(owner)?.deadlines.push(c);
   }
 
-  const ordered = [...groups.values()].filter((g) => g.bases.length > 0);
-  const localOnly = [...groups.values()].filter((g) => g.bases.length === 0);
+  const ordered = all.filter((g) => g.bases.length > 0);
+  const localOnly = all.filter((g) => g.bases.length === 0);
   const localPos = new Map(local.tasks.map((t, k) => [t.id, k]));
   for (const g of localOnly.sort((a, b) => localPos.get(a.locals[0].id)! - localPos.get(b.locals[0].id)!)) {
     const pos = localPos.get(g.locals[0].id)!;
