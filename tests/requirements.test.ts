@@ -80,6 +80,8 @@ describe('which word changes count', () => {
     // 应 binds as 要 does, and less than 必须
     ['服务应依托已有平台', '服务必须依托已有平台', ['应→必须 strengthened']],
     ['服务应依托已有平台', '服务要依托已有平台', []],
+    ['科研仪器按有关规定执行', '科研仪器必须按有关规定执行', ['∅→必须 strengthened']],
+    ['确保按期完成改造任务', '按期完成改造任务', ['确保→∅ weakened']],
     ['不得刊登商业广告', '原则上不刊登商业广告', ['不得→原则上不 weakened']],
   ])('%s → %s', (base, local, want) => {
     expect(one(base, local)).toEqual(want);
