@@ -59,6 +59,8 @@ export interface AlignOptions {
   paraphrasePhraseScore: number;
   /** …and at most this many tasks of each plan hold the phrase */
   paraphrasePhraseUses: number;
+  /** a local task still alone at least this share of whose content one base task holds (paraphraseMargin times more than any other) is a half of its split */
+  splitBack: number;
 }
 
 /** Thematic counterparts of a plan of another family (src/align/overlap.ts). Pinned by the any-base tests of tests/diff.test.ts and fixtures/snapshots/004. */
@@ -180,6 +182,7 @@ export const DEFAULT_DIFF_OPTIONS: DeepReadonly<DiffThresholds> = deepFreeze({
     paraphrasePhrase: 5,
     paraphrasePhraseScore: 0.06,
     paraphrasePhraseUses: 2,
+    splitBack: 0.15,
   },
   overlap: { minPhrase: 4, longPhrase: 6, maxShortUses: 3 },
   keyList: { exactRow: 0.9, headlineRow: 0.9, rowLink: 0.55, rowLinkBothWays: 0.3, rowContainWeight: 0.85, partCover: 0.6, mergeGain: 0.1, rowLinkWithinTasks: 0.08 },

@@ -13,10 +13,12 @@ export interface ParseOptions extends NormalizeOptions {
   /** Read pages of a scanned PDF with Tesseract. */
   ocr?: boolean;
   maxBytes?: number;
+  /** Read a 规定 / 办法 / 决定 of numbered measures as a plan (its items as tasks), as `diff` does. */
+  asPlan?: boolean;
 }
 
 export function parseSource(source: SourceText, opts: ParseOptions = {}): Notice {
-  const notice = parseNormalized(source, normalize(source.text, opts));
+  const notice = parseNormalized(source, normalize(source.text, opts), { asPlan: opts.asPlan });
   if (source.pages !== undefined) notice.source.pages = source.pages;
   if (source.pageOfLine) {
     // paged inputs (PDF, OFD): say which page of the original each warning is on

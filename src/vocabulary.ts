@@ -111,6 +111,12 @@ export const SAFEGUARD_THEME = /领导|督查|督导|督促|考核|监督|检查
 /** Kinds that carry a plan's tasks (the attached plan's own kind when a 通知 印发s one). */
 export const PLAN_KINDS = ['实施方案', '工作方案', '行动方案', '行动计划', '工作计划', '实施计划', '实施意见', '指导意见', '意见', '方案', '计划', '要点', '规划', '纲要', '清单', '措施', '举措', '安排', '任务', '分工', '通知'];
 /** Kinds that are not plans: replies, decisions, reports, regulations, contingency plans. */
+/**
+ * Kinds that are not plans but state policy a lower level writes its own 实施意见 for (a 规定 or 办法
+ * of numbered measures, a 决定 of 一、（一） items): `diff` compares them by those items. Replies,
+ * bulletins, orders, reports and regulations in articles stay without tasks.
+ */
+export const IMPLEMENTED_KINDS = ['规定', '办法', '细则', '决定'];
 export const NON_PLAN_KINDS = ['批复', '复函', '答复', '回复', '函', '决定', '决议', '通报', '公告', '通告', '公报', '条例', '规定', '办法', '细则', '规则', '规程', '章程', '预案', '命令', '令', '报告', '请示', '纪要', '议案', '公示'];
 
 // ── Obligation strength (issue 32). How binding a requirement is, by the modal or verb word that

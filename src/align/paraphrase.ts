@@ -104,7 +104,7 @@ export function linkParaphrases(s: RuleState, T: Readonly<AlignOptions>): void {
   // a task still alone whose one clear counterpart (far ahead of the next) is taken already: a merge
   // (二者合一) or split the local level wrote in its own words — one-sided, so the other task's own
   // stronger partner does not hide it
-  const clearBest = (count: number, strengthOf: (x: number) => number, allowed: (x: number) => boolean) => {
+  const clearBest = (count: number, strengthOf: (x: number) => number, allowed: (x: number) => boolean, min = T.paraphraseScore) => {
     let first = -1;
     let second = 0;
     for (let x = 0; x < count; x++) {
@@ -114,7 +114,7 @@ export function linkParaphrases(s: RuleState, T: Readonly<AlignOptions>): void {
         first = x;
       } else if (v > second) second = v;
     }
-    return first >= 0 && allowed(first) && strengthOf(first) >= T.paraphraseScore && strengthOf(first) >= T.paraphraseMargin * second ? first : -1;
+    return first >= 0 && allowed(first) && strengthOf(first) >= min && strengthOf(first) >= T.paraphraseMargin * second ? first : -1;
   };
   for (let i = 0; i < n; i++) {
     if (s.linkedBase.has(i) || found.some(([a]) => a === i)) continue;
@@ -124,6 +124,14 @@ export function linkParaphrases(s: RuleState, T: Readonly<AlignOptions>): void {
   for (let j = 0; j < m; j++) {
     if (s.linkedLocal.has(j) || found.some(([, b]) => b === j)) continue;
     const i = clearBest(n, (x) => strength[x * m + j], (x) => open(x, j));
+    if (i >= 0) found.push([i, j]);
+  }
+  // a local task still alone a good share of whose content one base task holds, far more than any
+  // other: one half of a split in the local level's own words (其一 加强震情跟踪, 其二 建设监测系统 out of
+  // one base measure), whatever that base task is linked to already
+  for (let j = 0; j < m; j++) {
+    if (s.linkedLocal.has(j) || found.some(([, b]) => b === j)) continue;
+    const i = clearBest(n, (x) => ev.back[x * m + j], (x) => !s.isBanned(x, j) && corresponds(x, j), T.splitBack);
     if (i >= 0) found.push([i, j]);
   }
   for (const [i, j] of found) s.add(i, j);

@@ -137,9 +137,11 @@ export async function runDiff(files: string[], opts: DiffCommandOptions, io: Io)
     if (code !== undefined) return code;
   }
   const baseSource = files.length === 2 ? await readSource(files[0], { encoding: opts.encoding, ocr: opts.ocr, isolate: true, stdin: stdinFor(io, files[0]) }) : undefined;
-  const base = baseSource ? parseSource(baseSource) : loadBase();
+  // a 规定 or 办法 of numbered measures is what its 实施意见 implements: compared by those items
+  const asPlan = { asPlan: true };
+  const base = baseSource ? parseSource(baseSource, asPlan) : loadBase();
   const localSource = await readSource(files[files.length - 1], { encoding: opts.encoding, ocr: opts.ocr, isolate: true, stdin: stdinFor(io, files[files.length - 1]) });
-  const local = parseSource(localSource);
+  const local = parseSource(localSource, asPlan);
   // the HTML page links each task to its line in the notices' own text
   const texts = opts.format === 'html' ? { base: baseSource ? baseSource.text : readFileSync(BASE_FILE, 'utf8'), local: localSource.text } : undefined;
   for (const [n, role] of [[base, 'base'], [local, 'local notice']] as const) {

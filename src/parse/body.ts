@@ -100,7 +100,7 @@ function partChains(paras: Paragraph[], heads: (Heading | undefined)[]): Chain[]
   return chains;
 }
 
-function chainScore(c: Chain, tokens: Token[], heads: (Heading | undefined)[]): number[] {
+function chainScore(c: Chain, tokens: Token[], heads: (Heading | undefined)[], ownBodyEnd: number): number[] {
   let notes = 0;
   let headings = 0;
   let action = 0;
@@ -110,7 +110,19 @@ function chainScore(c: Chain, tokens: Token[], heads: (Heading | undefined)[]): 
     if (h && h.level !== 'part') headings++;
     if (h?.level === 'part' && ACTION_TITLE.test(h.title)) action++;
   }
-  return [notes, action > 0 ? 1 : 0, headings, c.parts.length];
+  // a notice that prints or forwards nothing has its measures in its own body: an attachment after
+  // the signature is a sample or a form (号牌式样, 申请表), not the plan
+  return [c.parts[0] < ownBodyEnd ? 1 : 0, notes, action > 0 ? 1 : 0, headings, c.parts.length];
+}
+
+/**
+ * Where the notice's own body ends when the notice prints or forwards no document (印发, 转发 in its
+ * first lines): its signature or 附件 line. Infinity when it does: the attached document is the body.
+ */
+function ownBodyEnd(paras: Paragraph[]): number {
+  if (paras.slice(0, 3).some((p) => /印发|转发|颁布|公布/.test(p.text))) return Infinity;
+  for (let i = 0; i < paras.length; i++) if (/^附件/.test(paras[i].text) || isSignature(paras, i)) return i;
+  return Infinity;
 }
 
 function better(a: number[], b: number[]): boolean {
@@ -132,9 +144,10 @@ export function readBody(paras: Paragraph[]): Body {
   if (chains.length) {
     let best = chains[0];
     // one chain (most notices) needs no scoring, and so no owner notes outside the body
-    let bestScore = chains.length > 1 ? chainScore(best, tokens, heads) : [];
+    const own = chains.length > 1 ? ownBodyEnd(paras) : Infinity;
+    let bestScore = chains.length > 1 ? chainScore(best, tokens, heads, own) : [];
     for (const c of chains.slice(1)) {
-      const s = chainScore(c, tokens, heads);
+      const s = chainScore(c, tokens, heads, own);
       if (better(s, bestScore)) {
         best = c;
         bestScore = s;

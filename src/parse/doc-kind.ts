@@ -3,7 +3,7 @@
 // A reply, decision, bulletin, regulation or contingency plan has no tasks, whatever lists it holds;
 // a body written in articles (第一条 …) is a regulation, whatever it is called.
 import type { Meta, Paragraph } from '../model.js';
-import { NON_PLAN_KINDS, PLAN_KINDS } from '../vocabulary.js';
+import { IMPLEMENTED_KINDS, NON_PLAN_KINDS, PLAN_KINDS } from '../vocabulary.js';
 
 export interface DocKind {
   kind?: string;
@@ -11,11 +11,14 @@ export interface DocKind {
   /** Named as a plan by its title (or its attached plan's); false for a 通知 of arrangements or no title. */
   named: boolean;
   why: string;
+  /** What made it a non-plan: its title's kind, a body in articles, or an order's 文号. */
+  by?: 'title' | 'articles' | 'order';
 }
 
 // longest first: 实施方案 before 方案, 复函 before 函
 const KINDS = [...PLAN_KINDS, ...NON_PLAN_KINDS].sort((a, b) => b.length - a.length);
 const NON_PLAN = new Set(NON_PLAN_KINDS);
+const IMPLEMENTED = new Set(IMPLEMENTED_KINDS);
 const ARTICLE = /^第[一二三四五六七八九十百零〇]{1,5}条/;
 /** …（2018—2022年）, （试行）, （暂行）, （征求意见稿） after the kind. */
 const TITLE_TAIL = /(?:[（(][^（）()]{0,20}[）)]|[”"’」》\s])+$/;
@@ -45,6 +48,18 @@ function headKind(paras: Paragraph[]): string | undefined {
   return undefined;
 }
 
+/**
+ * The kind to parse by when the caller compares the notice as a plan: a 规定 / 办法 / 决定 named so
+ * by its title only (no articles) is read for its numbered measures, and a 通知 as if it were named a
+ * plan (its parts state what the lower level implements).
+ */
+export function kindAsPlan(k: DocKind): DocKind {
+  // a 通知 of arrangements compared with the plan that implements it: its parts are its measures
+  if (k.plan) return k.named ? k : { ...k, named: true };
+  if (k.by !== 'title' || !k.kind || !IMPLEMENTED.has(k.kind)) return k;
+  return { kind: k.kind, plan: true, named: true, why: `a ${k.kind} read as a plan: its numbered items are the measures a lower level implements` };
+}
+
 export function documentKind(meta: Meta, paras: Paragraph[]): DocKind {
   // the attached plan's own title names what the body is; the notice title what it is sent as
   const fromPlan = meta.planTitle ? titleKind(meta.planTitle) : undefined;
@@ -52,11 +67,11 @@ export function documentKind(meta: Meta, paras: Paragraph[]): DocKind {
   // no title found (a regulation printed without 关于): a short first line may still name a kind
   const fromHead = fromPlan || fromTitle ? undefined : headKind(paras);
   const kind = fromPlan && (!fromTitle || fromTitle === '通知' || NON_PLAN.has(fromPlan)) ? fromPlan : fromTitle ?? fromPlan ?? fromHead;
-  if (kind && NON_PLAN.has(kind)) return { kind, plan: false, named: false, why: `its title names it a ${kind}, not a plan` };
+  if (kind && NON_PLAN.has(kind)) return { kind, plan: false, named: false, why: `its title names it a ${kind}, not a plan`, by: 'title' };
   let articles = 0;
   for (let i = 0; i < paras.length && articles < 3; i++) if (ARTICLE.test(paras[i].text)) articles++;
-  if (articles >= 3) return { kind: kind ?? '条例', plan: false, named: false, why: 'its body is written in articles (第一条 …), as a regulation is' };
-  if (/令第\d+号$/.test(meta.docNumber ?? '')) return { kind: '令', plan: false, named: false, why: 'it is issued as an order (令), not a plan' };
+  if (articles >= 3) return { kind: kind ?? '条例', plan: false, named: false, why: 'its body is written in articles (第一条 …), as a regulation is', by: 'articles' };
+  if (/令第\d+号$/.test(meta.docNumber ?? '')) return { kind: '令', plan: false, named: false, why: 'it is issued as an order (令), not a plan', by: 'order' };
   const named = !!kind && kind !== '通知';
   return { kind, plan: true, named: named || (!meta.title && !meta.planTitle), why: kind ? `a ${kind}` : 'no kind in its title' };
 }

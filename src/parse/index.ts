@@ -13,7 +13,7 @@ import { attachRowTasks } from './keylist-tasks.js';
 import { ownersFromTable } from './table-owners.js';
 import { findObligations, findTargets } from './requirements.js';
 import { ownersForAll } from './closing-owners.js';
-import { documentKind, type DocKind } from './doc-kind.js';
+import { documentKind, kindAsPlan, type DocKind } from './doc-kind.js';
 import { partRoles, type RoleOf } from './part-roles.js';
 import type { PartShape, Task, TaskShape } from '../model.js';
 
@@ -23,7 +23,12 @@ export { findDocNumbers, normalizeDocNumber } from './docnumber.js';
 
 const CLOSING_TITLE = /组织|保障|实施|要求|领导|监督|考核|落实|附则/;
 
-export function parseNormalized(source: SourceText, norm: NormalizedText): Notice {
+export interface ParseAs {
+  /** Read a 规定 / 办法 / 决定 of numbered measures as a plan (diff does, for a side that is one). */
+  asPlan?: boolean;
+}
+
+export function parseNormalized(source: SourceText, norm: NormalizedText, as: ParseAs = {}): Notice {
   const paras = norm.paragraphs;
   // pushed onto a literal (not a spread of two lists that are often empty): the array starts with
   // the kind of a list of objects, so the pushes below never change its shape
@@ -35,7 +40,8 @@ export function parseNormalized(source: SourceText, norm: NormalizedText): Notic
   const docYear = meta.date ? Number(meta.date.slice(0, 4)) : undefined;
   const references = findReferences(paras, body.start, [meta.title, meta.planTitle]);
   const sections = buildSections(body);
-  const kind = documentKind(meta, paras);
+  const named = documentKind(meta, paras);
+  const kind = as.asPlan ? kindAsPlan(named) : named;
   // roles over the chain of parts, or over the root's headings when the body has no parts
   const chain = body.parts.length ? body.parts : body.root.children;
   const roles = partRoles(chain, !kind.named);
