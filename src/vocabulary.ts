@@ -127,7 +127,7 @@ export const STRENGTH_WORDS: { cls: StrengthClass; words: string[]; why: string;
   // a ban: the lower level may not weaken it into an aim
   { cls: 'prohibited', words: ['严禁', '禁止', '不得', '不准', '不许', '杜绝', '一律不'], why: 'forbids' },
   // a duty with no room: must, shall, ensure
-  { cls: 'binding', words: ['必须', '务必', '应当', '确保', '切实保障', '一律', '严格执行', '须', '应'], why: 'must be done' },
+  { cls: 'binding', words: ['必须', '务必', '应当', '确保', '一律', '须', '应'], why: 'must be done' },
   // the default imperative of a plan: 要 / 需
   { cls: 'expected', words: ['需要', '要', '需'], why: 'is to be done' },
   // a soft ban: avoid, in principle not — weaker than 不得, as strong as a plain imperative
@@ -178,4 +178,4 @@ export const TARGET_AFTER: { word: string; bound: 'min' | 'max' }[] = [
 /** Verbs a comparator may stand before, ahead of its number: 最高可获得3000元, 最高给予50万元. */
 export const TARGET_BRIDGES = ['可获得', '可给予', '给予', '可获', '补助', '奖励', '资助', '补贴', '可'];
 /** Units a target is counted in (longest first when matched). */
-export const TARGET_UNITS = ['个工作日', '个百分点', '个月', '平方公里', '平方米', '人次', '公里', '小时', '千瓦', '%', '％', '个', '家', '所', '项', '人', '户', '次', '天', '日', '件', '条', '台', '座', '张', '倍', '亩', '名', '批', '类', '元', '场', '套', '晚', '周', '期', '届', '吨', '辆', '篇', '部', '间', '款', '年'];
+export const TARGET_UNITS = ['个工作日', '个百分点', '个月', '平方公里', '平方米', '人次', '公里', '小时', '千瓦', '%', '％', '个', '家', '所', '项', '人', '户', '次', '天', '日', '件', '条', '台', '座', '张', '倍', '亩', '名', '批', '类', '元', '场', '套', '晚', '周', '期', '届', '吨', '辆', '篇', '部', '间', '款', '年', '级', '位', '课时'];

@@ -28,6 +28,7 @@ describe('targets in a task', () => {
     ['单家企业最高可获得3000元', { bound: 'max', value: 3000, unit: '元' }],
     ['为青年人才提供免租住房最长3年', { bound: 'max', value: 3, unit: '年' }],
     ['每家银行至少推出1款专属信贷产品', { value: 1, unit: '款' }],
+    ['重点设防城市达到抗御7级左右地震的能力', { value: 7, unit: '级' }],
   ])('%s', (text, want) => {
     expect(findTargets(text)).toEqual([expect.objectContaining(want)]);
   });
@@ -57,6 +58,10 @@ describe('obligation clauses in a task', () => {
     expect(findObligations('构建创业投资基金支持体系，加大信贷支持力度，提供安居支持')).toEqual([]);
     expect(findObligations('推进可视化管理')).toEqual([]);
     expect(findObligations('各镇街可视情设立服务驿站').map((x) => x.word)).toEqual(['可']);
+    // after a modal, 支持 is the verb it governs: a permission to support, not an encouragement
+    expect(findObligations('市级财政可通过专项资金渠道支持文化企业发展').map((x) => x.word)).toEqual(['可']);
+    // 严格执行 and 切实保障 are verbs with an adverb, not modal words
+    expect(findObligations('严格执行省级平台建设标准，切实保障职工合法权益')).toEqual([]);
   });
 });
 

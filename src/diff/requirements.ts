@@ -67,9 +67,10 @@ function clauseScore(a: Obligation, b: Obligation, T: Readonly<RequirementOption
  * A plain sentence against 应当 / 要, or against 鼓励 / 支持 / 引导, is no change: plans drop and add
  * those words as a matter of style — a lower level's plain 及时注销 binds as its parent's 应及时注销
  * does, and its plain 建设示范社区 is what its parent's 支持建设示范社区 asked for. A must (必须, 确保,
- * 严格执行) added to or taken from a plain sentence is a change. An aim (力争, 探索)
- * that the lower level states plainly is what implementing it means, so no change either; a plain duty
- * the lower level hedges into an aim is weakened, and permissions and bans always count.
+ * 一律) added to or taken from a plain sentence is a change. An aim (力争, 探索) that the lower level
+ * states plainly is what implementing it means, so no change either; a plain duty the lower level
+ * hedges into an aim is weakened. A permission against a plain sentence is not compared (see
+ * clauseScore); a ban always counts.
  */
 function plainAsWorded(a: Obligation, b: Obligation): boolean {
   const soft = (o: Obligation) => o.strength === 'encouraged';

@@ -3,7 +3,7 @@
 // sentence with the strength of the word that states it: 确保 binding, 力争 encouraged, 不得
 // prohibited). Read once per task at parse time; diff/requirements.ts compares them across links.
 import type { Obligation, Target } from '../model.js';
-import { STRENGTH_RANK, STRENGTH_WORDS, TARGET_AFTER, TARGET_BEFORE, TARGET_BRIDGES, TARGET_UNITS, TARGET_VERBS, type StrengthClass } from '../vocabulary.js';
+import { AIM_WORDS, STRENGTH_RANK, STRENGTH_WORDS, TARGET_AFTER, TARGET_BEFORE, TARGET_BRIDGES, TARGET_UNITS, TARGET_VERBS, type StrengthClass } from '../vocabulary.js';
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&');
 const byLength = (a: string, b: string) => b.length - a.length;
@@ -102,6 +102,7 @@ export function findTargets(text: string): Target[] {
 const WORDS: { word: string; cls: StrengthClass }[] = STRENGTH_WORDS.flatMap((c) => c.words.map((word) => ({ word, cls: c.cls }))).sort((a, b) => byLength(a.word, b.word));
 const WORD = new RegExp(WORDS.map((w) => esc(w.word)).join('|'), 'g');
 const CLASS_OF = new Map(WORDS.map((w) => [w.word, w.cls]));
+const AIM = new Set(AIM_WORDS);
 const QUALIFIERS = new Set(STRENGTH_WORDS.filter((c) => c.qualifier).flatMap((c) => c.words));
 /** How strongly a word states its clause: a qualifier (有条件的) below any modal word. */
 const weight = (w: { word: string; cls: StrengthClass }) => (QUALIFIERS.has(w.word) ? 0 : STRENGTH_RANK[w.cls]);
@@ -134,7 +135,11 @@ function isModalAt(text: string, word: string, at: number): boolean {
 /** The strongest modal word of a clause, if it has one. */
 function strongestWord(clause: string): { word: string; cls: StrengthClass } | undefined {
   let best: { word: string; cls: StrengthClass } | undefined;
-  for (const w of modalWords(clause)) if (!best || weight(w) > weight(best)) best = { word: w.word, cls: w.cls };
+  for (const w of modalWords(clause)) {
+    // after a modal (可通过…支持, 要鼓励), 支持 / 鼓励 is the verb the modal governs, not a modal of its own
+    if (best && w.cls === 'encouraged' && !AIM.has(w.word)) continue;
+    if (!best || weight(w) > weight(best)) best = { word: w.word, cls: w.cls };
+  }
   return best;
 }
 
@@ -187,6 +192,7 @@ export function findObligations(text: string): Obligation[] {
       clauseEnd = at + word.length;
       while (clauseEnd < text.length && !CLAUSE_END.test(text[clauseEnd])) clauseEnd++;
     }
+    if (best && cls === 'encouraged' && !AIM.has(word)) continue; // a verb after a modal, as above
     if (!best || weight({ word, cls }) > weight(best)) best = { word, cls, end: clauseEnd };
   }
   flush();
