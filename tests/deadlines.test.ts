@@ -8,6 +8,13 @@ const one = (text: string, docYear?: number) => {
 };
 const cell = (text: string, docYear?: number) => parseDeadlineCell(text, docYear);
 
+describe('extractDeadlines: what is not a time requirement', () => {
+  it('a policy’s own term (执行期限为…至…, 有效期至…) is how long it applies, not a deadline', () => {
+    expect(extractDeadlines('本规定执行期限为2019年1月1日至2023年12月31日。', 2019)).toEqual([]);
+    expect(extractDeadlines('本办法有效期至2025年底。各地要在2019年底前完成清理。', 2019).map((d) => d.text)).toEqual(['2019年底前']);
+  });
+});
+
 describe('extractDeadlines: by', () => {
   it('reads 2018年底 with its clause', () => {
     expect(one('全面推广政务钉钉，2018年底实现政务钉钉全覆盖。')).toEqual({

@@ -223,6 +223,15 @@ export function inPlanParen(text: string, s: number, e: number): boolean {
   return k < 0 || text[k] === '\n' || PLAN_NAME_END.test(text.slice(Math.max(0, k - 1), k + 1));
 }
 
+/**
+ * Whether a period is the policy's own term (执行期限为2019年1月1日至2023年12月31日, 有效期至2025年底):
+ * how long the measures apply, not a time by which anything is to be done.
+ */
+export function isPolicyTerm(text: string, s: number): boolean {
+  // the term word, then only its dates before this one (…为2019年1月1日至 2023年12月31日)
+  return /(?:执行期限|实施期限|有效期限?|执行期|施行期限)[为至到：:]?[^，,。；;]{0,16}$/.test(text.slice(Math.max(0, s - 24), s));
+}
+
 /** Length of a duration in months: 用3年时间 → 36, 三个月内 → 3, 一年半 → 18. */
 export function months(text: string): number | undefined {
   const d = durationOf(text);

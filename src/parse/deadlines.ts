@@ -11,6 +11,7 @@ import {
   cyclePoint,
   durationOf,
   inPlanParen,
+  isPolicyTerm,
   iso,
   monthSpan,
   readNumber,
@@ -200,7 +201,7 @@ export function extractDeadlines(text: string, docYear?: number): Deadline[] {
     const match = m;
     const found = interpret((name) => match[GROUP[name]], text, e, docYear);
     if (!found) continue;
-    if ((found.kind === 'by' || found.kind === 'range' || found.kind === 'from') && inPlanParen(text, s, e)) continue;
+    if ((found.kind === 'by' || found.kind === 'range' || found.kind === 'from') && (inPlanParen(text, s, e) || isPolicyTerm(text, s))) continue;
     const d: Deadline = { text: m[0].trim(), ...found, clause: cursor.clause(s, e) };
     if (!repeats(out[out.length - 1], d)) out.push(d);
   }
