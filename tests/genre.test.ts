@@ -185,6 +185,49 @@ describe('owners in an attached 分工表 that restates the items row for row', 
     ]);
     expect(n.warnings.some((w) => w.code === 'no-units')).toBe(false);
   });
+
+  it('a 分工表 of numbers and owners only (序号 | 牵头单位 | 配合单位) gives each numbered task its owners', () => {
+    const body = [
+      '一、主要任务',
+      '1.推进数据共享。建成市级数据共享平台。',
+      '2.推进业务协同。打通部门业务系统。',
+      '二、强化支撑',
+      '3.加强队伍建设。配齐专业人员。',
+      '某某市人民政府办公室',
+      '2021年3月1日',
+      '附件',
+      '重点任务分工表',
+      '| 序号 | 牵头单位 | 配合单位 |',
+      '| 1 | 市大数据局 | 市发展改革委 |',
+      '| 2 | 市政务服务局 | 市大数据局 |',
+      '| 3 | 市人力社保局 | 市委编办 |',
+    ].join('\n');
+    const n = parse(body);
+    expect(n.tasks.map((t) => [t.id, t.title, t.lead.join('、'), t.assist.join('、'), t.unitsFrom])).toEqual([
+      ['1.1', '推进数据共享', '市大数据局', '市发展改革委', 'table'],
+      ['1.2', '推进业务协同', '市政务服务局', '市大数据局', 'table'],
+      ['2.1', '加强队伍建设', '市人力社保局', '市委编办', 'table'],
+    ]);
+  });
+
+  it('a table pasted with tabs is read as one (序号⇥工作任务⇥牵头单位⇥配合单位⇥完成时限)', () => {
+    const body = [
+      '一、主要任务',
+      '（一）推进数据共享。建成市级数据共享平台。',
+      '（二）推进业务协同。打通部门业务系统。',
+      '附件',
+      '任务分工表',
+      '序号\t工作任务\t牵头单位\t配合单位\t完成时限',
+      '1\t推进数据共享\t市大数据局\t市发展改革委\t2021年6月底前',
+      '2\t推进业务协同\t市政务服务局\t市大数据局\t2021年12月底前',
+    ].join('\n');
+    expect(parse(body).tasks.map((t) => [t.id, t.lead.join('、'), t.unitsFrom])).toEqual([
+      ['1', '市大数据局', 'table'],
+      ['2', '市政务服务局', 'table'],
+    ]);
+    // a tab as an indent is not a table
+    expect(parse('一、主要任务\n（一）\t推进数据共享。建成平台。（责任单位：市大数据局）').tasks.map((t) => t.title)).toEqual(['推进数据共享']);
+  });
 });
 
 describe('notices that are not plans', () => {

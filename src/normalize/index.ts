@@ -4,7 +4,7 @@ import { stripPinyin } from './pinyin.js';
 import { isTraditional, toSimplified } from './t2s.js';
 import { unifyWidth } from './width.js';
 import { aggregateDamage, findDamage, isFurniture } from './damage.js';
-import { rejoin, type Line } from './rejoin.js';
+import { rejoin, tabsAsCells, type Line } from './rejoin.js';
 
 export { isTraditional, toSimplified } from './t2s.js';
 export { unifyWidth } from './width.js';
@@ -55,7 +55,7 @@ export function normalize(text: string, opts: NormalizeOptions = {}): Normalized
   lines.forEach((l, i) => {
     const lineNo = i + 1;
     if (mayBeDamaged) for (const w of findDamage(deglossed[i], lineNo)) warnings.push(w);
-    const t = unifyWidth(l);
+    const t = unifyWidth(tabsAsCells(l));
     if (isFurniture(t)) {
       warnings.push({ code: 'page-furniture', line: lineNo, message: `web page furniture “${t}” is not part of the notice (ignored)` });
       return;

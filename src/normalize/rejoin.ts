@@ -32,6 +32,17 @@ export function opensElement(t: string): boolean {
 }
 
 /** Three or more | in the line (found by indexOf: this runs on every line and paragraph, several times). */
+/**
+ * A row of a tab-separated table (a 分工表 pasted from a spreadsheet: 序号⇥工作任务⇥牵头单位) as the
+ * `| a | b | c |` row the table readers take; other lines as they are. Needs two tabs between three
+ * cells, so a tab used as an indent is not a table.
+ */
+export function tabsAsCells(line: string): string {
+  if (!line.includes('\t')) return line;
+  const cells = line.trim().split(/\t+/);
+  return cells.length >= 3 ? `| ${cells.map((c) => c.trim()).join(' | ')} |` : line;
+}
+
 export function isTableRow(t: string): boolean {
   let i = t.indexOf('|');
   if (i < 0) return false;

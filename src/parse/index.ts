@@ -57,7 +57,7 @@ export function parseNormalized(source: SourceText, norm: NormalizedText, as: Pa
     // owner notes and are fewer than its rows: the body then only frames or groups what it assigns
     if (level.basis !== 'owner-notes' && paras.some((p) => tableCells(p.text))) {
       const table = tasksFromTable(paras, docYear);
-      if (table.tasks.length > result.tasks.length) {
+      if (table.tasks.length > result.tasks.length && table.tasks.some((t) => t.title)) {
         result = table;
         why = 'a task table (a task column with owner or deadline columns) lists the tasks; the body does not assign them';
         keyList = { rows: [], warnings: [], start: -1 };

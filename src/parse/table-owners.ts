@@ -1,7 +1,8 @@
 // A plan whose items carry no owner notes may assign them in an attached 分工表 that restates the
 // items row for row (序号 | 任务 | 牵头单位 | 配合单位 | 完成时限). The body stays the task list; each
 // task takes the owners and deadlines of the row that restates it: the row of the same position
-// when the table has one row per task, else the row whose task text opens the same way.
+// when the table has one row per task, else the row whose task text opens the same way (or, for a
+// table of numbers and owners only, the row of the task's number).
 import type { Task } from '../model.js';
 import { addUnique } from './unit-fields.js';
 
@@ -22,7 +23,8 @@ export function ownersFromTable(tasks: Task[], rows: Task[]): number {
   const used = new Set<Task>();
   tasks.forEach((t, i) => {
     if (t.units.length) return;
-    const row = byPosition ? rows[i] : rows.find((r) => !used.has(r) && restates(r, t));
+    // a row without a task (序号 | 牵头单位 | 配合单位) names its task by the number the body gives it
+    const row = byPosition ? rows[i] : rows.find((r) => !used.has(r) && (r.title ? restates(r, t) : r.number === t.number));
     if (!row || !row.units.length) return;
     used.add(row);
     addUnique(t.units, row.units);

@@ -1,5 +1,7 @@
 // A task table as the task list itself (重点任务分工表, 推广清单): 序号 | 重点任务 | 主要内容 |
 // 牵头单位 | 配合单位 | 完成时限. Used when the body has no task list of its own. Ids are "T<序号>".
+// A table of 序号 and owner columns only gives rows without a title: owners for the body's tasks
+// of those numbers (table-owners.ts), never a task list.
 import type { Paragraph, Task, Warning } from '../model.js';
 import { tableCells } from './keylist.js';
 import { splitUnits } from './units.js';
@@ -35,7 +37,8 @@ function headerColumns(cells: string[]): Columns | undefined {
   const lead = cells.findIndex((c, i) => i !== guide && /牵头|责任|负责|主责|单位|部门/.test(c) && !ASSIST.test(c));
   const assist = find(ASSIST);
   const deadline = find(/时间|时限|期限|进度|完成/);
-  if (task < 0 && content < 0) return undefined;
+  // 序号 | 牵头单位 | 配合单位 with no task column: the owners of the body's tasks by their number
+  if (task < 0 && content < 0) return number >= 0 && (lead >= 0 || assist >= 0) ? { number, task: -1, content: -1, lead, assist, guide, deadline, leadNamed: lead >= 0 && /牵头|主责/.test(cells[lead]) } : undefined;
   // a task column with an owner or a deadline column beside it; without a 序号 column, owners too
   if (lead < 0 && guide < 0 && assist < 0 && (deadline < 0 || number < 0 || task < 0)) return undefined;
   return { number, task: task >= 0 ? task : content, content: task >= 0 ? content : -1, lead, assist, guide, deadline, leadNamed: lead >= 0 && /牵头|主责/.test(cells[lead]) };
@@ -72,7 +75,7 @@ export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult
     const numbered = cols.number >= 0;
     const number = numbered ? (cells[cols.number] ?? '') : String(seen.size + 1);
     if (!/^\d{1,5}$/.test(number)) return;
-    const taskCell = (cells[cols.task] ?? '').trim();
+    const taskCell = cols.task >= 0 ? (cells[cols.task] ?? '').trim() : '';
     if (!numbered && (!taskCell || cells.filter((c) => c === taskCell).length > 1 || /^[一二三四五六七八九十]{1,3}[、.]/.test(taskCell))) return;
     const id = `T${Number(number)}`;
     if (seen.has(id)) {
