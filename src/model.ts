@@ -378,7 +378,11 @@ export interface OwnerChange {
   /** The owners read from the base (local) task's sentences when it names none (“国家卫生健康委推行…”). */
   baseInferred?: string[];
   localInferred?: string[];
-  /** Collectives (各县（市、区）政府, 功能区管委会, 有关部门) one side names and the other does not: reported apart, never a change. */
+  /**
+   * Collectives (各县（区）政府 where the base names no government, 功能区管委会, 有关部门) one side names
+   * and the other does not: they make the entry owner-added / owner-dropped but are never a lead, and
+   * are listed here, apart from `unmatched` (the named bodies).
+   */
   groupsAdded?: string[];
   groupsDropped?: string[];
 }

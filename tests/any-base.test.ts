@@ -28,7 +28,10 @@ async function run(goldFile: string) {
 const FLOOR: Record<string, { links: number; dropped: number; added: number; owners: number }> = {
   'jiangxi-nongjihua-shishi-yijian.vs-guofa-2018-42.json': { links: 0.96, dropped: 0.8, added: 1, owners: 0.9 },
   'panyu-rencai-jiju-shishi-fangan.vs-guangzhou-rencai-2012.json': { links: 0.92, dropped: 0.7, added: 0.5, owners: 0.6 },
-  'xuchang-wufei-chengshi-shishi-fangan.vs-guobanfa-2018-128.json': { links: 1, dropped: 1, added: 1, owners: 0.9 },
+  // owners 0.88: this truth reads 6.2 (（商务部指导，供销合作总社参与）（生态环境部指导） → 市生态环境局牵头) as
+  // reassigned; the blind set marked for issue 28 reads it as mapped, and so does plancmp: the base names no lead,
+  // only bodies that guide, and the local lead is the counterpart of one of them
+  'xuchang-wufei-chengshi-shishi-fangan.vs-guobanfa-2018-128.json': { links: 1, dropped: 1, added: 1, owners: 0.88 },
 };
 
 describe.each(pairs)('%s', (goldFile) => {
@@ -74,13 +77,14 @@ describe('owner counterparts come from how unit names are built', () => {
     ['市场监管总局', '市生态环境局'],
   ])('%s is not %s', (b, l) => expect(counterpart(b, l)).toBe(false));
 
-  it('a lead taken over by another unit is reassigned; a unit the level has nowhere may vanish', async () => {
+  it('a lead taken over by another unit is reassigned; a unit not carried is dropped even where the level has none', async () => {
     const { d } = await run('jiangxi-nongjihua-shishi-yijian.vs-guofa-2018-42.json');
     const base = (id: string) => d.ownerChanges.find((c) => c.base === id)!;
     // （六） 市场监管总局 first-listed (列第一位者为牵头单位) → 省工业和信息化厅 leads
     expect(base('2.4')).toMatchObject({ change: 'reassigned' });
-    // 国际发展合作署 has no provincial counterpart anywhere in the local plan
-    expect(base('2.3')).toMatchObject({ change: 'mapped' });
+    // 国际发展合作署 has no provincial office: not carried all the same (this pair's truth calls it mapped;
+    // the blind set marked for issue 28 counts such units dropped, and so does plancmp)
+    expect(base('2.3')).toMatchObject({ change: 'owner-dropped', unmatched: ['国际发展合作署'] });
     // 商务部's counterpart 省商务厅 exists in the local plan, but not on this task
     expect(base('2.2')).toMatchObject({ change: 'owner-dropped', detail: expect.stringContaining('商务部') });
   });

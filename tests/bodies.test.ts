@@ -11,6 +11,7 @@ import type { Notice, Task } from '../src/model.js';
 import { loadBase, parseFile } from '../src/pipeline.js';
 import { ownerSectionText, ownerSectionMarkdown } from '../src/render/owners.js';
 import { colorsAt } from '../src/render/color.js';
+import { runCli } from './helpers.js';
 
 describe('the body table', () => {
   const t = bodyTable();
@@ -31,6 +32,7 @@ describe('the body table', () => {
     for (const row of t.rows) {
       if (row.bodies.length > 1) for (const b of row.bodies) expect(current, `line ${row.line}: ${b}`).toContain(b);
       for (const f of row.former) expect(bodiesOf(f)?.every((b) => current.has(b)), `line ${row.line}: ${f}`).toBe(true);
+      for (const c of row.carried) expect(current, `line ${row.line}: carried by ${c}`).toContain(c);
     }
     // no former name is also a current name at some level
     for (const [name] of t.former) for (const level of LEVELS) expect(t.byLevel[level].has(name), `${name} (${level})`).toBe(false);
@@ -72,6 +74,10 @@ describe('counterparts by the real names of bodies', () => {
     ['省法制办', '县司法局'],
     ['发展改革委', '区发展和改革局'],
     ['市规划局', '市规划局番禺区分局'],
+    ['国家知识产权局', '省市场监管局（省知识产权局）'],
+    ['省政府研究室', '新区政研室'],
+    ['市住保房管局', '区住建局'],
+    ['省公务员局', '市人力社保局'],
   ])('%s → %s', (b, l) => expect(counterpart(b, l)).toBe(true));
   it.each([
     ['省编办', '市府办'],
@@ -81,6 +87,7 @@ describe('counterparts by the real names of bodies', () => {
     ['市金融办', '区经贸局'],
     ['工业和信息化部', '市商务局'],
     ['省政府办公厅', '市委办'],
+    ['银保监会', '省地方金融监管局'],
   ])('%s is not %s', (b, l) => expect(counterpart(b, l)).toBe(false));
 });
 
@@ -107,6 +114,64 @@ describe('who leads', () => {
     expect(judge(b, l)).toMatchObject({ change: 'mapped', basis: 'table' });
   });
 
+  it('takes any unit of a plain list (责任单位：A、B、C) as the lead a local 牵头 may name', () => {
+    const b = task('1', ['科技厅', '财政厅', '省数据集团'], [{ text: '（责任单位：科技厅、财政厅、省数据集团）', lead: [], assist: [] }]);
+    const second = task('1', ['市财政局', '市科技局'], [{ text: '（市财政局牵头，市科技局配合）', lead: ['市财政局'], assist: ['市科技局'] }]);
+    // 省数据集团 (a provincial company the table does not know) has no counterpart: dropped, not excused
+    expect(judge(b, second)).toMatchObject({ change: 'owner-dropped', unmatched: ['省数据集团'] });
+    // nor is a body the lower level has no office of (国际发展合作署 in a province)
+    const national = task('1', ['商务部', '国际发展合作署'], [{ text: '（商务部牵头，国际发展合作署配合）', lead: ['商务部'], assist: ['国际发展合作署'] }]);
+    const province = task('1', ['省商务厅'], [{ text: '（省商务厅负责）', lead: ['省商务厅'], assist: [] }]);
+    expect(judge(national, province)).toMatchObject({ change: 'owner-dropped', unmatched: ['国际发展合作署'] });
+    const other = task('1', ['市商务局', '市科技局'], [{ text: '（市商务局牵头，市科技局配合）', lead: ['市商务局'], assist: ['市科技局'] }]);
+    expect(judge(b, other)).toMatchObject({ change: 'reassigned', localLeads: ['市商务局'] });
+  });
+
+  it('counts collectives as added or dropped but never as a lead; the base governments are never dropped', () => {
+    const b = task('1', ['省编办', '各市、县（市、区）政府'], [{ text: '（省编办、各市、县（市、区）政府负责）', lead: ['省编办', '各市、县（市、区）政府'], assist: [] }]);
+    const l = task('1', ['市编委办', '功能区管委会'], [{ text: '（市编委办、功能区管委会负责）', lead: ['市编委办', '功能区管委会'], assist: [] }]);
+    const e = judge(b, l);
+    expect(e).toMatchObject({ change: 'owner-added', groupsAdded: ['功能区管委会'] });
+    expect(e.unmatched).toBeUndefined();
+    expect(e.groupsDropped).toBeUndefined();
+    // 各县（区）政府 is added where the base names no government, and 有关单位 not carried is dropped
+    const b2 = task('1', ['省编办', '各有关单位'], [{ text: '（省编办、各有关单位负责）', lead: ['省编办', '各有关单位'], assist: [] }]);
+    const l2 = task('1', ['市编委办', '各县（区）政府'], [{ text: '（市编委办、各县（区）政府负责）', lead: ['市编委办', '各县（区）政府'], assist: [] }]);
+    expect(judge(b2, l2)).toMatchObject({ change: 'owner-dropped', groupsDropped: ['各有关单位'], groupsAdded: ['各县（区）政府'] });
+  });
+
+  it('reads a base catch-all (有关部门) as covering the departments the local plan names', () => {
+    const b = task('1', ['各有关部门和单位'], [{ text: '（各有关部门和单位负责）', lead: ['各有关部门和单位'], assist: [] }]);
+    const l = task('1', ['省就业工作领导小组办公室', '省级各有关部门'], [{ text: '（省就业工作领导小组办公室牵头，省级各有关部门配合）', lead: ['省就业工作领导小组办公室'], assist: ['省级各有关部门'] }]);
+    expect(judge(b, l)).toMatchObject({ change: 'mapped' });
+  });
+
+  it('counts every unit of a local task as added when the base task names none and its sentences no body', () => {
+    const b = task('1', [], []);
+    const l = task('1', ['市医保局', '各公立医疗机构'], [{ text: '（责任单位：市医保局、各公立医疗机构）', lead: [], assist: [] }]);
+    expect(judge(b, l)).toMatchObject({ change: 'owner-added', basis: 'inferred', unmatched: ['市医保局'], groupsAdded: ['各公立医疗机构'], baseInferred: [] });
+  });
+
+  it('reads the subjects of a base task without notes as its owners (有关部门要…, 国家卫生健康委推行…)', () => {
+    const l = task('1', ['市卫生健康委', '市财政局'], [{ text: '（市卫生健康委牵头，市财政局配合）', lead: ['市卫生健康委'], assist: ['市财政局'] }]);
+    const collective = { ...task('1', [], []), text: '有关部门要加强指导，推行电子健康卡。' };
+    expect(judge(collective, l)).toMatchObject({ change: 'mapped', basis: 'inferred', baseInferred: ['有关部门'] });
+    const named = { ...task('1', [], []), text: '国家卫生健康委推行电子健康卡。' };
+    expect(judge(named, l)).toMatchObject({ change: 'mapped', basis: 'inferred', baseInferred: ['国家卫生健康委'] });
+    const other = { ...task('1', [], []), text: '人力资源社会保障部推行电子社保卡。' };
+    expect(judge(other, l)).toMatchObject({ change: 'reassigned', basis: 'inferred' });
+  });
+
+  it('judges the lead of each half of a split task on its own, the units over both halves', () => {
+    const b = task('1', ['工业和信息化部', '商务部'], [{ text: '（工业和信息化部牵头，商务部配合）', lead: ['工业和信息化部'], assist: ['商务部'] }]);
+    const l1 = task('1', ['市经信局'], [{ text: '（市经信局牵头）', lead: ['市经信局'], assist: [] }]);
+    const l2 = task('2', ['市商务局'], [{ text: '（市商务局牵头）', lead: ['市商务局'], assist: [] }]);
+    const links = [{ base: '1', local: '1', score: 1, kind: 'split' as const }, { base: '1', local: '2', score: 1, kind: 'split' as const }];
+    const [first, second] = compareOwners(notice([b]), notice([l1, l2]), links);
+    expect(first).toMatchObject({ change: 'mapped' });
+    expect(second).toMatchObject({ change: 'reassigned', baseLeads: ['工业和信息化部'], localLeads: ['市商务局'] });
+  });
+
   it('splits a list closed by 等和 a government (商务部等和各省级人民政府负责)', () => {
     const b = task('1', ['商务部', '发展改革委等和各省级人民政府'], [{ text: '（商务部、发展改革委等和各省级人民政府负责）', lead: ['商务部', '发展改革委等和各省级人民政府'], assist: [] }]);
     const l = task('1', ['市商务局', '市发改委'], [{ text: '（市商务局牵头，市发改委配合）', lead: ['市商务局'], assist: ['市发改委'] }]);
@@ -118,6 +183,9 @@ describe('owners a base without owner notes implies', () => {
   it('reads the subjects of sentences, not the bodies they act on', () => {
     expect(subjectsOf('国家卫生健康委推行电子健康卡。支持教育部门开展培训。人民银行、银保监会要加大信贷支持。')).toEqual(['国家卫生健康委', '人民银行', '银保监会']);
     expect(subjectsOf('由市商务局牵头，加快建设。')).toEqual(['市商务局']);
+    // collectives as subjects are implied owners too; a collective acted on is not
+    expect(subjectsOf('各地区、各部门要遵循发展规律。有关部门要加强指导。推动各地区开展试点。')).toEqual(['各地区', '各部门', '有关部门']);
+    expect(subjectsOf('各级行政执法机关要明确审核机构。司法部负责制定统一的文书格式。')).toEqual(['各级行政执法机关', '司法部']);
   });
 });
 
@@ -129,9 +197,11 @@ describe('Zhoushan against 16号', () => {
     // 编办 and 编委办 are one body, 政府办公厅 and 府办 too
     expect(said).not.toMatch(/省编办 → 市编委办|省政府办公厅 → 市府办|no base counterpart for [^\n]*市编委办/);
     expect(changed.find((o) => o.base === '4.1')).toBeUndefined();
-    // collectives are never a lead and never a change: reported apart
-    expect(said).not.toMatch(/功能区管委会|各部门|有关部门/);
-    expect(d.ownerChanges.filter((o) => o.groupsAdded?.includes('功能区管委会')).length).toBeGreaterThanOrEqual(9);
+    // collectives are never a lead nor among the named units: listed apart, each making its entry owner-added
+    expect(changed.flatMap((o) => [...(o.unmatched ?? []), ...(o.localLeads ?? [])]).join()).not.toMatch(/功能区管委会|各部门|有关部门/);
+    const zones = d.ownerChanges.filter((o) => o.groupsAdded?.includes('功能区管委会'));
+    expect(zones.length).toBeGreaterThanOrEqual(9);
+    for (const o of zones) expect(o.change).not.toBe('mapped');
     for (const o of d.ownerChanges) expect(['table', 'name-rule', 'inferred']).toContain(o.basis);
   });
 });
@@ -145,13 +215,30 @@ describe('the owner-changes section of the reports', () => {
     expect(grouped.length).toBeLessThanOrEqual(40);
     expect(grouped.filter((l) => l.includes('功能区管委会'))).toHaveLength(1);
     expect(grouped.find((l) => l.includes('功能区管委会'))).toMatch(/功能区管委会 added to (\d+) tasks: 2\.1, /);
-    // neither plan says who leads: the units listed are co-owners, and 市府办 joins 市法制办 on 2.3 and 2.4
-    expect(grouped.filter((l) => /市府办 added to 2 tasks: 2\.3→2\.2, 2\.4→2\.2/.test(l))).toHaveLength(1);
+    // neither plan says who leads: the units listed are co-owners, and 市府办 joins 新区政研室 (the
+    // city's 政府研究室) on 2.1 and 2.2, 市法制办 on 2.3 and 2.4
+    expect(grouped.filter((l) => /市府办 added to 4 tasks: 2\.1, 2\.2→2\.1, 2\.3→2\.2, 2\.4→2\.2/.test(l))).toHaveLength(1);
     expect(grouped.filter((l) => /省政府办公厅 → 新区督考办: 3\.1, 3\.2→3\.1, 3\.3→3\.1/.test(l))).toHaveLength(1);
     const all = ownerSectionText(d, c, 'all');
     expect(all.length).toBe(2 + d.ownerChanges.length);
     expect(all.some((l) => /4\.1 → 4\.1 {2}mapped {2}\[table\]/.test(l))).toBe(true);
     const md = ownerSectionMarkdown(d)!;
     expect(md.body.split('\n').filter((l) => l.includes('功能区管委会'))).toHaveLength(1);
+    expect(md.body).toMatch(/\| collective added \| 功能区管委会 \|/);
+  });
+
+  it('shows the grouped view in the HTML report, and marks owners inferred from a base without notes in HTML and CSV', async () => {
+    const html = (await runCli(['diff', 'fixtures/000_5b73fe2b8637f3d3.txt', '--format', 'html'], { env: { NO_COLOR: '1' } })).out;
+    const table = /<table class="owner-groups">[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
+    expect(table.match(/功能区管委会/g)).toHaveLength(1);
+    expect(table).toMatch(/省政府办公厅 → 新区督考办<\/td><td class="small">3\.1, 3\.2→3\.1, 3\.3→3\.1</);
+    // 国发〔2019〕5号 carries no owner notes: its tasks' owners are read from the text, and said so
+    const county = ['fixtures/real/govcn/01-guofa-2019-5.html', 'fixtures/rewritten/shuangsuiji-county-shishi-fangan.txt'];
+    const csv = (await runCli(['diff', ...county, '--format', 'csv'])).out.split('\r\n');
+    const cell = csv.find((l) => l.startsWith('1,'))!;
+    expect(cell).toMatch(/,1:owner-added 县市场监管局、县发展改革委、县司法局、各有关部门 \(inferred\),[^,]*,[^,]*$/);
+    const page = (await runCli(['diff', ...county, '--format', 'html'])).out;
+    expect(/<table class="owner-groups">[\s\S]*?<\/table>/.exec(page)?.[0]).toContain('(inferred)');
+    expect(page).toContain('(owners inferred from the text)');
   });
 });

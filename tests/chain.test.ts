@@ -120,7 +120,8 @@ describe('chain corpus (fixtures/chain): base, two city plans, two county plans 
     // the 2018 reform merged the 法制办 into (bodies.tsv), so a counterpart, not a reassignment
     const decisions = lineage(c, F.province, '2.3', F.haiyan);
     expect(decisions.steps.map((s) => s.lead[0])).toEqual(['省法制办', '市法制办', '县司法局']);
-    expect(decisions.steps.map((s) => s.ownerChange ?? null)).toEqual([null, 'mapped', 'mapped']);
+    // (the county adds the collective 县级各部门: an owner added, not a reassignment)
+    expect(decisions.steps.map((s) => s.ownerChange ?? null)).toEqual([null, 'mapped', 'owner-added']);
     expect(decisions.reassignedAt).toEqual([]);
     const thought = lineage(c, F.province, '1.2', F.haiyan);
     expect(thought.steps[2]).toMatchObject({ tasks: ['1.1'], kinds: ['merged'] });

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { FX, runCli } from './helpers.js';
 
 const SEEDS = [FX.zhoushan, FX.huzhou, FX.xinchang, FX.heihe];
-const ZH_SHEETS = ['概况', '删减', '新增', '合并与拆分', '时限变化', '责任单位变化', '指标变化', '约束力度变化', '对照表'];
+const ZH_SHEETS = ['概况', '删减', '新增', '合并与拆分', '时限变化', '责任单位变化汇总', '责任单位变化', '指标变化', '约束力度变化', '对照表'];
 const run = (args: string[]) => runCli(args, { env: { NO_COLOR: '1' } });
 const tmp = () => mkdtempSync(join(tmpdir(), 'plancmp-xlsx-'));
 
@@ -67,6 +67,16 @@ describe('report --xlsx', () => {
     expect(['时限提前', '时限推迟', '时限改变', '时限删去', '新增时限', '未重述']).toContain(text(dl, 2, 6));
     const owners = wb.getWorksheet('责任单位变化')!;
     expect(text(owners, 2, 4)).toMatch(/牵头单位改变|责任单位减少|责任单位增加/);
+    expect(text(owners, 1, 8)).toBe('依据');
+    expect(['机构表', '名称规则', '据正文推断']).toContain(text(owners, 2, 8));
+    // the grouped view: 舟山's 功能区管委会, added to many tasks, is one row that lists them
+    const grouped = wb.getWorksheet('责任单位变化汇总')!;
+    const zones = [...Array(grouped.actualRowCount).keys()].map((k) => k + 1).filter((r) => text(grouped, r, 1) === '舟山市' && text(grouped, r, 3) === '功能区管委会');
+    expect(zones).toHaveLength(1);
+    expect(text(grouped, zones[0], 2)).toBe('集体单位 增加');
+    expect(Number(grouped.getRow(zones[0]).getCell(4).value)).toBeGreaterThanOrEqual(9);
+    expect(text(grouped, zones[0], 5).split(', ').length).toBe(Number(grouped.getRow(zones[0]).getCell(4).value));
+    expect(rows('责任单位变化汇总')).toBeLessThan(rows('责任单位变化'));
     // 对照表: the base text and the local text side by side, wrapped
     const sbs = wb.getWorksheet('对照表')!;
     expect([text(sbs, 1, 3), text(sbs, 1, 6)]).toEqual(['上级方案原文', '本地方案原文']);
@@ -81,7 +91,7 @@ describe('report --xlsx', () => {
     const f = join(dir, 'r.xlsx');
     expect((await run(['report', FX.zhoushan, '-o', f, '--lang', 'en'])).code).toBe(0);
     const wb = await read(f);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Overview', 'Dropped', 'Added', 'Merged and split', 'Deadline changes', 'Owner changes', 'Target changes', 'Obligation strength', 'Side by side']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Overview', 'Dropped', 'Added', 'Merged and split', 'Deadline changes', 'Owner changes grouped', 'Owner changes', 'Target changes', 'Obligation strength', 'Side by side']);
   });
 
   it('a workbook that cannot be written is an error naming it, and leaves nothing behind', async () => {

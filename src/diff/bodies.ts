@@ -15,6 +15,8 @@ export interface BodyRow {
   names: Record<Level, string[]>;
   former: string[];
   branches: string[];
+  /** Bodies whose counterparts carry this body's work as a brand where it has no office of its own. */
+  carried: string[];
   line: number;
 }
 
@@ -70,6 +72,7 @@ function parseTable(text: string): BodyTable {
       names: { national: split(c[2]), province: split(c[3]), city, county },
       former: split(c[6]),
       branches: split(c[7]),
+      carried: split(c[8]),
       line: i + 1,
     });
   });
@@ -124,8 +127,9 @@ function coreOf(rest: string): string | undefined {
 const NATIONAL = /^(?:中共中央|中国共产党|中共|中央|国家|全国|中国)(?=[\u4e00-\u9fff]{2})/;
 // a place and its level (浙江省 / 舟山市 / 番禺区 / 恩施州), or the level alone (省 / 市 / 县 / 区);
 // two characters at least before the level word, so 城市管理局 and 社区 keep their 市 and 区
-const PLACE = /^(?:(?![省市县区])[\u4e00-\u9fff]{2,6}?(自治区|自治州|自治县|省|市|州|地区|盟|县|区|旗)|(省|市(?!场)|县|区))(?=[\u4e00-\u9fff]{2})/;
-const LEVEL_OF: Record<string, Level> = { 省: 'province', 自治区: 'province', 市: 'city', 州: 'city', 自治州: 'city', 地区: 'city', 盟: 'city', 县: 'county', 区: 'county', 旗: 'county', 自治县: 'county' };
+// 新区 alone: a state-level new area's short name for itself (舟山群岛新区 → 新区政研室), a city's level
+const PLACE = /^(?:(?![省市县区])[\u4e00-\u9fff]{2,6}?(自治区|自治州|自治县|省|市|州|地区|盟|县|区|旗)|(省|市(?!场)|县|区|新区))(?=[\u4e00-\u9fff]{2})/;
+const LEVEL_OF: Record<string, Level> = { 省: 'province', 自治区: 'province', 市: 'city', 州: 'city', 自治州: 'city', 地区: 'city', 盟: 'city', 县: 'county', 区: 'county', 旗: 'county', 自治县: 'county', 新区: 'city' };
 
 /** A unit name without its place and level: 浙江省舟山市经信委 → 经信委 (city), 中共中央组织部 → 组织部 (national). */
 export function bareName(name: string): { level: Level | undefined; rest: string; stages: string[] } {
@@ -176,14 +180,18 @@ export function bodiesOf(unit: string): string[] | undefined {
 function resolve(unit: string): string[] | undefined {
   const t = bodyTable();
   const { level, rest, stages } = bareName(unit);
-  // a branch with the place inside its name (人民银行南昌中心支行, 人行舟山市中支, 杭州海关)
-  for (const s of stages) for (const b of t.branches) if (b.re.test(s)) return b.row.bodies;
+  // a name the levels use as it is comes first: 省地方金融监管局 is the province's 金融办, not a
+  // branch +金融监管局 with 省地方 for a place
   const order = level ? [level, ...LEVELS.filter((l) => l !== level)] : LEVELS;
   for (const v of variants(rest)) {
     for (const l of order) {
       const row = t.byLevel[l].get(v);
       if (row) return row.bodies;
     }
+  }
+  // a branch with the place inside its name (人民银行南昌中心支行, 人行舟山市中支, 杭州海关)
+  for (const s of stages) for (const b of t.branches) if (b.re.test(s)) return b.row.bodies;
+  for (const v of variants(rest)) {
     const row = t.former.get(v);
     if (row) return row.bodies;
   }
@@ -193,19 +201,15 @@ function resolve(unit: string): string[] | undefined {
   return row ? row.bodies : undefined;
 }
 
-let levelNames: Map<string, Set<Level>> | undefined;
+let carriers: Map<string, string[]> | undefined;
 
-/** Whether the table names a counterpart of a current body at a level (国际发展合作署 has none below the state). */
-export function hasNamesAt(body: string, level: Level): boolean {
-  if (!levelNames) {
-    levelNames = new Map();
-    for (const row of bodyTable().rows)
-      if (row.bodies.length === 1)
-        for (const l of LEVELS)
-          // a vertical body's branches (人行XX中心支行, XX海关, XX调查队) stand in provinces and cities
-          if (row.names[l].length || (row.branches.length && (l === 'province' || l === 'city'))) (levelNames.get(row.bodies[0]) ?? levelNames.set(row.bodies[0], new Set()).get(row.bodies[0])!).add(l);
+/** The bodies whose counterparts carry a body's work as a brand (公务员局 → 人力资源和社会保障部, 中央组织部). */
+export function carriersOf(body: string): string[] {
+  if (!carriers) {
+    carriers = new Map();
+    for (const row of bodyTable().rows) if (row.bodies.length === 1 && row.carried.length) carriers.set(row.bodies[0], row.carried);
   }
-  return levelNames.get(body)?.has(level) ?? false;
+  return carriers.get(body) ?? [];
 }
 
 let subjectPattern: RegExp | undefined;

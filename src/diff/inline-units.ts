@@ -9,6 +9,10 @@ const LEAD_IN = /^(?:同时|并|另外|此外|其中|由|请|要求)?/;
 // after a body name, what shows it is not the subject: 教育部门 (departments), 财政部的 (possessive), 和 (a list goes on below)
 const NOT_SUBJECT = /^[门的所属之]/;
 const JOINER = /^(?:、|和|及|与|以及|，会同|会同)/;
+// collectives a sentence may make its subject (“各地区、各部门要…”, “有关部门要…”, “地方各级人民政府…”,
+// “各级行政执法机关要…”):
+// implied owners too, compared as collectives (a local plan's 市卫生健康委 is one of 有关部门)
+const COLLECTIVE = /(?:地方)?(?:各级|各)?(?:行政执法|行政|执法)机关|(?:县级以上)?(?:地方)?各级(?:人民)?政府|各(?:省、自治区、直辖市|省级|市级|县级|有关)?(?:人民)?政府|各地区|各地方|各(?:有关)?部门|有关部门(?:和单位)?|相关部门|各(?:有关)?单位|有关单位/y;
 
 const cache = new WeakMap<Task, string[]>();
 
@@ -30,7 +34,8 @@ export function subjectsOf(text: string): string[] {
     const found: string[] = [];
     for (;;) {
       re.lastIndex = 0;
-      const m = re.exec(s);
+      COLLECTIVE.lastIndex = 0;
+      const m = re.exec(s) ?? COLLECTIVE.exec(s);
       if (!m) break;
       const after = s.slice(m[0].length);
       if (NOT_SUBJECT.test(after)) break;

@@ -5,11 +5,13 @@
 // (国家 / 省 / 江西省 / 市 / 区 …), a function word (工业和信息化 / 农业农村 / 发展改革), a kind of
 // body (部 / 厅 / 局 / 委 / 办): 市委组织部 → 区委组织部, 市城管委 → 区城市管理局.
 // Governments and collectives (the implementing government, 各县（市、区）政府, 功能区管委会, 有关部门)
-// never lead and never count as a changed owner; a collective one side names and the other does not
-// is reported apart (groupsAdded / groupsDropped).
+// never lead. A collective one side names and the other does not makes the entry owner-added or
+// owner-dropped and is listed apart (groupsAdded / groupsDropped): the base's governments are the
+// implementing government or its subordinates, never dropped; a base catch-all (有关部门) covers the
+// departments the local plan names.
 import type { Link, Notice, OwnerChange, Task } from '../model.js';
 import { bigramSet } from '../align/text.js';
-import { bareName, bodiesOf, hasNamesAt, type Level } from './bodies.js';
+import { bodiesOf, carriersOf } from './bodies.js';
 import { inlineUnits } from './inline-units.js';
 
 /** The implementing government itself, its subordinate governments, development zones' committees, 有关部门. */
@@ -30,7 +32,7 @@ const BODY_SUFFIX = /(?:中心支行|分行|支行|总局|分局|局|厅|部|委
 const ZONES = /^各?(?:有关)?(?:功能区|开发区|园区|产业园区|产业集聚区|高新区|经济开发区|经济技术开发区|经开区|产业园)(?:管委会|管理委员会|管理机构)$/;
 const SUBGOV = /^各(?:有关)?.{0,12}(?:政府|区|县|市|镇|乡|街|管委会)|^(?:地方各级|各地|各级)/;
 // a collective: 有关部门, 市级有关部门, 市政府各部门党委（党组）, 相关行政执法单位, 其他省级部门, 各项目牵头单位
-const GENERIC = /(?:各|有关|相关|其他|其余|主要|级|所属|成员)[\u4e00-\u9fff]{0,8}?(?:部门|单位|机构|方面|部委)(?:党委|党组)*$/;
+const GENERIC = /(?:各|有关|相关|其他|其余|主要|级|所属|成员)[\u4e00-\u9fff]{0,8}?(?:部门|单位|机构|方面|部委)(?:党委|党组)*$|^(?:国务院|[省市县区]政府|[省市县区]直)(?:部门|部委|单位)$|^(?:地方)?(?:各级|各)?(?:行政执法|行政|执法)机关$/;
 
 // Unit names recur across the tasks of a plan and across plans: each name's key is derived once
 // (a pure function of the name; bounded caches, cleared when full).
@@ -127,14 +129,37 @@ export function basisOf(unit: string): 'table' | 'name-rule' {
   return keyOf(unit).tag || !bodiesOf(unit) ? 'name-rule' : 'table';
 }
 
+/**
+ * The names a unit goes by: 省市场监管局（省知识产权局） is both bodies (one body carrying another's
+ * brand); a bracket that is not a body's name (各镇（街）) adds nothing.
+ */
+function namesOf(unit: string): string[] {
+  const inner = [...unit.matchAll(/[〔（(]([^〔〕（）()]+)[〕）)]/g)].map((m) => m[1]).filter((n) => n.length >= 3 && BODY_SUFFIX.test(n));
+  return inner.length ? [unit, ...inner] : [unit];
+}
+
 function relate(base: string, local: string): Relation {
+  const bs = namesOf(base);
+  const ls = namesOf(local);
+  if (bs.length === 1 && ls.length === 1) return relateNames(base, local);
+  let out: Relation | undefined;
+  for (const b of bs)
+    for (const l of ls) {
+      const r = relateNames(b, l);
+      if (r.same && (!out || r.basis === 'table')) out = r;
+    }
+  return out ?? relateNames(base, local);
+}
+
+function relateNames(base: string, local: string): Relation {
   const b = keyOf(base);
   const l = keyOf(local);
   if (b.tag || l.tag) return { same: b.tag === l.tag, basis: 'name-rule' };
   const bb = bodiesOf(base);
   const lb = bodiesOf(local);
-  // both known: the table decides (省编办 = 市编委办; 农业农村部 ≠ 省自然资源厅 however alike the names)
-  if (bb && lb) return { same: bb.some((x) => lb.includes(x)), basis: 'table' };
+  // both known: the table decides (省编办 = 市编委办; 农业农村部 ≠ 省自然资源厅 however alike the names;
+  // 省公务员局 = 市人力社保局, the department that carries it as a brand)
+  if (bb && lb) return { same: bb.some((x) => lb.includes(x) || carriersOf(x).some((c) => lb.includes(c))), basis: 'table' };
   return { same: similar(b.core, l.core), basis: 'name-rule' };
 }
 
@@ -160,6 +185,8 @@ function expand(units: readonly string[]): string[] {
 
 /** A note that names its leads apart from the rest (A牵头，B配合; A负责，B参与): its leads are leads as written. */
 const marksLeads = (n: Task['ownerNotes'][number]) => /牵头|主办|主责/.test(n.text) || (n.lead.length > 0 && n.assist.length > 0);
+/** A task that says who leads: by a note, or by a task table's 牵头单位 column (its `lead`, no notes). */
+const taskMarksLeads = (t: Task) => t.ownerNotes.some(marksLeads) || (!t.ownerNotes.length && t.lead.length > 0);
 
 /**
  * Lead units for comparison: those a note marks as leading (A、B牵头，C配合); when no note of the task
@@ -178,6 +205,11 @@ function leadsOf(tasks: Task[], inferred: boolean): string[] {
     }
     const before = out.length;
     for (const n of t.ownerNotes) if (marksLeads(n)) expand(n.lead).forEach(add);
+    if (!t.ownerNotes.length) expand(t.lead).forEach(add);
+    // A、B负责；C、D负责: the first unit of each part of the note
+    if (out.length === before)
+      for (const n of t.ownerNotes)
+        for (const part of n.text.split(/[；;]/)) add(expand(n.units).find((u) => !exempt(u) && part.includes(u.replace(/[〔（(].*$/, ''))));
     if (out.length === before) add([...expand(t.units), ...t.impliedUnits].find((u) => !exempt(u)));
   }
   return out;
@@ -190,15 +222,21 @@ interface Side {
   inferred: boolean;
   /** Whether a note of these tasks says who leads (牵头), or they are listed alike (负责, 责任单位：A、B). */
   marks: boolean;
+  /**
+   * Listed alike as responsible (A、B、C按职责分工负责): the first listed leads, as 列第一位者为牵头单位
+   * says. A plain list (责任单位：A、B、C) or 指导 units say nothing of who leads.
+   */
+  ranked: boolean;
 }
 
 function sideOf(tasks: Task[]): Side {
   const units: string[] = [];
   for (const t of tasks) for (const u of expand(t.units)) if (!units.includes(u)) units.push(u);
-  const marks = tasks.some((t) => t.ownerNotes.some(marksLeads));
-  if (units.length || tasks.some((t) => t.impliedUnits.length)) return { units, leads: leadsOf(tasks, false), inferred: false, marks };
+  const marks = tasks.some(taskMarksLeads);
+  const ranked = tasks.some((t) => t.ownerNotes.some((n) => n.lead.length > 0 && /负责/.test(n.text)));
+  if (units.length || tasks.some((t) => t.impliedUnits.length)) return { units, leads: leadsOf(tasks, false), inferred: false, marks, ranked };
   for (const t of tasks) for (const u of inlineUnits(t)) if (!units.includes(u)) units.push(u);
-  return { units, leads: leadsOf(tasks, true), inferred: units.length > 0, marks };
+  return { units, leads: leadsOf(tasks, true), inferred: units.length > 0, marks, ranked };
 }
 
 /**
@@ -218,18 +256,6 @@ export function compareOwners(base: Notice, local: Notice, links: Link[]): Owner
     (basesOf.get(k.local) ?? basesOf.set(k.local, []).get(k.local)!).push(b);
     (localsOf.get(k.base) ?? localsOf.set(k.base, []).get(k.base)!).push(l);
   }
-  const everyLocalUnit: string[] = [];
-  for (const t of local.tasks) for (const u of t.units.length ? t.units : inlineUnits(t)) if (!everyLocalUnit.includes(u)) everyLocalUnit.push(u);
-  // whether the local plan names a counterpart of a base unit anywhere (asked once per unit)
-  const namedLocally = new Map<string, boolean>();
-  // a body the table knows may vanish only when the local level has no such body (国际发展合作署 in
-  // a province); a body it does not know, when the local plan names its counterpart nowhere
-  const level = levelOf(everyLocalUnit, local.meta.issuer);
-  const anywhere = (u: string) => {
-    let v = namedLocally.get(u);
-    if (v === undefined) namedLocally.set(u, (v = existsAt(u, level) ?? everyLocalUnit.some((w) => counterpart(u, w))));
-    return v;
-  };
   // a group's units and leads, found once per group (a group serves each of its links)
   const sides = new Map<Task[], Side>();
   const side = (g: Task[]) => sides.get(g) ?? sides.set(g, sideOf(g)).get(g)!;
@@ -240,12 +266,12 @@ export function compareOwners(base: Notice, local: Notice, links: Link[]): Owner
     const bGroup = basesOf.get(k.local);
     const lGroup = localsOf.get(k.base);
     if (!bGroup || !lGroup) continue;
-    out.push(judge(k, bTask.get(k.base)!, lTask.get(k.local)!, side(bGroup), side(lGroup), anywhere, localNotes));
+    out.push(judge(k, bTask.get(k.base)!, lTask.get(k.local)!, side(bGroup), side(lGroup), localNotes));
   }
   return out;
 }
 
-function judge(k: Link, bt: Task, lt: Task, b: Side, l: Side, anywhere: (u: string) => boolean, localNotes: boolean): OwnerChange {
+function judge(k: Link, bt: Task, lt: Task, b: Side, l: Side, localNotes: boolean): OwnerChange {
   const entry = (change: OwnerChange['change'], detail: string, basis: OwnerChange['basis']): OwnerChange => {
     const e: OwnerChange = { base: k.base, local: k.local, baseUnits: bt.units, localUnits: lt.units, change, detail, basis };
     if (b.inferred) e.baseInferred = b.units;
@@ -253,9 +279,19 @@ function judge(k: Link, bt: Task, lt: Task, b: Side, l: Side, anywhere: (u: stri
     return e;
   };
   const inferred = b.inferred || l.inferred;
-  // nothing stated on one side: nothing to compare (a base without owner notes whose sentences name no body)
   if (!b.units.length || !l.units.length) {
     if (b.units.length && !l.units.length && !inferred && localNotes) return entry('owner-dropped', `the local plan names no unit for ${b.units.join('、')}`, 'name-rule');
+    // the base names no unit and its sentences no body: every unit the local plan gives the task is its own
+    const own = l.units.filter((v) => !exempt(v) || isGroup(v));
+    if (!b.units.length && own.length && !l.inferred) {
+      const named = own.filter((v) => !isGroup(v));
+      const e = entry('owner-added', `the base names no unit${named.length ? `; no base counterpart for ${named.join('、')}` : ''}`, 'inferred');
+      e.baseInferred = [];
+      if (named.length) e.unmatched = named;
+      const groups = own.filter(isGroup);
+      if (groups.length) e.groupsAdded = groups;
+      return e;
+    }
     return entry('mapped', b.units.length ? '' : 'the base names no unit', inferred ? 'inferred' : 'name-rule');
   }
   const used = new Set<'table' | 'name-rule'>();
@@ -270,69 +306,67 @@ function judge(k: Link, bt: Task, lt: Task, b: Side, l: Side, anywhere: (u: stri
     if (groups.dropped.length) e.groupsDropped = groups.dropped;
     return e;
   };
-  // when neither side says who leads (A、B负责 against 责任单位：A、B), the units listed are co-owners:
-  // none was handed over while a named base unit is carried. When one side says (A牵头), the other's
-  // first unit is its lead-equivalent (列第一位者为牵头单位).
+  // Who leads. When neither side says (A、B负责 against 责任单位：A、B), the units listed are co-owners:
+  // none was handed over while a named base unit is carried. When the base says nothing of roles
+  // (责任单位：A、B、C) and the local plan names a lead, that lead may be any base unit's counterpart;
+  // when the base names its leads (A牵头) or ranks its units (A、B负责: A leads), the local lead must be
+  // the counterpart of one of them.
   const roleless = !b.marks && !l.marks && !b.inferred;
+  // the lead of this link's local task: each half of a split base task says who leads it (the units
+  // are compared over the whole group, so a unit one half carries is not dropped by the other)
+  const localLeads = l.inferred ? l.leads : leadsOf([lt], false);
+  const baseOwners = !b.marks && !b.inferred && !b.ranked ? b.units.filter((u) => !exempt(u)) : b.leads;
   const leadKept = roleless
-    ? // co-owners: handed over only when no named base unit is carried
-      !b.leads.length || !l.leads.length || b.units.some((u) => !exempt(u) && l.units.some((v) => !exempt(v) && rel(u, v)))
-    : !b.leads.length || !l.leads.length || l.leads.some((v) => b.leads.some((u) => rel(u, v)));
+    ? !b.leads.length || !l.leads.length || b.units.some((u) => !exempt(u) && l.units.some((v) => !exempt(v) && rel(u, v)))
+    : !baseOwners.length || !localLeads.length || localLeads.some((v) => baseOwners.some((u) => rel(u, v)));
   const basisNow = (units: string[]): OwnerChange['basis'] =>
     inferred ? 'inferred' : units.every((u) => basisOf(u) === 'table') && !used.has('name-rule') ? 'table' : 'name-rule';
   if (!leadKept) {
     // co-owners: the named units the base listed, and those the local plan put in their place
-    const from = roleless ? b.units.filter((u) => !exempt(u)) : b.leads;
-    const to = roleless ? l.units.filter((v) => !exempt(v)) : l.leads;
+    const from = roleless ? b.units.filter((u) => !exempt(u)) : baseOwners;
+    const to = roleless ? l.units.filter((v) => !exempt(v)) : localLeads;
     const e = entry('reassigned', `${roleless ? 'owners' : 'lead'} ${from.join('、')}${b.inferred ? ' (inferred)' : ''} → ${to.join('、')}`, basisNow([...from, ...to]));
     e.baseLeads = from;
     e.localLeads = to;
     return withGroups(e);
   }
   // units inferred from sentences say who acts, not every unit involved: only the lead is compared
-  if (inferred) return withGroups(entry('mapped', '', 'inferred'));
-  const missing = b.units.filter((u) => !exempt(u) && !l.units.some((v) => rel(u, v)) && anywhere(u));
-  const extra = l.units.filter((v) => !exempt(v) && !b.units.some((u) => rel(u, v)));
+  if (inferred) return entry('mapped', '', 'inferred');
+  // a body the lower level has no office of (国际发展合作署, 北京冬奥组委) not carried is dropped all the same
+  const missing = b.units.filter((u) => !exempt(u) && !l.units.some((v) => rel(u, v)));
+  // a base catch-all (有关部门, 其他省级部门) covers the departments the local plan names
+  const catchAll = b.units.some((u) => keyOf(u).tag === 'generic');
+  const uncovered = l.units.filter((v) => !exempt(v) && !b.units.some((u) => rel(u, v)));
+  const extra = catchAll ? [] : uncovered;
+  // ... and is carried by them (市级有关部门 → 县政务办、县大数据中心)
+  if (uncovered.length) groups.dropped = groups.dropped.filter((u) => keyOf(u).tag !== 'generic');
   const named = [...b.units, ...l.units].filter((u) => !exempt(u));
-  if (missing.length) {
-    const e = entry('owner-dropped', `no local counterpart for ${missing.join('、')}`, basisNow(named));
-    e.unmatched = missing;
+  // a collective carried or not is a change too, reported on its own line (功能区管委会 added to 9 tasks)
+  if (missing.length || groups.dropped.length) {
+    const e = entry('owner-dropped', missing.length ? `no local counterpart for ${missing.join('、')}` : `collective not carried: ${groups.dropped.join('、')}`, basisNow(named));
+    if (missing.length) e.unmatched = missing;
     return withGroups(e);
   }
-  if (extra.length) {
-    const e = entry('owner-added', `no base counterpart for ${extra.join('、')}`, basisNow(named));
-    e.unmatched = extra;
+  if (extra.length || groups.added.length) {
+    const e = entry('owner-added', extra.length ? `no base counterpart for ${extra.join('、')}` : `collective added: ${groups.added.join('、')}`, basisNow(named));
+    if (extra.length) e.unmatched = extra;
     return withGroups(e);
   }
   return withGroups(entry('mapped', '', basisNow(named)));
 }
 
-/** The level of the local plan: the level most of its units name (省 / 市 / 区), else its issuer's. */
-function levelOf(units: string[], issuer: string | undefined): Level | undefined {
-  const count = new Map<Level, number>();
-  for (const u of units) {
-    const l = bareName(u).level;
-    if (l && l !== 'national') count.set(l, (count.get(l) ?? 0) + 1);
-  }
-  const top = [...count].sort((a, b) => b[1] - a[1])[0];
-  if (top) return top[0];
-  const l = issuer ? bareName(issuer.replace(/(?:人民)?政府.*$/, '') + '政府').level : undefined;
-  return l === 'national' ? undefined : l;
-}
-
-/** Whether the table gives a unit's body a counterpart at a level (undefined: the table cannot say). */
-function existsAt(unit: string, level: Level | undefined): boolean | undefined {
-  const bodies = level && !keyOf(unit).tag ? bodiesOf(unit) : undefined;
-  return bodies && bodies.some((b) => hasNamesAt(b, level!));
-}
-
-/** Collectives one side names and the other does not (功能区管委会 added; 各区、县级市 not restated). */
+/**
+ * Collectives one side names and the other does not (功能区管委会 added; 各有关单位 not restated). The
+ * governments are one kind: the base's (各省级人民政府, 各市、县政府) are the implementing government or
+ * its subordinates, never dropped; a local plan's 各县（区）政府 is added only where the base names none.
+ */
 function groupChanges(bUnits: string[], lUnits: string[]): { added: string[]; dropped: string[] } {
-  const tags = (us: string[]) => new Set(us.filter(isGroup).map((u) => keyOf(u).tag));
-  const bt = tags(bUnits);
-  const lt = tags(lUnits);
+  const kind = (u: string) => (keyOf(u).tag === 'gov' || keyOf(u).tag === 'subgov' ? 'gov' : keyOf(u).tag);
+  const kinds = (us: string[]) => new Set(us.filter((u) => keyOf(u).tag).map(kind));
+  const bt = kinds(bUnits);
+  const lt = kinds(lUnits);
   return {
-    added: lUnits.filter((u) => isGroup(u) && !bt.has(keyOf(u).tag)),
-    dropped: bUnits.filter((u) => isGroup(u) && !lt.has(keyOf(u).tag)),
+    added: lUnits.filter((u) => isGroup(u) && !bt.has(kind(u))),
+    dropped: bUnits.filter((u) => isGroup(u) && kind(u) !== 'gov' && !lt.has(kind(u))),
   };
 }

@@ -5,6 +5,7 @@
 // are better without.
 import type { Notice, PlanDiff } from '../model.js';
 import { labelsFor, type Lang } from './labels.js';
+import { changeCell } from './owners.js';
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 // OWASP's list: = + - @, and tab / CR, which some spreadsheet programs strip before evaluating
@@ -75,7 +76,8 @@ export function renderDiffCsv(d: PlanDiff, base: Notice, local: Notice, lang?: L
       list(t.deadlines.map((x) => x.text)),
       bestLocal ? list(bestLocal.deadlines.map((x) => x.text)) : '',
       list(changes),
-      list((d.ownerChanges ?? []).filter((o) => o.base === t.id && o.change !== 'mapped').map((o) => `${o.local}:${o.change}`)),
+      // 2.1:owner-added 市府办、功能区管委会 — the units that moved; (inferred) where the base's owners were read from its text
+      list((d.ownerChanges ?? []).filter((o) => o.base === t.id && o.change !== 'mapped').map(changeCell)),
       list((d.targetChanges ?? []).filter((x) => x.base === t.id).map((x) => `${x.local}:${x.change}`)),
       list((d.strengthChanges ?? []).filter((x) => x.base === t.id).map((x) => `${x.local}:${x.change}`)),
     ];

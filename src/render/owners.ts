@@ -33,7 +33,7 @@ export function groupOwnerChanges(changes: readonly OwnerChange[]): OwnerGroup[]
   };
   for (const o of changes) {
     if (o.change === 'reassigned') add('reassigned', `${(o.baseLeads ?? []).join('、')} → ${(o.localLeads ?? []).join('、')}`, o);
-    else if (o.change === 'owner-dropped' || o.change === 'owner-added') for (const u of o.unmatched ?? [o.detail]) add(o.change, u, o);
+    else if (o.change === 'owner-dropped' || o.change === 'owner-added') for (const u of o.unmatched ?? []) add(o.change, u, o);
   }
   for (const o of changes) {
     for (const u of o.groupsAdded ?? []) add('group-added', u, o);
@@ -50,6 +50,26 @@ export function groupOwnerChanges(changes: readonly OwnerChange[]): OwnerGroup[]
   }
   const order: OwnerGroup['kind'][] = ['reassigned', 'owner-dropped', 'owner-added', 'group-added', 'group-dropped'];
   return out.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+}
+
+/**
+ * One link's change in a cell: what moved (the leads of a reassignment, the units added or dropped,
+ * collectives included) and whether the base's owners were read from its sentences.
+ */
+export function changeCell(o: OwnerChange): string {
+  const moved =
+    o.change === 'reassigned'
+      ? `${(o.baseLeads ?? []).join('、')}→${(o.localLeads ?? []).join('、')}`
+      : [...(o.unmatched ?? []), ...((o.change === 'owner-added' ? o.groupsAdded : o.groupsDropped) ?? [])].join('、');
+  return `${o.local}:${o.change}${moved ? ` ${moved}` : ''}${o.basis === 'inferred' ? ' (inferred)' : ''}`;
+}
+
+/** The change column of a grouped line: added / dropped / reassigned, a collective's with its direction. */
+export function groupKindLabel(g: OwnerGroup, L: Labels = LABELS.en): string {
+  const K = L.owners.kind;
+  if (g.kind === 'group-added') return `${K[g.kind]} ${K['owner-added']}`;
+  if (g.kind === 'group-dropped') return `${K[g.kind]} ${K['owner-dropped']}`;
+  return K[g.kind];
 }
 
 const LIST_MAX = 8;
@@ -116,6 +136,6 @@ export function ownerSectionMarkdown(d: PlanDiff, mode: OwnersMode = 'grouped', 
   }
   const groups = groupOwnerChanges(all);
   if (!groups.length) return undefined;
-  const rows = groups.map((g) => [O.kind[g.kind] + (g.kind.startsWith('group-') ? O.notCounted : ''), g.units + (g.inferred ? O.inferredShort : ''), g.links.join(', ')]);
+  const rows = groups.map((g) => [groupKindLabel(g, L), g.units + (g.inferred ? O.inferredShort : ''), g.links.join(', ')]);
   return { title: heading(d, changed.length, L), body: mdTable([...O.cols], rows.map((r) => r.map(mdCell)), true) };
 }

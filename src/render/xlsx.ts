@@ -12,6 +12,7 @@ import { buildReport } from './report.js';
 import { alignRows } from './html/plan-page.js';
 import { labelsFor, type Lang } from './labels.js';
 import { markWord } from './requirements.js';
+import { groupKindLabel, groupOwnerChanges } from './owners.js';
 
 export type Cell = string | number;
 
@@ -41,7 +42,8 @@ export function workbookSheets(base: Notice, plans: readonly PlanInput[], lang?:
     added: { name: X.sheets.added, columns: [col(X.plan, 16), col(X.localId, 9), col(X.localTask, 40, true), col(X.line, 7), col(X.nearest, 36, true), col(X.score, 8)], rows: [] as Cell[][] },
     groups: { name: X.sheets.groups, columns: [col(X.plan, 16), col(X.kind, 8), col(X.baseId, 9), col(X.baseTask, 36, true), col(X.localId, 9), col(X.localTask, 36, true)], rows: [] as Cell[][] },
     deadlines: { name: X.sheets.deadlines, columns: [col(X.plan, 16), col(X.baseId, 9), col(X.localId, 9), col(X.baseDeadline, 30, true), col(X.localDeadline, 30, true), col(X.change, 10), col(X.compared, 10)], rows: [] as Cell[][] },
-    owners: { name: X.sheets.owners, columns: [col(X.plan, 16), col(X.baseId, 9), col(X.localId, 9), col(X.change, 14), col(X.baseUnits, 30, true), col(X.localUnits, 30, true), col(X.detail, 36, true)], rows: [] as Cell[][] },
+    ownerGroups: { name: X.sheets.ownerGroups, columns: [col(X.plan, 16), col(X.change, 16), col(X.owners, 40, true), col(X.tasks, 8), col(X.links, 36, true), col(X.basis, 14)], rows: [] as Cell[][] },
+    owners: { name: X.sheets.owners, columns: [col(X.plan, 16), col(X.baseId, 9), col(X.localId, 9), col(X.change, 14), col(X.baseUnits, 30, true), col(X.localUnits, 30, true), col(X.detail, 36, true), col(X.basis, 14)], rows: [] as Cell[][] },
     targets: { name: X.sheets.targets, columns: [col(X.plan, 16), col(X.baseId, 9), col(X.localId, 9), col(L.req.targetCols[2], 30, true), col(L.req.targetCols[3], 24, true), col(L.req.targetCols[4], 24, true), col(X.change, 12), col(X.detail, 12)], rows: [] as Cell[][] },
     strength: { name: X.sheets.strength, columns: [col(X.plan, 16), col(X.baseId, 9), col(X.localId, 9), col(L.req.strengthCols[2], 40, true), col(L.req.strengthCols[3], 40, true), col(X.change, 14)], rows: [] as Cell[][] },
     sbs: { name: X.sheets.sbs, columns: [col(X.plan, 16), col(X.baseId, 9), col(X.baseText, 60, true), col(X.kind, 10), col(X.localId, 9), col(X.localText, 60, true)], rows: [] as Cell[][] },
@@ -86,9 +88,14 @@ export function workbookSheets(base: Notice, plans: readonly PlanInput[], lang?:
       if (c.change === 'same') continue;
       sheets.deadlines.rows.push([plan, c.base, c.local, c.baseDeadline, c.localDeadline, c.notRestated ? L.notRestated : L.change[c.change], L.compared[c.compared]]);
     }
+    // grouped as in the text report (one row per pattern, collectives last), then every changed link;
+    // owners read from a task's sentences (no owner note) are marked inferred
+    for (const g of groupOwnerChanges(d.ownerChanges ?? []))
+      sheets.ownerGroups.rows.push([plan, groupKindLabel(g, L), g.units, g.links.length, g.links.join(', '), g.inferred ? X.bases.inferred : '']);
+    const units = (named: string[], inferred: string[] | undefined) => named.join('、') || (inferred?.length ? `${inferred.join('、')} (${X.bases.inferred})` : '');
     for (const o of d.ownerChanges ?? []) {
       if (o.change === 'mapped') continue;
-      sheets.owners.rows.push([plan, o.base, o.local, L.ownerChange[o.change], o.baseUnits.join('、'), o.localUnits.join('、'), L.ownerDetail(o)]);
+      sheets.owners.rows.push([plan, o.base, o.local, L.ownerChange[o.change], units(o.baseUnits, o.baseInferred), units(o.localUnits, o.localInferred), L.ownerDetail(o), X.bases[o.basis]]);
     }
     for (const t of d.targetChanges ?? []) {
       sheets.targets.rows.push([plan, t.base, t.local, t.indicator, t.baseTarget, t.localTarget, L.req.kind[t.change], t.weaker === undefined ? '' : (t.weaker ? L.req.asksLess : L.req.asksMore).trim()]);
@@ -101,7 +108,7 @@ export function workbookSheets(base: Notice, plans: readonly PlanInput[], lang?:
       sheets.sbs.rows.push([plan, g.bases.map((t) => t.id).join('\n'), g.bases.map((t) => t.text).join('\n'), L.kind[kind], g.locals.map((t) => t.id).join('\n'), g.locals.map((t) => t.text).join('\n')]);
     }
   });
-  return [sheets.overview, sheets.dropped, sheets.added, sheets.groups, sheets.deadlines, sheets.owners, sheets.targets, sheets.strength, sheets.sbs];
+  return [sheets.overview, sheets.dropped, sheets.added, sheets.groups, sheets.deadlines, sheets.ownerGroups, sheets.owners, sheets.targets, sheets.strength, sheets.sbs];
 }
 
 /** Excel's limit on a cell's text; a longer task text is cut there rather than refused. */

@@ -15,6 +15,7 @@ import { table } from './table.js';
 import { linkGroups } from '../../diff/link-groups.js';
 import { highlightTexts } from './textdiff.js';
 import { lineLink } from './source.js';
+import { groupKindLabel, groupOwnerChanges } from '../owners.js';
 
 export interface RowGroup {
   bases: Task[];
@@ -149,7 +150,9 @@ function sbsRow(col: PlanColumn, g: RowGroup, src: SourceOwners, nearest: Map<st
     : html`<span class="chip ${info.cls}">${info.mark} ${kindText(info, L)}</span>`;
   const dl = g.deadlines.length ? html`<ul class="dlchanges" aria-label="${L.html.deadlineChangesAria}">${g.deadlines.map((c) => changeItem(c, L))}</ul>` : null;
   const own = g.owners.length
-    ? html`<ul class="owners small" aria-label="${L.html.ownerChangesAria}">${g.owners.map((o) => html`<li><span class="chip">${L.ownerChange[o.change]}</span> ${o.base}→${o.local} ${L.ownerDetail(o)}</li>`)}</ul>`
+    ? html`<ul class="owners small" aria-label="${L.html.ownerChangesAria}">${g.owners.map(
+        (o) => html`<li><span class="chip">${L.ownerChange[o.change]}</span> ${o.base}→${o.local} ${L.ownerDetail(o)}${o.basis === 'inferred' ? html` <span class="muted">${L.owners.inferred}</span>` : null}</li>`,
+      )}</ul>`
     : null;
   const req = requirementItems(g, L);
   return html`<tr id="${rowId}" class="row-${kind}" data-st="${[...new Set(st)].join(' ')}"><td class="side base">${
@@ -303,11 +306,30 @@ ${coverageLegend(L)}
 ${sbs}
 <h3 id="${col.anchor}-deadline-changes">${H.deadlineComparisons(r.deadlinesChanged, r.deadlinesCompared)}</h3>
 ${d.deadlineChanges.length ? join([deadlineTable(col, d, L)]) : html`<p class="muted">${H.noDeadlines}</p>`}
+${ownerSection(col, d, L)}
 ${(d.targetChanges ?? []).length || (d.strengthChanges ?? []).length
   ? html`<h3 id="${col.anchor}-requirement-changes">${L.req.targets((d.targetChanges ?? []).length)} · ${L.req.strength((d.strengthChanges ?? []).length)}</h3>${requirementTable(col, d, L)}`
   : null}
 ${warnings}
 </section>`;
+}
+
+/**
+ * The owner changes grouped as in the text report: one row per reassignment pattern, per unit added
+ * or dropped across tasks, collectives last; owners read from a task's sentences are marked inferred.
+ */
+function ownerSection(col: PlanColumn, d: PlanDiff, L: Labels): SafeHtml | null {
+  const all = d.ownerChanges ?? [];
+  if (!all.length) return null;
+  const O = L.owners;
+  const groups = groupOwnerChanges(all);
+  const heading = html`<h3 id="${col.anchor}-owner-changes">${O.heading(all.filter((o) => o.change !== 'mapped').length, all.length, d.summary.localUnits)}</h3>`;
+  if (!groups.length) return heading;
+  const rows = groups.map(
+    (g) =>
+      html`<tr data-st="${g.kind}"><td><span class="chip${g.kind.startsWith('group-') ? ' muted' : ''}">${groupKindLabel(g, L)}</span></td><td>${g.units}${g.inferred ? html` <span class="muted small">${O.inferredShort}</span>` : null}</td><td class="small">${g.links.join(", ")}</td></tr>`,
+  );
+  return html`${heading}<div class="table-wrap"><table class="owner-groups"><thead><tr>${O.cols.map((c) => html`<th>${c}</th>`)}</tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
 /** What a link rests on (shared phrase, shared content both ways), under its chip. */
