@@ -60,6 +60,27 @@ describe('a county plan that cites nothing, rewritten sentence by sentence', () 
     expect(n.warnings.filter((w) => w.code === 'no-units')).toEqual([]);
   });
 
+  it('where some tasks carry their own note, they keep it and the closing sentence assigns the rest', () => {
+    const text = [
+      '某某市人民政府办公室关于支持文化企业发展的实施意见',
+      '一、加大财政支持',
+      '（一）统筹专项资金。每年安排市级文化产业发展专项资金。',
+      '（二）优化审批服务。实行“最多跑一次”。（牵头单位：市行政审批服务局；配合单位：市发展改革委）',
+      '（三）支持文化出口。每年认定一批文化出口重点企业。',
+      '二、保障措施',
+      '以上各项政策措施由市委宣传部牵头，市财政局、市税务局配合，各区县（市）人民政府负责本辖区落实。',
+    ].join('\n');
+    const n = parseText(text, 'yijian.txt');
+    expect(n.tasks.map((t) => [t.id, t.lead.join('、'), t.unitsFrom])).toEqual([
+      ['1', '市委宣传部、各区县〔市〕人民政府', 'plan'],
+      ['2', '市行政审批服务局', 'task'],
+      ['3', '市委宣传部、各区县〔市〕人民政府', 'plan'],
+    ]);
+    // a sentence that only points back at the tasks' own notes names nobody
+    const own = parseText(text.replace('以上各项政策措施由市委宣传部牵头，市财政局、市税务局配合，各区县（市）人民政府负责本辖区落实。', '以上各项任务由各牵头单位负责落实。'), 'yijian.txt');
+    expect(own.tasks.map((t) => t.units.length)).toEqual([0, 2, 0]);
+  });
+
   it('its title with a 、 inside quotes stays the title, not the start of the 主送 line', async () => {
     const n = await parseFile(COUNTY[1]);
     expect(n.meta.title).toBe('沭北县人民政府关于印发沭北县市场监管领域全面推行部门联合“双随机、一公开”监管工作实施方案的通知');

@@ -1,14 +1,16 @@
 // An owner stated once for all tasks: a plan whose items carry no owner notes often closes (or
 // opens) with one sentence that assigns them all — “以上工作由县市场监管局牵头，县发展改革委、县司法局
-// 配合，各有关部门负责落实。”, “本方案各项任务由市司法局牵头组织实施”. Every task without units takes
-// the units and roles of that sentence.
+// 配合，各有关部门负责落实。”, “本方案各项任务由市司法局牵头组织实施”. Every task without units of its
+// own takes the units and roles of that sentence.
 import type { Paragraph, Task } from '../model.js';
 import { readOwnerNote } from './owner-notes.js';
 import { noteRoles } from './tasks.js';
 import { addUnique } from './unit-fields.js';
 
 /** 以上工作由…, 上述各项任务由…, 本方案由…, 各项任务均由…: a sentence that speaks for every task. */
-const ALL_TASKS = /(?:以上|上述|本方案|本实施方案|本计划|各项)(?:各项|所列|确定的|提出的)?(?:工作|任务|措施|工作任务)?(?:均|统一)?由([^。；]{4,160}?)(?:。|；|$)/;
+const ALL_TASKS = /(?:以上|上述|本方案|本实施方案|本实施意见|本计划|各项)(?:各项|所列|确定的|提出的)?(?:政策措施|工作任务|工作|任务|措施|政策)?(?:均|统一)?由([^。；]{4,160}?)(?:。|；|$)/;
+/** 由各牵头单位负责: a sentence that points back at the tasks' own notes names nobody. */
+const OWN_NOTES = /^各?(?:牵头|责任|配合|相关责任|有关责任)单位$/;
 
 /** The sentence's owner note, read like a bracket's: 县市场监管局牵头，县发展改革委、县司法局配合，各有关部门负责落实. */
 function closingNote(paras: Paragraph[], from: number) {
@@ -16,23 +18,25 @@ function closingNote(paras: Paragraph[], from: number) {
     const m = ALL_TASKS.exec(paras[i].text);
     if (!m) continue;
     const note = readOwnerNote(m[1].replace(/(?:组织实施|组织落实|统筹推进)$/, ''), false);
-    if (note && note.fields.units.length) return note;
+    if (note && note.fields.units.length && !note.fields.units.every((u) => OWN_NOTES.test(u))) return note;
   }
   return undefined;
 }
 
 /** Fill the units of tasks that have none from a sentence that assigns every task; returns how many were filled. */
 export function ownersForAll(tasks: Task[], paras: Paragraph[], from: number): number {
-  if (!tasks.length || tasks.some((t) => t.units.length)) return 0;
+  // tasks with notes of their own keep them; the sentence speaks for the rest
+  const open = tasks.filter((t) => !t.units.length);
+  if (!open.length) return 0;
   const note = closingNote(paras, Math.max(0, from));
   if (!note) return 0;
   const roles = noteRoles({ ...note, text: '', start: 0, end: 0, trailing: false }, false);
-  for (const t of tasks) {
+  for (const t of open) {
     addUnique(t.units, note.fields.units);
     addUnique(t.lead, roles.lead);
     addUnique(t.assist, roles.assist);
     addUnique(t.guide, roles.guide);
     t.unitsFrom = 'plan';
   }
-  return tasks.length;
+  return open.length;
 }

@@ -68,7 +68,7 @@ export function parseNormalized(source: SourceText, norm: NormalizedText, as: Pa
     }
   }
   if (ownersForAll(result.tasks, paras, 0)) {
-    why += '; owners from one sentence that assigns every task (以上工作由…牵头)';
+    why += '; owners of the tasks without a note of their own from one sentence that assigns them all (以上工作由…牵头)';
     result.warnings = result.warnings.filter((w) => w.code !== 'no-units');
   }
   const { tasks } = result;
