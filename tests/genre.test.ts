@@ -230,6 +230,36 @@ describe('owners in an attached 分工表 that restates the items row for row', 
   });
 });
 
+describe('parts without items whose paragraphs each open with a lead sentence', () => {
+  it('give one task per paragraph; a closing sentence about all of them is none', () => {
+    const body = [
+      '一、总体要求',
+      '坚持依法审核，确保规范性文件合法有效。',
+      '二、严格落实审核措施',
+      '明确审核范围。凡涉及公民权利义务的规范性文件均纳入审核。',
+      '规范报送材料。起草单位报送审核时应当提交起草说明。',
+      '三、健全审核工作机制',
+      '完善审核方式。审核机构可以采用书面审查方式。',
+      '加强审核队伍建设。各部门要配齐审核人员。',
+      '以上各项任务由市司法局牵头，市政府各部门配合。',
+      '四、保障措施',
+      '加强组织领导。各部门要高度重视。',
+    ].join('\n');
+    const n = parse(body);
+    expect(n.tasks.map((t) => [t.id, t.title, t.lead.join('、')])).toEqual([
+      ['2.1', '明确审核范围', '市司法局'],
+      ['2.2', '规范报送材料', '市司法局'],
+      ['3.1', '完善审核方式', '市司法局'],
+      ['3.2', '加强审核队伍建设', '市司法局'],
+    ]);
+  });
+
+  it('a part of one paragraph, or of paragraphs without lead sentences, stays one task', () => {
+    const body = ['一、加快平台建设', '围绕数据共享，建设市级平台，推动业务协同。', '二、推进业务协同', '各部门要打通业务系统，实现数据互认。', '推进电子证照共享，减少重复提交。'].join('\n');
+    expect(parse(body).tasks.map((t) => t.id)).toEqual(['1', '2']);
+  });
+});
+
 describe('notices that are not plans', () => {
   const cases: [string, string, string][] = [
     ['批复', '国务院关于同意设立某某经济开发区的批复\n国函〔2019〕12号\n某某省人民政府：\n你省关于设立某某经济开发区的请示收悉。现批复如下：\n一、同意设立某某经济开发区。\n二、开发区要坚持集约发展。由省人民政府负责指导。\n三、有关部门要加强指导。\n国务院\n2019年2月1日', '批复'],

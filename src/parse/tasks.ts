@@ -126,6 +126,8 @@ function slotDrafts(body: Body, n: BodyNode, notes: NodeNotes, runs: boolean): D
  */
 function wholeDrafts(body: Body, n: BodyNode, level: TaskLevel): Draft[] {
   const whole = headingDraft(body, n, level.notes);
+  const leads = leadDrafts(body, n, level, whole);
+  if (leads) return leads;
   if (level.basis !== 'owner-notes' || !whole.notes.length) return [whole];
   const lines = new Set(level.notes.get(n)!.lines.map((l) => l.index));
   const texts = n.paras.filter((i) => !lines.has(i));
@@ -141,6 +143,26 @@ function wholeDrafts(body: Body, n: BodyNode, level: TaskLevel): Draft[] {
     head: '',
     notes: whole.notes,
   }));
+}
+
+/** A lead sentence: a short title closed by 。 with no clause break (明确审核范围。). */
+const LEAD_SENTENCE = /^[^，,。；;：:、]{2,16}。/;
+
+/**
+ * A part without items whose paragraphs each open with a lead sentence (明确审核范围。… / 确定审核
+ * 主体。…) lists one measure per paragraph, the way numbered items would: one task each, with the
+ * paragraph's own notes, else the part's.
+ */
+function leadDrafts(body: Body, n: BodyNode, level: TaskLevel, whole: Draft): Draft[] | undefined {
+  const lines = new Set(level.notes.get(n)!.lines.map((l) => l.index));
+  // a closing sentence about all of them (以上各项任务由…) is none of the measures
+  const texts = n.paras.filter((i) => !lines.has(i) && !/^(?:以上|上述)/.test(body.tokens[i].para.text));
+  if (texts.length < 2 || !texts.every((i) => LEAD_SENTENCE.test(body.tokens[i].para.text))) return undefined;
+  return texts.map((i, k) => {
+    const t = body.tokens[i];
+    const own = t.notes.length ? mapList(t.notes, (note) => ({ note, index: i })) : whole.notes.filter((x) => lines.has(x.index));
+    return { node: n, sub: { position: k + 1, number: null }, index: i, line: t.para.line, text: withoutNotes(t.para.text, t.notes, 0), head: '', notes: own };
+  });
 }
 
 function collectDrafts(body: Body, level: TaskLevel): Draft[] {
@@ -162,7 +184,11 @@ function collectDrafts(body: Body, level: TaskLevel): Draft[] {
     if (n.level !== key.unit) continue;
     const noted = descendants(n).some((d) => level.notes.get(d)!.slots.length || level.notes.get(d)!.lines.length);
     if (!noted && NON_ACTION_TITLE.test(n.heading!.title)) continue;
-    drafts.push(headingDraft(body, n, level.notes));
+    // parts as the task level (no part has items): a part of lead-sentence paragraphs lists several
+    const draft = headingDraft(body, n, level.notes);
+    const leads = key.unit === 'part' && !n.children.length ? leadDrafts(body, n, level, draft) : undefined;
+    if (leads) for (const d of leads) drafts.push(d);
+    else drafts.push(draft);
   }
   return drafts;
 }
