@@ -77,10 +77,12 @@ describe('plancmp parse', () => {
     expect(n.tasks).toHaveLength(41);
   });
 
-  it('several files, one bad: the good one is printed, exit 3', async () => {
+  it('several files, one bad: the good one is printed (an array: several files were given), exit 3', async () => {
     const r = await run(['parse', 'fixtures/003_921a6ce2908064d7.txt', 'missing.txt']);
     expect(r.code).toBe(3);
-    expect(JSON.parse(r.out).tasks).toHaveLength(14);
+    const out = JSON.parse(r.out);
+    expect(out).toHaveLength(1);
+    expect(out[0].tasks).toHaveLength(14);
     expect(r.err).toContain('missing.txt');
   });
 

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execute } from '../src/cli/main.js';
-import { globToRegExp, globRoot } from '../src/export/glob.js';
+import { globToRegExp, globRoot } from '../src/read/glob.js';
 import { baseOutputName, OutputNamer } from '../src/export/naming.js';
 import { defaultJobs, jobsFor, TEXT_INPUTS_PER_WORKER } from '../src/export/options.js';
 

@@ -226,7 +226,8 @@ describe('bad documents: one clear error each, and the batch goes on', () => {
     expect(r.code).toBe(3);
     expect(r.err.trim().split('\n')[0]).toMatch(/cut2\.docx: cannot read this DOCX file .* — /);
     expect(r.err).not.toMatch(/\n\s+at /); // no stack trace
-    expect(JSON.parse(r.out).tasks.length).toBe(14);
+    // two files given: an array, holding the one that parsed
+    expect(JSON.parse(r.out).map((n: { tasks: unknown[] }) => n.tasks.length)).toEqual([14]);
   });
 });
 

@@ -90,7 +90,9 @@ describe('hostile files in a batch', () => {
     const parsed = run(['parse', ...files, '--format', 'json']);
     expect(parsed.status).toBe(3);
     expect(JSON.parse(parsed.out).map((n: { source: { file: string } }) => n.source.file)).toEqual(['batch/good.docx', 'batch/good.ofd']);
-    expect(parsed.err.trim().split('\n')).toHaveLength(6);
+    // one line per failed file, then the count
+    expect(parsed.err.trim().split('\n')).toHaveLength(7);
+    expect(parsed.err.trim().split('\n')[6]).toBe('plancmp: 6 of 8 files failed (named above); the others were parsed');
     expect(run(['check', ...files]).status).toBe(3);
     expect(run(['report', ...files, '--html', 'report.html']).status).toBe(3);
   });

@@ -1,7 +1,7 @@
 // Reads every input of a chain (files, directories, globs, - for a list of paths) the way export
 // does; a file that cannot be read or parsed is listed with its reason and the rest go on.
 import type { Notice } from '../model.js';
-import { discoverInputs, parseExtList } from '../export/discover.js';
+import { discoverInputs, parseExtList } from '../read/discover.js';
 import { parseSource } from '../pipeline.js';
 import { readSource } from '../read/index.js';
 import { isPlancmpError } from '../errors.js';

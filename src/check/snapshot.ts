@@ -62,8 +62,23 @@ export function serializeSnapshot(s: Snapshot): string {
   return JSON.stringify(s, null, 2) + '\n';
 }
 
-/** DIR/<basename>.parse.json */
-export function snapshotPath(dir: string, file: string): string {
+/**
+ * DIR/<the input's path>.parse.json: the snapshot tree mirrors the inputs, so a/plan.txt and
+ * b/plan.txt have a snapshot each. A path inside the current directory is taken relative to it (the
+ * same snapshot whether the file was named, found in a folder or matched by a pattern); one outside it
+ * from the root of its file system (/tmp/x/a.txt → DIR/tmp/x/a.txt). `.` and `..` are dropped, so
+ * nothing is written outside DIR.
+ */
+export function snapshotPath(dir: string, file: string, cwd = process.cwd()): string {
+  const abs = path.resolve(cwd, file);
+  const rel = path.relative(cwd, abs);
+  const inside = rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+  const parts = (inside ? rel : abs).split(/[\\/]+/).filter((p) => p && p !== '.' && p !== '..' && !/^[A-Za-z]:$/.test(p));
+  return path.join(dir, ...parts.slice(0, -1), `${parts[parts.length - 1] ?? 'stdin'}.parse.json`);
+}
+
+/** DIR/<basename>.parse.json, where snapshots were kept before they mirrored the input paths. */
+export function legacySnapshotPath(dir: string, file: string): string {
   return path.join(dir, `${path.basename(file)}.parse.json`);
 }
 
@@ -105,6 +120,13 @@ export interface Change {
   /** The task or row id in the snapshot (or in the new parse for additions). */
   id?: string;
   message: string;
+  /**
+   * What the change is about, so changes to one task make one finding: `task 4.4` (its id in the
+   * current parse; a vanished task keeps its old id), `key list L3`, `meta`, `diff`.
+   */
+  subject?: string;
+  /** The line of that task or row in the current file (a vanished one: where it was, the line of the task now in its place). */
+  line?: number;
 }
 
 interface Aligned<T> {
@@ -163,44 +185,158 @@ function unitsChange(a: string[], b: string[]): string {
   return parts.length ? `${parts.join(' ')} (${showUnits(a)} → ${showUnits(b)})` : `order ${showUnits(a)} → ${showUnits(b)}`;
 }
 
-/** A one-line-per-change structural difference between a stored snapshot and a new parse. */
-export function diffSnapshots(before: Snapshot, after: Snapshot): Change[] {
+/** Where the current parse has each task and key-list row (lines are not stored in snapshots). */
+export interface SnapshotLines {
+  tasks: Map<string, number>;
+  keyList: Map<string, number>;
+}
+
+export function linesOf(n: Notice): SnapshotLines {
+  return { tasks: new Map(n.tasks.map((t) => [t.id, t.line])), keyList: new Map(n.keyList.map((r) => [r.id, r.line])) };
+}
+
+/** The subject of a task or row that vanished (its old id may now name another one). */
+export const goneSubject = (subject: string) => `${subject} (vanished)`;
+
+/** Old id → new id of every task and key-list row matched by content (a vanished one maps to nothing). */
+export type IdMap = Map<string, string>;
+
+/**
+ * The pairs that kept their order: going through the old order, a pair whose new position comes
+ * after the last kept one. Their id and number changes follow from tasks vanishing or appearing
+ * before them (renumbering); a pair out of that order moved.
+ */
+function inOrder<T>(pairs: [T, T][], after: T[]): boolean[] {
+  let last = -1;
+  return pairs.map(([, b]) => {
+    const k = after.indexOf(b);
+    if (k > last) {
+      last = k;
+      return true;
+    }
+    return false;
+  });
+}
+
+/** `3.3→3.2, 3.4→3.3` for a few, `3.3→3.2 … 3.9→3.8` for many. */
+function renumbering(moves: [string, string][]): string {
+  const show = ([a, b]: [string, string]) => `${a}→${b}`;
+  return moves.length <= 3 ? moves.map(show).join(', ') : `${show(moves[0])} … ${show(moves[moves.length - 1])}`;
+}
+
+interface Items<T> {
+  kind: 'task' | 'key list';
+  area: 'task' | 'keyList';
+  before: T[];
+  after: T[];
+  key: (x: T) => string;
+  lines: Map<string, number>;
+  /** The changes of one matched pair besides id and number. */
+  compare: (a: T, b: T, label: string) => string[];
+  /** The written number (tasks), which renumbering changes with the id. */
+  number?: (x: T) => string;
+  describe: (x: T) => string;
+}
+
+/**
+ * Tasks (or key-list rows) matched by content, one change per task: deleting one task is one
+ * `vanished` change carrying the renumbering of the tasks after it, not one change per later task.
+ */
+function diffItems<T extends { id: string }>(it: Items<T>, ids: IdMap): Change[] {
+  const out: Change[] = [];
+  const m = align(it.before, it.after, it.key);
+  const ordered = inOrder(m.pairs, it.after);
+  for (const [a, b] of m.pairs) ids.set(a.id, b.id);
+  const subject = (id: string) => `${it.kind} ${id}`;
+  const line = (id: string) => it.lines.get(id);
+  // renumbered pairs, in order: shown once, with the vanished or appeared item that caused them
+  const renumbered: [string, string][] = [];
+  m.pairs.forEach(([a, b], i) => {
+    const label = `${it.kind} ${a.id}`;
+    const msgs: string[] = [];
+    const numberMoved = it.number && it.number(a) !== it.number(b);
+    if (ordered[i]) {
+      if (a.id !== b.id || numberMoved) renumbered.push([a.id, b.id]);
+    } else msgs.push(`${label} moved: now ${b.id}${numberMoved ? ` (number ${it.number!(a)} → ${it.number!(b)})` : ''} (${it.describe(a)})`);
+    msgs.push(...it.compare(a, b, label));
+    for (const message of msgs) out.push({ area: it.area, id: a.id, message, subject: subject(b.id), line: line(b.id) });
+  });
+  // a vanished item sits where the next surviving one now is
+  const nextLine = (a: T) => {
+    const i = it.before.indexOf(a);
+    const next = m.pairs.find(([x]) => it.before.indexOf(x) > i);
+    return next ? line(next[1].id) : undefined;
+  };
+  const causes: Change[] = [];
+  for (const x of m.gone) causes.push({ area: it.area, id: x.id, message: `${it.kind} ${x.id} vanished (${it.describe(x)})`, subject: goneSubject(subject(x.id)), line: nextLine(x) });
+  for (const x of m.added) causes.push({ area: it.area, id: x.id, message: `${it.kind} ${x.id} appeared (${it.describe(x)})`, subject: subject(x.id), line: line(x.id) });
+  if (renumbered.length) {
+    const note = `${renumbered.length} ${renumbered.length === 1 ? it.kind : it.kind === 'task' ? 'tasks' : 'key list rows'} renumbered: ${renumbering(renumbered)}`;
+    // explained by what vanished or appeared: said once, with the first of them; else it is the change
+    if (causes.length) causes[0] = { ...causes[0], message: `${causes[0].message}; ${note}` };
+    else causes.push({ area: it.area, message: note, subject: `${it.kind} ${renumbered[0][1]}`, line: line(renumbered[0][1]) });
+  }
+  return [...causes, ...out];
+}
+
+/**
+ * A one-line-per-change structural difference between a stored snapshot and a new parse. Tasks and
+ * key-list rows are matched by content (title, then id), so `ids` learns each old id's new id (the
+ * diff section is compared through it); `lines` puts each change on its line in the current file.
+ */
+export function diffSnapshots(before: Snapshot, after: Snapshot, lines: SnapshotLines = { tasks: new Map(), keyList: new Map() }, ids: IdMap = new Map()): Change[] {
   const out: Change[] = [];
   const keys = [...new Set([...Object.keys(before.meta), ...Object.keys(after.meta)])].sort();
+  const meta = (message: string): Change => ({ area: 'meta', message, subject: 'meta', line: 1 });
   for (const k of keys) {
     const a = before.meta[k];
     const b = after.meta[k];
     if (a === b) continue;
-    if (a === undefined) out.push({ area: 'meta', message: `meta.${k} added: ${b}` });
-    else if (b === undefined) out.push({ area: 'meta', message: `meta.${k} removed (was ${a})` });
-    else out.push({ area: 'meta', message: `meta.${k} changed: ${a} → ${b}` });
+    if (a === undefined) out.push(meta(`meta.${k} added: ${b}`));
+    else if (b === undefined) out.push(meta(`meta.${k} removed (was ${a})`));
+    else out.push(meta(`meta.${k} changed: ${a} → ${b}`));
   }
-  if (before.mainPart !== after.mainPart) out.push({ area: 'mainPart', message: `mainPart changed: ${before.mainPart ?? '(none)'} → ${after.mainPart ?? '(none)'}` });
+  if (before.mainPart !== after.mainPart) out.push({ area: 'mainPart', message: `mainPart changed: ${before.mainPart ?? '(none)'} → ${after.mainPart ?? '(none)'}`, subject: 'meta', line: 1 });
 
-  if (before.tasks.length !== after.tasks.length) out.push({ area: 'task', message: `task count changed: ${before.tasks.length} → ${after.tasks.length}` });
-  const t = align(before.tasks, after.tasks, (x) => x.title);
-  for (const x of t.gone) out.push({ area: 'task', id: x.id, message: `task ${x.id} vanished (${x.title})` });
-  for (const [a, b] of t.pairs) {
-    const label = `task ${a.id}`;
-    if (a.id !== b.id) out.push({ area: 'task', id: a.id, message: `${label} is now ${b.id} (${a.title})` });
-    if (a.number !== b.number) out.push({ area: 'task', id: a.id, message: `${label} number changed: ${a.number} → ${b.number}` });
-    if (a.title !== b.title) out.push({ area: 'task', id: a.id, message: `${label} title changed: ${a.title} → ${b.title}` });
-    if (!sameList(a.units, b.units)) out.push({ area: 'task', id: a.id, message: `${label} units changed: ${unitsChange(a.units, b.units)}` });
-    const dl = a.deadlines.length === b.deadlines.length && a.deadlines.every((d, i) => sameDeadline(d, b.deadlines[i]));
-    if (!dl) out.push({ area: 'task', id: a.id, message: `${label} deadline changed: ${deadlinesChange(a.deadlines, b.deadlines)}` });
-  }
-  for (const x of t.added) out.push({ area: 'task', id: x.id, message: `task ${x.id} appeared (${x.title})` });
-
-  if (before.keyList.length !== after.keyList.length) out.push({ area: 'keyList', message: `key list row count changed: ${before.keyList.length} → ${after.keyList.length}` });
-  const k = align(before.keyList, after.keyList, (x) => x.task);
-  for (const x of k.gone) out.push({ area: 'keyList', id: x.id, message: `key list ${x.id} vanished (${x.task})` });
-  for (const [a, b] of k.pairs) {
-    const label = `key list ${a.id}`;
-    if (a.id !== b.id) out.push({ area: 'keyList', id: a.id, message: `${label} is now ${b.id} (${a.task})` });
-    if (a.task !== b.task) out.push({ area: 'keyList', id: a.id, message: `${label} task changed: ${a.task} → ${b.task}` });
-    if (!sameList(a.units, b.units)) out.push({ area: 'keyList', id: a.id, message: `${label} units changed: ${unitsChange(a.units, b.units)}` });
-    if (!sameDeadline(a.deadline, b.deadline)) out.push({ area: 'keyList', id: a.id, message: `${label} deadline changed: ${deadlinesChange([a.deadline], [b.deadline])}` });
-  }
-  for (const x of k.added) out.push({ area: 'keyList', id: x.id, message: `key list ${x.id} appeared (${x.task})` });
+  out.push(
+    ...diffItems<SnapshotTask>(
+      {
+        kind: 'task',
+        area: 'task',
+        before: before.tasks,
+        after: after.tasks,
+        key: (x) => x.title,
+        lines: lines.tasks,
+        number: (x) => x.number,
+        describe: (x) => x.title,
+        compare: (a, b, label) => [
+          ...(a.title !== b.title ? [`${label} title changed: ${a.title} → ${b.title}`] : []),
+          ...(!sameList(a.units, b.units) ? [`${label} units changed: ${unitsChange(a.units, b.units)}`] : []),
+          ...(a.deadlines.length === b.deadlines.length && a.deadlines.every((d, i) => sameDeadline(d, b.deadlines[i])) ? [] : [`${label} deadline changed: ${deadlinesChange(a.deadlines, b.deadlines)}`]),
+        ],
+      },
+      ids,
+    ),
+  );
+  // a row is matched by its task text, then by id
+  out.push(
+    ...diffItems<SnapshotKeyRow>(
+      {
+        kind: 'key list',
+        area: 'keyList',
+        before: before.keyList,
+        after: after.keyList,
+        key: (x) => x.task,
+        lines: lines.keyList,
+        describe: (x) => x.task,
+        compare: (a, b, label) => [
+          ...(a.task !== b.task ? [`${label} task changed: ${a.task} → ${b.task}`] : []),
+          ...(!sameList(a.units, b.units) ? [`${label} units changed: ${unitsChange(a.units, b.units)}`] : []),
+          ...(!sameDeadline(a.deadline, b.deadline) ? [`${label} deadline changed: ${deadlinesChange([a.deadline], [b.deadline])}`] : []),
+        ],
+      },
+      ids,
+    ),
+  );
   return out;
 }

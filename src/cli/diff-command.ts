@@ -2,7 +2,7 @@
 // and which deadlines it moved.
 import { stdinFor, type Io } from './io.js';
 import { EXIT } from './exit.js';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { BASE_FILE, loadBase, parseSource } from '../pipeline.js';
 import { readSource } from '../read/index.js';
 import { diffNotices, loadPairs } from '../diff/index.js';
@@ -43,6 +43,11 @@ export interface DiffCommandOptions {
   lang?: Lang;
   /** Go on when the arguments look swapped, or the local plan implements another parent than the embedded base. */
   force?: boolean;
+  /** --bases DIR: each local plan is diffed against its parent among the notices in DIR (found as chain finds it). */
+  bases?: string;
+  /** --ext: the extensions taken from directories (default: every input kind) */
+  ext?: string;
+  debug?: boolean;
 }
 
 const FAIL_ON = ['dropped', 'added', 'deadline', 'merged', 'reworded', 'target', 'strength'] as const;
@@ -119,11 +124,18 @@ export function hasFindings(d: PlanDiff, failOn: Set<string>): boolean {
   );
 }
 
-export async function runDiff(files: string[], opts: DiffCommandOptions, io: Io): Promise<number> {
-  if (files.length === 0 || files.length > 2) throw new PlancmpError('usage', 'diff takes one or two files: [BASE] LOCAL', undefined, 'e.g. plancmp diff fixtures/000_5b73fe2b8637f3d3.txt');
+export async function runDiff(args: string[], opts: DiffCommandOptions, io: Io): Promise<number> {
+  if (args.length === 0) throw new PlancmpError('usage', 'diff takes [BASE] LOCAL...', undefined, 'e.g. plancmp diff fixtures/000_5b73fe2b8637f3d3.txt');
   const failOn = parseFailOn(opts.failOn);
   // like git diff --exit-code: without a list, any finding is a difference
   if ((opts.quiet || opts.exitCode) && failOn.size === 0) for (const f of FAIL_ON) failOn.add(f);
+  // folders, globs, more than one local plan, or --bases: one diff per local plan (diff-batch.ts)
+  const batch = await batchOf(args, opts, io);
+  if (batch) {
+    const { runDiffBatch } = await import('./diff-batch.js');
+    return runDiffBatch(batch, opts, failOn, io);
+  }
+  const files = args;
   if (BINARY_FORMATS.has(opts.format) && !opts.quiet && (!opts.output || opts.output === '-') && io.stdout.isTTY) {
     throw new PlancmpError('usage', `--format ${opts.format} is a binary file, not for a terminal`, undefined, `write it with -o FILE, e.g. -o report.${opts.format}`);
   }
@@ -159,26 +171,74 @@ export async function runDiff(files: string[], opts: DiffCommandOptions, io: Io)
     if (why) throw new PlancmpError('swapped-arguments', `the arguments look swapped: ${why}`, undefined, `put the base first: plancmp diff ${files[1]} ${files[0]} (or --force to compare in this order)`);
   }
   const d = diffNotices(base, local, { pairs });
-  // against the embedded 16号, a plan that implements some other parent wants that parent as its base:
-  // a full report against 16号 would be a list of false findings
-  if (files.length === 1 && !d.parentage.citesBase && !d.parentage.namesBase) {
-    const parent = d.parentage.cited.find((r) => r.docNumber) ?? d.parentage.cited.find((r) => r.title && /计划|方案|规划|意见/.test(r.title));
-    if (parent) {
-      const named = [parent.title && `《${parent.title}》`, parent.docNumber].filter(Boolean).join(' ');
-      const hint = `compare it with its parent: plancmp diff PARENT ${local.source.file}`;
-      if (!opts.force) throw new PlancmpError('other-parent', `implements ${named}, not the embedded ${d.base.docNumber ?? 'base'}`, local.source.file, `${hint} (or --force to compare it with the embedded base anyway)`);
-      io.stderr.write(`plancmp: ${local.source.file} implements ${named}, not the embedded ${d.base.docNumber ?? 'base'}; ${hint}\n`);
-    }
-  }
+  if (files.length === 1) checkEmbeddedParent(d, local, opts, io);
   if (!opts.quiet) io.stdout.write(await render(d, base, local, opts, io, texts));
   return hasFindings(d, failOn) ? EXIT.FINDINGS : EXIT.OK;
+}
+
+/**
+ * Against the embedded 16号, a plan that implements some other parent wants that parent as its base:
+ * a full report against 16号 would be a list of false findings. Throws (other-parent) unless --force,
+ * which only warns.
+ */
+export function checkEmbeddedParent(d: PlanDiff, local: Notice, opts: Pick<DiffCommandOptions, 'force'>, io: Io): void {
+  if (d.parentage.citesBase || d.parentage.namesBase) return;
+  const parent = d.parentage.cited.find((r) => r.docNumber) ?? d.parentage.cited.find((r) => r.title && /计划|方案|规划|意见/.test(r.title));
+  if (!parent) return;
+  const named = [parent.title && `《${parent.title}》`, parent.docNumber].filter(Boolean).join(' ');
+  const hint = `compare it with its parent: plancmp diff PARENT ${local.source.file}, or give the parents with --bases DIR`;
+  if (!opts.force) throw new PlancmpError('other-parent', `implements ${named}, not the embedded ${d.base.docNumber ?? 'base'}`, local.source.file, `${hint} (or --force to compare it with the embedded base anyway)`);
+  io.stderr.write(`plancmp: ${local.source.file} implements ${named}, not the embedded ${d.base.docNumber ?? 'base'}; ${hint}\n`);
+}
+
+/**
+ * The batch a diff's arguments ask for, or undefined for the one pair of before (a single LOCAL, or
+ * BASE LOCAL, or A B through their parent). With --bases every argument is a local plan; else with two
+ * or more arguments the first is the one BASE file and the rest are local plans.
+ */
+async function batchOf(args: string[], opts: DiffCommandOptions, io: Io): Promise<{ base?: string; locals: string[]; failures: Map<string, import('../result.js').FileMessage> } | undefined> {
+  const { commandInputs } = await import('./inputs.js');
+  const { isGlob } = await import('../read/glob.js');
+  const isDir = (f: string) => {
+    try {
+      return statSync(f).isDirectory();
+    } catch {
+      return false;
+    }
+  };
+  const collection = (f: string) => isDir(f) || (isGlob(f) && !isFile(f));
+  // --parent compares exactly two plans (checked on the one-pair path)
+  if (opts.parent && !opts.bases) return undefined;
+  if (opts.bases) {
+    if (opts.parent) throw new PlancmpError('usage', '--bases and --parent exclude each other', undefined, '--bases finds each plan\'s parent among DIR; --parent compares two plans through one parent');
+    const found = await commandInputs(args, opts.ext, io);
+    return { locals: found.files, failures: found.failures };
+  }
+  const [first, ...rest] = args;
+  if (rest.length === 0) {
+    if (!collection(first)) return undefined;
+    const found = await commandInputs(args, opts.ext, io);
+    return { locals: found.files, failures: found.failures };
+  }
+  if (rest.length === 1 && !collection(first) && !collection(rest[0])) return undefined;
+  if (collection(first)) throw new PlancmpError('usage', `the base must be one file, and ${first} names several`, undefined, `give each local plan's parents with --bases ${first}, or one base file first`);
+  const found = await commandInputs(rest, opts.ext, io);
+  return { base: first, locals: found.files, failures: found.failures };
+}
+
+function isFile(f: string): boolean {
+  try {
+    return statSync(f).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /**
  * Why BASE LOCAL look like LOCAL BASE: the "base" cites the "local" by 文号, or its issuer sits at a
  * lower level (a province's plan given as the base of a 国务院 意见). undefined when they do not.
  */
-function swapped(base: Notice, local: Notice): string | undefined {
+export function swapped(base: Notice, local: Notice): string | undefined {
   const no = local.meta.docNumber;
   if (no && base.references.some((r) => r.docNumber === no)) return `${base.source.file} cites ${local.source.file} (${no}) as its parent`;
   const [b, l] = [adminLevel(base), adminLevel(local)];
@@ -186,7 +246,7 @@ function swapped(base: Notice, local: Notice): string | undefined {
   return undefined;
 }
 
-async function render(d: PlanDiff, base: Notice, local: Notice, opts: DiffCommandOptions, io: Io, texts?: { base?: string; local?: string }): Promise<string | Uint8Array> {
+export async function render(d: PlanDiff, base: Notice, local: Notice, opts: DiffCommandOptions, io: Io, texts?: { base?: string; local?: string }): Promise<string | Uint8Array> {
   if (opts.stat && opts.format === 'json') {
     const { base: b, local: l, parentage, family, summary } = d;
     return JSON.stringify({ schema: d.schema, base: b, local: l, parentage, family, summary }, null, 2) + '\n';

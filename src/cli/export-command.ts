@@ -5,7 +5,7 @@ import type { Io } from './io.js';
 import { EXIT } from './exit.js';
 import { PlancmpError } from '../errors.js';
 import { checkOptions, jobsFor, type ExportCliOptions } from '../export/options.js';
-import { discoverInputs } from '../export/discover.js';
+import { discoverInputs } from '../read/discover.js';
 import { exportNotices, describeSummary } from '../export/run.js';
 import { fmtInt } from '../export/progress.js';
 import { oneLine } from '../render/terminal.js';

@@ -29,7 +29,13 @@ Run plancmp COMMAND --help for a command's options.
 `;
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
-import { DOCUMENT_EXTENSIONS } from '../read/kinds.js';
+import { INPUT_EXTENSIONS } from '../read/discover.js';
+
+/** --ext, the same for every command that takes folders. */
+const EXT_HELP = 'extensions taken from directories, comma-separated';
+const EXT_DEFAULT = INPUT_EXTENSIONS.join(',');
+/** What every command that reads notices says about its inputs. */
+const INPUTS_HELP = 'files, directories (recursive, by --ext) or glob patterns (quote them); - reads a notice from standard input';
 
 const OCR_HELP = 'read scanned PDF pages (no text layer) with Tesseract; needs tesseract-ocr, tesseract-ocr-chi-sim and poppler-utils';
 import { plancmpVersion } from '../version.js';
@@ -53,15 +59,16 @@ function program(io: Io, done: (code: number) => void): Command {
 
   p.command('parse')
     .description('parse notices into structured data: meta, sections, tasks with units and deadlines, key list, warnings')
-    .argument('<files...>', 'notice files (.txt or .html in UTF-8, GB18030/GBK, Big5, UTF-16; .pdf, .docx, .doc/.wps, .ofd); - reads standard input')
+    .argument('<inputs...>', `notices (.txt or .html in UTF-8, GB18030/GBK, Big5, UTF-16; .pdf, .docx, .doc/.wps, .ofd): ${INPUTS_HELP}`)
     .addOption(new Option('-f, --format <format>', `output format: ${formatHelp('parse')}`).choices(formatChoices('parse')).default('json'))
+    .option('--ext <list>', EXT_HELP, EXT_DEFAULT)
     .addOption(new Option('--lang <lang>', 'language of the text outline, Markdown and CSV header: zh or en (default: from LC_ALL, LC_MESSAGES, LANG; zh_* → zh); JSON never changes').choices([...LANGS]))
     .option('-e, --encoding <name>', 'force the input encoding (utf-8, gb18030, gbk, big5, utf-16le, utf-16be)')
     .option('--ocr', OCR_HELP)
     .option('-o, --output <file>', 'write to FILE (complete or not at all) instead of standard output')
     .option('--bom', 'csv: start with a UTF-8 BOM for Excel (default when writing to a file with -o)')
     .option('--no-bom', 'csv: no BOM, even in a file')
-    .addHelpText('after', '\nExit codes: 0 done, 2 usage or input error, 3 some of several files failed.\n\nExamples:\n  plancmp parse fixtures/002_2cdac00586eece9b.txt --format text\n  plancmp parse fixtures/000_5b73fe2b8637f3d3.txt fixtures/001_2a7fecd8e03c454a.txt --format csv -o tasks.csv\n  plancmp parse fixtures/*.txt --format jsonl')
+    .addHelpText('after', '\nOne result per file: json prints one object for a single file named, and one array for a directory,\na pattern or several files (even when it holds one); jsonl one compact line per file in either case;\ntext and md one outline after another; csv one table with a file column. A file that fails is named\non stderr with its reason and the others go on; a bar shows progress when stderr is a terminal.\n\nExit codes: 0 done, 2 usage or input error, 3 some of several files failed.\n\nExamples:\n  plancmp parse fixtures/002_2cdac00586eece9b.txt --format text\n  plancmp parse fixtures/000_5b73fe2b8637f3d3.txt fixtures/001_2a7fecd8e03c454a.txt --format csv -o tasks.csv\n  plancmp parse fixtures/ --format jsonl')
     .action(async (files: string[], o: RawOptions) => {
       const { runParse } = await import('./parse-command.js');
       const opts = parseOptions(o, p.opts());
@@ -70,8 +77,10 @@ function program(io: Io, done: (code: number) => void): Command {
 
   p.command('diff')
     .description('align a local plan with the base plan: links, dropped, added, merged, reworded, deadline changes')
-    .argument('<files...>', '[BASE] LOCAL — with one file, BASE is the embedded 浙政发〔2018〕16号; or A B (two plans of one parent)')
+    .argument('<inputs...>', '[BASE] LOCAL... — with one argument, BASE is the embedded 浙政发〔2018〕16号; or A B (two plans of one parent). LOCAL may be a directory or a glob pattern: one diff per plan')
     .addOption(new Option('-f, --format <format>', `output format: ${formatHelp('diff')}`).choices(formatChoices('diff')).default('text'))
+    .option('--bases <dir>', 'each local plan against its parent among the plans in DIR (a directory or pattern), found as chain finds it: cited by 文号 or title, named after it, or carrying its tasks')
+    .option('--ext <list>', EXT_HELP, EXT_DEFAULT)
     .option('-e, --encoding <name>', 'force the input encoding')
     .option('--ocr', OCR_HELP)
     .option('--pairs <file>', 'JSON file of links to pin and ban: {"pin":[{"base":"7.2","local":"7.1"}],"ban":[…]}')
@@ -89,28 +98,29 @@ function program(io: Io, done: (code: number) => void): Command {
     .option('--direct', 'with two files: always align A (as base) with B, even when both implement the embedded base')
     .addOption(new Option('--lang <lang>', 'language of the report: zh or en (default: from LC_ALL, LC_MESSAGES, LANG; zh_* → zh); JSON never changes').choices([...LANGS]))
     .option('--force', 'compare even when the arguments look swapped or the plan implements another parent than the embedded base')
-    .addHelpText('after', '\nWith two plans that both implement the embedded base (or the plan given with --parent), diff compares\nthem through it: for each parent task, kept by both, only A, only B or neither.\n\nExit codes: 0 done (no findings asked for), 1 findings (--fail-on, --exit-code, --quiet), 2 usage or input error.\n\nExamples:\n  plancmp diff fixtures/000_5b73fe2b8637f3d3.txt\n  plancmp diff fixtures/002_2cdac00586eece9b.txt fixtures/001_2a7fecd8e03c454a.txt --format json --fail-on dropped,deadline\n  plancmp diff fixtures/001_2a7fecd8e03c454a.txt --quiet --fail-on dropped || echo "tasks were dropped"\n  plancmp diff fixtures/003_921a6ce2908064d7.txt --format csv -o xinchang.csv\n  plancmp diff --parent fixtures/chain/jiaxing-city-plan.txt fixtures/chain/haiyan-county-plan.txt fixtures/chain/jiashan-county-plan.txt')
+    .addHelpText('after', '\nWith two plans that both implement the embedded base (or the plan given with --parent), diff compares\nthem through it: for each parent task, kept by both, only A, only B or neither.\n\nMany plans (a directory, a pattern, more than one LOCAL, or --bases): one diff per plan, text and md one\nreport after another, json one array; for csv, html and xlsx use plancmp report. A plan that cannot be\ncompared is named on stderr with its reason and the others go on.\n\nExit codes: 0 done (no findings asked for), 1 findings (--fail-on, --exit-code, --quiet), 2 usage or input error,\n3 some of several plans could not be compared.\n\nExamples:\n  plancmp diff fixtures/000_5b73fe2b8637f3d3.txt\n  plancmp diff fixtures/002_2cdac00586eece9b.txt fixtures/001_2a7fecd8e03c454a.txt --format json --fail-on dropped,deadline\n  plancmp diff fixtures/001_2a7fecd8e03c454a.txt --quiet --fail-on dropped || echo "tasks were dropped"\n  plancmp diff fixtures/003_921a6ce2908064d7.txt --format csv -o xinchang.csv\n  plancmp diff --parent fixtures/chain/jiaxing-city-plan.txt fixtures/chain/haiyan-county-plan.txt fixtures/chain/jiashan-county-plan.txt\n  plancmp diff --bases fixtures/real/ fixtures/pairs/ --stat')
     .action(async (files: string[], o: RawOptions) => {
       const { runDiff } = await import('./diff-command.js');
-      const opts = diffOptions(o);
+      const opts = diffOptions(o, p.opts());
       await run(opts.output, (cio) => runDiff(files, opts, cio));
     });
 
   p.command('check')
     .description('lint notices (missing 发文字号, truncation, mojibake, numbering, units, brackets…), or guard their parse against snapshots')
-    .argument('<files...>', 'notice files (.txt, .html, .pdf, .docx, .doc, .ofd)')
+    .argument('<inputs...>', `notices (.txt, .html, .pdf, .docx, .doc, .ofd): ${INPUTS_HELP}`)
     .addOption(new Option('-f, --format <format>', `output format: ${formatHelp('check')}`).choices(formatChoices('check')).default('text'))
+    .option('--ext <list>', EXT_HELP, EXT_DEFAULT)
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings (default: unlimited)')
     .option('--quiet', 'report errors only (warnings are neither shown nor counted)')
     .option('--rule <name=level>', 'turn a rule off or re-rate it: off, warn or error (repeatable: --rule mojibake=warn --rule page-furniture=off)', collect)
     .option('-o, --output <file>', 'write the report to FILE (complete or not at all) instead of standard output')
-    .option('--snapshot <dir>', 'compare each parse with DIR/<basename>.parse.json instead of linting')
+    .option('--snapshot <dir>', 'compare each parse with DIR/<its path>.parse.json instead of linting')
     .option('--update', 'with --snapshot: (re)write the snapshots')
     .option('--diff', 'with --snapshot: also pin each file\'s diff against the base')
     .option('--base <file>', 'with --diff: the base plan (default: the embedded 浙政发〔2018〕16号)')
     .option('-e, --encoding <name>', 'force the input encoding')
     .option('--ocr', OCR_HELP)
-    .addHelpText('after', '\nExit codes: 0 clean, 1 errors, more than --max-warnings warnings or snapshot drift, 2 usage or input error (one file given),\n3 some of several files could not be read (the others were checked).\n\nExamples:\n  plancmp check fixtures/*.txt --max-warnings 0\n  plancmp check fixtures/*.txt --rule mojibake=warn --rule page-furniture=off\n  plancmp check fixtures/*.txt --format sarif -o plancmp.sarif\n  plancmp check --snapshot fixtures/snapshots --diff fixtures/*.txt')
+    .addHelpText('after', '\nExit codes: 0 clean, 1 errors, more than --max-warnings warnings or snapshot drift, 2 usage or input error (one file given),\n3 some of several files could not be read (the others were checked).\n\nExamples:\n  plancmp check fixtures/*.txt --max-warnings 0\n  plancmp check fixtures/*.txt --rule mojibake=warn --rule page-furniture=off\n  plancmp check fixtures/*.txt --format sarif -o plancmp.sarif\n  plancmp check fixtures/chain/ --format junit -o plancmp.xml\n  plancmp check --snapshot fixtures/snapshots --diff fixtures/*.txt\n  plancmp check --snapshot fixtures/ci/snapshots --diff fixtures/ci/plan.txt --format github')
     .action(async (files: string[], o: RawOptions) => {
       const { runCheck } = await import('./check-command.js');
       const opts = checkOptions(o, p.opts());
@@ -125,7 +135,7 @@ function program(io: Io, done: (code: number) => void): Command {
     .option('--base <file>', 'with --diff: the base plan (default: the embedded 浙政发〔2018〕16号)')
     .option('-j, --jobs <n>', 'worker threads (default: half the cores, and up to all of them at one per 300 text inputs)')
     .option('--resume', 'skip inputs whose output exists and is current')
-    .option('--ext <list>', 'extensions taken from directories', ['.txt', '.htm', '.html', ...DOCUMENT_EXTENSIONS].join(','))
+    .option('--ext <list>', EXT_HELP, EXT_DEFAULT)
     .option('--errors <file>', 'where to list failed inputs as JSONL (default: OUT/errors.jsonl, FILE.errors.jsonl beside --jsonl FILE, or stderr for --jsonl -)')
     .option('-e, --encoding <name>', 'force the input encoding')
     .option('--ocr', OCR_HELP)
@@ -146,7 +156,7 @@ function program(io: Io, done: (code: number) => void): Command {
     .option('--csv <file>', 'write the task lineages as CSV, one row per lineage and level, to FILE (- for standard output)')
     .option('--with-base', 'add the embedded 浙政发〔2018〕16号 to the inputs (unless one of them is 16号)')
     .option('--content-min <share>', 'content evidence: share of a candidate parent\'s tasks that must be carried (default 0.4)')
-    .option('--ext <list>', 'extensions taken from directories', ['.txt', '.htm', '.html', ...DOCUMENT_EXTENSIONS].join(','))
+    .option('--ext <list>', EXT_HELP, EXT_DEFAULT)
     .option('-e, --encoding <name>', 'force the input encoding')
     .option('--ocr', OCR_HELP)
     .addHelpText('after', '\nWithout an output option the tree is printed.\nExit codes: 0 done, 2 usage error or no readable input, 3 some inputs could not be read (listed; the chain is built from the rest).\n\nExamples:\n  plancmp chain fixtures/chain/\n  plancmp chain fixtures/chain/ --out chain-out/\n  plancmp chain fixtures/chain/ fixtures/real/ fixtures/pairs/ --html chains.html\n  plancmp chain "fixtures/real/*.html" fixtures/pairs/*.txt --jsonl - | duckdb -c "select …"')
@@ -157,7 +167,8 @@ function program(io: Io, done: (code: number) => void): Command {
 
   p.command('report')
     .description('one self-contained HTML report (overview, coverage matrix, side-by-side pages) across many local plans')
-    .argument('<locals...>', 'local plan files')
+    .argument('<locals...>', `local plans: ${INPUTS_HELP}`)
+    .option('--ext <list>', EXT_HELP, EXT_DEFAULT)
     .option('--base <file>', 'base plan (default: the embedded 浙政发〔2018〕16号)')
     .option('--html <file>', 'write the HTML report to FILE')
     .option('--csv <file>', 'write the coverage matrix as CSV to FILE (- for standard output)')
@@ -169,7 +180,7 @@ function program(io: Io, done: (code: number) => void): Command {
     .option('--no-bom', 'csv: no BOM, even in a file (default on standard output)')
     .option('-e, --encoding <name>', 'force the input encoding')
     .option('--ocr', OCR_HELP)
-    .addHelpText('after', '\nExit codes: 0 done, 2 usage or input error (no plan could be compared), 3 some plans failed and were left out.\n\nExamples:\n  plancmp report fixtures/000_*.txt fixtures/001_*.txt --html report.html --csv matrix.csv\n  plancmp report fixtures/000_*.txt fixtures/001_*.txt fixtures/003_*.txt --csv - --tidy')
+    .addHelpText('after', '\nExit codes: 0 done, 2 usage or input error (no plan could be compared), 3 some plans failed and were left out.\n\nExamples:\n  plancmp report fixtures/000_*.txt fixtures/001_*.txt --html report.html --csv matrix.csv\n  plancmp report fixtures/000_*.txt fixtures/001_*.txt fixtures/003_*.txt --csv - --tidy\n  plancmp report "fixtures/chain/*-plan.txt" --xlsx report.xlsx')
     .action(async (locals: string[], o: RawOptions) => {
       const { runReport } = await import('./report-command.js');
       done(await runReport(locals, reportOptions(o, p.opts()), io));

@@ -37,7 +37,7 @@ const global = (g: RawOptions) => ({ debug: flag(g, 'debug') });
 const reading = (o: RawOptions) => ({ encoding: text(o, 'encoding'), ocr: flag(o, 'ocr') });
 
 export function parseOptions(o: RawOptions, g: RawOptions): ParseCommandOptions {
-  return { format: format(o, 'parse', 'json'), ...reading(o), bom: flag(o, 'bom'), output: text(o, 'output'), lang: lang(o), ...global(g) };
+  return { format: format(o, 'parse', 'json'), ...reading(o), bom: flag(o, 'bom'), output: text(o, 'output'), lang: lang(o), ext: text(o, 'ext'), ...global(g) };
 }
 
 /** --owners grouped|all (commander's .choices() checked it already; this keeps the type honest). */
@@ -47,7 +47,7 @@ function ownersMode(o: RawOptions): 'grouped' | 'all' | undefined {
   throw new PlancmpError('usage', `--owners: "${String(v)}" is not one of grouped, all`);
 }
 
-export function diffOptions(o: RawOptions): DiffCommandOptions {
+export function diffOptions(o: RawOptions, g: RawOptions = {}): DiffCommandOptions {
   return {
     format: format(o, 'diff', 'text'),
     ...reading(o),
@@ -65,6 +65,9 @@ export function diffOptions(o: RawOptions): DiffCommandOptions {
     direct: flag(o, 'direct'),
     force: flag(o, 'force'),
     lang: lang(o),
+    bases: text(o, 'bases'),
+    ext: text(o, 'ext'),
+    ...global(g),
   };
 }
 
@@ -79,13 +82,14 @@ export function checkOptions(o: RawOptions, g: RawOptions): CheckCommandOptions 
     update: flag(o, 'update'),
     diff: flag(o, 'diff'),
     base: text(o, 'base'),
+    ext: text(o, 'ext'),
     ...reading(o),
     ...global(g),
   };
 }
 
 export function reportOptions(o: RawOptions, g: RawOptions): ReportCommandOptions {
-  return { base: text(o, 'base'), html: text(o, 'html'), csv: text(o, 'csv'), xlsx: text(o, 'xlsx'), tidy: flag(o, 'tidy'), output: text(o, 'output'), bom: flag(o, 'bom'), lang: lang(o), ...reading(o), ...global(g) };
+  return { base: text(o, 'base'), html: text(o, 'html'), csv: text(o, 'csv'), xlsx: text(o, 'xlsx'), tidy: flag(o, 'tidy'), output: text(o, 'output'), bom: flag(o, 'bom'), lang: lang(o), ext: text(o, 'ext'), ...reading(o), ...global(g) };
 }
 
 export function exportOptions(o: RawOptions, g: RawOptions): ExportCommandOptions {

@@ -5,12 +5,14 @@ import { OutputSink, writeError, writeOutputSync } from '../write/atomic.js';
 import { PassThrough, Writable } from 'node:stream';
 import { REPORT_FORMATS, type ReportFormat } from '../render/formats.js';
 import { stdinFor, type Io } from './io.js';
+import { commandInputs } from './inputs.js';
+import { BatchProgress } from './batch.js';
 import { EXIT, exitCode } from './exit.js';
 import { printMessage } from './report-error.js';
 import { readFileSync } from 'node:fs';
 import { BASE_FILE, loadBase } from '../pipeline.js';
 import { PlancmpError } from '../errors.js';
-import { describeMessage, fatalOf, runFile, unwrap } from '../result.js';
+import { describeMessage, fatalOf, runFile, unwrap, type FileResult } from '../result.js';
 import type { Notice } from '../model.js';
 import { buildCoverage, renderCoverageCsv, renderCoverageTidyCsv, type PlanInput } from '../render/coverage.js';
 import { withBom } from '../render/csv.js';
@@ -35,6 +37,8 @@ export interface ReportCommandOptions {
   debug?: boolean;
   /** --lang: the report's language (default: from LC_ALL / LC_MESSAGES / LANG) */
   lang?: Lang;
+  /** --ext: the extensions taken from directories (default: every input kind) */
+  ext?: string;
 }
 
 /** -o FILE joins --html, --csv or --xlsx by its extension (REPORT_FORMATS). */
@@ -98,7 +102,7 @@ function write(target: string, content: string, io: Io): void {
   writeOutputSync(target, content);
 }
 
-export async function runReport(locals: string[], options: ReportCommandOptions, io: Io): Promise<number> {
+export async function runReport(args: string[], options: ReportCommandOptions, io: Io): Promise<number> {
   const opts = { ...options, ...outputsOf(options) };
   if (opts.html === '-' && opts.xlsx === '-') throw new PlancmpError('usage', '--html and --xlsx cannot both write to standard output');
   if (opts.csv === '-' && opts.xlsx === '-') throw new PlancmpError('usage', '--csv and --xlsx cannot both write to standard output');
@@ -107,7 +111,8 @@ export async function runReport(locals: string[], options: ReportCommandOptions,
     throw new PlancmpError('usage', 'report needs an output: --html FILE, --csv FILE and/or --xlsx FILE', undefined, 'e.g. plancmp report fixtures/000_*.txt fixtures/001_*.txt --html report.html');
   }
   if (opts.html === '-' && opts.csv === '-') throw new PlancmpError('usage', '--html and --csv cannot both write to standard output');
-  if (locals.filter((f) => f === '-').length > 1) throw new PlancmpError('usage', 'standard input (-) can be read only once');
+  if (args.filter((f) => f === '-').length > 1) throw new PlancmpError('usage', 'standard input (-) can be read only once');
+  const { files: locals, failures: listed } = await commandInputs(args, opts.ext, io);
 
   let base: Notice;
   let baseText: string;
@@ -123,14 +128,19 @@ export async function runReport(locals: string[], options: ReportCommandOptions,
 
   const plans: PlanInput[] = [];
   const failures: ReportFailure[] = [];
+  const progress = new BatchProgress(io, locals.length);
   for (const file of locals) {
-    const r = await runFile(file, { encoding: opts.encoding, ocr: opts.ocr, isolate: true, stdin: stdinFor(io, file), base, noTasks: 'fail' });
+    const known = listed.get(file);
+    const r: FileResult = known ? { file, messages: [known] } : await runFile(file, { encoding: opts.encoding, ocr: opts.ocr, isolate: true, stdin: stdinFor(io, file), base, noTasks: 'fail' });
     const fatal = fatalOf(r);
+    progress.step(!!fatal);
     if (fatal) {
+      progress.clear();
       printMessage(fatal, io, opts.debug);
       failures.push({ file, message: describeMessage(fatal, false) });
     } else plans.push({ notice: r.notice!, diff: r.diff!, sourceText: r.sourceText! });
   }
+  progress.clear();
   if (plans.length === 0) {
     io.stderr.write(`plancmp: none of the ${locals.length} file${locals.length === 1 ? '' : 's'} could be compared; no report written\n`);
     return EXIT.USAGE;

@@ -1,6 +1,6 @@
 // plancmp export: batch export of notices to JSON files or JSONL (see README, "plancmp export").
-export { discoverInputs, parseExtList, type DiscoverOptions, type Discovered } from './discover.js';
-export { isGlob, globRoot, globToRegExp } from './glob.js';
+export { discoverInputs, parseExtList, type DiscoverOptions, type Discovered } from '../read/discover.js';
+export { isGlob, globRoot, globToRegExp } from '../read/glob.js';
 export { OutputNamer, baseOutputName } from './naming.js';
 export { removeStaleTemps } from './atomic.js';
 export { writeOutputSync, writeOutputSync as writeFileAtomic, isTempName, OutputSink } from '../write/atomic.js';

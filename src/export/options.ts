@@ -6,7 +6,7 @@ import path from 'node:path';
 import { PlancmpError } from '../errors.js';
 import { DEFAULT_BATCH_LIMITS } from '../options.js';
 import { encodingFromName } from '../read/decode.js';
-import { parseExtList } from './discover.js';
+import { parseExtList } from '../read/discover.js';
 import { DOCUMENT_EXTENSIONS } from '../read/kinds.js';
 import { plancmpVersion, PARSE_SCHEMA, DIFF_SCHEMA } from './version.js';
 import type { Fingerprint } from './record.js';

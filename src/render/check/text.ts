@@ -30,7 +30,8 @@ export function renderFindings(reports: readonly CheckFileReport[], colors?: Col
   }
   const errors = reports.reduce((s, r) => s + r.errorCount, 0);
   const warnings = reports.reduce((s, r) => s + r.warningCount, 0);
-  lines.push(`${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(reports.length, 'file')}`);
+  const unreadable = reports.filter((r) => r.findings.some((f) => f.rule === 'unreadable')).length;
+  lines.push(`${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(reports.length, 'file')}${unreadable ? ` (${unreadable} could not be read)` : ''}`);
   return lines.join('\n') + '\n';
 }
 

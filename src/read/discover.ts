@@ -1,12 +1,17 @@
-// Input discovery: files, directories (recursive), glob patterns and `-` (a list of paths on
-// standard input) → one sorted, de-duplicated list of paths. Only paths are held, never contents.
+// Input discovery, shared by every command that takes files (parse, diff, check, report, export,
+// chain): files, directories (recursive, by extension), glob patterns and `-` (export and chain: a
+// list of paths on standard input) → one de-duplicated list of paths. Only paths are held, never contents.
 // fs.readdirSync through the module object, so tests can make a directory unreadable even as root
 import fs, { statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_BATCH_LIMITS } from '../options.js';
 import { isGlob, globRoot, globToRegExp } from './glob.js';
 import { PlancmpError } from '../errors.js';
-import { displayName, readError, recoverRawPath } from '../read/file.js';
+import { displayName, readError, recoverRawPath } from './file.js';
+import { DOCUMENT_EXTENSIONS } from './kinds.js';
+
+/** What a directory yields when no --ext is given: text and HTML notices and every document kind. */
+export const INPUT_EXTENSIONS: readonly string[] = ['.txt', '.htm', '.html', ...DOCUMENT_EXTENSIONS];
 
 export interface DiscoverOptions {
   /** Extensions taken from directories, lower case with the dot: ['.txt', '.html']. */
@@ -15,6 +20,17 @@ export interface DiscoverOptions {
   stdin: NodeJS.ReadableStream;
   /** Absolute directories never to descend into (the output directory). */
   exclude?: string[];
+  /**
+   * `-` is a list of paths on standard input ('list', export and chain), or the notice itself read
+   * from standard input ('file', parse, diff, check and report).
+   */
+  dash?: 'list' | 'file';
+  /**
+   * 'sorted' (default): every input in path order, whatever order the arguments came in (export's
+   * records, stable across runs). 'given': the arguments' order, each directory or pattern's files
+   * in path order (parse a.txt b.txt prints a before b; diff BASE LOCAL keeps BASE first).
+   */
+  order?: 'sorted' | 'given';
 }
 
 export interface Discovered {
@@ -32,6 +48,8 @@ export interface Discovered {
   raws: (Buffer | undefined)[];
   /** For each input, why it cannot even be listed (an unreadable directory): it goes to the errors file. */
   errors: (InputError | undefined)[];
+  /** Some argument was a directory, a pattern or a list of paths: the user asked for a collection, however many files it held. */
+  expanded: boolean;
 }
 
 export interface InputError {
@@ -65,7 +83,7 @@ function list(dir: string | Buffer, shown: string): Dirent<Buffer>[] | InputErro
   } catch (e) {
     const err = readError(e, shown);
     const why = err.code === 'no-permission' ? 'cannot list the directory (permission denied)' : err.message.replace('cannot read the file', 'cannot list the directory');
-    return { code: err.code === 'no-permission' ? 'unreadable-directory' : err.code, message: why, hint: 'its files were not exported; check its permissions' };
+    return { code: err.code === 'no-permission' ? 'unreadable-directory' : err.code, message: why, hint: 'its files were not read; check its permissions' };
   }
 }
 
@@ -149,7 +167,11 @@ export async function discoverInputs(args: string[], opts: DiscoverOptions): Pro
   const exclude = new Set((opts.exclude ?? []).map((d) => path.resolve(d)));
   const warnings: string[] = [];
   const found: Found[] = [];
+  let expanded = false;
   const byExt = (_rel: string, full: string) => opts.exts.includes(path.extname(full).toLowerCase());
+  const byPath = (a: Found, b: Found) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  /** One argument's files in path order (readdir's order is the file system's). */
+  const sortFrom = (start: number) => found.splice(start, found.length - start, ...found.slice(start).sort(byPath));
 
   const literal = (arg: string, fromStdin: boolean) => {
     // a name typed with bytes that are not UTF-8 reaches us with U+FFFD in their place: find it again
@@ -157,17 +179,21 @@ export async function discoverInputs(args: string[], opts: DiscoverOptions): Pro
     const s = statOrNull(raw ?? arg);
     if (raw) arg = displayName(raw);
     if (s?.isDirectory()) {
+      expanded = true;
       const before = found.length;
       walk(arg, '', 0, Infinity, exclude, byExt, found, raw);
+      sortFrom(before);
       if (found.length === before) warnings.push(`${arg}: no ${opts.exts.join(' ')} files in this directory`);
       return;
     }
     if (!s && !fromStdin && isGlob(arg)) {
+      expanded = true;
       const { root, rest } = globRoot(arg);
       const re = globToRegExp(rest);
       const maxDepth = rest.includes('**') ? Infinity : rest.split('/').length;
       const before = found.length;
       if (statOrNull(root)?.isDirectory()) walk(root, '', 0, maxDepth, exclude, (rel) => re.test(rel), found);
+      sortFrom(before);
       if (found.length === before) warnings.push(`${arg}: the pattern matched no file`);
       return;
     }
@@ -177,14 +203,16 @@ export async function discoverInputs(args: string[], opts: DiscoverOptions): Pro
 
   let stdinUsed = false;
   for (const arg of args) {
-    if (arg === '-') {
+    if (arg === '-' && opts.dash !== 'file') {
+      expanded = true;
       if (stdinUsed) continue;
       stdinUsed = true;
       if ((opts.stdin as { isTTY?: boolean }).isTTY) {
         throw new PlancmpError('stdin-tty', 'standard input is a terminal, not a list of paths', '-', 'pipe the list in, e.g. find corpus -name "*.html" | plancmp export - --out out/');
       }
       for (const p of await readPathList(opts.stdin)) literal(p, true);
-    } else literal(arg, false);
+    } else if (arg === '-') found.push({ path: arg, name: arg });
+    else literal(arg, false);
   }
 
   const seen = new Set<string>();
@@ -192,8 +220,9 @@ export async function discoverInputs(args: string[], opts: DiscoverOptions): Pro
   const names: string[] = [];
   const raws: (Buffer | undefined)[] = [];
   const errors: (InputError | undefined)[] = [];
-  for (const f of found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-    const key = path.resolve(f.path);
+  const ordered = opts.order === 'given' ? found : found.sort(byPath);
+  for (const f of ordered) {
+    const key = f.path === '-' ? '-' : path.resolve(f.path);
     if (seen.has(key)) continue;
     seen.add(key);
     inputs.push(f.path);
@@ -201,5 +230,5 @@ export async function discoverInputs(args: string[], opts: DiscoverOptions): Pro
     raws.push(f.raw);
     errors.push(f.error);
   }
-  return { inputs, names, warnings, raws, errors };
+  return { inputs, names, warnings, raws, errors, expanded };
 }
