@@ -4,7 +4,7 @@
 // `plancmp chain` scaling on 10 / 100 / 1,000 generated notices (bench/chain.js).
 //
 //   npm run bench                  full run (15 spawns per command, ~2,000 notices; export with 1 job, with all
-//                                  cores and with --diff on all cores, 3 rounds; peak memory for 1,000 vs 10,000
+//                                  cores, with --diff and with --diff --tables on all cores, 3 rounds; peak memory for 1,000 vs 10,000
 //                                  notices; output digests checked); writes bench/results.md
 //   node bench/run.js --quick      smoke run (5 spawns, 200 notices, export once each, memory 100 vs 1,000); prints only
 //            --output-only         only check that export and export --diff write the stored bytes (no timing)
@@ -333,7 +333,8 @@ function digestDir(dir) {
 function exportOnce(input, jobs, extra = [], wantDigest = false) {
   const outRel = join('out', `run${++outSeq}`);
   const outDir = join(CORPUS_DIR, outRel);
-  const args = [join(ROOT, 'bin', 'plancmp.js'), 'export', input, '--out', outRel, '--jobs', String(jobs), ...extra];
+  // TABLES in `extra` stands for a tables directory of this run's own (inside its output directory)
+  const args = [join(ROOT, 'bin', 'plancmp.js'), 'export', input, '--out', outRel, '--jobs', String(jobs), ...extra.map((a) => (a === 'TABLES' ? join(outRel, 'tables') : a))];
   const rssFile = join(CORPUS_DIR, 'rss.txt');
   const cmd = TIME ? TIME : process.execPath;
   const full = TIME ? ['-f', '%M %U %S', '-o', rssFile, process.execPath, ...args] : args;
@@ -385,6 +386,8 @@ const variants = [
   { key: 'plain1', label: `\`plancmp export main --out DIR --jobs 1\``, jobs: 1, extra: [] },
   { key: 'plainN', label: `\`plancmp export main --out DIR --jobs ${CORE_JOBS}\``, jobs: CORE_JOBS, extra: [] },
   { key: 'diffN', label: `\`plancmp export main --out DIR --diff --jobs ${CORE_JOBS}\``, jobs: CORE_JOBS, extra: ['--diff'] },
+  // issue 31: the tables (rows built in the workers, CSV and Parquet written by the main thread) beside the same export
+  { key: 'tablesN', label: `\`plancmp export main --out DIR --diff --tables DIR/tables --jobs ${CORE_JOBS}\``, jobs: CORE_JOBS, extra: ['--diff', '--tables', 'TABLES'] },
 ];
 const createUs = createCostUs();
 log(`  creating a new file: ${fmt(createUs, 1)} µs (median of 400)`);
@@ -397,7 +400,7 @@ let exportSummary = '';
 for (let r = 0; r < EXPORT_RUNS; r++) {
   for (const v of variants) {
     // the first run of each output kind is hashed (hashing is outside the timed child)
-    const x = exportOnce('main', v.jobs, v.extra, r === 0 && v.key !== 'plain1');
+    const x = exportOnce('main', v.jobs, v.extra, r === 0 && (v.key === 'plainN' || v.key === 'diffN'));
     exportRuns[v.key].push(x.ms);
     exportRss[v.key].push(x.rssKiB);
     exportCpu[v.key].push(x.cpuMs);
@@ -433,6 +436,8 @@ const fixedN = median(exportRuns.plainN) - EXPORT_N * margN;
 const ex1 = median(exportRuns.plain1);
 const exN = median(exportRuns.plainN);
 const exDiff = median(exportRuns.diffN);
+const exTables = median(exportRuns.tablesN);
+const tablesRatio = exTables / exDiff;
 const exMbps = mbps(exportBytes, exN);
 const exRatio = exN / diskFloorMs;
 const memRatio = memRuns[MEM_LARGE].rssKiB / memRuns[MEM_SMALL].rssKiB;
@@ -515,6 +520,7 @@ const speedup = ex1 / exN;
 const targets = [
   { what: `\`export\` (${CORE_JOBS} jobs) ÷ floor`, value: `${fmt(exRatio, 2)}×`, target: '≤ 1.5×', ok: exRatio <= 1.5 },
   { what: `\`export --diff\` (${CORE_JOBS} jobs) ÷ floor`, value: `${fmt(diffRatio, 2)}×`, target: '≤ 3×', ok: diffRatio <= 3 },
+  { what: `\`export --diff --tables\` ÷ \`export --diff\` (${CORE_JOBS} jobs)`, value: `${fmt(tablesRatio, 2)}×`, target: '≤ 1.10×', ok: tablesRatio <= 1.1 },
   { what: `\`export\`: ${CORE_JOBS} jobs ÷ 1 job speed-up`, value: `${fmt(speedup, 2)}×`, target: '≥ 1.8×', ok: speedup >= 1.8 },
   { what: '`plancmp diff` start-up ÷ (node + opencc-js)', value: `${fmt(ratioB, 2)}×`, target: `≤ ${STARTUP_TARGET}× (aim 1.5×)`, ok: met },
   { what: `peak memory ${MEM_LARGE.toLocaleString('en-US')} ÷ ${MEM_SMALL.toLocaleString('en-US')} notices`, value: `${fmt(memRatio, 2)}×`, target: '≤ 1.5×', ok: memRatio <= 1.5 },
@@ -584,7 +590,7 @@ Corpus on disk: \`bench/corpus/main\`, ${EXPORT_N} notices in 50 folders, ${fmt(
 | floor: read file + \`TextDecoder(its encoding)\` + opencc-js t2cn, in-process, 1 thread | ${fmt(diskFloorMs / 1000, 2)} s | ${fmt(perSec(EXPORT_N, diskFloorMs), 0)} | ${fmt(mbps(exportBytes, diskFloorMs), 2)} | — | — | 1 | ${diskFloorRuns.map((x) => fmt(x / 1000, 2)).join(', ')} |
 ${variants.map((v) => { const m = median(exportRuns[v.key]); return `| ${v.label} | ${fmt(m / 1000, 2)} s | ${fmt(perSec(EXPORT_N, m), 0)} | ${fmt(mbps(exportBytes, m), 2)} | ${fmt(median(exportRss[v.key]) / 1024, 0)} MB | ${fmt(median(exportCpu[v.key]) / 1000, 2)} s | ${fmt(median(exportCpu[v.key]) / m, 2)} | ${exportRuns[v.key].map((x) => fmt(x / 1000, 2)).join(', ')} |`; }).join('\n')}
 
-- Speed-up from 1 to ${CORE_JOBS} jobs: ${fmt(ex1 / exN, 2)}×. Export ÷ floor: ${fmt(ex1 / diskFloorMs, 2)}× with 1 job, **${fmt(exRatio, 2)}×** with ${CORE_JOBS}; export --diff ÷ floor **${fmt(diffRatio, 2)}×** with ${CORE_JOBS}. The three variants run interleaved (one of each per round).
+- Speed-up from 1 to ${CORE_JOBS} jobs: ${fmt(ex1 / exN, 2)}×. Export ÷ floor: ${fmt(ex1 / diskFloorMs, 2)}× with 1 job, **${fmt(exRatio, 2)}×** with ${CORE_JOBS}; export --diff ÷ floor **${fmt(diffRatio, 2)}×** with ${CORE_JOBS}. \`--tables\` (the same export with its CSV and Parquet tables) ÷ \`--diff\`: **${fmt(tablesRatio, 2)}×**. The four variants run interleaved (one of each per round).
 - Times include the child's start-up (Node, module loading in the main thread and in every worker) and writing one JSON file per notice (atomically: temporary name, then rename). Each run writes a new directory and no output is deleted until every timed export is done: on this VM's disk (ext4 without a journal) creating a file scans past every inode freed in the last minutes, so deleting one run's 2,000 outputs before the next made each later create cost ~0.3 ms instead of ~0.01 ms. Creating a new empty file just before the timed exports took ${fmt(createUs, 1)} µs (median of 400)${createUs > 100 ? ' — slow: files were deleted on this disk shortly before the run, and the exports above pay for it' : ''}.
 - Peak memory (maxRSS of the whole export process, all worker threads included; ${TIME ? '`/usr/bin/time -f %M`' : 'not measured: /usr/bin/time missing'}), ${CORE_JOBS} jobs: ${MEM_SMALL.toLocaleString('en-US')} notices ${fmt(memRuns[MEM_SMALL].rssKiB / 1024, 0)} MB (${fmt(memRuns[MEM_SMALL].ms / 1000, 1)} s); ${MEM_LARGE.toLocaleString('en-US')} notices ${fmt(memRuns[MEM_LARGE].rssKiB / 1024, 0)} MB (${fmt(memRuns[MEM_LARGE].ms / 1000, 1)} s) — ratio **${fmt(memRatio, 2)}×**. The ${MEM_LARGE.toLocaleString('en-US')} are the main corpus linked again and again into separate folders (same bytes, different paths).
 - Steady state (the ${MEM_LARGE.toLocaleString('en-US')} notices below, the same files linked ${MEM_LARGE / EXPORT_N} times over): 1 job ${fmt(large1.ms / 1000, 1)} s, ${CORE_JOBS} jobs ${fmt(memRuns[MEM_LARGE].ms / 1000, 1)} s — speed-up from more jobs ${fmt(large1.ms / memRuns[MEM_LARGE].ms, 2)}×, export ÷ floor ${fmt(large1.ms / largeFloorMs, 2)}× with 1 job and ${fmt(memRuns[MEM_LARGE].ms / largeFloorMs, 2)}× with ${CORE_JOBS}, export --diff ÷ floor ${fmt(largeDiff.ms / largeFloorMs, 2)}× with ${CORE_JOBS} (${fmt(largeDiff.ms / 1000, 1)} s; floor: ${MEM_LARGE / EXPORT_N} × the main corpus's). Each worker's start-up and JIT warm-up are spread thinner here: most of V8's optimizing compiles, which run on its background threads, happen in a worker's first seconds. The targets above are the ${EXPORT_N.toLocaleString('en-US')}-notice figures.

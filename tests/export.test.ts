@@ -298,7 +298,9 @@ describe('plancmp export: inputs, names and usage (in-process)', () => {
 
   it('usage errors exit 2: neither or both outputs, a bad --jobs, no inputs, --resume to stdout, a directory as --base, --base without --diff', async () => {
     const cases: [string[], RegExp][] = [
-      [['export', FIXTURES[0]], /--out DIR .* or --jsonl FILE/],
+      [['export', FIXTURES[0]], /--out DIR .*, --jsonl FILE .* or --tables DIR/],
+      [['export', FIXTURES[0], '--jsonl', '-', '--bases', 'fixtures/chain'], /--bases goes with --diff --base auto/],
+      [['export', FIXTURES[0], '--tables', FIXTURES[1]], /--tables: .* is not a directory/],
       [['export', FIXTURES[0], '--out', tmp(), '--jsonl', '-'], /not both/],
       [['export', FIXTURES[0], '--jsonl', '-', '--jobs', '0'], /--jobs/],
       [['export', FIXTURES[0], '--jsonl', '-', '--jobs', 'many'], /--jobs/],

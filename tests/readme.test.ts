@@ -66,7 +66,7 @@ describe('--help examples run as shown', () => {
         expect([0, 1], `${ex}\n${err}`).toContain(code);
         expect(err, ex).not.toMatch(/no such file|unknown option|internal error|error: /i);
         // files the example names as outputs were written; otherwise it printed something (or was told not to)
-        const files = [...argv.entries()].filter(([k, v]) => ['-o', '--output', '--html', '--csv', '--out', '--jsonl'].includes(v) && argv[k + 1] !== '-').map(([k]) => argv[k + 1]);
+        const files = [...argv.entries()].filter(([k, v]) => ['-o', '--output', '--html', '--csv', '--out', '--jsonl', '--tables'].includes(v) && argv[k + 1] !== '-').map(([k]) => argv[k + 1]);
         for (const f of files) expect(existsSync(path.join(work, f)), `${ex} wrote ${f}`).toBe(true);
         if (!files.length && !argv.includes('--quiet')) expect(out.length, ex).toBeGreaterThan(0);
       }

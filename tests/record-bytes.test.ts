@@ -5,7 +5,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { recordFile, recordLine, type ExportHeader } from '../src/export/record.js';
+import { recordFacts, recordFile, recordLine, type ExportHeader, type RecordFacts } from '../src/export/record.js';
 import { bytesOf, ownBytes } from '../src/write/atomic.js';
 import { loadBase, parseSource } from '../src/pipeline.js';
 import { readBytes } from '../src/read/index.js';
@@ -14,13 +14,13 @@ import type { Notice, PlanDiff } from '../src/model.js';
 
 const ROOT = path.resolve(__dirname, '..');
 
-// the forms used before the pieces (record.ts at 4a72d61)
+// the forms used before the pieces (record.ts at 4a72d61), with the facts after the notice and diff
 const MARK = '\u0000plancmp-export-header';
 const QUOTED_MARK = JSON.stringify(MARK);
 const lineSafe = (json: string) => json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-const oldFile = (h: unknown, n: unknown, d?: unknown) =>
-  `${JSON.stringify(d ? { export: MARK, notice: n, diff: d } : { export: MARK, notice: n }, null, 2).replace(QUOTED_MARK, () => JSON.stringify(h))}\n`;
-const oldLine = (h: unknown, n: unknown, d?: unknown) => `${lineSafe(JSON.stringify(d ? { export: h, notice: n, diff: d } : { export: h, notice: n }))}\n`;
+const oldFile = (h: unknown, n: unknown, d: unknown, f: RecordFacts) =>
+  `${JSON.stringify(d ? { export: MARK, notice: n, diff: d, ...f } : { export: MARK, notice: n, ...f }, null, 2).replace(QUOTED_MARK, () => JSON.stringify(h))}\n`;
+const oldLine = (h: unknown, n: unknown, d: unknown, f: RecordFacts) => `${lineSafe(JSON.stringify(d ? { export: h, notice: n, diff: d, ...f } : { export: h, notice: n, ...f }))}\n`;
 
 function mulberry32(seed: number): () => number {
   return () => {
@@ -74,11 +74,13 @@ function randomValue(r: () => number, depth: number): unknown {
 
 const header = (input: string): ExportHeader => ({ input, sha256: 'ab'.repeat(32), bytes: 123, plancmp: '0.1.0', schema: 'plancmp.parse/1', diff: null, encoding: null });
 
-function expectSame(h: ExportHeader, n: unknown, d?: unknown): void {
-  const file = recordFile(h, n as Notice, d as PlanDiff | undefined);
-  const line = recordLine(h, n as Notice, d as PlanDiff | undefined);
-  const wantFile = oldFile(h, n, d);
-  const wantLine = oldLine(h, n, d);
+const FACTS = recordFacts({ tasks: [], keyList: [] } as unknown as Notice, undefined, { status: 'none', parent: null });
+
+function expectSame(h: ExportHeader, n: unknown, d?: unknown, f: RecordFacts = FACTS): void {
+  const file = recordFile(h, n as Notice, d as PlanDiff | undefined, f);
+  const line = recordLine(h, n as Notice, d as PlanDiff | undefined, f);
+  const wantFile = oldFile(h, n, d, f);
+  const wantLine = oldLine(h, n, d, f);
   expect(file.join('')).toBe(wantFile);
   expect(line.join('')).toBe(wantLine);
   expect(Buffer.from(bytesOf(file)).equals(Buffer.from(wantFile))).toBe(true);
@@ -91,8 +93,9 @@ describe('export record bytes', () => {
     for (const f of ['000_5b73fe2b8637f3d3.txt', '002_2cdac00586eece9b.txt']) {
       const file = path.join(ROOT, 'fixtures', f);
       const notice = parseSource(await readBytes(readFileSync(file), file, {}), {});
-      expectSame(header(file), notice);
-      expectSame(header(file), notice, diffNotices(base, notice));
+      expectSame(header(file), notice, undefined, recordFacts(notice, undefined, undefined));
+      const d = diffNotices(base, notice);
+      expectSame(header(file), notice, d, recordFacts(notice, d, { status: 'given', parent: { file: base.source.file, docNumber: base.meta.docNumber ?? null, evidence: null } }));
     }
   });
 

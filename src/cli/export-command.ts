@@ -19,9 +19,13 @@ export async function runExport(inputs: string[], opts: ExportCommandOptions, io
   if (opts.base && !opts.diff) throw new PlancmpError('usage', '--base goes with --diff', undefined, 'e.g. plancmp export corpus/ --out out/ --diff --base base.txt');
   // options.ts takes the base as `diff`: true for the embedded 16号, or a file
   const { base, shard: _shard, ...rest } = opts;
+  // --base auto stays the word 'auto' (a file named auto is ./auto)
   const o = await checkOptions({ ...rest, diff: opts.diff ? (base ?? true) : undefined });
+  // --base auto: more candidate parents from --bases (found as inputs are, read but not exported)
+  const bases = o.bases.length ? await discoverInputs(o.bases, { exts: o.exts, stdin: io.stdin }) : undefined;
+  for (const w of bases?.warnings ?? []) io.stderr.write(`plancmp: warning: --bases ${oneLine(w)}\n`);
   for (const w of o.warnings) io.stderr.write(`plancmp: warning: ${oneLine(w)}\n`);
-  const all = await discoverInputs(inputs, { exts: o.exts, stdin: io.stdin, exclude: o.out ? [path.resolve(o.out)] : [] });
+  const all = await discoverInputs(inputs, { exts: o.exts, stdin: io.stdin, exclude: [o.out, o.tables].filter((d): d is string => !!d).map((d) => path.resolve(d)) });
   for (const w of all.warnings) io.stderr.write(`plancmp: warning: ${oneLine(w)}\n`);
   if (all.inputs.length === 0) throw new PlancmpError('usage', 'no inputs found', undefined, `give files, directories with ${o.exts.join(' ')} files, glob patterns, or - with a list of paths on standard input`);
   const found = shard ? pickShard(all, shard) : all;
@@ -34,6 +38,9 @@ export async function runExport(inputs: string[], opts: ExportCommandOptions, io
     out: o.out,
     jsonl: o.jsonl,
     diffBase: o.diffBase,
+    // with --shard, a parent may sit in another part: every input is a candidate
+    autoParents: o.autoParents ? { inputs: [...(shard ? all.inputs : []), ...(bases?.inputs ?? [])], raws: [...(shard ? all.raws : []), ...(bases?.raws ?? [])] } : undefined,
+    tables: o.tables,
     encoding: o.encoding,
     ocr: o.ocr,
     // --jobs as given; else half the cores, and more for a large batch of text notices (options.ts jobsFor)
@@ -46,6 +53,6 @@ export async function runExport(inputs: string[], opts: ExportCommandOptions, io
     stderr: io.stderr,
   });
   if (summary.aborted) return EXIT.OK;
-  io.stderr.write(describeSummary(summary));
+  io.stderr.write(describeSummary(summary, o.tables));
   return summary.failed > 0 ? EXIT.PARTIAL : EXIT.OK;
 }

@@ -132,7 +132,9 @@ function program(io: Io, done: (code: number) => void): Command {
     .option('-o, --out <dir>', 'write one JSON per notice into DIR')
     .option('--jsonl <file>', 'write one record per line to FILE (- for standard output)')
     .option('--diff', 'also diff each notice against the base')
-    .option('--base <file>', 'with --diff: the base plan (default: the embedded 浙政发〔2018〕16号)')
+    .option('--base <file|auto>', 'with --diff: the base plan (default: the embedded 浙政发〔2018〕16号); auto: each notice against the plan it cites or is named after, found among the inputs, --bases and the embedded 16号')
+    .option('--bases <dir>', 'with --base auto: more candidate parents, read but not exported (files, directories, globs; repeatable)', collect)
+    .option('--tables <dir>', 'also write relational tables (notices, tasks, owners, deadlines, links, dropped, added, …) into DIR as CSV and Parquet')
     .option('-j, --jobs <n>', 'worker threads (default: half the cores, and up to all of them at one per 300 text inputs)')
     .option('--resume', 'skip inputs whose output exists and is current')
     .option('--ext <list>', EXT_HELP, EXT_DEFAULT)
@@ -140,7 +142,7 @@ function program(io: Io, done: (code: number) => void): Command {
     .option('-e, --encoding <name>', 'force the input encoding')
     .option('--ocr', OCR_HELP)
     .option('--shard <K/N>', 'export only part K of N (a stable split by path hash), e.g. one part per machine')
-    .addHelpText('after', '\nExit codes: 0 all exported, 2 usage error, 3 some inputs failed (listed in the errors file).\n\nExamples:\n  plancmp export fixtures/ --out out/ --jobs 2\n  plancmp export "fixtures/**/*.txt" --jsonl - --diff | duckdb -c "select …"')
+    .addHelpText('after', '\nExit codes: 0 all exported, 2 usage error, 3 some inputs failed (listed in the errors file).\n\nExamples:\n  plancmp export fixtures/ --out out/ --jobs 2\n  plancmp export "fixtures/**/*.txt" --jsonl - --diff | duckdb -c "select …"\n  plancmp export fixtures/chain --diff --base auto --tables tables/')
     .action(async (inputs: string[], o: RawOptions) => {
       const { runExport } = await import('./export-command.js');
       done(await runExport(inputs, exportOptions(o, p.opts()), io));

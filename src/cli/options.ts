@@ -98,6 +98,8 @@ export function exportOptions(o: RawOptions, g: RawOptions): ExportCommandOption
     jsonl: text(o, 'jsonl'),
     diff: flag(o, 'diff'),
     base: text(o, 'base'),
+    bases: list(o, 'bases'),
+    tables: text(o, 'tables'),
     jobs: text(o, 'jobs'),
     resume: flag(o, 'resume'),
     shard: text(o, 'shard'),

@@ -14,7 +14,12 @@ import type { Fingerprint } from './record.js';
 export interface ExportCliOptions {
   out?: string;
   jsonl?: string;
+  /** true: the embedded base; 'auto': each notice's own parent; else the base file. */
   diff?: string | boolean;
+  /** --bases DIR…: more candidate parents for --base auto (read, not exported). */
+  bases?: string[];
+  /** --tables DIR: CSV and Parquet tables. */
+  tables?: string;
   jobs?: string;
   resume?: boolean;
   ext: string;
@@ -28,6 +33,10 @@ export interface CheckedOptions {
   out?: string;
   jsonl?: string;
   diffBase?: string | true;
+  /** --base auto (diffBase is then undefined). */
+  autoParents: boolean;
+  bases: string[];
+  tables?: string;
   jobs: number;
   /** --jobs was given (else `jobs` is the number of cores, and jobsFor() picks the workers for the batch). */
   jobsGiven: boolean;
@@ -77,9 +86,15 @@ export function jobsFor(inputs: readonly string[], cores: number, ocr = false): 
 }
 
 export async function checkOptions(o: ExportCliOptions): Promise<CheckedOptions> {
-  if (!o.out === !o.jsonl) {
-    throw usage(o.out ? 'give either --out DIR or --jsonl FILE, not both' : 'say where the records go: --out DIR (one JSON per notice) or --jsonl FILE (- for standard output)', 'e.g. plancmp export corpus/ --out out/');
+  if (o.out && o.jsonl) throw usage('give either --out DIR or --jsonl FILE, not both', 'e.g. plancmp export corpus/ --out out/');
+  if (!o.out && !o.jsonl && !o.tables) {
+    throw usage('say where the records go: --out DIR (one JSON per notice), --jsonl FILE (- for standard output) or --tables DIR (CSV and Parquet tables)', 'e.g. plancmp export corpus/ --out out/');
   }
+  if (o.tables) {
+    const st = statOrNull(o.tables);
+    if (st && !st.isDirectory()) throw usage(`--tables: ${o.tables} exists and is not a directory`, 'give a directory for the tables, e.g. --tables tables/');
+  }
+  if (o.bases?.length && o.diff !== 'auto') throw usage('--bases goes with --diff --base auto', 'e.g. plancmp export corpus/ --diff --base auto --bases parents/ --tables t/');
   let jobs = defaultJobs();
   const warnings: string[] = [];
   if (o.jobs !== undefined) {
@@ -107,7 +122,10 @@ export async function checkOptions(o: ExportCliOptions): Promise<CheckedOptions>
 
   let diffBase: string | true | undefined;
   let diff: Fingerprint['diff'] = null;
-  if (o.diff === true) {
+  if (o.diff === 'auto') {
+    // the digest of the candidates is filled in once they are read (run.ts)
+    diff = { schema: DIFF_SCHEMA, base: 'auto', sha256: null };
+  } else if (o.diff === true) {
     diffBase = true;
     diff = { schema: DIFF_SCHEMA, base: 'embedded', sha256: null };
   } else if (typeof o.diff === 'string') {
@@ -125,11 +143,16 @@ export async function checkOptions(o: ExportCliOptions): Promise<CheckedOptions>
   const errorsExplicit = o.errors !== undefined;
   // Beside the output, never in the current directory (which may be read-only or someone else's):
   // OUT/errors.jsonl, FILE.errors.jsonl; on stderr for standard output or a device.
-  const errorsFile = o.errors ?? (o.out ? path.join(o.out, 'errors.jsonl') : o.jsonl && o.jsonl !== '-' && !isStreamTarget(o.jsonl) ? `${o.jsonl}.errors.jsonl` : undefined);
+  const errorsFile =
+    o.errors ??
+    (o.out ? path.join(o.out, 'errors.jsonl') : o.jsonl && o.jsonl !== '-' && !isStreamTarget(o.jsonl) ? `${o.jsonl}.errors.jsonl` : !o.jsonl && o.tables ? path.join(o.tables, 'errors.jsonl') : undefined);
   return {
     out: o.out,
     jsonl: o.jsonl,
     diffBase,
+    autoParents: o.diff === 'auto',
+    bases: o.bases ?? [],
+    tables: o.tables,
     jobs,
     jobsGiven: o.jobs !== undefined,
     warnings,

@@ -4,7 +4,7 @@
 // the workers finish in. Results that arrive early wait in a reorder window of at most
 // `window` records; when the window is full no new input is dispatched, so memory stays flat
 // however large the corpus is.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
 import type { JobConfig, JobResult, JobTask } from './job.js';
@@ -16,7 +16,11 @@ import { PlancmpError } from '../errors.js';
 import { oneLine } from '../render/terminal.js';
 import { indexOldRecords, OldRecordReader, tempsOf, type OldRecord } from './jsonl-resume.js';
 import { Progress, summaryLine, type Counts } from './progress.js';
-import type { Fingerprint } from './record.js';
+import type { Fingerprint, RecordFacts } from './record.js';
+import { DIFF_SCHEMA } from './version.js';
+import { candidatesDigest, chooseParents, type Candidate, type ParentPlan } from './parents.js';
+import type { TableSink } from './table-sink.js';
+import { tableRows, type TableRows } from './tables.js';
 
 export interface ExportOptions {
   /** Discovered inputs, already sorted and de-duplicated. */
@@ -32,6 +36,13 @@ export interface ExportOptions {
   /** --jsonl FILE ('-' = standard output). */
   jsonl?: string;
   diffBase?: string | true;
+  /**
+   * --base auto: each input is diffed against its parent among the inputs, these further candidates
+   * (--bases files; with --shard, the other parts' inputs) and the embedded 16号 (parents.ts).
+   */
+  autoParents?: { inputs: string[]; raws: (Buffer | undefined)[] };
+  /** --tables DIR: the records as CSV and Parquet tables (tables.ts). */
+  tables?: string;
   encoding?: string;
   ocr?: boolean;
   jobs: number;
@@ -60,6 +71,17 @@ export interface ExportSummary extends Counts {
   errorsFile?: string;
   /** Standard output was closed early (e.g. piped into head): the export stopped. */
   aborted: boolean;
+  /** --tables: rows written per table. */
+  tableRows?: Record<string, number>;
+  /** --base auto: records per parentStatus. */
+  parents?: Record<string, number>;
+}
+
+/** The table rows of a record already written (--resume): read back from its JSON. */
+function rowsOfRecord(json: string): TableRows {
+  const rec = JSON.parse(json) as { export: { input: string } } & RecordFacts & { notice: import('../model.js').Notice; diff?: import('../model.js').PlanDiff };
+  const { export: header, notice, diff, ...facts } = rec;
+  return tableRows({ file: header.input, notice, diff, facts });
 }
 
 /** A write that waits when the stream's buffer is full. */
@@ -103,7 +125,6 @@ export async function exportNotices(o: ExportOptions): Promise<ExportSummary> {
     jsonlSink = new OutputSink(target, o.jsonl);
     if (outputKind(target) === 'replace') {
       oldTemps = tempsOf(target).filter((t) => !t.includes(`.tmp-${process.pid}-`));
-      if (o.resume) oldIndex = indexOldRecords([target, ...oldTemps], o.fingerprint);
     }
     jsonlSink.open(); // an output that cannot be written fails now, before any work
   }
@@ -125,12 +146,62 @@ export async function exportNotices(o: ExportOptions): Promise<ExportSummary> {
     errorsSink.write(JSON.stringify(rec) + '\n');
   };
 
+  let tables: TableSink | undefined;
+  /** Before the batch runs: an output that cannot be written, or a failure, leaves none of them behind. */
+  const abortOutputs = () => {
+    jsonlSink?.abort();
+    errorsSink?.abort();
+    tables?.abort();
+  };
+  if (o.tables) {
+    try {
+      makeDir(path.resolve(o.tables), o.tables);
+      // the Parquet writer is loaded only for --tables
+      const { TableSink } = await import('./table-sink.js');
+      tables = new TableSink(path.resolve(o.tables), o.tables);
+    } catch (e) {
+      abortOutputs();
+      throw e;
+    }
+  }
+
   // ---- workers ----
-  const cfg: JobConfig = { outDir, diffBase: o.diffBase, encoding: o.encoding, ocr: o.ocr, resume: o.resume, fingerprint: o.fingerprint };
+  const cfg: JobConfig = { outDir, diffBase: o.diffBase, autoParents: !!o.autoParents, tables: !!tables, encoding: o.encoding, ocr: o.ocr, resume: o.resume, fingerprint: o.fingerprint };
   const jobs = Math.max(1, Math.min(o.jobs, total));
   // OCR takes ~15 s a page on a busy core: a scanned notice must not hit the per-file time limit
   const pool: Pool = await createPool(cfg, jobs, o.timeoutMs ?? (o.ocr ? 30 * 60_000 : undefined));
   const window = o.window ?? Math.max(64, 16 * jobs);
+
+  // --base auto: a first pass reads every candidate parent, then each input's parent is chosen
+  let plans: ParentPlan[] | undefined;
+  let fingerprint = o.fingerprint;
+  const parentCounts: Record<string, number> = {};
+  if (o.autoParents) {
+    const seen = new Set(o.inputs.map((f) => path.resolve(f)));
+    const cands: Candidate[] = o.inputs.map((input, i) => ({ input, raw: o.raws?.[i] }));
+    o.autoParents.inputs.forEach((input, i) => {
+      if (!seen.has(path.resolve(input))) cands.push({ input, raw: o.autoParents!.raws[i] });
+      seen.add(path.resolve(input));
+    });
+    try {
+      await Promise.all(
+        cands.map(async (c, i) => {
+          if (i < total && o.inputErrors?.[i]) return;
+          const r = await pool.run({ index: i, input: c.input, raw: c.raw, survey: true });
+          if (r.status === 'survey') Object.assign(c, { facts: r.facts, sha256: r.sha256 });
+        }),
+      );
+      plans = chooseParents(cands, total);
+    } catch (e) {
+      await pool.close();
+      abortOutputs();
+      throw e;
+    }
+    // a record is current only while every candidate is unchanged: a parent's edit redoes its children
+    fingerprint = { ...o.fingerprint, diff: { schema: DIFF_SCHEMA, base: 'auto', sha256: candidatesDigest(cands) } };
+  }
+  if (jsonlSink && o.resume && outputKind(path.resolve(o.jsonl!)) === 'replace') oldIndex = indexOldRecords([path.resolve(o.jsonl!), ...oldTemps], fingerprint);
+  const outNames: (string | undefined)[] = [];
 
   const putResult = async (data: string | Uint8Array) => {
     if (aborted) return;
@@ -153,13 +224,24 @@ export async function exportNotices(o: ExportOptions): Promise<ExportSummary> {
         counts.ok++;
         counts.bytes += r.bytes;
         if (r.line !== undefined && o.jsonl) await putResult(r.line);
+        if (r.rows) tables?.add(r.rows);
+        if (plans) parentCounts[plans[r.index].choice.status] = (parentCounts[plans[r.index].choice.status] ?? 0) + 1;
         break;
-      case 'reused':
+      case 'reused': {
         counts.skipped++;
-        await putResult(oldReader.read(oldIndex.get(input)!));
+        const line = oldReader.read(oldIndex.get(input)!);
+        await putResult(line);
+        tables?.add(rowsOfRecord(line.toString('utf8')));
+        if (plans) parentCounts[plans[r.index].choice.status] = (parentCounts[plans[r.index].choice.status] ?? 0) + 1;
         break;
+      }
       case 'skipped':
         counts.skipped++;
+        // --out --resume: the record on disk is current; its rows are read back from it
+        if (tables) tables.add(rowsOfRecord(readFileSync(path.join(outDir!, outNames[r.index]!), 'utf8')));
+        if (plans) parentCounts[plans[r.index].choice.status] = (parentCounts[plans[r.index].choice.status] ?? 0) + 1;
+        break;
+      case 'survey':
         break;
       case 'failed':
         if (r.fatal) {
@@ -193,9 +275,10 @@ export async function exportNotices(o: ExportOptions): Promise<ExportSummary> {
         continue;
       }
       if (o.raws?.[i]) task.raw = o.raws[i];
+      if (plans) Object.assign(task, plans[i], { fingerprint });
       if (namer) {
         try {
-          task.outName = namer.name(o.names?.[i] ?? input, input);
+          task.outName = outNames[i] = namer.name(o.names?.[i] ?? input, input);
         } catch (e) {
           pending.set(i, Promise.resolve({ index: i, status: 'failed', bytes: 0, code: 'unsafe-name', message: (e as Error).message }));
           continue;
@@ -213,6 +296,7 @@ export async function exportNotices(o: ExportOptions): Promise<ExportSummary> {
     stoppedEarly = true;
     jsonlSink?.abort();
     errorsSink?.abort();
+    tables?.abort();
     progress.clear();
     if (!(e instanceof PlancmpError) && !errnoOf(e)) throw e;
     const err = writeError(e, o.jsonl ?? o.out ?? '<output>');
@@ -230,6 +314,9 @@ export async function exportNotices(o: ExportOptions): Promise<ExportSummary> {
   progress.clear();
   let errorsFile: string | undefined;
   try {
+    // tables hold every record or none: an export cut short by a closed standard output leaves none
+    if (tables && aborted) tables.abort();
+    else tables?.commit();
     if (jsonlSink) {
       jsonlSink.commit();
       for (const t of oldTemps) removeQuietly(t);
@@ -247,12 +334,30 @@ export async function exportNotices(o: ExportOptions): Promise<ExportSummary> {
   } catch (e) {
     jsonlSink?.abort();
     errorsSink?.abort();
-    throw writeError(e, o.jsonl ?? o.errorsFile ?? '<output>');
+    tables?.abort();
+    throw writeError(e, o.jsonl ?? o.tables ?? o.errorsFile ?? '<output>');
   }
-  return { ...counts, ms: progress.elapsedMs(), mode: pool.mode, threads: pool.mode === 'threads' ? jobs : 1, errorsFile, aborted };
+  return {
+    ...counts,
+    ms: progress.elapsedMs(),
+    mode: pool.mode,
+    threads: pool.mode === 'threads' ? jobs : 1,
+    errorsFile,
+    aborted,
+    ...(tables ? { tableRows: tables.counts() } : {}),
+    ...(plans ? { parents: parentCounts } : {}),
+  };
 }
 
-export function describeSummary(s: ExportSummary): string {
+export function describeSummary(s: ExportSummary, tablesDir?: string): string {
   const threads = s.mode === 'threads' ? `${s.threads} worker thread${s.threads === 1 ? '' : 's'}` : 'in-process';
-  return summaryLine(s, s.ms, threads, s.errorsFile);
+  let out = summaryLine(s, s.ms, threads, s.errorsFile);
+  if (s.parents) {
+    const order = ['found', 'cited-but-missing', 'none', 'not-a-plan'];
+    out += `plancmp export: parents (--base auto): ${order.map((k) => `${s.parents![k] ?? 0} ${k}`).join(', ')}\n`;
+  }
+  if (s.tableRows && tablesDir) {
+    out += `plancmp export: tables in ${tablesDir}: ${Object.entries(s.tableRows).map(([k, n]) => `${k} ${n}`).join(', ')} rows (CSV and Parquet)\n`;
+  }
+  return out;
 }

@@ -11,6 +11,11 @@ const run = createJobRunner(cfg);
 port.on('message', async (t: WorkerTask) => {
   markStarted(clock, t.seq, t.cell); // the pool times the task from here (task-clock.ts)
   const r = await run(t, () => markComputed(clock, t.seq, t.cell));
-  // a --jsonl line is UTF-8 bytes in a buffer of its own: moved to the main thread, not copied
-  port.postMessage(r, r.status === 'ok' && r.line ? [r.line.buffer as ArrayBuffer] : []);
+  // a --jsonl line and the tables' CSV are UTF-8 bytes in buffers of their own: moved to the main thread, not copied
+  const moved: ArrayBuffer[] = [];
+  if (r.status === 'ok') {
+    if (r.line) moved.push(r.line.buffer as ArrayBuffer);
+    for (const c of r.rows ?? []) if (c.rows) moved.push(c.csv.buffer as ArrayBuffer);
+  }
+  port.postMessage(r, moved);
 });

@@ -1,0 +1,147 @@
+// Writes the tables of `export --tables DIR` (declared in tables.ts): DIR/<table>.csv (UTF-8, a
+// header row, RFC 4180 quoting, no BOM and no spreadsheet escapes: for pandas, R and DuckDB) and
+// DIR/<table>.parquet (typed columns: INT32, DOUBLE, BOOLEAN, UTF8 strings, DATE days), with the
+// same rows in the same order. The workers send each record's rows already as CSV text and columns
+// (tables.ts TableChunk); they are buffered per table and written every BATCH rows (a CSV chunk and a
+// Parquet row group), so memory stays flat however large the corpus. Each file is written through an
+// OutputSink: complete (fsync + rename) on commit, absent after abort.
+import path from 'node:path';
+import { ParquetWriter, ByteWriter } from 'hyparquet-writer';
+import type { SchemaElement, Writer } from 'hyparquet-writer';
+import { OutputSink } from '../write/atomic.js';
+import { TABLES, csvHeader, type Cell, type Column, type TableDef, type TableRows, type TableChunk } from './tables.js';
+
+/** Rows per Parquet row group (and CSV write). */
+const BATCH = 8_192;
+
+function schemaElement(c: Column): SchemaElement {
+  const optional = { name: c.name, repetition_type: 'OPTIONAL' as const };
+  switch (c.type) {
+    case 'int':
+      return { ...optional, type: 'INT32' };
+    case 'double':
+      return { ...optional, type: 'DOUBLE' };
+    case 'bool':
+      return { ...optional, type: 'BOOLEAN' };
+    case 'date':
+      return { ...optional, type: 'INT32', converted_type: 'DATE', logical_type: { type: 'DATE' } };
+    default:
+      return { ...optional, type: 'BYTE_ARRAY', converted_type: 'UTF8', logical_type: { type: 'STRING' } };
+  }
+}
+
+/** A Parquet byte writer that hands its bytes to an OutputSink in chunks (as hyparquet-writer's fileWriter does to a file). */
+function sinkWriter(sink: OutputSink): Writer {
+  const w = new ByteWriter() as unknown as Writer & { index: number };
+  const flush = () => {
+    if (w.index) sink.write(new Uint8Array(w.buffer, 0, w.index).slice());
+    w.index = 0;
+  };
+  const ensure = w.ensure.bind(w);
+  w.ensure = (size: number) => {
+    if (w.index > 1_000_000) flush();
+    ensure(size);
+  };
+  w.finish = flush;
+  w.flush = flush;
+  return w;
+}
+
+class TableFile {
+  private readonly csv: OutputSink;
+  private readonly parquet: OutputSink;
+  private readonly writer: ParquetWriter;
+  private columns: Cell[][];
+  private csvBytes: Uint8Array[] = [];
+  private buffered = 0;
+  rows = 0;
+
+  constructor(
+    private readonly def: TableDef,
+    dir: string,
+    shownDir: string,
+  ) {
+    this.csv = new OutputSink(path.join(dir, `${def.name}.csv`), path.join(shownDir, `${def.name}.csv`));
+    this.parquet = new OutputSink(path.join(dir, `${def.name}.parquet`), path.join(shownDir, `${def.name}.parquet`));
+    this.csv.open();
+    this.parquet.open();
+    this.csv.write(csvHeader(def));
+    this.columns = def.columns.map(() => []);
+    const schema: SchemaElement[] = [{ name: 'root', num_children: def.columns.length }, ...def.columns.map(schemaElement)];
+    // no column statistics: they cost a quarter of the writing (measured: 0.24 s of CPU with them, 0.19 s
+    // without, for the tables of 260 notices), and tables this size are read whole. Dictionaries are chosen per
+    // column chunk by hyparquet-writer (file names, codes and units repeat; forcing them was slower and larger).
+    this.writer = new ParquetWriter({ writer: sinkWriter(this.parquet), schema, statistics: false, createdBy: 'plancmp (hyparquet-writer)' });
+  }
+
+  add(c: TableChunk): void {
+    if (!c.rows) return;
+    this.csvBytes.push(c.csv);
+    for (let k = 0; k < this.columns.length; k++) {
+      const to = this.columns[k];
+      const from = c.columns[k];
+      if (Array.isArray(from)) for (const v of from) to.push(v);
+      else for (let i = 0; i < c.rows; i++) to.push(from.all);
+    }
+    this.buffered += c.rows;
+    if (this.buffered >= BATCH) this.flush();
+  }
+
+  private flush(): void {
+    if (!this.buffered) return;
+    this.csv.write(Buffer.concat(this.csvBytes));
+    // numbers plain (a dictionary of small numbers saves nothing and costs a pass); strings as hyparquet-writer chooses
+    const columnData = this.def.columns.map((c, k) => ({ name: c.name, data: this.columns[k], ...(c.type === 'string' ? {} : { encoding: 'PLAIN' as const }) }));
+    void this.writer.write({ columnData, rowGroupSize: this.buffered });
+    this.rows += this.buffered;
+    this.buffered = 0;
+    this.csvBytes = [];
+    this.columns = this.def.columns.map(() => []);
+  }
+
+  commit(): void {
+    this.flush();
+    void this.writer.finish();
+    this.csv.commit();
+    this.parquet.commit();
+  }
+
+  abort(): void {
+    this.csv.abort();
+    this.parquet.abort();
+  }
+}
+
+/** The tables of one export: rows added record by record (in output order), committed at the end. */
+export class TableSink {
+  private readonly files: TableFile[];
+
+  /** `dir` must exist; `shownDir` is how the user wrote it (for errors). */
+  constructor(dir: string, shownDir = dir) {
+    const files: TableFile[] = [];
+    try {
+      for (const t of TABLES) files.push(new TableFile(t, dir, shownDir));
+    } catch (e) {
+      for (const f of files) f.abort();
+      throw e;
+    }
+    this.files = files;
+  }
+
+  add(rows: TableRows): void {
+    rows.forEach((r, i) => this.files[i].add(r));
+  }
+
+  /** Rows written per table. */
+  counts(): Record<string, number> {
+    return Object.fromEntries(TABLES.map((t, i) => [t.name, this.files[i].rows]));
+  }
+
+  commit(): void {
+    for (const f of this.files) f.commit();
+  }
+
+  abort(): void {
+    for (const f of this.files) f.abort();
+  }
+}

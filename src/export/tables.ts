@@ -1,0 +1,242 @@
+// `export --tables DIR`: the records as relational tables, one row per entity and one value per cell,
+// for pandas, R and DuckDB. Every table is declared here once — its columns with their types and
+// the rows one record gives — and table-sink.ts writes each as CSV and Parquet from this list.
+// Rows are built where the record is (the export worker), so the main thread only writes them.
+//
+// Keys: notices (file); tasks (file, list, task_id); owners (file, list, task_id, unit);
+// deadlines (file, list, task_id, ordinal); every table taken from the diff (file, ordinal) — the
+// entry's place in the diff's list — with the base and local task ids beside it. `file` is the
+// input path as exported (export.input), `base_file` the plan the notice was diffed against.
+import type { Deadline, KeyListRow, Notice, PlanDiff, Task } from '../model.js';
+import type { RecordFacts } from './record.js';
+import { adminLevel } from '../chain/names.js';
+import { ownBytes } from '../write/atomic.js';
+
+/** string, int (32-bit), double, bool, date (an ISO day; Parquet DATE). */
+export type ColumnType = 'string' | 'int' | 'double' | 'bool' | 'date';
+export type Cell = string | number | boolean | null;
+
+export interface Column {
+  name: string;
+  type: ColumnType;
+}
+
+/** What one record holds: its input, the notice, the diff (if any) and the plan-level facts. */
+export interface RecordView {
+  file: string;
+  notice: Notice;
+  diff?: PlanDiff;
+  facts: RecordFacts;
+}
+
+export interface TableDef {
+  name: string;
+  columns: Column[];
+  rows(r: RecordView): Cell[][];
+}
+
+/**
+ * One record's rows of one table, as the sink takes them: the CSV lines, and the same rows by column
+ * (a date as days since 1970-01-01, as Parquet stores it). Built in the export worker: arrays of plain
+ * values cross to the main thread far cheaper than one array per row, and leave it little to collect.
+ */
+export interface TableChunk {
+  rows: number;
+  /** UTF-8, in a buffer of its own: moved to the main thread, not copied. */
+  csv: Uint8Array;
+  /** Per column its values, or `{ all }` when every row has the same (file, base_file: most columns of a record's rows). */
+  columns: (Cell[] | { all: Cell })[];
+}
+
+/** Chunks of one record, in TABLES order. */
+export type TableRows = TableChunk[];
+
+const cols = (spec: string): Column[] =>
+  spec
+    .trim()
+    .split(/\s+/)
+    .map((c) => {
+      const [name, type = 'string'] = c.split(':');
+      return { name, type: type as ColumnType };
+    });
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** A date cell: an ISO day, or null (a month or a year alone is not a day). */
+const day = (s: string | undefined): string | null => (s && ISO_DAY.test(s) ? s : null);
+const str = (s: string | undefined | null): string | null => (s === undefined || s === null || s === '' ? null : s);
+
+/** Body tasks then key-list rows, each with the list it comes from. */
+function allTasks(n: Notice): { list: 'body' | 'key-list'; id: string; t?: Task; row?: KeyListRow }[] {
+  return [...n.tasks.map((t) => ({ list: 'body' as const, id: t.id, t })), ...n.keyList.map((row) => ({ list: 'key-list' as const, id: row.id, row }))];
+}
+
+/** One row per (task, unit): the strongest role the task gives the unit; units a note implies come last. */
+function ownerRows(file: string, list: string, id: string, units: string[], lead: string[], assist: string[], guide: string[], implied: string[]): Cell[][] {
+  const out: Cell[][] = [];
+  const seen = new Set<string>();
+  const role = (u: string) => (lead.includes(u) ? 'lead' : assist.includes(u) ? 'assist' : guide.includes(u) ? 'guide' : 'listed');
+  for (const u of [...lead, ...units, ...assist, ...guide]) {
+    if (seen.has(u)) continue;
+    seen.add(u);
+    out.push([file, list, id, out.length + 1, u, role(u)]);
+  }
+  for (const u of implied) {
+    if (seen.has(u)) continue;
+    seen.add(u);
+    out.push([file, list, id, out.length + 1, u, 'implied']);
+  }
+  return out;
+}
+
+const deadlineRow = (file: string, list: string, id: string, k: number, d: Deadline): Cell[] => [file, list, id, k, d.text, d.kind, day(d.date), day(d.start), day(d.end), str(d.frequency)];
+
+const baseOf = (r: RecordView) => r.diff?.base.file ?? null;
+
+export const TABLES: readonly TableDef[] = [
+  {
+    name: 'notices',
+    columns: cols(`file doc_number title issuer level:int date:date kind is_plan:bool task_count:int key_list_rows:int truncated:bool
+      parent_status parent_file parent_doc_number parent_evidence cited_parent same_family:bool family_evidence coverage:double linked:int dropped:int added:int`),
+    rows: ({ file, notice: n, facts: f }) => [
+      [
+        file,
+        str(n.meta.docNumber),
+        str(n.meta.title),
+        str(n.meta.issuer),
+        adminLevel(n) ?? null,
+        day(n.meta.date),
+        f.kind,
+        f.isPlan,
+        f.taskCount,
+        f.keyListRows,
+        f.truncated,
+        f.parentStatus,
+        f.parent?.file ?? null,
+        f.parent?.docNumber ?? null,
+        f.parent?.evidence ?? null,
+        f.citedParent,
+        f.sameFamily,
+        f.familyEvidence,
+        f.coverage,
+        f.linked,
+        f.dropped,
+        f.added,
+      ],
+    ],
+  },
+  {
+    name: 'tasks',
+    columns: cols('file list task_id ordinal:int number project title text units_from unit_count:int deadline_count:int line:int'),
+    rows: ({ file, notice }) =>
+      allTasks(notice).map(({ list, id, t, row }, i) =>
+        t
+          ? [file, list, id, i + 1, str(t.number), str(t.project), t.title, t.text, t.unitsFrom, t.units.length, t.deadlines.length, t.line]
+          : [file, list, id, i + 1, str(row!.number), null, row!.task, row!.task, 'table', row!.units.length, 1, row!.line],
+      ),
+  },
+  {
+    name: 'owners',
+    columns: cols('file list task_id ordinal:int unit role'),
+    rows: ({ file, notice }) =>
+      allTasks(notice).flatMap(({ list, id, t, row }) =>
+        t ? ownerRows(file, list, id, t.units, t.lead, t.assist, t.guide, t.impliedUnits) : ownerRows(file, list, id, row!.units, row!.lead ?? [], row!.assist ?? [], [], []),
+      ),
+  },
+  {
+    name: 'deadlines',
+    columns: cols('file list task_id ordinal:int text kind date:date start:date end:date frequency'),
+    rows: ({ file, notice }) =>
+      allTasks(notice).flatMap(({ list, id, t, row }) => (t ? t.deadlines.map((d, k) => deadlineRow(file, list, id, k + 1, d)) : [deadlineRow(file, list, id, 1, row!.deadline)])),
+  },
+  {
+    name: 'links',
+    columns: cols('file ordinal:int base_file list base_task local_task kind score:double base_share:double local_share:double phrase manual:bool'),
+    rows: (r) =>
+      r.diff
+        ? [...r.diff.links.map((k) => ['body', k] as const), ...r.diff.keyListLinks.map((k) => ['key-list', k] as const)].map(([list, k], i) => [
+            r.file,
+            i + 1,
+            baseOf(r),
+            list,
+            k.base,
+            k.local,
+            k.kind,
+            k.score,
+            k.evidence?.baseShare ?? null,
+            k.evidence?.localShare ?? null,
+            str(k.evidence?.phrase),
+            !!k.manual,
+          ])
+        : [],
+  },
+  {
+    name: 'dropped',
+    columns: cols('file ordinal:int base_file base_task title after_truncation:bool nearest_task nearest_score:double'),
+    rows: (r) => (r.diff?.dropped ?? []).map((x, i) => [r.file, i + 1, baseOf(r), x.id, x.title, !!x.afterTruncation, x.nearest?.id ?? null, x.nearest?.score ?? null]),
+  },
+  {
+    name: 'added',
+    columns: cols('file ordinal:int base_file local_task title nearest_task nearest_score:double'),
+    rows: (r) => (r.diff?.added ?? []).map((x, i) => [r.file, i + 1, baseOf(r), x.id, x.title, x.nearest?.id ?? null, x.nearest?.score ?? null]),
+  },
+  {
+    name: 'deadline_changes',
+    columns: cols('file ordinal:int base_file base_task local_task compared base_deadline local_deadline change not_restated:bool'),
+    rows: (r) => (r.diff?.deadlineChanges ?? []).map((x, i) => [r.file, i + 1, baseOf(r), x.base, x.local, x.compared, x.baseDeadline, x.localDeadline, x.change, !!x.notRestated]),
+  },
+  {
+    name: 'owner_changes',
+    columns: cols('file ordinal:int base_file base_task local_task change basis detail'),
+    rows: (r) => (r.diff?.ownerChanges ?? []).map((x, i) => [r.file, i + 1, baseOf(r), x.base, x.local, x.change, x.basis, x.detail]),
+  },
+  {
+    name: 'target_changes',
+    columns: cols('file ordinal:int base_file base_task local_task indicator base_target local_target change weaker:bool'),
+    rows: (r) => (r.diff?.targetChanges ?? []).map((x, i) => [r.file, i + 1, baseOf(r), x.base, x.local, x.indicator, str(x.baseTarget), str(x.localTarget), x.change, !!x.weaker]),
+  },
+  {
+    name: 'strength_changes',
+    columns: cols('file ordinal:int base_file base_task local_task base_clause local_clause base_word local_word change'),
+    rows: (r) => (r.diff?.strengthChanges ?? []).map((x, i) => [r.file, i + 1, baseOf(r), x.base, x.local, x.baseClause, x.localClause, x.baseWord, x.localWord, x.change]),
+  },
+];
+
+const DAY_MS = 86_400_000;
+
+/** A CSV cell: RFC 4180 quoting, null as empty, nothing else escaped (the tables are for data tools, not spreadsheets). */
+const NEEDS_QUOTES = /[",\r\n]/;
+
+function csvCell(v: Cell): string {
+  if (v === null) return '';
+  if (typeof v !== 'string') return String(v);
+  return NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+function column(rows: Cell[][], k: number, date: boolean): Cell[] | { all: Cell } {
+  const first = rows[0][k];
+  let same = true;
+  for (let i = 1; i < rows.length && same; i++) same = rows[i][k] === first;
+  if (same && !date) return { all: first };
+  return rows.map((r) => {
+    const v = r[k];
+    return date && v !== null ? Math.round(Date.parse(`${v as string}T00:00:00Z`) / DAY_MS) : v;
+  });
+}
+
+function chunk(t: TableDef, rows: Cell[][]): TableChunk {
+  if (!rows.length) return { rows: 0, csv: new Uint8Array(0), columns: [] };
+  let csv = '';
+  for (const r of rows) {
+    for (let k = 0; k < r.length; k++) csv += (k ? ',' : '') + csvCell(r[k]);
+    csv += '\n';
+  }
+  return { rows: rows.length, csv: ownBytes(csv), columns: t.columns.map((c, k) => column(rows, k, c.type === 'date')) };
+}
+
+/** The header line of a table's CSV. */
+export const csvHeader = (t: TableDef): string => t.columns.map((c) => c.name).join(',') + '\n';
+
+/** The rows one record gives every table (in TABLES order). */
+export function tableRows(r: RecordView): TableRows {
+  return TABLES.map((t) => chunk(t, t.rows(r)));
+}
