@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // plancmp benchmark: CLI start-up, in-process parse/diff throughput, a decode+OpenCC floor, and
 // `plancmp export` on an on-disk corpus (bench/corpus/, git-ignored, regenerated every run), and
-// `plancmp chain` scaling on 10 / 100 / 1,000 generated notices (bench/chain.js).
+// `plancmp chain` scaling on 10 / 100 / 1,000 generated notices (bench/chain.js), and `--ocr` on a
+// 32-page phone-like scan, before (/work/before) and after (bench/ocr.js).
 //
 //   npm run bench                  full run (15 spawns per command, ~2,000 notices; export with 1 job, with all
 //                                  cores, with --diff and with --diff --tables on all cores, 3 rounds; peak memory for 1,000 vs 10,000
@@ -506,6 +507,9 @@ const docRows = [];
 log('chain scaling:');
 const { md: chainMd } = await (await import('./chain.js')).chainBench({ quick: QUICK, log });
 
+// ---------- 9. OCR (bench/ocr.js) ----------
+const { md: ocrMd } = OUTPUT_ONLY ? { md: '' } : await (await import('./ocr.js')).ocrBench({ quick: QUICK, log });
+
 // ---------- report ----------
 const diffBytes = diffIdx.reduce((s, i) => s + corpus[i].bytes.length, 0);
 const missPct = (startup.diff.med / target - 1) * 100;
@@ -612,6 +616,8 @@ ${docRows.map((d) => `| ${d.label} | ${d.files} | ${fmt(d.bytes / MB, 2)} | ${fm
 Pages of a DOCX are those of the same fixture printed to A4 by chromium (a DOCX has no pages of its own). The first PDF read also loads pdfjs-dist (~0.2 s, once per process); a text notice never loads it.`}
 
 ${chainMd}
+
+${ocrMd}
 ## What the numbers mean / targets
 
 - **Start-up** is what a user feels per file from the shell. (a) is bare Node; (b) is Node plus loading opencc-js's t2cn module, the dependency plancmp cannot avoid; (diff) is a real \`plancmp diff\` of a city plan against the embedded base plan, so it includes loading all of plancmp, parsing both notices and aligning them — not just module loading. The target is **diff ≤ ${STARTUP_TARGET} × (b)** (aim 1.5×); this run: ${met ? 'met' : `not met (${fmt(ratioB, 2)}× (b), target ${STARTUP_TARGET}×)`}.

@@ -60,6 +60,8 @@ export interface SourceText {
   /** Paged inputs: number of pages, and the page each text line (index = line - 1) comes from. */
   pages?: number;
   pageOfLine?: number[];
+  /** Pages whose text was read by OCR (1-based; with pageOfLine): normalize repairs their lines. */
+  ocrPages?: number[];
 }
 
 /** One logical paragraph after normalization, with the original line it starts on. */
@@ -74,6 +76,8 @@ export interface NormalizedText {
   paragraphs: Paragraph[];
   converted: 't2s' | 'none';
   warnings: Warning[];
+  /** Lines read by OCR: what normalize repaired (normalize/ocr.ts), e.g. `12 OCR repairs (…)`. */
+  ocrRepairs?: string;
 }
 
 export type DeadlineKind =

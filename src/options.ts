@@ -288,6 +288,12 @@ export interface ReadLimits {
   drawingOpsPerPage: number;
 }
 
+/**
+ * Scanned pages read by --ocr when --ocr-pages is not given: about 5 s of one core each, so ~4 minutes
+ * on two cores; notices with annexes run to 30–60 pages. Beyond it pages are left out with a warning.
+ */
+export const DEFAULT_OCR_PAGES = 100;
+
 export const DEFAULT_READ_LIMITS: DeepReadonly<ReadLimits> = deepFreeze({
   zipEntryBytes: 32 * 1024 * 1024,
   zipTotalBytes: 128 * 1024 * 1024,

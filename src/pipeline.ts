@@ -1,7 +1,7 @@
 // The library kernel: file or bytes in, Notice out. The CLI is a thin shell over these.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Notice, SourceText } from './model.js';
+import type { NormalizedText, Notice, SourceText } from './model.js';
 import { readPrebuilt } from './base/prebuilt.js';
 import { readSource, sourceFromBytes } from './read/index.js';
 import { normalize, type NormalizeOptions } from './normalize/index.js';
@@ -17,8 +17,20 @@ export interface ParseOptions extends NormalizeOptions {
   asPlan?: boolean;
 }
 
+/** The text as the parser reads it: normalized, with OCR'd lines repaired (see normalize/ocr.ts). */
+export function normalizeSource(source: SourceText, opts: ParseOptions = {}): NormalizedText {
+  const ocrLines = source.ocrPages && source.pageOfLine ? { pageOfLine: source.pageOfLine, pages: source.ocrPages } : undefined;
+  return normalize(source.text, { ...opts, ocrLines });
+}
+
 export function parseSource(source: SourceText, opts: ParseOptions = {}): Notice {
-  const notice = parseNormalized(source, normalize(source.text, opts), { asPlan: opts.asPlan });
+  const norm = normalizeSource(source, opts);
+  const notice = parseNormalized(source, norm, { asPlan: opts.asPlan });
+  if (norm.ocrRepairs) {
+    // the reader's ocr warning says what normalize repaired too (a copy: the source keeps its own)
+    const i = notice.warnings.findIndex((w) => w.code === 'ocr' && w.line === 0);
+    if (i >= 0) notice.warnings[i] = { ...notice.warnings[i], message: `${notice.warnings[i].message}; ${norm.ocrRepairs}` };
+  }
   if (source.pages !== undefined) notice.source.pages = source.pages;
   if (source.pageOfLine) {
     // paged inputs (PDF, OFD): say which page of the original each warning is on

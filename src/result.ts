@@ -27,10 +27,14 @@ export interface FileResult {
   diff?: PlanDiff;
   /** the text the notice was parsed from (the HTML report shows it side by side) */
   sourceText?: string;
+  /** the whole source as read (with its pages), when asked for with keepSource (parse --format raw) */
+  source?: SourceText;
   messages: FileMessage[];
 }
 
-export interface RunOptions extends ParseOptions, Pick<ReadOptions, 'stdin' | 'isolate'> {
+export interface RunOptions extends ParseOptions, Pick<ReadOptions, 'stdin' | 'isolate' | 'ocrPages' | 'cache' | 'onProgress'> {
+  /** Keep the SourceText on the result (FileResult.source). */
+  keepSource?: boolean;
   /** Diff each notice against this base. */
   base?: Notice;
   /**
@@ -74,7 +78,7 @@ function noTasksMessage(n: Notice, severity: FileMessage['severity']): FileMessa
 
 /** Parse (and diff) a notice already read; throws only a usage error. */
 function settle(file: string, source: SourceText, opts: RunOptions): FileResult {
-  const result: FileResult = { file, messages: [], sourceText: source.text };
+  const result: FileResult = { file, messages: [], sourceText: source.text, ...(opts.keepSource ? { source } : {}) };
   try {
     const notice = parseSource(source, opts);
     result.notice = notice;

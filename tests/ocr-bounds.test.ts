@@ -37,7 +37,7 @@ else { const r = Number(a[a.indexOf('-r') + 1]); const png = Buffer.alloc(33); p
 });
 
 function env(extra: NodeJS.ProcessEnv = {}) {
-  return { ...process.env, PATH: `${TOOLS}:${process.env.PATH}`, TMPDIR: TMP, OCR_LOG: join(OUT, 'log.jsonl'), NO_COLOR: '1', ...extra };
+  return { ...process.env, PATH: `${TOOLS}:${process.env.PATH}`, TMPDIR: TMP, OCR_LOG: join(OUT, 'log.jsonl'), NO_COLOR: '1', PLANCMP_NO_CACHE: '1', ...extra };
 }
 const log = () => (existsSync(join(OUT, 'log.jsonl')) ? readFileSync(join(OUT, 'log.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { pid: number; args: string[] }) : []);
 /** Whether a process still runs (a zombie has ended: only its parent, or an init that reaps, removes it). */

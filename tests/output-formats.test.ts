@@ -9,13 +9,14 @@ import { diffSiblings } from '../src/chain/siblings.js';
 import { parseFile } from '../src/pipeline.js';
 import { loadBase } from '../src/pipeline.js';
 import { diffNotices } from '../src/diff/index.js';
+import { readSource } from '../src/read/index.js';
 
 const noColor = { env: { NO_COLOR: '1' }, force: false };
 
 describe('output-format table', () => {
   it('gives each command the formats it has', () => {
     expect(formatChoices('diff')).toEqual(['text', 'json', 'md', 'csv', 'html', 'xlsx']);
-    expect(formatChoices('parse')).toEqual(['json', 'jsonl', 'text', 'md', 'csv']);
+    expect(formatChoices('parse')).toEqual(['json', 'jsonl', 'text', 'md', 'csv', 'raw']);
     expect(formatChoices('check')).toEqual(['text', 'json', 'github', 'sarif', 'junit']);
   });
 
@@ -30,7 +31,9 @@ describe('output-format table', () => {
     const local = await fixture('xinchang');
     const d = diffNotices(base, local);
     for (const [name, e] of Object.entries(DIFF_FORMATS)) expect((await e.render(d, base, local, noColor, {})).length, name).toBeGreaterThan(100);
-    for (const [name, e] of Object.entries(PARSE_FORMATS)) expect((await e.render(local, noColor, {})).length, name).toBeGreaterThan(100);
+    // (raw prints the text as read: the command passes the source along)
+    const source = await readSource('fixtures/003_921a6ce2908064d7.txt');
+    for (const [name, e] of Object.entries(PARSE_FORMATS)) expect((await e.render(local, noColor, { source })).length, name).toBeGreaterThan(100);
     const reports = [{ file: 'a.txt', findings: [{ file: 'a.txt', line: 3, rule: 'truncated', severity: 'error' as const, message: 'ends early' }], errorCount: 1, warningCount: 0 }];
     for (const [name, e] of Object.entries(CHECK_FORMATS)) expect(e.render(reports, '0.0.0'), name).toContain('a.txt');
   });

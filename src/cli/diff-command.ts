@@ -10,6 +10,7 @@ import { unknownPairIds } from '../diff/pairs.js';
 import { oneLine } from '../render/terminal.js';
 import { BINARY_FORMATS, DIFF_FORMATS, type DiffFormat } from '../render/formats.js';
 import { PlancmpError } from '../errors.js';
+import { ocrProgress } from './ocr-progress.js';
 import type { Notice, PlanDiff } from '../model.js';
 import { adminLevel } from '../chain/names.js';
 import { langFromEnv, type Lang } from '../render/labels.js';
@@ -19,6 +20,10 @@ export interface DiffCommandOptions {
   encoding?: string;
   /** --ocr: read scanned PDF pages with Tesseract */
   ocr?: boolean;
+  /** --ocr-pages: read at most this many scanned pages */
+  ocrPages?: number;
+  /** --no-cache: OCR every page again */
+  cache?: boolean;
   pairs?: string;
   failOn?: string;
   verbose?: boolean;
@@ -148,11 +153,19 @@ export async function runDiff(args: string[], opts: DiffCommandOptions, io: Io):
     const code = await runSiblingsIfSiblings(files, opts, failOn, pairs, io);
     if (code !== undefined) return code;
   }
-  const baseSource = files.length === 2 ? await readSource(files[0], { encoding: opts.encoding, ocr: opts.ocr, isolate: true, stdin: stdinFor(io, files[0]) }) : undefined;
+  const read = async (file: string) => {
+    const progress = ocrProgress(io, file);
+    try {
+      return await readSource(file, { encoding: opts.encoding, ocr: opts.ocr, ocrPages: opts.ocrPages, cache: opts.cache, onProgress: progress.onProgress, isolate: true, stdin: stdinFor(io, file) });
+    } finally {
+      progress.clear();
+    }
+  };
+  const baseSource = files.length === 2 ? await read(files[0]) : undefined;
   // a 规定 or 办法 of numbered measures is what its 实施意见 implements: compared by those items
   const asPlan = { asPlan: true };
   const base = baseSource ? parseSource(baseSource, asPlan) : loadBase();
-  const localSource = await readSource(files[files.length - 1], { encoding: opts.encoding, ocr: opts.ocr, isolate: true, stdin: stdinFor(io, files[files.length - 1]) });
+  const localSource = await read(files[files.length - 1]);
   const local = parseSource(localSource, asPlan);
   // the HTML page links each task to its line in the notices' own text
   const texts = opts.format === 'html' ? { base: baseSource ? baseSource.text : readFileSync(BASE_FILE, 'utf8'), local: localSource.text } : undefined;

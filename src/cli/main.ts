@@ -37,7 +37,9 @@ const EXT_DEFAULT = INPUT_EXTENSIONS.join(',');
 /** What every command that reads notices says about its inputs. */
 const INPUTS_HELP = 'files, directories (recursive, by --ext) or glob patterns (quote them); - reads a notice from standard input';
 
-const OCR_HELP = 'read scanned PDF pages (no text layer) with Tesseract; needs tesseract-ocr, tesseract-ocr-chi-sim and poppler-utils';
+const OCR_HELP = 'read scanned PDF pages (page images without text, or with only a scanner app\'s watermark) with Tesseract; needs tesseract-ocr, tesseract-ocr-chi-sim and poppler-utils';
+const OCR_PAGES_HELP = 'with --ocr: read at most N scanned pages (default 100); the rest are left out with a warning';
+const NO_CACHE_HELP = 'with --ocr: read every page again instead of reusing what was read before (cache: $XDG_CACHE_HOME/plancmp/ocr or ~/.cache/plancmp/ocr)';
 import { plancmpVersion } from '../version.js';
 
 function program(io: Io, done: (code: number) => void): Command {
@@ -65,6 +67,8 @@ function program(io: Io, done: (code: number) => void): Command {
     .addOption(new Option('--lang <lang>', 'language of the text outline, Markdown and CSV header: zh or en (default: from LC_ALL, LC_MESSAGES, LANG; zh_* → zh); JSON never changes').choices([...LANGS]))
     .option('-e, --encoding <name>', 'force the input encoding (utf-8, gb18030, gbk, big5, utf-16le, utf-16be)')
     .option('--ocr', OCR_HELP)
+    .option('--ocr-pages <n>', OCR_PAGES_HELP)
+    .option('--no-cache', NO_CACHE_HELP)
     .option('-o, --output <file>', 'write to FILE (complete or not at all) instead of standard output')
     .option('--bom', 'csv: start with a UTF-8 BOM for Excel (default when writing to a file with -o)')
     .option('--no-bom', 'csv: no BOM, even in a file')
@@ -83,6 +87,8 @@ function program(io: Io, done: (code: number) => void): Command {
     .option('--ext <list>', EXT_HELP, EXT_DEFAULT)
     .option('-e, --encoding <name>', 'force the input encoding')
     .option('--ocr', OCR_HELP)
+    .option('--ocr-pages <n>', OCR_PAGES_HELP)
+    .option('--no-cache', NO_CACHE_HELP)
     .option('--pairs <file>', 'JSON file of links to pin and ban: {"pin":[{"base":"7.2","local":"7.1"}],"ban":[…]}')
     .option('--fail-on <findings>', 'exit 1 when any of these exist: dropped,added,deadline,merged,reworded,target,strength; narrow them with deadline:earlier,later,changed,removed,added,not-restated, target:raised,lowered,removed,added,changed-unit,weaker, strength:weakened,strengthened,prohibition-removed')
     .option('--exit-code', 'exit 1 when there are findings (those of --fail-on, else any), as git diff --exit-code')

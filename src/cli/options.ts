@@ -9,6 +9,7 @@ import type { ExportCommandOptions } from './export-command.js';
 import type { ChainCommandOptions } from './chain-command.js';
 import { OUTPUT_FORMATS } from '../render/formats.js';
 import { PlancmpError } from '../errors.js';
+import { ocrPagesOption } from './ocr-progress.js';
 
 /** What commander gives an action: option values by camel-cased name. */
 export type RawOptions = Record<string, unknown>;
@@ -35,9 +36,11 @@ function format<C extends keyof typeof OUTPUT_FORMATS>(o: RawOptions, command: C
 /** Options every command takes from the program itself. */
 const global = (g: RawOptions) => ({ debug: flag(g, 'debug') });
 const reading = (o: RawOptions) => ({ encoding: text(o, 'encoding'), ocr: flag(o, 'ocr') });
+/** --ocr-pages N and --no-cache (parse and diff). */
+const ocrReading = (o: RawOptions) => ({ ocrPages: ocrPagesOption(text(o, 'ocrPages')), cache: flag(o, 'cache') });
 
 export function parseOptions(o: RawOptions, g: RawOptions): ParseCommandOptions {
-  return { format: format(o, 'parse', 'json'), ...reading(o), bom: flag(o, 'bom'), output: text(o, 'output'), lang: lang(o), ext: text(o, 'ext'), ...global(g) };
+  return { format: format(o, 'parse', 'json'), ...reading(o), ...ocrReading(o), bom: flag(o, 'bom'), output: text(o, 'output'), lang: lang(o), ext: text(o, 'ext'), ...global(g) };
 }
 
 /** --owners grouped|all (commander's .choices() checked it already; this keeps the type honest). */
@@ -51,6 +54,7 @@ export function diffOptions(o: RawOptions, g: RawOptions = {}): DiffCommandOptio
   return {
     format: format(o, 'diff', 'text'),
     ...reading(o),
+    ...ocrReading(o),
     pairs: text(o, 'pairs'),
     failOn: text(o, 'failOn'),
     verbose: flag(o, 'verbose'),

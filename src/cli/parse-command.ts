@@ -8,6 +8,7 @@ import { exitCode } from './exit.js';
 import { runFile, failed, type FileResult } from '../result.js';
 import { PARSE_FORMATS, type ParseFormat } from '../render/formats.js';
 import { printMessage } from './report-error.js';
+import { ocrProgress } from './ocr-progress.js';
 import type { Notice } from '../model.js';
 import { langFromEnv, type Lang } from '../render/labels.js';
 
@@ -16,6 +17,10 @@ export interface ParseCommandOptions {
   encoding?: string;
   /** --ocr: read scanned PDF pages with Tesseract */
   ocr?: boolean;
+  /** --ocr-pages: read at most this many scanned pages */
+  ocrPages?: number;
+  /** --no-cache: OCR every page again */
+  cache?: boolean;
   debug?: boolean;
   /** CSV: start with a UTF-8 BOM for Excel (default: only when writing to a file with -o). */
   bom?: boolean;
@@ -48,7 +53,11 @@ export async function runParse(args: string[], opts: ParseCommandOptions, io: Io
   let written = 0;
   for (const file of files) {
     const listed = failures.get(file);
-    const r: FileResult = listed ? { file, messages: [listed] } : await runFile(file, { encoding: opts.encoding, ocr: opts.ocr, isolate: true, stdin: stdinFor(io, file) });
+    const ocr = ocrProgress(io, file);
+    const r: FileResult = listed
+      ? { file, messages: [listed] }
+      : await runFile(file, { encoding: opts.encoding, ocr: opts.ocr, ocrPages: opts.ocrPages, cache: opts.cache, onProgress: ocr.onProgress, keepSource: opts.format === 'raw', isolate: true, stdin: stdinFor(io, file) });
+    ocr.clear();
     results.push(r);
     progress.step(failed(r));
     // a file that failed is named at once; warnings (no tasks) come after the output
@@ -62,7 +71,7 @@ export async function runParse(args: string[], opts: ParseCommandOptions, io: Io
     else if (array) io.stdout.write(`${written ? ',\n' : '[\n'}  ${arrayItem(r.notice)}`);
     // jsonl: one compact record per line, the same shape for one file or many
     else if (opts.format === 'jsonl') io.stdout.write(JSON.stringify(r.notice) + '\n');
-    else io.stdout.write(await PARSE_FORMATS[opts.format].render(r.notice, color, { lang: opts.lang }));
+    else io.stdout.write(await PARSE_FORMATS[opts.format].render(r.notice, color, { lang: opts.lang, source: r.source }));
     written++;
   }
   progress.clear();

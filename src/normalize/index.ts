@@ -5,6 +5,7 @@ import { isTraditional, toSimplified } from './t2s.js';
 import { unifyWidth } from './width.js';
 import { aggregateDamage, findDamage, isFurniture } from './damage.js';
 import { rejoin, tabsAsCells, type Line } from './rejoin.js';
+import { asidesOf, closeAsides, describeRepairs, repairInline, repairOcr } from './ocr.js';
 
 export { isTraditional, toSimplified } from './t2s.js';
 export { unifyWidth } from './width.js';
@@ -13,6 +14,8 @@ export { stripPinyin } from './pinyin.js';
 export interface NormalizeOptions {
   /** Force or forbid traditional→simplified conversion; default: detect. */
   convert?: 'auto' | 'always' | 'never';
+  /** Lines read by OCR: the page of every line (index = line - 1) and the pages OCR read (normalize/ocr.ts repairs them). */
+  ocrLines?: { pageOfLine: number[]; pages: readonly number[] };
 }
 
 export function normalize(text: string, opts: NormalizeOptions = {}): NormalizedText {
@@ -51,7 +54,7 @@ export function normalize(text: string, opts: NormalizeOptions = {}): Normalized
     const conv = toSimplified(joined).split('\n');
     lines = conv.length === deglossed.length ? conv : deglossed.map(toSimplified);
   }
-  const kept: Line[] = [];
+  let kept: Line[] = [];
   lines.forEach((l, i) => {
     const lineNo = i + 1;
     if (mayBeDamaged) for (const w of findDamage(deglossed[i], lineNo)) warnings.push(w);
@@ -62,5 +65,29 @@ export function normalize(text: string, opts: NormalizeOptions = {}): Normalized
     }
     kept.push({ text: t, line: lineNo });
   });
-  return { paragraphs: rejoin(kept), converted: convert ? 't2s' : 'none', warnings: aggregateDamage(warnings) };
+  let ocrRepairs: string | undefined;
+  let isOcr: ((line: number) => boolean) | undefined;
+  let counts: ReturnType<typeof repairOcr>['counts'] | undefined;
+  if (opts.ocrLines && opts.ocrLines.pages.length > 0) {
+    const pages = new Set(opts.ocrLines.pages);
+    const { pageOfLine } = opts.ocrLines;
+    isOcr = (line) => pages.has(pageOfLine[line - 1]);
+    const read = kept.filter((l) => isOcr!(l.line));
+    const repaired = repairOcr(read.map((l) => ({ text: l.text, page: pageOfLine[l.line - 1] })));
+    const drop = new Set<Line>();
+    read.forEach((l, i) => (repaired.lines[i] === null ? drop.add(l) : (l.text = repaired.lines[i]!)));
+    if (drop.size > 0) kept = kept.filter((l) => !drop.has(l));
+    counts = repaired.counts;
+  }
+  const paragraphs = rejoin(kept);
+  if (isOcr && counts) {
+    const c = counts;
+    const ocrParagraphs = paragraphs.filter((p) => p.lines.some(isOcr!));
+    for (const p of ocrParagraphs) if (p.lines.length > 1) p.text = repairInline(p.text, (k) => c[k]++);
+    // asides whose closing bracket was lost, closed as the document closes them elsewhere
+    const asides = asidesOf(paragraphs.map((p) => p.text));
+    for (const p of ocrParagraphs) p.text = closeAsides(p.text, asides, (k) => c[k]++);
+    ocrRepairs = describeRepairs(c);
+  }
+  return { paragraphs, converted: convert ? 't2s' : 'none', warnings: aggregateDamage(warnings), ...(ocrRepairs ? { ocrRepairs } : {}) };
 }

@@ -41,5 +41,6 @@ export async function readDocument(kind: InputKind, bytes: Uint8Array, file: str
     bytes: bytes.length,
     warnings: ex.warnings,
     ...(paged ? { pages: ex.pages, pageOfLine } : {}),
+    ...(paged && ex.ocrPages?.length ? { ocrPages: ex.ocrPages } : {}),
   };
 }

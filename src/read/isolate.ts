@@ -20,9 +20,10 @@ export interface ReadRequest {
   format: string;
   bytes: Uint8Array;
   file: string;
-  opts: DocumentOptions;
+  /** the options without the progress callback; `progress`: send progress messages (OCR: one per page, which also restarts the time limit) */
+  opts: Omit<DocumentOptions, 'onProgress'> & { progress?: boolean };
 }
-export type ReadReply = { source: SourceText } | { error: { code: string; message: string; file?: string; hint?: string } };
+export type ReadReply = { source: SourceText } | { error: { code: string; message: string; file?: string; hint?: string } } | { progress: { done: number; total: number } };
 
 const WORKER = fileURLToPath(new URL('./read-worker.js', import.meta.url));
 
@@ -93,6 +94,12 @@ function readOne(kind: InputKind, bytes: Uint8Array, file: string, opts: Documen
       idle(r, true);
     };
     const onMessage = (m: ReadReply) => {
+      if ('progress' in m) {
+        // a page of a long OCR run is done: the reader is alive, its time limit starts again
+        opts.onProgress?.(m.progress.done, m.progress.total);
+        timer.refresh();
+        return;
+      }
       done();
       if ('source' in m) resolve(m.source);
       else reject(new PlancmpError(m.error.code, m.error.message, m.error.file ?? file, m.error.hint));
@@ -126,7 +133,7 @@ function readOne(kind: InputKind, bytes: Uint8Array, file: string, opts: Documen
     r.child.on('exit', onExit);
     idle(r, false);
     r.stderr = '';
-    const request: ReadRequest = { format: kind.format, bytes, file, opts: { ocr: opts.ocr, limits } };
+    const request: ReadRequest = { format: kind.format, bytes, file, opts: { ocr: opts.ocr, ocrPages: opts.ocrPages, cache: opts.cache, progress: true, limits } };
     r.child.send(request);
   });
 }

@@ -10,8 +10,14 @@ import type { Budget } from './budget.js';
 import type { PlacedLine } from './layout.js';
 
 export interface DocumentOptions {
-  /** --ocr: read pages without a text layer with Tesseract. */
+  /** --ocr: read scanned pages (no text layer, or only a watermark on a page image) with Tesseract. */
   ocr?: boolean;
+  /** --ocr-pages: read at most this many scanned pages (default DEFAULT_OCR_PAGES); the rest are left out with a warning. */
+  ocrPages?: number;
+  /** false (--no-cache): read every page again instead of taking what was read before from the OCR cache. */
+  cache?: boolean;
+  /** Called after each page read by OCR (or taken from the cache): the progress of a long scan. */
+  onProgress?: (done: number, total: number) => void;
   /** The per-file read limits (default: src/options.ts with PLANCMP_LIMITS laid over them). */
   limits?: ReadLimits;
   /** Read a registered binary format in the reading worker (isolate.ts): the command line's choice. */
@@ -27,6 +33,8 @@ export interface Extraction {
   format?: SourceFormat;
   /** How the text was stored, for source.encoding (default: unicode). */
   encoding?: string;
+  /** Pages whose text OCR read (1-based): normalize repairs what Tesseract typically gets wrong there. */
+  ocrPages?: number[];
 }
 
 /** A reader spends what it unpacks and builds from `budget` (budget.ts) while it reads. */

@@ -1,6 +1,7 @@
 // Scanned PDF pages -> positioned text, with Debian's tools: pdftoppm (poppler-utils) renders a page,
 // tesseract (tesseract-ocr + tesseract-ocr-chi-sim) reads it as TSV word boxes, which go through the
 // same layout as a text layer. Nothing is downloaded: missing tools give an install hint.
+// Pages are read in parallel (one Tesseract per core) and kept in the OCR cache (ocr-cache.ts).
 // Bounded (budget.ts): at most ocrPages pages, each rendered at 300 dpi or less so that its image
 // stays within ocrPixels, each tool run within readSeconds. Nothing is left behind: the temporary
 // folder ($TMPDIR/plancmp-ocr-hHOST-PID-…, with the input's copy and the page images) and the tools
@@ -15,6 +16,7 @@ import { PlancmpError } from '../errors.js';
 import { hostTag } from '../write/atomic.js';
 import type { Budget } from './budget.js';
 import type { PageContent, TextRun } from './layout.js';
+import { cacheOff, contentHash, OcrCache, type OcrEntry } from './ocr-cache.js';
 
 const DPI = 300;
 const INSTALL = 'apt-get install tesseract-ocr tesseract-ocr-chi-sim poppler-utils';
@@ -141,17 +143,36 @@ async function checkTools(file: string): Promise<void> {
   if (langs === undefined) {
     throw new PlancmpError('ocr-unavailable', '--ocr needs Tesseract, and it is not installed', file, `install it: ${INSTALL}`);
   }
-  if (!/^chi_sim$/m.test(langs)) {
+  if (!new RegExp(`^${LANG}$`, 'm').test(langs)) {
     throw new PlancmpError('ocr-unavailable', '--ocr needs Tesseract\'s Simplified Chinese data (chi_sim), and it is not installed', file, 'install it: apt-get install tesseract-ocr-chi-sim');
   }
 }
 
-/** Tesseract TSV (level 5 rows are words) -> text runs in PDF points, one baseline per OCR line. */
-export function tsvRuns(tsv: string, scale: number): TextRun[] {
+/** A box on the page, in PDF points (top-left origin, as TextRun). */
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/**
+ * Tesseract TSV (level 5 rows are words) -> text runs in PDF points, one baseline per OCR line.
+ * Words inside `masks` (the page's own watermark text, which the rendering shows too) are left out.
+ */
+export function tsvRuns(tsv: string, scale: number, masks: Box[] = []): TextRun[] {
   const lines = new Map<string, { left: number; top: number; width: number; height: number; text: string }[]>();
+  const masked = (l: number, t: number, w: number, h: number) => {
+    const cx = (l + w / 2) * scale;
+    const cy = (t + h / 2) * scale;
+    return masks.some((m) => cx >= m.x0 && cx <= m.x1 && cy >= m.y0 && cy <= m.y1);
+  };
   for (const row of tsv.split('\n').slice(1)) {
     const c = row.split('\t');
     if (c.length < 12 || c[0] !== '5' || c[11].trim() === '' || Number(c[10]) < 0) continue;
+    // Latin letters Tesseract is unsure of are specks of the scan read as letters (国土SO资源局)
+    if (/^[A-Za-z|]{1,3}$/.test(c[11].trim()) && Number(c[10]) < 50) continue;
+    if (masks.length > 0 && masked(+c[6], +c[7], +c[8], +c[9])) continue;
     const key = `${c[2]}.${c[3]}.${c[4]}`;
     const word = { left: +c[6], top: +c[7], width: +c[8], height: +c[9], text: c[11].trim() };
     (lines.get(key) ?? lines.set(key, []).get(key)!).push(word);
@@ -172,9 +193,70 @@ export function dpiFor(width: number, height: number, maxPixels: number): number
   return Math.max(1, Math.min(DPI, Math.floor(Math.sqrt(maxPixels / inches))));
 }
 
-/** OCR of the given pages (1-based, with their sizes in points) of a PDF, page by page. */
-export async function ocrPages(bytes: Uint8Array, file: string, pages: number[], sizes: { width: number; height: number }[], budget: Budget): Promise<PageContent[]> {
+/** How Tesseract is run: part of the cache key. */
+const LANG = 'chi_sim';
+const TESSERACT_ARGS = ['-l', LANG, '--psm', '3', 'tsv'];
+
+/** The cache of this file's OCR (undefined with --no-cache). */
+export const ocrCache = (bytes: Uint8Array, use = true): OcrCache | undefined =>
+  use && !cacheOff() ? new OcrCache(contentHash(bytes), TESSERACT_ARGS.join(' ')) : undefined;
+
+export interface OcrOptions {
+  /** keep and reuse what was read (ocr-cache.ts); default true */
+  cache?: boolean;
+  /** Tesseract processes at once (default: one per core) */
+  jobs?: number;
+  /** called after every page, cached or read */
+  onProgress?: (done: number, total: number) => void;
+  /** per page (same order as `pages`): boxes of the text layer's watermark, left out of what OCR reads */
+  masks?: Box[][];
+}
+
+/** Runs `fn` on every item, at most `jobs` at once; the first failure stops the others from starting. */
+async function pool<T>(items: T[], jobs: number, fn: (item: T, i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const lane = async () => {
+    while (!failed && next < items.length) {
+      const i = next++;
+      try {
+        await fn(items[i], i);
+      } catch (e) {
+        failed = true;
+        throw e;
+      }
+    }
+  };
+  const lanes = Array.from({ length: Math.max(1, Math.min(jobs, items.length)) }, lane);
+  const settled = await Promise.allSettled(lanes);
+  const bad = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (bad) throw bad.reason;
+}
+
+/**
+ * OCR of the given pages (1-based, with their sizes in points) of a PDF: one Tesseract process per
+ * core, each on its own page (Tesseract's own threads help little, and OMP_THREAD_LIMIT=1 keeps two
+ * processes from fighting over the cores); pages already read are taken from the cache.
+ */
+export async function ocrPages(bytes: Uint8Array, file: string, pages: number[], sizes: { width: number; height: number }[], budget: Budget, opts: OcrOptions = {}): Promise<PageContent[]> {
   budget.check('ocrPages', pages.length, (n) => `${pages.length} pages need OCR, more than ${n}`);
+  const cache = ocrCache(bytes, opts.cache !== false);
+  const dpis = pages.map((_, i) => dpiFor(sizes[i].width, sizes[i].height, budget.limits.ocrPixels));
+  const out: (PageContent | undefined)[] = pages.map(() => undefined);
+  const toPage = (i: number, e: OcrEntry): PageContent => {
+    const scale = 72 / e.dpi;
+    return { width: e.width * scale, height: e.height * scale, runs: tsvRuns(e.tsv, scale, opts.masks?.[i]), rules: [] };
+  };
+  let done = 0;
+  const todo: number[] = [];
+  pages.forEach((n, i) => {
+    const hit = cache?.get(n, dpis[i]);
+    if (hit) {
+      out[i] = toPage(i, hit);
+      opts.onProgress?.(++done, pages.length);
+    } else todo.push(i);
+  });
+  if (todo.length === 0) return out as PageContent[];
   await checkTools(file);
   sweepDead();
   const own = { dir: await fs.mkdtemp(path.join(os.tmpdir(), prefix())), children: new Set<ChildProcess>() };
@@ -185,24 +267,25 @@ export async function ocrPages(bytes: Uint8Array, file: string, pages: number[],
   try {
     const pdf = path.join(dir, 'in.pdf');
     await fs.writeFile(pdf, bytes);
-    const out: PageContent[] = [];
-    for (const [i, n] of pages.entries()) {
+    const jobs = opts.jobs ?? (os.availableParallelism?.() ?? os.cpus().length);
+    await pool(todo, jobs, async (i) => {
+      const n = pages[i];
       const base = path.join(dir, `p${n}`);
-      const dpi = dpiFor(sizes[i].width, sizes[i].height, budget.limits.ocrPixels);
+      const dpi = dpis[i];
       try {
         await runTool(own, 'pdftoppm', ['-r', String(dpi), '-gray', '-png', '-f', String(n), '-l', String(n), '-singlefile', pdf, base], { timeoutMs });
         const png = await fs.readFile(`${base}.png`);
         // PNG IHDR: width and height at bytes 16..23 (the page's own box may differ from its size in pdf.js)
         // a backstop: the resolution chosen keeps the image within ocrPixels unless the page's boxes disagree
         budget.check('ocrPixels', (png.readUInt32BE(16) * png.readUInt32BE(20)) / 2, (max) => `page ${n} renders to more than ${2 * max} pixels`);
-        const { stdout } = await runTool(own, 'tesseract', [`${base}.png`, 'stdout', '-l', 'chi_sim', '--psm', '3', 'tsv'], {
+        const { stdout } = await runTool(own, 'tesseract', [`${base}.png`, 'stdout', ...TESSERACT_ARGS], {
           timeoutMs,
           env: { ...process.env, OMP_THREAD_LIMIT: '1' },
         });
-        const scale = 72 / dpi;
-        const width = png.readUInt32BE(16) * scale;
-        const height = png.readUInt32BE(20) * scale;
-        out.push({ width, height, runs: tsvRuns(stdout, scale), rules: [] });
+        const entry: OcrEntry = { dpi, width: png.readUInt32BE(16), height: png.readUInt32BE(20), tsv: stdout };
+        cache?.put(n, entry);
+        out[i] = toPage(i, entry);
+        opts.onProgress?.(++done, pages.length);
       } catch (e) {
         if (e instanceof PlancmpError) throw e;
         const msg = String((e as { stderr?: string }).stderr || (e as Error).message).trim().split('\n').pop();
@@ -210,8 +293,8 @@ export async function ocrPages(bytes: Uint8Array, file: string, pages: number[],
       } finally {
         await fs.rm(`${base}.png`, { force: true });
       }
-    }
-    return out;
+    });
+    return out as PageContent[];
   } finally {
     for (const c of own.children) c.kill('SIGKILL');
     active.delete(own);

@@ -11,7 +11,9 @@ process.on('message', async (m: ReadRequest) => {
   let reply: ReadReply;
   try {
     const kind = INPUT_KINDS.find((k) => k.format === m.format)!;
-    reply = { source: await readDocument(kind, m.bytes, m.file, m.opts) };
+    const { progress, ...opts } = m.opts;
+    const onProgress = progress ? (done: number, total: number) => process.send!({ progress: { done, total } } satisfies ReadReply) : undefined;
+    reply = { source: await readDocument(kind, m.bytes, m.file, { ...opts, onProgress }) };
   } catch (e) {
     reply = isPlancmpError(e)
       ? { error: { code: e.code, message: e.message, file: e.file, hint: e.hint } }

@@ -2,7 +2,7 @@
 // types (DiffFormat, ParseFormat, CheckFormat) and the renderer each command calls all come from it:
 // a new output format is one entry here (plus its renderer module). Renderers other than JSON are
 // loaded on first use, so `plancmp diff --format json` does not pay for the HTML or colour code.
-import type { Notice, PlanDiff } from '../model.js';
+import type { Notice, PlanDiff, SourceText } from '../model.js';
 import type { ColorOptions, Colors } from './color.js';
 import type { CheckFileReport } from './check/types.js';
 import { terminalSafeCopy as safe } from './terminal.js';
@@ -34,7 +34,8 @@ interface Entry<R> {
 }
 /** Text, or the bytes of a binary format (xlsx). */
 type DiffRenderer = (d: PlanDiff, base: Notice, local: Notice, color: ColorOptions, opts: DiffRenderOptions) => Promise<string | Uint8Array>;
-type ParseRenderer = (n: Notice, color: ColorOptions, opts: { verbose?: boolean; lang?: Lang }) => Promise<string>;
+/** `source`: the notice's text as read (the raw format prints it; the command keeps it for that format only). */
+type ParseRenderer = (n: Notice, color: ColorOptions, opts: { verbose?: boolean; lang?: Lang; source?: SourceText }) => Promise<string>;
 /** A whole check run; `version` is plancmp's, for formats that name their tool. */
 type CheckRenderer = (reports: readonly CheckFileReport[], version: string, colors?: Colors) => string;
 
@@ -78,6 +79,7 @@ export const PARSE_FORMATS = {
   text: { describe: 'a readable outline', render: async (n, c, o) => (await import('./text.js')).renderParseText(safe(n), await colors(c), o) },
   md: { describe: 'Markdown', render: async (n, _c, o) => (await import('./markdown.js')).renderParseMarkdown(safe(n), o.lang) },
   csv: { describe: 'one row per task, with file and docNumber', render: async (n, _c, o) => (await import('./csv.js')).renderParseCsv(n, o.lang) },
+  raw: { describe: 'the text as plancmp reads it (after reading, OCR and normalising), one paragraph a line, with page marks', render: async (n, _c, o) => (await import('./raw.js')).renderRaw(n, o.source) },
 } as const satisfies Record<string, Entry<ParseRenderer>>;
 
 export const CHECK_FORMATS = {

@@ -18,6 +18,7 @@ export { renderReportHtml, renderDiffHtml, type HtmlReportInput, type ReportFail
 // The table of output formats (choices, types, renderers): a library user can render any format the CLI can.
 export { workbookSheets, writeWorkbook, renderWorkbook, type Sheet } from './xlsx.js';
 export { LABELS, langFromEnv, type Lang, type Labels } from './labels.js';
+export { renderRaw } from './raw.js';
 export { DIFF_FORMATS, REPORT_FORMATS, CHAIN_FORMATS, SIBLINGS_FORMATS, PARSE_FORMATS, CHECK_FORMATS, OUTPUT_FORMATS, formatChoices, type DiffFormat, type ParseFormat, type CheckFormat, type DiffRenderOptions } from './formats.js';
 export { renderCheckGithub, renderCheckSarif, renderCheckJunit, renderFindings, type CheckFileReport } from './check/index.js';
 import type { DiffFormat, ParseFormat } from './formats.js';
@@ -55,5 +56,8 @@ export function renderParse(format: ParseFormat, n: Notice, c: Colors, opts: Tex
       return renderParseCsv(n, opts.lang);
     case 'text':
       return renderParseText(n, c, opts);
+    case 'raw':
+      // the text is not in the notice: it needs what was read
+      throw new PlancmpError('usage', 'the raw text is rendered from the source, not the notice', undefined, 'use renderRaw(notice, source) with the SourceText from readSource');
   }
 }

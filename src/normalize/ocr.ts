@@ -1,0 +1,274 @@
+// Lines that Tesseract read from a page image, repaired the way a reader of a scanned notice would:
+// what OCR typically gets wrong in the layout of GB/T 9704 documents (公文), not what one document says.
+//  - heading and item markers: the mark after a numeral read as a comma or a full stop, with spaces
+//    around (`二 ,主要任务` → `二、主要任务`, `(一 )` → `（一）`, `1 .加强` → `1.加强`);
+//  - Latin look-alikes of digits inside numbers (Tesseract's chi_sim reads 0 as O/o, 1 as l/I/|):
+//    `2O18年` → `2018年`, `l2月` → `12月`, and a lone `l.` / `(l)` marker;
+//  - the dash of a —— bullet read as the numeral 一 (`一一坚持…` → `——坚持…`);
+//  - page numbers read with the dashes of `— 3 —` turned into 一, - or _ (`一3一-`);
+//  - a running header or footer repeated at the top or bottom of most pages, read a little
+//    differently on each (one character more or less), dropped as for text PDFs.
+// The lines come after width unification (width.ts), so brackets and commas are already full-width.
+// Every change is counted by kind: the `ocr` warning says how many were made.
+
+export interface OcrLine {
+  text: string;
+  /** the page it was read from */
+  page: number;
+}
+
+export type RepairKind = 'marker' | 'digit' | 'bracket' | 'quote' | 'gloss' | 'dash' | 'page-number' | 'running-line';
+
+export interface OcrRepairs {
+  /** the lines, repaired; null where a line was dropped (a page number, a running header or footer) */
+  lines: (string | null)[];
+  counts: Record<RepairKind, number>;
+}
+
+const CN = '一二三四五六七八九十';
+const HAN = '\\u4e00-\\u9fff';
+
+// A page number as OCR reads `— 3 —` or `- 3 -`: the dashes as 一, -, —, _, ~ or a dot, spaces anywhere
+const PAGE_NUMBER = /^[\s一—–\-_~.·・]*\d{1,3}[\s一—–\-_~.·・]*$/;
+
+/** Digits with Latin look-alikes among them (at least one real digit), as a whole number. */
+const LOOKALIKE_NUMBER = /(?<![A-Za-z])([0-9OolI|]*[0-9][0-9OolI|]*)(?![A-Za-z])/g;
+const DIGIT_OF: Record<string, string> = { O: '0', o: '0', l: '1', I: '1', '|': '1' };
+
+interface Rule {
+  kind: RepairKind;
+  re: RegExp;
+  /** the repaired text of the match, or the match itself when it is already right */
+  to: (m: RegExpExecArray) => string;
+}
+
+const MARK_AFTER = `(?=[${HAN}（(“《])`;
+const RULES: Rule[] = [
+  // 二，主要任务 / 二 .主要任务 / 二 、 → 二、 (a part heading: a numeral alone, then the title)
+  { kind: 'marker', re: new RegExp(`^([${CN}]{1,3})(\\s*)([，,.．、·])(\\s*)${MARK_AFTER}`), to: (m) => ((m[3] === '、' || m[3] === '.') && !m[2] && !m[4] ? m[0] : `${m[1]}、`) },
+  // （ 一 ） / (一） / （一)、 → （一）
+  { kind: 'marker', re: new RegExp(`^[（(]\\s*([${CN}]{1,3})\\s*[）)]\\s*`), to: (m) => `（${m[1]}）` },
+  // 人三）/ 入二）/ 三）: the opening bracket read as 人, 入 or 八, or lost (a numeral and ）never open a line)
+  { kind: 'marker', re: new RegExp(`^[人入八]?\\s*([${CN}]{1,3})\\s*[）)]\\s*(?=[${HAN}])`), to: (m) => `（${m[1]}）` },
+  // 1 . / 1，/ 1 、 → 1. (an item: one or two digits, then its text)
+  { kind: 'marker', re: new RegExp(`^(\\d{1,2})(\\s*)([.．，,、])(\\s*)${MARK_AFTER}`), to: (m) => ((m[3] === '、' || m[3] === '.') && !m[2] && !m[4] ? m[0] : `${m[1]}.`) },
+  // ( 3 ) → （3）
+  { kind: 'marker', re: /^[（(]\s*(\d{1,2})\s*[）)]\s*/, to: (m) => `（${m[1]}）` },
+  // a lone look-alike as an item number: l. / I. / (l) → 1. / （1）
+  { kind: 'digit', re: new RegExp(`^[lI|]\\s*[.．，,、]\\s*${MARK_AFTER}`), to: () => '1.' },
+  { kind: 'digit', re: /^[（(]\s*[lI|]\s*[）)]\s*/, to: () => '（1）' },
+  // 新政发2018] 46号 / 浙政办发(2O18) 16 号 → 新政发〔2018〕46号: the 发文字号 of GB/T 9704, its year's
+  // 〔〕 read as ] [ ( ) or lost, spaces around the numbers
+  {
+    kind: 'bracket',
+    re: new RegExp(`^([${HAN}]{1,10}[发函字办])\\s*[〔\\[(（【]?\\s*((?:19|20)\\d\\d)\\s*[〕\\])）】]?\\s*(\\d{1,4})\\s*号$`),
+    to: (m) => `${m[1]}〔${m[2]}〕${m[3]}号`,
+  },
+  // 一一坚持 / 一—坚持 / - -坚持 → ——坚持 (the bullet of 总体要求's principles)
+  { kind: 'dash', re: new RegExp(`^[一—–\\-－]\\s*[一—–\\-－]\\s*(?=[${HAN}])`), to: (m) => (m[0] === '——' ? m[0] : '——') },
+];
+
+// Tesseract mixes up the angle and tortoise-shell brackets that close a short aside in a unit's name
+// (各县〈区〉政府, 党委〔党组〕): 《〈<〔 and 》〉>〕 for one another, or one doubled. A pair that does
+// not match is one aside: 〔 〕 (width.ts's form). A 《…》 of one character between Han characters is
+// not a title (titles are names of documents), so it is such an aside too.
+// (）is also read as ] or ）], with a speck before it: 区J） / 区1〕.)
+const OPENS = '《〈<〔（\\[';
+const CLOSES = '》〉>〕）\\]';
+const PAIRS = new Set(['《》', '〈〉', '<>', '〔〕', '（）']);
+const ASIDE = `[${HAN}][${HAN}、]{0,5}`;
+const BRACKET_RULES: { re: RegExp; to: (m: string[]) => string }[] = [
+  // 市、区J） / 市、区1〕 → 市、区）: a speck read as a letter or a 1 at the closing bracket of a list aside
+  { re: new RegExp(`(?<=[（〔][${HAN}]{1,4}、[${HAN}、]{1,6})[JjlI|1](?=[${CLOSES}])`, 'g'), to: () => '' },
+  // 〔党组》 / 《区〕 / 〈区） / （市、区] → 〔党组〕 / 〔区〕 / 〔市、区〕: the two halves of different pairs
+  { re: new RegExp(`([${OPENS}])(${ASIDE})([${CLOSES}])`, 'g'), to: (m) => (PAIRS.has(m[1] + m[3]) || (m[1] === '《' && m[3] === '》') ? m[0] : `〔${m[2]}〕`) },
+  // 《〔党组〕 / 《〈党组〉 / （（党组） → 〔党组〕 / 〈党组〉 / （党组）: an opening bracket doubled
+  { re: new RegExp(`[${OPENS}](?=[${OPENS}]${ASIDE}[${CLOSES}])`, 'g'), to: () => '' },
+  // （市、区）] / 〔区〕〕 → one closing bracket (〔党组〕） and （区）） close an aside and then a list: kept)
+  { re: new RegExp(`(?<=[〔（]${ASIDE}[〕）])\\]|(?<=〔${ASIDE}〕)〕`, 'g'), to: () => '' },
+  // 县《区》政府 → 县〔区〕政府
+  { re: new RegExp(`(?<=[${HAN}])[《〈<]([${HAN}])[》〉>](?=[${HAN}])`, 'g'), to: (m) => `〔${m[1]}〕` },
+];
+
+// Chinese quotation marks as Tesseract writes them: “ as " ` * or “, ” as " or ”. In a line of Chinese
+// text they come in pairs, opening then closing: set them so (a * only where a quote can open, before
+// a Han character, and when a closing mark follows).
+const QUOTE = /[`"“”]|\*(?=[\u4e00-\u9fff][^*]*["”])/g;
+function repairQuotes(t: string, count: (k: RepairKind) => void): string {
+  if (!/[`"“”*]/.test(t)) return t;
+  const marks = t.match(QUOTE);
+  if (!marks || marks.length % 2 !== 0) return t; // unpaired: leave it as read
+  let open = true;
+  return t.replace(QUOTE, (q, at: number) => {
+    const want = open ? '“' : '”';
+    open = !open;
+    // only between Chinese text (not inches, not code)
+    if (q === want || !(WIDE.test(t[at - 1] ?? '') || WIDE.test(t[at + 1] ?? ''))) return q;
+    count('quote');
+    return want;
+  });
+}
+
+/**
+ * An aside whose closing bracket OCR lost (各县〔区政府): closed after the same aside as it stands
+ * closed elsewhere in the document (〔区〕), the longest that fits. `asides` are those seen closed.
+ */
+export function closeAsides(t: string, asides: ReadonlySet<string>, count: (k: RepairKind) => void): string {
+  if (asides.size === 0 || !/[〔《〈（]/.test(t)) return t;
+  // （ opens unit lists and remarks too: only where the line has a （ more than it has ）
+  const paren = (t.match(/（/g)?.length ?? 0) > (t.match(/）/g)?.length ?? 0);
+  return t.replace(new RegExp(`(?<=[${HAN}])([〔《〈（])([${HAN}]{1,6})(?=[、，；。）]|$)`, 'g'), (m, o: string, rest: string) => {
+    if (o === '（' && !paren) return m;
+    for (let n = Math.min(4, rest.length - 1); n >= 1; n--) {
+      if (asides.has(rest.slice(0, n))) {
+        count('bracket');
+        return `〔${rest.slice(0, n)}〕${rest.slice(n)}`;
+      }
+    }
+    return m;
+  });
+}
+
+/** The short asides closed in 〔…〕 in these texts (after the bracket repairs): 区, 街道, 党组… */
+export function asidesOf(texts: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of texts) for (const m of t.matchAll(new RegExp(`〔([${HAN}]{1,4})〕`, 'g'))) out.add(m[1]);
+  return out;
+}
+
+// Han characters chi_sim reads for one another, where the wrong reading makes no word of an
+// administration's name: 县 read as 具 before 府, 委, 级, 政, 直, 长, 发 (具体 and 工具 are left alone).
+const HAN_CONFUSIONS: { re: RegExp; to: string }[] = [{ re: /具(?=[府委级政直长发])/g, to: '县' }];
+
+const WIDE = new RegExp(`[${HAN}\\u3000-\\u303f\\uff00-\\uffef]`);
+
+/** Repairs one line; `count` is told about each change. */
+export function repairLine(text: string, count: (k: RepairKind) => void): string {
+  let t = text;
+  for (const r of RULES) {
+    const m = r.re.exec(t);
+    if (!m) continue;
+    const to = r.to(m);
+    if (to === m[0]) continue; // already in its canonical form: no repair
+    count(r.kind);
+    t = to + t.slice(m[0].length);
+  }
+  return repairInline(t, count);
+}
+
+/**
+ * The repairs inside a line (brackets, look-alike digits): run on every OCR line, and again on the
+ * paragraphs re-joined from them (an aside broken over two lines, `党委《` / `〔党组〕`).
+ */
+export function repairInline(text: string, count: (k: RepairKind) => void): string {
+  let t = text;
+  for (const c of HAN_CONFUSIONS) {
+    t = t.replace(c.re, () => {
+      count('digit');
+      return c.to;
+    });
+  }
+  // a pinyin gloss after a character (a web page's 發(fā) printed and scanned): OCR loses its tone
+  // marks (（xu6）, 〔shh〕), so normalize's pinyin stripper no longer knows it; lower case, unlike
+  // an acronym in brackets (（PPP）)
+  if (/[a-z]/.test(t)) {
+    t = t.replace(new RegExp(`(?<=[${HAN}])\\s*[（(〔]\\s*[a-z][A-Za-z0-9]{0,5}\\s*[）)〕]`, 'g'), () => {
+      count('gloss');
+      return '';
+    });
+  }
+  if (/[《〈<〔（[]/.test(t)) {
+    for (const r of BRACKET_RULES) {
+      t = t.replace(r.re, (...m) => {
+        const to = r.to(m as string[]);
+        if (to !== m[0]) count('bracket');
+        return to;
+      });
+    }
+  }
+  if (/[OolI|]/.test(t)) {
+    t = t.replace(LOOKALIKE_NUMBER, (m: string, _g: string, at: number) => {
+      const digits = m.replace(/[^0-9]/g, '').length;
+      // a number, not a word with a digit in it (O2O): more digits than letters, in Chinese text
+      if (digits === m.length || digits < m.length - digits || m.length < 2) return m;
+      if (!WIDE.test(t[at - 1] ?? '') && !WIDE.test(t[at + m.length] ?? '')) return m;
+      count('digit');
+      return m.replace(/[OolI|]/g, (c) => DIGIT_OF[c]);
+    });
+  }
+  return repairQuotes(t, count);
+}
+
+/** Character bigrams, for comparing two readings of one running line. */
+function bigrams(s: string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (let i = 0; i + 1 < s.length; i++) m.set(s.slice(i, i + 2), (m.get(s.slice(i, i + 2)) ?? 0) + 1);
+  return m;
+}
+function similar(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.min(a.length, b.length) < 2 || Math.abs(a.length - b.length) > Math.max(2, 0.3 * Math.max(a.length, b.length))) return false;
+  const A = bigrams(a);
+  const B = bigrams(b);
+  let common = 0;
+  for (const [k, n] of A) common += Math.min(n, B.get(k) ?? 0);
+  return (2 * common) / (a.length - 1 + b.length - 1) >= 0.7;
+}
+
+/**
+ * Short lines that open or close most pages, read alike (digits aside): a running header or footer.
+ * Looks at the first two and last two lines of every page.
+ */
+function runningLines(lines: OcrLine[]): Set<number> {
+  const byPage = new Map<number, number[]>();
+  lines.forEach((l, i) => (byPage.get(l.page) ?? byPage.set(l.page, []).get(l.page)!).push(i));
+  const pages = [...byPage.values()];
+  const drop = new Set<number>();
+  if (pages.length < 3) return drop;
+  const key = (i: number) => lines[i].text.replace(/\d+/g, '#').replace(/\s+/g, '');
+  const edges = pages.map((ix) => [...new Set([...ix.slice(0, 2), ...ix.slice(-2)])].filter((i) => key(i).length > 0 && key(i).length <= 30));
+  const need = Math.max(3, Math.ceil(pages.length * 0.5));
+  for (const [p, ix] of edges.entries()) {
+    for (const i of ix) {
+      if (drop.has(i)) continue;
+      const same = edges.map((other, q) => (q === p ? i : other.find((j) => similar(key(i), key(j))))).filter((j) => j !== undefined);
+      if (same.length >= need) for (const j of same) drop.add(j);
+    }
+  }
+  return drop;
+}
+
+/** Repairs the lines OCR read (after width unification), dropping page numbers and running lines. */
+export function repairOcr(lines: OcrLine[]): OcrRepairs {
+  const counts: Record<RepairKind, number> = { marker: 0, digit: 0, bracket: 0, quote: 0, gloss: 0, dash: 0, 'page-number': 0, 'running-line': 0 };
+  const running = runningLines(lines);
+  const out = lines.map((l, i) => {
+    if (PAGE_NUMBER.test(l.text) && l.text.trim() !== '') {
+      counts['page-number']++;
+      return null;
+    }
+    if (running.has(i)) {
+      counts['running-line']++;
+      return null;
+    }
+    return repairLine(l.text, (k) => counts[k]++);
+  });
+  return { lines: out, counts };
+}
+
+/** `37 repairs (12 heading markers, 20 look-alike digits, …)`, for the ocr warning. */
+export function describeRepairs(counts: Record<RepairKind, number>): string {
+  const names: Record<RepairKind, string> = {
+    marker: 'heading or item markers',
+    digit: 'look-alike characters (digits read as letters, 县 as 具)',
+    quote: 'quotation marks',
+    gloss: 'pinyin glosses dropped',
+    bracket: 'mismatched brackets',
+    dash: 'dashes read as 一',
+    'page-number': 'page numbers dropped',
+    'running-line': 'running headers or footers dropped',
+  };
+  const parts = (Object.keys(names) as RepairKind[]).filter((k) => counts[k] > 0).map((k) => `${counts[k]} ${names[k]}`);
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  return `${total} OCR ${total === 1 ? 'repair' : 'repairs'}${parts.length ? ` (${parts.join(', ')})` : ''}`;
+}
