@@ -26,6 +26,14 @@ describe('a plan against the 规定 it implements', () => {
     expect(d.added).toEqual([]);
   });
 
+  it('a batch diff (--bases) reads the 规定 among the bases the same way', async () => {
+    const r = await runCli(['diff', '--bases', BASE, LOCAL, '--format', 'json']);
+    expect(r.code, r.err).toBe(0);
+    const [d] = JSON.parse(r.out);
+    expect(d.base.docNumber).toBe('国办发〔2021〕99号');
+    expect(d.dropped.map((t: { id: string }) => t.id)).toEqual(['3.2']);
+  });
+
   it('the notice’s body is its own parts, not the sample form attached after the signature', async () => {
     const local = await parseFile(LOCAL, { asPlan: true });
     expect(local.tasks.map((t) => t.id)).toEqual(['1.1', '1.2', '2.1', '2.2', '2.3', '2.4', '3.1']);

@@ -173,7 +173,7 @@ function byNumbering(body: Body, roles: Map<BodyNode, RoleOf>): Omit<TaskLevel, 
     // (not a part titled as a list, 二、主要任务, whose measures are simply not numbered)
     for (const p of scope) if (!p.children.length && (p.paras.length || p.heading!.body) && !LIST_TITLE.test(p.heading!.title)) whole.add(p);
     if (!nodes.length) {
-      return whole.size ? { key: { unit: 'part' }, basis: 'numbering', scope: new Set(scope), whole: new Set(), why: 'no owner notes; the action parts have no numbered items, so each part is one measure' } : none('the parts hold no measures');
+      return whole.size ? { key: { unit: 'part' }, basis: 'numbering', scope: new Set(scope), whole: new Set(), why: 'no owner notes; the action parts have no numbered items, so each part is one measure, or one per paragraph where its paragraphs each open with a lead sentence' } : none('the parts hold no measures');
     }
   } else {
     nodes = scope;
