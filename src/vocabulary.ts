@@ -45,6 +45,9 @@ export const OTHER_FIELD_LABELS = ['适用范围', '实施范围', '备注'];
 /** Role words written after unit names: 农业农村部牵头，财政部参与. Longest first. */
 export const ROLE_WORDS: { word: string; role: 'lead' | 'assist' | 'guide' }[] = [
   // a government carrying the measures out in its own area (各区县政府负责本辖区落实)
+  { word: '按照职责分工负责落实', role: 'lead' },
+  { word: '按职责分工负责落实', role: 'lead' },
+  { word: '按照职责分工负责', role: 'lead' },
   { word: '负责本行政区域内落实', role: 'lead' },
   { word: '负责本辖区落实', role: 'lead' },
   { word: '负责本地区落实', role: 'lead' },
@@ -53,6 +56,7 @@ export const ROLE_WORDS: { word: string; role: 'lead' | 'assist' | 'guide' }[] =
   { word: '抓好落实', role: 'lead' },
   { word: '按职责分工负责', role: 'lead' },
   { word: '按职责负责', role: 'lead' },
+  { word: '按照职责负责', role: 'lead' },
   { word: '分别负责', role: 'lead' },
   { word: '共同负责', role: 'lead' },
   { word: '牵头', role: 'lead' },

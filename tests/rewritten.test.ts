@@ -76,6 +76,9 @@ describe('a county plan that cites nothing, rewritten sentence by sentence', () 
       ['2', '市行政审批服务局', 'task'],
       ['3', '市委宣传部、各区县〔市〕人民政府', 'plan'],
     ]);
+    // 按照职责分工负责落实 is a role, not part of the last unit's name
+    const duty = parseText(text.replace('各区县（市）人民政府负责本辖区落实', '各区县（市）人民政府按照职责分工负责落实'), 'yijian.txt');
+    expect(duty.tasks[0].units).toEqual(['市委宣传部', '市财政局', '市税务局', '各区县〔市〕人民政府']);
     // a sentence that only points back at the tasks' own notes names nobody
     const own = parseText(text.replace('以上各项政策措施由市委宣传部牵头，市财政局、市税务局配合，各区县（市）人民政府负责本辖区落实。', '以上各项任务由各牵头单位负责落实。'), 'yijian.txt');
     expect(own.tasks.map((t) => t.units.length)).toEqual([0, 2, 0]);
