@@ -12,7 +12,7 @@ import { parseFile } from '../src/pipeline.js';
 import { readSource } from '../src/read/index.js';
 import { PlancmpError } from '../src/errors.js';
 import type { Notice } from '../src/model.js';
-import { FX, encryptedPdf, runCli } from './helpers.js';
+import { FX, encryptedPdf, hasTool, runCli } from './helpers.js';
 import { toDocx, toHtml, toOfd } from './documents.js';
 import { expectValid, validateParse } from './schema-support.js';
 
@@ -22,14 +22,6 @@ vi.setConfig({ testTimeout: 60_000 });
 const OUT = resolve('test-output/formats');
 const CHROMIUM = '/usr/bin/chromium';
 const HAS_CHROMIUM = existsSync(CHROMIUM);
-const hasTool = (cmd: string, arg = '--version') => {
-  try {
-    execFileSync(cmd, [arg], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-};
 const HAS_OCR = hasTool('tesseract') && hasTool('pdftoppm', '-v');
 if (!HAS_CHROMIUM && !process.env.CI) console.warn(`PDF format tests skipped: ${CHROMIUM} not found (apt-get install chromium fonts-wqy-zenhei)`);
 if (!HAS_OCR && !process.env.CI) console.warn('OCR test skipped: apt-get install tesseract-ocr tesseract-ocr-chi-sim poppler-utils');

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseFile } from '../src/pipeline.js';
@@ -90,3 +91,13 @@ export function textsBelow(dir: string): string[] {
   }
   return out;
 }
+
+/** Whether a command-line tool the test needs is installed (`cmd --version` runs). */
+export const hasTool = (cmd: string, arg = '--version') => {
+  try {
+    execFileSync(cmd, [arg], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+};

@@ -34,6 +34,15 @@ describe('a plan against the 规定 it implements', () => {
     expect(d.dropped.map((t: { id: string }) => t.id)).toEqual(['3.2']);
   });
 
+  it('every comparing command reads the 规定 alike: diff BASE with a pattern of plans, and report', async () => {
+    const batch = await runCli(['diff', BASE, 'fixtures/implemented/tongzhi-*.txt', '--format', 'json']);
+    expect(batch.code, batch.err).toBe(0);
+    expect(JSON.parse(batch.out)[0].dropped.map((t: { id: string }) => t.id)).toEqual(['3.2']);
+    const report = await runCli(['report', LOCAL, '--base', BASE, '--csv', '-']);
+    expect(report.code, report.err).toBe(0);
+    expect(report.out).toMatch(/^3\.2,/m);
+  });
+
   it('the notice’s body is its own parts, not the sample form attached after the signature', async () => {
     const local = await parseFile(LOCAL, { asPlan: true });
     expect(local.tasks.map((t) => t.id)).toEqual(['1.1', '1.2', '2.1', '2.2', '2.3', '2.4', '3.1']);

@@ -3,7 +3,6 @@
 // scans of the seeds (tests/scans.js) read with --ocr — ≥ 90 % of the task titles exactly and of the
 // owners right, for an all-scanned PDF and for a mixed one (text pages + scanned pages).
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
@@ -17,7 +16,7 @@ import { ocrProgress } from '../src/cli/ocr-progress.js';
 import type { TextRun } from '../src/read/layout.js';
 import type { Notice } from '../src/model.js';
 import { parseFile } from '../src/pipeline.js';
-import { FX, runCli } from './helpers.js';
+import { FX, hasTool, runCli } from './helpers.js';
 import { makeMixed, makeScan, WATERMARK } from './scans.js';
 
 const OUT = resolve('test-output/ocr');
@@ -179,14 +178,6 @@ describe('OCR progress', () => {
   });
 });
 
-const hasTool = (cmd: string, arg = '--version') => {
-  try {
-    execFileSync(cmd, [arg], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-};
 const READY = existsSync('/usr/bin/chromium') && hasTool('tesseract') && hasTool('pdftoppm', '-v');
 
 /**

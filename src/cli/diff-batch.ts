@@ -5,7 +5,7 @@
 // reason on stderr and the others go on (exit 3).
 import type { Io } from './io.js';
 import { exitCode } from './exit.js';
-import { stdinFor } from './io.js';
+import { comparing } from './reading.js';
 import { PlancmpError } from '../errors.js';
 import { loadBase } from '../pipeline.js';
 import { diffNotices, loadPairs } from '../diff/index.js';
@@ -35,7 +35,7 @@ async function loadBases(spec: string, opts: DiffCommandOptions, io: Io): Promis
   const bases: Notice[] = [];
   let failed = 0;
   for (const file of found.files) {
-    const r = found.failures.get(file) ? { file, messages: [found.failures.get(file)!] } : await runFile(file, { encoding: opts.encoding, ocr: opts.ocr, ocrPages: opts.ocrPages, cache: opts.cache, asPlan: true, isolate: true });
+    const r = found.failures.get(file) ? { file, messages: [found.failures.get(file)!] } : await runFile(file, comparing(opts, file));
     const fatal = fatalOf(r);
     if (fatal) {
       failed++;
@@ -59,7 +59,7 @@ function parentAmong(bases: Notice[], local: Notice, spec: string): { parent: No
 async function diffOne(file: string, batch: DiffBatch, base: Notice | undefined, bases: Notice[] | undefined, pairs: ReturnType<typeof loadPairs> | undefined, opts: DiffCommandOptions, io: Io): Promise<{ base: Notice; local: Notice; diff: PlanDiff } | FileMessage> {
   const listed = batch.failures.get(file);
   if (listed) return listed;
-  const r = await runFile(file, { encoding: opts.encoding, ocr: opts.ocr, ocrPages: opts.ocrPages, cache: opts.cache, asPlan: true, isolate: true, stdin: stdinFor(io, file) });
+  const r = await runFile(file, comparing(opts, file, io));
   const fatal = fatalOf(r);
   if (fatal) return fatal;
   const local = r.notice!;
@@ -91,7 +91,7 @@ export async function runDiffBatch(batch: DiffBatch, opts: DiffCommandOptions, f
   const pairs = opts.pairs ? loadPairs(opts.pairs) : undefined;
   let base: Notice | undefined;
   if (batch.base) {
-    const r = await runFile(batch.base, { encoding: opts.encoding, ocr: opts.ocr, isolate: true, stdin: stdinFor(io, batch.base) });
+    const r = await runFile(batch.base, comparing(opts, batch.base, io));
     const fatal = fatalOf(r);
     if (fatal) throw new PlancmpError(fatal.code, fatal.message, fatal.file, fatal.hint);
     base = r.notice!;

@@ -1,6 +1,7 @@
 // plancmp diff [BASE] LOCAL — which provincial tasks a local plan dropped, added, merged, reworded,
 // and which deadlines it moved.
-import { stdinFor, type Io } from './io.js';
+import { comparing } from './reading.js';
+import type { Io } from './io.js';
 import { EXIT } from './exit.js';
 import { readFileSync, statSync } from 'node:fs';
 import { BASE_FILE, loadBase, parseSource } from '../pipeline.js';
@@ -153,20 +154,20 @@ export async function runDiff(args: string[], opts: DiffCommandOptions, io: Io):
     const code = await runSiblingsIfSiblings(files, opts, failOn, pairs, io);
     if (code !== undefined) return code;
   }
+  // every notice of a comparison is read alike (reading.ts): a 规定 of numbered measures as a plan
+  const how = comparing(opts, '');
   const read = async (file: string) => {
     const progress = ocrProgress(io, file);
     try {
-      return await readSource(file, { encoding: opts.encoding, ocr: opts.ocr, ocrPages: opts.ocrPages, cache: opts.cache, onProgress: progress.onProgress, isolate: true, stdin: stdinFor(io, file) });
+      return await readSource(file, { ...comparing(opts, file, io), onProgress: progress.onProgress });
     } finally {
       progress.clear();
     }
   };
   const baseSource = files.length === 2 ? await read(files[0]) : undefined;
-  // a 规定 or 办法 of numbered measures is what its 实施意见 implements: compared by those items
-  const asPlan = { asPlan: true };
-  const base = baseSource ? parseSource(baseSource, asPlan) : loadBase();
+  const base = baseSource ? parseSource(baseSource, how) : loadBase();
   const localSource = await read(files[files.length - 1]);
-  const local = parseSource(localSource, asPlan);
+  const local = parseSource(localSource, how);
   // the HTML page links each task to its line in the notices' own text
   const texts = opts.format === 'html' ? { base: baseSource ? baseSource.text : readFileSync(BASE_FILE, 'utf8'), local: localSource.text } : undefined;
   for (const [n, role] of [[base, 'base'], [local, 'local notice']] as const) {

@@ -4,7 +4,8 @@
 import { OutputSink, writeError, writeOutputSync } from '../write/atomic.js';
 import { PassThrough, Writable } from 'node:stream';
 import { REPORT_FORMATS, type ReportFormat } from '../render/formats.js';
-import { stdinFor, type Io } from './io.js';
+import { comparing } from './reading.js';
+import type { Io } from './io.js';
 import { commandInputs } from './inputs.js';
 import { BatchProgress } from './batch.js';
 import { EXIT, exitCode } from './exit.js';
@@ -117,7 +118,7 @@ export async function runReport(args: string[], options: ReportCommandOptions, i
   let base: Notice;
   let baseText: string;
   if (opts.base) {
-    const r = await runFile(opts.base, { encoding: opts.encoding, ocr: opts.ocr, isolate: true, stdin: stdinFor(io, opts.base) });
+    const r = await runFile(opts.base, comparing(opts, opts.base, io));
     base = unwrap(r);
     baseText = r.sourceText!;
   } else {
@@ -131,7 +132,7 @@ export async function runReport(args: string[], options: ReportCommandOptions, i
   const progress = new BatchProgress(io, locals.length);
   for (const file of locals) {
     const known = listed.get(file);
-    const r: FileResult = known ? { file, messages: [known] } : await runFile(file, { encoding: opts.encoding, ocr: opts.ocr, isolate: true, stdin: stdinFor(io, file), base, noTasks: 'fail' });
+    const r: FileResult = known ? { file, messages: [known] } : await runFile(file, comparing(opts, file, io, { base, noTasks: 'fail' }));
     const fatal = fatalOf(r);
     progress.step(!!fatal);
     if (fatal) {

@@ -2,7 +2,8 @@
 // Without --parent, the embedded base is that parent when the chain rules (cites / plan name /
 // content, see src/chain/parents.ts) give it as the parent of both, and neither implements the other.
 import { SIBLINGS_FORMATS, type SiblingsFormat } from '../render/formats.js';
-import { stdinFor, type Io } from './io.js';
+import { comparing } from './reading.js';
+import type { Io } from './io.js';
 import { EXIT } from './exit.js';
 import { PlancmpError } from '../errors.js';
 import { loadBase, parseSource } from '../pipeline.js';
@@ -31,7 +32,10 @@ function hasSiblingFindings(d: SiblingDiff, failOn: Set<string>): boolean {
 
 /** Runs the side-by-side comparison and returns its exit code, or undefined when A and B are not siblings. */
 export async function runSiblingsIfSiblings(files: string[], opts: DiffCommandOptions, failOn: Set<string>, pairs: PairRules | undefined, io: Io): Promise<number | undefined> {
-  const read = async (f: string) => parseSource(await readSource(f, { encoding: opts.encoding, ocr: opts.ocr, isolate: true, stdin: stdinFor(io, f) }));
+  const read = async (f: string) => {
+    const how = comparing(opts, f, io);
+    return parseSource(await readSource(f, how), how);
+  };
   const parent = opts.parent ? await read(opts.parent) : loadBase();
   const a = await read(files[0]);
   const b = await read(files[1]);
