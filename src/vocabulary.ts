@@ -44,10 +44,11 @@ export const OTHER_FIELD_LABELS = ['适用范围', '实施范围', '备注'];
 
 /** Role words written after unit names: 农业农村部牵头，财政部参与. Longest first. */
 export const ROLE_WORDS: { word: string; role: 'lead' | 'assist' | 'guide' }[] = [
-  // a government carrying the measures out in its own area (各区县政府负责本辖区落实)
+  // bodies carrying the measures out by their duties (市政府各部门按照职责分工负责落实)
   { word: '按照职责分工负责落实', role: 'lead' },
   { word: '按职责分工负责落实', role: 'lead' },
   { word: '按照职责分工负责', role: 'lead' },
+  // a government carrying the measures out in its own area (各区县政府负责本辖区落实)
   { word: '负责本行政区域内落实', role: 'lead' },
   { word: '负责本辖区落实', role: 'lead' },
   { word: '负责本地区落实', role: 'lead' },
