@@ -43,6 +43,18 @@ describe('the body table', () => {
     expect(bodyTableLoads()).toBe(1);
   });
 
+  it('as the build stores it (dist/diff/bodies.prebuilt.json) gives the same lookups as the table file', async () => {
+    const built = (await import('../dist/diff/bodies.js')) as typeof import('../src/diff/bodies.js');
+    const b = built.bodyTable();
+    expect(built.bodyTableWasStored()).toBe(true);
+    const lines = (m: Map<string, { line: number } | null>) => [...m].map(([k, r]) => [k, r?.line ?? null]);
+    for (const level of LEVELS) expect(lines(b.byLevel[level]), level).toEqual(lines(t.byLevel[level]));
+    expect(lines(b.former)).toEqual(lines(t.former));
+    expect(lines(b.cores)).toEqual(lines(t.cores));
+    expect(b.branches.map((x) => [x.re.source, x.row.line])).toEqual(t.branches.map((x) => [x.re.source, x.row.line]));
+    for (const u of ['人行舟山市中支', '省编办', '市场监管部门', '杭州海关']) expect(built.bodiesOf(u), u).toEqual(bodiesOf(u));
+  });
+
   it('takes off the place and the level, not a name’s own 市 or 区', () => {
     expect(bareName('浙江省舟山市经信委')).toMatchObject({ level: 'city', rest: '经信委' });
     expect(bareName('中共中央组织部')).toMatchObject({ level: 'national', rest: '组织部' });

@@ -1,7 +1,9 @@
 // The table of government bodies (bodies.tsv beside this file): which current body a unit name
 // stands for, at any level — 工业和信息化部, 省经济和信息化厅 and 市经信局 are one body, 省编办 and
 // 市编委办 another, 人行舟山市中支 a branch of 人民银行. Read once per process, when first asked.
-import { readFileSync } from 'node:fs';
+// The build stores the derived lookups (every name without its place and level) beside the compiled
+// code (bodies-prebuild.ts): deriving them is ~10 ms of a cold `plancmp diff`, reading them ~1 ms.
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export type Level = 'national' | 'province' | 'city' | 'county';
@@ -34,9 +36,18 @@ export interface BodyTable {
 }
 
 export const BODIES_FILE = fileURLToPath(new URL('../../src/diff/bodies.tsv', import.meta.url));
+/** The derived lookups, stored by the build with the table text and code they were derived by. */
+const PREBUILT_FILE = fileURLToPath(new URL('./bodies.prebuilt.json', import.meta.url));
+const CODE_FILE = fileURLToPath(import.meta.url);
 
 let table: BodyTable | undefined;
 let loads = 0;
+let stored = false;
+
+/** Whether this process's table came from the build's stored lookups (false before it is read). */
+export function bodyTableWasStored(): boolean {
+  return stored;
+}
 
 /** How often the table file was read in this process (once, or never when no owner was compared). */
 export function bodyTableLoads(): number {
@@ -45,10 +56,74 @@ export function bodyTableLoads(): number {
 
 export function bodyTable(): BodyTable {
   if (!table) {
-    table = parseTable(readFileSync(BODIES_FILE, 'utf8'));
+    const text = readFileSync(BODIES_FILE, 'utf8');
+    const prebuilt = readPrebuilt(text);
+    stored = prebuilt !== undefined;
+    table = prebuilt ?? parseTable(text);
     loads++;
   }
   return table;
+}
+
+/** The table as stored: rows once, every lookup as [key, row index] (-1 for a core two rows share). */
+interface StoredTable {
+  text: string;
+  code: string;
+  rows: BodyRow[];
+  byLevel: Record<Level, [string, number][]>;
+  former: [string, number][];
+  branches: [string, number][];
+  repeats: string[];
+  cores: [string, number][];
+}
+
+/**
+ * The stored table, when it was derived from this very table text by this very code (a `tsc` or
+ * an edited bodies.tsv since the build, or running from src/, derives it afresh); never throws.
+ */
+function readPrebuilt(text: string): BodyTable | undefined {
+  if (!import.meta.url.includes('/dist/')) return undefined;
+  try {
+    const s = JSON.parse(readFileSync(PREBUILT_FILE, 'utf8')) as StoredTable;
+    if (s.text !== text || s.code !== readFileSync(CODE_FILE, 'utf8')) return undefined;
+    const row = (i: number) => s.rows[i];
+    const map = (pairs: [string, number][]) => new Map(pairs.map(([k, i]) => [k, row(i)]));
+    const byLevel = {} as Record<Level, Map<string, BodyRow>>;
+    for (const l of LEVELS) byLevel[l] = map(s.byLevel[l]);
+    return {
+      rows: s.rows,
+      byLevel,
+      former: map(s.former),
+      branches: s.branches.map(([re, i]) => ({ re: new RegExp(re), row: row(i) })),
+      repeats: s.repeats,
+      cores: new Map(s.cores.map(([k, i]) => [k, i < 0 ? null : row(i)])),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Build step (bodies-prebuild.ts): derive the lookups from the table file and store them. */
+export function writePrebuiltTable(): void {
+  const text = readFileSync(BODIES_FILE, 'utf8');
+  const t = parseTable(text);
+  const index = new Map(t.rows.map((r, i) => [r, i]));
+  const pairs = (m: Map<string, BodyRow | null>) => [...m].map(([k, r]): [string, number] => [k, r ? index.get(r)! : -1]);
+  const byLevel = {} as Record<Level, [string, number][]>;
+  for (const l of LEVELS) byLevel[l] = pairs(t.byLevel[l]);
+  const stored: StoredTable = {
+    text,
+    code: readFileSync(CODE_FILE, 'utf8'),
+    rows: t.rows,
+    byLevel,
+    former: pairs(t.former),
+    branches: t.branches.map((b) => [b.re.source, index.get(b.row)!]),
+    repeats: t.repeats,
+    cores: pairs(t.cores),
+  };
+  const tmp = `${PREBUILT_FILE}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(stored));
+  renameSync(tmp, PREBUILT_FILE);
 }
 
 const split = (cell: string | undefined) => (cell ?? '').split('|').map((s) => s.trim()).filter(Boolean);
