@@ -131,6 +131,8 @@ export interface RequirementOptions {
   clausePairMin: number;
   /** the same when both clauses carry a modal word */
   clausePairBothWords: number;
+  /** the same for a permission (可, 允许) against a plain sentence: 可 often grants a power, so the wording must agree closely */
+  clausePairPermission: number;
 }
 
 export interface DiffThresholds {
@@ -190,7 +192,7 @@ export const DEFAULT_DIFF_OPTIONS: DeepReadonly<DiffThresholds> = deepFreeze({
   family: { strong: 0.5, sameFamily: 0.4, linkedFamily: 0.6 },
   parentage: { titleMatch: 0.7, nameMatch: 0.8 },
   // chosen on written examples of the genre (tests/requirements.test.ts), not on the seeds
-  requirements: { targetPairMin: 0.35, clausePairMin: 0.45, clausePairBothWords: 0.2 },
+  requirements: { targetPairMin: 0.35, clausePairMin: 0.45, clausePairBothWords: 0.2, clausePairPermission: 0.6 },
 });
 
 /** The defaults with a caller's values laid over them: a fresh object, the defaults untouched. */

@@ -180,10 +180,12 @@ export const TARGET_BEFORE: { word: string; bound: 'min' | 'max' }[] = [
   { word: '最高', bound: 'max' }, { word: '最长', bound: 'max' }, { word: '最多', bound: 'max' },
 ];
 /** Verbs that make a bare count in their clause a target: 评选优秀应用10个, 组建陪跑团50个. */
-export const TARGET_VERBS = ['评选', '举办', '组建', '引进', '培育', '打造', '形成', '认定', '集聚', '筹集', '遴选', '扶持', '吸引', '推出', '新建', '改造', '开放', '挖掘', '投资', '覆盖', '招引', '孵化'];
+export const TARGET_VERBS = ['评选', '举办', '组建', '引进', '培育', '打造', '形成', '认定', '集聚', '筹集', '遴选', '扶持', '吸引', '推出', '新建', '改造', '开放', '挖掘', '投资', '覆盖', '招引', '孵化', '给予', '奖励', '补助', '安排'];
 /** Words after the number and unit that set the bound: 90%以上 (at least), 5个工作日以内 (at most). */
 export const TARGET_AFTER: { word: string; bound: 'min' | 'max' }[] = [
   { word: '以上', bound: 'min' }, { word: '左右', bound: 'min' }, { word: '以内', bound: 'max' }, { word: '以下', bound: 'max' },
+  // a time limit for doing something (3个工作日内办结, 24小时内配送到位): how long it may take
+  { word: '内', bound: 'max' },
 ];
 /** Verbs a comparator may stand before, ahead of its number: 最高可获得3000元, 最高给予50万元. */
 export const TARGET_BRIDGES = ['可获得', '可给予', '给予', '可获', '补助', '奖励', '资助', '补贴', '可'];

@@ -29,6 +29,10 @@ describe('targets in a task', () => {
     ['为青年人才提供免租住房最长3年', { bound: 'max', value: 3, unit: '年' }],
     ['每家银行至少推出1款专属信贷产品', { value: 1, unit: '款' }],
     ['重点设防城市达到抗御7级左右地震的能力', { value: 7, unit: '级' }],
+    // a time limit for doing something, and an amount a body is to give
+    ['保险分支机构审批3个工作日内办结', { bound: 'max', value: 3, unit: '个工作日' }],
+    ['已转制企业五年内免征房产税', { bound: 'max', value: 5, unit: '年' }],
+    ['对获评的每个设区市给予100万元', { bound: 'min', value: 1000000, unit: '元' }],
   ])('%s', (text, want) => {
     expect(findTargets(text)).toEqual([expect.objectContaining(want)]);
   });
@@ -36,6 +40,8 @@ describe('targets in a task', () => {
   it('dates, years, ordinals and bare numbers are not targets', () => {
     expect(findTargets('2020年底前完成，第3个阶段开展评估，投入5%的资金')).toEqual([]);
     expect(findTargets('形成一批可复制的经验，深化“最多跑一次”改革，每年确定一个课题')).toEqual([]);
+    // a span counted from an event is a deadline's
+    expect(findTargets('各类文件须于文件形成之日起10天内公开发布')).toEqual([]);
   });
 
   it('reads Chinese numerals', () => {
@@ -88,6 +94,16 @@ describe('which word changes count', () => {
     ['科研仪器按有关规定执行', '科研仪器必须按有关规定执行', ['∅→必须 strengthened']],
     ['确保按期完成改造任务', '按期完成改造任务', ['确保→∅ weakened']],
     ['不得刊登商业广告', '原则上不刊登商业广告', ['不得→原则上不 weakened']],
+    // the lower level's own discretion (可) made a duty, and the reverse; a latitude granted to others (允许) restated plainly is none
+    ['不足部分可由省财政予以补贴', '不足部分由省财政予以补贴', ['可→∅ strengthened']],
+    ['免收车辆通行费和停车费', '免收车辆通行费和停车费，各市可结合实际减免', []],
+    ['允许在综合保税区内开展保税展示业务', '在综合保税区内开展保税展示业务', []],
+    // a ban the lower level no longer states anywhere is removed; one kept in other words is not
+    ['规范收费行为，不得收取规定之外的附加费用', '规范收费行为', ['不得→∅ prohibition-removed']],
+    ['规范收费行为，不得收取规定之外的附加费用', '规范收费行为，一律不收取附加费用', []],
+    // a ban or a must the lower level adds to a carried task binds it harder
+    ['加强网站安全检测', '加强网站安全检测，严禁未经检测的网站上线运行', ['∅→严禁 strengthened']],
+    ['未经审核的文件不得提交集体审议', '未经审核的文件一律不得提交市政府常务会议审议', []],
   ])('%s → %s', (base, local, want) => {
     expect(one(base, local)).toEqual(want);
   });

@@ -58,10 +58,16 @@ const NEGATION = /不|禁|免|杜绝|防止/;
  */
 function clauseScore(a: Obligation, b: Obligation, T: Readonly<RequirementOptions>): number {
   if (!a.word && !b.word) return 0;
-  if ((!a.word && b.strength === 'permitted') || (!b.word && a.strength === 'permitted')) return 0;
+  // 允许 grants others a latitude that a plain restatement keeps (允许…开展 → 在…开展); 可 is the
+  // lower level's own discretion, and a plain sentence makes it a duty
+  if ((!a.word && b.word === '允许') || (!b.word && a.word === '允许')) return 0;
+  const permission = (!a.word && b.strength === 'permitted') || (!b.word && a.strength === 'permitted');
   const s = dice(requirement(a), requirement(b));
-  return s >= (a.word && b.word ? T.clausePairBothWords : T.clausePairMin) ? s : 0;
+  return s >= (permission ? T.clausePairPermission : a.word && b.word ? T.clausePairBothWords : T.clausePairMin) ? s : 0;
 }
+
+/** A must or a ban: what a lower level adds to a carried task to bind it harder (必须, 确保, 一律, 严禁). */
+const mustOrBan = (o: Obligation) => o.strength === 'prohibited' || (o.strength === 'binding' && rank(o) > STRENGTH_RANK.expected);
 
 /**
  * A plain sentence against 应当 / 要, or against 鼓励 / 支持 / 引导, is no change: plans drop and add
@@ -116,6 +122,24 @@ export function compareRequirements(base: Notice, local: Notice, links: readonly
     // every clause against every clause: a group of hundreds of long tasks is not compared clause by clause
     if (bc.length * lc.length > MAX_CLAUSE_PAIRS) continue;
     const opairs = pairBest(bc, lc, (a, b) => clauseScore(a.item, b.item, T), 0.001);
+    const pairedBc = new Set(opairs.map((p) => p.a));
+    const pairedLc = new Set(opairs.map((p) => p.b));
+    // a ban the group no longer states anywhere (no clause of the lower level keeps a negation of
+    // its requirement) was removed; a must or a ban the lower level adds to a carried task, with
+    // no counterpart clause, binds it harder — told against the base clause it restates, if any
+    for (const a of bc) {
+      if (pairedBc.has(a) || !a.item.own || a.item.strength !== 'prohibited') continue;
+      const kept = lc.some((b) => NEGATION.test(b.item.clause) && dice(requirement(a.item), requirement(b.item)) >= T.clausePairBothWords);
+      if (!kept) strengthChanges.push({ base: a.task, local: g.local[0], baseClause: a.item.clause, localClause: '', baseWord: a.item.word, localWord: '', change: 'prohibition-removed' });
+    }
+    for (const b of lc) {
+      if (pairedLc.has(b) || !b.item.own || !mustOrBan(b.item)) continue;
+      // the base already binds this requirement as hard somewhere in the group: a rewording
+      // (any shared wording: 不得提交集体审议 → 一律不得提交市政府常务会议…审议)
+      if (bc.some((a) => rank(a.item) >= rank(b.item) && dice(requirement(a.item), requirement(b.item)) >= T.clausePairBothWords / 2)) continue;
+      const near = pairBest([b], bc.filter((a) => !a.item.word), (x, a) => dice(requirement(x.item), a.item.clause), T.clausePairBothWords)[0]?.b;
+      strengthChanges.push({ base: near?.task ?? g.base[0], local: b.task, baseClause: near?.item.clause ?? '', localClause: b.item.clause, baseWord: '', localWord: b.item.word, change: 'strengthened' });
+    }
     for (const { a, b } of opairs) {
       const from = rank(a.item);
       const to = rank(b.item);

@@ -68,8 +68,8 @@ export function findTargets(text: string): Target[] {
     // a comparator ends right before the number: 达到90%, 不少于 50 个
     const lead = BEFORE_END.exec(text.slice(Math.max(0, found - 9), found));
     const before = lead?.[1];
-    // 年 counts years only after a comparator (最长3年): a bare 2020年 is a date
-    if (unit === '年' && (!before || Number(num) >= 100)) continue;
+    // 年 counts years only after a comparator (最长3年) or as a limit (五年内免征): a bare 2020年 is a date
+    if (unit === '年' && ((!before && after !== '内' && after !== '以内') || numberOf(num) >= 100)) continue;
     // a rate of something (按研发投入的10%, 费用的30%) is a target without a comparator
     const rate = unit === '%' || unit === '％' ? text[found - 1] === '的' : false;
     const at = found - (lead ? lead[0].length : 0);
@@ -77,6 +77,8 @@ export function findTargets(text: string): Target[] {
     // a bare 1000人次 counts when its clause names what is done to reach it (每年培训窗口人员1000人次)
     const verb = !before && !after && !rate ? VERB_BEFORE.exec(text.slice(clauseAround(text, at, at).start, at)) : null;
     if (!before && !after && !verb && !rate) continue; // a bare 5% or 3个 measures nothing
+    // a span counted from an event (自文件形成之日起10天内) is a deadline's, not a target
+    if (!before && /起$/.test(text.slice(Math.max(0, at - 1), at))) continue;
     // a bare span of time after a verb is a deadline's (自文件形成之日起10天), not a target
     if (verb && TIME_UNIT.test(unit)) continue;
     // a date or a count of years is not a target: 2020年 is never matched (年 is not a unit), and a
