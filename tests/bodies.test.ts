@@ -195,9 +195,18 @@ describe('owners a base without owner notes implies', () => {
   it('reads the subjects of sentences, not the bodies they act on', () => {
     expect(subjectsOf('国家卫生健康委推行电子健康卡。支持教育部门开展培训。人民银行、银保监会要加大信贷支持。')).toEqual(['国家卫生健康委', '人民银行', '银保监会']);
     expect(subjectsOf('由市商务局牵头，加快建设。')).toEqual(['市商务局']);
-    // collectives as subjects are implied owners too; a collective acted on is not
-    expect(subjectsOf('各地区、各部门要遵循发展规律。有关部门要加强指导。推动各地区开展试点。')).toEqual(['各地区', '各部门', '有关部门']);
-    expect(subjectsOf('各级行政执法机关要明确审核机构。司法部负责制定统一的文书格式。')).toEqual(['各级行政执法机关', '司法部']);
+    // the relevant ones (有关部门) as subjects are implied owners too; the implementing level
+    // (各地区、各部门, 各级行政执法机关) addresses everyone and names nobody; a collective acted on is not a subject
+    expect(subjectsOf('各地区、各部门要遵循发展规律。有关部门要加强指导。推动各地区开展试点。')).toEqual(['有关部门']);
+    expect(subjectsOf('各级行政执法机关要明确审核机构。司法部负责制定统一的文书格式。')).toEqual(['司法部']);
+    expect(subjectsOf('地方各级人民政府、各有关部门要做好抗震设防。')).toEqual([]);
+  });
+
+  it('a base that addresses only the implementing level names no owner: the bodies a lower level names are added', () => {
+    const notice = (text: string, units: string[]) =>
+      ({ tasks: [{ id: '1', title: text, text, units, lead: units, assist: [], guide: [], ownerNotes: [], impliedUnits: [], unitsFrom: units.length ? 'task' : 'none' }] }) as unknown as Notice;
+    const [c] = compareOwners(notice('各地区、各部门要全面推行合法性审核机制。', []), notice('全面推行合法性审核机制。', ['市司法局']), [{ base: '1', local: '1' } as never]);
+    expect(c).toMatchObject({ change: 'owner-added', unmatched: ['市司法局'] });
   });
 });
 

@@ -12,6 +12,11 @@ const JOINER = /^(?:、|和|及|与|以及|，会同|会同)/;
 // collectives a sentence may make its subject (“各地区、各部门要…”, “有关部门要…”, “地方各级人民政府…”,
 // “各级行政执法机关要…”):
 // implied owners too, compared as collectives (a local plan's 市卫生健康委 is one of 有关部门)
+// The implementing level itself (各地区、各部门, 地方各级人民政府, 各有关部门, 行政机关) is how a plan
+// addresses everyone who carries it out, not a body it hands the task to: such a subject names no
+// owner, and a lower level that hands the task to its 市司法局 has added one. 有关部门 / 相关部门 /
+// 有关单位 (the relevant ones) do name owners, as a catch-all any named local body falls under.
+const IMPLEMENTING = /^(?:各|地方|县级以上|(?:行政执法|行政|执法)机关)|各级|机关$/;
 const COLLECTIVE = /(?:地方)?(?:各级|各)?(?:行政执法|行政|执法)机关|(?:县级以上)?(?:地方)?各级(?:人民)?政府|各(?:省、自治区、直辖市|省级|市级|县级|有关)?(?:人民)?政府|各地区|各地方|各(?:有关)?部门|有关部门(?:和单位)?|相关部门|各(?:有关)?单位|有关单位/y;
 
 const cache = new WeakMap<Task, string[]>();
@@ -48,7 +53,7 @@ export function subjectsOf(text: string): string[] {
       s = after.slice(j[0].length);
     }
     // a subject is followed by what it does; a name that ends the clause is an object or a list
-    if (found.length && s.length >= 1) for (const u of found) if (!out.includes(u)) out.push(u);
+    if (found.length && s.length >= 1) for (const u of found) if (!out.includes(u) && !IMPLEMENTING.test(u)) out.push(u);
   }
   return out;
 }
