@@ -134,6 +134,8 @@ export interface Meta {
 export interface Reference {
   title?: string;
   docNumber?: string;
+  /** A subject the opening says it acts on, with no title or 文号: 根据国家关于X的部署 → X. */
+  subject?: string;
   line: number;
 }
 
@@ -286,7 +288,7 @@ export interface Notice {
 
 export type LinkKind = 'same' | 'reworded' | 'merged' | 'split' | 'partial' | 'overlap';
 
-export type FamilyEvidence = 'docNumber' | 'title' | 'name' | 'content' | 'thematic';
+export type FamilyEvidence = 'docNumber' | 'title' | 'subject' | 'name' | 'content' | 'thematic';
 
 export interface Link {
   base: string;
@@ -421,7 +423,7 @@ export interface PlanDiff {
    * sameDocument: the two notices are one document (a self-diff): it neither cites nor implements itself.
    * subject: when the local plan is named after the base's subject (not its plan name), that subject.
    */
-  parentage: { citesBase: boolean; by?: 'docNumber' | 'title'; namesBase: boolean; subject?: string; sameDocument?: boolean; cited: Reference[]; warning?: string };
+  parentage: { citesBase: boolean; by?: 'docNumber' | 'title' | 'subject'; namesBase: boolean; subject?: string; sameDocument?: boolean; cited: Reference[]; warning?: string };
   /** by: the evidence that decided the family — a citation by 文号 or title, the plan's name, the carried content, or (another family) thematic overlap only. */
   family: { sameFamily: boolean; by: FamilyEvidence; strongShare: number; message?: string };
   summary: {

@@ -132,6 +132,26 @@ describe('runs and owner lists', () => {
     ]);
   });
 
+  it('runs closed by an owner sentence (由A牵头，B配合) are the tasks (the items of a parent rewritten as runs); closed by a bracket note, the item is the task', () => {
+    const sentence = parse([
+      '二、治理任务',
+      '（一）规范配建规划。一是将配套设施纳入规划，按标准配建。二是严把规划条件关，未明确的不得出让。由市自然资源局牵头，市教育局配合。',
+      '（二）按期移交收回。一是完成移交收回，对挪作他用的限期收回。二是办理产权登记，纳入国有资产管理。由市教育局牵头，市财政局配合，各镇人民政府负责落实。',
+    ].join('\n'));
+    expect(sentence.tasks.map((t) => [t.title, t.lead.join('、'), t.assist.join('、')])).toEqual([
+      ['将配套设施纳入规划，按标准配建', '市自然资源局', '市教育局'],
+      ['严把规划条件关，未明确的不得出让', '市自然资源局', '市教育局'],
+      ['完成移交收回，对挪作他用的限期收回', '市教育局、各镇人民政府', '市财政局'],
+      ['办理产权登记，纳入国有资产管理', '市教育局、各镇人民政府', '市财政局'],
+    ]);
+    const bracket = parse([
+      '二、治理任务',
+      '（一）规范配建规划。一是将配套设施纳入规划，按标准配建。二是严把规划条件关，未明确的不得出让。（市自然资源局牵头，市教育局配合）',
+      '（二）按期移交收回。一是完成移交收回，对挪作他用的限期收回。二是办理产权登记，纳入国有资产管理。（市教育局牵头，市财政局配合）',
+    ].join('\n'));
+    expect(bracket.tasks.map((t) => t.title)).toEqual(['规范配建规划', '按期移交收回']);
+  });
+
   it('splits a list on 等和 but never on a 和 inside a name', () => {
     expect(splitUnits('文化和旅游部、工业和信息化部、中央和国家机关工委等和地方各级人民政府')).toEqual(['文化和旅游部', '工业和信息化部', '中央和国家机关工委', '地方各级人民政府']);
     const n = parse('一、重点任务\n（一）推进文旅融合。加强资源整合。（文化和旅游部、国家发展改革委等和地方各级人民政府负责）\n（二）推进产业升级。（工业和信息化部负责）');

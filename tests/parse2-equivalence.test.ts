@@ -274,6 +274,14 @@ function findReferencesReference(paras: Paragraph[], preambleEnd: number, own: (
       seen.add(key);
       out.push({ title, docNumber: dn?.docNumber, line: p.line });
     }
+    // an opening naming its subject without title or 文号 (a paragraph with a 《title》 cites by that)
+    if (idx < preambleEnd && !t.includes('《')) {
+      for (const m of t.matchAll(/(?:根据|按照|依据|贯彻落实|贯彻|落实)[^。；，《]{0,14}?关于([^，。；、《》“”]{4,60}?)的(?:决策部署|工作部署|部署|要求|精神|安排)/g)) {
+        if (seen.has(`|subject|${m[1]}`)) continue;
+        seen.add(`|subject|${m[1]}`);
+        out.push({ subject: m[1], line: p.line });
+      }
+    }
     if (idx < preambleEnd || /根据|按照|依据|贯彻/.test(t)) {
       for (const h of findDocNumbers(t)) {
         if (h.index === 0 || out.some((r) => r.docNumber === h.docNumber)) continue;

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseFile, parseText } from '../src/pipeline.js';
 import { diffNotices } from '../src/diff/index.js';
 import { namedAfterSubject } from '../src/diff/subject.js';
+import { parentageLine } from '../src/render/report.js';
 import { expectValid, validateDiff } from './schema-support.js';
 import { fixture, runCli } from './helpers.js';
 
@@ -110,6 +111,44 @@ describe('family by name', () => {
     // the subject without an implementing genre word is a mention, not a name
     ['国务院关于在市场监管领域全面推行部门联合“双随机、一公开”监管的意见', '某某县关于在市场监管领域全面推行部门联合“双随机、一公开”监管的通知'],
   ])('not %s ← %s', (b, l) => expect(named(b, l)).toBe(false));
+});
+
+describe('family by the subject an opening names', () => {
+  // written in the genre: a notice that cites neither 文号 nor title, but says what it acts on
+  const base = ['国务院办公厅', '国办发〔1997〕9号', '国务院办公厅转发农业部关于加强乡镇畜牧兽医站建设有关问题请示的通知', '各省、自治区、直辖市人民政府：',
+    '农业部《关于加强乡镇畜牧兽医站建设有关问题的请示》已经国务院同意，现转发给你们，请认真贯彻执行。',
+    '一、稳定乡镇畜牧兽医站机构和队伍',
+    '（一）乡镇畜牧兽医站是县级畜牧兽医行政主管部门的派出机构，其机构设置要保持稳定，各地不得随意撤并、下放或改变其性质。',
+    '（二）乡镇畜牧兽医站的人员编制由省级机构编制部门会同畜牧兽医行政主管部门核定，人员经费按原渠道解决，不得挤占挪用。',
+    '二、改善乡镇畜牧兽医站的服务条件',
+    '（一）各地要多渠道筹集资金，逐步改善乡镇畜牧兽医站的站舍、冷藏、检测和交通等基础设施条件，中央财政对贫困地区给予适当补助。',
+    '（二）建立乡镇畜牧兽医站技术人员培训制度，有计划地组织防疫、检疫和诊疗技术培训，培训合格的方可上岗。',
+    '三、加强动物防疫和检疫工作',
+    '（一）乡镇畜牧兽医站要认真做好辖区内畜禽的强制免疫工作，建立免疫档案，确保免疫密度达到90%以上。',
+    '（二）乡镇畜牧兽医站负责辖区内动物及动物产品的产地检疫，严格执行检疫规程，出具检疫证明。',
+    '国务院办公厅', '1997年3月10日'].join('\n');
+  const local = (opening: string) => ['某某省人民政府办公厅', '某政办发〔1997〕21号', '某某省人民政府办公厅关于进一步办好全省乡镇畜牧兽医站的通知', '各市、县人民政府，省政府各部门：', opening,
+    '一、保持机构队伍稳定',
+    '（一）全省乡镇畜牧兽医站作为县级畜牧兽医行政主管部门的派出机构，机构设置保持稳定，一律不得撤并、下放或改变性质。',
+    '（二）乡镇畜牧兽医站人员编制由省编委会同省畜牧局核定，人员经费由县级财政按原渠道足额安排，不得挤占挪用。',
+    '二、改善服务条件',
+    '（一）落实基础设施建设资金。省财政每年安排专项资金，市、县财政给予配套，用于改善站舍、冷藏和检测设备，三年内完成全省站舍改造。',
+    '（二）抓好技术人员培训。省畜牧局每年组织一次全省乡镇兽医技术人员轮训，考核合格后持证上岗。',
+    '三、做好动物防疫检疫',
+    '（一）乡镇畜牧兽医站要做好畜禽强制免疫，建立免疫档案，免疫密度达到95%以上。',
+    '（二）乡镇畜牧兽医站负责动物及动物产品的产地检疫，严格执行检疫规程，出具检疫证明。',
+    '某某省人民政府办公厅', '1997年4月2日'].join('\n');
+  it('根据国家关于X的部署 names the base: cited by its subject, and the text says so', () => {
+    const d = diffNotices(parseText(base, 'base.txt'), parseText(local('根据国家关于加强乡镇畜牧兽医站建设的部署，结合我省实际，现就有关事项通知如下：'), 'local.txt'));
+    expect(d.parentage).toMatchObject({ citesBase: true, by: 'subject' });
+    expect(d.family).toMatchObject({ sameFamily: true, by: 'subject' });
+    expect(parentageLine(d)).toContain("its opening names the base's subject");
+    expect(d.links.length).toBeGreaterThanOrEqual(3);
+  });
+  it('another subject in the opening is no citation', () => {
+    const d = diffNotices(parseText(base, 'base.txt'), parseText(local('根据国家关于深化农村综合改革的部署，结合我省实际，现就有关事项通知如下：'), 'local.txt'));
+    expect(d.parentage.by).not.toBe('subject');
+  });
 });
 
 describe('every link carries its evidence', () => {

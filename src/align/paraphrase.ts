@@ -27,7 +27,10 @@ const groupOf = (t: Task) => t.path.slice(0, -1).join('.');
 
 /**
  * Which base and local groups correspond: a link already joins them, or one side has a single
- * group (a task table, a flat list) so that everything on the other side corresponds to it.
+ * group (a task table, a flat list) so that everything on the other side corresponds to it, or
+ * neither is joined to any group and they stand in the same gap between joined ones (base parts
+ * 一 二 三 against local parts 一 二 三 where only 一 and 三 are joined: the two 二 correspond, as a
+ * reader lays the plans side by side).
  */
 function correspondence(s: RuleState): (i: number, j: number) => boolean {
   const bg = s.base.map(groupOf);
@@ -35,7 +38,31 @@ function correspondence(s: RuleState): (i: number, j: number) => boolean {
   if (new Set(bg).size <= 1 || new Set(lg).size <= 1) return () => true;
   const joined = new Set<string>();
   for (const [i, j] of s.pairs()) joined.add(`${bg[i]}|${lg[j]}`);
-  return (i, j) => joined.has(`${bg[i]}|${lg[j]}`);
+  const gaps = (groups: string[], side: 0 | 1) => {
+    // each group's gap: how many joined groups precede it in reading order (-1 when it is joined itself)
+    const isJoined = new Set([...joined].map((k) => k.split('|')[side]));
+    const out = new Map<string, number>();
+    let passed = 0;
+    for (const g of groups) {
+      if (out.has(g)) continue;
+      if (isJoined.has(g)) {
+        out.set(g, -1);
+        passed++;
+      } else out.set(g, passed);
+    }
+    return out;
+  };
+  const bGap = gaps(bg, 0);
+  const lGap = gaps(lg, 1);
+  // the gap counts agree only while the joined groups run in the same order on both sides
+  const ordered = [...joined].every((k, _, all) => {
+    const [b, l] = k.split('|');
+    return all.every((o) => {
+      const [b2, l2] = o.split('|');
+      return (bg.indexOf(b) - bg.indexOf(b2)) * (lg.indexOf(l) - lg.indexOf(l2)) >= 0;
+    });
+  });
+  return (i, j) => joined.has(`${bg[i]}|${lg[j]}`) || (ordered && bGap.get(bg[i])! >= 0 && bGap.get(bg[i]) === lGap.get(lg[j]));
 }
 
 /** How many tasks of a side hold a phrase (memoized per side). */

@@ -6,7 +6,7 @@ import { DEFAULT_DIFF_OPTIONS, type FamilyOptions } from '../options.js';
 
 /** What decided it, strongest evidence first: a citation, then the plan's name, then the carried content. */
 function evidenceOf(p: Pick<PlanDiff['parentage'], 'citesBase' | 'by' | 'namesBase'>, byContent: boolean): FamilyEvidence {
-  if (p.citesBase) return p.by === 'title' ? 'title' : 'docNumber';
+  if (p.citesBase) return p.by ?? 'docNumber';
   if (p.namesBase) return 'name';
   return byContent ? 'content' : 'thematic';
 }

@@ -3,7 +3,7 @@
 import type { Notice, PlanDiff } from '../model.js';
 import { bigramSet, dice } from '../align/text.js';
 import { DEFAULT_DIFF_OPTIONS, type ParentageOptions } from '../options.js';
-import { namedAfterSubject } from './subject.js';
+import { namedAfterSubject, refersToSubject } from './subject.js';
 
 function sharedBigrams(name: string, title: string): number {
   const a = bigramSet(name);
@@ -39,6 +39,9 @@ export function checkParentage(base: Notice, local: Notice, T: Readonly<Parentag
   const named = subject ? { namesBase, subject } : { namesBase };
   if (baseNo && cited.some((r) => r.docNumber === baseNo)) return { citesBase: true, by: 'docNumber', ...named, cited };
   if (cited.some((r) => r.title && baseTitles.some((t) => dice(core(r.title!), t) >= T.titleMatch))) return { citesBase: true, by: 'title', ...named, cited };
+  // 根据国家关于X的部署: the opening names the base's subject, with no title or 文号
+  const subjects = cited.flatMap((r) => (r.subject ? [r.subject] : []));
+  if (subjects.length && refersToSubject(rawTitles(base), subjects, T.nameMatch)) return { citesBase: true, by: 'subject', ...named, cited };
   const plans = cited.filter((r) => r.docNumber || (r.title && /计划|方案|规划|意见/.test(r.title)));
   const warning = plans.length
     ? `the local plan cites ${plans.map((r) => [r.title && `《${r.title}》`, r.docNumber].filter(Boolean).join(' ')).join('; ')}, not ${baseNo ?? 'the base plan'}`

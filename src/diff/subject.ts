@@ -25,6 +25,8 @@ export function baseSubject(title: string): string {
   if (about >= 0) s = s.slice(about + 2);
   s = s.replace(/^印发/, '').replace(/^在/, '');
   s = plain(s);
+  // a forwarded request or report is named after its matter: 转发国家教委关于X有关问题请示的通知 → X
+  s = s.replace(/(?:有关|若干)?问题(?:的)?(?:请示|报告)$|(?:的)?(?:请示|报告)$/, '');
   // a national subject names its own level: 国家职业教育改革 is implemented as 浙江省职业教育改革实施方案
   return s.replace(IMPLEMENTING_GENRE, '').replace(/^(?:国家|全国)/, '');
 }
@@ -54,6 +56,28 @@ function bigrams(s: string): Set<string> {
   return out;
 }
 
+/** The share of a subject's bigrams that a text holds. */
+function shareOf(subject: string, text: string): number {
+  const want = bigrams(subject);
+  const have = bigrams(text);
+  let n = 0;
+  for (const g of want) if (have.has(g)) n++;
+  return want.size ? n / want.size : 0;
+}
+
+/**
+ * The base's subject, when the local opening says it acts on it (根据国家关于X的部署: the subjects of
+ * Reference.subject) — a citation without title or 文号.
+ */
+export function refersToSubject(baseTitles: string[], subjects: string[], share: number): string | undefined {
+  for (const bt of baseTitles) {
+    const subject = baseSubject(bt);
+    if (subject.length < 6) continue;
+    for (const s of subjects) if (shareOf(subject, plain(s).replace(/^在/, '')) >= share) return subject;
+  }
+  return undefined;
+}
+
 /**
  * Whether a local title is named after the base's subject: its name (place, wording and genre word
  * off) holds at least `share` of the subject's bigrams, and the subject is long enough to be a name.
@@ -62,14 +86,10 @@ export function namedAfterSubject(baseTitles: string[], localTitles: string[], s
   for (const bt of baseTitles) {
     const subject = baseSubject(bt);
     if (subject.length < 6) continue;
-    const want = bigrams(subject);
     for (const lt of localTitles) {
       const { name, genre } = localName(lt);
       if (!genre || name.length < 4) continue;
-      const have = bigrams(name);
-      let n = 0;
-      for (const g of want) if (have.has(g)) n++;
-      if (n / want.size >= share) return subject;
+      if (shareOf(subject, name) >= share) return subject;
     }
   }
   return undefined;

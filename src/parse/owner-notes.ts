@@ -109,6 +109,9 @@ function onlyPunctuationFrom(text: string, i: number): boolean {
  */
 const SENTENCE_NOTE = /(?:^|[。；])\s*(由([^。；]{2,60}?牵头(?:[，,、][^。；]{2,120}?(?:配合|参与|协同|协助|负责落实|具体落实))*))[。；]?/g;
 
+/** Whether a note is an owner sentence (由A牵头，B配合), not a bracket. */
+export const isSentenceNote = (n: FoundNote): boolean => !/^[（(]/.test(n.text);
+
 function sentenceNotes(text: string): FoundNote[] {
   let out: FoundNote[] = NONE;
   SENTENCE_NOTE.lastIndex = 0;

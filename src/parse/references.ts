@@ -4,6 +4,9 @@ import type { Paragraph, Reference } from '../model.js';
 import { findDocNumbers } from './docnumber.js';
 
 const DOC_WORD = /(通知|计划|方案|意见|规划|办法|决定|条例|规定|细则|纲要|要点)(（[^（）]{0,16}）)?$/;
+// An opening that names what it acts on by its subject, without title or 文号: 根据国家关于内地西藏班
+// 扩大规模的部署, 按照省委省政府关于X的决策部署, 为贯彻落实国务院关于X的要求.
+const SUBJECT = /(?:根据|按照|依据|贯彻落实|贯彻|落实)[^。；，《]{0,14}?关于([^，。；、《》“”]{4,60}?)的(?:决策部署|工作部署|部署|要求|精神|安排)/g;
 // The transmittal sentence names the attached document itself, not a parent.
 const TRANSMITTAL = /印发给你们|现印发|现将|予以印发|已经.{0,12}同意/;
 
@@ -27,6 +30,13 @@ export function findReferences(paras: Paragraph[], preambleEnd: number, own: (st
       if (seen.has(key)) continue;
       seen.add(key);
       out.push({ title, docNumber: dn?.docNumber, line: p.line });
+    }
+    if (idx < preambleEnd && t.includes('关于') && !titled) {
+      for (const m of t.matchAll(SUBJECT)) {
+        if (seen.has(`|subject|${m[1]}`)) continue;
+        seen.add(`|subject|${m[1]}`);
+        out.push({ subject: m[1], line: p.line });
+      }
     }
     // a bare 文号 cited in running text, e.g. （浙政发〔2018〕16号）
     if (t.includes('〔') && (idx < preambleEnd || /根据|按照|依据|贯彻/.test(t))) {

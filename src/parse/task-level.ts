@@ -6,7 +6,7 @@ import type { TaskShape } from '../model.js';
 import type { HeadingLevel } from '../vocabulary.js';
 import type { RoleOf } from './part-roles.js';
 import { descendants, type Body, type BodyNode } from './body.js';
-import { unitLine, type FoundNote } from './owner-notes.js';
+import { isSentenceNote, unitLine, type FoundNote } from './owner-notes.js';
 import { splitRuns } from './runs.js';
 import { emptyList } from './lists.js';
 
@@ -150,6 +150,11 @@ function covers(c: { key: TaskKey; tops: Set<BodyNode>; count: number }, all: Bo
 function runsWithNotes(body: Body, s: Slot): number {
   const runs = splitRuns(body.tokens[s.index].para.text);
   if (runs.length < 2) return 0;
+  // an owner sentence closing the runs (一是…；二是…。由A牵头，B配合。) assigns every run: it is
+  // the items → 一是/二是 rewrite of a parent's list, each run one measure (a bracket note at the
+  // end of the item, （A牵头）, stays the item's own: the level that carries it holds the task)
+  const last = runs[runs.length - 1];
+  if (s.notes.length === 1 && s.notes[0].trailing && s.notes[0].start >= last.start && isSentenceNote(s.notes[0])) return runs.length;
   return runs.filter((r) => s.notes.some((n) => n.start >= r.start && n.start < r.end)).length;
 }
 

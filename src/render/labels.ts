@@ -72,7 +72,7 @@ const en = {
   note: 'note',
   // parentage
   sameDocument: (b: string) => `is the same document as the base (${b})`,
-  citesBy: (by: 'title' | 'docNumber', b: string) => `cites the base by ${by === 'title' ? '标题' : '文号'} (${b})`,
+  citesBy: (by: 'title' | 'docNumber' | 'subject', b: string) => (by === 'subject' ? `its opening names the base's subject, without title or 文号 (${b})` : `cites the base by ${by === 'title' ? '标题' : '文号'} (${b})`),
   namedAfter: (b: string) => `does not cite the base (${b}) but is named after it`,
   noCite: (b: string) => `does not cite the base (${b})`,
   namedAfterSubject: (b: string, subject: string) => `does not cite the base (${b}) but is named after its subject (${subject})`,
@@ -426,7 +426,7 @@ const zh: Labels = {
   nearest: (id, title, score, line) => `最接近：${id}${line ? `（第${line}行）` : ''} ${title}，相似度 ${score}`,
   note: '注意',
   sameDocument: (b) => `与上级方案是同一文件（${b}）`,
-  citesBy: (by, b) => `按${by === 'title' ? '标题' : '文号'}引用上级方案（${b}）`,
+  citesBy: (by, b) => (by === 'subject' ? `开篇述及上级方案的事项，未写标题或文号（${b}）` : `按${by === 'title' ? '标题' : '文号'}引用上级方案（${b}）`),
   namedAfter: (b) => `未引用上级方案（${b}），但以其命名`,
   noCite: (b) => `未引用上级方案（${b}）`,
   namedAfterSubject: (b, subject) => `未引用上级方案（${b}），但以其主题命名（${subject}）`,

@@ -132,7 +132,7 @@ export function renderParseMarkdown(n: Notice, lang?: Lang): string {
   const meta = [...metaRows(n), [M.file, s.file], [M.encoding, s.encoding], [M.converted, M.convertedValue(s.converted)]];
   out.push(mdTable([M.field, M.value], meta));
   if (n.references.length) {
-    const rows = n.references.map((r) => [r.title ?? '', r.docNumber ?? '', String(r.line)]);
+    const rows = n.references.map((r) => [r.title ?? (r.subject ? `关于${r.subject}` : ''), r.docNumber ?? '', String(r.line)]);
     out.push('', `## ${M.references}`, '', mdTable([M.title, '文号', M.line], rows));
   }
   out.push('', `## ${head(M.tasks, n.tasks.length)}`, '');

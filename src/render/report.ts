@@ -173,7 +173,7 @@ export function parentageLine(d: PlanDiff, L: Labels = EN): string {
   const p = d.parentage;
   const baseName = d.base.docNumber ?? d.base.title ?? L.baseNamed;
   if (p.sameDocument) return L.sameDocument(baseName);
-  if (p.citesBase) return L.citesBy(p.by === 'title' ? 'title' : 'docNumber', baseName);
+  if (p.citesBase) return L.citesBy(p.by ?? 'docNumber', baseName);
   // named after the base's subject rather than its plan name: say which subject
   if (p.namesBase) return p.subject ? L.namedAfterSubject(baseName, p.subject) : L.namedAfter(baseName);
   return d.family.by ? L.noCiteBecause(baseName, d.family.by === 'content') : L.noCite(baseName);

@@ -52,7 +52,7 @@ export function renderParseText(n: Notice, c: Colors, opts: TextOptions = {}): s
   if (n.references.length) {
     out.push('', c.bold(head(P.references, n.references.length)));
     for (const r of n.references) {
-      const name = [r.title && `《${r.title}》`, r.docNumber].filter(Boolean).join(' ');
+      const name = [r.title && `《${r.title}》`, r.docNumber, r.subject && `关于${r.subject}`].filter(Boolean).join(' ');
       out.push(`  ${name}  ${c.dim(L.line(r.line))}`);
     }
   }
