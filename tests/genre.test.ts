@@ -152,6 +152,14 @@ describe('runs and owner lists', () => {
     expect(bracket.tasks.map((t) => t.title)).toEqual(['规范配建规划', '按期移交收回']);
   });
 
+  it('a list of places that share the body written once names each body; an empty 分工表 cell names nobody', () => {
+    expect(splitUnits('省自然资源厅，武汉、襄阳、宜昌市人民政府')).toEqual(['省自然资源厅', '武汉市人民政府', '襄阳市人民政府', '宜昌市人民政府']);
+    // a level list stays one compound, and function names before a department are not places
+    expect(splitUnits('各市、县人民政府')).toEqual(['各市、县人民政府']);
+    expect(splitUnits('—')).toEqual([]);
+    expect(splitUnits('郑州海关、／')).toEqual(['郑州海关']);
+  });
+
   it('splits a list on 等和 but never on a 和 inside a name', () => {
     expect(splitUnits('文化和旅游部、工业和信息化部、中央和国家机关工委等和地方各级人民政府')).toEqual(['文化和旅游部', '工业和信息化部', '中央和国家机关工委', '地方各级人民政府']);
     const n = parse('一、重点任务\n（一）推进文旅融合。加强资源整合。（文化和旅游部、国家发展改革委等和地方各级人民政府负责）\n（二）推进产业升级。（工业和信息化部负责）');

@@ -15,6 +15,7 @@ import { DEFAULT_READ_PARSE_OPTIONS, type KeyListTaskOptions } from '../src/opti
 import { parseText } from '../src/pipeline.js';
 import { stripPinyin } from '../src/normalize/pinyin.js';
 import { textsBelow } from './helpers.js';
+import { UNIT_END, UNIT_START } from '../src/vocabulary.js';
 
 const BARE_LEVEL = /^各?(?:有关|相关)?[省市县区乡镇街道]{1,3}$/;
 
@@ -52,7 +53,8 @@ function splitUnitsReference(list: string): string[] {
   let pending = '';
   for (const raw of parts) {
     const p = raw.trim().replace(/。$/, '');
-    if (!p) continue;
+    // an empty 分工表 cell (—, /, 无) names nobody
+    if (!p || /^(?:[—–\-－―/／\\]+|无|暂无|空)$/.test(p)) continue;
     if (BARE_LEVEL.test(p)) {
       pending = pending ? `${pending}、${p}` : p;
       continue;
@@ -61,7 +63,16 @@ function splitUnitsReference(list: string): string[] {
     pending = '';
   }
   if (pending) units.push(pending);
-  return units;
+  // 武汉、襄阳、宜昌市人民政府: bare places before the last take its level and body
+  const out = units.slice();
+  let shared: string | undefined;
+  for (let i = out.length - 1; i >= 0; i--) {
+    const m = /^[\u4e00-\u9fff]{2,4}?([省市县区州](?:人民政府|政府|委|局|办))$/.exec(out[i]);
+    if (m) shared = m[1];
+    else if (shared && /^[\u4e00-\u9fff]{2,4}$/.test(out[i]) && !UNIT_END.test(out[i]) && !UNIT_START.test(out[i]) && !BARE_LEVEL.test(out[i])) out[i] += shared;
+    else shared = undefined;
+  }
+  return out;
 }
 
 const fixtureLines = textsBelow('fixtures').flatMap((t) => t.split('\n'));

@@ -19,6 +19,7 @@ export function unifyUnitBrackets(s: string): string {
 // A fragment that is only an administrative level ("各市", "县", "各乡镇") names no unit by itself:
 // it is the first half of a compound such as 各市、县〔市、区〕政府.
 const BARE_LEVEL = /^各?(?:有关|相关)?[省市县区乡镇街道]{1,3}$/;
+const NOBODY = /^(?:[—–\-－―/／\\]+|无|暂无|空)$/;
 
 const LABEL = new RegExp(`^(?:${[...PLAIN_UNIT_LABELS, ...RESPONSIBLE_UNIT_LABELS, ...LEAD_UNIT_LABELS, ...ASSIST_UNIT_LABELS, ...GUIDE_UNIT_LABELS].join('|')})[：:]?`);
 
@@ -60,7 +61,8 @@ export function splitUnits(list: string): string[] {
   let pending = '';
   for (const raw of parts) {
     const p = raw.trim().replace(/。$/, '');
-    if (!p) continue;
+    // an empty cell of a 分工表 (配合单位 “—”, “/”, “无”) names nobody
+    if (!p || NOBODY.test(p)) continue;
     if (BARE_LEVEL.test(p)) {
       pending = pending ? `${pending}、${p}` : p;
       continue;
@@ -69,7 +71,30 @@ export function splitUnits(list: string): string[] {
     pending = '';
   }
   if (pending) units.push(pending);
-  return units;
+  return expandElided(units);
+}
+
+// 武汉、襄阳、宜昌市人民政府: place names that share the level and body written once after the last
+const BARE_PLACE = /^[\u4e00-\u9fff]{2,4}$/;
+const PLACE_BODY = /^[\u4e00-\u9fff]{2,4}?([省市县区州](?:人民政府|政府|委|局|办))$/;
+
+function expandElided(units: string[]): string[] {
+  if (units.length < 2) return units;
+  let out: string[] | undefined;
+  for (let i = units.length - 1, shared: string | undefined; i >= 0; i--) {
+    const u = units[i];
+    const m = PLACE_BODY.exec(u);
+    if (m) {
+      shared = m[1];
+      continue;
+    }
+    if (shared && BARE_PLACE.test(u) && !UNIT_END.test(u) && !UNIT_START.test(u) && !BARE_LEVEL.test(u)) {
+      (out ??= units.slice())[i] = u + shared;
+      continue;
+    }
+    shared = undefined;
+  }
+  return out ?? units;
 }
 
 
