@@ -33,6 +33,7 @@ describe('targets in a task', () => {
     ['保险分支机构审批3个工作日内办结', { bound: 'max', value: 3, unit: '个工作日' }],
     ['已转制企业五年内免征房产税', { bound: 'max', value: 5, unit: '年' }],
     ['对获评的每个设区市给予100万元', { bound: 'min', value: 1000000, unit: '元' }],
+    ['负责人年龄一般不超过70周岁', { bound: 'max', value: 70, unit: '周岁' }],
   ])('%s', (text, want) => {
     expect(findTargets(text)).toEqual([expect.objectContaining(want)]);
   });
@@ -106,6 +107,18 @@ describe('which word changes count', () => {
     ['未经审核的文件不得提交集体审议', '未经审核的文件一律不得提交市政府常务会议审议', []],
   ])('%s → %s', (base, local, want) => {
     expect(one(base, local)).toEqual(want);
+  });
+});
+
+describe('targets paired across a link', () => {
+  const one = (base: string, local: string) => {
+    const notice = (text: string) => ({ tasks: [{ id: '1', text, targets: findTargets(text), obligations: findObligations(text) }] }) as unknown as Notice;
+    return compareRequirements(notice(base), notice(local), [{ base: '1', local: '1' } as Link], DEFAULT_DIFF_OPTIONS.requirements).targetChanges.map((c) => `${c.baseTarget || '∅'}→${c.localTarget || '∅'} ${c.change}`);
+  };
+  it('the only target of its unit on each side is one target, however its indicator is worded', () => {
+    expect(one('中选药品应在2—3年内完成替代', '全市医疗机构4年内完成中选药品替代')).toEqual(['3年内→4年内 raised']);
+    // two of a unit on one side: paired by what they measure, not by their unit alone
+    expect(one('基金会基金数额不少于210万元，社会团体资金不少于10万元', '社会团体资金不少于3万元')).toEqual(['不少于10万元→不少于3万元 lowered', '不少于210万元→∅ removed']);
   });
 });
 

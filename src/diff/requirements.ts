@@ -100,7 +100,14 @@ export function compareRequirements(base: Notice, local: Notice, links: readonly
     if (!g.base.every((id) => bById.has(id)) || !g.local.every((id) => lById.has(id))) continue;
     const bt = collect(g.base, bById, (t) => t.targets);
     const lt = collect(g.local, lById, (t) => t.targets);
-    const pairs = bt.length * lt.length > MAX_CLAUSE_PAIRS ? [] : pairBest(bt, lt, (a, b) => targetScore(a.item, b.item), T.targetPairMin);
+    // the only target of its unit on both sides of a group measures the same thing, however its
+    // indicator is worded (在2—3年内完成 → 4年内完成): it pairs at the floor
+    const unitCount = (xs: Owned<Target>[], unit: string) => xs.reduce((n, x) => n + (x.item.unit === unit ? 1 : 0), 0);
+    const pairScore = (a: Owned<Target>, b: Owned<Target>) => {
+      const s = targetScore(a.item, b.item);
+      return a.item.unit === b.item.unit && unitCount(bt, a.item.unit) === 1 && unitCount(lt, b.item.unit) === 1 ? Math.max(s, T.targetPairMin) : s;
+    };
+    const pairs = bt.length * lt.length > MAX_CLAUSE_PAIRS ? [] : pairBest(bt, lt, pairScore, T.targetPairMin);
     const pairedB = new Set(pairs.map((p) => p.a));
     const pairedL = new Set(pairs.map((p) => p.b));
     for (const { a, b } of pairs) {
