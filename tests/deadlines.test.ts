@@ -145,6 +145,11 @@ describe('extractDeadlines: recurring', () => {
     });
   });
 
+  it('年度 of money allotted, or of a plan already set, asks for no yearly act', () => {
+    expect(extractDeadlines('在分配年度中央财政资金时予以适当倾斜，中央财政年度污染防治有关专项资金下达后予以奖励')).toEqual([]);
+    expect(extractDeadlines('对认定为完成年度计划、成效显著的地区予以表扬')).toEqual([]);
+  });
+
   it('reads the yearly management cycle as one requirement', () => {
     const d = one('实行重点工作“执行台账”管理，实现年初有清单、年中有督查、年末有考评、全年有台账的闭环管理。');
     expect(d).toMatchObject({ kind: 'recurring', frequency: 'yearly', text: '年初有清单、年中有督查、年末有考评、全年有台账' });
