@@ -145,6 +145,12 @@ describe('extractDeadlines: recurring', () => {
     });
   });
 
+  it('reads a stage of months as one period, compared by its end', () => {
+    expect(extractDeadlines('第一阶段（1997年4―6月）为自查阶段').map((d) => [d.kind, d.start, d.date])).toEqual([['range', '1997-04-01', '1997-06-30']]);
+    expect(extractDeadlines('2019年4月至6月开展排查').map((d) => [d.kind, d.date])).toEqual([['range', '2019-06-30']]);
+    expect(extractDeadlines('第三阶段（1997年10月——1998年2月）为审定阶段').map((d) => [d.kind, d.start, d.date])).toEqual([['range', '1997-10-01', '1998-02-28']]);
+  });
+
   it('年度 of money allotted, or of a plan already set, asks for no yearly act', () => {
     expect(extractDeadlines('在分配年度中央财政资金时予以适当倾斜，中央财政年度污染防治有关专项资金下达后予以奖励')).toEqual([]);
     expect(extractDeadlines('对认定为完成年度计划、成效显著的地区予以表扬')).toEqual([]);

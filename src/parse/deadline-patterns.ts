@@ -26,8 +26,10 @@ const ANNUAL_OWNER = '政府|党委|党组|部门|单位|机关|[省市县区乡
 const ALTERNATIVES = [
   // 年初有清单、年中有督查、年末有考评、全年有台账: one yearly cycle
   `(?<cycle>年初${CYCLE_PART}[、，,]${SP}(?:年中${CYCLE_PART}[、，,]${SP})?年末${CYCLE_PART}(?:[、，,]${SP}全年${CYCLE_PART})?)`,
+  // a stage of months: 1997年4―6月, 2019年4月至6月, 1997年10月——1998年2月 (compared by its end)
+  `(?<months>${NOT_AFTER_NUM}(?<mrY1>${YEAR})${SP}年${SP}(?<mrM1>${MON})${SP}月?${SP}(?:[—―]{1,2}|[-－–~～]|至|到)${SP}(?:(?<mrY2>${YEAR})${SP}年${SP})?(?<mrM2>${MON})${SP}月(?:${SP}(?:底|末))?)`,
   // 2018—2022年, 2018年至2020年, 从2018年到2020年
-  `(?<range>(?:从|自)?${SP}${NOT_AFTER_NUM}(?<rY1>${YEAR})${SP}(?<rN1>年)?${SP}(?:—{1,2}|[-－–~～]|至|到)${SP}(?<rY2>${YEAR})${SP}(?<rN2>年)?(?:${SP}(?:底|末))?(?:${SP}(?:之前|以前|前))?)`,
+  `(?<range>(?:从|自)?${SP}${NOT_AFTER_NUM}(?<rY1>${YEAR})${SP}(?<rN1>年)?${SP}(?:[—―]{1,2}|[-－–~～]|至|到)${SP}(?<rY2>${YEAR})${SP}(?<rN2>年)?(?:${SP}(?:底|末))?(?:${SP}(?:之前|以前|前))?)`,
   // 到2022年, 2018年9月底前, 2019年上半年, 2019年一季度, 2018年起, 自2018年起
   `(?<dated>(?:(?<dPre>(?:(?:力争|争取)${SP})?(?:截至|截止到|截止|直到|到|至))|(?<dFrom>从|自)|(?=${YEAR}${SP}年${SP}${DATE_MARK}))${SP}${NOT_AFTER_NUM}(?<dY>${YEAR})${SP}年${SP}` +
     `(?:(?<dM>${MON})${SP}月(?:${SP}(?<dD>${DAY})${SP}[日号])?(?:${SP}(?<dMs>底|末|上旬|中旬|下旬))?` +

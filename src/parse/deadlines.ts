@@ -13,6 +13,7 @@ import {
   inPlanParen,
   isPolicyTerm,
   iso,
+  lastDay,
   monthSpan,
   readNumber,
 } from './deadline-patterns.js';
@@ -93,6 +94,16 @@ function everyFrequency(n: string | undefined, unit: string): Frequency {
 
 function interpret(g: Groups, text: string, end: number, docYear?: number): Found | null {
   if (g('cycle') || g('annual') || g('whole')) return { kind: 'recurring', frequency: 'yearly' };
+  if (g('months')) {
+    const y1 = readNumber(g('mrY1')!);
+    const m1 = readNumber(g('mrM1')!);
+    const y2 = g('mrY2') ? readNumber(g('mrY2')!) : y1;
+    const m2 = readNumber(g('mrM2')!);
+    const start = iso(y1, m1, 1);
+    const last = iso(y2, m2, lastDay(y2, m2));
+    if (!start || !last || last < start) return null;
+    return { kind: 'range', date: last, start, end: last };
+  }
   if (g('range')) {
     const y1 = readNumber(g('rY1')!);
     const y2 = readNumber(g('rY2')!);
