@@ -137,7 +137,7 @@ export const STRENGTH_WORDS: { cls: StrengthClass; words: string[]; why: string;
   // a ban: the lower level may not weaken it into an aim
   { cls: 'prohibited', words: ['严禁', '禁止', '不得', '不准', '不许', '杜绝', '一律不'], why: 'forbids' },
   // a duty with no room: must, shall, ensure
-  { cls: 'binding', words: ['必须', '务必', '应当', '确保', '一律', '须', '应'], why: 'must be done' },
+  { cls: 'binding', words: ['必须', '务必', '应当', '确保', '一律', '只能', '须', '应'], why: 'must be done' },
   // the default imperative of a plan: 要 / 需
   { cls: 'expected', words: ['需要', '要', '需'], why: 'is to be done' },
   // a soft ban: avoid, in principle not — weaker than 不得, as strong as a plain imperative
@@ -147,6 +147,9 @@ export const STRENGTH_WORDS: { cls: StrengthClass; words: string[]; why: string;
   // a scope that softens a duty to the places able to do it; a modal word in its clause decides
   // (有条件的县可组建 is a permission)
   { cls: 'encouraged', words: ['有条件的地区', '有条件的'], why: 'is asked only where conditions allow', qualifier: true },
+  // in principle: a duty with exceptions left open, just below the same duty stated outright
+  // (原则上只能 < 只能, 原则上实行 < 实行); the modal word in its clause decides the class
+  { cls: 'expected', words: ['原则上'], why: 'is the rule, exceptions allowed', qualifier: true },
   // leave to choose
   { cls: 'permitted', words: ['可以', '允许', '可'], why: 'may be done' },
 ];
@@ -157,7 +160,9 @@ export const STRENGTH_RANK: Record<StrengthClass, number> = { prohibited: 5, bin
  * "shall" does) but read as weaker than 必须 / 须 / 确保 and no firmer than 要: 应 → 必须 is
  * strengthened, 应 → 要 is no change.
  */
-export const WORD_RANK: Record<string, number> = { 应当: 3, 应: 3 };
+export const WORD_RANK: Record<string, number> = { 应当: 3, 应: 3, 原则上: 2.5 };
+/** How far 原则上 lowers the word it qualifies (原则上只能 against 只能). */
+export const IN_PRINCIPLE = { pattern: /原则上(?!不)/, lowers: 0.5 };
 /**
  * Soft words that hedge the actor's own commitment (strive for, as far as possible, explore): against a plain
  * sentence they are a change. The other soft words (鼓励, 支持, 引导, 倡导) speak of what others are

@@ -95,6 +95,9 @@ describe('which word changes count', () => {
     ['科研仪器按有关规定执行', '科研仪器必须按有关规定执行', ['∅→必须 strengthened']],
     ['确保按期完成改造任务', '按期完成改造任务', ['确保→∅ weakened']],
     ['不得刊登商业广告', '原则上不刊登商业广告', ['不得→原则上不 weakened']],
+    // 原则上 leaves exceptions open: just below the same duty stated outright
+    ['原则上一人只能担任一个社会团体的法定代表人', '一人只能担任一个社会团体的法定代表人', ['原则上→∅ strengthened']],
+    ['在年度督查中实行免督查', '在年度督查中原则上实行免督查', ['∅→原则上 weakened']],
     // the lower level's own discretion (可) made a duty, and the reverse; a latitude granted to others (允许) restated plainly is none
     ['不足部分可由省财政予以补贴', '不足部分由省财政予以补贴', ['可→∅ strengthened']],
     ['免收车辆通行费和停车费', '免收车辆通行费和停车费，各市可结合实际减免', []],

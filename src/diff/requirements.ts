@@ -4,7 +4,7 @@
 // union of its tasks' clauses), clause to clause, best pair first, as deadlines are paired.
 import type { Link, Notice, Obligation, StrengthChange, Target, TargetChange } from '../model.js';
 import { dice } from '../align/text.js';
-import { AIM_WORDS, STRENGTH_RANK, WORD_RANK } from '../vocabulary.js';
+import { AIM_WORDS, IN_PRINCIPLE, STRENGTH_RANK, WORD_RANK } from '../vocabulary.js';
 import { clauseStrengths } from '../parse/requirements.js';
 import { linkGroups } from './link-groups.js';
 import type { RequirementOptions } from '../options.js';
@@ -79,14 +79,17 @@ const mustOrBan = (o: Obligation) => o.strength === 'prohibited' || (o.strength 
  * clauseScore); a ban always counts.
  */
 function plainAsWorded(a: Obligation, b: Obligation): boolean {
+  // 原则上 added or dropped is a change, not style
+  if (inPrinciple(a) !== inPrinciple(b)) return false;
   const soft = (o: Obligation) => o.strength === 'encouraged';
   const same = (o: Obligation) => o.strength === 'binding' || o.strength === 'expected' || (soft(o) && !AIM_WORDS.includes(o.word));
   const must = (o: Obligation) => o.strength === 'binding' && rank(o) > STRENGTH_RANK.expected;
   return (!a.word && same(b) && !must(b)) || (!b.word && ((same(a) && !must(a)) || soft(a)));
 }
 
-/** How binding a clause's word is, for comparing two clauses. */
-const rank = (o: Obligation) => WORD_RANK[o.word] ?? STRENGTH_RANK[o.strength];
+/** How binding a clause's word is, for comparing two clauses (原则上 lowers the word it qualifies). */
+const rank = (o: Obligation) => (WORD_RANK[o.word] ?? STRENGTH_RANK[o.strength]) - (o.word !== '原则上' && IN_PRINCIPLE.pattern.test(o.clause) ? IN_PRINCIPLE.lowers : 0);
+const inPrinciple = (o: Obligation) => IN_PRINCIPLE.pattern.test(o.clause);
 
 /** The clause with its modal word taken out: what is required, whatever its strength. */
 const requirement = (o: Obligation) => (o.word ? o.clause.replace(o.word, '') : o.clause);
@@ -155,7 +158,10 @@ export function compareRequirements(base: Notice, local: Notice, links: readonly
       if (from === to || plainAsWorded(a.item, b.item) || (!a.item.own && !b.item.own)) continue;
       // a ban restated without any negation is gone; one softened (原则上不, 避免) is weakened
       const change = a.item.strength === 'prohibited' && !NEGATION.test(b.item.clause) ? 'prohibition-removed' : to < from ? 'weakened' : 'strengthened';
-      strengthChanges.push({ base: a.task, local: b.task, baseClause: a.item.clause, localClause: b.item.clause, baseWord: a.item.word, localWord: b.item.word, change });
+      // the same word with 原则上 on one side only: the qualifier is what changed (原则上只能 → 只能)
+      const onlyQualifier = a.item.word === b.item.word && inPrinciple(a.item) !== inPrinciple(b.item);
+      const shown = (o: Obligation) => (onlyQualifier ? (inPrinciple(o) ? '原则上' : '') : o.word);
+      strengthChanges.push({ base: a.task, local: b.task, baseClause: a.item.clause, localClause: b.item.clause, baseWord: shown(a.item), localWord: shown(b.item), change });
     }
   }
   const order = (x: { base: string; local: string }, y: { base: string; local: string }) => cmp(x.base, y.base) || cmp(x.local, y.local);
