@@ -10,6 +10,8 @@
 //                                               (HTML, DOCX, PDF) as plancmp reads them (--format raw)
 //   options: --pdf-direct   scan a PDF input's own pages instead of reprinting its text
 //            --no-cache     OCR every page again
+//            --misses       print every task the scan gets wrong: expected vs got title, expected vs got owners
+//   PLANCMP_BIN=path/to/plancmp.js measures another build (the scans and the OCR cache are shared)
 // Scans and the OCR cache go to bench/corpus/ocr-accuracy/ (git-ignored). Needs dist/, chromium, poppler, tesseract.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -22,6 +24,8 @@ const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const argv = process.argv.slice(2);
 const files = argv.filter((a) => !a.startsWith('--'));
 const noCache = argv.includes('--no-cache');
+const misses = argv.includes('--misses');
+const BIN = process.env.PLANCMP_BIN ? resolve(process.env.PLANCMP_BIN) : join(ROOT, 'bin', 'plancmp.js');
 const OUT = join(ROOT, 'bench', 'corpus', 'ocr-accuracy');
 mkdirSync(OUT, { recursive: true });
 // a busy machine (shared CI) may take minutes per page: the reading limit is raised
@@ -29,7 +33,7 @@ const env = { ...process.env, XDG_CACHE_HOME: join(OUT, 'cache'), PLANCMP_LIMITS
 const SCORER = '/work/shared/real/score-tasks.py';
 
 const plancmp = (args) => {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'plancmp.js'), ...args], { env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (r.status !== 0 && r.status !== 3) throw new Error(`plancmp ${args.join(' ')}: ${r.stderr}`);
   return r.stdout;
 };
@@ -60,6 +64,18 @@ function gold(file) {
   return undefined;
 }
 
+/** The task whose title shares the most character pairs with `title` (for showing a title miss). */
+const pairs = (s) => new Set([...s].slice(1).map((c, i) => s[i] + c));
+const nearest = (title, tasks) => {
+  const want = pairs(title);
+  let best;
+  let bestN = 0;
+  for (const t of tasks) {
+    const n = [...pairs(t.title)].filter((p) => want.has(p)).length;
+    if (n > bestN) (best = t), (bestN = n);
+  }
+  return best;
+};
 const owners = (t) => JSON.stringify([t.units, t.lead ?? [], t.assist ?? []]);
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
 const rows = [];
@@ -82,10 +98,13 @@ for (const file of files) {
   // owners of the task of the same title, else of the task at the same place (same number of tasks)
   const left = [...ocr.tasks];
   let sameOwners = 0;
+  const wrong = [];
   text.tasks.forEach((t, k) => {
     const i = left.findIndex((o) => o.title === t.title);
     const match = i >= 0 ? left.splice(i, 1)[0] : ocr.tasks.length === text.tasks.length ? ocr.tasks[k] : undefined;
     if (match && owners(match) === owners(t)) sameOwners++;
+    else if (misses) wrong.push([t, match, i >= 0]);
+    if (misses && i < 0) wrong.push([t, nearest(t.title, ocr.tasks), false, 'title']);
   });
   const g = gold(file);
   let score = '';
@@ -99,6 +118,13 @@ for (const file of files) {
   const row = `${name}: ${pages} pages, ${secs.toFixed(1)} s; ${text.tasks.length} tasks in the text, ${ocr.tasks.length} in the scan; titles exact ${sameTitle}/${text.tasks.length}, owners ${sameOwners}/${text.tasks.length}; ${repairs}${score ? `\n    gold ${score}` : ''}`;
   console.log(row);
   rows.push(row);
+  for (const [t, got, sameTitle, what] of wrong) {
+    if (what === 'title') {
+      console.log(`  title ${t.id}: want ${JSON.stringify(t.title)}\n           got  ${got ? JSON.stringify(got.title) : '(no scan task shares a character pair)'}`);
+    } else {
+      console.log(`  owners ${t.id}${sameTitle ? '' : ' (matched by place)'}: want ${owners(t)}\n           got  ${got ? owners(got) : '(no task)'}`);
+    }
+  }
 }
 await browser.close();
 const pct = (a, b) => (b ? ((100 * a) / b).toFixed(1) : 'n/a');

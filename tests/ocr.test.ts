@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { chromium, type Browser } from 'playwright-core';
-import { closeAsides, repairLine, repairOcr, type RepairKind } from '../src/normalize/ocr.js';
+import { closeAsides, repairLine, repairOcr, snapUnits, type RepairKind } from '../src/normalize/ocr.js';
 import { normalize } from '../src/normalize/index.js';
 import { scannedPages, pageList } from '../src/read/pdf.js';
 import { OcrCache } from '../src/read/ocr-cache.js';
@@ -65,6 +65,49 @@ describe('OCR repairs (normalize/ocr.ts)', () => {
     expect(closeAsides('（责任单位：市法制办，各县（区政府、功能区管委会）', new Set(['区']), () => undefined)).toBe('（责任单位：市法制办，各县〔区〕政府、功能区管委会）');
     // a （ that opens a list is left alone when the line's parentheses pair
     expect(closeAsides('（区政府办公室、市发改委）', new Set(['区']), () => undefined)).toBe('（区政府办公室、市发改委）');
+  });
+  it('owner notes as Tesseract reads them: the （ as 人 or 〈, a label character, the ：', () => {
+    expect(repaired('认真落实民主集中制。人责任单位：省人力社保厅、省公务员局）').text).toBe('认真落实民主集中制。（责任单位：省人力社保厅、省公务员局）');
+    expect(repaired('推动政府工作提质增效。（真任单位：市政府办公室）')).toEqual({ text: '推动政府工作提质增效。（责任单位：市政府办公室）', kinds: ['note'] });
+    expect(repaired('完善工作机制。〈牵头单位；市发改委，配合单位，市财政局）').text).toBe('完善工作机制。（牵头单位：市发改委，配合单位：市财政局）');
+    expect(repaired('开展评估。责任单位：县府办）').text).toBe('开展评估。（责任单位：县府办）');
+    // a label in running text, and a note already right, are no repair
+    for (const l of ['由牵头单位负责统筹，各责任单位，要加强配合。', '（牵头单位：市发改委；配合单位：市财政局）', '个人责任单位：不是注']) {
+      expect(repaired(l)).toEqual({ text: l, kinds: [] });
+    }
+  });
+  it('the 〔〕 of an aside read as 【 and ], with a speck before the ]', () => {
+    expect(repaired('（各市、县【市、区J]政府，省政府各部门党委【党组]）').text).toBe('（各市、县〔市、区〕政府，省政府各部门党委〔党组〕）');
+    expect(repaired('省政府各部门党委【〔党组]）').text).toBe('省政府各部门党委〔党组〕）');
+    expect(repaired('【典型案例】某县做法').text).toBe('【典型案例】某县做法');
+  });
+  it('quotation marks set by what stands beside them when one was lost', () => {
+    expect(repaired('加快建设“大系统、大数据、大平台"。按照"全打通、全在线"要求推进').text).toBe('加快建设“大系统、大数据、大平台”。按照“全打通、全在线”要求推进');
+    expect(repaired("做到'五个过硬\"，坚决维护").text).toBe('做到“五个过硬”，坚决维护');
+  });
+  it('县 read as 具 at the start of a unit in a list', () => {
+    expect(repaired('（责任单位：具编办、县发改局）').text).toBe('（责任单位：县编办、县发改局）');
+    expect(repaired('（责任单位：县府办）具体负责').text).toBe('（责任单位：县府办）具体负责');
+  });
+  it('what is left of pinyin glosses, only in a scan of glossed text', () => {
+    const glossed = Array.from({ length: 12 }, (_, i) => ({ text: `加强作风(feng)建设第${i}项。`, page: 1 }));
+    const r = repairOcr([...glossed, { text: '（责任单位：市政府各部门Imen））', page: 2 }, { text: '健全政务(wb标准', page: 2 }]);
+    expect(r.lines.slice(-2)).toEqual(['（责任单位：市政府各部门）', '健全政务标准']);
+    expect(repairOcr([{ text: '推广政务APP（iOS版）', page: 1 }, { text: '（责任单位：市政府各部门Imen）', page: 1 }]).lines).toEqual(['推广政务APP（iOS版）', '（责任单位：市政府各部门Imen）']);
+  });
+  it('an owner note broken over two lines is one paragraph', () => {
+    const lines = ['1.深化行政执法体制改革。减少执法层级。（责任单位：省编办、省法制办，各市、县〔市、区〕', '政府）', '2.推广移动政务。推进移动政务试点。（责任单位：省级有关部门）'];
+    const n = normalize(lines.join('\n'), { ocrLines: { pageOfLine: [1, 1, 1], pages: [1] } });
+    expect(n.paragraphs.map((p) => p.text)).toEqual([lines[0] + lines[1], lines[2]]);
+    expect(n.ocrRepairs).toMatch(/1 owner note brackets, labels or breaks/);
+  });
+  it('a unit name read with one character wrong, snapped to the document\'s spelling or a body\'s', () => {
+    const para = (text: string, line: number) => ({ text, line, lines: [line] });
+    const all = ['（责任单位：市政府法制办、市财政局）', '（责任单位：市政府法制办）', '（责任单位：市政府法制欠、市民政局）', '（责任单位：市政府法制闪、市审计后）', '（责任单位：市综治闪）'].map(para);
+    const kinds: RepairKind[] = [];
+    snapUnits(all, all.slice(2), (k) => kinds.push(k));
+    expect(all.slice(2).map((p) => p.text)).toEqual(['（责任单位：市政府法制办、市民政局）', '（责任单位：市政府法制办、市审计局）', '（责任单位：市综治办）']);
+    expect(kinds.length).toBe(4);
   });
   it('the dash of a —— bullet read as 一', () => {
     expect(repaired('一一坚持问题导向。').text).toBe('——坚持问题导向。');

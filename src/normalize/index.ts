@@ -5,7 +5,7 @@ import { isTraditional, toSimplified } from './t2s.js';
 import { unifyWidth } from './width.js';
 import { aggregateDamage, findDamage, isFurniture } from './damage.js';
 import { rejoin, tabsAsCells, type Line } from './rejoin.js';
-import { asidesOf, closeAsides, describeRepairs, repairInline, repairOcr } from './ocr.js';
+import { asidesOf, closeAsides, describeRepairs, joinBrokenNotes, repairInline, repairOcr, snapUnits } from './ocr.js';
 
 export { isTraditional, toSimplified } from './t2s.js';
 export { unifyWidth } from './width.js';
@@ -79,14 +79,16 @@ export function normalize(text: string, opts: NormalizeOptions = {}): Normalized
     if (drop.size > 0) kept = kept.filter((l) => !drop.has(l));
     counts = repaired.counts;
   }
-  const paragraphs = rejoin(kept);
+  let paragraphs = rejoin(kept);
   if (isOcr && counts) {
     const c = counts;
+    paragraphs = joinBrokenNotes(paragraphs, isOcr, (k) => c[k]++);
     const ocrParagraphs = paragraphs.filter((p) => p.lines.some(isOcr!));
     for (const p of ocrParagraphs) if (p.lines.length > 1) p.text = repairInline(p.text, (k) => c[k]++);
     // asides whose closing bracket was lost, closed as the document closes them elsewhere
     const asides = asidesOf(paragraphs.map((p) => p.text));
     for (const p of ocrParagraphs) p.text = closeAsides(p.text, asides, (k) => c[k]++);
+    snapUnits(paragraphs, ocrParagraphs, (k) => c[k]++);
     ocrRepairs = describeRepairs(c);
   }
   return { paragraphs, converted: convert ? 't2s' : 'none', warnings: aggregateDamage(warnings), ...(ocrRepairs ? { ocrRepairs } : {}) };

@@ -7,9 +7,20 @@
 //  - the dash of a —— bullet read as the numeral 一 (`一一坚持…` → `——坚持…`);
 //  - page numbers read with the dashes of `— 3 —` turned into 一, - or _ (`一3一-`);
 //  - a running header or footer repeated at the top or bottom of most pages, read a little
-//    differently on each (one character more or less), dropped as for text PDFs.
+//    differently on each (one character more or less), dropped as for text PDFs;
+//  - owner notes (（责任单位：…）): the （ read as 人, C, 〈 or 【, a character of the label misread
+//    (真任单位), the ： read as ; , . or 、; the aside 〔党组〕 read as 【党组]; a note broken over two
+//    lines by a wrapped line the layout did not join; a unit name read once with one character
+//    wrong where the document writes it alike elsewhere (市政府法制欠 → 市政府法制办);
+//  - quotation marks set by what stands either side of them, not only by pairing in the line;
+//  - in a scan of a page with pinyin glosses (發(fā)), the glosses' remains (Imen), (wb, Uing)).
 // The lines come after width unification (width.ts), so brackets and commas are already full-width.
 // Every change is counted by kind: the `ocr` warning says how many were made.
+
+import { ASSIST_UNIT_LABELS, GUIDE_UNIT_LABELS, LEAD_UNIT_LABELS, PLAIN_UNIT_LABELS, RESPONSIBLE_UNIT_LABELS, UNIT_END } from '../vocabulary.js';
+import type { Paragraph } from '../model.js';
+import { opensElement } from './rejoin.js';
+import { bodiesOf } from '../diff/bodies.js';
 
 export interface OcrLine {
   text: string;
@@ -17,7 +28,7 @@ export interface OcrLine {
   page: number;
 }
 
-export type RepairKind = 'marker' | 'digit' | 'bracket' | 'quote' | 'gloss' | 'dash' | 'page-number' | 'running-line';
+export type RepairKind = 'marker' | 'digit' | 'bracket' | 'quote' | 'gloss' | 'dash' | 'note' | 'unit' | 'page-number' | 'running-line';
 
 export interface OcrRepairs {
   /** the lines, repaired; null where a line was dropped (a page number, a running header or footer) */
@@ -73,13 +84,15 @@ const RULES: Rule[] = [
 // not match is one aside: 〔 〕 (width.ts's form). A 《…》 of one character between Han characters is
 // not a title (titles are names of documents), so it is such an aside too.
 // (）is also read as ] or ）], with a speck before it: 区J） / 区1〕.)
-const OPENS = '《〈<〔（\\[';
-const CLOSES = '》〉>〕）\\]';
-const PAIRS = new Set(['《》', '〈〉', '<>', '〔〕', '（）']);
+const OPENS = '《〈<〔（【\\[';
+const CLOSES = '》〉>〕）】\\]';
+const PAIRS = new Set(['《》', '〈〉', '<>', '〔〕', '（）', '【】']);
 const ASIDE = `[${HAN}][${HAN}、]{0,5}`;
 const BRACKET_RULES: { re: RegExp; to: (m: string[]) => string }[] = [
+  // 党委【党组] / 县【市、区] → 〔: Tesseract's 〔 is often 【; inside a name (after a Han character) 【 opens no heading label
+  { re: new RegExp(`(?<=[${HAN}])【(?=[〔（]?${ASIDE}[${CLOSES}])`, 'g'), to: () => '〔' },
   // 市、区J） / 市、区1〕 → 市、区）: a speck read as a letter or a 1 at the closing bracket of a list aside
-  { re: new RegExp(`(?<=[（〔][${HAN}]{1,4}、[${HAN}、]{1,6})[JjlI|1](?=[${CLOSES}])`, 'g'), to: () => '' },
+  { re: new RegExp(`(?<=[（〔【][${HAN}]{1,4}、[${HAN}、]{1,6})[JjlI|1](?=[${CLOSES}])`, 'g'), to: () => '' },
   // 〔党组》 / 《区〕 / 〈区） / （市、区] → 〔党组〕 / 〔区〕 / 〔市、区〕: the two halves of different pairs
   { re: new RegExp(`([${OPENS}])(${ASIDE})([${CLOSES}])`, 'g'), to: (m) => (PAIRS.has(m[1] + m[3]) || (m[1] === '《' && m[3] === '》') ? m[0] : `〔${m[2]}〕`) },
   // 《〔党组〕 / 《〈党组〉 / （（党组） → 〔党组〕 / 〈党组〉 / （党组）: an opening bracket doubled
@@ -90,23 +103,39 @@ const BRACKET_RULES: { re: RegExp; to: (m: string[]) => string }[] = [
   { re: new RegExp(`(?<=[${HAN}])[《〈<]([${HAN}])[》〉>](?=[${HAN}])`, 'g'), to: (m) => `〔${m[1]}〕` },
 ];
 
-// Chinese quotation marks as Tesseract writes them: “ as " ` * or “, ” as " or ”. In a line of Chinese
-// text they come in pairs, opening then closing: set them so (a * only where a quote can open, before
-// a Han character, and when a closing mark follows).
-const QUOTE = /[`"“”]|\*(?=[\u4e00-\u9fff][^*]*["”])/g;
+// Chinese quotation marks as Tesseract writes them: “ as " ` ' * or “, ” as " or ”, and some lost.
+// Each is set by what stands beside it: a mark before 。，、；：）or at the end closes; one at the start
+// or after an opening bracket or punctuation, before Han text, opens. One between two Han characters is
+// the other of the mark before it (a quote opened is closed next). A * or ' only where a quote can
+// open (before a Han character, a closing mark further on).
+const QUOTE = new RegExp(`[\`"“”]|[*'](?=[${HAN}][^*'"”]*["”])`, 'g');
+const CLOSE_AFTER = /[。，、；：！？）》〕…—]/;
+const OPEN_BEFORE = /[（《〔：，。、；！？—]/;
 function repairQuotes(t: string, count: (k: RepairKind) => void): string {
-  if (!/[`"“”*]/.test(t)) return t;
-  const marks = t.match(QUOTE);
-  if (!marks || marks.length % 2 !== 0) return t; // unpaired: leave it as read
-  let open = true;
-  return t.replace(QUOTE, (q, at: number) => {
-    const want = open ? '“' : '”';
-    open = !open;
-    // only between Chinese text (not inches, not code)
-    if (q === want || !(WIDE.test(t[at - 1] ?? '') || WIDE.test(t[at + 1] ?? ''))) return q;
+  if (!/[`"'“”*]/.test(t)) return t;
+  const marks = [...t.matchAll(QUOTE)];
+  if (marks.length === 0) return t;
+  // only in Chinese text (not inches, not code): a mark with wide text on one side
+  const wide = (at: number) => WIDE.test(t[at - 1] ?? '') || WIDE.test(t[at + 1] ?? '');
+  let open = false;
+  let out = '';
+  let last = 0;
+  for (const m of marks) {
+    const at = m.index!;
+    const q = m[0];
+    const before = t[at - 1] ?? '';
+    const after = t[at + 1] ?? '';
+    let want: string;
+    if (after === '' || CLOSE_AFTER.test(after)) want = '”';
+    else if (before === '' || OPEN_BEFORE.test(before)) want = '“';
+    else want = open ? '”' : '“';
+    open = want === '“';
+    if (q === want || !wide(at)) continue;
     count('quote');
-    return want;
-  });
+    out += t.slice(last, at) + want;
+    last = at + 1;
+  }
+  return last === 0 ? t : out + t.slice(last);
 }
 
 /**
@@ -138,7 +167,11 @@ export function asidesOf(texts: string[]): Set<string> {
 
 // Han characters chi_sim reads for one another, where the wrong reading makes no word of an
 // administration's name: 县 read as 具 before 府, 委, 级, 政, 直, 长, 发 (具体 and 工具 are left alone).
-const HAN_CONFUSIONS: { re: RegExp; to: string }[] = [{ re: /具(?=[府委级政直长发])/g, to: '县' }];
+// And 县 opening a unit of an owner list (（具编办、…）): no unit's name starts with 具.
+const HAN_CONFUSIONS: { re: RegExp; to: string }[] = [
+  { re: /具(?=[府委级政直长发])/g, to: '县' },
+  { re: new RegExp(`(?<=[（：、，；])具(?![体备有])(?=[${HAN}]{1,9}[、，；）])`, 'g'), to: '县' },
+];
 
 const WIDE = new RegExp(`[${HAN}\\u3000-\\u303f\\uff00-\\uffef]`);
 
@@ -177,7 +210,7 @@ export function repairInline(text: string, count: (k: RepairKind) => void): stri
       return '';
     });
   }
-  if (/[《〈<〔（[]/.test(t)) {
+  if (/[《〈<〔（【[]/.test(t)) {
     for (const r of BRACKET_RULES) {
       t = t.replace(r.re, (...m) => {
         const to = r.to(m as string[]);
@@ -196,7 +229,147 @@ export function repairInline(text: string, count: (k: RepairKind) => void): stri
       return m.replace(/[OolI|]/g, (c) => DIGIT_OF[c]);
     });
   }
-  return repairQuotes(t, count);
+  return repairQuotes(repairNotes(t, count), count);
+}
+
+// Owner notes. The labels that open one, and a label with one character misread (真任单位, 牵头单佳).
+const NOTE_LABELS = [...PLAIN_UNIT_LABELS, ...RESPONSIBLE_UNIT_LABELS, ...LEAD_UNIT_LABELS, ...ASSIST_UNIT_LABELS, ...GUIDE_UNIT_LABELS];
+const oneOff = (a: string, b: string) => a.length === b.length && [...a].filter((c, i) => c !== b[i]).length === 1;
+// the （ of a note as read: a bracket of another kind, or 人 入 八 C (its stroke read as a character)
+const NOTE_OPENS = '（〈<【〔《';
+const NOTE_OPEN_MISREAD = '人入八Cc';
+const NOTE_LABEL = new RegExp(
+  `([${NOTE_OPENS}${NOTE_OPEN_MISREAD}]?)(${NOTE_LABELS.map((l) => [...l].map((_, i) => `${l.slice(0, i)}[${HAN}]${l.slice(i + 1)}`).join('|')).join('|')})([：；，.、]?)`,
+  'g',
+);
+/**
+ * （责任单位：… as Tesseract reads it — 人责任单位：, 〈责任单位；, （真任单位：, 。责任单位：…） — set right:
+ * the note's （, the label, its ：. A misread label needs a colon after it, a misread bracket a
+ * sentence before it; a label in running text (由牵头单位负责) is left alone.
+ */
+function repairNotes(t: string, count: (k: RepairKind) => void): string {
+  if (!/单位|部门|主体/.test(t)) return t;
+  return t.replace(NOTE_LABEL, (m, open: string, word: string, colon: string, at: number) => {
+    const label = NOTE_LABELS.includes(word) ? word : NOTE_LABELS.find((l) => oneOff(l, word));
+    if (!label || (label !== word && !colon)) return m;
+    const prev = t[at - 1] ?? '';
+    const boundary = prev === '' || /[。；！？）]/.test(prev);
+    let opened: string;
+    if (open === '') {
+      if (/[；，]/.test(prev) && colon) opened = ''; // a second label in a note: （牵头单位：…；配合单位，…
+      else if (boundary && colon && /^[^（]*）/.test(t.slice(at + m.length))) opened = '（'; // the （ lost
+      else if (label === word) return m;
+      else opened = '';
+    } else if (NOTE_OPENS.includes(open)) opened = '（';
+    else if (boundary) opened = '（';
+    else return m;
+    const to = `${opened}${label}${colon ? '：' : ''}`;
+    if (to === m) return m;
+    count('note');
+    return to;
+  });
+}
+
+/**
+ * An owner note broken over two paragraphs (a wrapped line the layout did not join: `（责任单位：省编办、
+ * 各市、县〔市、区〕` / `政府）`): the short paragraph that closes the bracket the one before left open
+ * is joined to it.
+ */
+export function joinBrokenNotes(paragraphs: Paragraph[], isOcr: (line: number) => boolean, count: (k: RepairKind) => void): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const p of paragraphs) {
+    const prev = out[out.length - 1];
+    if (prev && isOcr(p.line) && openNote(prev.text) && closesNote(p.text)) {
+      prev.text += p.text;
+      prev.lines.push(...p.lines);
+      count('note');
+      continue;
+    }
+    out.push(p);
+  }
+  return out;
+}
+/** The paragraph ends inside a bracket that reads as a note (no sentence in it, not long). */
+function openNote(t: string): boolean {
+  const open: number[] = [];
+  for (let i = 0; i < t.length; i++) {
+    if (t[i] === '（') open.push(i);
+    else if (t[i] === '）') open.pop();
+  }
+  if (open.length === 0) return false;
+  const tail = t.slice(open[open.length - 1] + 1);
+  return tail.length > 0 && tail.length <= 80 && !/[。！？]/.test(tail);
+}
+/** A short paragraph that closes a bracket it did not open, and is no heading or item. */
+function closesNote(t: string): boolean {
+  const close = t.indexOf('）');
+  if (t.length > 40 || close < 0 || opensElement(t)) return false;
+  const before = t.slice(0, close);
+  return !before.includes('（') && !/[。！？]/.test(before);
+}
+
+// The units named in owner notes (the bracket at the end of a task, or after a label), for snapping a
+// name read once with one character wrong to the name the document writes elsewhere. Differences
+// that make another body (省/市/县, 局/委/办) are never snapped.
+const NOTE_SPAN = /（([^（）]{2,160})）/g;
+const UNIT_SEP = /([、，；：])/;
+const DISTINCT = new Set([...'省市县区乡镇街局委办厅室处科部院所站中心会社队组府联协团庭行司支署']);
+const looksUnit = (u: string) => u.length >= 4 && u.length <= 16 && new RegExp(`^[${HAN}〔〕]+$`).test(u);
+
+function noteUnits(t: string, each: (u: string) => void): void {
+  for (const m of t.matchAll(NOTE_SPAN)) for (const u of m[1].split(UNIT_SEP)) if (looksUnit(u)) each(u);
+}
+
+// The last character of a unit's name as OCR misreads it (办 as 闪 欠 兴 六, 局 as 后, 厅 as 斤): tried
+// in its place when a name is no body of bodies.tsv and the document has no near spelling of it;
+// a look-alike of chi_sim's that ends no unit's name is read as the character it looks like.
+const UNIT_LAST = [...'局办厅委门室'];
+const LAST_LOOKALIKE: Record<string, string> = { 闪: '办', 兴: '办', 欠: '办', 六: '办', 后: '局', 斤: '厅', 季: '委' };
+
+/**
+ * Unit names in OCR'd owner notes read with one character wrong: one the document writes only
+ * once, one character off a name it writes twice or more, is that name (市政府法制欠 → 市政府法制办);
+ * else one whose last character made a body of bodies.tsv is that body (市财政后 → 市财政局). A name
+ * the bodies table knows (市民政局 beside 市财政局) is never changed.
+ */
+export function snapUnits(all: Paragraph[], ocr: Paragraph[], count: (k: RepairKind) => void): void {
+  const seen = new Map<string, number>();
+  for (const p of all) noteUnits(p.text, (u) => seen.set(u, (seen.get(u) ?? 0) + 1));
+  const known = [...seen].filter(([, n]) => n >= 2).map(([u]) => u);
+  const snap = (u: string): string => {
+    if (bodiesOf(u)) return u;
+    const ends = UNIT_END.test(u);
+    // a name whose ending is no unit's (法制欠): the one name of the document it is a character off at
+    // the end; else, read once, the one it is a character off anywhere among the names written twice
+    const near = (ends ? ((seen.get(u) ?? 0) === 1 ? known : []) : [...seen.keys()]).filter((k) => {
+      if (k.length !== u.length || k === u || !UNIT_END.test(k)) return false;
+      const diff = [...u].map((c, i) => (c === k[i] ? -1 : i)).filter((i) => i >= 0);
+      return diff.length === 1 && (ends ? !(DISTINCT.has(u[diff[0]]) && DISTINCT.has(k[diff[0]])) : diff[0] === u.length - 1);
+    });
+    if (near.length === 1) return near[0];
+    if (near.length > 1 || ends) return u;
+    const bodies = UNIT_LAST.map((c) => u.slice(0, -1) + c).filter((k) => bodiesOf(k));
+    if (bodies.length === 1) return bodies[0];
+    const like = LAST_LOOKALIKE[u[u.length - 1]];
+    return like ? u.slice(0, -1) + like : u;
+  };
+  // 市政务兴等市级有关部门: the name before 等 too
+  const snapAll = (u: string): string => {
+    const k = u.indexOf('等');
+    return k >= 3 ? snap(u.slice(0, k)) + u.slice(k) : snap(u);
+  };
+  for (const p of ocr) {
+    if (!p.text.includes('（')) continue;
+    p.text = p.text.replace(NOTE_SPAN, (m, inner: string) => {
+      const parts = inner.split(UNIT_SEP).map((u) => {
+        if (!looksUnit(u)) return u;
+        const to = snapAll(u);
+        if (to !== u) count('unit');
+        return to;
+      });
+      return `（${parts.join('')}）`;
+    });
+  }
 }
 
 /** Character bigrams, for comparing two readings of one running line. */
@@ -238,10 +411,32 @@ function runningLines(lines: OcrLine[]): Set<number> {
   return drop;
 }
 
+// A pinyin gloss as repairInline knows it (（xu6）), and what is left of one when OCR lost a bracket or
+// read it as I or [ (部门Imen) / 务(wb 标准 / 经Uing) 济): the latter only in a scan of glossed text
+// (a dozen whole glosses or more), where a lower-case Latin run beside a bracket is nothing else.
+const GLOSS = new RegExp(`(?<=[${HAN}])\\s*[（(〔]\\s*[a-z][A-Za-z0-9]{0,5}\\s*[）)〕]`, 'g');
+const GLOSS_REMAINS = new RegExp(`(?<=[${HAN}])\\s*(?:([（(\\[〔【{]|I(?=[a-z]))\\s*)?([A-Za-z][A-Za-z0-9@&]{0,6})\\s*([）)\\]〕】}])?`, 'g');
+// (a tone read as a digit, the letters lost: 发(3)改委)
+const GLOSS_DIGIT = new RegExp(`(?<=[${HAN}])[（(〔\\[]\\s*\\d\\s*[）)〕\\]]\\s*(?=[${HAN}])`, 'g');
+function glossRemains(t: string, count: (k: RepairKind) => void): string {
+  t = t.replace(GLOSS_DIGIT, () => {
+    count('gloss');
+    return '';
+  });
+  return t.replace(GLOSS_REMAINS, (m, open: string | undefined, word: string, close: string | undefined) => {
+    if ((!open && !close) || !/[a-z]/.test(word)) return m;
+    count('gloss');
+    return '';
+  });
+}
+
 /** Repairs the lines OCR read (after width unification), dropping page numbers and running lines. */
 export function repairOcr(lines: OcrLine[]): OcrRepairs {
-  const counts: Record<RepairKind, number> = { marker: 0, digit: 0, bracket: 0, quote: 0, gloss: 0, dash: 0, 'page-number': 0, 'running-line': 0 };
+  const counts: Record<RepairKind, number> = { marker: 0, digit: 0, bracket: 0, quote: 0, gloss: 0, dash: 0, note: 0, unit: 0, 'page-number': 0, 'running-line': 0 };
   const running = runningLines(lines);
+  let glosses = 0;
+  for (const l of lines) if (/[a-z]/.test(l.text)) glosses += l.text.match(GLOSS)?.length ?? 0;
+  const glossed = glosses >= 12;
   const out = lines.map((l, i) => {
     if (PAGE_NUMBER.test(l.text) && l.text.trim() !== '') {
       counts['page-number']++;
@@ -251,7 +446,8 @@ export function repairOcr(lines: OcrLine[]): OcrRepairs {
       counts['running-line']++;
       return null;
     }
-    return repairLine(l.text, (k) => counts[k]++);
+    const t = repairLine(l.text, (k) => counts[k]++);
+    return glossed && /[A-Za-z]/.test(t) ? glossRemains(t, (k) => counts[k]++) : t;
   });
   return { lines: out, counts };
 }
@@ -265,6 +461,8 @@ export function describeRepairs(counts: Record<RepairKind, number>): string {
     gloss: 'pinyin glosses dropped',
     bracket: 'mismatched brackets',
     dash: 'dashes read as 一',
+    note: 'owner note brackets, labels or breaks',
+    unit: 'unit names read with one character wrong',
     'page-number': 'page numbers dropped',
     'running-line': 'running headers or footers dropped',
   };
