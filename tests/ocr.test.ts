@@ -103,11 +103,12 @@ describe('OCR repairs (normalize/ocr.ts)', () => {
   });
   it('a unit name read with one character wrong, snapped to the document\'s spelling or a body\'s', () => {
     const para = (text: string, line: number) => ({ text, line, lines: [line] });
-    const all = ['（责任单位：市政府法制办、市财政局）', '（责任单位：市政府法制办）', '（责任单位：市政府法制欠、市民政局）', '（责任单位：市政府法制闪、市审计后）', '（责任单位：市综治闪）'].map(para);
+    const all = ['（责任单位：市政府法制办、市财政局）', '（责任单位：市政府法制办）', '（责任单位：市政府法制欠、市民政局）', '（责任单位：市政府法制闪、市审计后）', '（责任单位：市综治闪）', '（责任单位：县府各部门）', '（责任单位：县府各部门）', '（责任单位：有县府各部门、全县府各部门）'].map(para);
     const kinds: RepairKind[] = [];
     snapUnits(all, all.slice(2), (k) => kinds.push(k));
-    expect(all.slice(2).map((p) => p.text)).toEqual(['（责任单位：市政府法制办、市民政局）', '（责任单位：市政府法制办、市审计局）', '（责任单位：市综治办）']);
-    expect(kinds.length).toBe(4);
+    expect(all.slice(2, 5).map((p) => p.text)).toEqual(['（责任单位：市政府法制办、市民政局）', '（责任单位：市政府法制办、市审计局）', '（责任单位：市综治办）']);
+    expect(all[7].text).toBe('（责任单位：县府各部门、全县府各部门）');
+    expect(kinds.length).toBe(5);
   });
   it('the dash of a —— bullet read as 一', () => {
     expect(repaired('一一坚持问题导向。').text).toBe('——坚持问题导向。');

@@ -324,6 +324,8 @@ function noteUnits(t: string, each: (u: string) => void): void {
 // in its place when a name is no body of bodies.tsv and the document has no near spelling of it;
 // a look-alike of chi_sim's that ends no unit's name is read as the character it looks like.
 const UNIT_LAST = [...'局办厅委门室'];
+// first characters that belong to a unit's name (省直各部门, 各县府部门, 全市各部门, 有关部门)
+const SPECK_NOT = /^(?:[省市县区乡镇街各全中国其相]|有关)/;
 const LAST_LOOKALIKE: Record<string, string> = { 闪: '办', 兴: '办', 欠: '办', 六: '办', 后: '局', 斤: '厅', 季: '委' };
 
 /**
@@ -347,6 +349,8 @@ export function snapUnits(all: Paragraph[], ocr: Paragraph[], count: (k: RepairK
       return diff.length === 1 && (ends ? !(DISTINCT.has(u[diff[0]]) && DISTINCT.has(k[diff[0]])) : diff[0] === u.length - 1);
     });
     if (near.length === 1) return near[0];
+    // a speck before the name read as a character (有县府各部门), where the document writes the name twice or more
+    if (ends && (seen.get(u) ?? 0) === 1 && (seen.get(u.slice(1)) ?? 0) >= 2 && !SPECK_NOT.test(u)) return u.slice(1);
     if (near.length > 1 || ends) return u;
     const bodies = UNIT_LAST.map((c) => u.slice(0, -1) + c).filter((k) => bodiesOf(k));
     if (bodies.length === 1) return bodies[0];
