@@ -37,6 +37,11 @@ describe('OCR repairs (normalize/ocr.ts)', () => {
     expect(repaired('1 .加强政治建设').text).toBe('1.加强政治建设');
     expect(repaired('12，完善机制').text).toBe('12.完善机制');
     expect(repaired('( 3 )推进').text).toBe('（3）推进');
+    expect(repaired('〈二〉强化执行').text).toBe('（二）强化执行');
+    expect(repaired('C三)加强监督').text).toBe('（三）加强监督');
+    expect(repaired('(-)指导思想').text).toBe('（一）指导思想');
+    expect(repaired('-、总体要求').text).toBe('一、总体要求');
+    expect(repaired('i.加强政治建设').text).toBe('1.加强政治建设');
     expect(repaired('新政发2018] 46号').text).toBe('新政发〔2018〕46号');
     expect(repaired('舟政办发〔2018〕150号')).toEqual({ text: '舟政办发〔2018〕150号', kinds: [] });
   });

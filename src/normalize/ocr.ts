@@ -57,8 +57,11 @@ const MARK_AFTER = `(?=[${HAN}（(“《])`;
 const RULES: Rule[] = [
   // 二，主要任务 / 二 .主要任务 / 二 、 → 二、 (a part heading: a numeral alone, then the title)
   { kind: 'marker', re: new RegExp(`^([${CN}]{1,3})(\\s*)([，,.．、·])(\\s*)${MARK_AFTER}`), to: (m) => ((m[3] === '、' || m[3] === '.') && !m[2] && !m[4] ? m[0] : `${m[1]}、`) },
-  // （ 一 ） / (一） / （一)、 → （一）
+  // （ 一 ） / (一） / （一)、 → （一）; its brackets read as 〈 〉 【 】 〔 〕 or C, the numeral 一 as a dash
   { kind: 'marker', re: new RegExp(`^[（(]\\s*([${CN}]{1,3})\\s*[）)]\\s*`), to: (m) => `（${m[1]}）` },
+  { kind: 'marker', re: new RegExp(`^[〈<【〔C]\\s*([${CN}]{1,3})\\s*[）)〉>】〕](?=[${HAN}])|^[（(〈<【〔C]\\s*[-—–_~]\\s*[）)〉>】〕](?=[${HAN}])`), to: (m) => `（${m[1] ?? '一'}）` },
+  // -、总体要求 → 一、总体要求 (a single dash before a 、 opens no bullet: the numeral 一)
+  { kind: 'marker', re: new RegExp(`^[-—–_~]\\s*[、，,]\\s*(?=[${HAN}])`), to: () => '一、' },
   // 人三）/ 入二）/ 三）: the opening bracket read as 人, 入 or 八, or lost (a numeral and ）never open a line)
   { kind: 'marker', re: new RegExp(`^[人入八]?\\s*([${CN}]{1,3})\\s*[）)]\\s*(?=[${HAN}])`), to: (m) => `（${m[1]}）` },
   // 1 . / 1，/ 1 、 → 1. (an item: one or two digits, then its text)
@@ -66,7 +69,7 @@ const RULES: Rule[] = [
   // ( 3 ) → （3）
   { kind: 'marker', re: /^[（(]\s*(\d{1,2})\s*[）)]\s*/, to: (m) => `（${m[1]}）` },
   // a lone look-alike as an item number: l. / I. / (l) → 1. / （1）
-  { kind: 'digit', re: new RegExp(`^[lI|]\\s*[.．，,、]\\s*${MARK_AFTER}`), to: () => '1.' },
+  { kind: 'digit', re: new RegExp(`^[lI|i\\]!]\\s*[.．，,、]\\s*${MARK_AFTER}`), to: () => '1.' },
   { kind: 'digit', re: /^[（(]\s*[lI|]\s*[）)]\s*/, to: () => '（1）' },
   // 新政发2018] 46号 / 浙政办发(2O18) 16 号 → 新政发〔2018〕46号: the 发文字号 of GB/T 9704, its year's
   // 〔〕 read as ] [ ( ) or lost, spaces around the numbers
