@@ -45,6 +45,12 @@ describe('OCR repairs (normalize/ocr.ts)', () => {
     expect(repaired('新政发2018] 46号').text).toBe('新政发〔2018〕46号');
     expect(repaired('舟政办发〔2018〕150号')).toEqual({ text: '舟政办发〔2018〕150号', kinds: [] });
   });
+  it('a project numeral that is no numeral, one character off the next of its series', () => {
+    const lines = ['（十）加强监管。', '（二一）提高推广能力。', '（十二）推进创新。', '（二三）完善服务。', '二、主要任务', '（一）建立体系。', '（二一）不是下一个。'];
+    const r = repairOcr(lines.map((text) => ({ text, page: 1 })));
+    expect(r.lines).toEqual(['（十）加强监管。', '（十一）提高推广能力。', '（十二）推进创新。', '（十三）完善服务。', '二、主要任务', '（一）建立体系。', '（二一）不是下一个。']);
+    expect(r.counts.marker).toBe(2);
+  });
   it('markers already right are no repair, and are not counted', () => {
     for (const l of ['二、主要任务', '（一）建立', '1.加强政治建设', '3、推进', '2018年9月22日', '——坚持目标引领。']) {
       expect(repaired(l)).toEqual({ text: l, kinds: [] });

@@ -437,6 +437,37 @@ function glossRemains(t: string, count: (k: RepairKind) => void): string {
   });
 }
 
+/** The value of a Chinese numeral as headings write them (一 … 九十九), or undefined when it is none (二一). */
+export function numeralValue(n: string): number | undefined {
+  const d = (c: string | undefined) => (c === undefined ? -1 : CN.indexOf(c) + 1);
+  const m = /^([二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(n);
+  if (!m || n === '') return undefined;
+  if (!m[2]) return n.length === 1 ? d(n) : undefined;
+  return (m[1] ? d(m[1]) : 1) * 10 + (m[3] ? d(m[3]) : 0);
+}
+const numeral = (v: number): string => (v <= 10 ? CN[v - 1] : `${v >= 20 ? CN[Math.floor(v / 10) - 1] : ''}十${v % 10 ? CN[(v % 10) - 1] : ''}`);
+
+/**
+ * A heading numeral that is no numeral (（二一） for （十一）, 十 read as 二): the next of its series
+ * when that is one character off it. Series: parts 一、 and projects （一）, each counted from the last.
+ */
+function repairSeries(text: string, last: Map<string, number>, count: (k: RepairKind) => void): string {
+  const m = new RegExp(`^(（?)([${CN}]{1,3})([、）])`).exec(text);
+  if (!m || (m[1] === '') !== (m[3] === '、')) return text;
+  const kind = m[3];
+  let v = numeralValue(m[2]);
+  if (v === undefined) {
+    const want = numeral((last.get(kind) ?? 0) + 1);
+    if (want.length !== m[2].length || [...want].filter((c, i) => c !== m[2][i]).length !== 1) return text;
+    v = (last.get(kind) ?? 0) + 1;
+    count('marker');
+    text = `${m[1]}${want}${m[3]}${text.slice(m[0].length)}`;
+  }
+  last.set(kind, v);
+  if (kind === '、') last.delete('）'); // a new part counts its projects from （一）
+  return text;
+}
+
 /** Repairs the lines OCR read (after width unification), dropping page numbers and running lines. */
 export function repairOcr(lines: OcrLine[]): OcrRepairs {
   const counts: Record<RepairKind, number> = { marker: 0, digit: 0, bracket: 0, quote: 0, gloss: 0, dash: 0, note: 0, unit: 0, 'page-number': 0, 'running-line': 0 };
@@ -444,6 +475,7 @@ export function repairOcr(lines: OcrLine[]): OcrRepairs {
   let glosses = 0;
   for (const l of lines) if (/[a-z]/.test(l.text)) glosses += l.text.match(GLOSS)?.length ?? 0;
   const glossed = glosses >= 12;
+  const series = new Map<string, number>();
   const out = lines.map((l, i) => {
     if (PAGE_NUMBER.test(l.text) && l.text.trim() !== '') {
       counts['page-number']++;
@@ -453,7 +485,7 @@ export function repairOcr(lines: OcrLine[]): OcrRepairs {
       counts['running-line']++;
       return null;
     }
-    const t = repairLine(l.text, (k) => counts[k]++);
+    const t = repairSeries(repairLine(l.text, (k) => counts[k]++), series, (k) => counts[k]++);
     return glossed && /[A-Za-z]/.test(t) ? glossRemains(t, (k) => counts[k]++) : t;
   });
   return { lines: out, counts };
