@@ -95,6 +95,11 @@ describe('OCR repairs (normalize/ocr.ts)', () => {
   it('quotation marks set by what stands beside them when one was lost', () => {
     expect(repaired('加快建设“大系统、大数据、大平台"。按照"全打通、全在线"要求推进').text).toBe('加快建设“大系统、大数据、大平台”。按照“全打通、全在线”要求推进');
     expect(repaired("做到'五个过硬\"，坚决维护").text).toBe('做到“五个过硬”，坚决维护');
+    // an opening mark lost: the one left closes (no mark after it could), and an item's quoted name opens again
+    expect(repaired('按照全打通、全在线"要求推进').text).toBe('按照全打通、全在线”要求推进');
+    expect(repaired('7.赢在广州"大学生创业扶持项目。').text).toBe('7.“赢在广州”大学生创业扶持项目。');
+    expect(repaired('1.深化"基层治理四平台”建设。').text).toBe('1.深化“基层治理四平台”建设。');
+    expect(repaired('8.赢在广州"大学生创业扶持项目。每年评选"十佳"项目').text).toBe('8.“赢在广州”大学生创业扶持项目。每年评选“十佳”项目');
   });
   it('县 read as 具 at the start of a unit in a list', () => {
     expect(repaired('（责任单位：具编办、县发改局）').text).toBe('（责任单位：县编办、县发改局）');

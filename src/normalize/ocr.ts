@@ -1,7 +1,8 @@
 // Lines that Tesseract read from a page image, repaired the way a reader of a scanned notice would:
 // what OCR typically gets wrong in the layout of GB/T 9704 documents (公文), not what one document says.
 //  - heading and item markers: the mark after a numeral read as a comma or a full stop, with spaces
-//    around (`二 ,主要任务` → `二、主要任务`, `(一 )` → `（一）`, `1 .加强` → `1.加强`);
+//    around (`二 ,主要任务` → `二、主要任务`, `(一 )` → `（一）`, `1 .加强` → `1.加强`), the brackets of
+//    （一） read as 〈〉【】 or C, a numeral that is none (（二一）) one character off the next of its series;
 //  - Latin look-alikes of digits inside numbers (Tesseract's chi_sim reads 0 as O/o, 1 as l/I/|):
 //    `2O18年` → `2018年`, `l2月` → `12月`, and a lone `l.` / `(l)` marker;
 //  - the dash of a —— bullet read as the numeral 一 (`一一坚持…` → `——坚持…`);
@@ -10,8 +11,8 @@
 //    differently on each (one character more or less), dropped as for text PDFs;
 //  - owner notes (（责任单位：…）): the （ read as 人, C, 〈 or 【, a character of the label misread
 //    (真任单位), the ： read as ; , . or 、; the aside 〔党组〕 read as 【党组]; a note broken over two
-//    lines by a wrapped line the layout did not join; a unit name read once with one character
-//    wrong where the document writes it alike elsewhere (市政府法制欠 → 市政府法制办);
+//    lines by a wrapped line the layout did not join; a unit name with one character wrong where
+//    the document writes it right elsewhere or bodies.tsv knows the right one (市政府法制欠 → 市政府法制办);
 //  - quotation marks set by what stands either side of them, not only by pairing in the line;
 //  - in a scan of a page with pinyin glosses (發(fā)), the glosses' remains (Imen), (wb, Uing)).
 // The lines come after width unification (width.ts), so brackets and commas are already full-width.
@@ -112,6 +113,7 @@ const BRACKET_RULES: { re: RegExp; to: (m: string[]) => string }[] = [
 // the other of the mark before it (a quote opened is closed next). A * or ' only where a quote can
 // open (before a Han character, a closing mark further on).
 const QUOTE = new RegExp(`[\`"“”]|[*'](?=[${HAN}][^*'"”]*["”])`, 'g');
+const ITEM_HEAD = new RegExp(`^((?:[（(]?[${CN}\\d]{1,3}[）)、.．]|——))([${HAN}]{2,8})`);
 const CLOSE_AFTER = /[。，、；：！？）》〕…—]/;
 const OPEN_BEFORE = /[（《〔：，。、；！？—]/;
 function repairQuotes(t: string, count: (k: RepairKind) => void): string {
@@ -120,25 +122,39 @@ function repairQuotes(t: string, count: (k: RepairKind) => void): string {
   if (marks.length === 0) return t;
   // only in Chinese text (not inches, not code): a mark with wide text on one side
   const wide = (at: number) => WIDE.test(t[at - 1] ?? '') || WIDE.test(t[at + 1] ?? '');
+  const sides = marks.map((m) => {
+    const before = t[m.index! - 1] ?? '';
+    const after = t[m.index! + 1] ?? '';
+    return after === '' || CLOSE_AFTER.test(after) ? '”' : before === '' || OPEN_BEFORE.test(before) ? '“' : '';
+  });
+  // 1.赢在广州"大学生… : the first mark of an item that opens with a short name closes it (its “ lost)
+  const head = ITEM_HEAD.exec(t);
+  // (not when another mark follows in its clause: 1.深化"基层治理”建设 opens there)
+  if (head && marks[0].index === head[0].length && !sides[0] && marks[0][0] !== '“' && !/^[^，。；：！？]*[`"'“”]/.test(t.slice(head[0].length + 1))) sides[0] = '”';
   let open = false;
   let out = '';
   let last = 0;
-  for (const m of marks) {
+  marks.forEach((m, k) => {
     const at = m.index!;
-    const q = m[0];
-    const before = t[at - 1] ?? '';
-    const after = t[at + 1] ?? '';
-    let want: string;
-    if (after === '' || CLOSE_AFTER.test(after)) want = '”';
-    else if (before === '' || OPEN_BEFORE.test(before)) want = '“';
-    else want = open ? '”' : '“';
+    // between two Han characters: the other of the mark before (or a curly one as read); but a quote that opens would need a
+    // later mark to close it, and OCR loses an opening “ far more often than a closing one
+    // (a curly mark as Tesseract read it is kept there)
+    const curly = m[0] === '“' || m[0] === '”' ? m[0] : '';
+    const want = sides[k] || curly || (open ? '”' : sides.slice(k + 1).some((x) => x !== '“') ? '“' : '”');
     open = want === '“';
-    if (q === want || !wide(at)) continue;
+    if (m[0] === want || !wide(at)) return;
     count('quote');
     out += t.slice(last, at) + want;
     last = at + 1;
+  });
+  t = last === 0 ? t : out + t.slice(last);
+  // 1.赢在广州”大学生… → 1.“赢在广州”大学生…
+  const lost = ITEM_HEAD.exec(t);
+  if (lost && t[lost[0].length] === '”') {
+    count('quote');
+    t = `${lost[1]}“${t.slice(lost[1].length)}`;
   }
-  return last === 0 ? t : out + t.slice(last);
+  return t;
 }
 
 /**
