@@ -372,7 +372,7 @@ export interface OwnerChange {
   detail: string;
   /**
    * What the judgment rests on: 'table' when every unit compared is in the table of government
-   * bodies (src/diff/bodies.tsv), 'name-rule' when some unit was matched by how its name is built,
+   * bodies (src/bodies/bodies.tsv), 'name-rule' when some unit was matched by how its name is built,
    * 'inferred' when one side names no unit and its owners were read from its sentences' subjects.
    */
   basis: 'table' | 'name-rule' | 'inferred';

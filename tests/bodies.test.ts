@@ -1,8 +1,8 @@
-// The table of government bodies (src/diff/bodies.tsv) and what owner comparison makes of it:
+// The table of government bodies (src/bodies/bodies.tsv) and what owner comparison makes of it:
 // names unique per level, former names pointing to current bodies, counterparts an analyst expects
 // (编办 = 编委办, 国务院办公厅 = 市府办, 工业和信息化部 = 市经信局), read once per process.
 import { describe, it, expect } from 'vitest';
-import { bareName, bodiesOf, bodyTable, bodyTableLoads, LEVELS } from '../src/diff/bodies.js';
+import { bareName, bodiesOf, bodyTable, bodyTableLoads, LEVELS } from '../src/bodies/table.js';
 import { counterpart } from '../src/diff/owners.js';
 import { subjectsOf } from '../src/diff/inline-units.js';
 import { diffNotices } from '../src/diff/index.js';
@@ -43,8 +43,8 @@ describe('the body table', () => {
     expect(bodyTableLoads()).toBe(1);
   });
 
-  it('as the build stores it (dist/diff/bodies.prebuilt.json) gives the same lookups as the table file', async () => {
-    const built = (await import('../dist/diff/bodies.js')) as typeof import('../src/diff/bodies.js');
+  it('as the build stores it (dist/bodies/bodies.prebuilt.json) gives the same lookups as the table file', async () => {
+    const built = (await import('../dist/bodies/table.js')) as typeof import('../src/bodies/table.js');
     const b = built.bodyTable();
     expect(built.bodyTableWasStored()).toBe(true);
     const lines = (m: Map<string, { line: number } | null>) => [...m].map(([k, r]) => [k, r?.line ?? null]);

@@ -62,7 +62,7 @@ describe('the CLI bundle (dist/cli.cjs)', () => {
     expect(bundled.stderr.match(/plancmp export worker: bundle \(code cache accepted\)/g)).toHaveLength(2);
     // a copy without the worker bundle: its workers run dist/export/worker.js
     const copy = mkdtempSync(path.join(tmpdir(), 'plancmp-no-worker-bundle-'));
-    for (const d of ['bin', 'dist', 'src/base', 'src/diff/bodies.tsv', 'package.json', 'fixtures']) cpSync(path.join(ROOT, d), path.join(copy, d), { recursive: true, preserveTimestamps: true });
+    for (const d of ['bin', 'dist', 'src/base', 'src/bodies/bodies.tsv', 'package.json', 'fixtures']) cpSync(path.join(ROOT, d), path.join(copy, d), { recursive: true, preserveTimestamps: true });
     symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
     rmSync(path.join(copy, 'dist', 'export-worker.cjs'));
     const modules = spawnSync(process.execPath, [path.join(copy, 'bin', 'plancmp.js'), 'export', ...inputs, '--out', path.join(dir, 'modules'), '--jobs', '2', '--diff'], { cwd: copy, encoding: 'utf8', env: { ...process.env, PLANCMP_TRACE_STARTUP: '1' } });
@@ -98,7 +98,7 @@ describe('the CLI bundle (dist/cli.cjs)', () => {
   it('is used only while no file it was made from is newer; then the launcher runs dist/cli/main.js', () => {
     // a copy with the times kept, whose dist/cli/main.js would fail if it were loaded
     const dir = mkdtempSync(path.join(tmpdir(), 'plancmp-stale-'));
-    for (const d of ['bin', 'dist', 'src/base', 'src/diff/bodies.tsv', 'package.json']) cpSync(path.join(ROOT, d), path.join(dir, d), { recursive: true, preserveTimestamps: true });
+    for (const d of ['bin', 'dist', 'src/base', 'src/bodies/bodies.tsv', 'package.json']) cpSync(path.join(ROOT, d), path.join(dir, d), { recursive: true, preserveTimestamps: true });
     symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
     const main = path.join(dir, 'dist', 'cli', 'main.js');
     const { atime, mtime } = statSync(main);

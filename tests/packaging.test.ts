@@ -26,10 +26,10 @@ describe('package', () => {
   it('packs only what runs: dist, bin, schema, the embedded base text, README, LICENSE', () => {
     const [{ files }] = JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts']));
     const paths: string[] = files.map((f: { path: string }) => f.path);
-    for (const p of ['bin/plancmp.js', 'dist/cli/main.js', 'dist/index.js', 'dist/index.d.ts', 'schema/diff.v1.json', 'schema/parse.v1.json', 'src/base/zhezhengfa-2018-16.txt', 'src/diff/bodies.tsv', 'README.md', 'LICENSE', 'package.json']) {
+    for (const p of ['bin/plancmp.js', 'dist/cli/main.js', 'dist/index.js', 'dist/index.d.ts', 'schema/diff.v1.json', 'schema/parse.v1.json', 'src/base/zhezhengfa-2018-16.txt', 'src/bodies/bodies.tsv', 'README.md', 'LICENSE', 'package.json']) {
       expect(paths, p).toContain(p);
     }
-    const stray = paths.filter((p) => /^(tests|fixtures|bench|node_modules)\//.test(p) || (p.startsWith('src/') && p !== 'src/base/zhezhengfa-2018-16.txt' && p !== 'src/diff/bodies.tsv') || /^dist\/(dev|eval)\//.test(p));
+    const stray = paths.filter((p) => /^(tests|fixtures|bench|node_modules)\//.test(p) || (p.startsWith('src/') && p !== 'src/base/zhezhengfa-2018-16.txt' && p !== 'src/bodies/bodies.tsv') || /^dist\/(dev|eval)\//.test(p));
     expect(stray).toEqual([]);
   });
 

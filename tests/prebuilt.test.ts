@@ -30,7 +30,7 @@ describe('prebuilt base is keyed on content, not file times', () => {
     const { tmpdir } = await import('node:os');
     const dir = mkdtempSync(path.join(tmpdir(), 'plancmp-copy-'));
     // a plain copy: new modification times, as after npm pack + install or a copy that drops sub-second times
-    for (const d of ['dist', 'src/base', 'src/diff/bodies.tsv', 'package.json']) cpSync(d, path.join(dir, d), { recursive: true, preserveTimestamps: false });
+    for (const d of ['dist', 'src/base', 'src/bodies/bodies.tsv', 'package.json']) cpSync(d, path.join(dir, d), { recursive: true, preserveTimestamps: false });
     return dir;
   };
   const probe = (dir: string) =>

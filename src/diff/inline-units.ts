@@ -2,7 +2,7 @@
 // its sentences — “国家卫生健康委推行…”, “人民银行、银保监会要…”, “由市商务局牵头…”. Shown as
 // inferred wherever they are used (OwnerChange.basis 'inferred').
 import type { Task } from '../model.js';
-import { subjectNames } from './bodies.js';
+import { subjectNames } from '../bodies/table.js';
 
 // what may stand before a subject at the start of a clause
 const LEAD_IN = /^(?:同时|并|另外|此外|其中|由|请|要求)?/;

@@ -11,7 +11,7 @@
 // departments the local plan names.
 import type { Link, Notice, OwnerChange, Task } from '../model.js';
 import { bigramSet } from '../align/text.js';
-import { bodiesOf, carriersOf } from './bodies.js';
+import { bodiesOf, carriersOf } from '../bodies/table.js';
 import { inlineUnits } from './inline-units.js';
 
 /** The implementing government itself, its subordinate governments, development zones' committees, 有关部门. */

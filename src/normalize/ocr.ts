@@ -21,7 +21,7 @@
 import { ASSIST_UNIT_LABELS, GUIDE_UNIT_LABELS, LEAD_UNIT_LABELS, PLAIN_UNIT_LABELS, RESPONSIBLE_UNIT_LABELS, UNIT_END } from '../vocabulary.js';
 import type { Paragraph } from '../model.js';
 import { opensElement } from './rejoin.js';
-import { bodiesOf } from '../diff/bodies.js';
+import { bodiesOf } from '../bodies/table.js';
 
 export interface OcrLine {
   text: string;

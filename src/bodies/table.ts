@@ -2,7 +2,7 @@
 // stands for, at any level — 工业和信息化部, 省经济和信息化厅 and 市经信局 are one body, 省编办 and
 // 市编委办 another, 人行舟山市中支 a branch of 人民银行. Read once per process, when first asked.
 // The build stores the derived lookups (every name without its place and level) beside the compiled
-// code (bodies-prebuild.ts): deriving them is ~10 ms of a cold `plancmp diff`, reading them ~1 ms.
+// code (prebuild.ts): deriving them is ~10 ms of a cold `plancmp diff`, reading them ~1 ms.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -35,7 +35,7 @@ export interface BodyTable {
   cores: Map<string, BodyRow | null>;
 }
 
-export const BODIES_FILE = fileURLToPath(new URL('../../src/diff/bodies.tsv', import.meta.url));
+export const BODIES_FILE = fileURLToPath(new URL('../../src/bodies/bodies.tsv', import.meta.url));
 /** The derived lookups, stored by the build with the table text and code they were derived by. */
 const PREBUILT_FILE = fileURLToPath(new URL('./bodies.prebuilt.json', import.meta.url));
 const CODE_FILE = fileURLToPath(import.meta.url);
@@ -103,7 +103,7 @@ function readPrebuilt(text: string): BodyTable | undefined {
   }
 }
 
-/** Build step (bodies-prebuild.ts): derive the lookups from the table file and store them. */
+/** Build step (prebuild.ts): derive the lookups from the table file and store them. */
 export function writePrebuiltTable(): void {
   const text = readFileSync(BODIES_FILE, 'utf8');
   const t = parseTable(text);
