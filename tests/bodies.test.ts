@@ -202,6 +202,15 @@ describe('owners a base without owner notes implies', () => {
     expect(subjectsOf('地方各级人民政府、各有关部门要做好抗震设防。')).toEqual([]);
   });
 
+  it('a split half that names a new unit adds it to that half only', () => {
+    const task = (id: string, units: string[]) => ({ id, title: id, text: '推进国家高新区扩区。', units, lead: units.slice(0, 1), assist: units.slice(1), guide: [], ownerNotes: [], impliedUnits: [], unitsFrom: 'task' });
+    const base = { tasks: [task('1', ['科技部'])] } as unknown as Notice;
+    const local = { tasks: [task('1', ['省科技厅']), task('2', ['省科技厅', '省自然资源厅'])] } as unknown as Notice;
+    const [a, b] = compareOwners(base, local, [{ base: '1', local: '1' }, { base: '1', local: '2' }] as never);
+    expect(a.change).toBe('mapped');
+    expect(b).toMatchObject({ change: 'owner-added', unmatched: ['省自然资源厅'] });
+  });
+
   it('a base that addresses only the implementing level names no owner: the bodies a lower level names are added', () => {
     const notice = (text: string, units: string[]) =>
       ({ tasks: [{ id: '1', title: text, text, units, lead: units, assist: [], guide: [], ownerNotes: [], impliedUnits: [], unitsFrom: units.length ? 'task' : 'none' }] }) as unknown as Notice;

@@ -300,7 +300,11 @@ function judge(k: Link, bt: Task, lt: Task, b: Side, l: Side, localNotes: boolea
     if (r.same) used.add(r.basis);
     return r.same;
   };
+  // what this link's local task adds is its own: one half of a split that names a new unit does not
+  // add it to the other half (units are dropped only when missing from every task of the group)
+  const ownLocal = l.inferred ? l.units : expand(lt.units).filter((v) => l.units.includes(v));
   const groups = groupChanges(b.units, l.units);
+  groups.added = groups.added.filter((v) => ownLocal.includes(v));
   const withGroups = (e: OwnerChange) => {
     if (groups.added.length) e.groupsAdded = groups.added;
     if (groups.dropped.length) e.groupsDropped = groups.dropped;
@@ -336,7 +340,7 @@ function judge(k: Link, bt: Task, lt: Task, b: Side, l: Side, localNotes: boolea
   const missing = b.units.filter((u) => !exempt(u) && !l.units.some((v) => rel(u, v)));
   // a base catch-all (有关部门, 其他省级部门) covers the departments the local plan names
   const catchAll = b.units.some((u) => keyOf(u).tag === 'generic');
-  const uncovered = l.units.filter((v) => !exempt(v) && !b.units.some((u) => rel(u, v)));
+  const uncovered = ownLocal.filter((v) => !exempt(v) && !b.units.some((u) => rel(u, v)));
   const extra = catchAll ? [] : uncovered;
   // ... and is carried by them (市级有关部门 → 县政务办、县大数据中心)
   if (uncovered.length) groups.dropped = groups.dropped.filter((u) => keyOf(u).tag !== 'generic');
