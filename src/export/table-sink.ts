@@ -1,15 +1,15 @@
 // Writes the tables of `export --tables DIR` (declared in tables.ts): DIR/<table>.csv (UTF-8, a
 // header row, RFC 4180 quoting, no BOM and no spreadsheet escapes: for pandas, R and DuckDB) and
 // DIR/<table>.parquet (typed columns: INT32, DOUBLE, BOOLEAN, UTF8 strings, DATE days), with the
-// same rows in the same order. The workers send each record's rows already as CSV text and columns
-// (tables.ts TableChunk); they are buffered per table and written every BATCH rows (a CSV chunk and a
-// Parquet row group), so memory stays flat however large the corpus. Each file is written through an
+// same rows in the same order. The workers send each record's rows already as CSV bytes and packed
+// columns (tables.ts TableRows); they are buffered per table and written every BATCH rows (a CSV chunk
+// and a Parquet row group), so memory stays flat however large the corpus. Each file is written through an
 // OutputSink: complete (fsync + rename) on commit, absent after abort.
 import path from 'node:path';
 import { ParquetWriter, ByteWriter } from 'hyparquet-writer';
 import type { SchemaElement, Writer } from 'hyparquet-writer';
 import { OutputSink } from '../write/atomic.js';
-import { TABLES, csvHeader, type Cell, type Column, type TableDef, type TableRows, type TableChunk } from './tables.js';
+import { TABLES, csvHeader, type Cell, type Column, type TableDef, type TableRows } from './tables.js';
 
 /** Rows per Parquet row group (and CSV write). */
 const BATCH = 8_192;
@@ -47,6 +47,13 @@ function sinkWriter(sink: OutputSink): Writer {
   return w;
 }
 
+/** Where TableSink is in a record's packed rows. */
+interface Cursor {
+  same: number;
+  codes: number;
+  nums: number;
+}
+
 class TableFile {
   private readonly csv: OutputSink;
   private readonly parquet: OutputSink;
@@ -74,16 +81,38 @@ class TableFile {
     this.writer = new ParquetWriter({ writer: sinkWriter(this.parquet), schema, statistics: false, createdBy: 'plancmp (hyparquet-writer)' });
   }
 
-  add(c: TableChunk): void {
-    if (!c.rows) return;
-    this.csvBytes.push(c.csv);
+  /** `n` rows of one record: its CSV lines, and its columns read from `p` at the cursor `at` (advanced past them). */
+  add(n: number, csv: Uint8Array, p: TableRows, strings: string[], at: Cursor): void {
+    if (!n) return;
+    this.csvBytes.push(csv);
     for (let k = 0; k < this.columns.length; k++) {
       const to = this.columns[k];
-      const from = c.columns[k];
-      if (Array.isArray(from)) for (const v of from) to.push(v);
-      else for (let i = 0; i < c.rows; i++) to.push(from.all);
+      const all = p.same[at.same++];
+      if (all !== undefined) {
+        for (let i = 0; i < n; i++) to.push(all);
+        continue;
+      }
+      switch (this.def.columns[k].type) {
+        case 'string':
+          for (let i = 0; i < n; i++) {
+            const c = p.codes[at.codes++];
+            to.push(c < 0 ? null : strings[c]);
+          }
+          break;
+        case 'bool':
+          for (let i = 0; i < n; i++) {
+            const v = p.nums[at.nums++];
+            to.push(Number.isNaN(v) ? null : v === 1);
+          }
+          break;
+        default:
+          for (let i = 0; i < n; i++) {
+            const v = p.nums[at.nums++];
+            to.push(Number.isNaN(v) ? null : v);
+          }
+      }
     }
-    this.buffered += c.rows;
+    this.buffered += n;
     if (this.buffered >= BATCH) this.flush();
   }
 
@@ -129,7 +158,14 @@ export class TableSink {
   }
 
   add(rows: TableRows): void {
-    rows.forEach((r, i) => this.files[i].add(r));
+    const strings: string[] = new Array(rows.lens.length);
+    for (let i = 0, from = 0; i < strings.length; i++) strings[i] = rows.text.slice(from, (from += rows.lens[i]));
+    const at: Cursor = { same: 0, codes: 0, nums: 0 };
+    let from = 0;
+    rows.counts.forEach((n, i) => {
+      this.files[i].add(n, rows.csv.subarray(from, rows.csvEnds[i]), rows, strings, at);
+      from = rows.csvEnds[i];
+    });
   }
 
   /** Rows written per table. */

@@ -36,20 +36,30 @@ export interface TableDef {
 }
 
 /**
- * One record's rows of one table, as the sink takes them: the CSV lines, and the same rows by column
- * (a date as days since 1970-01-01, as Parquet stores it). Built in the export worker: arrays of plain
- * values cross to the main thread far cheaper than one array per row, and leave it little to collect.
+ * One record's rows of every table (TABLES order), packed for the move from the export worker to the
+ * main thread: a few flat buffers instead of one value per cell. Structured cloning costs per value —
+ * cloning the rows cell by cell cost more than building them — while a string and typed arrays cross
+ * at the price of a copy (the CSV bytes are moved, not copied). TableSink unpacks them in this order.
  */
-export interface TableChunk {
-  rows: number;
-  /** UTF-8, in a buffer of its own: moved to the main thread, not copied. */
+export interface TableRows {
+  /** Rows per table. */
+  counts: number[];
+  /** Every table's CSV lines (UTF-8), one table after another; `csvEnds[t]` is where table t's end. */
   csv: Uint8Array;
-  /** Per column its values, or `{ all }` when every row has the same (file, base_file: most columns of a record's rows). */
-  columns: (Cell[] | { all: Cell })[];
+  csvEnds: number[];
+  /**
+   * Per column of every table with rows (in order), the value all of its rows share, or undefined:
+   * `file` and `base_file` are the same in all of a record's rows, and need not be sent per row.
+   */
+  same: (Cell | undefined)[];
+  /** The distinct strings of the other string cells, concatenated; `lens` holds each one's length. */
+  text: string;
+  lens: Int32Array;
+  /** The other string cells, column by column, as their place among the distinct strings (-1: null). */
+  codes: Int32Array;
+  /** The other number, boolean (1/0) and date (days since 1970-01-01, as Parquet stores it) cells, column by column; NaN: null. */
+  nums: Float64Array;
 }
-
-/** Chunks of one record, in TABLES order. */
-export type TableRows = TableChunk[];
 
 const cols = (spec: string): Column[] =>
   spec
@@ -212,31 +222,65 @@ function csvCell(v: Cell): string {
   return NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-function column(rows: Cell[][], k: number, date: boolean): Cell[] | { all: Cell } {
-  const first = rows[0][k];
-  let same = true;
-  for (let i = 1; i < rows.length && same; i++) same = rows[i][k] === first;
-  if (same && !date) return { all: first };
-  return rows.map((r) => {
-    const v = r[k];
-    return date && v !== null ? Math.round(Date.parse(`${v as string}T00:00:00Z`) / DAY_MS) : v;
-  });
-}
-
-function chunk(t: TableDef, rows: Cell[][]): TableChunk {
-  if (!rows.length) return { rows: 0, csv: new Uint8Array(0), columns: [] };
-  let csv = '';
-  for (const r of rows) {
-    for (let k = 0; k < r.length; k++) csv += (k ? ',' : '') + csvCell(r[k]);
-    csv += '\n';
-  }
-  return { rows: rows.length, csv: ownBytes(csv), columns: t.columns.map((c, k) => column(rows, k, c.type === 'date')) };
-}
+/** A cell as Parquet stores it: a date as days since 1970-01-01. */
+const stored = (v: Cell, date: boolean): Cell => (date && v !== null ? Math.round(Date.parse(`${v as string}T00:00:00Z`) / DAY_MS) : v);
 
 /** The header line of a table's CSV. */
 export const csvHeader = (t: TableDef): string => t.columns.map((c) => c.name).join(',') + '\n';
 
-/** The rows one record gives every table (in TABLES order). */
+/** The rows one record gives every table, packed (TableRows). */
 export function tableRows(r: RecordView): TableRows {
-  return TABLES.map((t) => chunk(t, t.rows(r)));
+  const counts: number[] = [];
+  const csvEnds: number[] = [];
+  const same: (Cell | undefined)[] = [];
+  const csv: string[] = [];
+  let csvBytes = 0;
+  // each distinct string once (a unit, a task id and a kind recur row after row), the cells as codes
+  const distinct = new Map<string, number>();
+  const codes: number[] = [];
+  const nums: number[] = [];
+  for (const t of TABLES) {
+    const rows = t.rows(r);
+    counts.push(rows.length);
+    let part = '';
+    for (const row of rows) {
+      let line = csvCell(row[0]);
+      for (let k = 1; k < row.length; k++) line += ',' + csvCell(row[k]);
+      part += line + '\n';
+    }
+    csv.push(part);
+    csvEnds.push((csvBytes += Buffer.byteLength(part, 'utf8')));
+    if (!rows.length) continue;
+    for (let k = 0; k < t.columns.length; k++) {
+      const type = t.columns[k].type;
+      if (type === 'date') for (const row of rows) row[k] = stored(row[k], true);
+      const first = rows[0][k];
+      let all = true;
+      for (let i = 1; i < rows.length && all; i++) all = rows[i][k] === first;
+      same.push(all ? first : undefined);
+      if (all) continue;
+      if (type === 'string') {
+        for (const row of rows) {
+          const v = row[k] as string | null;
+          if (v === null) codes.push(-1);
+          else {
+            let c = distinct.get(v);
+            if (c === undefined) distinct.set(v, (c = distinct.size));
+            codes.push(c);
+          }
+        }
+      } else for (const row of rows) nums.push(row[k] === null ? NaN : Number(row[k]));
+    }
+  }
+  const strings = [...distinct.keys()];
+  return {
+    counts,
+    csv: ownBytes(csv), // every table's CSV in one buffer of its own: moved to the main thread, not copied
+    csvEnds,
+    same,
+    text: strings.join(''),
+    lens: Int32Array.from(strings, (x) => x.length),
+    codes: Int32Array.from(codes),
+    nums: Float64Array.from(nums),
+  };
 }

@@ -15,7 +15,7 @@ port.on('message', async (t: WorkerTask) => {
   const moved: ArrayBuffer[] = [];
   if (r.status === 'ok') {
     if (r.line) moved.push(r.line.buffer as ArrayBuffer);
-    for (const c of r.rows ?? []) if (c.rows) moved.push(c.csv.buffer as ArrayBuffer);
+    if (r.rows) moved.push(r.rows.csv.buffer as ArrayBuffer, r.rows.lens.buffer as ArrayBuffer, r.rows.codes.buffer as ArrayBuffer, r.rows.nums.buffer as ArrayBuffer);
   }
   port.postMessage(r, moved);
 });
