@@ -387,7 +387,7 @@ const variants = [
   { key: 'plain1', label: `\`plancmp export main --out DIR --jobs 1\``, jobs: 1, extra: [] },
   { key: 'plainN', label: `\`plancmp export main --out DIR --jobs ${CORE_JOBS}\``, jobs: CORE_JOBS, extra: [] },
   { key: 'diffN', label: `\`plancmp export main --out DIR --diff --jobs ${CORE_JOBS}\``, jobs: CORE_JOBS, extra: ['--diff'] },
-  // issue 31: the tables (rows built in the workers, CSV and Parquet written by the main thread) beside the same export
+  // issue 31: the tables beside the same export (rows and CSV built in the workers and handed over packed — src/export/tables.ts TableRows; Parquet encoded by the main thread)
   { key: 'tablesN', label: `\`plancmp export main --out DIR --diff --tables DIR/tables --jobs ${CORE_JOBS}\``, jobs: CORE_JOBS, extra: ['--diff', '--tables', 'TABLES'] },
 ];
 const createUs = createCostUs();

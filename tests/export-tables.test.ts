@@ -123,13 +123,17 @@ describe('export --diff --base auto on a mixed folder (fixtures, chain corpus, r
     }
     for (const r of recs) {
       expect(r.export.diff?.base).toBe('auto');
-      // a parent without tasks of its own (a 规定 cited by its 实施 notice) is found but gives no diff
-      const parentTasks = r.parent ? recs.find((x) => x.export.input === r.parent!.file)?.taskCount : undefined;
-      const diffed = r.parentStatus === 'found' && r.taskCount > 0 && parentTasks !== 0;
+      // a found parent is read as diff reads it: a 规定 cited by its 实施 notice gives its measures (below)
+      const diffed = r.parentStatus === 'found' && r.taskCount > 0;
       expect(!!r.diff, r.export.input).toBe(diffed);
       if (r.diff) expect(r.diff.base.file).toBe(r.parent!.file);
       else expect(r.coverage).toBeNull();
     }
+    // the 规定 (no tasks of its own as exported) is diffed by its measures, as `plancmp diff BASE LOCAL` does
+    expect(rec('fixtures/implemented/guifan-written-base.txt').taskCount).toBe(0);
+    const implemented = rec('fixtures/implemented/tongzhi-written-local.txt');
+    expect(implemented.parent?.docNumber).toBe('国办发〔2021〕99号');
+    expect(implemented.diff?.dropped.map((t) => t.id)).toEqual(['3.2']);
     // most of this folder implements nothing in it: the 16号 is no longer everyone's base
     expect(recs.filter((r) => r.diff).length).toBeLessThan(recs.length / 2);
   });

@@ -34,6 +34,17 @@ describe('a plan against the 规定 it implements', () => {
     expect(d.dropped.map((t: { id: string }) => t.id)).toEqual(['3.2']);
   });
 
+  it('export --diff reads the 规定 as diff does: given with --base, and found as the parent with --base auto', async () => {
+    for (const args of [[LOCAL, '--base', BASE], [BASE, LOCAL, '--base', 'auto']]) {
+      const r = await runCli(['export', ...args, '--diff', '--jsonl', '-']);
+      expect(r.code, r.err).toBe(0);
+      const rec = r.out.trim().split('\n').map((l) => JSON.parse(l)).find((x) => x.export.input === LOCAL);
+      expect(rec.parent.docNumber, args.join(' ')).toBe('国办发〔2021〕99号');
+      expect(rec.diff.dropped.map((t: { id: string }) => t.id)).toEqual(['3.2']);
+      expect(rec.diff.added).toEqual([]);
+    }
+  });
+
   it('every comparing command reads the 规定 alike: diff BASE with a pattern of plans, and report', async () => {
     const batch = await runCli(['diff', BASE, 'fixtures/implemented/tongzhi-*.txt', '--format', 'json']);
     expect(batch.code, batch.err).toBe(0);

@@ -1,7 +1,8 @@
 // Plan names and levels, derived from how Chinese notice titles are built:
 //   [issuer] 关于印发 [plan name] 的通知,  plan name = [place + 政府] name [（years）] [实施方案|实施意见|…]
 // A lower level names its plan after the parent's: 新昌县人民政府“两强三提高”建设行动计划实施方案 implements
-// 政府“两强三提高”建设行动计划. Keys keep only Chinese, letters and digits so punctuation and quote
+// 政府“两强三提高”建设行动计划, and 江西省…关于加快推进农业机械化…的实施意见 the subject of 国务院关于加快推进
+// 农业机械化…的指导意见. Keys keep only Chinese, letters and digits so punctuation and quote
 // styles do not matter.
 import type { Notice } from '../model.js';
 import { content } from '../align/text.js';
@@ -33,6 +34,16 @@ export function implementedKey(name: string): string | undefined {
   const k = nameKey(name);
   const stripped = k.replace(IMPLEMENTING, '');
   return stripped !== k ? stripped : undefined;
+}
+
+/** What an opinion or decision is about: 关于X的（指导/实施）意见 → X, the name a lower level's X实施方案 carries. */
+const SUBJECT_OF = /(?:的)?(?:指导意见|实施意见|若干意见|意见|决定)$/;
+
+/** The key of the subject a notice's name states (X of 关于X的意见), or undefined when it names no opinion or decision. */
+export function subjectKey(name: string): string | undefined {
+  const k = nameKey(name);
+  const stripped = k.replace(SUBJECT_OF, '');
+  return stripped !== k && stripped ? stripped : undefined;
 }
 
 /** The names a notice goes by: its plan title and the plan name inside its notice title. */

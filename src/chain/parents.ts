@@ -3,9 +3,11 @@
 //      carries no 文号 (cites-title);
 //   2. it cites a plan in its opening that is not among the inputs → an orphan, listed with that
 //      citation (a notice that names its parent is not attached to a plan it merely resembles);
-//   3. its own name is "<an input's plan name> + 实施方案/实施意见/…" (plan-name);
+//   3. its own name is "<an input's plan name, or the subject of an input's 关于X的意见/决定> +
+//      实施方案/实施意见/…" (plan-name);
 //   4. it carries most of an input's tasks (content), tried only against a few candidates found
-//      through an index of task titles, so a corpus never costs a diff per pair.
+//      through an index of task titles, so a corpus never costs a diff per pair. `chain` uses it;
+//      the commands that diff each notice against its parent do not (readerParents below).
 // A parent never sits below its child (administrative level, date), is never the notice itself or
 // another copy of it (same 文号). Lookups go through indexes, so finding all parents is linear in
 // the number of notices.
@@ -15,7 +17,8 @@ import { diffNotices } from '../diff/index.js';
 import { normalizeDocNumber } from '../parse/docnumber.js';
 import type { ChainOptions } from './options.js';
 import type { ParentEvidence } from './types.js';
-import { adminLevel, implementedKey, nameKey, noticeNames, planLike } from './names.js';
+import { adminLevel, implementedKey, nameKey, noticeNames, planLike, subjectKey } from './names.js';
+import { CHAIN_DEFAULTS } from './options.js';
 
 export interface ParentChoice {
   parent: number | null;
@@ -32,6 +35,8 @@ interface Facts {
   date?: string;
   docNumber?: string;
   keys: string[];
+  /** Subjects of its name (X of 关于X的意见): a plan named X实施方案 implements it. */
+  subjects: string[];
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V, cap: number): void {
@@ -73,6 +78,8 @@ export class ParentFinder {
   private readonly facts: Facts[];
   private readonly byDocNo = new Map<string, number[]>();
   private readonly byName = new Map<string, number[]>();
+  /** By subject (X of 关于X的意见), apart from byName: a citation of 《X》 names X itself, not an opinion about it. */
+  private readonly bySubject = new Map<string, number[]>();
   private readonly byTask = new Map<string, number[]>();
   /** Notices in the order candidates are preferred: higher level first, then earlier. */
   private readonly rank: number[];
@@ -86,6 +93,7 @@ export class ParentFinder {
       date: n.meta.date,
       docNumber: n.meta.docNumber ? (normalizeDocNumber(n.meta.docNumber) ?? n.meta.docNumber) : undefined,
       keys: [...new Set(noticeNames(n).map(nameKey).filter((k) => k.length >= opts.minNameKey))],
+      subjects: [...new Set(noticeNames(n).map(subjectKey).filter((k): k is string => !!k && k.length >= opts.minNameKey))],
     }));
     const order = notices.map((_, i) => i);
     order.sort((a, b) => (this.facts[a].level ?? 9) - (this.facts[b].level ?? 9) || (this.facts[a].date ?? '9999').localeCompare(this.facts[b].date ?? '9999') || a - b);
@@ -97,6 +105,7 @@ export class ParentFinder {
       const f = this.facts[i];
       if (f.docNumber) push(this.byDocNo, f.docNumber, i, cap);
       for (const k of f.keys) push(this.byName, k, i, cap);
+      for (const k of f.subjects) push(this.bySubject, k, i, cap);
       const seen = new Set<string>();
       for (const t of notices[i].tasks)
         for (const k of taskKeys(t.title))
@@ -209,9 +218,10 @@ export class ParentFinder {
     for (const name of noticeNames(n)) {
       const k = implementedKey(name);
       if (!k || k.length < this.opts.minNameKey) continue;
-      const p = this.closest(this.byName.get(k) ?? [], c);
+      const named = [...new Set([...(this.byName.get(k) ?? []), ...(this.bySubject.get(k) ?? [])])];
+      const p = this.closest(named, c);
       if (p !== undefined) {
-        const same = (this.byName.get(k) ?? []).filter((q) => this.eligible(q, c)).length;
+        const same = named.filter((q) => this.eligible(q, c)).length;
         if (same > 1) notes.push(`${same} inputs carry the plan name ${k}; the closest above was taken`);
         return { parent: p, evidence: 'plan-name', detail: `its name 《${name}》 implements the plan named 《${this.notices[p].meta.planTitle ?? this.notices[p].meta.title}》`, notes };
       }
@@ -254,4 +264,14 @@ export class ParentFinder {
       notes,
     };
   }
+}
+
+/**
+ * The parents a reader would give, for the commands that diff each notice against its parent
+ * (`diff --bases`, `export --base auto`): cited by 文号 or title, or named after it (its plan name or
+ * the subject of its 关于X的意见). Content alone is not evidence here — a plan that carries another's
+ * tasks without naming it is not diffed against it; `chain`, which maps a corpus, still uses it.
+ */
+export function readerParents(notices: Notice[]): ParentFinder {
+  return new ParentFinder(notices, { ...CHAIN_DEFAULTS, contentCandidates: 0 });
 }

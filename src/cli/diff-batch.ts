@@ -1,6 +1,7 @@
 // plancmp diff over many local plans: `diff DIR/`, `diff BASE a.txt b.txt 'more/*.html'`, or
-// `diff --bases BASES/ LOCALS...` (each local plan against its parent among BASES, found as `chain`
-// finds parents: cited by 文号 or title, named after it, or carrying its tasks). One report per plan,
+// `diff --bases BASES/ LOCALS...` (each local plan against its parent among BASES, found as
+// `export --base auto` finds it: cited by 文号 or title, or named after it — src/chain/parents.ts
+// readerParents). One report per plan,
 // one after another (text, md) or one JSON array; a plan that cannot be compared is named with its
 // reason on stderr and the others go on (exit 3).
 import type { Io } from './io.js';
@@ -13,8 +14,7 @@ import { messageFromError, runFile, fatalOf, type FileMessage } from '../result.
 import { printMessage } from './report-error.js';
 import { commandInputs } from './inputs.js';
 import { BatchProgress } from './batch.js';
-import { ParentFinder } from '../chain/parents.js';
-import { CHAIN_DEFAULTS } from '../chain/options.js';
+import { readerParents } from '../chain/parents.js';
 import { checkEmbeddedParent, hasFindings, render, swapped, type DiffCommandOptions } from './diff-command.js';
 import type { Notice, PlanDiff } from '../model.js';
 
@@ -47,11 +47,11 @@ async function loadBases(spec: string, opts: DiffCommandOptions, io: Io): Promis
 }
 
 /** The parent of `local` among `bases`, or a fatal message saying why there is none. */
-function parentAmong(bases: Notice[], local: Notice, spec: string): { parent: Notice; diff?: PlanDiff } | FileMessage {
+function parentAmong(bases: Notice[], local: Notice, spec: string): { parent: Notice } | FileMessage {
   const all = [...bases, local];
-  const choice = new ParentFinder(all, CHAIN_DEFAULTS).find(bases.length);
-  if (choice.parent !== null && choice.parent < bases.length) return { parent: all[choice.parent], diff: choice.diff };
-  const why = choice.citedParent ? `it cites ${choice.citedParent}, which is not among them` : 'it cites none of them, is not named after one and carries too few of their tasks';
+  const choice = readerParents(all).find(bases.length);
+  if (choice.parent !== null && choice.parent < bases.length) return { parent: all[choice.parent] };
+  const why = choice.citedParent ? `it cites ${choice.citedParent}, which is not among them` : 'it cites none of them and is not named after one';
   return { severity: 'fatal', code: 'no-parent', file: local.source.file, message: `no parent among the plans of --bases ${spec}: ${why}`, hint: 'add its parent to the bases, or compare it with one: plancmp diff PARENT LOCAL' };
 }
 
@@ -69,7 +69,7 @@ async function diffOne(file: string, batch: DiffBatch, base: Notice | undefined,
     if (bases) {
       const found = parentAmong(bases, local, opts.bases!);
       if ('severity' in found) return found;
-      return { base: found.parent, local, diff: found.diff && !pairs ? found.diff : diffNotices(found.parent, local, { pairs }) };
+      return { base: found.parent, local, diff: diffNotices(found.parent, local, { pairs }) };
     }
     const b = base ?? loadBase();
     if (base && !opts.force) {

@@ -49,7 +49,7 @@ export interface DiffCommandOptions {
   lang?: Lang;
   /** Go on when the arguments look swapped, or the local plan implements another parent than the embedded base. */
   force?: boolean;
-  /** --bases DIR: each local plan is diffed against its parent among the notices in DIR (found as chain finds it). */
+  /** --bases DIR: each local plan is diffed against its parent among the notices in DIR (cited or named after: chain/parents.ts readerParents). */
   bases?: string;
   /** --ext: the extensions taken from directories (default: every input kind) */
   ext?: string;

@@ -11,6 +11,7 @@ import type { Notice } from '../model.js';
 import { recordFacts, recordFile, recordLine, readCompleteRecord, type ExportHeader, type Fingerprint, type ParentChoiceFacts } from './record.js';
 import { tableRows, type TableRows } from './tables.js';
 import { surveyFacts, EMBEDDED_PARENT, type SurveyFacts } from './parents.js';
+import { comparedReading } from '../chain/reading.js';
 import { DirGuard } from './atomic.js';
 import { writeOutput, writeError, errnoOf, ownBytes, FATAL_WRITE_CODES } from '../write/atomic.js';
 
@@ -73,8 +74,10 @@ const readInput = (file: string, raw?: Uint8Array): Buffer => readInputBytes(raw
 export function createJobRunner(cfg: JobConfig): (t: JobTask, computed?: () => void) => Promise<JobResult> {
   // a promise, so that two tasks in flight at once load the base once
   let base: Promise<Notice> | undefined;
+  // a base or parent is read as diff reads one (a 规定 of numbered measures as a plan)
+  const asParent = comparedReading({ encoding: cfg.encoding, ocr: cfg.ocr });
   const getBase = (): Promise<Notice> =>
-    (base ??= cfg.diffBase === true ? Promise.resolve(loadBase()) : runBytes(readInput(cfg.diffBase!), cfg.diffBase!, { encoding: cfg.encoding, ocr: cfg.ocr }).then(unwrap));
+    (base ??= cfg.diffBase === true ? Promise.resolve(loadBase()) : runBytes(readInput(cfg.diffBase!), cfg.diffBase!, asParent).then(unwrap));
   const guard = cfg.outDir ? new DirGuard(cfg.outDir) : undefined;
   // --base auto: parents read once per worker while they are recent (siblings share one parent)
   const parents = new Map<string, Promise<Notice>>();
@@ -83,7 +86,7 @@ export function createJobRunner(cfg: JobConfig): (t: JobTask, computed?: () => v
     let p = parents.get(input);
     if (!p) {
       if (parents.size >= 32) parents.delete(parents.keys().next().value!);
-      p = runBytes(readInput(input, raw), input, { encoding: cfg.encoding, ocr: cfg.ocr, isolate: true }).then(unwrap);
+      p = runBytes(readInput(input, raw), input, asParent).then(unwrap);
       parents.set(input, p);
     }
     return p;
@@ -100,7 +103,10 @@ export function createJobRunner(cfg: JobConfig): (t: JobTask, computed?: () => v
         const r = await runBytes(buf, t.input, { encoding: cfg.encoding, ocr: cfg.ocr, isolate: true });
         const fatal = fatalOf(r);
         if (fatal) throw fatal.cause;
-        return { index: t.index, status: 'survey', bytes, sha256, facts: surveyFacts(r.notice!) };
+        // a notice without tasks may have some when read as a parent (a 规定's measures)
+        const n = r.notice!;
+        const parent = n.tasks.length ? n : unwrap(await runBytes(buf, t.input, asParent));
+        return { index: t.index, status: 'survey', bytes, sha256, facts: surveyFacts(n, parent) };
       }
       if (t.reuseSha !== undefined && t.reuseSha === sha256) return { index: t.index, status: 'reused', bytes };
       if (outPath && cfg.resume && readCompleteRecord(outPath, t.input, sha256, t.fingerprint ?? cfg.fingerprint)) {

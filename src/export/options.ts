@@ -132,9 +132,12 @@ export async function checkOptions(o: ExportCliOptions): Promise<CheckedOptions>
     const st = statOrNull(o.diff);
     if (!st) throw usage(`--base: no such file ${o.diff}`, 'check the path given to --base');
     if (st.isDirectory()) throw usage(`--base ${o.diff} is a directory`, 'give the base plan as a file');
+    // read as the workers will read it to diff against it (a 规定 of numbered measures as a plan)
     const { parseSource } = await import('../pipeline.js');
     const { readSource } = await import('../read/index.js');
-    const base = parseSource(await readSource(o.diff, { encoding, ocr: o.ocr }));
+    const { comparedReading } = await import('../chain/reading.js');
+    const reading = comparedReading({ encoding, ocr: o.ocr });
+    const base = parseSource(await readSource(o.diff, reading), reading);
     if (base.tasks.length === 0) throw new PlancmpError('no-tasks', 'no tasks found in the base plan', o.diff, 'the base must be a plan with numbered tasks under （一）（二）… headings');
     diffBase = o.diff;
     diff = { schema: DIFF_SCHEMA, base: o.diff, sha256: createHash('sha256').update(readFileSync(o.diff)).digest('hex') };

@@ -1,14 +1,13 @@
 // `export --diff --base auto`: each notice is diffed against its own parent — the plan it cites (by
 // 文号 or title) or is named after, found among the inputs, the `--bases` folders and the embedded
-// 浙政发〔2018〕16号 the way `plancmp chain` finds parents (src/chain/parents.ts, cycles broken as in
-// chain/tree.ts). Only a reader's evidence counts here: the content fallback of `chain` (a plan that
-// merely carries most of another's tasks) is off, so a notice is never diffed against a plan it
-// does not name. A first pass (the `survey` jobs) parses every candidate and keeps only what finding
-// parents needs; the export then diffs each notice against the parent the main thread chose.
+// 浙政发〔2018〕16号 as `diff --bases` finds it (src/chain/parents.ts readerParents; cycles broken as in
+// chain/tree.ts). Only a reader's evidence counts: a notice is never diffed against a plan it does
+// not name. A first pass (the `survey` jobs) parses every candidate and keeps only what finding
+// parents needs; the export then diffs each notice against the parent the main thread chose, read
+// as diff reads a parent (src/chain/reading.ts: a 规定 of numbered measures as a plan).
 import { createHash } from 'node:crypto';
 import type { Meta, Notice, Reference } from '../model.js';
-import { ParentFinder } from '../chain/parents.js';
-import { CHAIN_DEFAULTS } from '../chain/options.js';
+import { readerParents } from '../chain/parents.js';
 import { breakCycles } from '../chain/tree.js';
 import { normalizeDocNumber } from '../parse/docnumber.js';
 import { BASE_LABEL, loadBase } from '../pipeline.js';
@@ -25,11 +24,15 @@ export interface SurveyFacts {
   opening: Reference[];
   taskCount: number;
   isPlan: boolean;
+  /** Its tasks when it is read as a parent (a 规定 read as a plan has its measures): 0, nothing to diff against. */
+  parentTasks: number;
 }
 
-export function surveyFacts(n: Notice): SurveyFacts {
+/** `asParent`: the same notice read as a parent is read, when that differs (job.ts reads it so only for a notice without tasks). */
+export function surveyFacts(n: Notice, asParent: Notice = n): SurveyFacts {
   const firstTask = n.tasks[0]?.line ?? Infinity;
-  return { file: n.source.file, meta: n.meta, opening: n.references.filter((r) => r.line < firstTask), taskCount: n.tasks.length, isPlan: n.taskShape?.plan !== false };
+  const parentTasks = asParent.taskShape?.plan === false ? 0 : asParent.tasks.length;
+  return { file: n.source.file, meta: n.meta, opening: n.references.filter((r) => r.line < firstTask), taskCount: n.tasks.length, isPlan: n.taskShape?.plan !== false, parentTasks };
 }
 
 /** A candidate parent: an input (or a --bases file) by its path, or the embedded base. */
@@ -58,11 +61,11 @@ export function chooseParents(cands: Candidate[], exported: number): ParentPlan[
     ? cands
     : [...cands, { input: EMBEDDED_PARENT, facts: surveyFacts(base) }];
   // ParentFinder reads a notice's source.file, meta, references and tasks (the first task's line, and
-  // task titles for the content fallback, which contentCandidates: 0 switches off): the survey's
-  // facts are those, with the references already cut at the first task.
+  // task titles for the content fallback, which readerParents leaves out): the survey's facts are
+  // those, with the references already cut at the first task.
   const readable = all.map((c, i) => ({ c, i })).filter((x) => x.c.facts);
   const shells = readable.map(({ c }) => ({ source: { file: c.facts!.file }, meta: c.facts!.meta, references: c.facts!.opening, tasks: [], keyList: [] }) as unknown as Notice);
-  const finder = new ParentFinder(shells, { ...CHAIN_DEFAULTS, contentCandidates: 0 });
+  const finder = readerParents(shells);
   const choices = shells.map((_, k) => finder.find(k));
   const edges = choices.map((c, k) => ({ parent: c.parent, evidence: c.evidence, date: shells[k].meta.date }));
   for (const k of breakCycles(edges)) choices[k] = { parent: null, evidence: 'none', notes: [] };
@@ -79,8 +82,8 @@ export function chooseParents(cands: Candidate[], exported: number): ParentPlan[
     const p = all[readable[ch.parent].i];
     const pf = p.facts!;
     const choice: ParentChoiceFacts = { status: 'found', parent: { file: p.input === EMBEDDED_PARENT ? EMBEDDED_PARENT : pf.file, docNumber: pf.meta.docNumber ?? null, evidence: ch.evidence } };
-    // as in chain: a diff needs tasks on both sides
-    if (!c.facts.taskCount || !pf.taskCount || !pf.isPlan) return { choice };
+    // as in chain: a diff needs tasks on both sides (the parent's as diff reads it)
+    if (!c.facts.taskCount || !pf.parentTasks) return { choice };
     return { choice, parentInput: p.input, parentRaw: p.raw };
   });
 }

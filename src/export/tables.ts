@@ -257,19 +257,19 @@ export function tableRows(r: RecordView): TableRows {
       const first = rows[0][k];
       let all = true;
       for (let i = 1; i < rows.length && all; i++) all = rows[i][k] === first;
-      same.push(all ? first : undefined);
+      same.push(all ? (first ?? null) : undefined);
       if (all) continue;
       if (type === 'string') {
         for (const row of rows) {
           const v = row[k] as string | null;
-          if (v === null) codes.push(-1);
+          if (v === null || v === undefined) codes.push(-1);
           else {
             let c = distinct.get(v);
             if (c === undefined) distinct.set(v, (c = distinct.size));
             codes.push(c);
           }
         }
-      } else for (const row of rows) nums.push(row[k] === null ? NaN : Number(row[k]));
+      } else for (const row of rows) nums.push(row[k] === null || row[k] === undefined ? NaN : Number(row[k]));
     }
   }
   const strings = [...distinct.keys()];
