@@ -169,7 +169,10 @@ describe('who leads', () => {
     const collective = { ...task('1', [], []), text: '有关部门要加强指导，推行电子健康卡。' };
     expect(judge(collective, l)).toMatchObject({ change: 'mapped', basis: 'inferred', baseInferred: ['有关部门'] });
     const named = { ...task('1', [], []), text: '国家卫生健康委推行电子健康卡。' };
-    expect(judge(named, l)).toMatchObject({ change: 'mapped', basis: 'inferred', baseInferred: ['国家卫生健康委'] });
+    const alone = task('1', ['市卫生健康委'], [{ text: '（市卫生健康委负责）', lead: ['市卫生健康委'], assist: [] }]);
+    expect(judge(named, alone)).toMatchObject({ change: 'mapped', basis: 'inferred', baseInferred: ['国家卫生健康委'] });
+    // a body named beside the counterpart of the sentence's subject is one the lower level added
+    expect(judge(named, l)).toMatchObject({ change: 'owner-added', basis: 'inferred', unmatched: ['市财政局'] });
     const other = { ...task('1', [], []), text: '人力资源社会保障部推行电子社保卡。' };
     expect(judge(other, l)).toMatchObject({ change: 'reassigned', basis: 'inferred' });
   });

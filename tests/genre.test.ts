@@ -168,6 +168,27 @@ describe('runs and owner lists', () => {
 });
 
 describe('task tables', () => {
+  it('a 分工表 of owners only whose 序号 repeats the items\' markers (（一）…) gives each item its row', () => {
+    const n = parse([
+      '一、建设创业载体',
+      '（一）打造创业社区。盘活闲置楼宇，建设创业社区。',
+      '（二）开设创业专区。在现有创业园区开设专区。',
+      '二、强化资金支持',
+      '（三）落实创业担保贷款。支持创业者申报担保贷款。',
+      '附件',
+      '重点任务分工表',
+      '| 序号 | 牵头单位 | 配合单位 | 完成时限 |',
+      '| （一） | 市人力资源社会保障局 | 各县（市、区）人民政府 | 2026年12月底前 |',
+      '| （二） | 市人力资源社会保障局 | 市科技局 | 长期坚持 |',
+      '| （三） | 市人力资源社会保障局 | 市财政局、人民银行某某市分行 | 长期坚持 |',
+    ].join('\n'));
+    expect(n.tasks.map((t) => [t.title, t.lead.join('、'), t.assist.join('、')])).toEqual([
+      ['打造创业社区', '市人力资源社会保障局', '各县〔市、区〕人民政府'],
+      ['开设创业专区', '市人力资源社会保障局', '市科技局'],
+      ['落实创业担保贷款', '市人力资源社会保障局', '市财政局、人民银行某某市分行'],
+    ]);
+  });
+
   it('a 分工方案 whose body only frames: the table without a 序号 column is the task list, each column to its field', () => {
     const body = [
       '一、工作要求',

@@ -282,7 +282,7 @@ function judge(k: Link, bt: Task, lt: Task, b: Side, l: Side, localNotes: boolea
   if (!b.units.length || !l.units.length) {
     if (b.units.length && !l.units.length && !inferred && localNotes) return entry('owner-dropped', `the local plan names no unit for ${b.units.join('、')}`, 'name-rule');
     // the base names no unit and its sentences no body: every unit the local plan gives the task is its own
-    const own = l.units.filter((v) => !exempt(v) || isGroup(v));
+    const own = (l.inferred ? l.units : expand(lt.units).filter((v) => l.units.includes(v))).filter((v) => !exempt(v) || isGroup(v));
     if (!b.units.length && own.length && !l.inferred) {
       const named = own.filter((v) => !isGroup(v));
       const e = entry('owner-added', `the base names no unit${named.length ? `; no base counterpart for ${named.join('、')}` : ''}`, 'inferred');
@@ -334,8 +334,20 @@ function judge(k: Link, bt: Task, lt: Task, b: Side, l: Side, localNotes: boolea
     e.localLeads = to;
     return withGroups(e);
   }
-  // units inferred from sentences say who acts, not every unit involved: only the lead is compared
-  if (inferred) return entry('mapped', '', 'inferred');
+  // units inferred from sentences say who acts, not every unit involved: only the lead is compared,
+  // and a body the lower level names beside their counterparts is added (国家卫生健康委建立… →
+  // 省卫生健康委、省大数据局: 省大数据局 added), unless the base's subject is a catch-all (有关部门)
+  if (inferred) {
+    if (b.inferred && !l.inferred && !b.units.some((u) => keyOf(u).tag === 'generic')) {
+      const extra = ownLocal.filter((v) => !exempt(v) && !b.units.some((u) => rel(u, v)));
+      if (extra.length) {
+        const e = entry('owner-added', `no base counterpart for ${extra.join('、')}`, 'inferred');
+        e.unmatched = extra;
+        return withGroups(e);
+      }
+    }
+    return withGroups(entry('mapped', '', 'inferred'));
+  }
   // a body the lower level has no office of (国际发展合作署, 北京冬奥组委) not carried is dropped all the same
   const missing = b.units.filter((u) => !exempt(u) && !l.units.some((v) => rel(u, v)));
   // a base catch-all (有关部门, 其他省级部门) covers the departments the local plan names

@@ -8,6 +8,7 @@ import { splitUnits } from './units.js';
 import { splitTitle } from './headings.js';
 import { extractDeadlines, parseDeadlineCell } from './deadlines.js';
 import type { TaskResult } from './tasks.js';
+import { chineseNumeral } from '../vocabulary.js';
 
 interface Columns {
   number: number;
@@ -73,11 +74,14 @@ export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult
     // without a 序号 column the rows are counted; a row whose task cell is empty or repeats across
     // the row (a group row spanning the table: 一、知识产权保护方面) is not a task
     const numbered = cols.number >= 0;
-    const number = numbered ? (cells[cols.number] ?? '') : String(seen.size + 1);
-    if (!/^\d{1,5}$/.test(number)) return;
+    // 序号 as digits, or as the body's own item markers (（一）, 一、, 1.) in a table of owners only
+    const written = numbered ? (cells[cols.number] ?? '').trim().replace(/^[（(〔]\s*|\s*[）)〕、.．]$/g, '') : String(seen.size + 1);
+    const value = /^\d{1,5}$/.test(written) ? Number(written) : cols.task < 0 && /^[一二三四五六七八九十]{1,3}$/.test(written) ? chineseNumeral(written) : NaN;
+    if (!(value > 0)) return;
+    const number = /^\d/.test(written) ? String(value) : written;
     const taskCell = cols.task >= 0 ? (cells[cols.task] ?? '').trim() : '';
     if (!numbered && (!taskCell || cells.filter((c) => c === taskCell).length > 1 || /^[一二三四五六七八九十]{1,3}[、.]/.test(taskCell))) return;
-    const id = `T${Number(number)}`;
+    const id = `T${value}`;
     if (seen.has(id)) {
       warnings.push({ code: 'numbering-repeat', line: p.line, message: `task table 序号 ${number} appears twice` });
       return;
@@ -109,7 +113,7 @@ export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult
     const named = cols.leadNamed || assist.length > 0 || marked.marked;
     tasks.push({
       id,
-      path: [Number(number)],
+      path: [value],
       numbers: [number],
       headings: [],
       number,
