@@ -43,6 +43,9 @@ describe('targets in a task', () => {
     expect(findTargets('形成一批可复制的经验，深化“最多跑一次”改革，每年确定一个课题')).toEqual([]);
     // a span counted from an event is a deadline's
     expect(findTargets('各类文件须于文件形成之日起10天内公开发布')).toEqual([]);
+    // once a period is a frequency, not an amount (ten a year is one)
+    expect(findTargets('每年举办1次创业大赛，每季度至少开展1期沙龙，每年发布1批场景清单')).toEqual([]);
+    expect(findTargets('每年举办赛会活动10场以上').map((t) => t.value)).toEqual([10]);
   });
 
   it('reads Chinese numerals', () => {
@@ -120,6 +123,9 @@ describe('targets paired across a link', () => {
   };
   it('the only target of its unit on each side is one target, however its indicator is worded', () => {
     expect(one('中选药品应在2—3年内完成替代', '全市医疗机构4年内完成中选药品替代')).toEqual(['3年内→4年内 raised']);
+    // the same amount written at another scale
+    expect(one('每个项目给予最高3万元补贴', '每个项目给予最高30000元补贴')).toEqual(['最高3万元→最高30000元 changed-unit']);
+    expect(one('全省算力规模达3000P', '全市算力规模达到1000P')).toEqual(['达3000P→达到1000P lowered']);
     // two of a unit on one side: paired by what they measure, not by their unit alone
     expect(one('基金会基金数额不少于210万元，社会团体资金不少于10万元', '社会团体资金不少于3万元')).toEqual(['不少于10万元→不少于3万元 lowered', '不少于210万元→∅ removed']);
   });

@@ -47,6 +47,9 @@ function targetScore(a: Target, b: Target): number {
   return ind + same + (a.value === b.value ? 0.1 : 0);
 }
 
+/** The scale word a target's number is written with (3万元: 万), '' for none. */
+const scaleOf = (t: Target) => /\d(?:\.\d+)?([万亿])/.exec(t.text)?.[1] ?? '';
+
 /** Clause pairs one group may weigh (a merge of a few tasks has a few hundred). */
 const MAX_CLAUSE_PAIRS = 250_000;
 const NEGATION = /不|禁|免|杜绝|防止/;
@@ -114,7 +117,8 @@ export function compareRequirements(base: Notice, local: Notice, links: readonly
     const pairedB = new Set(pairs.map((p) => p.a));
     const pairedL = new Set(pairs.map((p) => p.b));
     for (const { a, b } of pairs) {
-      const change = a.item.unit !== b.item.unit ? 'changed-unit' : b.item.value > a.item.value ? 'raised' : b.item.value < a.item.value ? 'lowered' : undefined;
+      // the same amount in another unit or scale (五年 → 60个月, 3万元 → 30000元) is changed-unit
+      const change = a.item.unit !== b.item.unit || scaleOf(a.item) !== scaleOf(b.item) ? (b.item.value === a.item.value || a.item.unit !== b.item.unit ? 'changed-unit' : b.item.value > a.item.value ? 'raised' : 'lowered') : b.item.value > a.item.value ? 'raised' : b.item.value < a.item.value ? 'lowered' : undefined;
       if (!change) continue;
       const c: TargetChange = { base: a.task, local: b.task, baseTarget: a.item.text, localTarget: b.item.text, indicator: a.item.indicator || b.item.indicator, change };
       // a floor lowered or a cap raised asks less of the lower level

@@ -20,6 +20,8 @@ const VERB_BEFORE = new RegExp(`(?:${[...TARGET_BEFORE.map((t) => t.word), ...TA
 /** How far a target's clause is looked for around it: an indicator is a few words, never a page. */
 const CLAUSE_REACH = 40;
 const TIME_UNIT = /^(?:天|日|小时|个工作日|个月|周|晚|年)$/;
+const OCCURRENCE = /^(?:次|期|批|轮)$/;
+const EVERY_PERIOD = /每(?:年度?|半年|季度?|月|周|旬)/;
 const BOUND = new Map<string, 'min' | 'max'>([...TARGET_BEFORE, ...TARGET_AFTER].map((t) => [t.word, t.bound]));
 /** Words that hedge a target: 力争达到 90% is an aim, not a floor. */
 const HEDGE = /力争|争取|努力|预计/;
@@ -89,6 +91,9 @@ export function findTargets(text: string): Target[] {
     // 一批, 一个, 最多跑一次: 一 and 两 in words are articles and slogans, not counts
     if (value <= 2 && !/^\d/.test(num) && !after) continue;
     const { start, end } = clauseAround(text, at, at + all.length);
+    // once or twice a period (每年举办1次, 每季度至少开展1期, 每年发布1批) is how often, a deadline's
+    // frequency, not an amount to reach
+    if (value <= 2 && OCCURRENCE.test(unit) && EVERY_PERIOD.test(text.slice(start, at))) continue;
     // what is measured stands before the number (网上可办率达到90%), or after it (85%以上事项实现网上审批)
     const indicator = (text.slice(start, at).trim() ? text.slice(start, at) : text.slice(at + all.length, end)).replace(/^(?:到|至|截至)?\d{4}年(?:底|末)?[前，,]?/, '').replace(/^(?:全市|全省|全县|全区|全国)/, '').trim();
     const bound = BOUND.get(after ?? '') ?? BOUND.get(before ?? '') ?? 'min';
