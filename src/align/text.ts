@@ -45,6 +45,15 @@ export function bigramSet(s: string): ReadonlySet<Gram> {
   return set;
 }
 
+/** The share of a's bigrams that b holds too (a name found inside a title: 0..1). */
+export function containedShare(a: string, b: string): number {
+  const want = bigramSet(a);
+  const have = bigramSet(b);
+  let n = 0;
+  for (const g of want) if (have.has(g)) n++;
+  return want.size ? n / want.size : 0;
+}
+
 /** Clauses of a task text: pieces between ，。；：、 that are long enough to mean something. */
 export function clauses(text: string): string[] {
   const out: string[] = [];

@@ -1,17 +1,9 @@
 // Does the local plan cite the base as its parent — by 文号, or by title? A plan that cites some
 // other parent is worth a warning: the analyst may be comparing against the wrong base.
 import type { Notice, PlanDiff } from '../model.js';
-import { bigramSet, dice } from '../align/text.js';
+import { containedShare, dice } from '../align/text.js';
 import { DEFAULT_DIFF_OPTIONS, type ParentageOptions } from '../options.js';
 import { namedAfterSubject, refersToSubject } from './subject.js';
-
-function sharedBigrams(name: string, title: string): number {
-  const a = bigramSet(name);
-  const b = bigramSet(title);
-  let n = 0;
-  for (const g of a) if (b.has(g)) n++;
-  return a.size ? n / a.size : 0;
-}
 
 /** The core name of a plan title: drop the issuer prefix, 关于印发…的通知 wrapping and the year span. */
 function core(title: string): string {
@@ -32,7 +24,7 @@ export function checkParentage(base: Notice, local: Notice, T: Readonly<Parentag
   const baseTitles = [base.meta.title, base.meta.planTitle].filter((t): t is string => !!t).map(core);
   // an implementation plan usually takes its name from its parent: 《政府“两强三提高”建设行动计划…实施方案》
   const ownTitles = [local.meta.title, local.meta.planTitle].filter((t): t is string => !!t).map(core);
-  const namesPlan = baseTitles.some((b) => b.length >= 6 && ownTitles.some((o) => sharedBigrams(b, o) >= T.nameMatch));
+  const namesPlan = baseTitles.some((b) => b.length >= 6 && ownTitles.some((o) => containedShare(b, o) >= T.nameMatch));
   // …or after the base's subject, with the genre word of an implementing plan (…监管工作实施方案 for 关于…监管的意见)
   const subject = namesPlan ? undefined : namedAfterSubject(rawTitles(base), rawTitles(local), T.nameMatch);
   const namesBase = namesPlan || !!subject;

@@ -5,6 +5,8 @@
 // span; a local name is its title (or plan title) less the place, 贯彻落实/推进 wording and the genre
 // word (实施方案, 实施意见, 工作方案, 分工方案 …).
 
+import { containedShare } from '../align/text.js';
+
 /** The genre words a lower level's plan ends with, longest first. */
 const IMPLEMENTING_GENRE = /(?:重点任务分工方案|任务分工方案|分工方案|实施方案|实施意见|实施细则|工作方案|行动方案|行动计划|工作措施|若干措施|推进方案)$/;
 
@@ -50,21 +52,6 @@ export function localName(title: string): { name: string; genre: boolean } {
   return { name: s, genre };
 }
 
-function bigrams(s: string): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2));
-  return out;
-}
-
-/** The share of a subject's bigrams that a text holds. */
-function shareOf(subject: string, text: string): number {
-  const want = bigrams(subject);
-  const have = bigrams(text);
-  let n = 0;
-  for (const g of want) if (have.has(g)) n++;
-  return want.size ? n / want.size : 0;
-}
-
 /**
  * The base's subject, when the local opening says it acts on it (根据国家关于X的部署: the subjects of
  * Reference.subject) — a citation without title or 文号.
@@ -73,7 +60,7 @@ export function refersToSubject(baseTitles: string[], subjects: string[], share:
   for (const bt of baseTitles) {
     const subject = baseSubject(bt);
     if (subject.length < 6) continue;
-    for (const s of subjects) if (shareOf(subject, plain(s).replace(/^在/, '')) >= share) return subject;
+    for (const s of subjects) if (containedShare(subject, plain(s).replace(/^在/, '')) >= share) return subject;
   }
   return undefined;
 }
@@ -89,7 +76,7 @@ export function namedAfterSubject(baseTitles: string[], localTitles: string[], s
     for (const lt of localTitles) {
       const { name, genre } = localName(lt);
       if (!genre || name.length < 4) continue;
-      if (shareOf(subject, name) >= share) return subject;
+      if (containedShare(subject, name) >= share) return subject;
     }
   }
   return undefined;
