@@ -103,6 +103,8 @@ export const FRAME_CORES = [
   '总体要求', '总体思路', '总体目标', '总体考虑', '总体安排', '指导思想', '基本原则', '工作原则', '主要原则', '基本思路', '工作思路',
   '主要目标', '发展目标', '工作目标', '目标要求', '目标任务', '任务目标', '具体目标', '预期目标', '基本目标', '试点目标',
   '重大意义', '重要意义', '适用范围', '试点范围', '实施范围', '工作范围', '实施原则', '基本要求', '总要求', '原则', '目标', '意义', '背景', '现状', '形势',
+  // definitions a plan opens with (一、核心定义 / 名词解释): what its words mean, not what is to be done
+  '核心定义', '有关定义', '相关定义', '基本概念', '名词解释', '术语', '定义', '概念',
 ];
 /** A title that is a frame part when nothing but these words, connectors and fillers remain. */
 export const FRAME_FILLER = /^(?:和|与|及|以及|、|，|的|充分|深刻|切实|进一步|提高|统一|认识|思想|明确|坚持)*$/;

@@ -48,6 +48,11 @@ describe('part roles', () => {
     expect(titles(plan)).toEqual(['规范审核流程', '强化安全保障', '加大经费支持']);
   });
 
+  it('a part of definitions (一、核心定义) frames the plan', () => {
+    const defined = ['一、核心定义', '（一）一人公司。指由一名自然人股东设立的有限责任公司。', '（二）创业社区。指集办公、居住、服务于一体的空间载体。', plan.replace(/^([一二三四五])、/gm, (_m, n: string) => `${'二三四五六'['一二三四五'.indexOf(n)]}、`)].join('\n');
+    expect(titles(defined)).toEqual(['规范审核流程', '强化安全保障', '加大经费支持']);
+  });
+
   it('lists each part with its role and why in taskShape, and text output shows them', async () => {
     const n = parse(plan);
     expect(n.taskShape?.parts.map((p) => [p.number, p.role, p.tasks])).toEqual([
