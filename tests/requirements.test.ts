@@ -67,6 +67,8 @@ describe('obligation clauses in a task', () => {
     // 支持 as a noun: a system of support, support given or provided
     expect(findObligations('构建创业投资基金支持体系，加大信贷支持力度，提供安居支持')).toEqual([]);
     expect(findObligations('推进可视化管理')).toEqual([]);
+    // what is not banned is no ban
+    expect(findObligations('对负面清单以外、法律法规未明确禁止的领域，实行包容审慎监管')).toEqual([]);
     expect(findObligations('各镇街可视情设立服务驿站').map((x) => x.word)).toEqual(['可']);
     // after a modal, 支持 is the verb it governs: a permission to support, not an encouragement
     expect(findObligations('市级财政可通过专项资金渠道支持文化企业发展').map((x) => x.word)).toEqual(['可']);
