@@ -101,6 +101,8 @@ describe('which word changes count', () => {
     ['确保按期完成改造任务', '按期完成改造任务', ['确保→∅ weakened']],
     ['不得刊登商业广告', '原则上不刊登商业广告', ['不得→原则上不 weakened']],
     // 原则上 leaves exceptions open: just below the same duty stated outright
+    // an aim the lower level only may take up (可探索) is weaker than the aim
+    ['探索建立政府搭台、企业参与的众创模式', '可探索建立政府搭台、企业参与的众创模式', ['探索→可 weakened']],
     ['原则上一人只能担任一个社会团体的法定代表人', '一人只能担任一个社会团体的法定代表人', ['原则上→∅ strengthened']],
     ['在年度督查中实行免督查', '在年度督查中原则上实行免督查', ['∅→原则上 weakened']],
     // the lower level's own discretion (可) made a duty, and the reverse; a latitude granted to others (允许) restated plainly is none

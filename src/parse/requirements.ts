@@ -145,7 +145,8 @@ function strongestWord(clause: string): { word: string; cls: StrengthClass } | u
   let best: { word: string; cls: StrengthClass } | undefined;
   for (const w of modalWords(clause)) {
     // after a modal (可通过…支持, 要鼓励), 支持 / 鼓励 is the verb the modal governs, not a modal of its own
-    if (best && w.cls === 'encouraged' && !AIM.has(w.word)) continue;
+    // (可探索, 可以争取: an aim the lower level may take up is a permission)
+    if (best && w.cls === 'encouraged' && (!AIM.has(w.word) || best.cls === 'permitted')) continue;
     if (!best || weight(w) > weight(best)) best = { word: w.word, cls: w.cls };
   }
   return best;
@@ -200,7 +201,7 @@ export function findObligations(text: string): Obligation[] {
       clauseEnd = at + word.length;
       while (clauseEnd < text.length && !CLAUSE_END.test(text[clauseEnd])) clauseEnd++;
     }
-    if (best && cls === 'encouraged' && !AIM.has(word)) continue; // a verb after a modal, as above
+    if (best && cls === 'encouraged' && (!AIM.has(word) || best.cls === 'permitted')) continue; // a verb after a modal, as above
     if (!best || weight({ word, cls }) > weight(best)) best = { word, cls, end: clauseEnd };
   }
   flush();
