@@ -43,6 +43,9 @@ describe('targets in a task', () => {
     expect(findTargets('形成一批可复制的经验，深化“最多跑一次”改革，每年确定一个课题')).toEqual([]);
     // a span counted from an event is a deadline's
     expect(findTargets('各类文件须于文件形成之日起10天内公开发布')).toEqual([]);
+    // what is already done is a state
+    expect(findTargets('全省已建成6个示范社区，已经达到90%以上')).toEqual([]);
+    expect(findTargets('集群标准机架达到5万架').map((t) => [t.value, t.unit])).toEqual([[50000, '架']]);
     // once a period is a frequency, not an amount (ten a year is one)
     expect(findTargets('每年举办1次创业大赛，每季度至少开展1期沙龙，每年发布1批场景清单')).toEqual([]);
     expect(findTargets('每年举办赛会活动10场以上').map((t) => t.value)).toEqual([10]);

@@ -86,6 +86,8 @@ export function findTargets(text: string): Target[] {
     // a date or a count of years is not a target: 2020年 is never matched (年 is not a unit), and a
     // number glued to the word before it (第3个) is an ordinal
     if (!before && /[第前近]$/.test(text.slice(0, at))) continue;
+    // what is already done (已建成6个, 已经达到90%) is a state, not a target
+    if (/已(?:经)?(?:累计)?$/.test(text.slice(Math.max(0, at - 4), at)) || (!before && /已(?:经)?[\u4e00-\u9fff]{0,2}$/.test(text.slice(Math.max(0, at - 4), at)))) continue;
     const value = numberOf(num);
     if (!Number.isFinite(value) || value === 0) continue;
     // 一批, 一个, 最多跑一次: 一 and 两 in words are articles and slogans, not counts
