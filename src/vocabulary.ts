@@ -19,6 +19,27 @@ export function chineseNumeral(s: string): number {
   return NaN;
 }
 
+const CN_WRITTEN_DIGITS = '〇一二三四五六七八九';
+
+/** 1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 105 -> 一百零五 (Word's chineseCounting). */
+export function chineseNumber(n: number): string {
+  if (n <= 0 || n >= 10000) return String(n);
+  const units = ['', '十', '百', '千'];
+  const ds = String(n).split('').map(Number);
+  let out = '';
+  let zero = false;
+  ds.forEach((d, i) => {
+    const unit = units[ds.length - 1 - i];
+    if (d === 0) zero = out !== '';
+    else {
+      if (zero) out += '零';
+      zero = false;
+      out += (d === 1 && unit === '十' && out === '' ? '' : CN_WRITTEN_DIGITS[d]) + unit;
+    }
+  });
+  return out;
+}
+
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 
 /** Marker patterns; group 1 is the number as written. Text is width-unified before it gets here. */

@@ -54,14 +54,17 @@ function correspondence(s: RuleState): (i: number, j: number) => boolean {
   };
   const bGap = gaps(bg, 0);
   const lGap = gaps(lg, 1);
-  // the gap counts agree only while the joined groups run in the same order on both sides
-  const ordered = [...joined].every((k, _, all) => {
-    const [b, l] = k.split('|');
-    return all.every((o) => {
-      const [b2, l2] = o.split('|');
-      return (bg.indexOf(b) - bg.indexOf(b2)) * (lg.indexOf(l) - lg.indexOf(l2)) >= 0;
-    });
-  });
+  // the gap counts agree only while the joined groups run in the same order on both sides: sorted by
+  // where the base group first stands, their local groups never step back
+  const firstAt = (groups: string[]) => {
+    const at = new Map<string, number>();
+    groups.forEach((g, i) => at.has(g) || at.set(g, i));
+    return at;
+  };
+  const bAt = firstAt(bg);
+  const lAt = firstAt(lg);
+  const pairs = [...joined].map((k) => k.split('|')).map(([b, l]) => [bAt.get(b)!, lAt.get(l)!]).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  const ordered = pairs.every(([, l], i) => i === 0 || l >= pairs[i - 1][1]);
   return (i, j) => joined.has(`${bg[i]}|${lg[j]}`) || (ordered && bGap.get(bg[i])! >= 0 && bGap.get(bg[i]) === lGap.get(lg[j]));
 }
 

@@ -279,10 +279,13 @@ function judge(k: Link, bt: Task, lt: Task, b: Side, l: Side, localNotes: boolea
     return e;
   };
   const inferred = b.inferred || l.inferred;
+  // what this link's local task names is its own: one half of a split that names a new unit does not
+  // add it to the other half (units are dropped only when missing from every task of the group)
+  const ownLocal = l.inferred ? l.units : expand(lt.units).filter((v) => l.units.includes(v));
   if (!b.units.length || !l.units.length) {
     if (b.units.length && !l.units.length && !inferred && localNotes) return entry('owner-dropped', `the local plan names no unit for ${b.units.join('、')}`, 'name-rule');
     // the base names no unit and its sentences no body: every unit the local plan gives the task is its own
-    const own = (l.inferred ? l.units : expand(lt.units).filter((v) => l.units.includes(v))).filter((v) => !exempt(v) || isGroup(v));
+    const own = ownLocal.filter((v) => !exempt(v) || isGroup(v));
     if (!b.units.length && own.length && !l.inferred) {
       const named = own.filter((v) => !isGroup(v));
       const e = entry('owner-added', `the base names no unit${named.length ? `; no base counterpart for ${named.join('、')}` : ''}`, 'inferred');
@@ -300,9 +303,6 @@ function judge(k: Link, bt: Task, lt: Task, b: Side, l: Side, localNotes: boolea
     if (r.same) used.add(r.basis);
     return r.same;
   };
-  // what this link's local task adds is its own: one half of a split that names a new unit does not
-  // add it to the other half (units are dropped only when missing from every task of the group)
-  const ownLocal = l.inferred ? l.units : expand(lt.units).filter((v) => l.units.includes(v));
   const groups = groupChanges(b.units, l.units);
   groups.added = groups.added.filter((v) => ownLocal.includes(v));
   const withGroups = (e: OwnerChange) => {

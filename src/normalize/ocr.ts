@@ -18,7 +18,7 @@
 // The lines come after width unification (width.ts), so brackets and commas are already full-width.
 // Every change is counted by kind: the `ocr` warning says how many were made.
 
-import { ASSIST_UNIT_LABELS, GUIDE_UNIT_LABELS, LEAD_UNIT_LABELS, PLAIN_UNIT_LABELS, RESPONSIBLE_UNIT_LABELS, UNIT_END } from '../vocabulary.js';
+import { ASSIST_UNIT_LABELS, chineseNumber, chineseNumeral, GUIDE_UNIT_LABELS, LEAD_UNIT_LABELS, PLAIN_UNIT_LABELS, RESPONSIBLE_UNIT_LABELS, UNIT_END } from '../vocabulary.js';
 import type { Paragraph } from '../model.js';
 import { opensElement } from './rejoin.js';
 import { bodiesOf } from '../bodies/table.js';
@@ -453,15 +453,6 @@ function glossRemains(t: string, count: (k: RepairKind) => void): string {
   });
 }
 
-/** The value of a Chinese numeral as headings write them (一 … 九十九), or undefined when it is none (二一). */
-export function numeralValue(n: string): number | undefined {
-  const d = (c: string | undefined) => (c === undefined ? -1 : CN.indexOf(c) + 1);
-  const m = /^([二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(n);
-  if (!m || n === '') return undefined;
-  if (!m[2]) return n.length === 1 ? d(n) : undefined;
-  return (m[1] ? d(m[1]) : 1) * 10 + (m[3] ? d(m[3]) : 0);
-}
-const numeral = (v: number): string => (v <= 10 ? CN[v - 1] : `${v >= 20 ? CN[Math.floor(v / 10) - 1] : ''}十${v % 10 ? CN[(v % 10) - 1] : ''}`);
 
 /**
  * A heading numeral that is no numeral (（二一） for （十一）, 十 read as 二): the next of its series
@@ -471,9 +462,9 @@ function repairSeries(text: string, last: Map<string, number>, count: (k: Repair
   const m = new RegExp(`^(（?)([${CN}]{1,3})([、）])`).exec(text);
   if (!m || (m[1] === '') !== (m[3] === '、')) return text;
   const kind = m[3];
-  let v = numeralValue(m[2]);
-  if (v === undefined) {
-    const want = numeral((last.get(kind) ?? 0) + 1);
+  let v = chineseNumeral(m[2]);
+  if (Number.isNaN(v)) {
+    const want = chineseNumber((last.get(kind) ?? 0) + 1);
     if (want.length !== m[2].length || [...want].filter((c, i) => c !== m[2][i]).length !== 1) return text;
     v = (last.get(kind) ?? 0) + 1;
     count('marker');

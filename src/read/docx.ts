@@ -8,6 +8,9 @@ import type { Budget } from './budget.js';
 import type { DocumentReader } from './kinds.js';
 import { ZipPackage } from './zip.js';
 import { child, decodeXml, descendants, elements, parseXml, type XmlElement, type XmlNode } from './xml.js';
+import { chineseNumber } from '../vocabulary.js';
+// (written in vocabulary.ts, where OCR repair reads numerals too; kept importable from here)
+export { chineseNumber };
 
 interface Level {
   start: number;
@@ -24,24 +27,6 @@ interface ListDef {
 
 const DIGITS = '〇一二三四五六七八九';
 
-/** 1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 105 -> 一百零五 (Word's chineseCounting). */
-export function chineseNumber(n: number): string {
-  if (n <= 0 || n >= 10000) return String(n);
-  const units = ['', '十', '百', '千'];
-  const ds = String(n).split('').map(Number);
-  let out = '';
-  let zero = false;
-  ds.forEach((d, i) => {
-    const unit = units[ds.length - 1 - i];
-    if (d === 0) zero = out !== '';
-    else {
-      if (zero) out += '零';
-      zero = false;
-      out += (d === 1 && unit === '十' && out === '' ? '' : DIGITS[d]) + unit;
-    }
-  });
-  return out;
-}
 
 const letters = (n: number, a: string) => {
   let s = '';
