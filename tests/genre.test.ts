@@ -53,6 +53,12 @@ describe('part roles', () => {
     expect(titles(defined)).toEqual(['规范审核流程', '强化安全保障', '加大经费支持']);
   });
 
+  it('a frame title naming what it frames (一、改革工作的指导思想 / 二、清理的原则) is a frame, an action part ending in 目标 is not', () => {
+    const named = plan.replace('一、总体要求', '一、审核改革工作的指导思想').replace('二、加强审核管理', '二、审核改革的基本原则');
+    expect(titles(named)).toEqual(['加大经费支持']);
+    expect(titles(plan.replace('二、加强审核管理', '二、加快实现审核目标'))).toEqual(['规范审核流程', '强化安全保障', '加大经费支持']);
+  });
+
   it('lists each part with its role and why in taskShape, and text output shows them', async () => {
     const n = parse(plan);
     expect(n.taskShape?.parts.map((p) => [p.number, p.role, p.tasks])).toEqual([

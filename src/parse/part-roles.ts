@@ -17,6 +17,8 @@ export interface RoleOf {
 
 // longest first, so 总体目标 is taken whole before 目标
 const FRAME_WORDS = new RegExp([...FRAME_CORES].sort((a, b) => b.length - a.length).join('|'), 'g');
+// a frame core closing a title that names what it frames: 一、清理整顿工作的指导思想 / 二、改革的基本原则
+const FRAME_OF = new RegExp(`^[^，。；、]{2,16}的(?:${[...FRAME_CORES].sort((a, b) => b.length - a.length).join('|')})$`);
 // safeguard words that name the part's purpose outright; the others (督查, 考核 …) only at the end
 const STRONG_SAFEGUARD = /保障措施|组织保障|组织实施|组织领导|工作要求|有关要求|相关要求|实施保障|工作保障|保障机制|其他事项|附则/;
 /** An action title a 通知 of arrangements would not have: a measure is stated with a verb or as a task. */
@@ -31,6 +33,7 @@ export function isFrameTitle(title: string): boolean {
   const t = clean(title);
   if (!t) return false;
   if (INDICATOR_TITLE.test(t) || FRAME_EXHORTATION.test(t)) return true;
+  if (FRAME_OF.test(t)) return true;
   const rest = t.replace(FRAME_WORDS, '');
   return rest !== t && FRAME_FILLER.test(rest);
 }
