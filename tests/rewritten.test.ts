@@ -206,3 +206,18 @@ it('一是/二是 runs whose owners are sentences (由A牵头，B配合。) are 
     '2 强化金融支持 市财政局〔市金融服务中心〕',
   ]);
 });
+
+it('a task moved to another part does not put the parts around it out of step for paraphrase links', async () => {
+  const { correspondence } = await import('../src/align/paraphrase.js');
+  const at = (...paths: number[][]) => paths.map((path) => ({ path }) as unknown as import('../src/model.js').Task);
+  // base parts 二 三 四 (tasks 2.1 2.2 2.3 | 3.1 3.2 | 4.1 4.2), local parts 一 二 三 in the same order;
+  // base 2.3 moved into local part 三, and base 2.1 / 2.2 rewritten beyond the main links
+  const base = at([2, 1], [2, 2], [2, 3], [3, 1], [3, 2], [4, 1], [4, 2]);
+  const local = at([1, 1], [1, 2], [2, 1], [2, 2], [3, 1], [3, 2], [3, 3]);
+  const links: [number, number][] = [[2, 4], [3, 2], [4, 3], [5, 5], [6, 6]];
+  const corresponds = correspondence({ base, local, pairs: () => links });
+  expect(corresponds(0, 0)).toBe(true); // base 二 and local 一: the unjoined parts before the run of 三↔二, 四↔三
+  expect(corresponds(1, 1)).toBe(true);
+  expect(corresponds(0, 2)).toBe(false); // base 二 against local 二, which is joined to base 三
+  expect(corresponds(2, 4)).toBe(true); // the moved task's own parts stay joined
+});

@@ -32,30 +32,10 @@ const groupOf = (t: Task) => t.path.slice(0, -1).join('.');
  * 一 二 三 against local parts 一 二 三 where only 一 and 三 are joined: the two 二 correspond, as a
  * reader lays the plans side by side).
  */
-function correspondence(s: RuleState): (i: number, j: number) => boolean {
+export function correspondence(s: Pick<RuleState, 'base' | 'local' | 'pairs'>): (i: number, j: number) => boolean {
   const bg = s.base.map(groupOf);
   const lg = s.local.map(groupOf);
   if (new Set(bg).size <= 1 || new Set(lg).size <= 1) return () => true;
-  const joined = new Set<string>();
-  for (const [i, j] of s.pairs()) joined.add(`${bg[i]}|${lg[j]}`);
-  const gaps = (groups: string[], side: 0 | 1) => {
-    // each group's gap: how many joined groups precede it in reading order (-1 when it is joined itself)
-    const isJoined = new Set([...joined].map((k) => k.split('|')[side]));
-    const out = new Map<string, number>();
-    let passed = 0;
-    for (const g of groups) {
-      if (out.has(g)) continue;
-      if (isJoined.has(g)) {
-        out.set(g, -1);
-        passed++;
-      } else out.set(g, passed);
-    }
-    return out;
-  };
-  const bGap = gaps(bg, 0);
-  const lGap = gaps(lg, 1);
-  // the gap counts agree only while the joined groups run in the same order on both sides: sorted by
-  // where the base group first stands, their local groups never step back
   const firstAt = (groups: string[]) => {
     const at = new Map<string, number>();
     groups.forEach((g, i) => at.has(g) || at.set(g, i));
@@ -63,9 +43,50 @@ function correspondence(s: RuleState): (i: number, j: number) => boolean {
   };
   const bAt = firstAt(bg);
   const lAt = firstAt(lg);
-  const pairs = [...joined].map((k) => k.split('|')).map(([b, l]) => [bAt.get(b)!, lAt.get(l)!]).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-  const ordered = pairs.every(([, l], i) => i === 0 || l >= pairs[i - 1][1]);
-  return (i, j) => joined.has(`${bg[i]}|${lg[j]}`) || (ordered && bGap.get(bg[i])! >= 0 && bGap.get(bg[i]) === lGap.get(lg[j]));
+  // joined groups, with how many links join them
+  const joined = new Map<string, number>();
+  for (const [i, j] of s.pairs()) joined.set(`${bg[i]}|${lg[j]}`, (joined.get(`${bg[i]}|${lg[j]}`) ?? 0) + 1);
+  // the spine: the heaviest run of joined group pairs in the same order on both sides. A task the
+  // local level moved to another part joins two groups off the spine; it must not put the parts
+  // around it out of step (base 二 三 四 against local 二 三 四, with one task of 二 moved to 四)
+  const edges = [...joined].map(([k, w]) => {
+    const [b, l] = k.split('|');
+    return { b, l, at: [bAt.get(b)!, lAt.get(l)!] as const, w };
+  }).sort((x, y) => x.at[0] - y.at[0] || x.at[1] - y.at[1]);
+  const weight = edges.map((e) => e.w);
+  const prev = edges.map(() => -1);
+  for (let x = 0; x < edges.length; x++) {
+    for (let y = 0; y < x; y++) {
+      if (edges[y].at[0] < edges[x].at[0] && edges[y].at[1] < edges[x].at[1] && weight[y] + edges[x].w > weight[x]) {
+        weight[x] = weight[y] + edges[x].w;
+        prev[x] = y;
+      }
+    }
+  }
+  const spineB = new Set<string>();
+  const spineL = new Set<string>();
+  let end = -1;
+  weight.forEach((w, x) => (end < 0 || w > weight[end]) && (end = x));
+  for (let x = end; x >= 0; x = prev[x]) {
+    spineB.add(edges[x].b);
+    spineL.add(edges[x].l);
+  }
+  const gaps = (groups: string[], spine: Set<string>) => {
+    // each group's gap: how many spine groups precede it in reading order (-1 when it is on the spine itself)
+    const out = new Map<string, number>();
+    let passed = 0;
+    for (const g of groups) {
+      if (out.has(g)) continue;
+      if (spine.has(g)) {
+        out.set(g, -1);
+        passed++;
+      } else out.set(g, passed);
+    }
+    return out;
+  };
+  const bGap = gaps(bg, spineB);
+  const lGap = gaps(lg, spineL);
+  return (i, j) => joined.has(`${bg[i]}|${lg[j]}`) || (bGap.get(bg[i])! >= 0 && bGap.get(bg[i]) === lGap.get(lg[j]));
 }
 
 /** How many tasks of a side hold a phrase (memoized per side). */
