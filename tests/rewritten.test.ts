@@ -216,8 +216,9 @@ it('a task moved to another part does not put the parts around it out of step fo
   const local = at([1, 1], [1, 2], [2, 1], [2, 2], [3, 1], [3, 2], [3, 3]);
   const links: [number, number][] = [[2, 4], [3, 2], [4, 3], [5, 5], [6, 6]];
   const corresponds = correspondence({ base, local, pairs: () => links });
-  expect(corresponds(0, 0)).toBe(true); // base 二 and local 一: the unjoined parts before the run of 三↔二, 四↔三
-  expect(corresponds(1, 1)).toBe(true);
-  expect(corresponds(0, 2)).toBe(false); // base 二 against local 二, which is joined to base 三
-  expect(corresponds(2, 4)).toBe(true); // the moved task's own parts stay joined
+  expect(corresponds(0, 0)).toBe('strict'); // base 二 and local 一: off the spine (三↔二, 四↔三), before it on both sides
+  expect(corresponds(1, 1)).toBe('strict');
+  expect(corresponds(0, 2)).toBe('loose'); // local 二 ends base 二's stretch: content may link there, a shared phrase alone may not
+  expect(corresponds(5, 0)).toBe('none'); // base 四 is on the spine with local 三, far from local 一
+  expect(corresponds(2, 4)).toBe('strict'); // the moved task's own parts stay joined
 });

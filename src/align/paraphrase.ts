@@ -28,14 +28,14 @@ const groupOf = (t: Task) => t.path.slice(0, -1).join('.');
 /**
  * Which base and local groups correspond: a link already joins them, or one side has a single
  * group (a task table, a flat list) so that everything on the other side corresponds to it, or
- * neither is joined to any group and they stand in the same gap between joined ones (base parts
- * 一 二 三 against local parts 一 二 三 where only 一 and 三 are joined: the two 二 correspond, as a
- * reader lays the plans side by side).
+ * one of them is off the spine of joined groups and the other stands in its stretch between spine
+ * edges (base parts 一 二 三 against local parts 一 二 三 where only 一 and 三 are joined: 二 corresponds
+ * to 二, and to 一 or 三 where the local level folded it in, as a reader lays the plans side by side).
  */
-export function correspondence(s: Pick<RuleState, 'base' | 'local' | 'pairs'>): (i: number, j: number) => boolean {
+export function correspondence(s: Pick<RuleState, 'base' | 'local' | 'pairs'>): (i: number, j: number) => Correspondence {
   const bg = s.base.map(groupOf);
   const lg = s.local.map(groupOf);
-  if (new Set(bg).size <= 1 || new Set(lg).size <= 1) return () => true;
+  if (new Set(bg).size <= 1 || new Set(lg).size <= 1) return () => 'strict';
   const firstAt = (groups: string[]) => {
     const at = new Map<string, number>();
     groups.forEach((g, i) => at.has(g) || at.set(g, i));
@@ -63,31 +63,42 @@ export function correspondence(s: Pick<RuleState, 'base' | 'local' | 'pairs'>): 
       }
     }
   }
-  const spineB = new Set<string>();
-  const spineL = new Set<string>();
+  const spine: (typeof edges)[number][] = [];
   let end = -1;
   weight.forEach((w, x) => (end < 0 || w > weight[end]) && (end = x));
-  for (let x = end; x >= 0; x = prev[x]) {
-    spineB.add(edges[x].b);
-    spineL.add(edges[x].l);
-  }
-  const gaps = (groups: string[], spine: Set<string>) => {
-    // each group's gap: how many spine groups precede it in reading order (-1 when it is on the spine itself)
-    const out = new Map<string, number>();
-    let passed = 0;
-    for (const g of groups) {
-      if (out.has(g)) continue;
-      if (spine.has(g)) {
-        out.set(g, -1);
-        passed++;
-      } else out.set(g, passed);
+  for (let x = end; x >= 0; x = prev[x]) spine.unshift(edges[x]);
+  const onSpine = [new Set(spine.map((e) => e.b)), new Set(spine.map((e) => e.l))];
+  // a group off the spine stands between two spine edges on its side; its counterparts are the other
+  // side's groups from the first edge's to the second's, both included (a base part the local level
+  // folded into its neighbour, a part it inserted, parts both rewrote beyond the main links)
+  const within = (side: 0 | 1, at: number, other: number, otherGroup: string): Correspondence | undefined => {
+    let lo = -Infinity;
+    let hi = Infinity;
+    for (const e of spine) {
+      if (e.at[side] < at) lo = e.at[1 - side];
+      else if (e.at[side] > at) {
+        hi = e.at[1 - side];
+        break;
+      }
     }
-    return out;
+    if (other < lo || other > hi) return undefined;
+    return onSpine[1 - side].has(otherGroup) ? 'loose' : 'strict';
   };
-  const bGap = gaps(bg, spineB);
-  const lGap = gaps(lg, spineL);
-  return (i, j) => joined.has(`${bg[i]}|${lg[j]}`) || (bGap.get(bg[i])! >= 0 && bGap.get(bg[i]) === lGap.get(lg[j]));
+  return (i, j) => {
+    if (joined.has(`${bg[i]}|${lg[j]}`)) return 'strict';
+    const b = bAt.get(bg[i])!;
+    const l = lAt.get(lg[j])!;
+    const c = [!onSpine[0].has(bg[i]) && within(0, b, l, lg[j]), !onSpine[1].has(lg[j]) && within(1, l, b, bg[i])];
+    return c.includes('strict') ? 'strict' : c.includes('loose') ? 'loose' : 'none';
+  };
 }
+
+/**
+ * strict: the groups are joined, or both stand off the spine in the same stretch; loose: one is off
+ * the spine and the other is a spine group at the end of its stretch (where it may have been folded
+ * in) — enough for content, not for a shared phrase alone.
+ */
+export type Correspondence = 'strict' | 'loose' | 'none';
 
 /** How many tasks of a side hold a phrase (memoized per side). */
 function usesIn(tasks: Task[]): (p: string) => number {
@@ -131,14 +142,14 @@ export function linkParaphrases(s: RuleState, T: Readonly<AlignOptions>): void {
   // without a share of shared content or a rare shared phrase has no strength here
   for (let k = 0; k < n * m; k++) if (ev.cover[k] < T.paraphraseCover && ev.back[k] < T.paraphraseCover) strength[k] = 0;
   const floor = T.paraphraseScore;
-  const open = (i: number, j: number) => (!s.linkedBase.has(i) || !s.linkedLocal.has(j)) && !s.isBanned(i, j) && corresponds(i, j);
+  const open = (i: number, j: number) => (!s.linkedBase.has(i) || !s.linkedLocal.has(j)) && !s.isBanned(i, j) && corresponds(i, j) !== 'none';
   const rare = (p: string) => p.length >= T.paraphrasePhrase && baseUses(p) <= T.paraphrasePhraseUses && localUses(p) <= T.paraphrasePhraseUses;
   for (let i = 0; i < n; i++) {
     if (floor < T.paraphraseShare * bestOfBase[i]) continue;
     for (let j = 0; j < m; j++) {
       const k = i * m + j;
       const v = ev.score[k];
-      if (v < T.paraphrasePhraseScore || v >= floor || floor < T.paraphraseShare * bestOfLocal[j] || !open(i, j)) continue;
+      if (v < T.paraphrasePhraseScore || v >= floor || floor < T.paraphraseShare * bestOfLocal[j] || !open(i, j) || corresponds(i, j) !== 'strict') continue;
       // a phrase a title names, else any the two texts share (read up to a cap: long texts share boilerplate anyway)
       if (rare(titlePhrase(base[i], local[j], T.paraphrasePhrase)) || rare(longestShared(topicOf(base[i]), topicOf(local[j]), 600))) strength[k] = Math.max(strength[k], floor);
     }
@@ -182,7 +193,7 @@ export function linkParaphrases(s: RuleState, T: Readonly<AlignOptions>): void {
   // one base measure), whatever that base task is linked to already
   for (let j = 0; j < m; j++) {
     if (s.linkedLocal.has(j) || found.some(([, b]) => b === j)) continue;
-    const i = clearBest(n, (x) => ev.back[x * m + j], (x) => !s.isBanned(x, j) && corresponds(x, j), T.splitBack);
+    const i = clearBest(n, (x) => ev.back[x * m + j], (x) => !s.isBanned(x, j) && corresponds(x, j) !== 'none', T.splitBack);
     if (i >= 0) found.push([i, j]);
   }
   for (const [i, j] of found) s.add(i, j);
