@@ -85,6 +85,33 @@ describe('a county plan that cites nothing, rewritten sentence by sentence', () 
     expect(own.tasks.map((t) => t.units.length)).toEqual([0, 2, 0]);
   });
 
+  it('unnumbered paragraphs under parts: a note opened by 由 is the paragraph\'s own, a part without notes keeps its tasks', () => {
+    const text = [
+      '某某区人民政府办公室关于加快创业发展的实施意见',
+      '一、建设创业载体',
+      '打造创业社区。依托大学科技园建设创业社区，2026年底前建成投用。',
+      '提供开办服务。在区政务服务中心开设开办专区。（由区政务服务办负责）',
+      '二、集聚创业人才',
+      '吸引人才创业。落实创业担保贷款及贴息政策。（由区人力社保局牵头，区财政局配合）',
+      '推动能力提升。联合高校开设创业课程。',
+      '三、强化要素支撑',
+      '加大投融资支持。设立创业种子基金。',
+      '加强场景对接。定期发布场景清单。',
+      '四、保障措施',
+      '以上各项任务由区经济信息委牵头，区级有关部门和各镇人民政府、街道办事处按职责分工负责落实。',
+    ].join('\n');
+    const n = parseText(text, 'yijian.txt');
+    expect(n.tasks.map((t) => [t.id, t.title, t.lead.join('、'), t.unitsFrom])).toEqual([
+      ['1.1', '打造创业社区', '区经济信息委、区级有关部门、各镇人民政府、街道办事处', 'plan'],
+      ['1.2', '提供开办服务', '区政务服务办', 'task'],
+      ['2.1', '吸引人才创业', '区人力社保局', 'task'],
+      ['2.2', '推动能力提升', '区经济信息委、区级有关部门、各镇人民政府、街道办事处', 'plan'],
+      ['3.1', '加大投融资支持', '区经济信息委、区级有关部门、各镇人民政府、街道办事处', 'plan'],
+      ['3.2', '加强场景对接', '区经济信息委、区级有关部门、各镇人民政府、街道办事处', 'plan'],
+    ]);
+    expect(n.tasks[2].assist).toEqual(['区财政局']);
+  });
+
   it('its title with a 、 inside quotes stays the title, not the start of the 主送 line', async () => {
     const n = await parseFile(COUNTY[1]);
     expect(n.meta.title).toBe('沭北县人民政府关于印发沭北县市场监管领域全面推行部门联合“双随机、一公开”监管工作实施方案的通知');

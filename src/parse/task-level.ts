@@ -122,7 +122,11 @@ export function chooseTaskLevel(body: Body, roles: Map<BodyNode, RoleOf>): TaskL
       }
     }
     const also = whole.size ? `, and ${whole.size} action part${whole.size > 1 ? 's' : ''} without items that carr${whole.size > 1 ? 'y' : 'ies'} a note` : '';
-    return { key: best.key, basis: 'owner-notes', scope: best.tops, notes, whole, why: `owner notes close ${best.count} ${what}: the level that carries them holds the tasks${also}` };
+    // parts themselves are the tasks (no part has items): a part of measures without a note of its
+    // own is a task all the same (its owners come from a sentence for all tasks, or nowhere)
+    const scope = new Set(best.tops);
+    if (!('under' in best.key) && best.key.unit === 'part') for (const p of body.parts) if (!p.children.length && roles.get(p)?.role === 'action') scope.add(p);
+    return { key: best.key, basis: 'owner-notes', scope, notes, whole, why: `owner notes close ${best.count} ${what}: the level that carries them holds the tasks${also}` };
   }
   // the same fields in the same order on both ways out (one shape for the readers of a TaskLevel)
   const b = byNumbering(body, roles);

@@ -29,6 +29,8 @@ export function stripUnitLabel(s: string): { label?: string; rest: string } {
   return { label: m[0].replace(/[：:]$/, ''), rest: s.slice(m[0].length) };
 }
 
+const JOINS_ANOTHER = /^(?:其他|各|有关|相关)/;
+
 export function splitUnits(list: string): string[] {
   const s = unifyUnitBrackets(stripUnitLabel(list.trim()).rest);
   const parts: string[] = [];
@@ -43,8 +45,9 @@ export function splitUnits(list: string): string[] {
       from = i + 1;
       continue;
     }
-    // "省法制办和其他省级部门": 和/及 before 其他 joins two units
-    if (depth === 0 && (c === 0x548c /* 和 */ || c === 0x53ca /* 及 */) && s.startsWith('其他', i + 1)) {
+    // "省法制办和其他省级部门", "区级有关部门和各镇人民政府": 和/及 before 其他 / 各 / 有关 / 相关 joins two
+    // units (no name holds 和各 or 和有关 inside)
+    if (depth === 0 && (c === 0x548c /* 和 */ || c === 0x53ca /* 及 */) && JOINS_ANOTHER.test(s.slice(i + 1, i + 3))) {
       parts.push(s.slice(from, i));
       from = i + 1;
     }
