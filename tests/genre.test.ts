@@ -126,6 +126,13 @@ describe('owner notes mark a level only when they close most of its items', () =
   });
 });
 
+describe('owner notes in the forms plans write them', () => {
+  it('a customs office is a unit (省商务厅、武汉海关按职责分工负责); a note opened by 由 is a note', () => {
+    const n = parse(['一、主要任务', '（一）开展平行进口试点。（省商务厅、武汉海关按职责分工负责）', '（二）优化通关服务。（由黄埔海关负责）', '（三）推广保税仓储。（省商务厅负责）'].join('\n'));
+    expect(n.tasks.map((t) => t.units.join('、'))).toEqual(['省商务厅、武汉海关', '黄埔海关', '省商务厅']);
+  });
+});
+
 describe('runs and owner lists', () => {
   it('一是…二是…三是 runs under one closing note: each run is a task carrying that note', () => {
     const body = [
