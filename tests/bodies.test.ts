@@ -214,6 +214,15 @@ describe('owners a base without owner notes implies', () => {
     expect(b).toMatchObject({ change: 'owner-added', unmatched: ['省自然资源厅'] });
   });
 
+  it('a merged base task that names nobody is compared alone: its partner\'s owners were never its own', () => {
+    const task = (id: string, units: string[], text = '推进建设。') => ({ id, title: id, text, units, lead: units.slice(0, 1), assist: units.slice(1), guide: [], ownerNotes: [], impliedUnits: [], unitsFrom: units.length ? 'task' : 'none' });
+    const base = { tasks: [task('1', ['人力资源社会保障部']), task('2', [], '转制后妥善安置人员。')] } as unknown as Notice;
+    const local = { tasks: [task('1', ['市人社局', '市财政局'])] } as unknown as Notice;
+    const [a, b] = compareOwners(base, local, [{ base: '1', local: '1' }, { base: '2', local: '1' }] as never);
+    expect(a).toMatchObject({ change: 'owner-added', unmatched: ['市财政局'] });
+    expect(b).toMatchObject({ change: 'owner-added', unmatched: ['市人社局', '市财政局'], baseInferred: [] });
+  });
+
   it('a base that addresses only the implementing level names no owner: the bodies a lower level names are added', () => {
     const notice = (text: string, units: string[]) =>
       ({ tasks: [{ id: '1', title: text, text, units, lead: units, assist: [], guide: [], ownerNotes: [], impliedUnits: [], unitsFrom: units.length ? 'task' : 'none' }] }) as unknown as Notice;

@@ -34,7 +34,9 @@ function splitUnitsReference(list: string): string[] {
       cur = '';
       continue;
     }
-    if (depth === 0 && (ch === '和' || ch === '及') && s.startsWith('其他', i + 1)) {
+    // 和/及 before 其他 / 各 / 有关 / 相关 joins two units (区级有关部门和各镇人民政府), unless a party
+    // suffix closes the list and is shared (市政府及各部门党委〔党组〕)
+    if (depth === 0 && (ch === '和' || ch === '及') && /^(?:其他|各|有关|相关)/.test(s.slice(i + 1, i + 3)) && !/^[^、，,；;\s]*?党(?:委|组)(?:〔党(?:委|组)〕)?(?=$|[、，,；;\s])/.test(s.slice(i + 1))) {
       parts.push(cur);
       cur = '';
       continue;

@@ -241,7 +241,7 @@ function sideOf(tasks: Task[]): Side {
 
 /**
  * One entry per link. Merged and split links compare the units of the whole group, so only a unit
- * missing from every task of the group counts. A base unit whose counterpart the local plan names
+ * missing from every task of the group counts (a merged base task that names nobody is compared alone). A base unit whose counterpart the local plan names
  * nowhere (a body the lower level does not have) may vanish; governments and collectives never count.
  */
 export function compareOwners(base: Notice, local: Notice, links: Link[]): OwnerChange[] {
@@ -266,7 +266,11 @@ export function compareOwners(base: Notice, local: Notice, links: Link[]): Owner
     const bGroup = basesOf.get(k.local);
     const lGroup = localsOf.get(k.base);
     if (!bGroup || !lGroup) continue;
-    out.push(judge(k, bTask.get(k.base)!, lTask.get(k.local)!, side(bGroup), side(lGroup), localNotes));
+    const bt = bTask.get(k.base)!;
+    // a base task of a merge that names no unit of its own is compared alone: its partners' owners
+    // were never its own, so every unit the local task gives it is the lower level's (or inferred
+    // from its own sentences)
+    out.push(judge(k, bt, lTask.get(k.local)!, side(bt.units.length || bGroup.length === 1 ? bGroup : [bt]), side(lGroup), localNotes));
   }
   return out;
 }

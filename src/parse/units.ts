@@ -30,6 +30,8 @@ export function stripUnitLabel(s: string): { label?: string; rest: string } {
 }
 
 const JOINS_ANOTHER = /^(?:其他|各|有关|相关)/;
+// …but 市政府及各部门党委（党组） names the party bodies of both: the suffix is shared, not a second unit
+const SHARED_PARTY = /^[^、，,；;\s]*?党(?:委|组)(?:〔党(?:委|组)〕)?(?=$|[、，,；;\s])/;
 
 export function splitUnits(list: string): string[] {
   const s = unifyUnitBrackets(stripUnitLabel(list.trim()).rest);
@@ -47,7 +49,7 @@ export function splitUnits(list: string): string[] {
     }
     // "省法制办和其他省级部门", "区级有关部门和各镇人民政府": 和/及 before 其他 / 各 / 有关 / 相关 joins two
     // units (no name holds 和各 or 和有关 inside)
-    if (depth === 0 && (c === 0x548c /* 和 */ || c === 0x53ca /* 及 */) && JOINS_ANOTHER.test(s.slice(i + 1, i + 3))) {
+    if (depth === 0 && (c === 0x548c /* 和 */ || c === 0x53ca /* 及 */) && JOINS_ANOTHER.test(s.slice(i + 1, i + 3)) && !SHARED_PARTY.test(s.slice(i + 1))) {
       parts.push(s.slice(from, i));
       from = i + 1;
     }
