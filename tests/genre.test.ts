@@ -59,6 +59,11 @@ describe('part roles', () => {
     expect(titles(plan.replace('二、加强审核管理', '二、加快实现审核目标'))).toEqual(['规范审核流程', '强化安全保障', '加大经费支持']);
   });
 
+  it('a part on how the work is organised (五、组织形式 / 组织机构) is a safeguard part before a schedule', () => {
+    const organised = plan.replace('五、保障措施', '五、组织形式').replace('四、实施步骤\n（六）动员部署阶段。2020年4月底前完成。\n', '') + '\n六、工作安排\n（九）动员部署阶段。2020年4月底前完成。';
+    expect(titles(organised)).toEqual(['规范审核流程', '强化安全保障', '加大经费支持']);
+  });
+
   it('lists each part with its role and why in taskShape, and text output shows them', async () => {
     const n = parse(plan);
     expect(n.taskShape?.parts.map((p) => [p.number, p.role, p.tasks])).toEqual([
