@@ -60,7 +60,11 @@ describe('part roles', () => {
   });
 
   it('a part on how the work is organised (五、组织形式 / 组织机构) is a safeguard part before a schedule', () => {
-    const organised = plan.replace('五、保障措施', '五、组织形式').replace('四、实施步骤\n（六）动员部署阶段。2020年4月底前完成。\n', '') + '\n六、工作安排\n（九）动员部署阶段。2020年4月底前完成。';
+    const organised = plan
+      .replace('五、保障措施', '五、组织形式')
+      .replace('四、实施步骤\n（六）动员部署阶段。2020年4月底前完成。\n', '')
+      .replace('（七）加强组织领导。成立工作专班，统筹推进各项工作。', '（七）成立联合采购小组。由各试点城市组成联合采购小组。')
+      .replace('（八）强化督促检查。将落实情况纳入年度考核。', '（八）设立联合采购办公室。办公室设在市医保局。') + '\n六、工作安排\n（九）动员部署阶段。2020年4月底前完成。';
     expect(titles(organised)).toEqual(['规范审核流程', '强化安全保障', '加大经费支持']);
   });
 
