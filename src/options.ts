@@ -49,6 +49,8 @@ export interface AlignOptions {
   paraphraseScore: number;
   /** …and shares at least this much content one way or the other (else only a rare shared phrase counts) */
   paraphraseCover: number;
+  /** …or their titles agree this much (a measure restated in a line under nearly its base title) */
+  paraphraseTitle: number;
   /** …when the pair is at least this share of the best counterpart of both tasks */
   paraphraseShare: number;
   /** …or, for a task still alone, its one clear counterpart this many times ahead of the next (a merge or split in other words) */
@@ -179,6 +181,7 @@ export const DEFAULT_DIFF_OPTIONS: DeepReadonly<DiffThresholds> = deepFreeze({
     rewrittenMargin: 1.5,
     paraphraseScore: 0.15,
     paraphraseCover: 0.1,
+    paraphraseTitle: 0.6,
     paraphraseShare: 0.6,
     paraphraseMargin: 2.5,
     paraphrasePhrase: 5,

@@ -140,7 +140,8 @@ export function linkParaphrases(s: RuleState, T: Readonly<AlignOptions>): void {
   const strength = Float64Array.from(ev.score);
   // content, not a title built of the same policy words (健全行政问责工作机制 / 健全行政决策机制): a pair
   // without a share of shared content or a rare shared phrase has no strength here
-  for (let k = 0; k < n * m; k++) if (ev.cover[k] < T.paraphraseCover && ev.back[k] < T.paraphraseCover) strength[k] = 0;
+  // (titles nearly the same, 强化配套金融支持 / 强化金融支持, are the same measure however briefly restated)
+  for (let k = 0; k < n * m; k++) if (ev.cover[k] < T.paraphraseCover && ev.back[k] < T.paraphraseCover && ev.title[k] < T.paraphraseTitle) strength[k] = 0;
   const floor = T.paraphraseScore;
   const open = (i: number, j: number) => (!s.linkedBase.has(i) || !s.linkedLocal.has(j)) && !s.isBanned(i, j) && corresponds(i, j) !== 'none';
   const rare = (p: string) => p.length >= T.paraphrasePhrase && baseUses(p) <= T.paraphrasePhraseUses && localUses(p) <= T.paraphrasePhraseUses;
