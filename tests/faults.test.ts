@@ -115,6 +115,21 @@ describe('the atomic writer (stubbed disk)', () => {
     }).toThrow(/x\.jsonl.*|cannot write/);
     expect(readdirSync(dir)).toEqual([]);
   });
+
+  it('a streamed output committed with its fsync on the thread pool (the --tables files): complete, or on an EIO absent with no temporary', async () => {
+    const dir = tmp();
+    const ok = new OutputSink(path.join(dir, 'a.csv'), 'a.csv');
+    ok.write('x,y\n1,2\n');
+    await ok.commitAsync();
+    expect(readFileSync(path.join(dir, 'a.csv'), 'utf8')).toBe('x,y\n1,2\n');
+    writeFileSync(path.join(dir, 'b.csv'), 'the previous table');
+    const bad = new OutputSink(path.join(dir, 'b.csv'), 'tables/b.csv');
+    bad.write('x,y\n3,4\n');
+    vi.spyOn(fs, 'fsync').mockImplementation(((_fd: number, cb: (e: Error | null) => void) => cb(Object.assign(new Error('EIO: simulated'), { code: 'EIO' }))) as typeof fs.fsync);
+    await expect(bad.commitAsync()).rejects.toThrow(/tables\/b\.csv.*cannot write \(EIO: input\/output error\)|cannot write \(EIO: input\/output error\)/);
+    expect(readFileSync(path.join(dir, 'b.csv'), 'utf8')).toBe('the previous table');
+    expect(readdirSync(dir).sort()).toEqual(['a.csv', 'b.csv']);
+  });
 });
 
 describe('special files and symbolic links are never replaced (item 1)', () => {

@@ -316,7 +316,7 @@ export async function exportNotices(o: ExportOptions): Promise<ExportSummary> {
   try {
     // tables hold every record or none: an export cut short by a closed standard output leaves none
     if (tables && aborted) tables.abort();
-    else tables?.commit();
+    else await tables?.commit();
     if (jsonlSink) {
       jsonlSink.commit();
       for (const t of oldTemps) removeQuietly(t);

@@ -234,7 +234,6 @@ export function tableRows(r: RecordView): TableRows {
   const csvEnds: number[] = [];
   const same: (Cell | undefined)[] = [];
   const csv: string[] = [];
-  let csvBytes = 0;
   // each distinct string once (a unit, a task id and a kind recur row after row), the cells as codes
   const distinct = new Map<string, number>();
   const codes: number[] = [];
@@ -249,7 +248,6 @@ export function tableRows(r: RecordView): TableRows {
       part += line + '\n';
     }
     csv.push(part);
-    csvEnds.push((csvBytes += Buffer.byteLength(part, 'utf8')));
     if (!rows.length) continue;
     for (let k = 0; k < t.columns.length; k++) {
       const type = t.columns[k].type;
@@ -275,7 +273,8 @@ export function tableRows(r: RecordView): TableRows {
   const strings = [...distinct.keys()];
   return {
     counts,
-    csv: ownBytes(csv), // every table's CSV in one buffer of its own: moved to the main thread, not copied
+    // every table's CSV in one buffer of its own (moved to the main thread, not copied), encoded once: where each table's part ends comes with it
+    csv: ownBytes(csv, csvEnds),
     csvEnds,
     same,
     text: strings.join(''),

@@ -151,9 +151,13 @@ let scratch: Buffer | undefined;
  * `data` as UTF-8 bytes. The result may be a view of this thread's scratch buffer: valid only until
  * the next call, so write it out before anything else runs (no await in between). A text is encoded
  * straight into the buffer: no Buffer allocation per output and no second pass to measure it first.
+ * `ends`, when given, receives the byte offset where each piece ends (a text is one piece).
  */
-export function bytesOf(data: OutputData): Uint8Array {
-  if (typeof data !== 'string' && !Array.isArray(data)) return data as Uint8Array;
+export function bytesOf(data: OutputData, ends?: number[]): Uint8Array {
+  if (typeof data !== 'string' && !Array.isArray(data)) {
+    ends?.push((data as Uint8Array).length);
+    return data as Uint8Array;
+  }
   const pieces: readonly string[] = typeof data === 'string' ? [data] : data;
   let units = 0;
   for (const p of pieces) units += p.length;
@@ -163,19 +167,25 @@ export function bytesOf(data: OutputData): Uint8Array {
     for (const p of pieces) n += Buffer.byteLength(p, 'utf8');
     const buf = Buffer.allocUnsafeSlow(n);
     let off = 0;
-    for (const p of pieces) off += buf.write(p, off, 'utf8');
+    for (const p of pieces) {
+      off += buf.write(p, off, 'utf8');
+      ends?.push(off);
+    }
     return buf;
   }
   const need = units * UTF8_MAX;
   if (!scratch || scratch.length < need) scratch = Buffer.allocUnsafeSlow(Math.max(need, 64 * 1024, Math.min(2 * need, SCRATCH_MAX_UNITS * UTF8_MAX)));
   let off = 0;
-  for (const p of pieces) off += scratch.write(p, off, 'utf8');
+  for (const p of pieces) {
+    off += scratch.write(p, off, 'utf8');
+    ends?.push(off);
+  }
   return scratch.subarray(0, off);
 }
 
-/** `data` as UTF-8 bytes in a buffer of their own, of exactly their length (one that can be transferred to another thread). */
-export function ownBytes(data: OutputData): Buffer {
-  const b = bytesOf(data);
+/** `data` as UTF-8 bytes in a buffer of their own, of exactly their length (one that can be transferred to another thread); `ends` as for bytesOf. */
+export function ownBytes(data: OutputData, ends?: number[]): Buffer {
+  const b = bytesOf(data, ends);
   const own = Buffer.allocUnsafeSlow(b.length);
   own.set(b);
   return own;
@@ -383,6 +393,26 @@ export class OutputSink {
     this.fd = undefined;
     try {
       if (this.kind === 'replace') fs.fsyncSync(fd);
+      if (!this.own) closeSync(fd);
+      if (this.tmp) renameSync(this.tmp, this.target);
+    } catch (e) {
+      if (!this.own) closeQuietly(fd);
+      if (this.tmp) removeQuietly(this.tmp);
+      throw writeError(e, this.shown);
+    }
+  }
+
+  /**
+   * commit() with the fsync on libuv's thread pool: several outputs committed at once wait on the
+   * disk together rather than one after another, and the caller's thread runs meanwhile.
+   */
+  async commitAsync(): Promise<void> {
+    this.open();
+    this.flush();
+    const fd = this.fd!;
+    this.fd = undefined;
+    try {
+      if (this.kind === 'replace') await new Promise<void>((resolve, reject) => fs.fsync(fd, (e) => (e ? reject(e) : resolve())));
       if (!this.own) closeSync(fd);
       if (this.tmp) renameSync(this.tmp, this.target);
     } catch (e) {
