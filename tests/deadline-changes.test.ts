@@ -154,6 +154,48 @@ describe('4. body deadlines are paired both ways', () => {
   });
 });
 
+describe('4b. merged rows and rewritten schedules (issue 27: deadlines across splits and merges)', () => {
+  /** A plan with numbered tasks under one heading; `title` may carry the plan's period. */
+  function tasksPlan(tasks: string[], title = '某某行动计划'): string {
+    const body = ['（一）第1项工程。', ''];
+    tasks.forEach((t, i) => body.push(`${i + 1}. ${t}`, ''));
+    return [`某某市人民政府关于印发${title}的通知`, '', '一、总体要求', '', '总体要求。', '', '二、主要任务', '', ...body, '三、保障措施', '', '加强组织领导。'].join('\n');
+  }
+  const OTHER = '加强庚辛壬癸队伍建设。（责任单位：市府办）';
+  const list = (d: PlanDiff) => d.deadlineChanges.map((c) => `${c.base}>${c.local}:${c.change}|${c.baseDeadline}|${c.localDeadline}`);
+
+  it('a row merging a timed and an untimed base task: earlier for the one, added for the other', () => {
+    const base = parseText(tasksPlan(['建设甲乙丙数据平台，统一甲乙丙数据标准，完善甲乙丙数据目录。（责任单位：市府办）', '推动甲乙丙数据平台接入丁戊己系统，2019年12月底前完成丁戊己系统对接。（责任单位：市府办）', OTHER]));
+    const local = parseText(tasksPlan(['建设甲乙丙数据平台，统一甲乙丙数据标准，完善甲乙丙数据目录，推动平台接入丁戊己系统，完成丁戊己系统对接。（责任单位：市府办；完成时限：2019年11月底前）', OTHER]));
+    const d = diffNotices(base, local);
+    expect(d.links.filter((k) => k.local === '1.1').map((k) => k.base).sort()).toEqual(['1.1', '1.2']);
+    expect(list(d)).toEqual(['1.2>1.1:earlier|2019年12月底前完成丁戊己系统对接|2019年11月底前', '1.1>1.1:added||2019年11月底前']);
+  });
+
+  it('a merged task’s time inside its text goes to the base task it speaks of, not to every base task of the merge', () => {
+    const base = parseText(tasksPlan(['建设甲乙丙数据平台，统一甲乙丙数据标准。（责任单位：市府办）', '建立丁戊己咨询答问库，完善丁戊己互动机制。（责任单位：市府办）', OTHER]));
+    const local = parseText(tasksPlan(['建设甲乙丙数据平台，统一甲乙丙数据标准；2019年底前建成丁戊己咨询答问库，完善丁戊己互动机制。（责任单位：市府办）', OTHER]));
+    const d = diffNotices(base, local);
+    expect(d.links.filter((k) => k.local === '1.1').length).toBe(2);
+    expect(list(d)).toEqual(['1.2>1.1:added||2019年底前建成丁戊己咨询答问库']);
+  });
+
+  it('a schedule rewritten step by step: each bare month is compared with the step in its place (计划5月…、6月… → 4月底前)', () => {
+    const title = '某某行动计划（2026—2028年）';
+    const base = parseText(tasksPlan(['建设子丑寅卯服务平台，计划5月在辰巳地区试运行、6月向全省推广。（责任单位：市府办）', OTHER], title));
+    const local = parseText(tasksPlan(['建设子丑寅卯服务平台，2026年4月底前接入子丑寅卯服务平台。（责任单位：市府办）', OTHER], title));
+    expect(list(diffNotices(base, local))).toEqual(['1.1>1.1:earlier|5月在辰巳地区试运行|2026年4月底前接入子丑寅卯服务平台', '1.1>1.1:removed|6月向全省推广|']);
+    const later = parseText(tasksPlan(['建设子丑寅卯服务平台，2026年5月底前在辰巳地区接入，7月底前在全市推广应用。（责任单位：市府办）', OTHER], title));
+    expect(list(diffNotices(base, later)).filter((x) => !x.includes(':same'))).toEqual(['1.1>1.1:later|6月向全省推广|7月底前在全市推广应用']);
+  });
+
+  it('the same date in the text and in the 完成时限 note is one requirement', () => {
+    const base = parseText(tasksPlan(['建设甲乙丙数据平台，统一甲乙丙数据标准。（责任单位：市府办）', OTHER]));
+    const local = parseText(tasksPlan(['建设甲乙丙数据平台，2026年底前统一甲乙丙数据标准。（责任单位：市府办；完成时限：2026年12月底前）', OTHER]));
+    expect(changes(diffNotices(base, local)).map((c) => `${c.change}|${c.localDeadline}`)).toEqual(['added|2026年底前统一甲乙丙数据标准']);
+  });
+});
+
 describe('5. what is and is not a deadline', () => {
   const texts = (t: string) => extractDeadlines(t, 2018).map((d) => d.text);
   it('年度 qualifying an organ’s items is no requirement; 年度 of a plan to be made is', () => {
@@ -171,7 +213,7 @@ describe('5. what is and is not a deadline', () => {
 
   it('reads 之日起10天内, 10个工作日内 and 分月、季、年进行通报', () => {
     expect(extractDeadlines('须于文件形成或变更之日起10天内进行公开发布', 2018)).toEqual([expect.objectContaining({ text: '10天内', kind: 'duration' })]);
-    expect(extractDeadlines('受理后10个工作日内办结', 2018)).toEqual([expect.objectContaining({ text: '10个工作日内', kind: 'duration' })]);
+    expect(extractDeadlines('受理后10个工作日内报送审核意见', 2018)).toEqual([expect.objectContaining({ text: '10个工作日内', kind: 'duration' })]);
     expect(extractDeadlines('分月、季、年进行通报', 2018)).toEqual([expect.objectContaining({ kind: 'recurring', frequency: 'monthly' })]);
     expect(texts('7月1日内容')).toEqual([]);
     const c = (a: string, b: string) => compareDeadlines(parseDeadlineCell(a, 2018), parseDeadlineCell(b, 2018));

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { compareDeadlines, extractDeadlines, parseDeadlineCell, sameDeadline } from '../src/parse/deadlines.js';
+import { compareDeadlines, extractDeadlines, parseDeadlineCell, periodStartYear, sameDeadline } from '../src/parse/deadlines.js';
 
 const one = (text: string, docYear?: number) => {
   const found = extractDeadlines(text, docYear);
@@ -12,6 +12,66 @@ describe('extractDeadlines: what is not a time requirement', () => {
   it('a policy’s own term (执行期限为…至…, 有效期至…) is how long it applies, not a deadline', () => {
     expect(extractDeadlines('本规定执行期限为2019年1月1日至2023年12月31日。', 2019)).toEqual([]);
     expect(extractDeadlines('本办法有效期至2025年底。各地要在2019年底前完成清理。', 2019).map((d) => d.text)).toEqual(['2019年底前']);
+  });
+});
+
+describe('extractDeadlines: time words that set no time (issue 27)', () => {
+  const texts = (t: string, y?: number) => extractDeadlines(t, y).map((d) => d.text);
+  it('an amount per year is a target, a count of times per year a cycle', () => {
+    expect(texts('每年发放算力券不少于200万元')).toEqual([]);
+    expect(texts('单个企业每年最高补贴5万元')).toEqual([]);
+    expect(texts('每年培训创业者不少于1000人次')).toEqual([]);
+    expect(texts('每年举办1次创业大赛')).toEqual(['每年']);
+    expect(texts('每年发布1批典型案例')).toEqual(['每年']);
+    expect(texts('每年至少开展2次')).toEqual(['每年']);
+    expect(texts('每年3月底前报送1份报告，补助不少于10万元')).toEqual(['每年3月底前']);
+  });
+  it('a processing time, a benefit period, a distance in age, a rule taking effect', () => {
+    expect(texts('实现企业开办1个工作日内办结')).toEqual([]);
+    expect(texts('转制为企业后，五年内免征企业所得税')).toEqual([]);
+    expect(texts('自2019年1月1日起可继续免征五年企业所得税')).toEqual([]);
+    expect(texts('本办法自2019年1月1日起施行')).toEqual([]);
+    expect(texts('对距国家法定退休年龄五年以内的人员')).toEqual([]);
+    expect(texts('受理后10个工作日内报送审核意见')).toEqual(['10个工作日内']);
+  });
+  it('an annual plan that takes an item in, and a year’s amount, are no yearly act', () => {
+    expect(texts('必须列入国民经济和社会发展计划和年度计划')).toEqual([]);
+    expect(texts('按照公立医疗机构年度药品总用量的60%估算')).toEqual([]);
+    expect(texts('制订年度工作计划')).toEqual(['年度']);
+  });
+  it('截至 a date of a state already reached is no deadline; 截止…前 is one', () => {
+    expect(texts('截至2018年底，全省已建成示范社区100个')).toEqual([]);
+    expect(texts('截止2019年6月底前完成清理')).toEqual(['截止2019年6月底前']);
+  });
+  it('a year-by-year breakdown of quotas sets no deadline; a single year heading an amount does', () => {
+    expect(texts('以1995年招生80名为基数，1996年招收100名，1997年招收110名，1998年达到110名的招生规模。')).toEqual([]);
+    expect(texts('2020年基本建成甲乙体系，2022年全面建成丙丁体系。')).toEqual(['2020年', '2022年']);
+    expect(one('有序推进数据开放，2026年打造公共数据产品20款。')).toMatchObject({ kind: 'by', date: '2026-12-31', text: '2026年' });
+    expect(texts('认真落实2018年政府工作报告')).toEqual([]);
+  });
+});
+
+describe('extractDeadlines: schedules and plan periods (issue 27)', () => {
+  it('reads each bare month that heads a step of a schedule, with its own clause', () => {
+    expect(extractDeadlines('联合高校建设服务平台，计划5月在沈阳地区试运行、6月向全省推广。', 2026)).toEqual([
+      { text: '5月', kind: 'by', date: '2026-05-31', clause: '5月在沈阳地区试运行' },
+      { text: '6月', kind: 'by', date: '2026-06-30', clause: '6月向全省推广' },
+    ]);
+    expect(extractDeadlines('每年3月、6月开展', 2026).map((d) => d.text)).toEqual(['每年3月']);
+    expect(extractDeadlines('5月份的数据和3月的报表', 2026)).toEqual([]);
+  });
+  it('reads a five-year-plan period by its end', () => {
+    expect(one('经过“九五”期间的努力，使其具备抗御能力')).toMatchObject({ kind: 'range', start: '1996-01-01', end: '2000-12-31' });
+    expect(one('到“十四五”末，全面建成')).toMatchObject({ kind: 'by', date: '2025-12-31' });
+    expect(extractDeadlines('列入“九五”计划和“十四五”规划')).toEqual([]);
+  });
+  it('reads X年提前完成 as a target year', () => {
+    expect(one('确保1997年提前完成扩招任务')).toMatchObject({ kind: 'by', date: '1997-12-31' });
+  });
+  it('takes an undated plan’s year from the period in its title', () => {
+    expect(periodStartYear('辽宁省人工智能OPC培育发展实施方案（2026-2028年）')).toBe(2026);
+    expect(periodStartYear('某某行动计划（2018—2020年）')).toBe(2018);
+    expect(periodStartYear('某某实施方案')).toBeUndefined();
   });
 });
 
@@ -122,7 +182,7 @@ describe('extractDeadlines: range and from', () => {
       clause: '2018年起各级政府文件、会议数量和会议经费原则上不得增加',
     });
     expect(one('从2018年起逐步推开。')).toMatchObject({ kind: 'from', text: '从2018年起', start: '2018-01-01' });
-    expect(one('自2019年7月起施行。')).toMatchObject({ kind: 'from', start: '2019-07-01' });
+    expect(one('自2019年7月起全面推行。')).toMatchObject({ kind: 'from', start: '2019-07-01' });
   });
 
   it('reads 前开始 as a deadline, not a start', () => {
@@ -263,6 +323,12 @@ describe('compareDeadlines', () => {
     expect(c('2018年12月底前', '2019年6月底前')).toBe('later');
     expect(c('2019年6月底前', '2018年12月底前')).toBe('earlier');
     expect(c('2018年9月底前出台', '2018年9月前')).toBe('same');
+  });
+
+  it('a start is neither earlier nor later than a deadline (到2028年举办 → 自2026年起每年举办)', () => {
+    expect(c('到2028年', '自2026年起')).toBe('changed');
+    expect(c('2026年起', '2028年底前')).toBe('changed');
+    expect(c('2018年起', '2019年起')).toBe('later');
   });
 
   it('compares recurring, open-ended and undated kinds', () => {

@@ -159,6 +159,7 @@ function pairBodyDeadlines(base: Notice, local: Notice, links: Link[], mainLocal
   };
   take(strong);
   take(weak);
+  take(leftoverDates(links, bTask, lTask, reqsFor, pairOfBase, pairOfLocal));
   const halves = splitHalves(links, bTask, lTask, pairOfBase, pairOfLocal, strong, weak, idf, T, sentenceOf);
 
   const out: DeadlineChange[] = [];
@@ -190,14 +191,55 @@ function pairBodyDeadlines(base: Notice, local: Notice, links: Link[], mainLocal
   for (const l of local.tasks) {
     const bases = basesOfLocal.get(l.id);
     if (!bases) continue;
-    for (const lr of reqsFor(l)) {
-      if (pairOfLocal.has(lr.d) || halves.taken.has(lr.d) || pairedClauses.has(`l|${l.id}|${lr.d.clause}`)) continue;
-      // attribute a new requirement to the base task whose content its clause speaks of
-      const owner = bases.reduce((a, c) => (idf.containment(lr.d.clause, c.text) > idf.containment(lr.d.clause, a.text) ? c : a));
-      out.push(change(owner.id, l.id, '', lr.d.clause, 'added', 'body'));
+    // A row merging several base tasks answers each of them: a base task that set no time gets the
+    // row's own time (its 完成时限 cell, which governs the whole row) as new to it (4.2 without a time
+    // + 4.3 by 2019年12月底前 → one row by 2019年11月底前: earlier for 4.3, added for 4.2). A time
+    // inside the text belongs to the content its clause speaks of, attributed below.
+    const silent = bases.filter((b) => reqsFor(b).length === 0);
+    const governsRow = (lr: Req) => wordsOf(lr) !== lr.d.clause;
+    const isPaired = (lr: Req) => pairOfLocal.has(lr.d) || halves.taken.has(lr.d) || pairedClauses.has(`l|${l.id}|${lr.d.clause}`);
+    const listed: Deadline[] = [];
+    // answered requirements first: an unanswered one that restates an answered date adds nothing
+    for (const lr of [...reqsFor(l)].sort((x, y) => Number(isPaired(y)) - Number(isPaired(x)))) {
+      // the same date written twice (in the text and in the 完成时限 cell) is one requirement
+      if (listed.some((d) => sameDate(d, lr.d))) continue;
+      listed.push(lr.d);
+      const paired = isPaired(lr);
+      const to = new Set(governsRow(lr) ? silent : []);
+      // attribute a new requirement to the base task whose content its clause speaks of, too
+      if (!paired) to.add(bases.reduce((a, c) => (idf.containment(lr.d.clause, c.text) > idf.containment(lr.d.clause, a.text) ? c : a)));
+      else if (bases.length < 2) continue;
+      for (const b of bases) if (to.has(b)) out.push(change(b.id, l.id, '', lr.d.clause, 'added', 'body'));
     }
   }
   return { out, answered };
+}
+
+/** Two dated requirements naming the same day (2026年底前 and 2026年12月底前). */
+function sameDate(a: Deadline, b: Deadline): boolean {
+  const dated = (d: Deadline) => d.kind === 'by' || d.kind === 'range';
+  return dated(a) && dated(b) && a.date !== undefined && compareDeadlines(a, b) === 'same';
+}
+
+/**
+ * Dated requirements still alone on both sides of one link, whatever their wording: a schedule
+ * rewritten step by step (计划5月试运行、6月向全省推广 → 2026年5月底前接入…，7月底前在全市推广应用).
+ * Paired in order of date, first with first, so each step is compared with the step in its place;
+ * the base's later steps with no local step left are removed.
+ */
+function leftoverDates(links: Link[], bTask: Map<string, Task>, lTask: Map<string, Task>, reqsFor: (t: Task) => Req[], pairOfBase: Map<Deadline, Candidate>, pairOfLocal: Map<Deadline, Candidate>): Candidate[] {
+  const out: Candidate[] = [];
+  const byDate = (x: Req, y: Req) => (x.d.date ?? '').localeCompare(y.d.date ?? '') || x.at - y.at;
+  const dated = (r: Req) => (r.d.kind === 'by' || r.d.kind === 'range') && r.d.date !== undefined;
+  for (const k of links) {
+    const b = bTask.get(k.base);
+    const l = lTask.get(k.local);
+    if (!b || !l) continue;
+    const bs = reqsFor(b).filter((r) => dated(r) && !pairOfBase.has(r.d)).sort(byDate);
+    const ls = reqsFor(l).filter((r) => dated(r) && !pairOfLocal.has(r.d)).sort(byDate);
+    for (let i = 0; i < Math.min(bs.length, ls.length); i++) out.push({ b: bs[i], l: ls[i], s: 0 });
+  }
+  return out;
 }
 
 /** The same requirement written twice in one task (年度… and 年度… again) is one entry. */

@@ -16,7 +16,7 @@ const NOT_AFTER_COUNT = '(?<![0-9０-９〇零一二三四五六七八九十两�
 const AUTH =
   '党中央|中央|国务院|国家|上级|省市委|省委|省政府|市委|市政府|县委|县政府|区委|区政府|省|市|县|区|和|、|及|与|有关|相关|统一';
 /** Words after a bare year that make it a target: 2022年全面实现…, 2020年基本建成… */
-const VERBS = '全面|基本|实现|完成|建成|建立|达到|初步|率先|全部|形成|确保|前后|左右';
+const VERBS = '全面|基本|实现|完成|建成|建立|达到|初步|率先|全部|形成|确保|前后|左右|提前';
 /** What must follow 2018年 when no 到/从 precedes it (a cheap filter: 2018年政府工作报告 is no match). */
 const DATE_MARK = `(?:${MON}${SP}月|上半年|下半年|第|[一二三四1-4１-４]${SP}季度|年|底|末|内|以内|之前|以前|前|起|开始|以后|以来|${VERBS})`;
 const CYCLE_PART = '[^、，,。；;\\n的]{1,6}';
@@ -31,10 +31,13 @@ const ALTERNATIVES = [
   // 2018—2022年, 2018年至2020年, 从2018年到2020年
   `(?<range>(?:从|自)?${SP}${NOT_AFTER_NUM}(?<rY1>${YEAR})${SP}(?<rN1>年)?${SP}(?:[—―]{1,2}|[-－–~～]|至|到)${SP}(?<rY2>${YEAR})${SP}(?<rN2>年)?(?:${SP}(?:底|末))?(?:${SP}(?:之前|以前|前))?)`,
   // 到2022年, 2018年9月底前, 2019年上半年, 2019年一季度, 2018年起, 自2018年起
-  `(?<dated>(?:(?<dPre>(?:(?:力争|争取)${SP})?(?:截至|截止到|截止|直到|到|至))|(?<dFrom>从|自)|(?=${YEAR}${SP}年${SP}${DATE_MARK}))${SP}${NOT_AFTER_NUM}(?<dY>${YEAR})${SP}年${SP}` +
+  // (a year heading a clause with no mark after it is read too: 2026年打造…20款 is a target year when the clause sets an amount)
+  `(?<dated>(?:(?<dPre>(?:(?:力争|争取)${SP})?(?:截至|截止到|截止|直到|到|至))|(?<dFrom>从|自)|(?=${YEAR}${SP}年${SP}${DATE_MARK})|(?<=(?:^|[，,；;。：:\n])[在于]?)(?=${YEAR}${SP}年))${SP}${NOT_AFTER_NUM}(?<dY>${YEAR})${SP}年${SP}` +
     `(?:(?<dM>${MON})${SP}月(?:${SP}(?<dD>${DAY})${SP}[日号])?(?:${SP}(?<dMs>底|末|上旬|中旬|下旬))?` +
     `|(?<dH>上半年|下半年)|第?${SP}(?<dQ>[一二三四1-4１-４])${SP}季度(?:末|底)?|(?<dE>年?(?:底|末)|年中)|(?<dIn>内|以内)(?![容部涵在]))?` +
     `(?:${SP}(?<dBefore>之前|以前|前)|(?<dStart>${SP}(?:起|开始|以后|以来)))?)`,
+  // “九五”期间, “十四五”末: a five-year-plan period (compared by its end)
+  `(?<fyp>(?<fN>[一二三四五六七八九十]{1,2})五${SP}[”"」’']?${SP}(?<fPart>期间|时期|期末|末))`,
   // 年底前 / 今年底 without a year: the document's year
   `(?<bare>(?<![0-9０-９〇零一二三四五六七八九十每年])(?<bY>今|本|当|明)?年${SP}(?:底|末)${SP}(?<bBefore>之前|以前|前)?)`,
   // 10月底前, 6月30日前, 明年3月底前
@@ -185,6 +188,13 @@ export function readNumber(s: string): number {
   let n = 0;
   for (const ch of s) n = n * 10 + cnDigit(ch);
   return n;
+}
+
+/** The years of the n-th five-year plan (九五 → 9 → 1996—2000); the third began in 1966. */
+export function fivePlanYears(n: number): [number, number] | undefined {
+  if (!(n >= 3 && n <= 40)) return undefined;
+  const first = 1966 + 5 * (n - 3);
+  return [first, first + 4];
 }
 
 const pad = (n: number): string => (n < 10 ? `0${n}` : `${n}`);

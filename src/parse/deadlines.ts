@@ -9,6 +9,7 @@ import {
   nextDeadline,
   PLAN_DOCUMENT_AFTER,
   cyclePoint,
+  fivePlanYears,
   durationOf,
   inPlanParen,
   isPolicyTerm,
@@ -29,6 +30,26 @@ const SPACE = ' \u3000\t';
 const MAX_CLAUSE = 400;
 const LEADING_NUMBER =
   /^(?:[（(][一二三四五六七八九十0-9０-９]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、．.]|[0-9０-９]{1,3}(?:[、．]|\.(?![0-9]))|[①-⑳])[ \u3000\t]{0,3}/;
+
+/** What lets a bare month (5月) head a step of a schedule: the start of a clause (or of a step after 、), or 计划/拟/将/于 right before it. */
+const SCHEDULE_BEFORE = /(?:^|[，,；;。：:、\n]|计划|拟|将|预计|力争|争取|于)[ \u3000\t]{0,2}$/;
+/** …and an act right after it, not another month or a list: 5月、6月, 5月份的 */
+const NOT_STEP_AFTER = /^[ \u3000\t]{0,2}(?:[、，,。；;和及与的份）)]|$)/;
+
+/** 计划5月在沈阳地区试运行、6月向全省推广: each bare month (no day: 7月1日内容 is no step) a step of a schedule. */
+function scheduleStep(text: string, s: number, g: Groups): boolean {
+  const e = s + (g('month')?.length ?? 0);
+  if (g('mD') !== undefined || !SCHEDULE_BEFORE.test(text.slice(Math.max(0, s - 4), s)) || NOT_STEP_AFTER.test(text.slice(e, e + 3))) return false;
+  // 每年3月、6月开展: a month listed after a cycle's month belongs to the cycle
+  return !(text[s - 1] === '、' && /每[^，,。；;]{0,12}$/.test(text.slice(Math.max(0, s - 14), s)));
+}
+
+/** The words of one schedule step: from its month to the next 、，。； (5月在沈阳地区试运行). */
+function stepClause(text: string, s: number): string {
+  let i = s;
+  while (i < text.length && i - s < MAX_CLAUSE && !'、，,。；;\n'.includes(text[i])) i++;
+  return text.slice(s, i).trim();
+}
 
 const yearEnd = (y: number): Found => ({ kind: 'by', date: iso(y, 12, 31) });
 
@@ -53,19 +74,22 @@ function period(y: number, g: Groups, p: 'd' | 'm'): [string?, string?] | undefi
   return [iso(y, 1, 1), iso(y, 12, 31)];
 }
 
-function dated(g: Groups, text: string, end: number): Found | null {
+function dated(g: Groups, text: string, at: number, end: number): Found | null {
   const y = readNumber(g('dY')!);
   if (!iso(y, 1, 1) || g('dStart')?.trim() === '以来') return null;
   const [start, last] = period(y, g, 'd') ?? [];
   if (!last) return null;
   if (g('dStart') || g('dFrom')) return { kind: 'from', start };
   const marked = g('dPre') || g('dM') || g('dH') || g('dQ') || g('dE') || g('dIn') || g('dBefore');
-  if (!marked && !TARGET_VERB.test(text.slice(end, end + 8))) return null; // a bare year: 2018年政府工作报告
+  // a bare year (2018年政府工作报告) is no requirement, unless a target verb follows it or it heads a
+  // clause that sets an amount: 2026年打造面向OPC的公共数据产品20款
+  if (!marked && (yearBreakdown(text, at, end) || (!TARGET_VERB.test(text.slice(end, end + 8)) && !yearTarget(text, at, end)))) return null;
   return { kind: 'by', date: last };
 }
 
-function monthOnly(g: Groups, docYear?: number): Found | null {
-  if (!g('mMs') && !g('mBefore') && !g('mStart')) return null; // 3月 alone is no requirement
+function monthOnly(g: Groups, text: string, s: number, docYear?: number): Found | null {
+  // 3月 alone is no requirement, unless it heads a step of a schedule: 计划5月试运行，6月向全省推广
+  if (!g('mMs') && !g('mBefore') && !g('mStart') && !scheduleStep(text, s, g)) return null;
   const y = docYear === undefined ? undefined : docYear + (g('mY') === '明年' ? 1 : 0);
   const span = period(y ?? 2000, g, 'm'); // 2000 only validates month/day when the year is unknown
   if (!span) return null;
@@ -92,7 +116,7 @@ function everyFrequency(n: string | undefined, unit: string): Frequency {
   return `every-${k}-${UNITS[base] ?? 'days'}`;
 }
 
-function interpret(g: Groups, text: string, end: number, docYear?: number): Found | null {
+function interpret(g: Groups, text: string, start: number, end: number, docYear?: number): Found | null {
   if (g('cycle') || g('annual') || g('whole')) return { kind: 'recurring', frequency: 'yearly' };
   if (g('months')) {
     const y1 = readNumber(g('mrY1')!);
@@ -112,13 +136,19 @@ function interpret(g: Groups, text: string, end: number, docYear?: number): Foun
     const last = iso(y2, 12, 31);
     return { kind: 'range', date: last, start: iso(y1, 1, 1), end: last };
   }
-  if (g('dated')) return dated(g, text, end);
+  if (g('dated')) return dated(g, text, start, end);
+  if (g('fyp')) {
+    const years = fivePlanYears(readNumber(g('fN')!));
+    if (!years) return null;
+    const last = iso(years[1], 12, 31);
+    return g('fPart')!.endsWith('末') ? { kind: 'by', date: last } : { kind: 'range', date: last, start: iso(years[0], 1, 1), end: last };
+  }
   if (g('bare')) {
     if (!g('bY') && !g('bBefore')) return null; // 年末有考评 alone
     if (docYear === undefined) return { kind: 'by' };
     return yearEnd(docYear + (g('bY') === '明' ? 1 : 0));
   }
-  if (g('month')) return monthOnly(g, docYear);
+  if (g('month')) return monthOnly(g, text, start, docYear);
   if (g('every')) return { kind: 'recurring', frequency: everyFrequency(g('eN'), g('eU')!) };
   if (g('per')) return { kind: 'recurring', frequency: everyFrequency(g('pN'), '年') };
   if (g('step')) return { kind: 'recurring', frequency: EVERY_FREQ[g('sU')!] };
@@ -188,6 +218,89 @@ class Cursor {
   }
 }
 
+/**
+ * Time words that set no time for anything to be done (judged from what the clause says around them):
+ *  - 每年发放…不少于200万元, 每年认定10家左右: an amount per year is a target, not a cycle of acts
+ *    (每年举办1次 keeps its cycle: a count of times is how often);
+ *  - 1个工作日内办结, 3日内答复: a processing time is a service target;
+ *  - 五年内免征, 自2019年1月1日起施行 / 可继续免征: how long or from when a rule or benefit applies;
+ *  - 距法定退休年龄五年以内: a distance in age;
+ *  - 列入…年度计划: an existing annual plan that takes the item in;
+ *  - 截至2018年底，已建成…: the date of a state already reached.
+ */
+function notARequirement(found: Found, g: Groups, text: string, s: number, e: number): boolean {
+  const after = text.slice(e, clauseEnd(text, e));
+  const before = text.slice(clauseStart(text, s), s);
+  if (g('every') && found.kind === 'recurring' && BOUND_AMOUNT.test(after) && !cyclePoint(g('every')!)) return true;
+  if ((g('within') || g('withinDays')) && (PROCESSING_AFTER.test(after) || BENEFIT_AFTER.test(after) || DISTANCE_BEFORE.test(before))) return true;
+  if (g('withinDays') && BENEFIT_AFTER.test(after)) return true;
+  if (found.kind === 'from' && RULE_APPLIES_AFTER.test(after)) return true;
+  if (g('dPre') && /^(?:截至|截止)/.test(g('dPre')!) && !g('dBefore') && STATE_AFTER.test(text.slice(e, e + 40).split(/[。；;]/)[0])) return true;
+  if ((g('annual') || g('perUnit')) && (PLAN_INCLUSION_BEFORE.test(before) || AMOUNT_AFTER.test(after))) return true;
+  return false;
+}
+
+function clauseEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && i - from < 60 && !CLAUSE_SEP.includes(text[i])) i++;
+  return i;
+}
+
+function clauseStart(text: string, to: number): number {
+  let i = to;
+  while (i > 0 && to - i < 60 && !CLAUSE_SEP.includes(text[i - 1])) i--;
+  return i;
+}
+
+/** A year at the head of a clause (after 在/于) whose clause sets an amount: 2026年打造…产品20款. */
+function yearTarget(text: string, s: number, e: number): boolean {
+  return CLAUSE_HEAD_BEFORE.test(text.slice(Math.max(0, s - 3), s)) && quota(text.slice(e, clauseEnd(text, e)));
+}
+
+/**
+ * One step of a year-by-year breakdown of amounts (1996年招收100名，1997年招收110名，1998年达到110名):
+ * each year names whose quota it is, not a time by which anything is due. (Stages without amounts,
+ * 2020年基本建成…，2022年全面建成…, stay deadlines.)
+ */
+function yearBreakdown(text: string, s: number, e: number): boolean {
+  if (!yearTarget(text, s, e)) return false;
+  const end = clauseEnd(text, e);
+  const start = clauseStart(text, s);
+  const previous = start > 0 ? clauseStart(text, start - 1) : -1;
+  const headsWithYear = (i: number) => i >= 0 && i < text.length && YEAR_HEAD.test(text.slice(i, i + 8));
+  return headsWithYear(end + 1) || (previous >= 0 && headsWithYear(previous));
+}
+const YEAR_HEAD = /^[ \u3000\t]{0,2}[在于]?[0-9０-９]{4}[ \u3000\t]{0,2}年/;
+const CLAUSE_HEAD_BEFORE = /(?:^|[，,；;。：:\n])[ \u3000\t]{0,2}[在于]?$/;
+
+/**
+ * An amount in a clause: 不少于200万元, 10家左右, 20款. A count of times (开展2次) is how often, and
+ * one of a batch, a session or a report (发布1批, 举办1场) is once per cycle, not an amount.
+ */
+function quota(after: string): boolean {
+  const m = QUOTA_AFTER.exec(after);
+  return m !== null && !(ONE.test(m[1]) && ONCE_UNITS.includes(m[2]));
+}
+const QUOTA_AFTER = /([0-9０-９.．一二两三四五六七八九十百千万]{1,8})[ \u3000]{0,2}(?:万|亿|千|百)?(元|亩|人次|名|人|家|个|件|项|场|篇|所|户|套|台|款|批|期|座|条|种|支|位|张|份|平方米|千瓦|[PＰ]|%|％)/;
+/** 每年发放不少于200万元, 每年最高5万元: an amount held to a bound, or money (每年确定10个左右重点课题 stays a yearly act) */
+const BOUND_AMOUNT = /(?:不少于|不低于|不超过|不高于|最高|最多|至少|超过)[ \u3000]{0,2}[0-9０-９.．一二两三四五六七八九十百千万]{1,8}[ \u3000]{0,2}(?:万|亿|千|百)?(?:元|亩|人次|名|人|家|个|件|项|场|篇|所|户|套|台|款|批|期|座|条|种|支|位|张|份|平方米|千瓦|[PＰ]|%|％)|[0-9０-９.．一二两三四五六七八九十百千万]{1,8}[ \u3000]{0,2}(?:万|亿)?元/;
+const ONE = /^(?:1|１|一)$/;
+const ONCE_UNITS = ['批', '期', '场', '份', '个', '项'];
+/** 1个工作日内办结: the time a service takes. */
+const PROCESSING_AFTER = /^[ \u3000]{0,2}(?:办结|办理|办毕|审结|答复|回复|反馈|出具|完成审批|审批|作出决定|予以答复)/;
+/** 五年内免征: how long a benefit lasts. */
+const BENEFIT_AFTER = /^[ \u3000]{0,2}(?:免征|减征|免收|减半|免于|免除|享受|有效)/;
+/** 距国家法定退休年龄五年以内 */
+const DISTANCE_BEFORE = /距离?[^，,。；;]{0,12}$/;
+/** 自2019年1月1日起施行, 自2019年1月1日起可继续免征五年: when a rule or benefit applies. */
+const RULE_APPLIES_AFTER = /^[ \u3000]{0,2}(?:[^，,。；;]{0,12}?(?:可继续)?(?:施行|生效|废止|免征|减征|免收|享受))/;
+/** 截至2018年底，全省已建成100个: the date of a count already made, not a time anything is due */
+const STATE_AFTER = /已经?|共有|现有|累计已/;
+/** 年度药品总用量: the year's amount, not a yearly act */
+const AMOUNT_AFTER = /^[^，,。；;]{0,8}(?:总量|用量|总额|数量)/;
+/** 列入国民经济和社会发展计划和年度计划 */
+const PLAN_INCLUSION_BEFORE = /(?:列入|纳入|编入)[^，,。；;]{0,30}$/;
+
 /** 每年年末…报告年度…情况: the same recurring requirement mentioned twice in one clause. */
 function repeats(prev: Deadline | undefined, d: Deadline): boolean {
   return (
@@ -210,14 +323,26 @@ export function extractDeadlines(text: string, docYear?: number): Deadline[] {
     cursor ??= new Cursor(text);
     if (cursor.inTitle(s)) continue;
     const match = m;
-    const found = interpret((name) => match[GROUP[name]], text, e, docYear);
+    const found = interpret((name) => match[GROUP[name]], text, s, e, docYear);
     if (!found) continue;
     if ((found.kind === 'by' || found.kind === 'range' || found.kind === 'from') && (inPlanParen(text, s, e) || isPolicyTerm(text, s))) continue;
-    const d: Deadline = { text: m[0].trim(), ...found, clause: cursor.clause(s, e) };
+    if (notARequirement(found, (name) => match[GROUP[name]], text, s, e)) continue;
+    const step = match[GROUP.month] !== undefined && !match[GROUP.mMs] && !match[GROUP.mBefore] && !match[GROUP.mStart] && !match[GROUP.mD];
+    const d: Deadline = { text: m[0].trim(), ...found, clause: step ? stepClause(text, s) : cursor.clause(s, e) };
     if (!repeats(out[out.length - 1], d)) out.push(d);
   }
   return out;
 }
+
+/**
+ * The year an undated plan speaks from: the first year of the period its title names
+ * (实施方案（2026-2028年） → 2026), so 5月 and 年底前 in it have a year. Undefined when it names none.
+ */
+export function periodStartYear(title: string | undefined): number | undefined {
+  const m = title ? PERIOD_IN_TITLE.exec(title) : null;
+  return m ? readNumber(m[1]) : undefined;
+}
+const PERIOD_IN_TITLE = /[（(][ \u3000]{0,2}([0-9０-９]{4})[ \u3000]{0,2}年?[ \u3000]{0,2}(?:[—―]{1,2}|[-－–~～]|至|到)[ \u3000]{0,2}[0-9０-９]{4}[ \u3000]{0,2}年?[ \u3000]{0,2}[）)]/;
 
 /** The 时间要求 cell of a key-task table: its first requirement, with the whole cell as the clause. */
 export function parseDeadlineCell(cell: string, docYear?: number): Deadline {
@@ -241,6 +366,8 @@ function measure(d: Deadline): string | undefined {
 export function compareDeadlines(base: Deadline, local: Deadline): 'same' | 'earlier' | 'later' | 'changed' {
   const kinds = new Set([base.kind, local.kind]);
   if (kinds.has('from') && kinds.has('recurring')) return 'same'; // both open-ended, ongoing
+  // 到2028年举办100场 → 自2026年起每年举办: a start is no deadline, neither earlier nor later than one
+  if (kinds.has('from') && kinds.size === 2) return 'changed';
   const a = measure(base);
   const b = measure(local);
   if (a && b) return b < a ? 'earlier' : b > a ? 'later' : 'same';

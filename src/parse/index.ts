@@ -15,6 +15,7 @@ import { findObligations, findTargets } from './requirements.js';
 import { ownersForAll } from './closing-owners.js';
 import { documentKind, kindAsPlan, type DocKind } from './doc-kind.js';
 import { partRoles, type RoleOf } from './part-roles.js';
+import { periodStartYear } from './deadlines.js';
 import type { PartShape, Task, TaskShape } from '../model.js';
 
 export { splitUnits } from './units.js';
@@ -37,7 +38,7 @@ export function parseNormalized(source: SourceText, norm: NormalizedText, as: Pa
   for (const w of norm.warnings) warnings.push(w);
   const body = readBody(paras);
   const { meta } = parseMeta(paras, body.start, body.end);
-  const docYear = meta.date ? Number(meta.date.slice(0, 4)) : undefined;
+  const docYear = meta.date ? Number(meta.date.slice(0, 4)) : periodStartYear(meta.planTitle ?? meta.title);
   const references = findReferences(paras, body.start, [meta.title, meta.planTitle]);
   const sections = buildSections(body);
   const named = documentKind(meta, paras);
