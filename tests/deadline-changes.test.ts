@@ -189,6 +189,15 @@ describe('4b. merged rows and rewritten schedules (issue 27: deadlines across sp
     expect(list(diffNotices(base, later)).filter((x) => !x.includes(':same'))).toEqual(['1.1>1.1:later|6月向全省推广|7月底前在全市推广应用']);
   });
 
+  it('one base requirement restated as two: each local requirement is compared with it (到2028年 → 自2026年起每年 + 到2028年)', () => {
+    const base = parseText(tasksPlan(['办好甲乙赛事活动。到2028年，举办甲乙赛事活动100场以上，评选丙丁典型案例100个以上。（责任单位：市府办）', OTHER]));
+    const local = parseText(tasksPlan(['办好甲乙赛事活动。自2026年起每年举办甲乙赛事活动10场以上，到2028年评选丙丁典型案例30个以上。（责任单位：市府办）', OTHER]));
+    expect(diffNotices(base, local).deadlineChanges.map((c) => `${c.change}|${c.localDeadline}`)).toEqual([
+      'same|到2028年评选丙丁典型案例30个以上',
+      'changed|自2026年起每年举办甲乙赛事活动10场以上',
+    ]);
+  });
+
   it('the same date in the text and in the 完成时限 note is one requirement', () => {
     const base = parseText(tasksPlan(['建设甲乙丙数据平台，统一甲乙丙数据标准。（责任单位：市府办）', OTHER]));
     const local = parseText(tasksPlan(['建设甲乙丙数据平台，2026年底前统一甲乙丙数据标准。（责任单位：市府办；完成时限：2026年12月底前）', OTHER]));

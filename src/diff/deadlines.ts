@@ -188,6 +188,12 @@ function pairBodyDeadlines(base: Notice, local: Notice, links: Link[], mainLocal
       }
     }
   }
+  // a local requirement closely worded on a base requirement already answered in the same link
+  const secondAnswer = new Map<Deadline, Candidate>();
+  for (const c of strong) {
+    const first = pairOfBase.get(c.b.d);
+    if (first && first.l.task === c.l.task && first.l.d !== c.l.d && !secondAnswer.has(c.l.d)) secondAnswer.set(c.l.d, c);
+  }
   for (const l of local.tasks) {
     const bases = basesOfLocal.get(l.id);
     if (!bases) continue;
@@ -205,6 +211,14 @@ function pairBodyDeadlines(base: Notice, local: Notice, links: Link[], mainLocal
       if (listed.some((d) => sameDate(d, lr.d))) continue;
       listed.push(lr.d);
       const paired = isPaired(lr);
+      // 到2028年举办100场、评选100个 → 自2026年起每年举办10场 + 到2028年评选30个: one base requirement
+      // restated as two; the one it was not paired with still answers it, closely worded
+      const also = paired ? undefined : secondAnswer.get(lr.d);
+      if (also) {
+        answered.set(lr.d, also.b.d);
+        out.push(change(also.b.task.id, l.id, also.b.d.clause, lr.d.clause, compareDeadlines(also.b.d, lr.d), 'body'));
+        continue;
+      }
       const to = new Set(governsRow(lr) ? silent : []);
       // attribute a new requirement to the base task whose content its clause speaks of, too
       if (!paired) to.add(bases.reduce((a, c) => (idf.containment(lr.d.clause, c.text) > idf.containment(lr.d.clause, a.text) ? c : a)));
