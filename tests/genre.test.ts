@@ -240,6 +240,21 @@ describe('task tables', () => {
   });
 });
 
+describe('a task table whose columns go from the group to the task', () => {
+  it('重点任务 | 任务分组 | 具体任务: the last is the task, the first its group', () => {
+    const n = parse([
+      '某某省人工智能发展重点任务清单',
+      '| 序号 | 重点任务 | 任务分组 | 具体任务 | 牵头单位 | 配合单位 | 完成时限 |',
+      '| 1 | 推动芯片全链发展 | 推动芯片国产化。 | 设立省重大科技专项支持芯片研发攻关。 | 省科技厅 | 省经信厅 | 2026年12月 |',
+      '| 2 | 推动芯片全链发展 | 推动芯片国产化。 | 支持骨干企业开展芯片设计工具链攻关。 | 省经信厅 | 省科技厅 | 持续推进 |',
+    ].join('\n'));
+    expect(n.tasks.map((t) => [t.id, t.project, t.title, t.lead.join('、')])).toEqual([
+      ['T1', '推动芯片全链发展', '设立省重大科技专项支持芯片研发攻关', '省科技厅'],
+      ['T2', '推动芯片全链发展', '支持骨干企业开展芯片设计工具链攻关', '省经信厅'],
+    ]);
+  });
+});
+
 describe('owners in an attached 分工表 that restates the items row for row', () => {
   it('the body stays the task list; each task takes its row’s owners and deadline, marked as from the table', () => {
     const body = [

@@ -13,6 +13,8 @@ import { chineseNumeral } from '../vocabulary.js';
 interface Columns {
   number: number;
   task: number;
+  /** the first of several task columns (重点任务 | 任务分组 | 具体任务): the group a row's task belongs to, -1 when one */
+  group: number;
   content: number;
   lead: number;
   assist: number;
@@ -33,16 +35,19 @@ function headerColumns(cells: string[]): Columns | undefined {
   if (cells.some((c) => c.length > 16)) return undefined;
   const number = find(/^(序号|编号|序)$/);
   const content = find(/内容|具体措施|工作措施|主要措施/);
-  const task = find(TASK_HEADER, content);
+  // several task columns go from the group to the task itself (重点任务 | 任务分组 | 具体任务): the last is the task
+  const tasksAt = cells.map((c, i) => (i !== content && TASK_HEADER.test(c) && !/单位|部门|时间|时限|序号/.test(c) ? i : -1)).filter((i) => i >= 0);
+  const task = tasksAt.length ? tasksAt[tasksAt.length - 1] : -1;
+  const group = tasksAt.length > 1 ? tasksAt[0] : -1;
   const guide = find(/指导/);
   const lead = cells.findIndex((c, i) => i !== guide && /牵头|责任|负责|主责|单位|部门/.test(c) && !ASSIST.test(c));
   const assist = find(ASSIST);
   const deadline = find(/时间|时限|期限|进度|完成/);
   // 序号 | 牵头单位 | 配合单位 with no task column: the owners of the body's tasks by their number
-  if (task < 0 && content < 0) return number >= 0 && (lead >= 0 || assist >= 0) ? { number, task: -1, content: -1, lead, assist, guide, deadline, leadNamed: lead >= 0 && /牵头|主责/.test(cells[lead]) } : undefined;
+  if (task < 0 && content < 0) return number >= 0 && (lead >= 0 || assist >= 0) ? { number, task: -1, group: -1, content: -1, lead, assist, guide, deadline, leadNamed: lead >= 0 && /牵头|主责/.test(cells[lead]) } : undefined;
   // a task column with an owner or a deadline column beside it; without a 序号 column, owners too
   if (lead < 0 && guide < 0 && assist < 0 && (deadline < 0 || number < 0 || task < 0)) return undefined;
-  return { number, task: task >= 0 ? task : content, content: task >= 0 ? content : -1, lead, assist, guide, deadline, leadNamed: lead >= 0 && /牵头|主责/.test(cells[lead]) };
+  return { number, task: task >= 0 ? task : content, group, content: task >= 0 ? content : -1, lead, assist, guide, deadline, leadNamed: lead >= 0 && /牵头|主责/.test(cells[lead]) };
 }
 
 const LEAD_MARK = /〔(?:牵头|主责|牵头单位)〕$/;
@@ -117,7 +122,7 @@ export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult
       numbers: [number],
       headings: [],
       number,
-      project: '',
+      project: cell(cols.group),
       projectNumber: '',
       title: splitTitle(task).title,
       text,
