@@ -129,6 +129,8 @@ export interface ParentageOptions {
 export interface RequirementOptions {
   /** two targets measure the same thing: dice of their indicators, +0.3 for the same unit, +0.1 for the same value */
   targetPairMin: number;
+  /** a base figure left unpaired is removed only where this share of what it measures (its indicator) is restated in the local group; else its measure was not carried at all */
+  targetCarried: number;
   /** two obligation clauses state the same requirement: dice of their wording without the modal word (one side has no word) */
   clausePairMin: number;
   /** the same when both clauses carry a modal word */
@@ -195,7 +197,7 @@ export const DEFAULT_DIFF_OPTIONS: DeepReadonly<DiffThresholds> = deepFreeze({
   family: { strong: 0.5, sameFamily: 0.4, linkedFamily: 0.6 },
   parentage: { titleMatch: 0.7, nameMatch: 0.8 },
   // chosen on written examples of the genre (tests/requirements.test.ts), not on the seeds
-  requirements: { targetPairMin: 0.35, clausePairMin: 0.45, clausePairBothWords: 0.2, clausePairPermission: 0.6 },
+  requirements: { targetPairMin: 0.35, targetCarried: 0.3, clausePairMin: 0.45, clausePairBothWords: 0.2, clausePairPermission: 0.6 },
 });
 
 /** The defaults with a caller's values laid over them: a fresh object, the defaults untouched. */

@@ -134,7 +134,9 @@ describe('targets paired across a link', () => {
     expect(one('每个项目给予最高3万元补贴', '每个项目给予最高30000元补贴')).toEqual(['最高3万元→最高30000元 changed-unit']);
     expect(one('全省算力规模达3000P', '全市算力规模达到1000P')).toEqual(['达3000P→达到1000P lowered']);
     // two of a unit on one side: paired by what they measure, not by their unit alone
-    expect(one('基金会基金数额不少于210万元，社会团体资金不少于10万元', '社会团体资金不少于3万元')).toEqual(['不少于10万元→不少于3万元 lowered', '不少于210万元→∅ removed']);
+    // (a figure whose measure the lower level does not restate at all went with it: not a target removed)
+    expect(one('基金会基金数额不少于210万元，社会团体资金不少于10万元', '社会团体资金不少于3万元')).toEqual(['不少于10万元→不少于3万元 lowered']);
+    expect(one('基金会基金数额不少于210万元，社会团体资金不少于10万元', '社会团体资金不少于3万元，基金会基金数额由省民政厅核定')).toEqual(['不少于10万元→不少于3万元 lowered', '不少于210万元→∅ removed']);
   });
 });
 

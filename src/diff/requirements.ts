@@ -3,7 +3,7 @@
 // (不得) that disappeared. Compared over each group of linked tasks (a merge or a split compares the
 // union of its tasks' clauses), clause to clause, best pair first, as deadlines are paired.
 import type { Link, Notice, Obligation, StrengthChange, Target, TargetChange } from '../model.js';
-import { dice } from '../align/text.js';
+import { containedShare, dice } from '../align/text.js';
 import { AIM_WORDS, IN_PRINCIPLE, STRENGTH_RANK, WORD_RANK } from '../vocabulary.js';
 import { clauseStrengths } from '../parse/requirements.js';
 import { linkGroups } from './link-groups.js';
@@ -126,7 +126,11 @@ export function compareRequirements(base: Notice, local: Notice, links: readonly
       targetChanges.push(c);
     }
     if (bt.length * lt.length > MAX_CLAUSE_PAIRS) continue;
-    for (const a of bt) if (!pairedB.has(a)) targetChanges.push({ base: a.task, local: g.local[0], baseTarget: a.item.text, localTarget: '', indicator: a.item.indicator, change: 'removed' });
+    // a figure is removed where the lower level restates what it measures without it; a measure it
+    // did not carry at all (the rest of a partial carry) took its figures along, and is not a target change
+    const localText = g.local.map((id) => lById.get(id)!.text).join('。');
+    const carried = (a: Owned<Target>) => containedShare(a.item.indicator, localText) >= T.targetCarried;
+    for (const a of bt) if (!pairedB.has(a) && carried(a)) targetChanges.push({ base: a.task, local: g.local[0], baseTarget: a.item.text, localTarget: '', indicator: a.item.indicator, change: 'removed' });
     for (const b of lt) if (!pairedL.has(b)) targetChanges.push({ base: g.base[0], local: b.task, baseTarget: '', localTarget: b.item.text, indicator: b.item.indicator, change: 'added' });
 
     // every clause of the group, each with its word or the implicit imperative of a plan sentence:
