@@ -103,6 +103,12 @@ describe('counterparts by the real names of bodies', () => {
   ])('%s is not %s', (b, l) => expect(counterpart(b, l)).toBe(false));
 });
 
+it('two names of one office written side by side (市经信局市新经济委) stand for either', () => {
+  expect(counterpart('市经信局市新经济委', '区经信局')).toBe(true);
+  expect(counterpart('市经信局市新经济委', '区新经济委')).toBe(true);
+  expect(counterpart('市经信局市新经济委', '区科技局')).toBe(false);
+});
+
 describe('who leads', () => {
   const task = (id: string, units: string[], notes: { text: string; lead: string[]; assist: string[] }[]): Task => ({
     id, path: [1], numbers: ['1'], headings: [], number: '1', project: '', projectNumber: '', title: id, text: '', units,

@@ -135,8 +135,12 @@ export function basisOf(unit: string): 'table' | 'name-rule' {
  */
 function namesOf(unit: string): string[] {
   const inner = [...unit.matchAll(/[〔（(]([^〔〕（）()]+)[〕）)]/g)].map((m) => m[1]).filter((n) => n.length >= 3 && BODY_SUFFIX.test(n));
-  return inner.length ? [unit, ...inner] : [unit];
+  if (inner.length) return [unit, ...inner];
+  // 市经信局市新经济委: two names of one office written side by side, without the bracket
+  const twin = TWIN_NAMES.exec(unit);
+  return twin ? [unit, twin[1], twin[2]] : [unit];
 }
+const TWIN_NAMES = /^([省市区县][^省市区县、]{1,10}?(?:局|委|厅|办|部))([省市区县][^、]{2,12}?(?:局|委|厅|办|部|中心))$/;
 
 function relate(base: string, local: string): Relation {
   const bs = namesOf(base);
