@@ -109,6 +109,11 @@ it('two names of one office written side by side (市经信局市新经济委) s
   expect(counterpart('市经信局市新经济委', '区科技局')).toBe(false);
 });
 
+it('a city 人才工作局 is the district 委人才办 (the 人才办 under the brand a city gives it)', () => {
+  expect(counterpart('市人才工作局', '区委人才办')).toBe(true);
+  expect(counterpart('市人才工作局', '区人社局')).toBe(false);
+});
+
 describe('who leads', () => {
   const task = (id: string, units: string[], notes: { text: string; lead: string[]; assist: string[] }[]): Task => ({
     id, path: [1], numbers: ['1'], headings: [], number: '1', project: '', projectNumber: '', title: id, text: '', units,
