@@ -213,6 +213,8 @@ describe('extractDeadlines: recurring', () => {
 
   it('年度 of money allotted, or of a plan already set, asks for no yearly act', () => {
     expect(extractDeadlines('在分配年度中央财政资金时予以适当倾斜，中央财政年度污染防治有关专项资金下达后予以奖励')).toEqual([]);
+    // the year's figures a subsidy is measured by
+    expect(extractDeadlines('按不超过年度销售收入的20%给予补助，根据年度运营绩效给予最高20万元运营资助')).toEqual([]);
     expect(extractDeadlines('对认定为完成年度计划、成效显著的地区予以表扬')).toEqual([]);
   });
 

@@ -56,8 +56,9 @@ const ALTERNATIVES = [
   // 年度 as in 制订年度…计划 (not 2018年度, 本年度, 上年度; not 市政府年度重大事项, 省对市年度考核事项,
   // where 年度 qualifies an organ's or area's existing set of items rather than asking for a yearly act)
   // (nor 年度中央财政资金, 财政年度…资金, 年度预算: the year's money, allotted, not an act done each
-  // year; nor 完成年度计划, a plan's year already set)
-  `(?<annual>(?<![0-9０-９〇零一二三四五六七八九十每本上下当今明去前该半跨财])(?<!${ANNUAL_OWNER}|财政|完成)年度(?!${SP}(?:中央|省级|市级|县级|地方)?${SP}(?:财政|预算|资金|经费|专项|投资|补助|转移支付)))`,
+  // year; nor 完成年度计划, a plan's year already set; nor 年度销售收入 / 年度实际销售额 / 年度运营绩效, the
+  // year's figures a subsidy is measured by)
+  `(?<annual>(?<![0-9０-９〇零一二三四五六七八九十每本上下当今明去前该半跨财])(?<!${ANNUAL_OWNER}|财政|完成)年度(?!${SP}(?:中央|省级|市级|县级|地方)?${SP}(?:财政|预算|资金|经费|专项|投资|补助|转移支付|销售|收入|营收|营业|产值|利润|税收|实际|消耗|用量|运营|绩效|总量|总额)))`,
   // 全年至少撰写1篇
   `(?<whole>全年(?=${SP}(?:至少|不少于|不低于)))`,
   // 用3年时间, 力争用三年时间, 经过两年左右努力
