@@ -48,6 +48,16 @@ describe('layoutPages', () => {
     expect(out.map((l) => l.page)).toEqual([1, 1, 2]);
   });
 
+  it('an item after a line that ends with a closed note (OCR: ASCII brackets) opens a paragraph even when its indent is lost', () => {
+    // a scan turned slightly: the item's first line starts at the body's left edge, the note ran to the margin
+    const note = '（牵头单位：县住房城乡建设局；配合单位：县财政局、各乡镇政府)';
+    const line = (t: string) => t.padEnd(30, '全').slice(0, 30);
+    const runs = [run(line('1.健全垃圾收运处置体系。按照户分类的模式，配齐保洁员和'), LEFT, 120), run(note.padStart(30, '全'), LEFT, 140), run(line('2.开展非正规垃圾堆放点排查整治。全面排查河道沿岸'), LEFT, 160)];
+    const out = layoutPages([{ width: 595, height: 842, runs, rules: [] }]);
+    expect(out.length).toBe(2);
+    expect(out[1].text.startsWith('2.开展')).toBe(true);
+  });
+
   it('drops page numbers and running headers in the margins, in their usual forms', () => {
     for (const form of [(n: number) => `— ${n} —`, (n: number) => `-${n}-`, (n: number) => `第${n}页 共3页`, (n: number) => `${n}/3`]) {
       const out = layoutPages(pages([para1, para2, para3, para2], 3, (n) => [run('某某市人民政府文件', LEFT, 50), run(form(n), 280, 800)]));

@@ -129,6 +129,29 @@ describe('OCR repairs (normalize/ocr.ts)', () => {
     expect(all[7].text).toBe('（责任单位：县府各部门、全县府各部门）');
     expect(kinds.length).toBe(5);
   });
+  it('a note of its own line: the 。 lost before it, its label\'s ： read as ；, doubled, or a second label\'s ； lost', () => {
+    const n = normalize(['（六）加大金融支持力度。确保贷款增速不低于平均增速', '责任单位；市地方金融监管局、市财政局', '（七）规范涉企收费。清单之外一律不得收费.', '责任单位：市发展改革委'].join('\n'), {
+      ocrLines: { pageOfLine: [1, 1, 1, 1], pages: [1] },
+    });
+    expect(n.paragraphs.map((p) => p.text)).toEqual(['（六）加大金融支持力度。确保贷款增速不低于平均增速。', '责任单位：市地方金融监管局、市财政局', '（七）规范涉企收费。清单之外一律不得收费。', '责任单位：市发展改革委']);
+    expect(n.ocrRepairs).toMatch(/2 full stops lost at a line end/);
+    expect(repaired('（责任单位：：县教育局、县财政局）').text).toBe('（责任单位：县教育局、县财政局）');
+    expect(repaired('（牵头单位：县生态环境分局：配合单位：县水利局）').text).toBe('（牵头单位：县生态环境分局；配合单位：县水利局）');
+    expect(repaired('（牵头单位：县生态环境分局配合单位：县水利局）').text).toBe('（牵头单位：县生态环境分局；配合单位：县水利局）');
+    // a line that is no note, and a sentence that ended, are left alone
+    const ok = normalize(['1.加强领导。各地要落实责任。', '责任单位：县府办'].join('\n'), { ocrLines: { pageOfLine: [1, 1], pages: [1] } });
+    expect(ok.ocrRepairs).not.toMatch(/full stop/);
+  });
+  it('a project numeral read as a character that looks like it, in brackets, as the next of its series', () => {
+    const r = repairOcr(['（四）加强设施建设。', '（五）培育服务商。', '（入）强化人才支撑。', '人、财、物保障到位。'].map((text) => ({ text, page: 1 })));
+    expect(r.lines).toEqual(['（四）加强设施建设。', '（五）培育服务商。', '（六）强化人才支撑。', '人、财、物保障到位。']);
+  });
+  it('a unit name with one character misread inside, snapped to the one body of the table it is near', () => {
+    const para = (text: string, line: number) => ({ text, line, lines: [line] });
+    const all = ['（责任单位：县教育局、县工业和言息化局）', '责任单位：市发展改革委、市市场监管后'].map(para);
+    snapUnits(all, all, () => undefined);
+    expect(all.map((p) => p.text)).toEqual(['（责任单位：县教育局、县工业和信息化局）', '责任单位：市发展改革委、市市场监管局']);
+  });
   it('the dash of a —— bullet read as 一', () => {
     expect(repaired('一一坚持问题导向。').text).toBe('——坚持问题导向。');
     expect(repaired('一—坚持系统推进。').text).toBe('——坚持系统推进。');

@@ -21,7 +21,7 @@
 import { ASSIST_UNIT_LABELS, chineseNumber, chineseNumeral, GUIDE_UNIT_LABELS, LEAD_UNIT_LABELS, PLAIN_UNIT_LABELS, RESPONSIBLE_UNIT_LABELS, UNIT_END } from '../vocabulary.js';
 import type { Paragraph } from '../model.js';
 import { opensElement } from './rejoin.js';
-import { bodiesOf } from '../bodies/table.js';
+import { bareName, bodiesOf, bodyTable, LEVELS } from '../bodies/table.js';
 
 export interface OcrLine {
   text: string;
@@ -29,7 +29,7 @@ export interface OcrLine {
   page: number;
 }
 
-export type RepairKind = 'marker' | 'digit' | 'bracket' | 'quote' | 'gloss' | 'dash' | 'note' | 'unit' | 'page-number' | 'running-line';
+export type RepairKind = 'marker' | 'digit' | 'bracket' | 'quote' | 'gloss' | 'dash' | 'note' | 'unit' | 'stop' | 'page-number' | 'running-line';
 
 export interface OcrRepairs {
   /** the lines, repaired; null where a line was dropped (a page number, a running header or footer) */
@@ -248,7 +248,7 @@ export function repairInline(text: string, count: (k: RepairKind) => void): stri
       return m.replace(/[OolI|]/g, (c) => DIGIT_OF[c]);
     });
   }
-  return repairQuotes(repairNotes(t, count), count);
+  return repairQuotes(splitLabels(repairNotes(t, count), count), count);
 }
 
 // Owner notes. The labels that open one, and a label with one character misread (真任单位, 牵头单佳).
@@ -258,7 +258,7 @@ const oneOff = (a: string, b: string) => a.length === b.length && [...a].filter(
 const NOTE_OPENS = '（〈<【〔《';
 const NOTE_OPEN_MISREAD = '人入八Cc';
 const NOTE_LABEL = new RegExp(
-  `([${NOTE_OPENS}${NOTE_OPEN_MISREAD}]?)(${NOTE_LABELS.map((l) => [...l].map((_, i) => `${l.slice(0, i)}[${HAN}]${l.slice(i + 1)}`).join('|')).join('|')})([：；，.、]?)`,
+  `([${NOTE_OPENS}${NOTE_OPEN_MISREAD}]?)(${NOTE_LABELS.map((l) => [...l].map((_, i) => `${l.slice(0, i)}[${HAN}]${l.slice(i + 1)}`).join('|')).join('|')})((?:\\s*[：；，.、:;]){0,2})`,
   'g',
 );
 /**
@@ -276,6 +276,7 @@ function repairNotes(t: string, count: (k: RepairKind) => void): string {
     let opened: string;
     if (open === '') {
       if (/[；，]/.test(prev) && colon) opened = ''; // a second label in a note: （牵头单位：…；配合单位，…
+      else if (prev === '' && colon && !/^[^（]*）/.test(t.slice(at + m.length))) opened = ''; // a note as a line of its own: 责任单位；…
       else if (boundary && colon && /^[^（]*）/.test(t.slice(at + m.length))) opened = '（'; // the （ lost
       else if (label === word) return m;
       else opened = '';
@@ -286,6 +287,18 @@ function repairNotes(t: string, count: (k: RepairKind) => void): string {
     if (to === m) return m;
     count('note');
     return to;
+  });
+}
+
+// A second label in a note whose ； Tesseract read as ： or lost (（牵头单位：县水利局：配合单位：… /
+// （牵头单位：县水利局配合单位：…): the ； back before it.
+const LABELS_ALT = NOTE_LABELS.join('|');
+const SECOND_LABEL = new RegExp(`(?<=（(?:${LABELS_ALT})：[^（）；]*?[${HAN}])[：:]?(?=(?:${LABELS_ALT})：)`, 'g');
+function splitLabels(t: string, count: (k: RepairKind) => void): string {
+  if (!t.includes('（')) return t;
+  return t.replace(SECOND_LABEL, () => {
+    count('note');
+    return '；';
   });
 }
 
@@ -331,12 +344,16 @@ function closesNote(t: string): boolean {
 // name read once with one character wrong to the name the document writes elsewhere. Differences
 // that make another body (省/市/县, 局/委/办) are never snapped.
 const NOTE_SPAN = /（([^（）]{2,160})）/g;
+// …and a note set as a paragraph of its own, without brackets (责任单位：市财政局、市税务局)
+const NOTE_PARAGRAPH = new RegExp(`^((?:${NOTE_LABELS.join('|')})：)([^（）。]{2,160})`);
 const UNIT_SEP = /([、，；：])/;
 const DISTINCT = new Set([...'省市县区乡镇街局委办厅室处科部院所站中心会社队组府联协团庭行司支署']);
 const looksUnit = (u: string) => u.length >= 4 && u.length <= 16 && new RegExp(`^[${HAN}〔〕]+$`).test(u);
 
 function noteUnits(t: string, each: (u: string) => void): void {
   for (const m of t.matchAll(NOTE_SPAN)) for (const u of m[1].split(UNIT_SEP)) if (looksUnit(u)) each(u);
+  const own = NOTE_PARAGRAPH.exec(t);
+  if (own) for (const u of own[2].split(UNIT_SEP)) if (looksUnit(u)) each(u);
 }
 
 // The last character of a unit's name as OCR misreads it (办 as 闪 欠 兴 六, 局 as 后, 厅 as 斤): tried
@@ -347,10 +364,39 @@ const UNIT_LAST = [...'局办厅委门室'];
 const SPECK_NOT = /^(?:[省市县区乡镇街各全中国其相]|有关)/;
 const LAST_LOOKALIKE: Record<string, string> = { 闪: '办', 兴: '办', 欠: '办', 六: '办', 后: '局', 斤: '厅', 季: '委' };
 
+/** The names of bodies.tsv without place or level, by length (for nearBody). */
+let bodyNames: Map<number, string[]> | undefined;
+/**
+ * A unit's name with one character misread inside (县工业和言息化局): the body of bodies.tsv its name
+ * (place and level aside, four characters or more) is one character off, when there is one such body
+ * and the two characters are not both ones that tell bodies apart (局/委, 省/市).
+ */
+export function nearBody(u: string): string | undefined {
+  if (/[〔〕（）]/.test(u)) return undefined;
+  const { rest } = bareName(u);
+  if (rest.length < 4 || !u.endsWith(rest)) return undefined;
+  if (!bodyNames) {
+    bodyNames = new Map();
+    const all = new Set<string>();
+    for (const l of LEVELS) for (const k of bodyTable().byLevel[l].keys()) all.add(k);
+    for (const k of all) (bodyNames.get(k.length) ?? bodyNames.set(k.length, []).get(k.length)!).push(k);
+  }
+  const hits = (bodyNames.get(rest.length) ?? []).filter((k) => {
+    let diff = -1;
+    for (let i = 0; i < k.length; i++) {
+      if (k[i] === rest[i]) continue;
+      if (diff >= 0) return false;
+      diff = i;
+    }
+    return diff >= 0 && !(DISTINCT.has(k[diff]) && DISTINCT.has(rest[diff]));
+  });
+  return hits.length === 1 ? u.slice(0, u.length - rest.length) + hits[0] : undefined;
+}
+
 /**
  * Unit names in OCR'd owner notes read with one character wrong: one the document writes only
  * once, one character off a name it writes twice or more, is that name (市政府法制欠 → 市政府法制办);
- * else one whose last character made a body of bodies.tsv is that body (市财政后 → 市财政局). A name
+ * else one a character off a body of bodies.tsv is that body (市财政后 → 市财政局, 县工业和言息化局 → 县工业和信息化局). A name
  * the bodies table knows (市民政局 beside 市财政局) is never changed.
  */
 export function snapUnits(all: Paragraph[], ocr: Paragraph[], count: (k: RepairKind) => void): void {
@@ -370,7 +416,8 @@ export function snapUnits(all: Paragraph[], ocr: Paragraph[], count: (k: RepairK
     if (near.length === 1) return near[0];
     // a speck before the name read as a character (有县府各部门), where the document writes the name twice or more
     if (ends && (seen.get(u) ?? 0) === 1 && (seen.get(u.slice(1)) ?? 0) >= 2 && !SPECK_NOT.test(u)) return u.slice(1);
-    if (near.length > 1 || ends) return u;
+    if (near.length > 1) return u;
+    if (ends) return nearBody(u) ?? u;
     const bodies = UNIT_LAST.map((c) => u.slice(0, -1) + c).filter((k) => bodiesOf(k));
     if (bodies.length === 1) return bodies[0];
     const like = LAST_LOOKALIKE[u[u.length - 1]];
@@ -381,17 +428,19 @@ export function snapUnits(all: Paragraph[], ocr: Paragraph[], count: (k: RepairK
     const k = u.indexOf('等');
     return k >= 3 ? snap(u.slice(0, k)) + u.slice(k) : snap(u);
   };
-  for (const p of ocr) {
-    if (!p.text.includes('（')) continue;
-    p.text = p.text.replace(NOTE_SPAN, (m, inner: string) => {
-      const parts = inner.split(UNIT_SEP).map((u) => {
+  const snapList = (inner: string): string =>
+    inner
+      .split(UNIT_SEP)
+      .map((u) => {
         if (!looksUnit(u)) return u;
         const to = snapAll(u);
         if (to !== u) count('unit');
         return to;
-      });
-      return `（${parts.join('')}）`;
-    });
+      })
+      .join('');
+  for (const p of ocr) {
+    if (p.text.includes('（')) p.text = p.text.replace(NOTE_SPAN, (m, inner: string) => `（${snapList(inner)}）`);
+    p.text = p.text.replace(NOTE_PARAGRAPH, (m, label: string, inner: string) => label + snapList(inner));
   }
 }
 
@@ -454,13 +503,18 @@ function glossRemains(t: string, count: (k: RepairKind) => void): string {
 }
 
 
+// Han characters chi_sim reads for a numeral of a heading marker: 入 人 八 for 六 or 八, 乙 for 二,
+// 土 士 千 干 for 十 or 七, 囚 曰 for 四, 工 for 三 or 二. Only in a （）marker, and only as the next of the series.
+const NUMERAL_LOOKALIKES = '入人乙土士千干囚曰工';
 /**
- * A heading numeral that is no numeral (（二一） for （十一）, 十 read as 二): the next of its series
+ * A heading numeral that is no numeral (（二一） for （十一）, 十 read as 二, （入） for （六）): the next of its series
  * when that is one character off it. Series: parts 一、 and projects （一）, each counted from the last.
  */
 function repairSeries(text: string, last: Map<string, number>, count: (k: RepairKind) => void): string {
-  const m = new RegExp(`^(（?)([${CN}]{1,3})([、）])`).exec(text);
+  const m = new RegExp(`^(（?)([${CN}]{1,3}|[${NUMERAL_LOOKALIKES}])([、）])`).exec(text);
   if (!m || (m[1] === '') !== (m[3] === '、')) return text;
+  // (a look-alike only in brackets: 人、财、物 opens no part)
+  if (m[3] === '、' && !new RegExp(`^[${CN}]+$`).test(m[2])) return text;
   const kind = m[3];
   let v = chineseNumeral(m[2]);
   if (Number.isNaN(v)) {
@@ -475,9 +529,28 @@ function repairSeries(text: string, last: Map<string, number>, count: (k: Repair
   return text;
 }
 
+// A line that opens with an owner label and its colon (责任单位：…, 牵头单位：…) is a note of its own,
+// as GB/T 9704 notices set one under the task it belongs to. The line before it ends a sentence: a
+// 。 that Tesseract lost there (or read as . , ，) would have the two lines joined into one paragraph
+// and the note read as part of the task's text.
+const NOTE_LINE = new RegExp(`^(?:${NOTE_LABELS.join('|')})：`);
+const ENDED = /[。！？；：）〕】」』…]$/;
+function endBeforeNotes(lines: (string | null)[], count: (k: RepairKind) => void): void {
+  let prev = -1;
+  lines.forEach((t, i) => {
+    if (t === null) return;
+    const before = prev >= 0 ? lines[prev]! : '';
+    if (prev >= 0 && NOTE_LINE.test(t) && !ENDED.test(before) && new RegExp(`[${HAN}”\\d%.,，．、]$`).test(before)) {
+      lines[prev] = before.replace(/[.,，．、]$/, '') + '。';
+      count('stop');
+    }
+    prev = i;
+  });
+}
+
 /** Repairs the lines OCR read (after width unification), dropping page numbers and running lines. */
 export function repairOcr(lines: OcrLine[]): OcrRepairs {
-  const counts: Record<RepairKind, number> = { marker: 0, digit: 0, bracket: 0, quote: 0, gloss: 0, dash: 0, note: 0, unit: 0, 'page-number': 0, 'running-line': 0 };
+  const counts: Record<RepairKind, number> = { marker: 0, digit: 0, bracket: 0, quote: 0, gloss: 0, dash: 0, note: 0, unit: 0, stop: 0, 'page-number': 0, 'running-line': 0 };
   const running = runningLines(lines);
   let glosses = 0;
   for (const l of lines) if (/[a-z]/.test(l.text)) glosses += l.text.match(GLOSS)?.length ?? 0;
@@ -495,6 +568,7 @@ export function repairOcr(lines: OcrLine[]): OcrRepairs {
     const t = repairSeries(repairLine(l.text, (k) => counts[k]++), series, (k) => counts[k]++);
     return glossed && /[A-Za-z]/.test(t) ? glossRemains(t, (k) => counts[k]++) : t;
   });
+  endBeforeNotes(out, (k) => counts[k]++);
   return { lines: out, counts };
 }
 
@@ -509,6 +583,7 @@ export function describeRepairs(counts: Record<RepairKind, number>): string {
     dash: 'dashes read as 一',
     note: 'owner note brackets, labels or breaks',
     unit: 'unit names read with one character wrong',
+    stop: 'full stops lost at a line end',
     'page-number': 'page numbers dropped',
     'running-line': 'running headers or footers dropped',
   };

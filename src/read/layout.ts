@@ -271,7 +271,8 @@ function dropFurniture(pages: Block[][], heights: number[]): Block[][] {
   });
 }
 
-const TERMINAL = /[。！？；：]$/;
+// a sentence's or a closed note's end (（责任单位：…）); OCR writes the marks half-width (; : ) ?)
+const TERMINAL = /[。！？；：）!?;:)]$/;
 const OPENS = /^([一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.、．](?!\d)|[①-⑳]|附件)/;
 
 /** Left body margin (most common line start) and right margin (where full lines end). */
