@@ -14,7 +14,9 @@ import { closeAsides, repairLine, repairOcr, snapUnits, type RepairKind } from '
 import { normalize } from '../src/normalize/index.js';
 import { scannedPages, pageList } from '../src/read/pdf.js';
 import { OcrCache } from '../src/read/ocr-cache.js';
-import { tsvRuns } from '../src/read/ocr.js';
+import { pageRules, tsvRuns } from '../src/read/ocr.js';
+import { findRules, readPgm } from '../src/read/ocr-rules.js';
+import { layoutPages } from '../src/read/layout.js';
 import { ocrProgress } from '../src/cli/ocr-progress.js';
 import type { TextRun } from '../src/read/layout.js';
 import type { Notice } from '../src/model.js';
@@ -180,6 +182,65 @@ describe('OCR repairs (normalize/ocr.ts)', () => {
 const run = (text: string, y: number, size = 12, x = 80): TextRun => ({ text, x, y, w: text.length * size, size });
 const page = (runs: TextRun[], cover: number, images = cover > 0 ? 1 : 0) => ({ content: { width: 595, height: 842, runs, rules: [] }, images, cover });
 const body = Array.from({ length: 30 }, (_, i) => run('各乡镇人民政府、街道办事处，县府各部门：现印发给你们，请认真贯彻执行。', 100 + i * 22));
+
+describe('a scanned table\'s borders (read/ocr-rules.ts)', () => {
+  // a page image (PGM) with a 3-column, 3-row bordered table turned by `slope`, and some text strokes
+  const W = 1200;
+  const H = 900;
+  const image = (slope: number) => {
+    const data = new Uint8Array(W * H).fill(230);
+    const ink = (x: number, y: number) => {
+      const [X, Y] = [Math.round(x - y * slope), Math.round(y + x * slope)];
+      for (let d = 0; d < 3; d++) if (X >= 0 && X < W && Y + d >= 0 && Y + d < H) data[(Y + d) * W + X] = 20;
+    };
+    const inkV = (x: number, y: number) => {
+      const [X, Y] = [Math.round(x - y * slope), Math.round(y + x * slope)];
+      for (let d = 0; d < 3; d++) if (X + d >= 0 && X + d < W && Y >= 0 && Y < H) data[Y * W + X + d] = 20;
+    };
+    for (const y of [200, 350, 500, 650]) for (let x = 100; x <= 1100; x++) ink(x, y);
+    for (const x of [100, 250, 800, 1100]) for (let y = 200; y <= 650; y++) inkV(x, y);
+    // a character's strokes inside a cell: short, and crossing no border
+    for (let y = 240; y < 300; y++) inkV(300, y);
+    for (let x = 300; x < 360; x++) ink(x, 270);
+    const head = new TextEncoder().encode(`P5\n${W} ${H}\n255\n`);
+    const bytes = new Uint8Array(head.length + data.length);
+    bytes.set(head);
+    bytes.set(data, head.length);
+    return bytes;
+  };
+  it('finds the row and column borders of a turned page and its turn, not a character\'s strokes', () => {
+    for (const slope of [0, 0.015, -0.02]) {
+      const r = findRules(readPgm(image(slope))!, 300);
+      expect(r.horizontal.length).toBe(4);
+      expect(r.vertical.length).toBe(4);
+      expect(r.slope).toBeCloseTo(slope, 2);
+    }
+    // text only: no borders, no turn (the page is read as before)
+    const blank = readPgm(image(0))!;
+    blank.data.fill(230);
+    expect(findRules(blank, 300)).toMatchObject({ slope: 0, horizontal: [], vertical: [] });
+    expect(readPgm(new TextEncoder().encode('P6\n2 2\n255\n0000'))).toBeUndefined();
+  });
+  it('set straight, the borders and the words make table rows with their cells', () => {
+    const slope = 0.015;
+    const r = findRules(readPgm(image(slope))!, 300);
+    const scale = 72 / 300;
+    // words placed in the turned image, as Tesseract reports them (left, top of each box)
+    const at = (x: number, y: number) => [Math.round(x - y * slope), Math.round(y + x * slope)];
+    const word = (text: string, x: number, y: number, line: number) => {
+      const [X, Y] = at(x, y);
+      return `5\t1\t1\t1\t${line}\t1\t${X}\t${Y}\t${40 * [...text].length}\t40\t95\t${text}`;
+    };
+    const tsv = ['level', word('1', 150, 260, 1), word('加快建设平台', 300, 260, 1), word('市科技局', 850, 260, 1), word('2', 150, 410, 2), word('培育服务商', 300, 410, 2), word('|', 795, 410, 2), word('市商务局', 850, 410, 2)].join('\n');
+    const lines = layoutPages([{ width: W * scale, height: H * scale, runs: tsvRuns(tsv, scale, [], r.slope).filter((w) => w.text !== '|'), rules: pageRules(r, scale) }]);
+    expect(lines.map((l) => l.text)).toEqual(['| 1 | 加快建设平台 | 市科技局 |', '| 2 | 培育服务商 | 市商务局 |']);
+  });
+  it('the lead mark of a table cell with 牵 misread, after a unit\'s name only', () => {
+    expect(repaired('市工业和信息化局过头），市大数据发展管理局').text).toBe('市工业和信息化局（牵头），市大数据发展管理局');
+    expect(repaired('市工业和信息化局（牵头），市科技局').kinds).toEqual([]);
+    expect(repaired('抓好源头）').text).toBe('抓好源头）');
+  });
+});
 
 describe('which pages are scans (read/pdf.ts)', () => {
   it('a page image whose only text is a watermark repeated on the pages', () => {

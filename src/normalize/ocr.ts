@@ -248,7 +248,7 @@ export function repairInline(text: string, count: (k: RepairKind) => void): stri
       return m.replace(/[OolI|]/g, (c) => DIGIT_OF[c]);
     });
   }
-  return repairQuotes(splitLabels(repairNotes(t, count), count), count);
+  return repairQuotes(leadMarks(splitLabels(repairNotes(t, count), count), count), count);
 }
 
 // Owner notes. The labels that open one, and a label with one character misread (真任单位, 牵头单佳).
@@ -299,6 +299,18 @@ function splitLabels(t: string, count: (k: RepairKind) => void): string {
   return t.replace(SECOND_LABEL, () => {
     count('note');
     return '；';
+  });
+}
+
+// The lead mark after a unit in a 分工 table's cell (市工业和信息化局（牵头）) with 牵 misread (过头, 这头)
+// or its （ lost: the mark back.
+const LEAD_MARK = new RegExp(`(?<=[${HAN}])(?:[（(〈]?[${HAN}]头|[${HAN}]?头)[）)〉]`, 'g');
+function leadMarks(t: string, count: (k: RepairKind) => void): string {
+  if (!t.includes('头')) return t;
+  return t.replace(LEAD_MARK, (m: string, at: number) => {
+    if (m === '（牵头）' || !UNIT_END.test(t.slice(Math.max(0, at - 8), at))) return m;
+    count('note');
+    return '（牵头）';
   });
 }
 

@@ -1,7 +1,7 @@
 // What Tesseract read from a page, kept so that reading the same scan again costs no OCR: one small
 // JSON per page under $XDG_CACHE_HOME/plancmp/ocr (default ~/.cache/plancmp/ocr), named by the hash
 // of the file's bytes, the page, the resolution and the reader's settings. The entry holds
-// Tesseract's own TSV (not plancmp's reading of it), so a better reading of the TSV applies to cached
+// Tesseract's own TSV and the borders found in the image (not plancmp's reading of them), so a better reading of the TSV applies to cached
 // pages too. An entry that does not parse or has the wrong shape is read as absent (and rewritten);
 // entries are written atomically (write/atomic.ts), so a crash leaves none half-written. The cache
 // is an optimisation only: any error in it is ignored. --no-cache (PLANCMP_NO_CACHE=1) bypasses it.
@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { makeDirs, writeOutputSync } from '../write/atomic.js';
 import type { Extraction } from './kinds.js';
+import type { PageRules, Segment } from './ocr-rules.js';
 
 /** Bump when what is stored (or the way Tesseract is run) changes: old entries are then not found. */
 const VERSION = 1;
@@ -21,7 +22,13 @@ export interface OcrEntry {
   width: number;
   height: number;
   tsv: string;
+  /** the borders found in the page image (absent in entries of an older plancmp: the page is rendered again for them) */
+  rules?: PageRules;
 }
+
+const isSegment = (s: Partial<Segment> | null) => s !== null && typeof s === 'object' && [s.x0, s.y0, s.x1, s.y1].every((v) => typeof v === 'number' && Number.isFinite(v));
+const isRules = (r: Partial<PageRules> | undefined) =>
+  r !== null && typeof r === 'object' && Number.isInteger(r.finder) && typeof r.slope === 'number' && Number.isFinite(r.slope) && Array.isArray(r.horizontal) && Array.isArray(r.vertical) && r.horizontal.every(isSegment) && r.vertical.every(isSegment);
 
 /** The folder of the OCR cache ($XDG_CACHE_HOME/plancmp/ocr, else ~/.cache/plancmp/ocr). */
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -52,7 +59,8 @@ export class OcrCache {
     try {
       const e = JSON.parse(readFileSync(this.file(page, dpi), 'utf8')) as Partial<OcrEntry> & { v?: number };
       const ok = e.v === VERSION && e.dpi === dpi && typeof e.tsv === 'string' && Number.isInteger(e.width) && Number.isInteger(e.height) && e.width! > 0 && e.height! > 0;
-      return ok ? { dpi, width: e.width!, height: e.height!, tsv: e.tsv! } : undefined;
+      if (!ok) return undefined;
+      return { dpi, width: e.width!, height: e.height!, tsv: e.tsv!, ...(e.rules !== undefined && isRules(e.rules) ? { rules: e.rules } : {}) };
     } catch {
       return undefined; // absent, unreadable or corrupt: read the page again
     }

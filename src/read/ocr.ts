@@ -15,7 +15,8 @@ import path from 'node:path';
 import { PlancmpError } from '../errors.js';
 import { hostTag } from '../write/atomic.js';
 import type { Budget } from './budget.js';
-import type { PageContent, TextRun } from './layout.js';
+import type { PageContent, Rule, TextRun } from './layout.js';
+import { FINDER, findRules, readPgm, type PageRules } from './ocr-rules.js';
 import { cacheOff, contentHash, OcrCache, type OcrEntry } from './ocr-cache.js';
 
 const DPI = 300;
@@ -160,7 +161,8 @@ export interface Box {
  * Tesseract TSV (level 5 rows are words) -> text runs in PDF points, one baseline per OCR line.
  * Words inside `masks` (the page's own watermark text, which the rendering shows too) are left out.
  */
-export function tsvRuns(tsv: string, scale: number, masks: Box[] = []): TextRun[] {
+export function tsvRuns(tsv: string, scale: number, masks: Box[] = [], slope = 0): TextRun[] {
+  const turn = straighten(slope);
   const lines = new Map<string, { left: number; top: number; width: number; height: number; text: string }[]>();
   const masked = (l: number, t: number, w: number, h: number) => {
     const cx = (l + w / 2) * scale;
@@ -174,7 +176,8 @@ export function tsvRuns(tsv: string, scale: number, masks: Box[] = []): TextRun[
     if (/^[A-Za-z|]{1,3}$/.test(c[11].trim()) && Number(c[10]) < 50) continue;
     if (masks.length > 0 && masked(+c[6], +c[7], +c[8], +c[9])) continue;
     const key = `${c[2]}.${c[3]}.${c[4]}`;
-    const word = { left: +c[6], top: +c[7], width: +c[8], height: +c[9], text: c[11].trim() };
+    const [left, top] = turn(+c[6], +c[7]);
+    const word = { left, top, width: +c[8], height: +c[9], text: c[11].trim() };
     (lines.get(key) ?? lines.set(key, []).get(key)!).push(word);
   }
   const runs: TextRun[] = [];
@@ -185,6 +188,34 @@ export function tsvRuns(tsv: string, scale: number, masks: Box[] = []): TextRun[
     for (const w of words) runs.push({ text: w.text, x: w.left * scale, y: bottom, w: w.width * scale, size });
   }
   return runs;
+}
+
+/** Pixels of a page turned by `slope` (dy/dx of its horizontal borders) set straight: rotated back about the origin. */
+function straighten(slope: number): (x: number, y: number) => [number, number] {
+  if (slope === 0) return (x, y) => [x, y];
+  const a = Math.atan(slope);
+  const cos = Math.cos(a);
+  const sin = Math.sin(a);
+  return (x, y) => [x * cos + y * sin, -x * sin + y * cos];
+}
+
+/** A page's borders (ocr-rules.ts) as the layout's rules, in points, set straight. */
+export function pageRules(r: PageRules, scale: number): Rule[] {
+  const turn = straighten(r.slope);
+  const out: Rule[] = [];
+  for (const h of r.horizontal) {
+    const [x0, y0] = turn(h.x0, h.y0);
+    const [x1, y1] = turn(h.x1, h.y1);
+    const y = ((y0 + y1) / 2) * scale;
+    out.push({ x0: Math.min(x0, x1) * scale, x1: Math.max(x0, x1) * scale, y0: y, y1: y });
+  }
+  for (const v of r.vertical) {
+    const [x0, y0] = turn(v.x0, v.y0);
+    const [x1, y1] = turn(v.x1, v.y1);
+    const x = ((x0 + x1) / 2) * scale;
+    out.push({ x0: x, x1: x, y0: Math.min(y0, y1) * scale, y1: Math.max(y0, y1) * scale });
+  }
+  return out;
 }
 
 /** The resolution for a page of `width` × `height` points: 300 dpi, less when its image would pass `maxPixels`. */
@@ -245,16 +276,26 @@ export async function ocrPages(bytes: Uint8Array, file: string, pages: number[],
   const out: (PageContent | undefined)[] = pages.map(() => undefined);
   const toPage = (i: number, e: OcrEntry): PageContent => {
     const scale = 72 / e.dpi;
-    return { width: e.width * scale, height: e.height * scale, runs: tsvRuns(e.tsv, scale, opts.masks?.[i]), rules: [] };
+    const slope = e.rules?.slope ?? 0;
+    const rules = e.rules ? pageRules(e.rules, scale) : [];
+    let runs = tsvRuns(e.tsv, scale, opts.masks?.[i], slope);
+    // a table's borders read as characters too (| beside a cell's text): the borders are rules now
+    if (rules.length > 0) runs = runs.map((r) => ({ ...r, text: r.text.replace(/^[|｜丨]+|[|｜丨]+$/g, '') })).filter((r) => r.text !== '');
+    return { width: e.width * scale, height: e.height * scale, runs, rules };
   };
   let done = 0;
   const todo: number[] = [];
+  // pages whose words are cached but not their borders (an entry of an older plancmp): rendered again, not read again
+  const known: (OcrEntry | undefined)[] = [];
   pages.forEach((n, i) => {
     const hit = cache?.get(n, dpis[i]);
-    if (hit) {
+    if (hit?.rules?.finder === FINDER) {
       out[i] = toPage(i, hit);
       opts.onProgress?.(++done, pages.length);
-    } else todo.push(i);
+    } else {
+      known[i] = hit;
+      todo.push(i);
+    }
   });
   if (todo.length === 0) return out as PageContent[];
   await checkTools(file);
@@ -273,16 +314,21 @@ export async function ocrPages(bytes: Uint8Array, file: string, pages: number[],
       const base = path.join(dir, `p${n}`);
       const dpi = dpis[i];
       try {
-        await runTool(own, 'pdftoppm', ['-r', String(dpi), '-gray', '-png', '-f', String(n), '-l', String(n), '-singlefile', pdf, base], { timeoutMs });
-        const png = await fs.readFile(`${base}.png`);
-        // PNG IHDR: width and height at bytes 16..23 (the page's own box may differ from its size in pdf.js)
+        // a grey PGM: Tesseract reads it, and the borders are found in its bytes without a decoder
+        await runTool(own, 'pdftoppm', ['-r', String(dpi), '-gray', '-f', String(n), '-l', String(n), '-singlefile', pdf, base], { timeoutMs });
+        const gray = readPgm(await fs.readFile(`${base}.pgm`));
+        if (!gray) throw new Error('pdftoppm wrote no page image');
         // a backstop: the resolution chosen keeps the image within ocrPixels unless the page's boxes disagree
-        budget.check('ocrPixels', (png.readUInt32BE(16) * png.readUInt32BE(20)) / 2, (max) => `page ${n} renders to more than ${2 * max} pixels`);
-        const { stdout } = await runTool(own, 'tesseract', [`${base}.png`, 'stdout', ...TESSERACT_ARGS], {
-          timeoutMs,
-          env: { ...process.env, OMP_THREAD_LIMIT: '1' },
-        });
-        const entry: OcrEntry = { dpi, width: png.readUInt32BE(16), height: png.readUInt32BE(20), tsv: stdout };
+        budget.check('ocrPixels', (gray.width * gray.height) / 2, (max) => `page ${n} renders to more than ${2 * max} pixels`);
+        const tsv =
+          known[i]?.tsv ??
+          (
+            await runTool(own, 'tesseract', [`${base}.pgm`, 'stdout', ...TESSERACT_ARGS], {
+              timeoutMs,
+              env: { ...process.env, OMP_THREAD_LIMIT: '1' },
+            })
+          ).stdout;
+        const entry: OcrEntry = { dpi, width: gray.width, height: gray.height, tsv, rules: findRules(gray, dpi) };
         cache?.put(n, entry);
         out[i] = toPage(i, entry);
         opts.onProgress?.(++done, pages.length);
@@ -291,7 +337,7 @@ export async function ocrPages(bytes: Uint8Array, file: string, pages: number[],
         const msg = String((e as { stderr?: string }).stderr || (e as Error).message).trim().split('\n').pop();
         throw new PlancmpError('ocr-failed', `OCR of page ${n} failed (${msg})`, file, 'check that the PDF opens in a viewer; try pdftoppm and tesseract on it by hand');
       } finally {
-        await fs.rm(`${base}.png`, { force: true });
+        await fs.rm(`${base}.pgm`, { force: true });
       }
     });
     return out as PageContent[];
