@@ -24,14 +24,14 @@ beforeAll(() => {
     writeFileSync(join(TOOLS, name), `#!${process.execPath}\n${body}`);
     chmodSync(join(TOOLS, name), 0o755);
   };
-  // pdftoppm: records its pid and arguments; hangs when OCR_HANG is set, else writes a PNG header of the asked size
+  // pdftoppm: records its pid and arguments; hangs when OCR_HANG is set, else writes a blank grey PGM of the asked size
   tool(
     'pdftoppm',
     `import fs from 'node:fs'; const a = process.argv.slice(2);
 if (a[0] === '-v') { console.log('pdftoppm version 22'); process.exit(0); }
 fs.appendFileSync(process.env.OCR_LOG, JSON.stringify({ pid: process.pid, args: a }) + '\\n');
 if (process.env.OCR_HANG) setInterval(() => {}, 1000);
-else { const r = Number(a[a.indexOf('-r') + 1]); const png = Buffer.alloc(33); png.writeUInt32BE(Math.round(r * 8.27), 16); png.writeUInt32BE(Math.round(r * 11.69), 20); fs.writeFileSync(a[a.length - 1] + '.png', png); }`,
+else { const r = Number(a[a.indexOf('-r') + 1]); const w = Math.round(r * 8.27); const h = Math.round(r * 11.69); fs.writeFileSync(a[a.length - 1] + '.pgm', Buffer.concat([Buffer.from('P5\\n' + w + ' ' + h + '\\n255\\n'), Buffer.alloc(w * h, 255)])); }`,
   );
   tool('tesseract', `const a = process.argv.slice(2); if (a[0] === '--list-langs') console.log('List of available languages:\\nchi_sim\\neng'); else console.log('level\\tpage_num\\tblock_num\\tpar_num\\tline_num\\tword_num\\tleft\\ttop\\twidth\\theight\\tconf\\ttext');`);
 });
