@@ -239,6 +239,9 @@ describe('a scanned table\'s borders (read/ocr-rules.ts)', () => {
     expect(repaired('市工业和信息化局过头），市大数据发展管理局').text).toBe('市工业和信息化局（牵头），市大数据发展管理局');
     expect(repaired('市工业和信息化局（牵头），市科技局').kinds).toEqual([]);
     expect(repaired('抓好源头）').text).toBe('抓好源头）');
+    expect(repaired('推进数据共享。（省大数据中心棕头，省司法厅、省财政厅配合）').text).toBe('推进数据共享。（省大数据中心牵头，省司法厅、省财政厅配合）');
+    expect(repaired('各级政府带头，各部门配合').text).toBe('各级政府带头，各部门配合');
+    expect(repaired('（市政府带头，各部门配合）').text).toBe('（市政府带头，各部门配合）');
   });
 });
 

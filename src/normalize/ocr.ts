@@ -304,13 +304,18 @@ function splitLabels(t: string, count: (k: RepairKind) => void): string {
 
 // The lead mark after a unit in a 分工 table's cell (市工业和信息化局（牵头）) with 牵 misread (过头, 这头)
 // or its （ lost: the mark back.
-const LEAD_MARK = new RegExp(`(?<=[${HAN}])(?:[（(〈]?[${HAN}]头|[${HAN}]?头)[）)〉]`, 'g');
+// In a note that names roles in words (（省大数据中心牵头，省司法厅配合）) the same misread 牵 before the ，.
+const LEAD_MARK = new RegExp(`(?<=[${HAN}])(?:[（(〈]?[${HAN}]头|[${HAN}]?头)[）)〉]|(?<=[${HAN}])[${HAN}]头(?=[，、；])`, 'g');
 function leadMarks(t: string, count: (k: RepairKind) => void): string {
   if (!t.includes('头')) return t;
   return t.replace(LEAD_MARK, (m: string, at: number) => {
-    if (m === '（牵头）' || !UNIT_END.test(t.slice(Math.max(0, at - 8), at))) return m;
+    // (words that end in 头 and may follow a name: 带头, 源头, 龙头, 街头, 口头, 码头)
+    if (m === '（牵头）' || m === '牵头' || /[带源龙街口码]头/.test(m) || !UNIT_END.test(t.slice(Math.max(0, at - 8), at))) return m;
+    // (unbracketed: only inside a note's brackets)
+    const bracketed = /[）)〉]$/.test(m);
+    if (!bracketed && t.lastIndexOf('（', at) <= t.lastIndexOf('）', at)) return m;
     count('note');
-    return '（牵头）';
+    return bracketed ? '（牵头）' : '牵头';
   });
 }
 
