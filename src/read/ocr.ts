@@ -16,7 +16,7 @@ import { PlancmpError } from '../errors.js';
 import { hostTag } from '../write/atomic.js';
 import type { Budget } from './budget.js';
 import type { PageContent, Rule, TextRun } from './layout.js';
-import { FINDER, findRules, readPgm, type PageRules } from './ocr-rules.js';
+import { eraseRules, FINDER, findRules, readPgm, type PageRules } from './ocr-rules.js';
 import { cacheOff, contentHash, OcrCache, type OcrEntry } from './ocr-cache.js';
 
 const DPI = 300;
@@ -285,7 +285,8 @@ export async function ocrPages(bytes: Uint8Array, file: string, pages: number[],
   };
   let done = 0;
   const todo: number[] = [];
-  // pages whose words are cached but not their borders (an entry of an older plancmp): rendered again, not read again
+  // pages whose words are cached but not their borders (an entry of an older plancmp): rendered again,
+  // and read again only when they hold a table (read without its borders now)
   const known: (OcrEntry | undefined)[] = [];
   pages.forEach((n, i) => {
     const hit = cache?.get(n, dpis[i]);
@@ -316,19 +317,27 @@ export async function ocrPages(bytes: Uint8Array, file: string, pages: number[],
       try {
         // a grey PGM: Tesseract reads it, and the borders are found in its bytes without a decoder
         await runTool(own, 'pdftoppm', ['-r', String(dpi), '-gray', '-f', String(n), '-l', String(n), '-singlefile', pdf, base], { timeoutMs });
-        const gray = readPgm(await fs.readFile(`${base}.pgm`));
+        const image = await fs.readFile(`${base}.pgm`);
+        const gray = readPgm(image);
         if (!gray) throw new Error('pdftoppm wrote no page image');
         // a backstop: the resolution chosen keeps the image within ocrPixels unless the page's boxes disagree
         budget.check('ocrPixels', (gray.width * gray.height) / 2, (max) => `page ${n} renders to more than ${2 * max} pixels`);
+        const rules = findRules(gray, dpi);
+        const table = rules.horizontal.length > 0;
+        // a page with a table is read without its borders (eraseRules); a cached reading serves only a page without one
+        if (table) {
+          eraseRules(gray, rules, dpi);
+          await fs.writeFile(`${base}.pgm`, image);
+        }
         const tsv =
-          known[i]?.tsv ??
+          (table ? undefined : known[i]?.tsv) ??
           (
             await runTool(own, 'tesseract', [`${base}.pgm`, 'stdout', ...TESSERACT_ARGS], {
               timeoutMs,
               env: { ...process.env, OMP_THREAD_LIMIT: '1' },
             })
           ).stdout;
-        const entry: OcrEntry = { dpi, width: gray.width, height: gray.height, tsv, rules: findRules(gray, dpi) };
+        const entry: OcrEntry = { dpi, width: gray.width, height: gray.height, tsv, rules };
         cache?.put(n, entry);
         out[i] = toPage(i, entry);
         opts.onProgress?.(++done, pages.length);
