@@ -144,6 +144,13 @@ describe('OCR repairs (normalize/ocr.ts)', () => {
     const ok = normalize(['1.加强领导。各地要落实责任。', '责任单位：县府办'].join('\n'), { ocrLines: { pageOfLine: [1, 1], pages: [1] } });
     expect(ok.ocrRepairs).not.toMatch(/full stop/);
   });
+  it('a note\'s closing role word read one character off, and a note of units alone after its sentence', () => {
+    expect(repaired('引导公众践行绿色生活方式。（生态环境部、住房城乡建设部旨导）').text).toBe('引导公众践行绿色生活方式。（生态环境部、住房城乡建设部指导）');
+    expect(repaired('坚持市场主导。（政府引导、市场运作）').text).toBe('坚持市场主导。（政府引导、市场运作）');
+    const lines = ['限制生产、销售一次性消费品，减少资源浪费。', '（商务部、文化和旅游部、国管局指导）', '（五）提升风险防控能力。'];
+    const n = normalize(lines.join('\n'), { ocrLines: { pageOfLine: [1, 1, 1], pages: [1] } });
+    expect(n.paragraphs.map((p) => p.text)).toEqual([lines[0] + lines[1], lines[2]]);
+  });
   it('a project numeral read as a character that looks like it, in brackets, as the next of its series', () => {
     const r = repairOcr(['（四）加强设施建设。', '（五）培育服务商。', '（入）强化人才支撑。', '人、财、物保障到位。'].map((text) => ({ text, page: 1 })));
     expect(r.lines).toEqual(['（四）加强设施建设。', '（五）培育服务商。', '（六）强化人才支撑。', '人、财、物保障到位。']);

@@ -18,7 +18,7 @@
 // The lines come after width unification (width.ts), so brackets and commas are already full-width.
 // Every change is counted by kind: the `ocr` warning says how many were made.
 
-import { ASSIST_UNIT_LABELS, chineseNumber, chineseNumeral, GUIDE_UNIT_LABELS, LEAD_UNIT_LABELS, PLAIN_UNIT_LABELS, RESPONSIBLE_UNIT_LABELS, UNIT_END } from '../vocabulary.js';
+import { ASSIST_UNIT_LABELS, chineseNumber, chineseNumeral, GUIDE_UNIT_LABELS, LEAD_UNIT_LABELS, PLAIN_UNIT_LABELS, RESPONSIBLE_UNIT_LABELS, ROLE_WORDS, UNIT_END } from '../vocabulary.js';
 import type { Paragraph } from '../model.js';
 import { opensElement } from './rejoin.js';
 import { bareName, bodiesOf, bodyTable, LEVELS } from '../bodies/table.js';
@@ -248,7 +248,7 @@ export function repairInline(text: string, count: (k: RepairKind) => void): stri
       return m.replace(/[OolI|]/g, (c) => DIGIT_OF[c]);
     });
   }
-  return repairQuotes(leadMarks(splitLabels(repairNotes(t, count), count), count), count);
+  return repairQuotes(roleWords(leadMarks(splitLabels(repairNotes(t, count), count), count), count), count);
 }
 
 // Owner notes. The labels that open one, and a label with one character misread (真任单位, 牵头单佳).
@@ -319,16 +319,32 @@ function leadMarks(t: string, count: (k: RepairKind) => void): string {
   });
 }
 
+// The role word that closes a note of units (（…、国管局指导）) read one character off (旨导): the role
+// word back, where the note lists two units or more and the word follows a unit's name.
+const ROLES = [...new Set(ROLE_WORDS.map((r) => r.word).filter((w) => w.length === 2))];
+const ROLE_END = new RegExp(`（([^（）。；]{2,120}、[^（）。；]{2,60}?)([${HAN}]{2})）`, 'g');
+function roleWords(t: string, count: (k: RepairKind) => void): string {
+  if (!t.includes('、')) return t;
+  return t.replace(ROLE_END, (m: string, units: string, word: string) => {
+    if (ROLES.includes(word) || !UNIT_END.test(units)) return m;
+    const role = ROLES.filter((r) => oneOff(r, word));
+    if (role.length !== 1) return m;
+    count('note');
+    return `（${units}${role[0]}）`;
+  });
+}
+
 /**
  * An owner note broken over two paragraphs (a wrapped line the layout did not join: `（责任单位：省编办、
  * 各市、县〔市、区〕` / `政府）`): the short paragraph that closes the bracket the one before left open
- * is joined to it.
+ * is joined to it; so is a note of units and a role alone after a sentence (`…减少资源浪费。` /
+ * `（商务部、国管局指导）`).
  */
 export function joinBrokenNotes(paragraphs: Paragraph[], isOcr: (line: number) => boolean, count: (k: RepairKind) => void): Paragraph[] {
   const out: Paragraph[] = [];
   for (const p of paragraphs) {
     const prev = out[out.length - 1];
-    if (prev && isOcr(p.line) && openNote(prev.text) && closesNote(p.text)) {
+    if (prev && isOcr(p.line) && ((openNote(prev.text) && closesNote(p.text)) || (isOcr(prev.line) && /。$/.test(prev.text) && NOTE_ALONE.test(p.text)))) {
       prev.text += p.text;
       prev.lines.push(...p.lines);
       count('note');
@@ -338,6 +354,8 @@ export function joinBrokenNotes(paragraphs: Paragraph[], isOcr: (line: number) =
   }
   return out;
 }
+/** A note of units and their role alone (（商务部、国管局指导）): wrapped off the sentence it closes, its （ not seen as indented. */
+const NOTE_ALONE = new RegExp(`^（[^（）。；：]{2,100}(?:${ROLES.join('|')})）$`);
 /** The paragraph ends inside a bracket that reads as a note (no sentence in it, not long). */
 function openNote(t: string): boolean {
   const open: number[] = [];
