@@ -109,6 +109,7 @@ describe('OCR repairs (normalize/ocr.ts)', () => {
   it('县 read as 具 at the start of a unit in a list', () => {
     expect(repaired('（责任单位：具编办、县发改局）').text).toBe('（责任单位：县编办、县发改局）');
     expect(repaired('（责任单位：县府办）具体负责').text).toBe('（责任单位：县府办）具体负责');
+    expect(repaired('市科技局，各区具（市）人民政府').text).toBe('市科技局，各区县（市）人民政府');
   });
   it('what is left of pinyin glosses, only in a scan of glossed text', () => {
     const glossed = Array.from({ length: 12 }, (_, i) => ({ text: `加强作风(feng)建设第${i}项。`, page: 1 }));

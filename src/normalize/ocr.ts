@@ -185,10 +185,12 @@ export function asidesOf(texts: string[]): Set<string> {
 }
 
 // Han characters chi_sim reads for one another, where the wrong reading makes no word of an
-// administration's name: 县 read as 具 before 府, 委, 级, 政, 直, 长, 发 (具体 and 工具 are left alone).
+// administration's name: 县 read as 具 before 府, 委, 级, 政, 直, 长, 发 or （市 (具体 and 工具 are left alone).
 // And 县 opening a unit of an owner list (（具编办、…）): no unit's name starts with 具.
 const HAN_CONFUSIONS: { re: RegExp; to: string }[] = [
   { re: /具(?=[府委级政直长发])/g, to: '县' },
+  // 各区、具（市）人民政府: 县 before the aside of 县（市、区）
+  { re: /具(?=[（〔(][市区])/g, to: '县' },
   { re: new RegExp(`(?<=[（：、，；])具(?![体备有])(?=[${HAN}]{1,9}[、，；）])`, 'g'), to: '县' },
 ];
 
