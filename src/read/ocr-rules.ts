@@ -97,7 +97,7 @@ function merge(segs: Segment[], horizontal: boolean): Segment[] {
 }
 
 /** Bump when findRules finds other borders: cached pages get their borders found again (not their words read again). */
-export const FINDER = 2;
+export const FINDER = 3;
 
 export interface PageRules {
   /** the FINDER that found them */

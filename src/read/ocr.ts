@@ -332,7 +332,8 @@ export async function ocrPages(bytes: Uint8Array, file: string, pages: number[],
         const tsv =
           (table ? undefined : known[i]?.tsv) ??
           (
-            await runTool(own, 'tesseract', [`${base}.pgm`, 'stdout', ...TESSERACT_ARGS], {
+            // (a PGM carries no resolution, as the PNG did: Tesseract is told it, or it guesses 70 dpi)
+            await runTool(own, 'tesseract', [`${base}.pgm`, 'stdout', '--dpi', String(dpi), ...TESSERACT_ARGS], {
               timeoutMs,
               env: { ...process.env, OMP_THREAD_LIMIT: '1' },
             })

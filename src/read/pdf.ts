@@ -179,7 +179,7 @@ async function pageContent(page: PdfPage, lib: Pdfjs, budget: Budget): Promise<{
 }
 
 /** Bump when the reading of a scan's OCR changes (layout, masks), so that whole-file cache entries are not reused. */
-const READING = 6;
+const READING = 7;
 
 /** Share of the page an image must cover for the page to be a scan (phone scans: the whole page). */
 const SCAN_COVER = 0.5;
