@@ -387,18 +387,12 @@ export class OutputSink {
 
   /** Makes the output final (an empty one when nothing was written). */
   commit(): void {
-    this.open();
-    this.flush();
-    const fd = this.fd!;
-    this.fd = undefined;
+    const fd = this.detach();
     try {
       if (this.kind === 'replace') fs.fsyncSync(fd);
-      if (!this.own) closeSync(fd);
-      if (this.tmp) renameSync(this.tmp, this.target);
+      this.finish(fd);
     } catch (e) {
-      if (!this.own) closeQuietly(fd);
-      if (this.tmp) removeQuietly(this.tmp);
-      throw writeError(e, this.shown);
+      this.fail(fd, e);
     }
   }
 
@@ -407,19 +401,35 @@ export class OutputSink {
    * disk together rather than one after another, and the caller's thread runs meanwhile.
    */
   async commitAsync(): Promise<void> {
+    const fd = this.detach();
+    try {
+      if (this.kind === 'replace') await new Promise<void>((resolve, reject) => fs.fsync(fd, (e) => (e ? reject(e) : resolve())));
+      this.finish(fd);
+    } catch (e) {
+      this.fail(fd, e);
+    }
+  }
+
+  /** The open descriptor with everything written to it, no longer this sink's to write to. */
+  private detach(): number {
     this.open();
     this.flush();
     const fd = this.fd!;
     this.fd = undefined;
-    try {
-      if (this.kind === 'replace') await new Promise<void>((resolve, reject) => fs.fsync(fd, (e) => (e ? reject(e) : resolve())));
-      if (!this.own) closeSync(fd);
-      if (this.tmp) renameSync(this.tmp, this.target);
-    } catch (e) {
-      if (!this.own) closeQuietly(fd);
-      if (this.tmp) removeQuietly(this.tmp);
-      throw writeError(e, this.shown);
-    }
+    return fd;
+  }
+
+  /** Close a temporary's descriptor and move it into place. */
+  private finish(fd: number): void {
+    if (!this.own) closeSync(fd);
+    if (this.tmp) renameSync(this.tmp, this.target);
+  }
+
+  /** A commit that failed leaves no temporary behind and says which output. */
+  private fail(fd: number, e: unknown): never {
+    if (!this.own) closeQuietly(fd);
+    if (this.tmp) removeQuietly(this.tmp);
+    throw writeError(e, this.shown);
   }
 
   /** Drops what was written (a written-through device keeps what it got). */
