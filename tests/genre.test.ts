@@ -68,6 +68,13 @@ describe('part roles', () => {
     expect(titles(organised)).toEqual(['规范审核流程', '强化安全保障', '加大经费支持']);
   });
 
+  it('a frame part followed by the part two numbers on lost the heading between them: its measure items are tasks', () => {
+    const lost = plan.replace('二、加强审核管理\n', '').replace('三、完善政务服务保障政策\n', '').replace('一、总体要求\n（一）指导思想。以习近平新时代中国特色社会主义思想为指导，深化改革。\n（二）工作目标。到2021年底，政务服务事项全部实现网上可办。\n', '一、总体要求\n以习近平新时代中国特色社会主义思想为指导，深化改革。\n').replace('四、实施步骤\n（六）动员部署阶段。2020年4月底前完成。\n', '').replace('五、保障措施', '三、保障措施');
+    expect(titles(lost)).toEqual(['规范审核流程', '强化安全保障', '加大经费支持']);
+    // with no gap the frame part keeps its role
+    expect(titles(lost.replace('三、保障措施', '二、保障措施'))).toEqual([]);
+  });
+
   it('lists each part with its role and why in taskShape, and text output shows them', async () => {
     const n = parse(plan);
     expect(n.taskShape?.parts.map((p) => [p.number, p.role, p.tasks])).toEqual([
