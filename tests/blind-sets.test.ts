@@ -17,7 +17,7 @@ const FLOOR: Record<string, Partial<Record<'links' | 'dropped' | 'added' | 'dead
   'pairs-B': { links: 0.97, dropped: 0.93, added: 0.98, deadlines: 0.89, owners: 0.81, targets: 0.85, strength: 0.86 },
   'pairs-C': { links: 0.90, dropped: 0.71, added: 0.78, deadlines: 0.74, owners: 0.70, targets: 0.73, strength: 0.81 },
   'pairs-D': { links: 0.86, dropped: 0.67, added: 0.72, deadlines: 0.74, owners: 0.74, targets: 0.80, strength: 0.87 },
-  'pairs-E': { links: 0.92, dropped: 0.59, added: 0.73, deadlines: 0.92, owners: 0.81, targets: 0.84, strength: 0.78 },
+  'pairs-E': { links: 0.92, dropped: 0.66, added: 0.73, deadlines: 0.92, owners: 0.81, targets: 0.84, strength: 0.78 },
   'pairs-F': { links: 0.92, dropped: 0.83, added: 0.84, deadlines: 0.70, owners: 0.74, targets: 0.70, strength: 0.80 },
 };
 

@@ -75,6 +75,13 @@ describe('part roles', () => {
     expect(titles(lost.replace('三、保障措施', '二、保障措施'))).toEqual([]);
   });
 
+  it('a part whose items are kinds (模式创新型 / 场景应用型) defines a typology, not measures; 数字化转型 is a measure', () => {
+    const typed = plan.replace('二、加强审核管理', '二、两类服务主体\n（甲）平台服务型：提供审核平台服务。\n（乙）场景应用型：开放审核应用场景。\n三、加强审核管理').replace(/^（甲）/m, '（一）').replace(/^（乙）/m, '（二）');
+    expect(titles(typed)).toEqual(['规范审核流程', '强化安全保障', '加大经费支持']);
+    const turned = plan.replace('（三）规范审核流程。', '（三）数字化转型。').replace('（四）强化安全保障。', '（四）绿色化转型。');
+    expect(titles(turned)).toEqual(['数字化转型', '绿色化转型', '加大经费支持']);
+  });
+
   it('lists each part with its role and why in taskShape, and text output shows them', async () => {
     const n = parse(plan);
     expect(n.taskShape?.parts.map((p) => [p.number, p.role, p.tasks])).toEqual([

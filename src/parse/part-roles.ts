@@ -25,6 +25,9 @@ const STRONG_SAFEGUARD = /保障措施|组织保障|组织实施|组织领导|�
 const MEASURE_TITLE =
   /任务|措施|举措|工作|行动|工程|重点|加强|推进|推动|建立|健全|完善|制定|开展|做好|深化|明确|强化|提升|提高|优化|实施|落实|规范|加快|加大|创新|促进|支持|鼓励|培育|发展|构建|打造|坚持|严格|保障|确保|扩大|拓展|探索|抓好|引导|实行|推行|组织|建设|改革|夯实|防范|整治|降低|减少|简化|取消|下放|放宽|扶持|壮大|培养|引进|保护|治理|整合|统一|设立|编制|修订|清理|调整|激发|营造|增强|巩固|畅通|推广|聚焦|突出|注重|发挥|压实|衔接|下放|监管|服务|管理/;
 
+/** An item titled as a kind, not an act: 模式创新型 / 场景应用型 (a short noun label ending in 型; 数字化转型 is an act). */
+const TYPE_LABEL = /^[\u4e00-\u9fff]{2,8}(?<!转)型$/;
+
 function clean(title: string): string {
   return title.replace(/[。：:；;，,]+$/, '').trim();
 }
@@ -53,6 +56,9 @@ export function partRoles(parts: BodyNode[], measuresOnly: boolean): Map<BodyNod
     const t = clean(p.heading!.title);
     if (INDICATOR_TITLE.test(t)) return { role: 'frame', why: 'indicators, not measures' };
     if (isFrameTitle(t)) return { role: 'frame', why: 'a frame title (总体要求, 指导思想, 目标 …)' };
+    // items that are all kinds (模式创新型、场景应用型、生态服务型): a typology the plan defines, not measures
+    const kinds = itemTitles(p);
+    if (kinds.length >= 2 && kinds.every((k) => TYPE_LABEL.test(k))) return { role: 'frame', why: `a typology: its items are kinds (${kinds[0]} …)` };
     const sched = SCHEDULE_CORE.exec(t);
     if (sched) return { role: 'schedule', why: `a schedule title: ${sched[0]}` };
     const safe = SAFEGUARD_CORE.exec(t);
