@@ -6,7 +6,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scoreSet, summary } from './blind-score.js';
+import { scoreSet, summary } from '../src/eval/blind.js';
 
 const ROOT = process.env.PLANCMP_BLIND ?? 'fixtures/blind';
 const sets = existsSync(ROOT) ? readdirSync(ROOT).filter((d) => d.startsWith('pairs-')).sort() : [];

@@ -71,7 +71,9 @@ export function correspondence(s: Pick<RuleState, 'base' | 'local' | 'pairs'>): 
   // a group off the spine stands between two spine edges on its side; its counterparts are the other
   // side's groups from the first edge's to the second's, both included (a base part the local level
   // folded into its neighbour, a part it inserted, parts both rewrote beyond the main links)
-  const within = (side: 0 | 1, at: number, other: number, otherGroup: string): Correspondence | undefined => {
+  // each off-spine group's stretch on the other side: from the position of the spine edge before it
+  // to that of the one after it, both included
+  const stretch = (side: 0 | 1, at: number): [number, number] => {
     let lo = -Infinity;
     let hi = Infinity;
     for (const e of spine) {
@@ -81,16 +83,29 @@ export function correspondence(s: Pick<RuleState, 'base' | 'local' | 'pairs'>): 
         break;
       }
     }
-    if (other < lo || other > hi) return undefined;
-    return onSpine[1 - side].has(otherGroup) ? 'loose' : 'strict';
+    return [lo, hi];
   };
-  return (i, j) => {
-    if (joined.has(`${bg[i]}|${lg[j]}`)) return 'strict';
-    const b = bAt.get(bg[i])!;
-    const l = lAt.get(lg[j])!;
-    const c = [!onSpine[0].has(bg[i]) && within(0, b, l, lg[j]), !onSpine[1].has(lg[j]) && within(1, l, b, bg[i])];
-    return c.includes('strict') ? 'strict' : c.includes('loose') ? 'loose' : 'none';
-  };
+  // one verdict per pair of groups, found once (the rules ask it for every pair of tasks)
+  const bGroups = [...bAt.keys()];
+  const lGroups = [...lAt.keys()];
+  const verdict: Correspondence[] = [];
+  for (const gb of bGroups) {
+    const b = bAt.get(gb)!;
+    const bStretch = onSpine[0].has(gb) ? undefined : stretch(0, b);
+    for (const gl of lGroups) {
+      const l = lAt.get(gl)!;
+      const lStretch = onSpine[1].has(gl) ? undefined : stretch(1, l);
+      const c: Correspondence[] = [];
+      if (bStretch && l >= bStretch[0] && l <= bStretch[1]) c.push(onSpine[1].has(gl) ? 'loose' : 'strict');
+      if (lStretch && b >= lStretch[0] && b <= lStretch[1]) c.push(onSpine[0].has(gb) ? 'loose' : 'strict');
+      verdict.push(joined.has(`${gb}|${gl}`) || c.includes('strict') ? 'strict' : c.includes('loose') ? 'loose' : 'none');
+    }
+  }
+  const bIndex = new Map(bGroups.map((g, k) => [g, k]));
+  const lIndex = new Map(lGroups.map((g, k) => [g, k]));
+  const bOf = bg.map((g) => bIndex.get(g)!);
+  const lOf = lg.map((g) => lIndex.get(g)!);
+  return (i, j) => verdict[bOf[i] * lGroups.length + lOf[j]];
 }
 
 /**

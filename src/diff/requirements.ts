@@ -128,8 +128,8 @@ export function compareRequirements(base: Notice, local: Notice, links: readonly
     if (bt.length * lt.length > MAX_CLAUSE_PAIRS) continue;
     // a figure is removed where the lower level restates what it measures without it; a measure it
     // did not carry at all (the rest of a partial carry) took its figures along, and is not a target change
-    const localText = g.local.map((id) => lById.get(id)!.text).join('。');
-    const carried = (a: Owned<Target>) => containedShare(a.item.indicator, localText) >= T.targetCarried;
+    let localText: string | undefined;
+    const carried = (a: Owned<Target>) => containedShare(a.item.indicator, (localText ??= g.local.map((id) => lById.get(id)!.text).join('。'))) >= T.targetCarried;
     for (const a of bt) if (!pairedB.has(a) && carried(a)) targetChanges.push({ base: a.task, local: g.local[0], baseTarget: a.item.text, localTarget: '', indicator: a.item.indicator, change: 'removed' });
     for (const b of lt) if (!pairedL.has(b)) targetChanges.push({ base: g.base[0], local: b.task, baseTarget: '', localTarget: b.item.text, indicator: b.item.indicator, change: 'added' });
 

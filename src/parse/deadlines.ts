@@ -233,7 +233,6 @@ function notARequirement(found: Found, g: Groups, text: string, s: number, e: nu
   const before = text.slice(clauseStart(text, s), s);
   if (g('every') && found.kind === 'recurring' && BOUND_AMOUNT.test(after) && !cyclePoint(g('every')!)) return true;
   if ((g('within') || g('withinDays')) && (PROCESSING_AFTER.test(after) || BENEFIT_AFTER.test(after) || DISTANCE_BEFORE.test(before))) return true;
-  if (g('withinDays') && BENEFIT_AFTER.test(after)) return true;
   if (found.kind === 'from' && RULE_APPLIES_AFTER.test(after)) return true;
   if (g('dPre') && /^(?:截至|截止)/.test(g('dPre')!) && !g('dBefore') && STATE_AFTER.test(text.slice(e, e + 40).split(/[。；;]/)[0])) return true;
   if ((g('annual') || g('perUnit')) && (PLAN_INCLUSION_BEFORE.test(before) || AMOUNT_AFTER.test(after))) return true;

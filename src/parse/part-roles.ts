@@ -90,8 +90,9 @@ export function partRoles(parts: BodyNode[], measuresOnly: boolean): Map<BodyNod
   // them (a scan that dropped the line 三、重点任务): the numbered items it holds are that part's measures
   for (let i = 0; i < parts.length; i++) {
     const next = parts[i + 1]?.heading;
-    if (first[i].role !== 'frame' || !next || next.value !== parts[i].heading!.value + 2 || itemTitles(parts[i]).length < 2) continue;
-    if (itemTitles(parts[i]).filter((t) => MEASURE_TITLE.test(t)).length * 2 < itemTitles(parts[i]).length) continue;
+    if (first[i].role !== 'frame' || !next || next.value !== parts[i].heading!.value + 2) continue;
+    const items = itemTitles(parts[i]);
+    if (items.length < 2 || items.filter((t) => MEASURE_TITLE.test(t)).length * 2 < items.length) continue;
     first[i] = { role: 'action', why: `its items state measures, and part ${next.number.replace(/[、.．]$/, '')} follows it: the heading between them is missing` };
   }
   parts.forEach((p, i) => out.set(p, first[i]));

@@ -1,13 +1,13 @@
-// Scoring plancmp against the blind base/local pair sets in fixtures/blind (each written by someone
-// who never read the code, then kept out of sight until the work it measures was done; see each
-// set's INDEX.md). The truth format is fixtures/pairs' (links, dropped, added, deadlineChanges,
+// Scoring plancmp against blind base/local pair sets (fixtures/blind: each written by someone who
+// never read the code, then kept out of sight until the work it measures was done; see each set's
+// INDEX.md). Scores a folder of pairs/ and truth/; tests/blind-sets.test.ts holds the floors. The truth format is fixtures/pairs' (links, dropped, added, deadlineChanges,
 // ownerChanges, targetChanges, strengthChanges, with baseTasks / localTasks titles to map ids).
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseFile } from '../src/pipeline.js';
-import { diffNotices } from '../src/diff/index.js';
-import { remapGold, type TitledGold } from '../src/eval/remap.js';
-import { prf, type Prf } from '../src/eval/score.js';
+import { parseFile } from '../pipeline.js';
+import { diffNotices } from '../diff/index.js';
+import { remapGold, type TitledGold } from './remap.js';
+import { prf, type Prf } from './score.js';
 
 interface Change {
   base: string;
