@@ -87,6 +87,7 @@ export type DeadlineKind =
   | 'recurring' // 每年开展, 逐年推进, 每季开展, 年度
   | 'duration' // 用3年时间, 三年轮训
   | 'follows' // 执行党中央和省委规定
+  | 'ongoing' // a time field that says the work never ends: 完成时限：长期坚持 / 持续推进 / 常态化
   | 'unspecified' // 适时完成, 根据实际需要制订
   | 'other';
 

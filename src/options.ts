@@ -63,6 +63,10 @@ export interface AlignOptions {
   paraphrasePhraseUses: number;
   /** a local task still alone at least this share of whose content one base task holds (paraphraseMargin times more than any other) is a half of its split */
   splitBack: number;
+  /** rule 11: a task still alone whose best counterpart carries its neighbour (a merge or split of adjacent tasks) at this score… */
+  adjacentScore: number;
+  /** …this many times ahead of its next counterpart */
+  adjacentMargin: number;
 }
 
 /** Thematic counterparts of a plan of another family (src/align/overlap.ts). Pinned by the any-base tests of tests/diff.test.ts and fixtures/snapshots/004. */
@@ -190,6 +194,8 @@ export const DEFAULT_DIFF_OPTIONS: DeepReadonly<DiffThresholds> = deepFreeze({
     paraphrasePhraseScore: 0.06,
     paraphrasePhraseUses: 2,
     splitBack: 0.15,
+    adjacentScore: 0.1,
+    adjacentMargin: 3,
   },
   overlap: { minPhrase: 4, longPhrase: 6, maxShortUses: 3 },
   keyList: { exactRow: 0.9, headlineRow: 0.9, rowLink: 0.55, rowLinkBothWays: 0.3, rowContainWeight: 0.85, partCover: 0.6, mergeGain: 0.1, rowLinkWithinTasks: 0.08 },

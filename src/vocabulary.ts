@@ -135,6 +135,8 @@ export const FRAME_EXHORTATION = /(?:认识|意义|统一思想)$|^(?:充分|深
 export const INDICATOR_TITLE = /^(?:主要|核心|评价|考核|监测|发展)?指标(?:体系|说明|解释)?$/;
 /** Safeguard cores: 四、保障措施 / 五、加强组织领导 / 六、加大组织保障力度 / 七、做好改革组织实施工作. */
 export const SAFEGUARD_CORE = /保障措施|组织保障|加强领导|组织实施|组织领导|组织形式|组织架构|组织机构|工作要求|有关要求|相关要求|实施保障|工作保障|保障机制|组织推进|推进落实|抓好落实|督促落实|督查落实|督查|督导|督促检查|监督检查|考核评估|监督考核|督查考核|其他事项|附则/;
+/** A part that only hands the measures above to bodies (三、职责分工 本方案各项任务由…牵头): no measure of its own. */
+export const DUTY_PART_TITLE = /^(?:职责分工|责任分工|部门职责|分工负责|任务分工|工作分工|责任分解|任务分解)$/;
 /** Schedule parts: 实施步骤 / 工作进度 / 时间安排. */
 export const SCHEDULE_CORE = /实施步骤|工作步骤|推进步骤|步骤安排|进度安排|时间安排|时间进度|工作进度|实施进度|阶段安排|实施安排|进度要求|时间节点|工作安排|实施阶段|方法步骤|时间步骤/;
 /** What the items of a safeguard part are about: leadership, supervision, publicity, funds, staff. */

@@ -163,6 +163,16 @@ describe('who leads', () => {
     expect(judge(b2, l2)).toMatchObject({ change: 'owner-dropped', groupsDropped: ['各有关单位'], groupsAdded: ['各县（区）政府'] });
   });
 
+  it('keeps the lead with the collectives that lead on both sides, whichever department coordinates', () => {
+    // 以下均需各区县政府、开发园区管委会落实 (implied, leading) → once for all: 由县经信局牵头…，各镇乡（街道）、县级开发园区管委会负责落实
+    const b = { ...task('1', ['市科技局', '市经信局'], [{ text: '（责任单位：市科技局、市经信局）', lead: ['市科技局'], assist: ['市经信局'] }]), impliedUnits: ['各区县政府', '开发园区管委会'] };
+    const l = task('1', ['县经信局', '县发改局', '各镇乡（街道）', '县级开发园区管委会'], [{ text: '由县经信局牵头，县发改局按职责分工负责，各镇乡（街道）、县级开发园区管委会负责落实', lead: ['县经信局', '各镇乡（街道）', '县级开发园区管委会'], assist: ['县发改局'] }]);
+    expect(judge(b, l).change).not.toBe('reassigned');
+    // without the collectives the department taking the lead is a reassignment (市科技局 → 县经信局)
+    const bare = task('1', ['县经信局', '县发改局'], [{ text: '由县经信局牵头，县发改局按职责分工负责', lead: ['县经信局'], assist: ['县发改局'] }]);
+    expect(judge({ ...b, impliedUnits: [] }, bare)).toMatchObject({ change: 'reassigned', baseLeads: ['市科技局'], localLeads: ['县经信局'] });
+  });
+
   it('reads a base catch-all (有关部门) as covering the departments the local plan names', () => {
     const b = task('1', ['各有关部门和单位'], [{ text: '（各有关部门和单位负责）', lead: ['各有关部门和单位'], assist: [] }]);
     const l = task('1', ['省就业工作领导小组办公室', '省级各有关部门'], [{ text: '（省就业工作领导小组办公室牵头，省级各有关部门配合）', lead: ['省就业工作领导小组办公室'], assist: ['省级各有关部门'] }]);

@@ -297,7 +297,9 @@ describe('parseDeadlineCell', () => {
     expect(cell('适时完成')).toMatchObject({ kind: 'unspecified', clause: '适时完成' });
     expect(cell('适时')).toMatchObject({ kind: 'unspecified' });
     expect(cell('根据实际需要制订')).toMatchObject({ kind: 'unspecified', clause: '根据实际需要制订' });
-    expect(cell('长期坚持')).toMatchObject({ kind: 'unspecified' });
+    // a time field saying the work never ends is a deadline of its own kind (the blind sets' convention from pairs-F)
+    expect(cell('长期坚持')).toMatchObject({ kind: 'ongoing', text: '长期坚持' });
+    expect(cell('持续推进')).toMatchObject({ kind: 'ongoing' });
     expect(cell('10月底前', 2018)).toMatchObject({ kind: 'by', date: '2018-10-31' });
     expect(cell('2019年12月前')).toMatchObject({ kind: 'by', date: '2019-12-31' });
     expect(cell('2019年底基本完成')).toMatchObject({ kind: 'by', date: '2019-12-31' });
@@ -339,7 +341,12 @@ describe('compareDeadlines', () => {
     expect(c('每年推进', '2018年起不得增加')).toBe('same');
     expect(c('2018年起不得增加', '每年推进')).toBe('same');
     expect(c('每年开展', '逐年推进')).toBe('same');
-    expect(c('每年开展', '每季开展')).toBe('changed');
+    // one act on a shorter cycle is asked sooner; another act on another cycle is only changed
+    expect(c('每年开展', '每季开展')).toBe('earlier');
+    expect(c('每季度定期发布清单', '每半年发布一次清单')).toBe('later');
+    expect(c('每年开展评估', '每月通报进展')).toBe('changed');
+    expect(c('长期坚持', '持续推进')).toBe('same');
+    expect(c('持续推进', '2018年底')).toBe('changed');
     expect(c('执行党中央和省委规定', '执行上级规定')).toBe('same');
     expect(c('适时完成', '根据实际需要制订')).toBe('same');
     expect(c('执行国家规定', '适时完成')).toBe('changed');

@@ -75,6 +75,15 @@ describe('part roles', () => {
     expect(titles(lost.replace('三、保障措施', '二、保障措施'))).toEqual([]);
   });
 
+  it('a part that only hands the measures to bodies (三、职责分工) holds no task; one listing each body\'s measures does', () => {
+    const duty = parse(['一、主要任务', '（一）建设社区。建设实体社区。', '（二）开放场景。开放应用场景。', '二、职责分工', '本方案各项任务由县经信局牵头，县发改局、县科技局按职责分工负责，各镇（街道）负责落实。', '三、附则', '本方案自印发之日起施行。'].join('\n'));
+    expect(duty.tasks.map((t) => t.title)).toEqual(['建设社区', '开放场景']);
+    // and that sentence gives every task its owners and roles
+    expect(duty.tasks[0]).toMatchObject({ lead: ['县经信局', '各镇〔街道〕'], assist: ['县发改局', '县科技局'] });
+    const listed = parse(['一、主要任务', '（一）建设社区。建设实体社区。', '二、职责分工', '（一）县经信局。负责统筹推进社区建设。', '（二）县科技局。负责科技服务支撑。'].join('\n'));
+    expect(listed.tasks).toHaveLength(3);
+  });
+
   it('a part whose items are kinds (模式创新型 / 场景应用型) defines a typology, not measures; 数字化转型 is a measure', () => {
     const typed = plan.replace('二、加强审核管理', '二、两类服务主体\n（甲）平台服务型：提供审核平台服务。\n（乙）场景应用型：开放审核应用场景。\n三、加强审核管理').replace(/^（甲）/m, '（一）').replace(/^（乙）/m, '（二）');
     expect(titles(typed)).toEqual(['规范审核流程', '强化安全保障', '加大经费支持']);
@@ -153,6 +162,18 @@ describe('owner notes in the forms plans write them', () => {
   it('a customs office is a unit (省商务厅、武汉海关按职责分工负责); a note opened by 由 is a note', () => {
     const n = parse(['一、主要任务', '（一）开展平行进口试点。（省商务厅、武汉海关按职责分工负责）', '（二）优化通关服务。（由黄埔海关负责）', '（三）推广保税仓储。（省商务厅负责）'].join('\n'));
     expect(n.tasks.map((t) => t.units.join('、'))).toEqual(['省商务厅、武汉海关', '黄埔海关', '省商务厅']);
+  });
+  it('beside a lead, bodies acting 按职责分工负责 assist; alone they all lead; 负责落实 leads either way', () => {
+    const n = parse(['一、主要任务', '（一）落实实名服务。（市人社局牵头，市教育局、市团委等按职责分工负责，各县（市、区）政府负责落实）', '（二）维护就业权益。（市人社局、市教育局按职责分工负责）'].join('\n'));
+    expect(n.tasks.map((t) => [t.lead.join('、'), t.assist.join('、')])).toEqual([
+      ['市人社局、各县〔市、区〕政府', '市教育局、市团委'],
+      ['市人社局、市教育局', ''],
+    ]);
+  });
+
+  it('an item closed by the sentence 由A负责落实 names A; 由A负责 inside a sentence names nobody', () => {
+    const n = parse(['一、主要任务', '（一）制定方案。各县市区要制定具体工作方案。由各县市区人民政府负责落实。', '（二）保障经费。所需经费由市财政局负责保障，纳入年度预算。'].join('\n'));
+    expect(n.tasks.map((t) => t.units.join('、'))).toEqual(['各县市区人民政府', '']);
   });
 });
 

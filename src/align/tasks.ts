@@ -184,6 +184,23 @@ export function alignTable(
   // 10. heavy paraphrase: what is still dropped or added, looked at with its counterparts n:m
   linkParaphrases({ base, local, ev, linkedBase, linkedLocal, pairs: () => [...chosen.values()].map((c) => [c.i, c.j] as [number, number]), isBanned, add }, T);
 
+  // 11. a lower level joins neighbouring measures into one item (or splits one into neighbouring
+  //     items): a task still alone whose clear best counterpart already carries the task next to it,
+  //     under the same heading, is the other half of that merge (split)
+  const linkedTo = (side: 'base' | 'local', x: number) => [...chosen.values()].filter((c) => (side === 'base' ? c.j === x : c.i === x)).map((c) => (side === 'base' ? c.i : c.j));
+  base.forEach((_, i) => {
+    if (linkedBase.has(i)) return;
+    const { best, next } = ranked(local.length, (j) => (isBanned(i, j) ? -1 : ev.score[i * ev.m + j]));
+    if (best < 0 || !linkedLocal.has(best) || ev.score[i * ev.m + best] < T.adjacentScore || ev.score[i * ev.m + best] < T.adjacentMargin * next) return;
+    if (linkedTo('base', best).some((k) => Math.abs(k - i) === 1 && base[k].project === base[i].project)) add(i, best);
+  });
+  local.forEach((_, j) => {
+    if (linkedLocal.has(j)) return;
+    const { best, next } = ranked(base.length, (i) => (isBanned(i, j) ? -1 : ev.back[i * ev.m + j]));
+    if (best < 0 || !linkedBase.has(best) || ev.score[best * ev.m + j] < T.adjacentScore || ev.back[best * ev.m + j] < T.adjacentMargin * next) return;
+    if (linkedTo('local', best).some((k) => Math.abs(k - j) === 1 && local[k].project === local[j].project)) add(best, j);
+  });
+
   const pairs = [...chosen.values()];
   // the links of each base and each local task, grouped once (not filtered per link)
   const basesOf = new Map<number, number[]>();
@@ -201,6 +218,23 @@ export function alignTable(
   }
   links.sort((a, b) => cmpId(a.base, b.base) || cmpId(a.local, b.local));
   return { links, table: ev, fillBack };
+}
+
+/** The index with the highest value (-1 when none is ≥ 0) and the next highest value. */
+function ranked(n: number, value: (x: number) => number): { best: number; next: number } {
+  let best = -1;
+  let top = -1;
+  let next = 0;
+  for (let x = 0; x < n; x++) {
+    const v = value(x);
+    if (v < 0) continue;
+    if (v > top) {
+      if (best >= 0) next = Math.max(next, top);
+      best = x;
+      top = v;
+    } else next = Math.max(next, v);
+  }
+  return { best, next };
 }
 
 /**

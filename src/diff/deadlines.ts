@@ -163,6 +163,8 @@ function pairBodyDeadlines(base: Notice, local: Notice, links: Link[], mainLocal
   const halves = splitHalves(links, bTask, lTask, pairOfBase, pairOfLocal, strong, weak, idf, T, sentenceOf);
 
   const out: DeadlineChange[] = [];
+  /** links whose base ongoing duty a local time answered */
+  const timed = new Set<string>();
   /** local deadline → the base body deadline it answers */
   const answered = new Map<Deadline, Deadline>();
   // a requirement written as several expressions in one clause (每月通报…、每季度公布…) is answered
@@ -223,10 +225,42 @@ function pairBodyDeadlines(base: Notice, local: Notice, links: Link[], mainLocal
       // attribute a new requirement to the base task whose content its clause speaks of, too
       if (!paired) to.add(bases.reduce((a, c) => (idf.containment(lr.d.clause, c.text) > idf.containment(lr.d.clause, a.text) ? c : a)));
       else if (bases.length < 2) continue;
-      for (const b of bases) if (to.has(b)) out.push(change(b.id, l.id, '', lr.d.clause, 'added', 'body'));
+      for (const b of bases) {
+        if (!to.has(b)) continue;
+        // 持续推进 → 2026年11月底前: a time set where the base said the work goes on
+        const open = ongoingOf(b);
+        out.push(open ? change(b.id, l.id, open.clause, lr.d.clause, 'changed', 'body') : change(b.id, l.id, '', lr.d.clause, 'added', 'body'));
+        if (open) timed.add(`${b.id}|${l.id}`);
+      }
     }
   }
+  for (const c of ongoingChanges(links, bTask, lTask, reqsFor, timed)) out.push(c);
   return { out, answered };
+}
+
+/** A time field saying the work goes on (完成时限：长期坚持 / 持续推进), first of the task's. */
+function ongoingOf(t: Task): Deadline | undefined {
+  return t.deadlines.find((d) => d.kind === 'ongoing');
+}
+
+/**
+ * Open-ended duties on each link, kept apart from the pairing of times so that 长期坚持 never takes
+ * the place of a dated requirement: 持续推进 → 长期坚持 same; no time → 长期坚持 added; 持续推进 → no
+ * time at all removed. A dated base requirement the local task leaves open-ended is already removed.
+ */
+function ongoingChanges(links: Link[], bTask: Map<string, Task>, lTask: Map<string, Task>, reqsFor: (t: Task) => Req[], timed: Set<string>): DeadlineChange[] {
+  const out: DeadlineChange[] = [];
+  for (const k of links) {
+    const b = bTask.get(k.base);
+    const l = lTask.get(k.local);
+    if (!b || !l || timed.has(`${b.id}|${l.id}`)) continue;
+    const bo = ongoingOf(b);
+    const lo = ongoingOf(l);
+    if (bo && lo) out.push(change(b.id, l.id, bo.clause, lo.clause, 'same', 'body'));
+    else if (lo && !reqsFor(b).length) out.push(change(b.id, l.id, '', lo.clause, 'added', 'body'));
+    else if (bo && !reqsFor(l).length) out.push(change(b.id, l.id, bo.clause, '', 'removed', 'body'));
+  }
+  return out;
 }
 
 /** Two dated requirements naming the same day (2026年底前 and 2026年12月底前). */

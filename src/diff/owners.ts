@@ -29,7 +29,7 @@ const LEVEL_PREFIX = /^(?:国家|国务院|中央|全国|中共|省级|市级|�
 // a place name before the level word: 江西省 / 许昌市 / 番禺区 (not 市场监管局's 市)
 const PLACE_PREFIX = /^[\u4e00-\u9fff]{2,4}?(?:省|自治区|市(?!场)|县|区)(?=[\u4e00-\u9fff]{2,})/;
 const BODY_SUFFIX = /(?:中心支行|分行|支行|总局|分局|局|厅|部|委员会|委|办公室|办公厅|办|总署|署|总社|社|中心)$/;
-const ZONES = /^各?(?:有关)?(?:功能区|开发区|园区|产业园区|产业集聚区|高新区|经济开发区|经济技术开发区|经开区|产业园)(?:管委会|管理委员会|管理机构)$/;
+const ZONES = /^各?(?:[省市县区]级)?(?:有关)?(?:功能区|开发区|开发园区|园区|产业园区|产业集聚区|高新区|经济开发区|经济技术开发区|经开区|产业园)(?:管委会|管理委员会|管理机构)$/;
 const SUBGOV = /^各(?:有关)?.{0,12}(?:政府|区|县|市|镇|乡|街|管委会)|^(?:地方各级|各地|各级)/;
 // a collective: 有关部门, 市级有关部门, 市政府各部门党委（党组）, 相关行政执法单位, 其他省级部门, 各项目牵头单位
 const GENERIC = /(?:各|有关|相关|其他|其余|主要|级|所属|成员)[\u4e00-\u9fff]{0,8}?(?:部门|单位|机构|方面|部委)(?:党委|党组)*$|^(?:国务院|[省市县区]政府|[省市县区]直)(?:部门|部委|单位)$|^(?:地方)?(?:各级|各)?(?:行政执法|行政|执法)机关$/;
@@ -208,7 +208,9 @@ function leadsOf(tasks: Task[], inferred: boolean): string[] {
       continue;
     }
     const before = out.length;
-    for (const n of t.ownerNotes) if (marksLeads(n)) expand(n.lead).forEach(add);
+    // beside notes that name their leads, a note naming one body alone has that body lead it
+    const marked = t.ownerNotes.some(marksLeads);
+    for (const n of t.ownerNotes) if (marksLeads(n) || (marked && n.units.length === 1 && n.lead.length === 1)) expand(n.lead).forEach(add);
     if (!t.ownerNotes.length) expand(t.lead).forEach(add);
     // A、B负责；C、D负责: the first unit of each part of the note
     if (out.length === before)
@@ -231,6 +233,19 @@ interface Side {
    * says. A plain list (责任单位：A、B、C) or 指导 units say nothing of who leads.
    */
   ranked: boolean;
+  /** Kinds of collective that lead (各县（市、区）政府 负责落实; 以下均需各开发园区管委会落实): subgov, zones. */
+  leadGroups: Set<Tag>;
+}
+
+/** Collectives a task's notes make leads: those with the lead role, those a 以下均需…落实 note puts on it, every one when no note tells roles. */
+function leadGroupsOf(tasks: Task[]): Set<Tag> {
+  const out = new Set<Tag>();
+  for (const t of tasks)
+    for (const u of [...(t.lead.length ? t.lead : t.units), ...t.impliedUnits]) {
+      const tag = keyOf(u).tag;
+      if (tag === 'subgov' || tag === 'zones') out.add(tag);
+    }
+  return out;
 }
 
 function sideOf(tasks: Task[]): Side {
@@ -238,9 +253,9 @@ function sideOf(tasks: Task[]): Side {
   for (const t of tasks) for (const u of expand(t.units)) if (!units.includes(u)) units.push(u);
   const marks = tasks.some(taskMarksLeads);
   const ranked = tasks.some((t) => t.ownerNotes.some((n) => n.lead.length > 0 && /负责/.test(n.text)));
-  if (units.length || tasks.some((t) => t.impliedUnits.length)) return { units, leads: leadsOf(tasks, false), inferred: false, marks, ranked };
+  if (units.length || tasks.some((t) => t.impliedUnits.length)) return { units, leads: leadsOf(tasks, false), inferred: false, marks, ranked, leadGroups: leadGroupsOf(tasks) };
   for (const t of tasks) for (const u of inlineUnits(t)) if (!units.includes(u)) units.push(u);
-  return { units, leads: leadsOf(tasks, true), inferred: units.length > 0, marks, ranked };
+  return { units, leads: leadsOf(tasks, true), inferred: units.length > 0, marks, ranked, leadGroups: new Set() };
 }
 
 /**
@@ -330,7 +345,10 @@ function judge(k: Link, bt: Task, lt: Task, b: Side, l: Side, localNotes: boolea
   const baseOwners = !b.marks && !b.inferred && !b.ranked ? b.units.filter((u) => !exempt(u)) : b.leads;
   const leadKept = roleless
     ? !b.leads.length || !l.leads.length || b.units.some((u) => !exempt(u) && l.units.some((v) => !exempt(v) && rel(u, v)))
-    : !baseOwners.length || !localLeads.length || localLeads.some((v) => baseOwners.some((u) => rel(u, v)));
+    : !baseOwners.length || !localLeads.length || localLeads.some((v) => baseOwners.some((u) => rel(u, v))) ||
+      // collectives leading on both sides (各区县政府 → 各镇乡（街道）负责落实) carry the lead down: the task
+      // stays with the governments that carry it out, whichever department coordinates
+      [...b.leadGroups].some((g) => l.leadGroups.has(g));
   const basisNow = (units: string[]): OwnerChange['basis'] =>
     inferred ? 'inferred' : units.every((u) => basisOf(u) === 'table') && !used.has('name-rule') ? 'table' : 'name-rule';
   if (!leadKept) {

@@ -155,7 +155,9 @@ export function nextDeadline(text: string, from: number): RegExpExecArray | null
 }
 
 /** Requirements only recognised when they make up a 时间要求 cell on their own. */
-export const CELL_UNSPECIFIED = /适时|根据[^，。；,;]{0,8}需要|视情况?|按需|长期坚持|长期|另行通知|待定/;
+export const CELL_UNSPECIFIED = /适时|根据[^，。；,;]{0,8}需要|视情况?|按需|另行通知|待定/;
+/** A time field saying the work goes on without end (完成时限：长期坚持 / 持续推进 / 常态化): a deadline of its own kind. */
+export const CELL_ONGOING = /长期坚持|持续推进|长期|常态化|持续开展|持续/;
 
 export const TARGET_VERB = new RegExp(`^${SP}(?:${VERBS})`);
 

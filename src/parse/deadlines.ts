@@ -3,6 +3,7 @@
 // tracked with forward-only cursors, so a 5 MB line without punctuation stays linear too.
 import type { Deadline, Frequency, FrequencyUnit } from '../model.js';
 import {
+  CELL_ONGOING,
   CELL_UNSPECIFIED,
   TARGET_VERB,
   GROUP,
@@ -333,6 +334,7 @@ export function extractDeadlines(text: string, docYear?: number): Deadline[] {
   return out;
 }
 
+
 /**
  * The year an undated plan speaks from: the first year of the period its title names
  * (实施方案（2026-2028年） → 2026), so 5月 and 年底前 in it have a year. Undefined when it names none.
@@ -348,6 +350,8 @@ export function parseDeadlineCell(cell: string, docYear?: number): Deadline {
   const clause = cell.trim();
   const first = extractDeadlines(clause, docYear)[0];
   if (first) return { ...first, clause };
+  const ongoing = CELL_ONGOING.exec(clause);
+  if (ongoing) return { text: ongoing[0], kind: 'ongoing', clause };
   const vague = CELL_UNSPECIFIED.exec(clause);
   if (vague) return { text: vague[0], kind: 'unspecified', clause };
   return { text: clause, kind: 'other', clause };
@@ -373,7 +377,12 @@ export function compareDeadlines(base: Deadline, local: Deadline): 'same' | 'ear
   if (base.kind !== local.kind) return 'changed';
   switch (base.kind) {
     case 'recurring': {
-      if ((base.frequency ?? '') !== (local.frequency ?? '')) return 'changed';
+      if ((base.frequency ?? '') !== (local.frequency ?? '')) {
+        // 每季度 → 每半年: a longer cycle asks less often (later); an unknown cycle is only changed
+        const a = periodDays(base.frequency);
+        const b = periodDays(local.frequency);
+        return a && b && a !== b && sameAct(base, local) ? (b < a ? 'earlier' : 'later') : 'changed';
+      }
       // 每年12月底清理 → 每年清理: the date within the cycle was dropped (or added, or moved)
       const a = cyclePoint(base.text);
       const b = cyclePoint(local.text);
@@ -389,11 +398,47 @@ export function compareDeadlines(base: Deadline, local: Deadline): 'same' | 'ear
       return b.amount < a.amount ? 'earlier' : b.amount > a.amount ? 'later' : 'same';
     }
     case 'follows':
+    case 'ongoing': // 长期坚持 and 持续推进 say the same
     case 'unspecified':
       return 'same';
     default: // an undated 'by' (10月底前 without the year) or 'other': compare as written
       return base.text.replace(/\s/g, '') === local.text.replace(/\s/g, '') ? 'same' : 'changed';
   }
+}
+
+const UNIT_DAYS: Record<string, number> = { years: 365, quarters: 91, months: 30, 'ten-day-periods': 10, weeks: 7, days: 1 };
+const NAMED_DAYS: Record<string, number> = { yearly: 365, 'half-yearly': 182, biennial: 730, quarterly: 91, monthly: 30, 'half-monthly': 15, 'ten-daily': 10, weekly: 7, biweekly: 14, daily: 1 };
+
+/** Words of a cycle and its points (每季度, 按月, 年初, 定期, 一次), left out when comparing acts. */
+const CYCLE_WORDS = /[每按逐]?(?:年度|季度|半年|年|季|月|周|旬|日|天)(?:初|中|末|底)?|定期|[一两二三四1-9]次/g;
+
+/** Bigrams of a clause with its time words taken out: what is done, not how often. */
+function actGrams(d: Deadline): Set<string> {
+  const t = d.clause.replace(CYCLE_WORDS, '').replace(/[^\u4e00-\u9fff]/g, '');
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2));
+  return out;
+}
+
+/**
+ * Two cycles of one act (每季度发布清单 → 每半年发布清单) are ordered by their length; a schedule
+ * rewritten as other acts (年初有清单、年末有考评 → 每月通报) is only changed.
+ */
+function sameAct(a: Deadline, b: Deadline): boolean {
+  const x = actGrams(a);
+  const y = actGrams(b);
+  if (!x.size || !y.size) return false;
+  let shared = 0;
+  for (const g of x) if (y.has(g)) shared++;
+  return (2 * shared) / (x.size + y.size) >= 0.6;
+}
+
+/** How many days a cycle lasts (undefined when the cycle is unknown). */
+function periodDays(f: Deadline['frequency']): number | undefined {
+  if (!f) return undefined;
+  if (NAMED_DAYS[f]) return NAMED_DAYS[f];
+  const m = /^every-(\d+)-(.+)$/.exec(f);
+  return m && UNIT_DAYS[m[2]] ? Number(m[1]) * UNIT_DAYS[m[2]] : undefined;
 }
 
 export function sameDeadline(a: Deadline, b: Deadline): boolean {

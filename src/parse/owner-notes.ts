@@ -116,10 +116,14 @@ const SENTENCE_NOTE = /(?:^|[。；])\s*(由([^。；]{2,60}?牵头(?:[，,、][
 /** Whether a note is an owner sentence (由A牵头，B配合), not a bracket. */
 export const isSentenceNote = (n: FoundNote): boolean => !/^[（(]/.test(n.text);
 
+/** A paragraph closed by 由A负责落实。 (no 牵头: the bodies named carry it out alone); only as its last sentence. */
+const CLOSING_DUTY = /(?:^|[。；])\s*(由([^。；，,]{2,40}?负责(?:落实|实施)?))[。；]?\s*$/g;
+
 function sentenceNotes(text: string): FoundNote[] {
   let out: FoundNote[] = NONE;
-  SENTENCE_NOTE.lastIndex = 0;
-  for (let m = SENTENCE_NOTE.exec(text); m; m = SENTENCE_NOTE.exec(text)) {
+  const pattern = text.includes('牵头') ? SENTENCE_NOTE : CLOSING_DUTY;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     const start = m.index + m[0].indexOf(m[1]);
     const end = m.index + m[0].length;
     const note = readOwnerNote(m[2], false);
@@ -132,7 +136,7 @@ function sentenceNotes(text: string): FoundNote[] {
 
 export function findOwnerNotes(text: string): FoundNote[] {
   // cheap pre-check: a paragraph with no bracket holds no note (and shares one empty list)
-  if (!/[（(]/.test(text)) return text.includes('牵头') && text.includes('由') ? sentenceNotes(text) : NONE;
+  if (!/[（(]/.test(text)) return text.includes('由') && (text.includes('牵头') || text.includes('负责')) ? sentenceNotes(text) : NONE;
   let out: FoundNote[] = NONE;
   for (const { start, end } of bracketSpans(text)) {
     const trailing = onlyPunctuationFrom(text, end);
@@ -143,7 +147,7 @@ export function findOwnerNotes(text: string): FoundNote[] {
     out.push({ text: text.slice(start, end), start, end, fields: note.fields, firstIsLead: note.firstIsLead, implied: note.implied, trailing });
   }
   // no bracket note: an owner sentence (由A牵头，B配合。) may close the runs instead
-  if (out === NONE && text.includes('牵头') && text.includes('由')) return sentenceNotes(text);
+  if (out === NONE && text.includes('由') && (text.includes('牵头') || text.includes('负责'))) return sentenceNotes(text);
   return out;
 }
 

@@ -5,7 +5,7 @@
 // of the last part are read too, since a closing part is often titled by its theme (督查指导).
 import type { PartRole } from '../model.js';
 import {
-  FRAME_CORES, FRAME_EXHORTATION, FRAME_FILLER, INDICATOR_TITLE, SAFEGUARD_CORE, SAFEGUARD_THEME, SCHEDULE_CORE,
+  DUTY_PART_TITLE, FRAME_CORES, FRAME_EXHORTATION, FRAME_FILLER, INDICATOR_TITLE, SAFEGUARD_CORE, SAFEGUARD_THEME, SCHEDULE_CORE,
 } from '../vocabulary.js';
 import type { BodyNode } from './body.js';
 
@@ -59,6 +59,8 @@ export function partRoles(parts: BodyNode[], measuresOnly: boolean): Map<BodyNod
     // items that are all kinds (模式创新型、场景应用型、生态服务型): a typology the plan defines, not measures
     const kinds = itemTitles(p);
     if (kinds.length >= 2 && kinds.every((k) => TYPE_LABEL.test(k))) return { role: 'frame', why: `a typology: its items are kinds (${kinds[0]} …)` };
+    // with items it may list each body's measures (（一）县经信局：…); without, it only names owners
+    if (DUTY_PART_TITLE.test(t) && !kinds.length) return { role: 'safeguard', why: `assigns the measures to bodies: ${t}` };
     const sched = SCHEDULE_CORE.exec(t);
     if (sched) return { role: 'schedule', why: `a schedule title: ${sched[0]}` };
     const safe = SAFEGUARD_CORE.exec(t);
@@ -71,7 +73,8 @@ export function partRoles(parts: BodyNode[], measuresOnly: boolean): Map<BodyNod
   let closedAfter = false;
   for (let i = parts.length - 1; i >= 0; i--) {
     const r = first[i];
-    const strong = STRONG_SAFEGUARD.test(clean(parts[i].heading!.title));
+    const title = clean(parts[i].heading!.title);
+    const strong = STRONG_SAFEGUARD.test(title) || DUTY_PART_TITLE.test(title);
     if (r.role === 'safeguard' && closedAfter && !strong) first[i] = { role: 'action', why: 'states measures; the plan closes with later parts' };
     if (first[i].role === 'action' || (first[i].role === 'safeguard' && strong)) closedAfter = true;
   }

@@ -110,12 +110,17 @@ export function parseUnitFields(inner: string): UnitFields {
   return out;
 }
 
+/** A shared duty, not the carrying out (按职责分工负责落实 leads whatever else the note says). */
+const BY_DUTY = /^按(?:照)?职责(?:分工)?负责$/;
+
 /** "市府办牵头，市发改委、市财政局配合": clauses between ，；, each naming its role at its end. */
 function readClauses(text: string, out: UnitFields): void {
   const clauses = trimmedParts(text.split(/[，,；;]/));
   // a unit list itself uses ， between groups (市委组织部、各有关单位，各区、县级市): glue role-less
   // clauses onto the next clause that names a role
   let pending = '';
+  // units that act 按职责分工负责 (by their duties): beside a named lead they are its partners
+  const byDuty: string[] = [];
   for (const c of clauses) {
     if (TIME_CLAUSE.test(c) && !ROLE_SUFFIX.test(c)) {
       out.time = out.time ? `${out.time}，${c}` : c;
@@ -141,8 +146,16 @@ function readClauses(text: string, out: UnitFields): void {
     if (role.role === 'guide') add(out.guide, first);
     else if (role.role === 'assist') add(out.assist, first);
     else if (role.word === '牵头' || role.word === '牵头负责' || together.length > 1) add(out.lead, first);
-    else add(out.responsible, first);
+    else {
+      add(out.responsible, first);
+      if (BY_DUTY.test(role.word)) add(byDuty, first);
+    }
     add(out.assist, rest);
+  }
+  // 人力资源社会保障部牵头，教育部等按职责分工负责: beside a lead, those acting by their duties assist
+  if (out.lead.length && byDuty.length) {
+    out.responsible = out.responsible.filter((u) => !byDuty.includes(u));
+    add(out.assist, byDuty.filter((u) => !out.lead.includes(u)));
   }
   if (pending) {
     const units = splitUnits(pending).flatMap(dropEtc);
