@@ -205,6 +205,25 @@ describe('4b. merged rows and rewritten schedules (issue 27: deadlines across sp
   });
 });
 
+describe('4c. open-ended times (the blind sets\' convention, fixtures/blind/README.md)', () => {
+  const list = (d: PlanDiff) => d.deadlineChanges.map((c) => `${c.change}|${c.baseDeadline}|${c.localDeadline}`);
+  it('a time field saying 长期坚持 answers 持续推进 (same), adds to an untimed task, replaces a date (removed); 持续推进 → a date is changed', () => {
+    const base = parseText(plan(['推进甲乙平台建设。（责任单位：市府办；完成时限：持续推进）', '建立丙丁工作机制。（责任单位：市府办；完成时限：持续推进）', '开展戊己专项检查。（责任单位：市府办）', '完成庚辛系统对接。（责任单位：市府办；完成时限：2026年12月底前）']));
+    const local = parseText(plan(['推进甲乙平台建设。（责任单位：区府办；完成时限：长期坚持）', '建立丙丁工作机制。（责任单位：区府办；完成时限：2026年11月底前）', '开展戊己专项检查。（责任单位：区府办；完成时限：长期坚持）', '完成庚辛系统对接。（责任单位：区府办；完成时限：长期坚持）']));
+    expect(list(diffNotices(base, local)).sort()).toEqual([
+      'added||长期坚持',
+      'changed|持续推进|2026年11月底前',
+      'removed|2026年12月底前|',
+      'same|持续推进|长期坚持',
+    ]);
+  });
+  it('常态化 in running text answers a cycle (常态化举办 → 每年举办: changed) and alone is no change', () => {
+    const base = parseText(plan(['常态化举办甲乙创业大赛和丙丁对接活动。（责任单位：市府办）', '常态化开展戊己专项检查。（责任单位：市府办）']));
+    const local = parseText(plan(['每年举办甲乙创业大赛和丙丁对接活动。（责任单位：区府办）', '开展戊己专项检查。（责任单位：区府办）']));
+    expect(list(diffNotices(base, local))).toEqual(['changed|常态化举办甲乙创业大赛和丙丁对接活动|每年举办甲乙创业大赛和丙丁对接活动']);
+  });
+});
+
 describe('5. what is and is not a deadline', () => {
   const texts = (t: string) => extractDeadlines(t, 2018).map((d) => d.text);
   it('年度 qualifying an organ’s items is no requirement; 年度 of a plan to be made is', () => {

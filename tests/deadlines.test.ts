@@ -26,6 +26,18 @@ describe('extractDeadlines: time words that set no time (issue 27)', () => {
     expect(texts('每年至少开展2次')).toEqual(['每年']);
     expect(texts('每年3月底前报送1份报告，补助不少于10万元')).toEqual(['每年3月底前']);
   });
+  it('a year’s amount, a publication date and a consultation’s close set no time', () => {
+    expect(texts('按不超过模型调用产生的年度Token（词元）消耗量对应实际费用的30%给予补贴')).toEqual([]);
+    expect(texts('为每家企业每年提供不少于1000卡时的免费算力服务')).toEqual([]);
+    expect(texts('杭州市科学技术局2026年5月25日发布', 2026)).toEqual([]);
+    expect(texts('征求意见截止2026年6月24日', 2026)).toEqual([]);
+    expect(texts('2026年6月底前发布实施细则', 2026)).toEqual(['2026年6月底前']);
+  });
+  it('常态化 before an act is a regular duty of kind ongoing; 常态化…机制 names a mechanism', () => {
+    expect(extractDeadlines('常态化举办创业大赛、技术沙龙等活动')).toMatchObject([{ kind: 'ongoing', text: '常态化举办' }]);
+    expect(extractDeadlines('建立常态化推进机制')).toEqual([]);
+    expect(extractDeadlines('每年常态化开展培训').map((d) => d.kind)).toEqual(['recurring']);
+  });
   it('a processing time, a benefit period, a distance in age, a rule taking effect', () => {
     expect(texts('实现企业开办1个工作日内办结')).toEqual([]);
     expect(texts('转制为企业后，五年内免征企业所得税')).toEqual([]);

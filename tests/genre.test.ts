@@ -75,13 +75,15 @@ describe('part roles', () => {
     expect(titles(lost.replace('三、保障措施', '二、保障措施'))).toEqual([]);
   });
 
-  it('a part that only hands the measures to bodies (三、职责分工) holds no task; one listing each body\'s measures does', () => {
+  it('a part that only hands the measures to bodies (三、职责分工) holds no task; one listing each body\'s measures (items, or a paragraph per body) does', () => {
     const duty = parse(['一、主要任务', '（一）建设社区。建设实体社区。', '（二）开放场景。开放应用场景。', '二、职责分工', '本方案各项任务由县经信局牵头，县发改局、县科技局按职责分工负责，各镇（街道）负责落实。', '三、附则', '本方案自印发之日起施行。'].join('\n'));
     expect(duty.tasks.map((t) => t.title)).toEqual(['建设社区', '开放场景']);
     // and that sentence gives every task its owners and roles
     expect(duty.tasks[0]).toMatchObject({ lead: ['县经信局', '各镇〔街道〕'], assist: ['县发改局', '县科技局'] });
     const listed = parse(['一、主要任务', '（一）建设社区。建设实体社区。', '二、职责分工', '（一）县经信局。负责统筹推进社区建设。', '（二）县科技局。负责科技服务支撑。'].join('\n'));
     expect(listed.tasks).toHaveLength(3);
+    const paragraphs = parse(['一、主要任务', '（一）建设社区。建设实体社区。', '（二）开放场景。开放应用场景。', '二、职责分工', '区应急局负责避难场所的规划和建设指导。', '区绿化市容局负责公园绿地避难场所的改造。'].join('\n'));
+    expect(paragraphs.tasks.length).toBeGreaterThan(2);
   });
 
   it('a part whose items are kinds (模式创新型 / 场景应用型) defines a typology, not measures; 数字化转型 is a measure', () => {
@@ -168,6 +170,14 @@ describe('owner notes in the forms plans write them', () => {
     expect(n.tasks.map((t) => [t.lead.join('、'), t.assist.join('、')])).toEqual([
       ['市人社局、各县〔市、区〕政府', '市教育局、市团委'],
       ['市人社局、市教育局', ''],
+    ]);
+  });
+
+  it('a run with no note of its own is closed by the next note: 一是…。二是…。由A牵头…。三是…。由B负责。', () => {
+    const n = parse(['一、主要任务', '（一）开展排查整改。一是全面摸底排查。逐一摸底，建立台账。二是分类推进整改。逐一整改到位。由市教育局牵头，市财政局配合，各镇人民政府负责落实。三是开展督查通报。每季度开展1次督查。由市政府督查室负责。', '（二）加强队伍建设。一是配齐人员。配备专职人员。二是加强培训。每年培训1次。由市人社局牵头，市财政局配合。三是严格考核。纳入年度考核。由市委组织部负责。'].join('\n'));
+    expect(n.tasks.map((t) => t.units.join('、'))).toEqual([
+      '市教育局、市财政局、各镇人民政府', '市教育局、市财政局、各镇人民政府', '市政府督查室',
+      '市人社局、市财政局', '市人社局、市财政局', '市委组织部',
     ]);
   });
 

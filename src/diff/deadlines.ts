@@ -7,7 +7,7 @@
 //    carries the row's task. A row the local text does not restate is 'removed' with notRestated
 //    (the local plan simply has no table to carry it), counted apart from real changes.
 import type { Deadline, DeadlineChange, KeyListRow, Link, Notice, Task } from '../model.js';
-import { compareDeadlines } from '../parse/deadlines.js';
+import { compareDeadlines, isRegularDuty } from '../parse/deadlines.js';
 import { IdIdf, dfOfIds } from '../align/encode.js';
 import { isHeadlineRow } from './keylist.js';
 import { evidenceBase, knownIds, localSide, once } from '../align/prepared.js';
@@ -257,8 +257,9 @@ function ongoingChanges(links: Link[], bTask: Map<string, Task>, lTask: Map<stri
     const bo = ongoingOf(b);
     const lo = ongoingOf(l);
     if (bo && lo) out.push(change(b.id, l.id, bo.clause, lo.clause, 'same', 'body'));
-    else if (lo && !reqsFor(b).length) out.push(change(b.id, l.id, '', lo.clause, 'added', 'body'));
-    else if (bo && !reqsFor(l).length) out.push(change(b.id, l.id, bo.clause, '', 'removed', 'body'));
+    // a regular duty read from running text (常态化开展) only answers a time; alone it is no change
+    else if (lo && !isRegularDuty(lo) && !reqsFor(b).length) out.push(change(b.id, l.id, '', lo.clause, 'added', 'body'));
+    else if (bo && !isRegularDuty(bo) && !reqsFor(l).length) out.push(change(b.id, l.id, bo.clause, '', 'removed', 'body'));
   }
   return out;
 }

@@ -227,7 +227,8 @@ class Cursor {
  *  - 五年内免征, 自2019年1月1日起施行 / 可继续免征: how long or from when a rule or benefit applies;
  *  - 距法定退休年龄五年以内: a distance in age;
  *  - 列入…年度计划: an existing annual plan that takes the item in;
- *  - 截至2018年底，已建成…: the date of a state already reached.
+ *  - 截至2018年底，已建成…: the date of a state already reached;
+ *  - 2026年5月25日发布, 征求意见截止2026年6月24日: a publication date, a consultation's close.
  */
 function notARequirement(found: Found, g: Groups, text: string, s: number, e: number): boolean {
   const after = text.slice(e, clauseEnd(text, e));
@@ -237,6 +238,9 @@ function notARequirement(found: Found, g: Groups, text: string, s: number, e: nu
   if (found.kind === 'from' && RULE_APPLIES_AFTER.test(after)) return true;
   if (g('dPre') && /^(?:截至|截止)/.test(g('dPre')!) && !g('dBefore') && STATE_AFTER.test(text.slice(e, e + 40).split(/[。；;]/)[0])) return true;
   if ((g('annual') || g('perUnit')) && (PLAN_INCLUSION_BEFORE.test(before) || AMOUNT_AFTER.test(after))) return true;
+  // a day written whole and nothing after it but the act of publishing (not 2018年12月底前公布名单)
+  if (g('dated') && g('dD') && !g('dBefore') && !g('dStart') && PUBLISHED_AFTER.test(after)) return true;
+  if (g('dated') && CONSULTATION_BEFORE.test(before)) return true;
   return false;
 }
 
@@ -281,11 +285,15 @@ function quota(after: string): boolean {
   const m = QUOTA_AFTER.exec(after);
   return m !== null && !(ONE.test(m[1]) && ONCE_UNITS.includes(m[2]));
 }
-const QUOTA_AFTER = /([0-9０-９.．一二两三四五六七八九十百千万]{1,8})[ \u3000]{0,2}(?:万|亿|千|百)?(元|亩|人次|名|人|家|个|件|项|场|篇|所|户|套|台|款|批|期|座|条|种|支|位|张|份|平方米|千瓦|[PＰ]|%|％)/;
+const QUOTA_AFTER = /([0-9０-９.．一二两三四五六七八九十百千万]{1,8})[ \u3000]{0,2}(?:万|亿|千|百)?(元|亩|人次|名|人|家|个|件|项|场|篇|所|户|套|台|款|批|期|座|条|种|支|位|张|份|平方米|千瓦|卡时|课时|学时|小时|[PＰ]|%|％)/;
 /** 每年发放不少于200万元, 每年最高5万元: an amount held to a bound, or money (每年确定10个左右重点课题 stays a yearly act) */
-const BOUND_AMOUNT = /(?:不少于|不低于|不超过|不高于|最高|最多|至少|超过)[ \u3000]{0,2}[0-9０-９.．一二两三四五六七八九十百千万]{1,8}[ \u3000]{0,2}(?:万|亿|千|百)?(?:元|亩|人次|名|人|家|个|件|项|场|篇|所|户|套|台|款|批|期|座|条|种|支|位|张|份|平方米|千瓦|[PＰ]|%|％)|[0-9０-９.．一二两三四五六七八九十百千万]{1,8}[ \u3000]{0,2}(?:万|亿)?元/;
+const BOUND_AMOUNT = /(?:不少于|不低于|不超过|不高于|最高|最多|至少|超过)[ \u3000]{0,2}[0-9０-９.．一二两三四五六七八九十百千万]{1,8}[ \u3000]{0,2}(?:万|亿|千|百)?(?:元|亩|人次|名|人|家|个|件|项|场|篇|所|户|套|台|款|批|期|座|条|种|支|位|张|份|平方米|千瓦|卡时|课时|学时|小时|[PＰ]|%|％)|[0-9０-９.．一二两三四五六七八九十百千万]{1,8}[ \u3000]{0,2}(?:万|亿)?元/;
 const ONE = /^(?:1|１|一)$/;
 const ONCE_UNITS = ['批', '期', '场', '份', '个', '项'];
+/** 杭州市科学技术局2026年5月25日发布: the day a page or a document was published, not a time for a task. */
+const PUBLISHED_AFTER = /^[ \u3000]{0,2}(?:发布|印发|公布|发文|修订|起草)[ \u3000]{0,2}$/;
+/** 征求意见截止2026年6月24日: when comments on a draft close, not a time for a task. */
+const CONSULTATION_BEFORE = /(?:征求意见|意见反馈|反馈意见|公示期)[^，,。；;]{0,4}$/;
 /** 1个工作日内办结: the time a service takes. */
 const PROCESSING_AFTER = /^[ \u3000]{0,2}(?:办结|办理|办毕|审结|答复|回复|反馈|出具|完成审批|审批|作出决定|予以答复)/;
 /** 五年内免征: how long a benefit lasts. */
@@ -296,8 +304,8 @@ const DISTANCE_BEFORE = /距离?[^，,。；;]{0,12}$/;
 const RULE_APPLIES_AFTER = /^[ \u3000]{0,2}(?:[^，,。；;]{0,12}?(?:可继续)?(?:施行|生效|废止|免征|减征|免收|享受))/;
 /** 截至2018年底，全省已建成100个: the date of a count already made, not a time anything is due */
 const STATE_AFTER = /已经?|共有|现有|累计已/;
-/** 年度药品总用量: the year's amount, not a yearly act */
-const AMOUNT_AFTER = /^[^，,。；;]{0,8}(?:总量|用量|总额|数量)/;
+/** 年度药品总用量 / 年度Token（词元）消耗量: the year's amount, not a yearly act */
+const AMOUNT_AFTER = /^[^，,。；;]{0,12}(?:总量|用量|总额|数量|消耗量|消费量|使用量|金额|费用)/;
 /** 列入国民经济和社会发展计划和年度计划 */
 const PLAN_INCLUSION_BEFORE = /(?:列入|纳入|编入)[^，,。；;]{0,30}$/;
 
@@ -331,7 +339,35 @@ export function extractDeadlines(text: string, docYear?: number): Deadline[] {
     const d: Deadline = { text: m[0].trim(), ...found, clause: step ? stepClause(text, s) : cursor.clause(s, e) };
     if (!repeats(out[out.length - 1], d)) out.push(d);
   }
-  return out;
+  return text.includes('常态化') ? withRegularDuties(text, out, cursor) : out;
+}
+
+/** 常态化举办 / 常态化开展: a duty done regularly, no cycle named (an adverb before the act; 常态化推进机制 names a mechanism). */
+const REGULAR_DUTY = /常态化(?:开展|举办|组织|发布|监测|推进|召开|实施|更新|梳理|排查|检查|督查|巡查|宣传|培训|对接|举行|征集|评估|通报|调度|走访|路演)(?![^，,。；;、]{0,4}(?:机制|制度|体系))/g;
+
+/**
+ * A regular duty read from running text (常态化举办 in a sentence), not from a time field: it answers a
+ * cycle the other plan names (常态化举办 → 每年举办: changed), but alone it says how the work is done,
+ * not a time the lower level kept or dropped.
+ */
+export function isRegularDuty(d: Deadline): boolean {
+  return d.kind === 'ongoing' && d.text.length > 3 && d.text.startsWith('常态化');
+}
+
+/** The deadlines with each regular duty added in its place, unless its clause names a cycle already (每年常态化开展). */
+function withRegularDuties(text: string, out: Deadline[], cursor: Cursor | undefined): Deadline[] {
+  const found: { at: number; d: Deadline }[] = [];
+  REGULAR_DUTY.lastIndex = 0;
+  for (let m = REGULAR_DUTY.exec(text); m; m = REGULAR_DUTY.exec(text)) {
+    cursor ??= new Cursor(text);
+    if (cursor.inTitle(m.index)) continue;
+    const clause = cursor.clause(m.index, m.index + m[0].length);
+    if (out.some((d) => d.clause === clause) || found.some((f) => f.d.clause === clause)) continue;
+    found.push({ at: m.index, d: { text: m[0], kind: 'ongoing', clause } });
+  }
+  if (!found.length) return out;
+  const placed = out.map((d) => ({ at: text.indexOf(d.clause), d }));
+  return [...placed, ...found].sort((a, b) => a.at - b.at).map((x) => x.d);
 }
 
 

@@ -121,17 +121,20 @@ const CLOSING_DUTY = /(?:^|[。；])\s*(由([^。；，,]{2,40}?负责(?:落实|
 
 function sentenceNotes(text: string): FoundNote[] {
   let out: FoundNote[] = NONE;
-  const pattern = text.includes('牵头') ? SENTENCE_NOTE : CLOSING_DUTY;
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-    const start = m.index + m[0].indexOf(m[1]);
-    const end = m.index + m[0].length;
-    const note = readOwnerNote(m[2], false);
-    if (!note || !note.fields.units.length) continue;
-    if (out === NONE) out = [];
-    out.push({ text: text.slice(start, end), start, end, fields: note.fields, firstIsLead: note.firstIsLead, implied: note.implied, trailing: onlyPunctuationFrom(text, end) });
+  // notes naming a lead (由A牵头，B配合) anywhere, then a closing 由A负责落实 not inside one of them
+  for (const pattern of text.includes('牵头') ? [SENTENCE_NOTE, CLOSING_DUTY] : [CLOSING_DUTY]) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      const start = m.index + m[0].indexOf(m[1]);
+      const end = m.index + m[0].length;
+      if (out.some((n) => start < n.end && end > n.start)) continue;
+      const note = readOwnerNote(m[2], false);
+      if (!note || !note.fields.units.length) continue;
+      if (out === NONE) out = [];
+      out.push({ text: text.slice(start, end), start, end, fields: note.fields, firstIsLead: note.firstIsLead, implied: note.implied, trailing: onlyPunctuationFrom(text, end) });
+    }
   }
-  return out;
+  return out.length > 1 ? out.sort((a, b) => a.start - b.start) : out;
 }
 
 export function findOwnerNotes(text: string): FoundNote[] {

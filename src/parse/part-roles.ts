@@ -59,8 +59,9 @@ export function partRoles(parts: BodyNode[], measuresOnly: boolean): Map<BodyNod
     // items that are all kinds (模式创新型、场景应用型、生态服务型): a typology the plan defines, not measures
     const kinds = itemTitles(p);
     if (kinds.length >= 2 && kinds.every((k) => TYPE_LABEL.test(k))) return { role: 'frame', why: `a typology: its items are kinds (${kinds[0]} …)` };
-    // with items it may list each body's measures (（一）县经信局：…); without, it only names owners
-    if (DUTY_PART_TITLE.test(t) && !kinds.length) return { role: 'safeguard', why: `assigns the measures to bodies: ${t}` };
+    // one paragraph only names the owners of the measures above; items or a paragraph per body
+    // (（一）县经信局：… / 区应急局负责…) list each body's own measures
+    if (DUTY_PART_TITLE.test(t) && !kinds.length && p.paras.length <= 1) return { role: 'safeguard', why: `assigns the measures to bodies: ${t}` };
     const sched = SCHEDULE_CORE.exec(t);
     if (sched) return { role: 'schedule', why: `a schedule title: ${sched[0]}` };
     const safe = SAFEGUARD_CORE.exec(t);

@@ -112,7 +112,9 @@ function slotDrafts(body: Body, n: BodyNode, notes: NodeNotes, runs: boolean): D
     const shared = s.notes.length === 1 && s.notes[0].trailing && s.notes[0].start >= pieces[pieces.length - 1].start ? s.notes : undefined;
     for (const r of pieces) {
       const own = s.notes.filter((x) => x.start >= r.start && x.start < r.end);
-      const inRun = shared ?? own;
+      // a run with no note of its own is closed by the next note (一是…。二是…。由A牵头…负责落实。三是…。由B负责。)
+      const next = own.length || shared ? undefined : s.notes.find((x) => x.start >= r.end);
+      const inRun = shared ?? (next ? [next] : own);
       const text = withoutNotes(t.para.text, own, r.start, r.end).replace(/^[一二三四五六七八九十]{1,3}是[，,：:]?/, '');
       out.push({ node: n, sub: { position: ++position, number: r.number }, index: s.index, line: t.para.line, text, head: '', notes: mapList(inRun, (note) => ({ note, index: s.index })) });
     }
