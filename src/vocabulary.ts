@@ -219,5 +219,23 @@ export const TARGET_AFTER: { word: string; bound: 'min' | 'max' }[] = [
 ];
 /** Verbs a comparator may stand before, ahead of its number: 最高可获得3000元, 最高给予50万元. */
 export const TARGET_BRIDGES = ['可获得', '可给予', '给予', '可获', '补助', '奖励', '资助', '补贴', '可'];
+/**
+ * Words around a figure that say nothing about what it measures (issue 32): the markers that open a
+ * clause of a run (一是, 对, 并, 按规定) and the verbs that grant an amount (给予, 可获得, 享受). A
+ * subsidy measure writes what an amount pays for after it (给予最高50万元的购房补贴); with these
+ * stripped, the words left before it name the measure or nothing.
+ */
+export const INDICATOR_LEAD = ['可', '一是', '二是', '三是', '四是', '五是', '对于', '对', '并', '且', '和', '及', '按规定', '按照规定', '依规', '依法', '按照', '按', '分别', '同时', '为'];
+export const INDICATOR_GRANT = ['可给予', '给予', '可获得', '获得', '可享受', '享受', '发放', '可申请', '申请', '资助', '补助', '奖励', '补贴', '最高', '最多', '不超过', '最长', '至少', '总额', '分别', '并', '可', '为', '达'];
+/**
+ * Nouns that name an amount paid without saying what for (补助, 一次性奖励, 资金支持): a figure
+ * whose measure is only these is not known to be restated when the words recur (every subsidy is a 补助).
+ */
+export const AMOUNT_NOUNS = /一次性|配套|专项|资金|奖金|奖励|补助|资助|补贴|支持|扶持|经费|费用|金额|总额|的/g;
+/**
+ * Units of time: a figure in one may be restated in another (15天 → 半个月, 60个月 → 5年). Figures
+ * in other units measure different things (最高300万元的安居补贴 is not 最长5年的安居补贴).
+ */
+export const TIME_UNITS = ['个工作日', '工作日', '个月', '小时', '分钟', '天', '日', '周', '年', '晚'];
 /** Units a target is counted in (longest first when matched). */
-export const TARGET_UNITS = ['个工作日', '个百分点', '个月', '平方公里', '平方米', '人次', '公里', '小时', '千瓦', '%', '％', '个', '家', '所', '项', '人', '户', '次', '天', '日', '件', '条', '台', '座', '张', '倍', '亩', '名', '批', '类', '元', '场', '套', '晚', '周', '期', '届', '吨', '辆', '篇', '部', '间', '款', '年', '级', '位', '课时', '周岁', '岁', 'P', '架', '分钟'];
+export const TARGET_UNITS = ['个工作日', '个百分点', '个月', '卡时', '平方公里', '平方米', '人次', '公里', '小时', '千瓦', '%', '％', '个', '家', '所', '项', '人', '户', '次', '天', '日', '件', '条', '台', '座', '张', '倍', '亩', '名', '批', '类', '元', '场', '套', '晚', '周', '期', '届', '吨', '辆', '篇', '部', '间', '款', '年', '级', '位', '课时', '周岁', '岁', 'P', '架', '分钟'];

@@ -24,7 +24,10 @@ describe('targets in a task', () => {
     ['小微企业贷款增速不低于各项贷款平均增速，贷款户数不少于5000户', { indicator: '贷款户数', value: 5000, unit: '户' }],
     ['85%以上事项实现网上审批', { indicator: '事项实现网上审批', value: 85 }],
     ['力争达到95%', { value: 95, hedged: true }],
-    ['按研发投入的10%给予补助', { indicator: '按研发投入的', value: 10, unit: '%' }],
+    ['按研发投入的10%给予补助', { indicator: '研发投入', value: 10, unit: '%' }],
+    // what an amount pays for is written after it; the verb before it names nothing
+    ['对入选项目给予最高100万元的资助', { indicator: '入选项目…资助', value: 1000000, unit: '元' }],
+    ['可按规定享受最高60万元的购房补贴', { indicator: '购房补贴', value: 600000, unit: '元' }],
     ['单家企业最高可获得3000元', { bound: 'max', value: 3000, unit: '元' }],
     ['为青年人才提供免租住房最长3年', { bound: 'max', value: 3, unit: '年' }],
     ['每家银行至少推出1款专属信贷产品', { value: 1, unit: '款' }],
@@ -43,6 +46,9 @@ describe('targets in a task', () => {
     expect(findTargets('形成一批可复制的经验，深化“最多跑一次”改革，每年确定一个课题')).toEqual([]);
     // a span counted from an event is a deadline's
     expect(findTargets('各类文件须于文件形成之日起10天内公开发布')).toEqual([]);
+    // and so is a span the act is to be done in (在…内): when it is due, not a standard kept
+    expect(findTargets('中选药品应在2—3年内完成替代，注销须在5个工作日内向主管单位备案')).toEqual([]);
+    expect(findTargets('企业开办1个工作日内办结').map((t) => t.text)).toEqual(['1个工作日内']);
     // what is already done is a state
     expect(findTargets('全省已建成6个示范社区，已经达到90%以上')).toEqual([]);
     expect(findTargets('集群标准机架达到5万架').map((t) => [t.value, t.unit])).toEqual([[50000, '架']]);
@@ -129,7 +135,7 @@ describe('targets paired across a link', () => {
     return compareRequirements(notice(base), notice(local), [{ base: '1', local: '1' } as Link], DEFAULT_DIFF_OPTIONS.requirements).targetChanges.map((c) => `${c.baseTarget || '∅'}→${c.localTarget || '∅'} ${c.change}`);
   };
   it('the only target of its unit on each side is one target, however its indicator is worded', () => {
-    expect(one('中选药品应在2—3年内完成替代', '全市医疗机构4年内完成中选药品替代')).toEqual(['3年内→4年内 raised']);
+    expect(one('为青年人才提供免租住房最长3年', '人才公寓免租期限最长4年')).toEqual(['最长3年→最长4年 raised']);
     // the same amount written at another scale
     expect(one('每个项目给予最高3万元补贴', '每个项目给予最高30000元补贴')).toEqual(['最高3万元→最高30000元 changed-unit']);
     expect(one('全省算力规模达3000P', '全市算力规模达到1000P')).toEqual(['达3000P→达到1000P lowered']);
@@ -137,6 +143,10 @@ describe('targets paired across a link', () => {
     // (a figure whose measure the lower level does not restate at all went with it: not a target removed)
     expect(one('基金会基金数额不少于210万元，社会团体资金不少于10万元', '社会团体资金不少于3万元')).toEqual(['不少于10万元→不少于3万元 lowered']);
     expect(one('基金会基金数额不少于210万元，社会团体资金不少于10万元', '社会团体资金不少于3万元，基金会基金数额由省民政厅核定')).toEqual(['不少于10万元→不少于3万元 lowered', '不少于210万元→∅ removed']);
+    // several amounts of a measure: each paired by what it pays for, written after it; an amount is
+    // never the restatement of a span of time (最高300万元的安居补贴 is not 最长5年的安居补贴)
+    expect(one('对入选项目给予最高100万元的资助。新引进人才可享受最高60万元的购房补贴和最高300万元的安居补贴', '新引进人才可享受最高30万元的购房补贴。对入选项目给予最高50万元的资助')).toEqual(['最高100万元→最高50万元 lowered', '最高60万元→最高30万元 lowered']);
+    expect(one('可享受最高300万元的安居补贴', '安居补贴最长5年')).toEqual(['∅→最长5年 added']);
   });
 });
 

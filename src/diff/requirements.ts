@@ -4,7 +4,7 @@
 // union of its tasks' clauses), clause to clause, best pair first, as deadlines are paired.
 import type { Link, Notice, Obligation, StrengthChange, Target, TargetChange } from '../model.js';
 import { containedShare, dice } from '../align/text.js';
-import { AIM_WORDS, IN_PRINCIPLE, STRENGTH_RANK, WORD_RANK } from '../vocabulary.js';
+import { AIM_WORDS, AMOUNT_NOUNS, IN_PRINCIPLE, TIME_UNITS, STRENGTH_RANK, WORD_RANK } from '../vocabulary.js';
 import { clauseStrengths } from '../parse/requirements.js';
 import { linkGroups } from './link-groups.js';
 import type { RequirementOptions } from '../options.js';
@@ -40,12 +40,45 @@ function collect<T>(ids: string[], byId: Map<string, Notice['tasks'][number]>, p
   return out;
 }
 
-/** How alike two targets are: what they measure, and the unit they count in. */
-function targetScore(a: Target, b: Target): number {
-  const same = a.unit === b.unit ? 0.3 : 0;
-  const ind = a.indicator && b.indicator ? dice(a.indicator, b.indicator) : 0;
-  return ind + same + (a.value === b.value ? 0.1 : 0);
+/** A target with the words around it in its task (see contexts). */
+interface Placed extends Target {
+  context: string;
 }
+
+/**
+ * Each target of a task with the words of its clause around it, figures left out: a measure of the
+ * genre names what an amount pays for after it (给予最高50万元的购房补贴) and often nothing before it
+ * but a verb (给予), so the indicator alone tells the several amounts of a task poorly apart. Targets
+ * come in text order; each is looked for after the one before.
+ */
+function placed(task: Notice['tasks'][number]): Placed[] {
+  let from = 0;
+  return (task.targets ?? []).map((t) => {
+    const at = task.text.indexOf(t.text, from);
+    if (at < 0) return { ...t, context: t.indicator };
+    const before = task.text.slice(Math.max(from, at - CONTEXT_BEFORE), at).split(/[。；;]/).pop()!;
+    const after = task.text.slice(at + t.text.length, at + t.text.length + CONTEXT_AFTER).split(/[。；;，,、]/)[0];
+    from = at + t.text.length;
+    return { ...t, context: `${before}${after}`.replace(/[\d.%％]+/g, '') };
+  });
+}
+/** How far a target's context reaches: the clause before it, and the few words after it. */
+const CONTEXT_BEFORE = 24;
+const CONTEXT_AFTER = 12;
+
+/** How alike two targets are: what they measure (or the words around them), and the unit they count in. */
+function targetScore(a: Placed, b: Placed): number {
+  // a figure is restated only in its own unit or, for a span of time, in another unit of time
+  if (a.unit !== b.unit && !(TIME.has(a.unit) && TIME.has(b.unit))) return 0;
+  const same = a.unit === b.unit ? 0.3 : 0;
+  // a cap (最高, 不超过) and a floor (不低于, 达到) of one unit are mostly different figures
+  // (最高200万元入股支持, 基金规模不低于2000万元)
+  const bound = a.bound === b.bound ? 0 : T_BOUND_MISMATCH;
+  const ind = Math.max(a.indicator && b.indicator ? dice(a.indicator, b.indicator) : 0, dice(a.context, b.context));
+  return ind + same + (a.value === b.value ? 0.1 : 0) - bound;
+}
+const TIME = new Set(TIME_UNITS);
+const T_BOUND_MISMATCH = 0.2;
 
 /** The scale word a target's number is written with (3万元: 万), '' for none. */
 const scaleOf = (t: Target) => /\d(?:\.\d+)?([万亿])/.exec(t.text)?.[1] ?? '';
@@ -104,12 +137,12 @@ export function compareRequirements(base: Notice, local: Notice, links: readonly
   const lById = new Map(local.tasks.map((t) => [t.id, t]));
   for (const g of linkGroups(links)) {
     if (!g.base.every((id) => bById.has(id)) || !g.local.every((id) => lById.has(id))) continue;
-    const bt = collect(g.base, bById, (t) => t.targets);
-    const lt = collect(g.local, lById, (t) => t.targets);
+    const bt = collect(g.base, bById, placed);
+    const lt = collect(g.local, lById, placed);
     // the only target of its unit on both sides of a group measures the same thing, however its
     // indicator is worded (在2—3年内完成 → 4年内完成): it pairs at the floor
-    const unitCount = (xs: Owned<Target>[], unit: string) => xs.reduce((n, x) => n + (x.item.unit === unit ? 1 : 0), 0);
-    const pairScore = (a: Owned<Target>, b: Owned<Target>) => {
+    const unitCount = (xs: Owned<Placed>[], unit: string) => xs.reduce((n, x) => n + (x.item.unit === unit ? 1 : 0), 0);
+    const pairScore = (a: Owned<Placed>, b: Owned<Placed>) => {
       const s = targetScore(a.item, b.item);
       return a.item.unit === b.item.unit && unitCount(bt, a.item.unit) === 1 && unitCount(lt, b.item.unit) === 1 ? Math.max(s, T.targetPairMin) : s;
     };
@@ -129,7 +162,14 @@ export function compareRequirements(base: Notice, local: Notice, links: readonly
     // a figure is removed where the lower level restates what it measures without it; a measure it
     // did not carry at all (the rest of a partial carry) took its figures along, and is not a target change
     let localText: string | undefined;
-    const carried = (a: Owned<Target>) => containedShare(a.item.indicator, (localText ??= g.local.map((id) => lById.get(id)!.text).join('。'))) >= T.targetCarried;
+    // what it measures, without the words every amount is paid with (补助, 一次性奖励): a 补助 the
+    // lower level pays for something else does not restate this one
+    const carried = (a: Owned<Placed>) => {
+      const what = a.item.indicator.replace(AMOUNT_NOUNS, '');
+      const share = containedShare(what, (localText ??= g.local.map((id) => lById.get(id)!.text).join('。')));
+      // and more than one pair of characters of it: one shared word (项目) restates nothing
+      return share >= T.targetCarried && share * (what.length - 1) >= 2;
+    };
     for (const a of bt) if (!pairedB.has(a) && carried(a)) targetChanges.push({ base: a.task, local: g.local[0], baseTarget: a.item.text, localTarget: '', indicator: a.item.indicator, change: 'removed' });
     for (const b of lt) if (!pairedL.has(b)) targetChanges.push({ base: g.base[0], local: b.task, baseTarget: '', localTarget: b.item.text, indicator: b.item.indicator, change: 'added' });
 

@@ -3,7 +3,7 @@
 // sentence with the strength of the word that states it: 确保 binding, 力争 encouraged, 不得
 // prohibited). Read once per task at parse time; diff/requirements.ts compares them across links.
 import type { Obligation, Target } from '../model.js';
-import { AIM_WORDS, STRENGTH_RANK, STRENGTH_WORDS, TARGET_AFTER, TARGET_BEFORE, TARGET_BRIDGES, TARGET_UNITS, TARGET_VERBS, type StrengthClass } from '../vocabulary.js';
+import { AIM_WORDS, INDICATOR_GRANT, INDICATOR_LEAD, STRENGTH_RANK, STRENGTH_WORDS, TARGET_AFTER, TARGET_BEFORE, TARGET_BRIDGES, TARGET_UNITS, TARGET_VERBS, type StrengthClass } from '../vocabulary.js';
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&');
 const byLength = (a: string, b: string) => b.length - a.length;
@@ -62,11 +62,38 @@ function clauseAround(text: string, from: number, to: number): { start: number; 
   return { start, end };
 }
 
+/** 一是, 对, 按规定 … at the start; 给予, 最高可 … at the end (vocabulary.ts): words that name no measure. */
+const LEAD_WORDS = new RegExp(`^(?:${[...INDICATOR_LEAD, ...INDICATOR_GRANT].sort(byLength).join('|')}|[的和及与、（(])+`);
+const GRANT_WORDS = new RegExp(`(?:${[...INDICATOR_GRANT].sort(byLength).join('|')}|的)+$`);
+/** What a figure's own clause says after it, up to the next figure or clause mark (最高50万元的购房补贴: 购房补贴). */
+const TAIL = /^的?([^，,。；;：:、！？\d（(]{1,12})/;
+const NEXT_FIGURE = /(?:[和及与或并、]|最高|最多|最长|不超过|不低于|不少于|至少|给予|可)+$/;
+
+/**
+ * What a figure measures: the words of its clause before it (网上可办率达到90%), without a year, a
+ * region and the words that open a clause or grant an amount; where nothing is left, or the figure
+ * is an amount paid (元: what it pays for is written after it, 给予最高50万元的购房补贴), the words
+ * after it too (85%以上事项实现网上审批). Words before it that follow another figure of the clause
+ * are that figure's (最高60万元的购房补贴和最高300万元的安居补贴): the words after it decide.
+ */
+function indicatorOf(text: string, from: number, at: number, after: number, end: number, unit: string, afterFigure: boolean): string {
+  let head = text.slice(from, at).replace(/^(?:到|至|截至)?\d{4}年(?:底|末)?[前，,]?/, '').replace(/^(?:全市|全省|全县|全区|全国)/, '').trim();
+  head = head.replace(LEAD_WORDS, '').replace(GRANT_WORDS, '').trim();
+  // the tail stops before the next figure of the clause (购房补贴和最高300万元…: 购房补贴)
+  const tail = (TAIL.exec(text.slice(after, end))?.[1].trim() ?? '').replace(NEXT_FIGURE, '');
+  if (!tail) return head;
+  if (!head || afterFigure) return tail;
+  return unit === '元' ? `${head}…${tail}` : head;
+}
+
 export function findTargets(text: string): Target[] {
   const out: Target[] = [];
+  let prevEnd = 0; // where the figure before this one ends: its words are not this one's measure
   for (const m of text.matchAll(TARGET)) {
     const [counted, num, unit, after] = m;
     const found = m.index ?? 0;
+    const lastEnd = prevEnd;
+    prevEnd = found + counted.length;
     // a comparator ends right before the number: 达到90%, 不少于 50 个
     const lead = BEFORE_END.exec(text.slice(Math.max(0, found - 9), found));
     const before = lead?.[1];
@@ -81,6 +108,9 @@ export function findTargets(text: string): Target[] {
     if (!before && !after && !verb && !rate) continue; // a bare 5% or 3个 measures nothing
     // a span counted from an event (自文件形成之日起10天内) is a deadline's, not a target
     if (!before && /起$/.test(text.slice(Math.max(0, at - 1), at))) continue;
+    // a span of time the act is to be done in (须在5个工作日内备案, 在2—3年内调整到位) is when it is
+    // due, a deadline's; a span a service keeps (3个工作日内办结, 24小时内配送到位) stays a target
+    if (TIME_UNIT.test(unit) && (after === '内' || after === '以内') && /在(?:\d+(?:\.\d+)?[—–－-])?$/.test(text.slice(Math.max(0, at - 6), at))) continue;
     // a bare span of time after a verb is a deadline's (自文件形成之日起10天), not a target
     if (verb && TIME_UNIT.test(unit)) continue;
     // a date or a count of years is not a target: 2020年 is never matched (年 is not a unit), and a
@@ -96,8 +126,7 @@ export function findTargets(text: string): Target[] {
     // once or twice a period (每年举办1次, 每季度至少开展1期, 每年发布1批) is how often, a deadline's
     // frequency, not an amount to reach
     if (value <= 2 && OCCURRENCE.test(unit) && EVERY_PERIOD.test(text.slice(start, at))) continue;
-    // what is measured stands before the number (网上可办率达到90%), or after it (85%以上事项实现网上审批)
-    const indicator = (text.slice(start, at).trim() ? text.slice(start, at) : text.slice(at + all.length, end)).replace(/^(?:到|至|截至)?\d{4}年(?:底|末)?[前，,]?/, '').replace(/^(?:全市|全省|全县|全区|全国)/, '').trim();
+    const indicator = indicatorOf(text, Math.max(start, lastEnd), at, at + all.length, end, unit, start < lastEnd);
     const bound = BOUND.get(after ?? '') ?? BOUND.get(before ?? '') ?? 'min';
     const t: Target = { text: all, indicator, bound, value, unit: unit === '％' ? '%' : unit };
     if (HEDGE.test(text.slice(start, at + all.length))) t.hedged = true;
