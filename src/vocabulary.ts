@@ -160,13 +160,14 @@ export const NON_PLAN_KINDS = ['批复', '复函', '答复', '回复', '函', '�
 export type StrengthClass = 'prohibited' | 'binding' | 'expected' | 'encouraged' | 'permitted';
 export const STRENGTH_WORDS: { cls: StrengthClass; words: string[]; why: string; qualifier?: boolean }[] = [
   // a ban: the lower level may not weaken it into an aim
-  { cls: 'prohibited', words: ['严禁', '禁止', '不得', '不准', '不许', '杜绝', '一律不'], why: 'forbids' },
+  // (杜绝 is not one: 杜绝答非所问、空洞说教 puts an end to a fault, an aim like 避免, not a rule)
+  { cls: 'prohibited', words: ['严禁', '禁止', '不得', '不准', '不许', '一律不'], why: 'forbids' },
   // a duty with no room: must, shall, ensure
   { cls: 'binding', words: ['必须', '务必', '应当', '确保', '一律', '只能', '须', '应'], why: 'must be done' },
   // the default imperative of a plan: 要 / 需
   { cls: 'expected', words: ['需要', '要', '需'], why: 'is to be done' },
   // a soft ban: avoid, in principle not — weaker than 不得, as strong as a plain imperative
-  { cls: 'expected', words: ['原则上不', '一般不', '尽量不', '避免', '防止'], why: 'is to be avoided' },
+  { cls: 'expected', words: ['原则上不', '一般不', '尽量不', '避免', '防止', '杜绝'], why: 'is to be avoided' },
   // an aim or an encouragement: strive for, encourage, support, explore, where conditions allow
   { cls: 'encouraged', words: ['力争', '争取', '鼓励', '支持', '引导', '探索', '倡导', '尽量'], why: 'is striven for or encouraged' },
   // a scope that softens a duty to the places able to do it; a modal word in its clause decides

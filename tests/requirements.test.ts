@@ -84,6 +84,14 @@ describe('obligation clauses in a task', () => {
     // 严格执行 and 切实保障 are verbs with an adverb, not modal words
     expect(findObligations('严格执行省级平台建设标准，切实保障职工合法权益')).toEqual([]);
   });
+
+  it('支持 before the name of whom it supports is the encouragement, whatever script the name is in', () => {
+    expect(findObligations('支持OPC参与公共数据产品再开发，支持5G基站共建共享').map((x) => [x.word, x.strength])).toEqual([['支持', 'encouraged'], ['支持', 'encouraged']]);
+  });
+
+  it('杜绝 puts an end to a fault, an aim like 避免, not a ban', () => {
+    expect(findObligations('杜绝答非所问、空洞说教').map((x) => x.strength)).toEqual(['expected']);
+  });
 });
 
 describe('which word changes count', () => {
