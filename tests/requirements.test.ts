@@ -37,6 +37,12 @@ describe('targets in a task', () => {
     ['已转制企业五年内免征房产税', { bound: 'max', value: 5, unit: '年' }],
     ['对获评的每个设区市给予100万元', { bound: 'min', value: 1000000, unit: '元' }],
     ['负责人年龄一般不超过70周岁', { bound: 'max', value: 70, unit: '周岁' }],
+    // a range is one figure, its high end the value; 半 is a half before a unit of time; 万 may leave
+    // its 元 unwritten before what the money pays; a comparator may take two bridge words (最高可资助)
+    ['每区重点打造1—2个特色社区', { text: '1—2个', value: 2, unit: '个' }],
+    ['提供最长半个月免费住宿', { text: '最长半个月', bound: 'max', value: 0.5, unit: '个月' }],
+    ['给予最高100万的运营补助', { text: '最高100万', bound: 'max', value: 1000000, unit: '元' }],
+    ['符合条件的最高可资助20万元', { text: '最高可资助20万元', bound: 'max', value: 200000 }],
   ])('%s', (text, want) => {
     expect(findTargets(text)).toEqual([expect.objectContaining(want)]);
   });
@@ -52,6 +58,8 @@ describe('targets in a task', () => {
     // what is already done is a state
     expect(findTargets('全省已建成6个示范社区，已经达到90%以上')).toEqual([]);
     expect(findTargets('集群标准机架达到5万架').map((t) => [t.value, t.unit])).toEqual([[50000, '架']]);
+    // 万 with no unit and nothing paid after it is no amount; 上半年 is a date
+    expect(findTargets('全市人口达到100万，上半年完成验收')).toEqual([]);
     // once a period is a frequency, not an amount (ten a year is one)
     expect(findTargets('每年举办1次创业大赛，每季度至少开展1期沙龙，每年发布1批场景清单')).toEqual([]);
     expect(findTargets('每年举办赛会活动10场以上').map((t) => t.value)).toEqual([10]);

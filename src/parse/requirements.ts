@@ -8,14 +8,20 @@ import { AIM_WORDS, INDICATOR_GRANT, INDICATOR_LEAD, STRENGTH_RANK, STRENGTH_WOR
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&');
 const byLength = (a: string, b: string) => b.length - a.length;
 // a number, with 万 or 亿 folded into it (50万平方米, 10亿元)
-const NUMBER = '(\\d+(?:\\.\\d+)?[万亿]?|[一二两三四五六七八九十百千万亿]+)';
+// (半 only before a unit of time: 最长半个月, 半年内)
+const NUMBER = '(\\d+(?:\\.\\d+)?[万亿]?|[一二两三四五六七八九十百千万亿]+|半(?=个月|年|日|天|小时))';
+// the low end of a range, read as part of its figure (重点打造1—2个, 60%—70%): the high end is the value
+const RANGE_LOW = '(?:\\d+(?:\\.\\d+)?[%％]?\\s*[—–－~～至]\\s*)?';
 const UNIT = `(${[...TARGET_UNITS].sort(byLength).map(esc).join('|')})`;
 const BEFORE = `(${TARGET_BEFORE.map((t) => t.word).sort(byLength).join('|')})`;
 const AFTER = `(${TARGET_AFTER.map((t) => t.word).sort(byLength).join('|')})`;
 // a comparator before the number, or a bound word after its unit (90%以上), or both
 // (the number is what the scan looks for; the comparator is read off the few characters before it)
-const TARGET = new RegExp(`${NUMBER}\\s*${UNIT}(?:\\s*${AFTER})?`, 'g');
-const BEFORE_END = new RegExp(`${BEFORE}(?:${[...TARGET_BRIDGES].sort(byLength).join('|')})?\\s*$`);
+// an amount in 万 or 亿 may leave its 元 unwritten (最高100万的运营补助): the unit group is then empty
+const TARGET = new RegExp(`${RANGE_LOW}${NUMBER}\\s*(?:${UNIT}|(?<=[万亿]))(?:\\s*${AFTER})?`, 'g');
+/** Words after an amount that say it is money paid (最高100万的运营补助, 200万一次性认定补助). */
+const PAID = /^[^，。；,;]{0,8}?(?:补助|补贴|奖励|资助|资金|奖金|经费|贷款|投资|基金)/;
+const BEFORE_END = new RegExp(`${BEFORE}(?:${[...TARGET_BRIDGES].sort(byLength).join('|')}){0,2}\\s*$`);
 const VERB_BEFORE = new RegExp(`(?:${[...TARGET_BEFORE.map((t) => t.word), ...TARGET_VERBS].join('|')})[^，。；0-9]{0,12}$`);
 /** How far a target's clause is looked for around it: an indicator is a few words, never a page. */
 const CLAUSE_REACH = 40;
@@ -31,6 +37,7 @@ const CN_UNIT = new Map([['十', 10], ['百', 100], ['千', 1000], ['万', 10000
 
 /** 3, 12.5, 50万, 三, 十五, 一百二十, 两千 → the number. */
 export function numberOf(s: string): number {
+  if (s === '半') return 0.5;
   if (/^\d/.test(s)) return Number(s.replace(/[万亿]$/, '')) * (s.endsWith('亿') ? 1e8 : s.endsWith('万') ? 1e4 : 1);
   let total = 0;
   let digit = 0;
@@ -90,13 +97,16 @@ export function findTargets(text: string): Target[] {
   const out: Target[] = [];
   let prevEnd = 0; // where the figure before this one ends: its words are not this one's measure
   for (const m of text.matchAll(TARGET)) {
-    const [counted, num, unit, after] = m;
+    const [counted, num, written, after] = m;
     const found = m.index ?? 0;
     const lastEnd = prevEnd;
     prevEnd = found + counted.length;
     // a comparator ends right before the number: 达到90%, 不少于 50 个
     const lead = BEFORE_END.exec(text.slice(Math.max(0, found - 9), found));
     const before = lead?.[1];
+    // 万 or 亿 with no unit is an amount of money only after a comparator and before what it pays
+    if (!written && (!before || !PAID.test(text.slice(found + counted.length)))) continue;
+    const unit = written ?? '元';
     // 年 counts years only after a comparator (最长3年) or as a limit (五年内免征): a bare 2020年 is a date
     if (unit === '年' && ((!before && after !== '内' && after !== '以内') || numberOf(num) >= 100)) continue;
     // a rate of something (按研发投入的10%, 费用的30%) is a target without a comparator
@@ -121,7 +131,7 @@ export function findTargets(text: string): Target[] {
     const value = numberOf(num);
     if (!Number.isFinite(value) || value === 0) continue;
     // 一批, 一个, 最多跑一次: 一 and 两 in words are articles and slogans, not counts
-    if (value <= 2 && !/^\d/.test(num) && !after) continue;
+    if (value <= 2 && !/^(?:\d|半)/.test(num) && !after) continue;
     const { start, end } = clauseAround(text, at, at + all.length);
     // once or twice a period (每年举办1次, 每季度至少开展1期, 每年发布1批) is how often, a deadline's
     // frequency, not an amount to reach
