@@ -212,6 +212,12 @@ export const TARGET_BEFORE: { word: string; bound: 'min' | 'max' }[] = [
 ];
 /** Verbs that make a bare count in their clause a target: 评选优秀应用10个, 组建陪跑团50个. */
 export const TARGET_VERBS = ['评选', '举办', '组建', '引进', '培育', '打造', '形成', '认定', '集聚', '筹集', '遴选', '扶持', '吸引', '推出', '新建', '改造', '开放', '挖掘', '投资', '覆盖', '招引', '孵化', '给予', '奖励', '补助', '安排'];
+/**
+ * Verbs that grant a benefit for a span of time written right after them (可免费享受3个月的模型使用,
+ * 提供7天免费住宿, 给予1—3年观察期): the span is how long the benefit lasts, a target, where a bare
+ * span after another verb is a deadline's.
+ */
+export const BENEFIT_VERBS = ['享受', '给予', '提供'];
 /** Words after the number and unit that set the bound: 90%以上 (at least), 5个工作日以内 (at most). */
 export const TARGET_AFTER: { word: string; bound: 'min' | 'max' }[] = [
   { word: '以上', bound: 'min' }, { word: '左右', bound: 'min' }, { word: '以内', bound: 'max' }, { word: '以下', bound: 'max' },

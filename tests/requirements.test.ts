@@ -43,6 +43,10 @@ describe('targets in a task', () => {
     ['提供最长半个月免费住宿', { text: '最长半个月', bound: 'max', value: 0.5, unit: '个月' }],
     ['给予最高100万的运营补助', { text: '最高100万', bound: 'max', value: 1000000, unit: '元' }],
     ['符合条件的最高可资助20万元', { text: '最高可资助20万元', bound: 'max', value: 200000 }],
+    // how long a benefit lasts, right after the verb that grants it
+    ['入驻企业可免费享受3个月的模型使用', { text: '3个月', value: 3, unit: '个月' }],
+    ['为外地来郑创新创业青年提供7天免费住宿', { text: '7天', value: 7, unit: '天' }],
+    ['对进入沙盒的OPC给予1—3年观察期', { text: '1—3年', value: 3, unit: '年' }],
   ])('%s', (text, want) => {
     expect(findTargets(text)).toEqual([expect.objectContaining(want)]);
   });
@@ -58,6 +62,8 @@ describe('targets in a task', () => {
     // what is already done is a state
     expect(findTargets('全省已建成6个示范社区，已经达到90%以上')).toEqual([]);
     expect(findTargets('集群标准机架达到5万架').map((t) => [t.value, t.unit])).toEqual([[50000, '架']]);
+    // a span after any other verb is when something is due, not how long a benefit lasts
+    expect(findTargets('各地开展3个月专项整治')).toEqual([]);
     // 万 with no unit and nothing paid after it is no amount; 上半年 is a date
     expect(findTargets('全市人口达到100万，上半年完成验收')).toEqual([]);
     // once a period is a frequency, not an amount (ten a year is one)

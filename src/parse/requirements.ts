@@ -3,7 +3,7 @@
 // sentence with the strength of the word that states it: 确保 binding, 力争 encouraged, 不得
 // prohibited). Read once per task at parse time; diff/requirements.ts compares them across links.
 import type { Obligation, Target } from '../model.js';
-import { AIM_WORDS, INDICATOR_GRANT, INDICATOR_LEAD, STRENGTH_RANK, STRENGTH_WORDS, TARGET_AFTER, TARGET_BEFORE, TARGET_BRIDGES, TARGET_UNITS, TARGET_VERBS, type StrengthClass } from '../vocabulary.js';
+import { AIM_WORDS, BENEFIT_VERBS, INDICATOR_GRANT, INDICATOR_LEAD, STRENGTH_RANK, STRENGTH_WORDS, TARGET_AFTER, TARGET_BEFORE, TARGET_BRIDGES, TARGET_UNITS, TARGET_VERBS, type StrengthClass } from '../vocabulary.js';
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&');
 const byLength = (a: string, b: string) => b.length - a.length;
@@ -19,6 +19,7 @@ const AFTER = `(${TARGET_AFTER.map((t) => t.word).sort(byLength).join('|')})`;
 // (the number is what the scan looks for; the comparator is read off the few characters before it)
 // an amount in 万 or 亿 may leave its 元 unwritten (最高100万的运营补助): the unit group is then empty
 const TARGET = new RegExp(`${RANGE_LOW}${NUMBER}\\s*(?:${UNIT}|(?<=[万亿]))(?:\\s*${AFTER})?`, 'g');
+const BENEFIT_END = new RegExp(`(?:${BENEFIT_VERBS.join('|')})$`);
 /** Words after an amount that say it is money paid (最高100万的运营补助, 200万一次性认定补助). */
 const PAID = /^[^，。；,;]{0,8}?(?:补助|补贴|奖励|资助|资金|奖金|经费|贷款|投资|基金)/;
 const BEFORE_END = new RegExp(`${BEFORE}(?:${[...TARGET_BRIDGES].sort(byLength).join('|')}){0,2}\\s*$`);
@@ -107,22 +108,25 @@ export function findTargets(text: string): Target[] {
     // 万 or 亿 with no unit is an amount of money only after a comparator and before what it pays
     if (!written && (!before || !PAID.test(text.slice(found + counted.length)))) continue;
     const unit = written ?? '元';
+    // how long a benefit lasts (可免费享受3个月的模型使用, 提供7天免费住宿, 给予1—3年观察期): a span
+    // of time right after the verb that grants it, with what it grants after it
+    const benefit = !before && !after && TIME_UNIT.test(unit) && BENEFIT_END.test(text.slice(Math.max(0, found - 4), found));
     // 年 counts years only after a comparator (最长3年) or as a limit (五年内免征): a bare 2020年 is a date
-    if (unit === '年' && ((!before && after !== '内' && after !== '以内') || numberOf(num) >= 100)) continue;
+    if (unit === '年' && ((!before && !benefit && after !== '内' && after !== '以内') || numberOf(num) >= 100)) continue;
     // a rate of something (按研发投入的10%, 费用的30%) is a target without a comparator
     const rate = unit === '%' || unit === '％' ? text[found - 1] === '的' : false;
     const at = found - (lead ? lead[0].length : 0);
     const all = text.slice(at, found) + counted;
     // a bare 1000人次 counts when its clause names what is done to reach it (每年培训窗口人员1000人次)
     const verb = !before && !after && !rate ? VERB_BEFORE.exec(text.slice(clauseAround(text, at, at).start, at)) : null;
-    if (!before && !after && !verb && !rate) continue; // a bare 5% or 3个 measures nothing
+    if (!before && !after && !verb && !rate && !benefit) continue; // a bare 5% or 3个 measures nothing
     // a span counted from an event (自文件形成之日起10天内) is a deadline's, not a target
     if (!before && /起$/.test(text.slice(Math.max(0, at - 1), at))) continue;
     // a span of time the act is to be done in (须在5个工作日内备案, 在2—3年内调整到位) is when it is
     // due, a deadline's; a span a service keeps (3个工作日内办结, 24小时内配送到位) stays a target
     if (TIME_UNIT.test(unit) && (after === '内' || after === '以内') && /在(?:\d+(?:\.\d+)?[—–－-])?$/.test(text.slice(Math.max(0, at - 6), at))) continue;
     // a bare span of time after a verb is a deadline's (自文件形成之日起10天), not a target
-    if (verb && TIME_UNIT.test(unit)) continue;
+    if (verb && TIME_UNIT.test(unit) && !benefit) continue;
     // a date or a count of years is not a target: 2020年 is never matched (年 is not a unit), and a
     // number glued to the word before it (第3个) is an ordinal
     if (!before && /[第前近]$/.test(text.slice(0, at))) continue;
