@@ -57,7 +57,7 @@ describe('targets in a task', () => {
     // a span counted from an event is a deadline's
     expect(findTargets('各类文件须于文件形成之日起10天内公开发布')).toEqual([]);
     // and so is a span the act is to be done in (在…内): when it is due, not a standard kept
-    expect(findTargets('中选药品应在2—3年内完成替代，注销须在5个工作日内向主管单位备案')).toEqual([]);
+    expect(findTargets('中选药品应在2—3年内完成替代，注销须在5个工作日内向主管单位备案，确保1年内完成合同用量')).toEqual([]);
     expect(findTargets('企业开办1个工作日内办结').map((t) => t.text)).toEqual(['1个工作日内']);
     // what is already done is a state
     expect(findTargets('全省已建成6个示范社区，已经达到90%以上')).toEqual([]);

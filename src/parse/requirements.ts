@@ -122,9 +122,9 @@ export function findTargets(text: string): Target[] {
     if (!before && !after && !verb && !rate && !benefit) continue; // a bare 5% or 3个 measures nothing
     // a span counted from an event (自文件形成之日起10天内) is a deadline's, not a target
     if (!before && /起$/.test(text.slice(Math.max(0, at - 1), at))) continue;
-    // a span of time the act is to be done in (须在5个工作日内备案, 在2—3年内调整到位) is when it is
-    // due, a deadline's; a span a service keeps (3个工作日内办结, 24小时内配送到位) stays a target
-    if (TIME_UNIT.test(unit) && (after === '内' || after === '以内') && /在(?:\d+(?:\.\d+)?[—–－-])?$/.test(text.slice(Math.max(0, at - 6), at))) continue;
+    // a span of time the act is to be done in (须在5个工作日内备案, 在2—3年内调整到位, 确保1年内完成)
+    // is when it is due, a deadline's; a span a service keeps (3个工作日内办结, 24小时内配送到位) stays a target
+    if (TIME_UNIT.test(unit) && (after === '内' || after === '以内') && /(?:在|确保)$/.test(text.slice(Math.max(0, at - 2), at))) continue;
     // a bare span of time after a verb is a deadline's (自文件形成之日起10天), not a target
     if (verb && TIME_UNIT.test(unit) && !benefit) continue;
     // a date or a count of years is not a target: 2020年 is never matched (年 is not a unit), and a
