@@ -103,6 +103,16 @@ describe('obligation clauses in a task', () => {
     expect(findObligations('支持OPC参与公共数据产品再开发，支持5G基站共建共享').map((x) => [x.word, x.strength])).toEqual([['支持', 'encouraged'], ['支持', 'encouraged']]);
   });
 
+  it('a word inside brackets is a note or a condition, not the strength of its clause', () => {
+    expect(findObligations('允许银行将交易所出具的纸质交易凭证（须经交易双方确认）替代贸易合同').map((x) => x.word)).toEqual(['允许']);
+    expect(findObligations('做好宣传（省应急管理厅牵头）')).toEqual([]);
+  });
+
+  it('引导 with nothing it guides after it is a noun or a plain verb, not an encouragement', () => {
+    expect(findObligations('开展实践引导、分类指导，发挥市级产业引导基金作用')).toEqual([]);
+    expect(findObligations('引导社会资本投资文化产业').map((x) => x.strength)).toEqual(['encouraged']);
+  });
+
   it('杜绝 puts an end to a fault, an aim like 避免, not a ban', () => {
     expect(findObligations('杜绝答非所问、空洞说教').map((x) => x.strength)).toEqual(['expected']);
   });

@@ -165,18 +165,28 @@ const weight = (w: { word: string; cls: StrengthClass }) => (QUALIFIERS.has(w.wo
  */
 function* modalWords(text: string): Generator<{ word: string; cls: StrengthClass; at: number }> {
   const re = new RegExp(WORD.source, 'g');
+  // a word inside brackets belongs to a note, a gloss or a condition (（须经交易双方确认）, （省应急
+  // 管理厅牵头）), not to the clause the brackets sit in: how deep in brackets the scan is
+  let depth = 0;
+  let scanned = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (isModalAt(text, m[0], m.index)) yield { word: m[0], cls: CLASS_OF.get(m[0])!, at: m.index };
+    for (; scanned < m.index; scanned++) {
+      const c = text[scanned];
+      if (c === '（' || c === '(') depth++;
+      else if ((c === '）' || c === ')') && depth > 0) depth--;
+    }
+    if (depth === 0 && isModalAt(text, m[0], m.index)) yield { word: m[0], cls: CLASS_OF.get(m[0])!, at: m.index };
     else re.lastIndex = m.index + 1;
   }
 }
 /**
  * Characters around a modal word that make it part of another word (重要, 主要, 要素, 需求, 必需), or
  * another sense: 争取 before 国家/资金/项目/试点 is applying for something, not aiming at a result;
- * 未（明确）禁止 says what is not banned.
+ * 未（明确）禁止 says what is not banned; 引导 with no object after it (宣传引导、, 引导基金) is a
+ * noun or the plain verb guide, not an encouragement of others (引导社会资本投资).
  */
 const NOT_MODAL_BEFORE: Record<string, RegExp> = { 禁止: /(?:未|不|非|无|未明确|没有)$/, 务必: /[服业事任政公财商医税警党村校法家内外债劳防特义]$/, 要: /[重主必首紧纪摘简提概需扼险只]$/, 需: /[必急所供亟]$/, 须: /[必]$/, 支持: /[的和与及面能可否予供贷金策居术融]$/, 应: /[相响供适对反效答呼回感顺]$/, 可: /[许认不宁]$/ };
-const NOT_MODAL_AFTER: Record<string, RegExp> = { 要: /^[素点件求闻害领务紧]/, 需: /^[求要]/, 须: /^知/, 支持: /^(?:$|[，。；,;、）)]|力|体系|政策|资金|措施|方式|服务)/, 应: /^[用急对收付变聘届试答]/, 可: /^(?:[行能持靠及信用见观控比]|视化)/, 争取: /^(?:国家|中央|省|市|上级|资金|项目|支持|试点|政策|列入|纳入)/ };
+const NOT_MODAL_AFTER: Record<string, RegExp> = { 要: /^[素点件求闻害领务紧]/, 需: /^[求要]/, 须: /^知/, 支持: /^(?:$|[，。；,;、）)]|力|体系|政策|资金|措施|方式|服务)/, 引导: /^(?:$|[，。；,;、）)]|基金|资金|作用|机制)/, 应: /^[用急对收付变聘届试答]/, 可: /^(?:[行能持靠及信用见观控比]|视化)/, 争取: /^(?:国家|中央|省|市|上级|资金|项目|支持|试点|政策|列入|纳入)/ };
 
 /** Whether a strength word found at `at` is a modal there, not part of another word or sense. */
 function isModalAt(text: string, word: string, at: number): boolean {
