@@ -163,7 +163,8 @@ export const STRENGTH_WORDS: { cls: StrengthClass; words: string[]; why: string;
   // (杜绝 is not one: 杜绝答非所问、空洞说教 puts an end to a fault, an aim like 避免, not a rule)
   { cls: 'prohibited', words: ['严禁', '禁止', '不得', '不准', '不许', '一律不'], why: 'forbids' },
   // a duty with no room: must, shall, ensure
-  { cls: 'binding', words: ['必须', '务必', '应当', '确保', '一律', '只能', '须', '应'], why: 'must be done' },
+  // (要坚决: 要 made firm by 坚决 leaves no room, as 一律 does — 要坚决关停 → 一律关停 is no change)
+  { cls: 'binding', words: ['必须', '务必', '应当', '确保', '一律', '只能', '要坚决', '须', '应'], why: 'must be done' },
   // the default imperative of a plan: 要 / 需
   { cls: 'expected', words: ['需要', '要', '需'], why: 'is to be done' },
   // a soft ban: avoid, in principle not — weaker than 不得, as strong as a plain imperative

@@ -129,6 +129,9 @@ describe('which word changes count', () => {
     ['支持各地建设人才公寓', '建设人才公寓', []],
     ['建设人才公寓', '支持建设人才公寓', []],
     ['各地要建设人才公寓', '各地建设人才公寓', []],
+    // 要坚决 is as firm as 一律
+    ['确属无力维护的要坚决关停', '确属无力维护的一律关停', []],
+    ['确属无力维护的要关停', '确属无力维护的一律关停', ['要→一律 strengthened']],
     // an aim the lower level states plainly is what implementing it means; the reverse hedges a duty
     ['探索建立容错机制', '建立容错机制', []],
     ['建立容错机制', '探索建立容错机制', ['∅→探索 weakened']],
