@@ -28,6 +28,9 @@ describe('targets in a task', () => {
     // what an amount pays for is written after it; the verb before it names nothing
     ['对入选项目给予最高100万元的资助', { indicator: '入选项目…资助', value: 1000000, unit: '元' }],
     ['可按规定享受最高60万元的购房补贴', { indicator: '购房补贴', value: 600000, unit: '元' }],
+    // a list in brackets does not end the clause; the item number and the currency name nothing
+    ['（3）跨省（自治区、直辖市）社会团体应有10万元以上资金', { indicator: '跨省（自治区、直辖市）社会团体应有…资金', value: 100000 }],
+    ['基金会基金数额不少于210万元人民币', { indicator: '基金会基金数额', value: 2100000 }],
     ['单家企业最高可获得3000元', { bound: 'max', value: 3000, unit: '元' }],
     ['为青年人才提供免租住房最长3年', { bound: 'max', value: 3, unit: '年' }],
     ['每家银行至少推出1款专属信贷产品', { value: 1, unit: '款' }],

@@ -57,13 +57,20 @@ export function numberOf(s: string): number {
 }
 
 /**
- * The clause a position sits in: from the last 。；，：、 (or the start) before it to the next one
+ * The clause a position sits in: from the last 。；，：、 outside brackets (or the start) before it to the next one
  * after, at most CLAUSE_REACH characters either way (a text without punctuation stays linear).
  */
 function clauseAround(text: string, from: number, to: number): { start: number; end: number } {
   let start = from;
   const first = Math.max(0, from - CLAUSE_REACH);
-  while (start > first && !/[。；;，,：:！？、]/.test(text[start - 1])) start--;
+  // a list inside brackets (跨省（自治区、直辖市）法人社会团体) does not end the clause it sits in
+  let depth = 0;
+  for (; start > first; start--) {
+    const c = text[start - 1];
+    if (c === '）' || c === ')') depth++;
+    else if ((c === '（' || c === '(') && depth > 0) depth--;
+    else if (depth === 0 && /[。；;，,：:！？、]/.test(c)) break;
+  }
   let end = to;
   const last = Math.min(text.length, to + CLAUSE_REACH);
   while (end < last && !/[。；;，,！？、]/.test(text[end])) end++;
@@ -71,7 +78,8 @@ function clauseAround(text: string, from: number, to: number): { start: number; 
 }
 
 /** 一是, 对, 按规定 … at the start; 给予, 最高可 … at the end (vocabulary.ts): words that name no measure. */
-const LEAD_WORDS = new RegExp(`^(?:${[...INDICATOR_LEAD, ...INDICATOR_GRANT].sort(byLength).join('|')}|[的和及与、（(])+`);
+// (and the number of a list item: （3）全国性社会团体…, 3.有50个以上的成员)
+const LEAD_WORDS = new RegExp(`^(?:${[...INDICATOR_LEAD, ...INDICATOR_GRANT].sort(byLength).join('|')}|[（(]?\\d{1,2}[）).、]|[的和及与、（(])+`);
 const GRANT_WORDS = new RegExp(`(?:${[...INDICATOR_GRANT].sort(byLength).join('|')}|的)+$`);
 /** What a figure's own clause says after it, up to the next figure or clause mark (最高50万元的购房补贴: 购房补贴). */
 const TAIL = /^的?([^，,。；;：:、！？\d（(]{1,12})/;
@@ -88,7 +96,8 @@ function indicatorOf(text: string, from: number, at: number, after: number, end:
   let head = text.slice(from, at).replace(/^(?:到|至|截至)?\d{4}年(?:底|末)?[前，,]?/, '').replace(/^(?:全市|全省|全县|全区|全国)/, '').trim();
   head = head.replace(LEAD_WORDS, '').replace(GRANT_WORDS, '').trim();
   // the tail stops before the next figure of the clause (购房补贴和最高300万元…: 购房补贴)
-  const tail = (TAIL.exec(text.slice(after, end))?.[1].trim() ?? '').replace(NEXT_FIGURE, '');
+  // (人民币 after 元 is the currency, not what the amount is for)
+  const tail = (TAIL.exec(text.slice(after, end))?.[1].trim() ?? '').replace(/^人民币的?/, '').replace(NEXT_FIGURE, '');
   if (!tail) return head;
   if (!head || afterFigure) return tail;
   return unit === '元' ? `${head}…${tail}` : head;
