@@ -84,6 +84,14 @@ describe('part roles', () => {
     expect(listed.tasks).toHaveLength(3);
     const paragraphs = parse(['一、主要任务', '（一）建设社区。建设实体社区。', '（二）开放场景。开放应用场景。', '二、职责分工', '区应急局负责避难场所的规划和建设指导。', '区绿化市容局负责公园绿地避难场所的改造。'].join('\n'));
     expect(paragraphs.tasks.length).toBeGreaterThan(2);
+    // an opening paragraph, a paragraph per body (区民防办：负责…), then the list of attached tables
+    const perBody = parse(['一、主要任务', '（一）建设社区。建设实体社区。', '（二）开放场景。开放应用场景。', '二、职责分工', '按照条块结合、属地负责的原则，各部门按职责做好工作。', '区民防办：负责制定应急避难场所专业规划。', '区教育局：负责推进在学校建设应急避难场所。', '各镇政府、街道办事处：按照规划推进建设。', '附表：1、建设推进计划表', '2、建设项目表'].join('\n'));
+    expect(perBody.tasks.map((t) => t.title)).toEqual(['建设社区', '开放场景', '区民防办', '区教育局', '各镇政府、街道办事处']);
+  });
+
+  it('a part on the scope of the work (三、治理范围) frames the plan; one on how it is organised (二、组织架构) holds no task wherever it stands', () => {
+    const n = parse(['一、工作目标', '全面消除重大隐患。', '二、组织架构', '成立治理工作领导小组，由分管副区长任组长。', '三、治理范围', '全区高层建筑。', '四、工作措施', '（一）全面排查。摸清底数。', '（二）集中整治。消除隐患。'].join('\n'));
+    expect(n.tasks.map((t) => t.title)).toEqual(['全面排查', '集中整治']);
   });
 
   it('a part whose items are kinds (模式创新型 / 场景应用型) defines a typology, not measures; 数字化转型 is a measure', () => {
@@ -171,6 +179,11 @@ describe('owner notes in the forms plans write them', () => {
       ['市人社局、各县〔市、区〕政府', '市教育局、市团委'],
       ['市人社局、市教育局', ''],
     ]);
+  });
+
+  it('runs written one per paragraph (一是推进屋顶光伏。…) are tasks titled without their marker', () => {
+    const n = parse(['一、主要任务', '（一）全面推进屋顶光伏建设', '一是推进公共机构屋顶光伏。办公楼屋顶应装尽装。（责任单位：街道管理办）', '二是建成整区域光伏试点。持续推进试点项目建设。（责任单位：街道自治办）'].join('\n'));
+    expect(n.tasks.map((t) => t.title)).toEqual(['推进公共机构屋顶光伏', '建成整区域光伏试点']);
   });
 
   it('a run with no note of its own is closed by the next note: 一是…。二是…。由A牵头…。三是…。由B负责。', () => {

@@ -53,7 +53,7 @@ export interface Body {
 const NO_NOTES: FoundNote[] = emptyList();
 
 function isBodyEnd(t: string): boolean {
-  return /^(附件|附：|抄送|抄报)/.test(t) || isTableRow(t) || /^\|/.test(t) || /^.{0,30}(重点任务清单|任务分解表|责任分工表|任务分工表)$/.test(t) || /^[（(]此件/.test(t);
+  return /^(附件|附表[：:0-9０-９一二三四五六七八九]|附：|抄送|抄报)/.test(t) || isTableRow(t) || /^\|/.test(t) || /^.{0,30}(重点任务清单|任务分解表|责任分工表|任务分工表)$/.test(t) || /^[（(]此件/.test(t);
 }
 
 /** A signature (issuer) line standing right above the 成文日期: the body has ended. */

@@ -20,7 +20,8 @@ const FRAME_WORDS = new RegExp([...FRAME_CORES].sort((a, b) => b.length - a.leng
 // a frame core closing a title that names what it frames: 一、清理整顿工作的指导思想 / 二、改革的基本原则
 const FRAME_OF = new RegExp(`^[^，。；、]{2,16}的(?:${[...FRAME_CORES].sort((a, b) => b.length - a.length).join('|')})$`);
 // safeguard words that name the part's purpose outright; the others (督查, 考核 …) only at the end
-const STRONG_SAFEGUARD = /保障措施|组织保障|组织实施|组织领导|工作要求|有关要求|相关要求|实施保障|工作保障|保障机制|其他事项|附则/;
+// (how the work is organised, 组织架构 / 组织机构, is never a measure, wherever it stands)
+const STRONG_SAFEGUARD = /保障措施|组织保障|组织实施|组织领导|组织架构|组织机构|组织形式|工作要求|有关要求|相关要求|实施保障|工作保障|保障机制|其他事项|附则/;
 /** An action title a 通知 of arrangements would not have: a measure is stated with a verb or as a task. */
 const MEASURE_TITLE =
   /任务|措施|举措|工作|行动|工程|重点|加强|推进|推动|建立|健全|完善|制定|开展|做好|深化|明确|强化|提升|提高|优化|实施|落实|规范|加快|加大|创新|促进|支持|鼓励|培育|发展|构建|打造|坚持|严格|保障|确保|扩大|拓展|探索|抓好|引导|实行|推行|组织|建设|改革|夯实|防范|整治|降低|减少|简化|取消|下放|放宽|扶持|壮大|培养|引进|保护|治理|整合|统一|设立|编制|修订|清理|调整|激发|营造|增强|巩固|畅通|推广|聚焦|突出|注重|发挥|压实|衔接|下放|监管|服务|管理/;

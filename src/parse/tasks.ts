@@ -102,7 +102,8 @@ function slotDrafts(body: Body, n: BodyNode, notes: NodeNotes, runs: boolean): D
         sub: { position: ++position, number: null },
         index: s.index,
         line: t.para.line,
-        text: withoutNotes(t.para.text, s.notes, from),
+        // a run written as a paragraph of its own (一是推进屋顶光伏。…): its marker is no part of the title
+        text: withoutNotes(t.para.text, s.notes, from).replace(/^[一二三四五六七八九十]{1,3}是[，,：:]?/, ''),
         head: '',
         notes: mapList(s.notes, (note) => ({ note, index: s.index })),
       });
@@ -147,6 +148,12 @@ function wholeDrafts(body: Body, n: BodyNode, level: TaskLevel): Draft[] {
   }));
 }
 
+/** A paragraph opened by the body whose duty it states (区民防办：负责制定…): one per body in a 职责分工 part. */
+const BODY_LEAD = /^[^，,。；;：:]{2,30}(?:局|委|办|厅|部|中心|政府|办事处|公司|集团|站|队|院|所|会|处)(?:[（(][^）)]{1,12}[）)])?[：:]/;
+
+/** A line listing what is attached (附表：1、… / 2、…项目表 / 附件2：…). */
+const ATTACHED = /^(?:附表|附件)|^[0-9０-９]{1,2}[、.．][^。]{2,40}(?:表|清单|目录)$/;
+
 /** A lead sentence: a short title closed by 。 with no clause break (明确审核范围。). */
 const LEAD_SENTENCE = /^[^，,。；;：:、]{2,16}。/;
 
@@ -158,8 +165,13 @@ const LEAD_SENTENCE = /^[^，,。；;：:、]{2,16}。/;
 function leadDrafts(body: Body, n: BodyNode, level: TaskLevel, whole: Draft): Draft[] | undefined {
   const lines = new Set(level.notes.get(n)!.lines.map((l) => l.index));
   // a closing sentence about all of them (以上各项任务由…) is none of the measures
-  const texts = n.paras.filter((i) => !lines.has(i) && !/^(?:以上|上述)/.test(body.tokens[i].para.text));
-  if (texts.length < 2 || !texts.every((i) => LEAD_SENTENCE.test(body.tokens[i].para.text))) return undefined;
+  let texts = n.paras.filter((i) => !lines.has(i) && !/^(?:以上|上述)/.test(body.tokens[i].para.text));
+  const textOf = (i: number) => body.tokens[i].para.text;
+  // a paragraph per body (区民防办：负责…) after an opening paragraph, before a list of attached tables
+  const byBody = texts.filter((i) => BODY_LEAD.test(textOf(i)));
+  const bodyParas = byBody.length >= 2 && texts.every((i) => byBody.includes(i) || i === texts[0] || ATTACHED.test(textOf(i)));
+  if (bodyParas) texts = byBody;
+  else if (texts.length < 2 || !texts.every((i) => LEAD_SENTENCE.test(textOf(i)))) return undefined;
   return texts.map((i, k) => {
     const t = body.tokens[i];
     const own = t.notes.length ? mapList(t.notes, (note) => ({ note, index: i })) : whole.notes.filter((x) => lines.has(x.index));
