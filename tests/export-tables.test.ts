@@ -192,6 +192,18 @@ describe('export --tables', () => {
     expect(keys.size).toBe(notices.length);
   });
 
+  it('writes the same bytes (CSV and Parquet) with one worker or two', () => {
+    const d = tmp();
+    const bytes = (jobs: string) => {
+      const r = cli(['export', D, 'fixtures/pairs', '--diff', '--base', 'auto', '--jsonl', path.join(d, `${jobs}.jsonl`), '--tables', path.join(d, jobs), '--jobs', jobs]);
+      expect(r.code, r.err).toBe(0);
+      return TABLES.flatMap((t) => ['csv', 'parquet'].map((ext) => readFileSync(path.join(d, jobs, `${t.name}.${ext}`))));
+    };
+    const one = bytes('1');
+    const two = bytes('2');
+    one.forEach((b, i) => expect(b.equals(two[i]), `file ${i}`).toBe(true));
+  }, 90_000);
+
   it('--resume rebuilds the tables from the records already written (identical tables)', () => {
     const d = tmp();
     const args = ['export', D, '--diff', '--base', 'auto', '--out', path.join(d, 'out'), '--tables', path.join(d, 't'), '--jobs', '1'];

@@ -3,49 +3,17 @@
 // DIR/<table>.parquet (typed columns: INT32, DOUBLE, BOOLEAN, UTF8 strings, DATE days), with the
 // same rows in the same order. The workers send each record's rows already as CSV bytes and packed
 // columns (tables.ts TableRows); they are buffered per table and written every BATCH rows (a CSV chunk
-// and a Parquet row group), so memory stays flat however large the corpus. Each file is written through an
+// and a Parquet row group), so memory stays flat however large the corpus. A string column is buffered
+// as codes into the row group's dictionary, which the Parquet writer (write/parquet.ts) writes as it is:
+// a string is looked up once per record and column, not once per cell. Each file is written through an
 // OutputSink: complete (fsync + rename) on commit, absent after abort.
 import path from 'node:path';
-import { ParquetWriter, ByteWriter } from 'hyparquet-writer';
-import type { SchemaElement, Writer } from 'hyparquet-writer';
 import { OutputSink } from '../write/atomic.js';
-import { TABLES, csvHeader, type Cell, type Column, type TableDef, type TableRows } from './tables.js';
+import { ParquetFileWriter, type ColumnChunkData } from '../write/parquet.js';
+import { TABLES, csvHeader, type TableDef, type TableRows } from './tables.js';
 
-/** Rows per Parquet row group (and CSV write). (2,048 measured no faster, and made the files larger.) */
+/** Rows per Parquet row group (and CSV write): a row group ends after the record that reaches it. */
 const BATCH = 8_192;
-
-function schemaElement(c: Column): SchemaElement {
-  const optional = { name: c.name, repetition_type: 'OPTIONAL' as const };
-  switch (c.type) {
-    case 'int':
-      return { ...optional, type: 'INT32' };
-    case 'double':
-      return { ...optional, type: 'DOUBLE' };
-    case 'bool':
-      return { ...optional, type: 'BOOLEAN' };
-    case 'date':
-      return { ...optional, type: 'INT32', converted_type: 'DATE', logical_type: { type: 'DATE' } };
-    default:
-      return { ...optional, type: 'BYTE_ARRAY', converted_type: 'UTF8', logical_type: { type: 'STRING' } };
-  }
-}
-
-/** A Parquet byte writer that hands its bytes to an OutputSink in chunks (as hyparquet-writer's fileWriter does to a file). */
-function sinkWriter(sink: OutputSink): Writer {
-  const w = new ByteWriter() as unknown as Writer & { index: number };
-  const flush = () => {
-    if (w.index) sink.write(new Uint8Array(w.buffer, 0, w.index).slice());
-    w.index = 0;
-  };
-  const ensure = w.ensure.bind(w);
-  w.ensure = (size: number) => {
-    if (w.index > 1_000_000) flush();
-    ensure(size);
-  };
-  w.finish = flush;
-  w.flush = flush;
-  return w;
-}
 
 /** Where TableSink is in a record's packed rows. */
 interface Cursor {
@@ -54,11 +22,62 @@ interface Cursor {
   nums: number;
 }
 
+/**
+ * A record's string codes translated into a column's dictionary codes, each distinct string looked up
+ * once per column and record: `to[c]` holds the translation of the record's code c when `stamp[c]` is
+ * the current `gen` (a new gen per column and record, so nothing is cleared between them).
+ */
+interface Remap {
+  strings: string[];
+  to: Int32Array;
+  stamp: Int32Array;
+  gen: number;
+}
+
+/** A column's values for the row group being filled. */
+class ColumnBuffer {
+  /** Strings: the row group's dictionary (first use first) and each row's code into it (-1: null). */
+  dict = new Map<string, number>();
+  dictionary: string[] = [];
+  codes = new Int32Array(0);
+  /** Numbers, booleans (1/0) and dates (days): each row's value (NaN: null). */
+  values = new Float64Array(0);
+
+  constructor(readonly isString: boolean) {}
+
+  code(s: string): number {
+    let c = this.dict.get(s);
+    if (c === undefined) {
+      this.dict.set(s, (c = this.dictionary.length));
+      this.dictionary.push(s);
+    }
+    return c;
+  }
+
+  /** Room for `rows` rows, keeping the first `kept`. */
+  reserve(rows: number, kept: number): void {
+    const have = this.isString ? this.codes : this.values;
+    if (have.length >= rows) return;
+    const size = Math.max(rows, BATCH * 2, have.length * 2);
+    if (this.isString) (this.codes = new Int32Array(size)).set(this.codes.subarray(0, kept));
+    else (this.values = new Float64Array(size)).set(this.values.subarray(0, kept));
+  }
+
+  /** The chunk for the Parquet writer; the buffer starts a new row group. */
+  take(): ColumnChunkData {
+    if (!this.isString) return { values: this.values };
+    const chunk = { dictionary: this.dictionary, codes: this.codes };
+    this.dict = new Map();
+    this.dictionary = [];
+    return chunk;
+  }
+}
+
 class TableFile {
   private readonly csv: OutputSink;
   private readonly parquet: OutputSink;
-  private readonly writer: ParquetWriter;
-  private columns: Cell[][];
+  private readonly writer: ParquetFileWriter;
+  private readonly columns: ColumnBuffer[];
   private csvBytes: Uint8Array[] = [];
   private buffered = 0;
   rows = 0;
@@ -73,43 +92,38 @@ class TableFile {
     this.csv.open();
     this.parquet.open();
     this.csv.write(csvHeader(def));
-    this.columns = def.columns.map(() => []);
-    const schema: SchemaElement[] = [{ name: 'root', num_children: def.columns.length }, ...def.columns.map(schemaElement)];
-    // no column statistics: they cost a quarter of the writing (measured: 0.24 s of CPU with them, 0.19 s
-    // without, for the tables of 260 notices), and tables this size are read whole. Dictionaries are chosen per
-    // column chunk by hyparquet-writer (file names, codes and units repeat; forcing them was slower and larger).
-    this.writer = new ParquetWriter({ writer: sinkWriter(this.parquet), schema, statistics: false, createdBy: 'plancmp (hyparquet-writer)' });
+    this.columns = def.columns.map((c) => new ColumnBuffer(c.type === 'string'));
+    this.writer = new ParquetFileWriter(def.columns, (b) => this.parquet.write(b), 'plancmp');
   }
 
   /** `n` rows of one record: its CSV lines, and its columns read from `p` at the cursor `at` (advanced past them). */
-  add(n: number, csv: Uint8Array, p: TableRows, strings: string[], at: Cursor): void {
+  add(n: number, csv: Uint8Array, p: TableRows, map: Remap, at: Cursor): void {
     if (!n) return;
     this.csvBytes.push(csv);
-    for (let k = 0; k < this.columns.length; k++) {
-      const to = this.columns[k];
+    const from = this.buffered;
+    for (const col of this.columns) {
+      col.reserve(from + n, from);
       const all = p.same[at.same++];
-      if (all !== undefined) {
-        for (let i = 0; i < n; i++) to.push(all);
-        continue;
-      }
-      switch (this.def.columns[k].type) {
-        case 'string':
-          for (let i = 0; i < n; i++) {
-            const c = p.codes[at.codes++];
-            to.push(c < 0 ? null : strings[c]);
+      if (col.isString) {
+        const codes = col.codes;
+        if (all !== undefined) {
+          codes.fill(all === null ? -1 : col.code(all as string), from, from + n);
+          continue;
+        }
+        const gen = ++map.gen;
+        for (let i = from; i < from + n; i++) {
+          const c = p.codes[at.codes++];
+          if (c < 0) codes[i] = -1;
+          else if (map.stamp[c] === gen) codes[i] = map.to[c];
+          else {
+            codes[i] = map.to[c] = col.code(map.strings[c]);
+            map.stamp[c] = gen;
           }
-          break;
-        case 'bool':
-          for (let i = 0; i < n; i++) {
-            const v = p.nums[at.nums++];
-            to.push(Number.isNaN(v) ? null : v === 1);
-          }
-          break;
-        default:
-          for (let i = 0; i < n; i++) {
-            const v = p.nums[at.nums++];
-            to.push(Number.isNaN(v) ? null : v);
-          }
+        }
+      } else if (all !== undefined) col.values.fill(all === null ? NaN : Number(all), from, from + n);
+      else {
+        col.values.set(p.nums.subarray(at.nums, at.nums + n), from);
+        at.nums += n;
       }
     }
     this.buffered += n;
@@ -119,19 +133,16 @@ class TableFile {
   private flush(): void {
     if (!this.buffered) return;
     this.csv.write(Buffer.concat(this.csvBytes));
-    // numbers plain (a dictionary of small numbers saves nothing and costs a pass); strings as hyparquet-writer chooses
-    const columnData = this.def.columns.map((c, k) => ({ name: c.name, data: this.columns[k], ...(c.type === 'string' ? {} : { encoding: 'PLAIN' as const }) }));
-    void this.writer.write({ columnData, rowGroupSize: this.buffered });
+    this.writer.writeRowGroup(this.buffered, this.columns.map((c) => c.take()));
     this.rows += this.buffered;
     this.buffered = 0;
     this.csvBytes = [];
-    this.columns = this.def.columns.map(() => []);
   }
 
   /** Writes what is left and makes both files final (their fsyncs run while the caller goes on). */
   commit(): Promise<void>[] {
     this.flush();
-    void this.writer.finish();
+    this.writer.finish();
     return [this.csv.commitAsync(), this.parquet.commitAsync()];
   }
 
@@ -144,6 +155,7 @@ class TableFile {
 /** The tables of one export: rows added record by record (in output order), committed at the end. */
 export class TableSink {
   private readonly files: TableFile[];
+  private readonly map: Remap = { strings: [], to: new Int32Array(1024), stamp: new Int32Array(1024), gen: 0 };
 
   /** `dir` must exist; `shownDir` is how the user wrote it (for errors). */
   constructor(dir: string, shownDir = dir) {
@@ -158,12 +170,18 @@ export class TableSink {
   }
 
   add(rows: TableRows): void {
-    const strings: string[] = new Array(rows.lens.length);
-    for (let i = 0, from = 0; i < strings.length; i++) strings[i] = rows.text.slice(from, (from += rows.lens[i]));
+    const map = this.map;
+    const n = rows.lens.length;
+    map.strings = new Array(n);
+    for (let i = 0, from = 0; i < n; i++) map.strings[i] = rows.text.slice(from, (from += rows.lens[i]));
+    if (map.to.length < n) {
+      map.to = new Int32Array(n * 2);
+      map.stamp = new Int32Array(n * 2);
+    }
     const at: Cursor = { same: 0, codes: 0, nums: 0 };
     let from = 0;
-    rows.counts.forEach((n, i) => {
-      this.files[i].add(n, rows.csv.subarray(from, rows.csvEnds[i]), rows, strings, at);
+    rows.counts.forEach((count, i) => {
+      this.files[i].add(count, rows.csv.subarray(from, rows.csvEnds[i]), rows, map, at);
       from = rows.csvEnds[i];
     });
   }
