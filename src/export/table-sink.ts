@@ -78,7 +78,6 @@ class TableFile {
   private readonly parquet: OutputSink;
   private readonly writer: ParquetFileWriter;
   private readonly columns: ColumnBuffer[];
-  private csvBytes: Uint8Array[] = [];
   private buffered = 0;
   rows = 0;
 
@@ -99,7 +98,7 @@ class TableFile {
   /** `n` rows of one record: its CSV lines, and its columns read from `p` at the cursor `at` (advanced past them). */
   add(n: number, csv: Uint8Array, p: TableRows, map: Remap, at: Cursor): void {
     if (!n) return;
-    this.csvBytes.push(csv);
+    this.csv.write(csv);
     const from = this.buffered;
     for (const col of this.columns) {
       col.reserve(from + n, from);
@@ -132,11 +131,9 @@ class TableFile {
 
   private flush(): void {
     if (!this.buffered) return;
-    this.csv.write(Buffer.concat(this.csvBytes));
     this.writer.writeRowGroup(this.buffered, this.columns.map((c) => c.take()));
     this.rows += this.buffered;
     this.buffered = 0;
-    this.csvBytes = [];
   }
 
   /** Writes what is left and makes both files final (their fsyncs run while the caller goes on). */

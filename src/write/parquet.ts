@@ -241,6 +241,8 @@ export class ParquetFileWriter {
   // scratch, reused from chunk to chunk: definition levels and the non-null codes
   private levels = new Uint8Array(0);
   private dense = new Int32Array(0);
+  private readonly body = new Bytes(64 * 1024);
+  private readonly dict = new Bytes(64 * 1024);
 
   constructor(
     private readonly columns: readonly ParquetColumn[],
@@ -273,7 +275,8 @@ export class ParquetFileWriter {
   private chunk(out: Bytes, base: number, c: ParquetColumn, d: ColumnChunkData, rows: number): ChunkMeta {
     const chunkStart = out.pos;
     const levels = this.levels;
-    const body = new Bytes(rows * 4 + 64);
+    const body = this.body;
+    body.pos = 0;
     let present = 0;
     let dictionaryOffset: number | undefined;
     let encoding = ENC_PLAIN;
@@ -286,7 +289,9 @@ export class ParquetFileWriter {
       }
       if (d.dictionary.length) {
         // the dictionary page: each string's UTF-8 length and bytes (at most 3 bytes per UTF-16 unit)
-        const dict = new Bytes(d.dictionary.reduce((a, s) => a + 4 + s.length * 3, 0) || 1);
+        const dict = this.dict;
+        dict.pos = 0;
+        dict.ensure(d.dictionary.reduce((a, s) => a + 4 + s.length * 3, 0));
         for (const s of d.dictionary) {
           const at = dict.pos;
           dict.pos += 4;
@@ -332,10 +337,12 @@ export class ParquetFileWriter {
         if (bit) body.buf[body.pos++] = acc;
       } else if (c.type === 'double') {
         body.ensure(present * 8);
-        for (let i = 0; i < rows; i++) if (levels[i]) body.pos = body.buf.writeDoubleLE(v[i], body.pos);
+        const view = new DataView(body.buf.buffer, body.buf.byteOffset, body.buf.length);
+        for (let i = 0; i < rows; i++) if (levels[i]) view.setFloat64((body.pos += 8) - 8, v[i], true);
       } else {
         body.ensure(present * 4);
-        for (let i = 0; i < rows; i++) if (levels[i]) body.pos = body.buf.writeInt32LE(v[i], body.pos);
+        const view = new DataView(body.buf.buffer, body.buf.byteOffset, body.buf.length);
+        for (let i = 0; i < rows; i++) if (levels[i]) view.setInt32((body.pos += 4) - 4, v[i], true);
       }
     }
     const dataOffset = base + out.pos;
