@@ -3,7 +3,7 @@
 // load, required in CI) — through the encodings' edge cases: RLE runs and bit-packed groups of every
 // length around 8, dictionaries across bit-width boundaries, nulls (all, none, some), an all-null string
 // column (no dictionary), multi-byte and astral UTF-8, negative and large INT32s, several row groups,
-// and a table with no rows. The same rows give the same bytes.
+// and a table with no rows; pages Snappy-compressed. The same rows give the same bytes.
 import { describe, it, expect } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -84,6 +84,7 @@ describe('Parquet writer (src/write/parquet.ts)', () => {
         const { meta, rows: back } = await hyparquet(write(columns, rows, group));
         expect(back).toEqual(expected(columns, rows));
         expect(meta.row_groups.length).toBe(Math.ceil(rows.length / group));
+        expect(meta.row_groups.flatMap((g) => g.columns.map((c) => c.meta_data?.codec))).toEqual(meta.row_groups.flatMap(() => columns.map(() => 'SNAPPY')));
         expect(meta.schema.slice(1).map((s) => [s.name, s.type, s.converted_type ?? null])).toEqual([
           ['s', 'BYTE_ARRAY', 'UTF8'],
           ['i', 'INT32', null],

@@ -10,8 +10,10 @@
 // compact protocol), its length (4 bytes, little-endian) and "PAR1". Data pages are version 1:
 // the definition levels (RLE/bit-packed hybrid, bit width 1, behind their 4-byte length), then the
 // non-null values: dictionary codes as one bit-width byte and the hybrid, numbers little-endian,
-// booleans one bit each. Uncompressed, no statistics: the tables are read whole. A chunk's bytes depend
-// only on its values, so the same rows give the same file.
+// booleans one bit each. Each page Snappy-compressed (write/snappy.ts); no statistics: the tables are
+// read whole. A chunk's bytes depend only on its values, so the same rows give the same file.
+
+import { snappyCompress } from './snappy.js';
 
 /** Column types as the tables declare them (tables.ts); a date is days since 1970-01-01. */
 export type ParquetColumnType = 'string' | 'int' | 'double' | 'bool' | 'date';
@@ -38,7 +40,7 @@ const ENC_RLE = 3;
 const ENC_RLE_DICTIONARY = 8;
 const PAGE_DATA = 0;
 const PAGE_DICTIONARY = 2;
-const UNCOMPRESSED = 0;
+const SNAPPY = 1;
 
 const MAGIC = Buffer.from('PAR1');
 
@@ -200,11 +202,11 @@ class Thrift {
 }
 
 /** A PageHeader: a data page (v1, definition levels RLE) or a dictionary page (PLAIN). */
-function pageHeader(kind: 'data' | 'dictionary', bodyBytes: number, values: number, encoding: number): Buffer {
+function pageHeader(kind: 'data' | 'dictionary', rawBytes: number, storedBytes: number, values: number, encoding: number): Buffer {
   const t = new Thrift();
   t.i32(1, kind === 'data' ? PAGE_DATA : PAGE_DICTIONARY);
-  t.i32(2, bodyBytes);
-  t.i32(3, bodyBytes);
+  t.i32(2, rawBytes);
+  t.i32(3, storedBytes);
   if (kind === 'data') {
     t.begin(5);
     t.i32(1, values);
@@ -222,11 +224,22 @@ function pageHeader(kind: 'data' | 'dictionary', bodyBytes: number, values: numb
   return Buffer.from(t.out.view());
 }
 
+/** A page appended to `out`: its header, then `body` compressed. Returns its size uncompressed, header included. */
+function page(out: Bytes, kind: 'data' | 'dictionary', body: Uint8Array, values: number, encoding: number): number {
+  const stored = snappyCompress(body);
+  const header = pageHeader(kind, body.length, stored.length, values, encoding);
+  out.append(header);
+  out.append(stored);
+  return header.length + body.length;
+}
+
 interface ChunkMeta {
   type: number;
   encodings: number[];
   values: number;
+  /** The chunk's size with its pages' headers: as written, and with the pages uncompressed. */
   bytes: number;
+  rawBytes: number;
   dataOffset: number;
   dictionaryOffset?: number;
 }
@@ -237,7 +250,7 @@ interface ChunkMeta {
  */
 export class ParquetFileWriter {
   private offset = 0;
-  private readonly groups: { rows: number; bytes: number; chunks: ChunkMeta[] }[] = [];
+  private readonly groups: { rows: number; bytes: number; rawBytes: number; chunks: ChunkMeta[] }[] = [];
   // scratch, reused from chunk to chunk: definition levels and the non-null codes
   private levels = new Uint8Array(0);
   private dense = new Int32Array(0);
@@ -268,7 +281,7 @@ export class ParquetFileWriter {
     const out = new Bytes(64 * 1024);
     const chunks = this.columns.map((c, k) => this.chunk(out, start, c, data[k], rows));
     this.emit(out.view());
-    this.groups.push({ rows, bytes: this.offset - start, chunks });
+    this.groups.push({ rows, bytes: this.offset - start, rawBytes: chunks.reduce((a, c) => a + c.rawBytes, 0), chunks });
   }
 
   /** A column chunk appended to `out` (which begins at file offset `base`). */
@@ -280,6 +293,7 @@ export class ParquetFileWriter {
     let present = 0;
     let dictionaryOffset: number | undefined;
     let encoding = ENC_PLAIN;
+    let raw = 0;
     if ('codes' in d) {
       const dense = this.dense;
       for (let i = 0; i < rows; i++) {
@@ -300,8 +314,7 @@ export class ParquetFileWriter {
           dict.pos += len;
         }
         dictionaryOffset = base + out.pos;
-        out.append(pageHeader('dictionary', dict.pos, d.dictionary.length, ENC_PLAIN));
-        out.append(dict.view());
+        raw += page(out, 'dictionary', dict.view(), d.dictionary.length, ENC_PLAIN);
         encoding = ENC_RLE_DICTIONARY;
       }
     } else {
@@ -346,13 +359,13 @@ export class ParquetFileWriter {
       }
     }
     const dataOffset = base + out.pos;
-    out.append(pageHeader('data', body.pos, rows, encoding));
-    out.append(body.view());
+    raw += page(out, 'data', body.view(), rows, encoding);
     return {
       type: TYPE[c.type],
       encodings: dictionaryOffset === undefined ? [ENC_PLAIN, ENC_RLE] : [ENC_PLAIN, ENC_RLE, ENC_RLE_DICTIONARY],
       values: rows,
       bytes: out.pos - chunkStart,
+      rawBytes: raw,
       dataOffset,
       dictionaryOffset,
     };
@@ -394,16 +407,16 @@ export class ParquetFileWriter {
         t.i32(1, m.type);
         t.listI32(2, m.encodings);
         t.listString(3, [this.columns[k].name]);
-        t.i32(4, UNCOMPRESSED);
+        t.i32(4, SNAPPY);
         t.i64(5, m.values);
-        t.i64(6, m.bytes);
+        t.i64(6, m.rawBytes);
         t.i64(7, m.bytes);
         t.i64(9, m.dataOffset);
         if (m.dictionaryOffset !== undefined) t.i64(11, m.dictionaryOffset);
         t.end();
         t.end();
       });
-      t.i64(2, g.bytes);
+      t.i64(2, g.rawBytes);
       t.i64(3, g.rows);
       t.i64(5, g.chunks[0].dictionaryOffset ?? g.chunks[0].dataOffset);
       t.i64(6, g.bytes);
