@@ -217,6 +217,14 @@ describe('4c. open-ended times (the blind sets\' convention, fixtures/blind/READ
       'same|持续推进|长期坚持',
     ]);
   });
+  it('key-list rows read open-ended times the same way', () => {
+    const tasks = ['推进甲乙平台建设。', '建立丙丁工作机制。', '开展戊己专项检查。'];
+    const base = parseText(plan(tasks, [['推进甲乙平台建设', '持续推进'], ['建立丙丁工作机制', '2019年6月底前'], ['开展戊己专项检查', '持续推进']]));
+    const local = parseText(plan(tasks, [['推进甲乙平台建设', '长期坚持'], ['建立丙丁工作机制', '长期坚持'], ['开展戊己专项检查', '2019年9月底前']]));
+    expect(entry(diffNotices(base, local), 'L1').map((c) => c.change)).toEqual(['same']);
+    expect(entry(diffNotices(base, local), 'L2').map((c) => c.change)).toEqual(['removed']);
+    expect(entry(diffNotices(base, local), 'L3').map((c) => c.change)).toEqual(['changed']);
+  });
   it('常态化 in running text answers a cycle (常态化举办 → 每年举办: changed) and alone is no change', () => {
     const base = parseText(plan(['常态化举办甲乙创业大赛和丙丁对接活动。（责任单位：市府办）', '常态化开展戊己专项检查。（责任单位：市府办）']));
     const local = parseText(plan(['每年举办甲乙创业大赛和丙丁对接活动。（责任单位：区府办）', '开展戊己专项检查。（责任单位：区府办）']));

@@ -95,9 +95,8 @@ export function compareDeadlineSets(base: Notice, local: Notice, links: Link[], 
       const b = bRow.get(k.base);
       const l = lRow.get(k.local);
       if (!b || !l) continue;
-      if (!explicit(b.deadline) && !explicit(l.deadline)) continue;
-      const c = !explicit(l.deadline) ? 'removed' : !explicit(b.deadline) ? 'added' : compareDeadlines(b.deadline, l.deadline);
-      out.push(change(b.id, l.id, b.deadline.text, l.deadline.text, c, 'keyList'));
+      const c = rowChange(b.deadline, l.deadline);
+      if (c) out.push(change(b.id, l.id, b.deadline.text, l.deadline.text, c, 'keyList'));
     }
   } else {
     for (const c of keyListVsBody(base, local, mainLocal, idf, answered, T, prepared.sentences)) out.push(c);
@@ -236,6 +235,18 @@ function pairBodyDeadlines(base: Notice, local: Notice, links: Link[], mainLocal
   }
   for (const c of ongoingChanges(links, bTask, lTask, reqsFor, timed)) out.push(c);
   return { out, answered };
+}
+
+/**
+ * Two key-list rows' 时间要求, open-ended times read as the body's are: 长期坚持 = 持续推进, none → 长期坚持
+ * added, a date → 长期坚持 removed, 持续推进 → a date changed (undefined: neither row sets a time).
+ */
+function rowChange(b: Deadline, l: Deadline): DeadlineChange['change'] | undefined {
+  const bo = b.kind === 'ongoing';
+  const lo = l.kind === 'ongoing';
+  if (bo || lo) return bo && lo ? 'same' : bo ? (explicit(l) ? 'changed' : 'removed') : explicit(b) ? 'removed' : 'added';
+  if (!explicit(b) && !explicit(l)) return undefined;
+  return !explicit(l) ? 'removed' : !explicit(b) ? 'added' : compareDeadlines(b, l);
 }
 
 /** A time field saying the work goes on (完成时限：长期坚持 / 持续推进), first of the task's. */
