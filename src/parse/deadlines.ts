@@ -351,7 +351,8 @@ const REGULAR_DUTY = /常态化(?:开展|举办|组织|发布|监测|推进|召�
  * not a time the lower level kept or dropped.
  */
 export function isRegularDuty(d: Deadline): boolean {
-  return d.kind === 'ongoing' && d.text.length > 3 && d.text.startsWith('常态化');
+  // a time field's 常态化 is the word alone; running text's is the word with its act (常态化举办)
+  return d.kind === 'ongoing' && /^常态化./.test(d.text);
 }
 
 /** The deadlines with each regular duty added in its place, unless its clause names a cycle already (每年常态化开展). */

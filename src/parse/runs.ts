@@ -13,6 +13,11 @@ export interface Run {
 
 const MARKER = /(^|[。；;，,：:\s])([一二三四五六七八九十]{1,3})是/g;
 
+/** A run's text without its marker (一是，推进… → 推进…). */
+export function withoutRunMarker(text: string): string {
+  return text.replace(/^[一二三四五六七八九十]{1,3}是[，,：:]?/, '');
+}
+
 export function splitRuns(text: string): Run[] {
   if (!text.includes('一是') || !text.includes('二是')) return [];
   const runs: Run[] = [];

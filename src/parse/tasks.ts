@@ -9,7 +9,7 @@ import { boundTask } from './bounds.js';
 import { extractDeadlines, parseDeadlineCell } from './deadlines.js';
 import type { FoundNote } from './owner-notes.js';
 import { addUnique } from './unit-fields.js';
-import { splitRuns } from './runs.js';
+import { splitRuns, withoutRunMarker } from './runs.js';
 import { topOf, type NodeNotes, type TaskLevel } from './task-level.js';
 import { emptyList, mapList } from './lists.js';
 
@@ -103,7 +103,7 @@ function slotDrafts(body: Body, n: BodyNode, notes: NodeNotes, runs: boolean): D
         index: s.index,
         line: t.para.line,
         // a run written as a paragraph of its own (一是推进屋顶光伏。…): its marker is no part of the title
-        text: withoutNotes(t.para.text, s.notes, from).replace(/^[一二三四五六七八九十]{1,3}是[，,：:]?/, ''),
+        text: withoutRunMarker(withoutNotes(t.para.text, s.notes, from)),
         head: '',
         notes: mapList(s.notes, (note) => ({ note, index: s.index })),
       });
@@ -116,7 +116,7 @@ function slotDrafts(body: Body, n: BodyNode, notes: NodeNotes, runs: boolean): D
       // a run with no note of its own is closed by the next note (一是…。二是…。由A牵头…负责落实。三是…。由B负责。)
       const next = own.length || shared ? undefined : s.notes.find((x) => x.start >= r.end);
       const inRun = shared ?? (next ? [next] : own);
-      const text = withoutNotes(t.para.text, own, r.start, r.end).replace(/^[一二三四五六七八九十]{1,3}是[，,：:]?/, '');
+      const text = withoutRunMarker(withoutNotes(t.para.text, own, r.start, r.end));
       out.push({ node: n, sub: { position: ++position, number: r.number }, index: s.index, line: t.para.line, text, head: '', notes: mapList(inRun, (note) => ({ note, index: s.index })) });
     }
   }
@@ -142,7 +142,7 @@ function wholeDrafts(body: Body, n: BodyNode, level: TaskLevel): Draft[] {
     sub: { position: k + 1, number: r.number },
     index: texts[0],
     line: t.para.line,
-    text: withoutNotes(t.para.text, t.notes, r.start, r.end).replace(/^[一二三四五六七八九十]{1,3}是[，,：:]?/, ''),
+    text: withoutRunMarker(withoutNotes(t.para.text, t.notes, r.start, r.end)),
     head: '',
     notes: whole.notes,
   }));
@@ -150,9 +150,6 @@ function wholeDrafts(body: Body, n: BodyNode, level: TaskLevel): Draft[] {
 
 /** A paragraph opened by the body whose duty it states (区民防办：负责制定…): one per body in a 职责分工 part. */
 const BODY_LEAD = /^[^，,。；;：:]{2,30}(?:局|委|办|厅|部|中心|政府|办事处|公司|集团|站|队|院|所|会|处)(?:[（(][^）)]{1,12}[）)])?[：:]/;
-
-/** A line listing what is attached (附表：1、… / 2、…项目表 / 附件2：…). */
-const ATTACHED = /^(?:附表|附件)|^[0-9０-９]{1,2}[、.．][^。]{2,40}(?:表|清单|目录)$/;
 
 /** A lead sentence: a short title closed by 。 with no clause break (明确审核范围。). */
 const LEAD_SENTENCE = /^[^，,。；;：:、]{2,16}。/;
@@ -167,9 +164,9 @@ function leadDrafts(body: Body, n: BodyNode, level: TaskLevel, whole: Draft): Dr
   // a closing sentence about all of them (以上各项任务由…) is none of the measures
   let texts = n.paras.filter((i) => !lines.has(i) && !/^(?:以上|上述)/.test(body.tokens[i].para.text));
   const textOf = (i: number) => body.tokens[i].para.text;
-  // a paragraph per body (区民防办：负责…) after an opening paragraph, before a list of attached tables
+  // a paragraph per body (区民防办：负责…), after an opening paragraph or not
   const byBody = texts.filter((i) => BODY_LEAD.test(textOf(i)));
-  const bodyParas = byBody.length >= 2 && texts.every((i) => byBody.includes(i) || i === texts[0] || ATTACHED.test(textOf(i)));
+  const bodyParas = byBody.length >= 2 && texts.every((i) => byBody.includes(i) || i === texts[0]);
   if (bodyParas) texts = byBody;
   else if (texts.length < 2 || !texts.every((i) => LEAD_SENTENCE.test(textOf(i)))) return undefined;
   return texts.map((i, k) => {
