@@ -226,6 +226,13 @@ describe('owners a base without owner notes implies', () => {
     expect(subjectsOf('地方各级人民政府、各有关部门要做好抗震设防。')).toEqual([]);
   });
 
+  it('a list of functions sharing one 部门, and levels written once before it, name each department', () => {
+    expect(subjectsOf('发展改革、财政、人力资源社会保障等部门要加强协调。')).toEqual(['发展改革部门', '财政部门', '人力资源社会保障部门']);
+    expect(subjectsOf('省、市、县三级财政部门要保障经费。各级教育部门要加强督导。')).toEqual(['财政部门', '教育部门']);
+    // a list the sentence acts on is no subject
+    expect(subjectsOf('会同发展改革、财政等部门')).toEqual([]);
+  });
+
   it('a split half that names a new unit adds it to that half only', () => {
     const task = (id: string, units: string[]) => ({ id, title: id, text: '推进国家高新区扩区。', units, lead: units.slice(0, 1), assist: units.slice(1), guide: [], ownerNotes: [], impliedUnits: [], unitsFrom: 'task' });
     const base = { tasks: [task('1', ['科技部'])] } as unknown as Notice;

@@ -87,6 +87,14 @@ describe('part roles', () => {
     // an opening paragraph, a paragraph per body (区民防办：负责…), then the list of attached tables
     const perBody = parse(['一、主要任务', '（一）建设社区。建设实体社区。', '（二）开放场景。开放应用场景。', '二、职责分工', '按照条块结合、属地负责的原则，各部门按职责做好工作。', '区民防办：负责制定应急避难场所专业规划。', '区教育局：负责推进在学校建设应急避难场所。', '各镇政府、街道办事处：按照规划推进建设。', '附表：1、建设推进计划表', '2、建设项目表'].join('\n'));
     expect(perBody.tasks.map((t) => t.title)).toEqual(['建设社区', '开放场景', '区民防办', '区教育局', '各镇政府、街道办事处']);
+    // the body that opens a paragraph owns it, as a note would say (参与 assists)
+    expect(perBody.tasks.slice(2).map((t) => [t.unitsFrom, t.lead, t.assist])).toEqual([
+      ['task', ['区民防办'], []],
+      ['task', ['区教育局'], []],
+      ['task', ['各镇政府', '街道办事处'], []],
+    ]);
+    const assisting = parse(['一、主要任务', '（一）县发展改革局：负责统筹规划。', '（二）县应急管理局：参与规划的制定。'].join('\n'));
+    expect(assisting.tasks.map((t) => [t.lead, t.assist])).toEqual([[['县发展改革局'], []], [[], ['县应急管理局']]]);
   });
 
   it('a part on the scope of the work (三、治理范围) frames the plan; one on how it is organised (二、组织架构) holds no task wherever it stands', () => {

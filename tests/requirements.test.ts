@@ -50,8 +50,21 @@ describe('targets in a task', () => {
     ['入驻企业可免费享受3个月的模型使用', { text: '3个月', value: 3, unit: '个月' }],
     ['为外地来郑创新创业青年提供7天免费住宿', { text: '7天', value: 7, unit: '天' }],
     ['对进入沙盒的OPC给予1—3年观察期', { text: '1—3年', value: 3, unit: '年' }],
+    // a bare count after the verb that makes it (修复, 创建), in 处 / 公顷 / kg; a verb alone names nothing
+    ['修复30座公园水体水生态', { value: 30, unit: '座' }],
+    ['创建20个特色小区', { value: 20, unit: '个' }],
+    ['建立3个示范点', { indicator: '示范点', value: 3, unit: '个' }],
+    ['存放气瓶总重量超过60kg', { indicator: '存放气瓶总重量', value: 60, unit: 'kg' }],
   ])('%s', (text, want) => {
     expect(findTargets(text)).toEqual([expect.objectContaining(want)]);
+  });
+
+  it('every figure of a list under one verb counts', () => {
+    expect(findTargets('打造儿童户外游戏空间100处、宠物友好公园10座，开放草坪及林下空间60公顷以上').map((t) => `${t.indicator}:${t.value}${t.unit}`)).toEqual(['打造儿童户外游戏空间:100处', '宠物友好公园:10座', '开放草坪及林下空间:60公顷']);
+  });
+
+  it('a day of the week is not a count (每周三项目协调日)', () => {
+    expect(findTargets('建立每周三项目协调日制度')).toEqual([]);
   });
 
   it('dates, years, ordinals and bare numbers are not targets', () => {

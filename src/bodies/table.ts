@@ -309,7 +309,8 @@ export function subjectNames(): RegExp {
     const nat = [...national].sort(byLength).map(esc).join('|');
     const loc = [...local].sort(byLength).map(esc).join('|');
     const depts = [...t.cores].filter(([, row]) => row).map(([core]) => core).sort(byLength).map(esc).join('|');
-    subjectPattern = new RegExp(`(?:(?:${depts})(?:行政|主管)?部门|${nat}|(?:[省市县区]|[\\u4e00-\\u9fff]{2,4}?[省市县区])委?(?:${loc}))`, 'y');
+    // 发展改革、财政、人力资源社会保障等部门: a list of functions sharing one 部门
+    subjectPattern = new RegExp(`(?:(?:${depts})(?:[、和及与](?:${depts})){0,8}(?:等(?:有关|相关)?|有关|相关)?(?:行政|主管)?部门|${nat}|(?:[省市县区]|[\\u4e00-\\u9fff]{2,4}?[省市县区])委?(?:${loc}))`, 'y');
   }
   return subjectPattern;
 }

@@ -8,6 +8,9 @@ import { subjectNames } from '../bodies/table.js';
 const LEAD_IN = /^(?:同时|并|另外|此外|其中|由|请|要求)?/;
 // after a body name, what shows it is not the subject: 教育部门 (departments), 财政部的 (possessive), 和 (a list goes on below)
 const NOT_SUBJECT = /^[门的所属之]/;
+const DEPT_TAIL = /(?:等(?:有关|相关)?|有关|相关)?(?:行政|主管)?部门$/;
+// levels before a department written once for all (市、区房屋管理部门; 省、市、县三级财政部门; 各级教育部门)
+const LEVELS_BEFORE = /^(?:[省市县区乡镇](?:、[省市县区乡镇])+(?:[两三四五]级)?|各级|[省市县区]级)(?=[\u4e00-\u9fff]{2,}部门)/;
 const JOINER = /^(?:、|和|及|与|以及|，会同|会同)/;
 // collectives a sentence may make its subject (“各地区、各部门要…”, “有关部门要…”, “地方各级人民政府…”,
 // “各级行政执法机关要…”):
@@ -35,7 +38,7 @@ export function subjectsOf(text: string): string[] {
   const out: string[] = [];
   const re = subjectNames();
   for (const clause of text.split(/[。；;！？!?\n，,：:]/)) {
-    let s = clause.trim().replace(LEAD_IN, '');
+    let s = clause.trim().replace(LEAD_IN, '').replace(LEVELS_BEFORE, '');
     const found: string[] = [];
     for (;;) {
       re.lastIndex = 0;
@@ -44,7 +47,9 @@ export function subjectsOf(text: string): string[] {
       if (!m) break;
       const after = s.slice(m[0].length);
       if (NOT_SUBJECT.test(after)) break;
-      found.push(m[0]);
+      // 发展改革、财政等部门 names each function's department
+      if (/[、和及与]/.test(m[0]) && m[0].endsWith('部门')) for (const f of m[0].replace(DEPT_TAIL, '').split(/[、和及与]/)) found.push(`${f}部门`);
+      else found.push(m[0]);
       const j = JOINER.exec(after);
       if (!j) {
         s = after;

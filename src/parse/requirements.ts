@@ -23,9 +23,12 @@ const BENEFIT_END = new RegExp(`(?:${BENEFIT_VERBS.join('|')})$`);
 /** Words after an amount that say it is money paid (最高100万的运营补助, 200万一次性认定补助). */
 const PAID = /^[^，。；,;]{0,8}?(?:补助|补贴|奖励|资助|资金|奖金|经费|贷款|投资|基金)/;
 const BEFORE_END = new RegExp(`${BEFORE}(?:${[...TARGET_BRIDGES].sort(byLength).join('|')}){0,2}\\s*$`);
+const ONLY_VERB = new RegExp(`^(?:${[...TARGET_BEFORE.map((t) => t.word), ...TARGET_VERBS].join('|')})$`);
 const VERB_BEFORE = new RegExp(`(?:${[...TARGET_BEFORE.map((t) => t.word), ...TARGET_VERBS].join('|')})[^，。；0-9]{0,12}$`);
 /** How far a target's clause is looked for around it: an indicator is a few words, never a page. */
 const CLAUSE_REACH = 40;
+/** Between two figures of one list: 、 or 和, then what the next one counts (no clause break). */
+const LISTED = /^[、和及][^，,。；;、0-9]{1,12}$/;
 const TIME_UNIT = /^(?:天|日|小时|个工作日|个月|周|晚|年)$/;
 const OCCURRENCE = /^(?:次|期|批|轮)$/;
 const EVERY_PERIOD = /每(?:年度?|半年|季度?|月|周|旬)/;
@@ -99,8 +102,15 @@ function indicatorOf(text: string, from: number, at: number, after: number, end:
   // (人民币 after 元 is the currency, not what the amount is for)
   const tail = (TAIL.exec(text.slice(after, end))?.[1].trim() ?? '').replace(/^人民币的?/, '').replace(NEXT_FIGURE, '');
   if (!tail) return head;
-  if (!head || afterFigure) return tail;
+  // a head that is only the verb (建立3个示范点) says what is done, the tail what is counted
+  if (!head || afterFigure || ONLY_VERB.test(head)) return tail;
   return unit === '元' ? `${head}…${tail}` : head;
+}
+
+/** Whether `at` falls between an opening “ and its closing ” within the same clause. */
+function insideQuote(text: string, at: number): boolean {
+  const open = text.lastIndexOf('“', at);
+  return open >= 0 && text.lastIndexOf('”', at) < open && !/[。；]/.test(text.slice(open, at));
 }
 
 export function findTargets(text: string): Target[] {
@@ -128,7 +138,9 @@ export function findTargets(text: string): Target[] {
     const all = text.slice(at, found) + counted;
     // a bare 1000人次 counts when its clause names what is done to reach it (每年培训窗口人员1000人次)
     const verb = !before && !after && !rate ? VERB_BEFORE.exec(text.slice(clauseAround(text, at, at).start, at)) : null;
-    if (!before && !after && !verb && !rate && !benefit) continue; // a bare 5% or 3个 measures nothing
+    // the next figure of a list under one verb (打造游戏空间100处、宠物友好公园10座)
+    const listed = !before && !after && !verb && out.length > 0 && lastEnd > 0 && LISTED.test(text.slice(lastEnd, at));
+    if (!before && !after && !verb && !rate && !benefit && !listed) continue; // a bare 5% or 3个 measures nothing
     // a span counted from an event (自文件形成之日起10天内) is a deadline's, not a target
     if (!before && /起$/.test(text.slice(Math.max(0, at - 1), at))) continue;
     // a span of time the act is to be done in (须在5个工作日内备案, 在2—3年内调整到位, 确保1年内完成)
@@ -139,6 +151,10 @@ export function findTargets(text: string): Target[] {
     // a date or a count of years is not a target: 2020年 is never matched (年 is not a unit), and a
     // number glued to the word before it (第3个) is an ordinal
     if (!before && /[第前近]$/.test(text.slice(0, at))) continue;
+    // a count in words inside or against a quotation is a name (建设“四个舟山”, 建立“五大会战”五张清单)
+    if (!before && /^[一二两三四五六七八九十]+$/.test(num) && (/[“”"]$/.test(text.slice(Math.max(0, at - 1), at)) || insideQuote(text, at))) continue;
+    // 每周三 / 星期五 is a day of the week (建立每周三项目协调日制度), not three of anything
+    if (/(?:周|星期|礼拜)$/.test(text.slice(Math.max(0, at - 2), at)) && /^[一二三四五六日天]$/.test(num)) continue;
     // what is already done (已建成6个, 已经达到90%) is a state, not a target
     if (/已(?:经)?(?:累计)?$/.test(text.slice(Math.max(0, at - 4), at)) || (!before && /已(?:经)?[\u4e00-\u9fff]{0,2}$/.test(text.slice(Math.max(0, at - 4), at)))) continue;
     const value = numberOf(num);

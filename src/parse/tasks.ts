@@ -7,7 +7,7 @@ import { descendants, subtreeParas, type Body, type BodyNode } from './body.js';
 import { splitTitle } from './headings.js';
 import { boundTask } from './bounds.js';
 import { extractDeadlines, parseDeadlineCell } from './deadlines.js';
-import type { FoundNote } from './owner-notes.js';
+import { readOwnerNote, type FoundNote } from './owner-notes.js';
 import { addUnique } from './unit-fields.js';
 import { splitRuns, withoutRunMarker } from './runs.js';
 import { topOf, type NodeNotes, type TaskLevel } from './task-level.js';
@@ -150,6 +150,21 @@ function wholeDrafts(body: Body, n: BodyNode, level: TaskLevel): Draft[] {
 
 /** A paragraph opened by the body whose duty it states (区民防办：负责制定…): one per body in a 职责分工 part. */
 const BODY_LEAD = /^[^，,。；;：:]{2,30}(?:局|委|办|厅|部|中心|政府|办事处|公司|集团|站|队|院|所|会|处)(?:[（(][^）)]{1,12}[）)])?[：:]/;
+const ASSISTS = /^(?:参与|配合|协助|协同)/;
+
+/**
+ * The owner a task names by opening with it (区民防办：负责…; 各镇政府、街道办事处：按照…): as
+ * explicit as a note, read as one. A body that 参与/配合 assists; otherwise it carries the task.
+ */
+function bodyLeadNote(text: string): FoundNote | undefined {
+  const m = BODY_LEAD.exec(text);
+  if (!m) return undefined;
+  const head = m[0].slice(0, -1);
+  const verb = ASSISTS.exec(text.slice(m[0].length))?.[0] ?? '负责';
+  const note = readOwnerNote(head + verb, true);
+  if (!note || !note.fields.units.length) return undefined;
+  return { text: m[0], start: 0, end: m[0].length, fields: note.fields, firstIsLead: false, implied: [], trailing: false };
+}
 
 /** A lead sentence: a short title closed by 。 with no clause break (明确审核范围。). */
 const LEAD_SENTENCE = /^[^，,。；;：:、]{2,16}。/;
@@ -283,6 +298,10 @@ export function parseTasks(body: Body, level: TaskLevel, paras: Paragraph[], doc
     // where notes did not make a level, only a note that closes its paragraph is an owner note: a
     // bracket inside a sentence (（技工院校内由…部门负责）) says who does one thing, not who owns the task
     if (level.basis !== 'owner-notes' && d.notes.some((x) => !x.note.trailing)) d.notes = d.notes.filter((x) => x.note.trailing);
+    if (!d.notes.length) {
+      const opener = bodyLeadNote(d.text);
+      if (opener && !groupNotes(d.node, level.notes).length) d.notes = [{ note: opener, index: d.index }];
+    }
     const own = d.notes.length ? mapList(d.notes, (x) => x.note) : NO_FOUND;
     const inherited = own.length ? NO_FOUND : groupNotes(d.node, level.notes);
     const used = own.length ? own : inherited;
