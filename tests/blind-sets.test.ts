@@ -15,15 +15,16 @@ const sets = existsSync(ROOT) ? readdirSync(ROOT).filter((d) => d.startsWith('pa
  * Mean F1 over pairs (links, dropped, added, deadlines, owners), pooled F1 (targets, strength): a little under what was measured.
  * The deadline floors of pairs-D and pairs-E fell when the project took pairs-F's conventions that a time field saying
  * 长期坚持 / 持续推进 is a deadline and 常态化举办 → 每年举办 is changed (D and E marked those cells as none and such
- * cycles as added): see fixtures/blind/README.md.
+ * cycles as added): see fixtures/blind/README.md. Those of pairs-A, B, D, E and F fell again when the project took
+ * pairs-G, H and I's convention that an undated 定期发布 answered by a dated cycle (每季度发布) is changed, not added.
  */
 const FLOOR: Record<string, Partial<Record<'links' | 'dropped' | 'added' | 'deadlines' | 'owners' | 'targets' | 'strength', number>>> = {
-  'pairs-A': { links: 0.92, dropped: 0.88, added: 0.98, deadlines: 0.85, owners: 0.81, targets: 0.80, strength: 0.64 },
-  'pairs-B': { links: 0.97, dropped: 0.93, added: 0.98, deadlines: 0.89, owners: 0.81, targets: 0.85, strength: 0.90 },
+  'pairs-A': { links: 0.92, dropped: 0.88, added: 0.98, deadlines: 0.78, owners: 0.88, targets: 0.80, strength: 0.64 },
+  'pairs-B': { links: 0.97, dropped: 0.93, added: 0.98, deadlines: 0.75, owners: 0.81, targets: 0.85, strength: 0.90 },
   'pairs-C': { links: 0.90, dropped: 0.71, added: 0.92, deadlines: 0.74, owners: 0.70, targets: 0.75, strength: 0.83 },
-  'pairs-D': { links: 0.88, dropped: 0.71, added: 0.72, deadlines: 0.66, owners: 0.74, targets: 0.80, strength: 0.87 },
-  'pairs-E': { links: 0.92, dropped: 0.76, added: 0.73, deadlines: 0.84, owners: 0.81, targets: 0.87, strength: 0.82 },
-  'pairs-F': { links: 0.94, dropped: 0.87, added: 0.88, deadlines: 0.84, owners: 0.80, targets: 0.83, strength: 0.81 },
+  'pairs-D': { links: 0.88, dropped: 0.71, added: 0.72, deadlines: 0.62, owners: 0.74, targets: 0.80, strength: 0.87 },
+  'pairs-E': { links: 0.92, dropped: 0.76, added: 0.73, deadlines: 0.70, owners: 0.81, targets: 0.87, strength: 0.82 },
+  'pairs-F': { links: 0.94, dropped: 0.87, added: 0.88, deadlines: 0.78, owners: 0.80, targets: 0.83, strength: 0.81 },
   // measured unseen once at stop 37 (G: links 0.964, H: 0.711), then G as measured and H after the parsing fixes made from looking at it
   'pairs-G': { links: 0.95, dropped: 0.83, added: 0.86, deadlines: 0.70, owners: 0.68, targets: 0.70, strength: 0.71 },
   'pairs-H': { links: 0.84, dropped: 0.70, added: 0.68, deadlines: 0.69, owners: 0.51, targets: 0.62, strength: 0.74 },

@@ -90,6 +90,9 @@ describe('counterparts by the real names of bodies', () => {
     ['省政府研究室', '新区政研室'],
     ['市住保房管局', '区住建局'],
     ['省公务员局', '市人力社保局'],
+    // a level word taken off leaves the function: 绿化市容, not a place named 绿化市
+    ['区绿化市容局', '镇绿化市容管理所'],
+    ['浙江省舟山市发展改革委', '市发展改革委'],
   ])('%s → %s', (b, l) => expect(counterpart(b, l)).toBe(true));
   it.each([
     ['省编办', '市府办'],
@@ -100,6 +103,7 @@ describe('counterparts by the real names of bodies', () => {
     ['工业和信息化部', '市商务局'],
     ['省政府办公厅', '市委办'],
     ['银保监会', '省地方金融监管局'],
+    ['区绿化市容局', '镇财政所'],
   ])('%s is not %s', (b, l) => expect(counterpart(b, l)).toBe(false));
 });
 

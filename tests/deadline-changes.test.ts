@@ -230,6 +230,16 @@ describe('4c. open-ended times (the blind sets\' convention, fixtures/blind/READ
     const local = parseText(plan(['每年举办甲乙创业大赛和丙丁对接活动。（责任单位：区府办）', '开展戊己专项检查。（责任单位：区府办）']));
     expect(list(diffNotices(base, local))).toEqual(['changed|常态化举办甲乙创业大赛和丙丁对接活动|每年举办甲乙创业大赛和丙丁对接活动']);
   });
+  it('定期 before its act is the same undated cycle (定期发布 → 每季度发布: changed; 定期检查 dropped alone: no change)', () => {
+    const base = parseText(plan(['定期发布甲乙场景清单。（责任单位：市府办）', '定期开展戊己专项检查。（责任单位：市府办）']));
+    const local = parseText(plan(['每季度发布一次甲乙场景清单。（责任单位：区府办）', '开展戊己专项检查。（责任单位：区府办）']));
+    expect(list(diffNotices(base, local))).toEqual(['changed|定期发布甲乙场景清单|每季度发布一次甲乙场景清单']);
+  });
+  it('a cycle written as a range (每1—2周) is its longer end: 每周 is earlier', () => {
+    const base = parseText(plan(['每1—2周开展一次甲乙分析评价。（责任单位：市府办）']));
+    const local = parseText(plan(['每周开展一次甲乙分析评价。（责任单位：区府办）']));
+    expect(list(diffNotices(base, local))).toEqual(['earlier|每1—2周开展一次甲乙分析评价|每周开展一次甲乙分析评价']);
+  });
 });
 
 describe('5. what is and is not a deadline', () => {

@@ -174,6 +174,35 @@ describe('owner notes mark a level only when they close most of its items', () =
     expect(n.taskShape).toMatchObject({ basis: 'owner-notes', unit: 'project' });
     expect(n.tasks).toHaveLength(8);
   });
+
+  it('mixed depths: a group with no items but its own note is one task (runs and all) beside groups of noted items; an item whose noted sub-items carry the notes gives them', () => {
+    const n = parse([
+      '二、主要任务',
+      '（一）以规划为引领，构建绿色网络体系',
+      '加快编制公园城市规划，完善生态空间格局。（牵头单位：区绿化市容局；配合单位：区水务局）',
+      '（二）以新城建设为契机，优化生态空间',
+      '一是完善绿地系统结构。二是推进示范区建设。（牵头单位：区绿化市容局；配合单位：新城公司）',
+      '（三）完善城乡公园体系',
+      '1.完善公园体系。构建五级公园体系。（牵头单位：区绿化市容局）',
+      '2.推进“公园+”建设。以公园为基底注入多元功能。',
+      '（1）以“公园+”推动功能融合。加强公园与体育融合。（牵头单位：区体育局）',
+      '（2）以“+公园”推动品质提升。以公园带动产城融合。（牵头单位：区经委）',
+      '3.推进共建共享。开放单位绿地。（牵头单位：区绿委办）',
+      '（四）完善体制机制',
+      '1.理顺管理体制。健全公园管理机构。（牵头单位：区绿化市容局）',
+      '2.提升服务水平。延长开放时间。（牵头单位：区绿化市容局）',
+    ].join('\n'));
+    expect(n.tasks.map((t) => `${t.id} ${t.title} ${t.lead.join('、')}`)).toEqual([
+      '1 以规划为引领，构建绿色网络体系 区绿化市容局',
+      '2 以新城建设为契机，优化生态空间 区绿化市容局',
+      '3.1 完善公园体系 区绿化市容局',
+      '3.2.1 以“公园+”推动功能融合 区体育局',
+      '3.2.2 以“+公园”推动品质提升 区经委',
+      '3.3 推进共建共享 区绿委办',
+      '4.1 理顺管理体制 区绿化市容局',
+      '4.2 提升服务水平 区绿化市容局',
+    ]);
+  });
 });
 
 describe('owner notes in the forms plans write them', () => {
@@ -205,6 +234,15 @@ describe('owner notes in the forms plans write them', () => {
   it('an item closed by the sentence 由A负责落实 names A; 由A负责 inside a sentence names nobody', () => {
     const n = parse(['一、主要任务', '（一）制定方案。各县市区要制定具体工作方案。由各县市区人民政府负责落实。', '（二）保障经费。所需经费由市财政局负责保障，纳入年度预算。'].join('\n'));
     expect(n.tasks.map((t) => t.units.join('、'))).toEqual(['各县市区人民政府', '']);
+  });
+});
+
+describe('note fields', () => {
+  it('责任部门 beside 配合部门 leads; a note that also puts groups on every later task keeps its own units', () => {
+    const n = parse(['一、主要任务', '（一）编制绿化专项规划。（责任部门：镇规划建设办；配合部门：镇水务站；完成时限：2022年6月底前）', '（二）建设数据资源池。（责任单位：市数据局，各县区人民政府，以下均涉及各县区、功能区，不再重复列出）', '（三）开放公共数据。（责任单位：市数据局）'].join('\n'));
+    expect(n.tasks.map((t) => [t.lead, t.assist])).toEqual([[['镇规划建设办'], ['镇水务站']], [[], []], [[], []]]);
+    expect(n.tasks[1].units).toEqual(['市数据局', '各县区人民政府']);
+    expect(n.tasks[2].impliedUnits).toEqual(['各县区、功能区']);
   });
 });
 

@@ -27,9 +27,9 @@ interface UnitKey {
 
 const LEVEL_PREFIX = /^(?:国家|国务院|中央|全国|中共|省级|市级|县级|区级|各级|省|自治区|直辖市|市(?!场)|县|区|镇|乡|街道)/;
 // a place name before the level word: 江西省 / 许昌市 / 番禺区 (not 市场监管局's 市)
-const PLACE_PREFIX = /^[\u4e00-\u9fff]{2,4}?(?:省|自治区|市(?!场)|县|区)(?=[\u4e00-\u9fff]{2,})/;
+const PLACE_PREFIX = /^[\u4e00-\u9fff]{2,4}?(?:省|自治区|市(?![场容])|县|区)(?=[\u4e00-\u9fff]{2,})/;
 const BODY_SUFFIX = /(?:中心支行|分行|支行|总局|分局|局|厅|部|委员会|委|办公室|办公厅|办|总署|署|总社|社|中心)$/;
-const ZONES = /^各?(?:[省市县区]级)?(?:有关)?(?:功能区|开发区|开发园区|园区|产业园区|产业集聚区|高新区|经济开发区|经济技术开发区|经开区|产业园)(?:管委会|管理委员会|管理机构)$/;
+const ZONES = /^[省市县区]?各?(?:[省市县区]级)?(?:有关)?(?:功能区|开发区|开发园区|园区|产业园区|产业集聚区|高新区|经济开发区|经济技术开发区|经开区|产业园)(?:管委会|管理委员会|管理机构)$/;
 const SUBGOV = /^各(?:有关)?.{0,12}(?:政府|区|县|市|镇|乡|街|管委会)|^(?:地方各级|各地|各级)/;
 // a collective: 有关部门, 市级有关部门, 市政府各部门党委（党组）, 相关行政执法单位, 其他省级部门, 各项目牵头单位
 const GENERIC = /(?:各|有关|相关|其他|其余|主要|级|所属|成员)[\u4e00-\u9fff]{0,8}?(?:部门|单位|机构|方面|部委)(?:党委|党组)*$|^(?:国务院|[省市县区]政府|[省市县区]直)(?:部门|部委|单位)$|^(?:地方)?(?:各级|各)?(?:行政执法|行政|执法)机关$/;
@@ -60,10 +60,14 @@ function deriveKey(unit: string): UnitKey {
   let core = s;
   // 人民银行南昌中心支行 / 南京海关: a vertical body's branch keeps the body's name
   if (/人民银行/.test(core)) return { unit, tag: undefined, core: '人民银行' };
+  // places come first (浙江省舟山市…), a level word after them (区绿化市容局): once a level word is
+  // off, what follows is the function (绿化市容, not a place 绿化市)
+  let leveled = false;
   for (let k = 0; k < 3; k++) {
     const before = core;
     core = core.replace(LEVEL_PREFIX, '');
-    if (core === before) core = core.replace(PLACE_PREFIX, '');
+    if (core !== before) leveled = true;
+    else if (!leveled) core = core.replace(PLACE_PREFIX, '');
     if (core === before) break;
   }
   // 团市委 → 团委, 市委组织部 → 委组织部 = 区委组织部

@@ -18,7 +18,7 @@ export interface TitledGold extends GoldFile {
 
 const key = (s: string) => (s.match(/[\u3400-\u9fff0-9A-Za-z]/g) ?? []).join('');
 
-/** Gold id → plancmp id, by equal titles (or one a prefix of the other, 4 characters at least). */
+/** Gold id → plancmp id, by equal titles (or one a prefix of the other, 4 characters at least), then by id or printed number. */
 function idMap(gold: Titled[] | undefined, tasks: Task[]): Map<string, string> {
   const out = new Map<string, string>();
   if (!gold) return out;
@@ -27,6 +27,15 @@ function idMap(gold: Titled[] | undefined, tasks: Task[]): Map<string, string> {
   for (const g of gold) {
     const k = key(g.title);
     const hit = tasks.find((t) => !used.has(t.id) && key(t.title) === k) ?? tasks.find((t) => !used.has(t.id) && same(key(t.title), k));
+    if (!hit) continue;
+    used.add(hit.id);
+    out.set(g.id, hit.id);
+  }
+  // a gold title that paraphrases its task: the same id, or the number the task is printed with
+  // (items numbered through the plan, 1…15, under parts), when that task is still free
+  for (const g of gold) {
+    if (out.has(g.id)) continue;
+    const hit = tasks.find((t) => !used.has(t.id) && t.id === g.id) ?? tasks.find((t) => !used.has(t.id) && /^\d+$/.test(g.id) && t.number === g.id);
     if (!hit) continue;
     used.add(hit.id);
     out.set(g.id, hit.id);

@@ -52,6 +52,16 @@ export function isTableRow(t: string): boolean {
 
 const HEADING_MARKER = /^(?:[一二三四五六七八九十]{1,3}|\d{1,3})、/;
 
+/**
+ * A heading that is only a title (（一）以规划为引领，构建区域绿色网络体系): short, no sentence end.
+ * It is complete on its line; the text under it is its own paragraph, even when a page break
+ * falls between them. (A title long enough to wrap runs to the full width of the page.)
+ */
+const SHORT_TITLE = 26;
+function isHeadingTitle(t: string): boolean {
+  return t.length <= SHORT_TITLE && /^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)/.test(t) && !/[。；！？]/.test(t);
+}
+
 /** A document title's close (…关于印发…方案的通知): complete even with a 、 in it (“双随机、一公开”), never broken text. */
 const TITLE_END = /关于.*的(?:通知|意见|指导意见|实施意见|决定|批复|复函|函)$/;
 
@@ -72,13 +82,14 @@ export function rejoin(lines: Line[]): Paragraph[] {
   let pipes = 0;
   let bar = false;
   let field = false;
+  let title = false;
   let last = '';
   const finish = () => {
     if (cur && parts.length > 1) cur.text = parts.join('');
   };
   for (const l of lines) {
     if (l.text.length === 0) continue;
-    const joinable = cur !== undefined && !TERMINAL.has(last) && pipes < 3 && !bar && !field && length >= 12 && punct && !opensElement(l.text) && !(last === '知' || last === '见' || last === '定' || last === '复' || last === '函' ? TITLE_END.test(parts.join('')) : false);
+    const joinable = cur !== undefined && !TERMINAL.has(last) && pipes < 3 && !bar && !field && !title && length >= 12 && punct && !opensElement(l.text) && !(last === '知' || last === '见' || last === '定' || last === '复' || last === '函' ? TITLE_END.test(parts.join('')) : false);
     if (cur && joinable) {
       parts.push(l.text);
       cur.lines.push(l.line);
@@ -93,6 +104,7 @@ export function rejoin(lines: Line[]): Paragraph[] {
       pipes = 0;
       bar = l.text.startsWith('|');
       field = isFieldLine(l.text);
+      title = isHeadingTitle(l.text);
     }
     for (let i = pipes < 3 ? l.text.indexOf('|') : -1; i >= 0 && pipes < 3; i = l.text.indexOf('|', i + 1)) pipes++;
     // the 、 of a heading marker (二、) is not sentence punctuation: a heading alone on its line

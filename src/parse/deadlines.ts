@@ -339,11 +339,11 @@ export function extractDeadlines(text: string, docYear?: number): Deadline[] {
     const d: Deadline = { text: m[0].trim(), ...found, clause: step ? stepClause(text, s) : cursor.clause(s, e) };
     if (!repeats(out[out.length - 1], d)) out.push(d);
   }
-  return text.includes('常态化') ? withRegularDuties(text, out, cursor) : out;
+  return text.includes('常态化') || text.includes('定期') ? withRegularDuties(text, out, cursor) : out;
 }
 
-/** 常态化举办 / 常态化开展: a duty done regularly, no cycle named (an adverb before the act; 常态化推进机制 names a mechanism). */
-const REGULAR_DUTY = /常态化(?:开展|举办|组织|发布|监测|推进|召开|实施|更新|梳理|排查|检查|督查|巡查|宣传|培训|对接|举行|征集|评估|通报|调度|走访|路演)(?![^，,。；;、]{0,4}(?:机制|制度|体系))/g;
+/** 常态化举办 / 定期发布: a duty done regularly, no cycle named (an adverb before the act; 常态化推进机制 names a mechanism). */
+const REGULAR_DUTY = /(?:常态化|定期)(?:开展|举办|组织|发布|公布|监测|推进|召开|实施|更新|梳理|排查|检查|督查|督导|巡查|宣传|培训|对接|举行|征集|评估|通报|调度|走访|路演|调研|总结|跟进|报告|报送|分析|会商|研究)(?![^，,。；;、]{0,4}(?:机制|制度|体系))/g;
 
 /**
  * A regular duty read from running text (常态化举办 in a sentence), not from a time field: it answers a
@@ -352,7 +352,7 @@ const REGULAR_DUTY = /常态化(?:开展|举办|组织|发布|监测|推进|召�
  */
 export function isRegularDuty(d: Deadline): boolean {
   // a time field's 常态化 is the word alone; running text's is the word with its act (常态化举办)
-  return d.kind === 'ongoing' && /^常态化./.test(d.text);
+  return d.kind === 'ongoing' && /^(?:常态化|定期)./.test(d.text);
 }
 
 /** The deadlines with each regular duty added in its place, unless its clause names a cycle already (每年常态化开展). */

@@ -76,12 +76,14 @@ export function readOwnerNote(inner: string, trailing: boolean): Omit<FoundNote,
   const firstIsLead = FIRST_IS_LEAD.test(inner);
   const implied: string[] = [];
   const sentences: string[] = [];
-  for (const s of inner.split('。')) {
+  for (let s of inner.split('。')) {
     if (!s.trim()) continue;
     const m = IMPLIED_OWNER.exec(s);
     if (m) {
-      for (const u of splitUnits(m[1])) implied.push(u);
-      continue;
+      for (const u of splitUnits(m[1] ?? m[2])) implied.push(u);
+      // the rest of the sentence may name this task's own units (市数据局，…，以下均涉及各县区，不再重复列出)
+      s = (s.slice(0, m.index) + s.slice(m.index + m[0].length)).replace(/[，,；;\s]+$/, '');
+      if (!s.trim()) continue;
     }
     const rest = s.replace(FIRST_IS_LEAD, '').replace(/[，,；;]?\s*下同\s*$/, '').replace(/[，,；;\s]+$/, '');
     if (rest.trim()) sentences.push(rest);

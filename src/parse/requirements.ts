@@ -11,14 +11,15 @@ const byLength = (a: string, b: string) => b.length - a.length;
 // (半 only before a unit of time: 最长半个月, 半年内)
 const NUMBER = '(\\d+(?:\\.\\d+)?[万亿]?|[一二两三四五六七八九十百千万亿]+|半(?=个月|年|日|天|小时))';
 // the low end of a range, read as part of its figure (重点打造1—2个, 60%—70%): the high end is the value
-const RANGE_LOW = '(?:\\d+(?:\\.\\d+)?[%％]?\\s*[—–－~～至]\\s*)?';
+const RANGE_LOW = '(?:\\d+(?:\\.\\d+)?[%％]?\\s*[—–－~～至-]\\s*)?';
 const UNIT = `(${[...TARGET_UNITS].sort(byLength).map(esc).join('|')})`;
 const BEFORE = `(${TARGET_BEFORE.map((t) => t.word).sort(byLength).join('|')})`;
 const AFTER = `(${TARGET_AFTER.map((t) => t.word).sort(byLength).join('|')})`;
 // a comparator before the number, or a bound word after its unit (90%以上), or both
 // (the number is what the scan looks for; the comparator is read off the few characters before it)
 // an amount in 万 or 亿 may leave its 元 unwritten (最高100万的运营补助): the unit group is then empty
-const TARGET = new RegExp(`${RANGE_LOW}${NUMBER}\\s*(?:${UNIT}|(?<=[万亿]))(?:\\s*${AFTER})?`, 'g');
+// (余 / 多 between a figure and its unit says “more than”: 1.7万余个, 900余辆)
+const TARGET = new RegExp(`${RANGE_LOW}${NUMBER}(?:余|多)?\\s*(?:${UNIT}|(?<=[万亿]))(?:\\s*${AFTER})?`, 'g');
 const BENEFIT_END = new RegExp(`(?:${BENEFIT_VERBS.join('|')})$`);
 /** Words after an amount that say it is money paid (最高100万的运营补助, 200万一次性认定补助). */
 const PAID = /^[^，。；,;]{0,8}?(?:补助|补贴|奖励|资助|资金|奖金|经费|贷款|投资|基金)/;

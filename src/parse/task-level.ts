@@ -121,7 +121,17 @@ export function chooseTaskLevel(body: Body, roles: Map<BodyNode, RoleOf>): TaskL
         if (!p.children.length && (nn.lines.length || nn.slots.length) && roles.get(p)?.role === 'action') whole.add(p);
       }
     }
-    const also = whole.size ? `, and ${whole.size} action part${whole.size > 1 ? 's' : ''} without items that carr${whole.size > 1 ? 'y' : 'ies'} a note` : '';
+    // likewise a group with no items among groups divided into them (（一）… with its note, beside
+    // （三）1.… 2.… each with theirs): the group itself is a measure
+    if (!('under' in best.key)) {
+      const unit = best.key.unit;
+      for (const n of all) {
+        if (n.level === 'root' || n.level === 'part' || n.level === unit || n.children.length || !best.tops.has(topOf(n))) continue;
+        const nn = notes.get(n)!;
+        if ((nn.lines.length || nn.slots.length) && n.parent?.children.some((c) => c.children.some((g) => g.level === unit))) whole.add(n);
+      }
+    }
+    const also = whole.size ? `, and ${whole.size} action part${whole.size > 1 ? 's' : ''} or group${whole.size > 1 ? 's' : ''} without items that carr${whole.size > 1 ? 'y' : 'ies'} a note` : '';
     // parts themselves are the tasks (no part has items): a part of measures without a note of its
     // own is a task all the same (its owners come from a sentence for all tasks, or nowhere)
     const scope = new Set(best.tops);

@@ -91,8 +91,9 @@ function slotDrafts(body: Body, n: BodyNode, notes: NodeNotes, runs: boolean): D
     // the heading's own paragraph: the task text follows the heading's title
     const from = s.own ? t.para.text.length - n.heading!.body.length : 0;
     const pieces = runs ? splitRuns(t.para.text).filter((r) => r.end > from) : [];
-    // in a plan of runs, a group written without runs is one task itself (its heading the title)
-    if (runs && pieces.length < 2 && s.own && notes.slots.length === 1) {
+    // a group written as one paragraph, among groups whose runs or paragraphs are the tasks, is one
+    // task itself, its heading the title
+    if (pieces.length < 2 && s.own && notes.slots.length === 1) {
       out.push({ node: n, index: n.index, line: t.para.line, text: withoutNotes(t.para.text, s.notes, n.heading!.marker.length), head: n.heading!.title, notes: mapList(s.notes, (note) => ({ note, index: s.index })) });
       continue;
     }
@@ -131,7 +132,8 @@ function wholeDrafts(body: Body, n: BodyNode, level: TaskLevel): Draft[] {
   const whole = headingDraft(body, n, level.notes);
   const leads = leadDrafts(body, n, level, whole);
   if (leads) return leads;
-  if (level.basis !== 'owner-notes' || !whole.notes.length) return [whole];
+  // a group (（二）… under its one note) is one task, runs and all, as a noted item is
+  if (level.basis !== 'owner-notes' || !whole.notes.length || n.level !== 'part') return [whole];
   const lines = new Set(level.notes.get(n)!.lines.map((l) => l.index));
   const texts = n.paras.filter((i) => !lines.has(i));
   const runs = texts.length === 1 ? splitRuns(body.tokens[texts[0]].para.text) : [];
@@ -210,6 +212,12 @@ function collectDrafts(body: Body, level: TaskLevel): Draft[] {
     if (n.level !== key.unit) continue;
     const noted = descendants(n).some((d) => level.notes.get(d)!.slots.length || level.notes.get(d)!.lines.length);
     if (!noted && NON_ACTION_TITLE.test(n.heading!.title)) continue;
+    // an item whose own text carries no note, divided into sub-items that each carry theirs
+    // ((1)…（A牵头） (2)…（B牵头）): the notes say the sub-items are the measures
+    if (level.basis === 'owner-notes' && n.children.length >= 2 && !nn.slots.length && !nn.lines.length && !nn.group.length && n.children.every((c) => !c.children.length && (level.notes.get(c)!.slots.length || level.notes.get(c)!.lines.length))) {
+      for (const c of n.children) drafts.push(headingDraft(body, c, level.notes));
+      continue;
+    }
     // parts as the task level (no part has items): a part of lead-sentence paragraphs lists several
     const draft = headingDraft(body, n, level.notes);
     const leads = key.unit === 'part' && !n.children.length ? leadDrafts(body, n, level, draft) : undefined;

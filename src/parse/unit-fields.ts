@@ -106,6 +106,10 @@ export function parseUnitFields(inner: string): UnitFields {
   if (out.lead.length && out.plain.length) {
     add(out.assist, out.plain);
     out.plain = emptyList();
+  } else if (out.assist.length && out.plain.length) {
+    // 责任部门：A；配合部门：B — beside units named as assisting, the responsible ones lead
+    add(out.lead, out.plain);
+    out.plain = emptyList();
   }
   return out;
 }
