@@ -56,12 +56,13 @@ export const HEADING_PATTERNS: { level: HeadingLevel; re: RegExp; value: (n: str
 export const PLAIN_UNIT_LABELS = ['责任单位', '责任部门', '责任主体', '实施单位', '主办单位', '承办单位'];
 /** 负责部门：… names the units that 负责 (lead), as an unlabelled “…负责” does. */
 export const RESPONSIBLE_UNIT_LABELS = ['负责单位', '负责部门'];
-export const LEAD_UNIT_LABELS = ['牵头单位', '牵头部门', '主责单位', '主责部门', '牵头领导单位'];
-export const ASSIST_UNIT_LABELS = ['配合单位', '配合部门', '协办单位', '参与单位', '协同单位', '协助单位', '参加单位'];
+export const LEAD_UNIT_LABELS = ['牵头单位', '牵头部门', '主责单位', '主责部门', '牵头领导单位', '牵头责任单位', '牵头责任部门', '牵头实施单位'];
+export const ASSIST_UNIT_LABELS = ['配合单位', '配合部门', '协办单位', '参与单位', '协同单位', '协助单位', '参加单位', '协同责任单位', '协同部门', '配合责任单位', '参与部门', '协办部门'];
 export const GUIDE_UNIT_LABELS = ['指导单位', '指导部门'];
 /** Fields that may share a unit bracket: a deadline, or a scope the reader does not need. */
 export const TIME_LABELS = ['完成时间', '完成时限', '完成期限', '时间要求', '时间节点', '时限要求', '时限'];
-export const OTHER_FIELD_LABELS = ['适用范围', '实施范围', '备注'];
+/** (a person in charge — 牵头负责领导：… — is no unit: the field is read past) */
+export const OTHER_FIELD_LABELS = ['适用范围', '实施范围', '备注', '牵头负责领导', '责任领导', '分管领导', '牵头领导', '负责领导', '联系领导'];
 
 /** Role words written after unit names: 农业农村部牵头，财政部参与. Longest first. */
 export const ROLE_WORDS: { word: string; role: 'lead' | 'assist' | 'guide' }[] = [

@@ -238,6 +238,39 @@ describe('owner notes in the forms plans write them', () => {
 });
 
 describe('note fields', () => {
+  it('items marked 1﹒ with 牵头责任单位 / 协同责任单位 lines (and the 牵头负责领导, a person, read past)', () => {
+    const n = parse(['一、确保完成主要目标', '1﹒全省生产总值增长7%以上。', '牵头负责领导：刘某。', '牵头责任单位：省发展改革委。', '协同责任单位：省财政厅、省统计局。', '2﹒一般公共预算收入增长7%左右。', '牵头负责领导：王某。', '牵头责任单位：省财政厅。', '协同责任单位：省税务局。'].join('\n'));
+    expect(n.tasks.map((t) => [t.id, t.lead.join('、'), t.assist.join('、')])).toEqual([
+      ['1', '省发展改革委', '省财政厅、省统计局'],
+      ['2', '省财政厅', '省税务局'],
+    ]);
+  });
+
+  it('a sentence about this one measure may lead in its owner sentence, and its time is the measure\'s (此项工作长期坚持，由A牵头，B配合)', () => {
+    const n = parse(['一、强化设施支撑', '严格项目准入管理。新建数据中心PUE不高于1.25。此项工作长期坚持，由市发展改革委牵头，市经信局配合，各区县人民政府负责落实。', '推广算力普惠服务。2026年9月底前发放算力券。由市发展改革委牵头，市财政局配合。'].join('\n'));
+    expect(n.tasks.map((t) => [t.lead.join('、'), t.deadlines.map((d) => `${d.kind}:${d.text}`).join('、')])).toEqual([
+      ['市发展改革委、各区县人民政府', 'ongoing:长期坚持'],
+      ['市发展改革委', 'by:2026年9月底前'],
+    ]);
+  });
+
+  it('an action part written a level shallower than the noted items of another (二、（一）…（A牵头）) gives its groups as tasks', () => {
+    const n = parse([
+      '一、聚焦重点，开展集中攻坚',
+      '（一）气瓶隐患排查',
+      '1．加强气瓶制造单位监管。开展监督检查。（区局特种设备科牵头，执法大队配合）',
+      '2．加强充装单位监管。每季度检查一次。（区局特种设备科牵头）',
+      '（二）燃气产品隐患排查',
+      '1．强化液化气质量监管。开展抽检。（区局质量科牵头）',
+      '二、综合施策，提升监管效能',
+      '（一）落实充装单位主体责任。督促配备安全总监。（区局特种设备科负责）',
+      '（二）规范工程收费行为。整治违规收费。（执法大队负责）',
+      '三、工作要求',
+      '（一）加强组织领导。成立工作专班。',
+    ].join('\n'));
+    expect(n.tasks.map((t) => `${t.id} ${t.title}`)).toEqual(['1.1.1 加强气瓶制造单位监管', '1.1.2 加强充装单位监管', '1.2.1 强化液化气质量监管', '2.1 落实充装单位主体责任', '2.2 规范工程收费行为']);
+  });
+
   it('责任部门 beside 配合部门 leads; a note that also puts groups on every later task keeps its own units', () => {
     const n = parse(['一、主要任务', '（一）编制绿化专项规划。（责任部门：镇规划建设办；配合部门：镇水务站；完成时限：2022年6月底前）', '（二）建设数据资源池。（责任单位：市数据局，各县区人民政府，以下均涉及各县区、功能区，不再重复列出）', '（三）开放公共数据。（责任单位：市数据局）'].join('\n'));
     expect(n.tasks.map((t) => [t.lead, t.assist])).toEqual([[['镇规划建设办'], ['镇水务站']], [[], []], [[], []]]);
@@ -299,6 +332,21 @@ describe('runs and owner lists', () => {
 });
 
 describe('task tables', () => {
+  it('a row with fewer cells than its header (a merged cell lost) puts its time and its owners in their columns', () => {
+    const n = parse([
+      '一、工作任务',
+      '| 序号 | 工作任务 | 细化分工 | 责任处室 | 完成时限 | 备注 |',
+      '| 1 | 做好疫情信息发布 | 重点发布权威信息 | 应急处、监督处等按职责分工落实 | 长期推进 |',
+      '| 2 | 做好疫苗接种信息公开 | 疾控处 | 长期推进 |',
+      '| 3 | 推进预算公开 | 财务处 | 2021年8月前 |',
+    ].join('\n'));
+    expect(n.tasks.map((t) => [t.id, t.units.slice(0, 2).join('、'), t.deadlines.map((d) => d.text).join('、')])).toEqual([
+      ['T1', '应急处、监督处', '长期推进'],
+      ['T2', '疾控处', '长期推进'],
+      ['T3', '财务处', '2021年8月前'],
+    ]);
+  });
+
   it('a 分工表 of owners only whose 序号 repeats the items\' markers (（一）…) gives each item its row', () => {
     const n = parse([
       '一、建设创业载体',

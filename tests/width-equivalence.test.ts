@@ -15,7 +15,7 @@ function isDigit(c: string | undefined): boolean {
 const TO_FULL: Record<string, string> = { '(': '（', ')': '）', ',': '，', ':': '：', ';': '；', '!': '！' };
 function reference(input: string): string {
   let s = input.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[\u3000\u00a0\u2002\u2003\u200b\ufeff]/g, ' ');
-  if (s.includes('．')) s = s.replace(/．/g, '.');
+  if (s.includes('．') || s.includes('﹒')) s = s.replace(/[．﹒]/g, '.');
   s = s.replace(/[(),:;!]/g, (ch: string, at: number, str: string) => ((ch === ',' || ch === ':') && isDigit(str[at - 1]) && isDigit(str[at + 1]) ? ch : TO_FULL[ch]));
   s = s.replace(/[ \t]+/g, (m: string, at: number, str: string) => {
     const prev = str[at - 1];
@@ -45,7 +45,7 @@ describe('unifyWidth', () => {
   });
 
   it('equals the reference on random strings of the characters it treats specially', () => {
-    const alphabet = [...'０９５Ａｚ\u3000\u00a0\u2002\u2003\u200b\ufeff．(),:;! \t19203年号-－–~～─—﹝[［【〔（﹞]］】〕）aZ中，.x\n\r\u2028\u2e80\u2e7f', '\ud842', '\udfb7'];
+    const alphabet = [...'０９５Ａｚ\u3000\u00a0\u2002\u2003\u200b\ufeff．﹒(),:;! \t19203年号-－–~～─—﹝[［【〔（﹞]］】〕）aZ中，.x\n\r\u2028\u2e80\u2e7f', '\ud842', '\udfb7'];
     let seed = 11;
     const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     for (let t = 0; t < 100000; t++) {

@@ -11,7 +11,7 @@ const TO_FULL: Record<string, string> = { '(': '（', ')': '）', ',': '，', ':
 const ORDINARY = 0;
 const FULL_ASCII = 1; // ０-９Ａ-Ｚａ-ｚ → 0-9A-Za-z
 const ODD_SPACE = 2; // \u3000 \u00a0 \u2002 \u2003 \u200b \ufeff → ' '
-const FULL_STOP = 3; // ． → .
+const FULL_STOP = 3; // ． and the small ﹒ (1﹒全省生产总值…) → .
 const HALF_PUNCT = 4; // ( ) , : ; !
 const SPACE = 5; // ' ' \t
 const CLASS = new Uint8Array(0x10000);
@@ -20,6 +20,7 @@ CLASS.fill(FULL_ASCII, 0xff21, 0xff3a + 1);
 CLASS.fill(FULL_ASCII, 0xff41, 0xff5a + 1);
 for (const c of '\u3000\u00a0\u2002\u2003\u200b\ufeff') CLASS[c.charCodeAt(0)] = ODD_SPACE;
 CLASS['．'.charCodeAt(0)] = FULL_STOP;
+CLASS['﹒'.charCodeAt(0)] = FULL_STOP;
 for (const c of Object.keys(TO_FULL)) CLASS[c.charCodeAt(0)] = HALF_PUNCT;
 CLASS[0x20] = SPACE;
 CLASS[0x09] = SPACE;

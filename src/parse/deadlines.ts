@@ -339,8 +339,14 @@ export function extractDeadlines(text: string, docYear?: number): Deadline[] {
     const d: Deadline = { text: m[0].trim(), ...found, clause: step ? stepClause(text, s) : cursor.clause(s, e) };
     if (!repeats(out[out.length - 1], d)) out.push(d);
   }
-  return text.includes('常态化') || text.includes('定期') ? withRegularDuties(text, out, cursor) : out;
+  const withDuties = text.includes('常态化') || text.includes('定期') ? withRegularDuties(text, out, cursor) : out;
+  // 此项工作长期坚持 / 该项任务持续推进: the measure's own time said in a sentence, as a time field would
+  const open = ONGOING_SENTENCE.exec(text);
+  if (open && !withDuties.some((d) => d.kind === 'ongoing' && !isRegularDuty(d))) return [...withDuties, { text: open[1], kind: 'ongoing', clause: open[0] }];
+  return withDuties;
 }
+
+const ONGOING_SENTENCE = /(?:此项|该项|本项)(?:工作|任务)(长期坚持|持续推进|长期推进|常态化推进)/;
 
 /** 常态化举办 / 定期发布: a duty done regularly, no cycle named (an adverb before the act; 常态化推进机制 names a mechanism). */
 const REGULAR_DUTY = /(?:常态化|定期)(?:开展|举办|组织|发布|公布|监测|推进|召开|实施|更新|梳理|排查|检查|督查|督导|巡查|宣传|培训|对接|举行|征集|评估|通报|调度|走访|路演|调研|总结|跟进|报告|报送|分析|会商|研究)(?![^，,。；;、]{0,4}(?:机制|制度|体系))/g;

@@ -113,7 +113,8 @@ function onlyPunctuationFrom(text: string, i: number): boolean {
  * An owner note written as a sentence of its own, not a bracket: “由市科技和经信局牵头，市财政局、
  * 市税务局配合。” closing a run or a paragraph. Only a sentence that opens with 由 and names a lead.
  */
-const SENTENCE_NOTE = /(?:^|[。；])\s*(由([^。；]{2,60}?牵头(?:[，,、][^。；]{2,120}?(?:配合|参与|协同|协助|负责落实|具体落实))*))[。；]?/g;
+// (a sentence about this one measure may lead in: 此项工作长期坚持，由A牵头，B配合。)
+const SENTENCE_NOTE = /(?:^|[。；])\s*(?:(?:此项|该项|本项|上述|以上)(?:工作|任务)[^。；，,]{0,12}[，,])?(由([^。；]{2,60}?牵头(?:[，,、][^。；]{2,120}?(?:配合|参与|协同|协助|负责落实|具体落实))*))[。；]?/g;
 
 /** Whether a note is an owner sentence (由A牵头，B配合), not a bracket. */
 export const isSentenceNote = (n: FoundNote): boolean => !/^[（(]/.test(n.text);

@@ -3,7 +3,7 @@
 // each lead-sentence paragraph, or each 一是/二是 run item when the notes follow the runs. A plan
 // with no owner notes has its tasks at the deepest numbered level of its action parts.
 import type { TaskShape } from '../model.js';
-import type { HeadingLevel } from '../vocabulary.js';
+import { HEADING_ORDER, type HeadingLevel } from '../vocabulary.js';
 import type { RoleOf } from './part-roles.js';
 import { descendants, type Body, type BodyNode } from './body.js';
 import { isSentenceNote, unitLine, type FoundNote } from './owner-notes.js';
@@ -121,14 +121,20 @@ export function chooseTaskLevel(body: Body, roles: Map<BodyNode, RoleOf>): TaskL
         if (!p.children.length && (nn.lines.length || nn.slots.length) && roles.get(p)?.role === 'action') whole.add(p);
       }
     }
-    // likewise a group with no items among groups divided into them (（一）… with its note, beside
-    // （三）1.… 2.… each with theirs): the group itself is a measure
+    // likewise a group with no items that carries its own note, beside groups divided into noted
+    // items (（一）… with its note, beside （三）1.… 2.… each with theirs), or in another action part
+    // written a level shallower (一、（一）1.…（A牵头） but 二、（一）…（B牵头）): the group itself is a measure
     if (!('under' in best.key)) {
       const unit = best.key.unit;
+      const shallower = (l: BodyNode['level']) => l !== 'root' && HEADING_ORDER.indexOf(l) < HEADING_ORDER.indexOf(unit);
       for (const n of all) {
-        if (n.level === 'root' || n.level === 'part' || n.level === unit || n.children.length || !best.tops.has(topOf(n))) continue;
+        if (n.level === 'root' || n.level === 'part' || n.level === unit || n.children.length) continue;
         const nn = notes.get(n)!;
-        if ((nn.lines.length || nn.slots.length) && n.parent?.children.some((c) => c.children.some((g) => g.level === unit))) whole.add(n);
+        if (!nn.lines.length && !nn.slots.length) continue;
+        const top = topOf(n);
+        const besideItems = best.tops.has(top) && n.parent?.children.some((c) => c.children.some((g) => g.level === unit));
+        const shallowPart = !best.tops.has(top) && roles.get(top)?.role === 'action' && shallower(n.level);
+        if (besideItems || shallowPart) whole.add(n);
       }
     }
     const also = whole.size ? `, and ${whole.size} action part${whole.size > 1 ? 's' : ''} or group${whole.size > 1 ? 's' : ''} without items that carr${whole.size > 1 ? 'y' : 'ies'} a note` : '';

@@ -22,6 +22,8 @@ interface Columns {
   deadline: number;
   /** whether the lead column names the lead (牵头) rather than plain responsibility (责任单位) */
   leadNamed: boolean;
+  /** how many columns the header has */
+  width: number;
 }
 
 const ASSIST = /配合|协办|参与|协同|协助/;
@@ -44,10 +46,41 @@ function headerColumns(cells: string[]): Columns | undefined {
   const assist = find(ASSIST);
   const deadline = find(/时间|时限|期限|进度|完成/);
   // 序号 | 牵头单位 | 配合单位 with no task column: the owners of the body's tasks by their number
-  if (task < 0 && content < 0) return number >= 0 && (lead >= 0 || assist >= 0) ? { number, task: -1, group: -1, content: -1, lead, assist, guide, deadline, leadNamed: lead >= 0 && /牵头|主责/.test(cells[lead]) } : undefined;
+  if (task < 0 && content < 0) return number >= 0 && (lead >= 0 || assist >= 0) ? { number, task: -1, group: -1, content: -1, lead, assist, guide, deadline, leadNamed: lead >= 0 && /牵头|主责/.test(cells[lead]), width: cells.length } : undefined;
   // a task column with an owner or a deadline column beside it; without a 序号 column, owners too
   if (lead < 0 && guide < 0 && assist < 0 && (deadline < 0 || number < 0 || task < 0)) return undefined;
-  return { number, task: task >= 0 ? task : content, group, content: task >= 0 ? content : -1, lead, assist, guide, deadline, leadNamed: lead >= 0 && /牵头|主责/.test(cells[lead]) };
+  return { number, task: task >= 0 ? task : content, group, content: task >= 0 ? content : -1, lead, assist, guide, deadline, leadNamed: lead >= 0 && /牵头|主责/.test(cells[lead]), width: cells.length };
+}
+
+const ROLE_TAIL = /等?(?:按(?:照)?职责(?:分工)?)?(?:负责)?(?:落实|负责|实施)$/;
+const TIME_CELL = /\d{4}\s*年|\d{1,2}\s*月|年底|年内|长期|持续|常态|每[年季月周]|立即|即时/;
+const UNIT_CELL = /(?:处|局|委|办|厅|室|中心|科|队|所|部|政府|公司)(?:[（(〔][^）)〕]*[）)〕])?$/;
+
+/**
+ * A row with fewer cells than its header (a merged cell lost in copying: 2 | 扎实做好… | 疾控处 |
+ * 长期推进 under 序号 | 工作任务 | 细化分工 | 责任处室 | 完成时限 | 备注): the cells up to the task
+ * keep their places, each later one goes to the column its content fits — a time to the deadline
+ * column, a list of bodies to the owner column, other text to the first free column.
+ */
+/** A short row whose cells already fit their columns (only the trailing 备注 missing): a time in the deadline column, none in the owner column. */
+function fitsInPlace(cells: string[], cols: Columns): boolean {
+  const at = (k: number) => (k >= 0 && k < cells.length ? cells[k].trim() : '');
+  return (!at(cols.deadline) || TIME_CELL.test(at(cols.deadline))) && !(at(cols.lead) && TIME_CELL.test(at(cols.lead)) && !UNIT_CELL.test(at(cols.lead)));
+}
+
+function fitShortRow(cells: string[], cols: Columns): string[] {
+  const out: string[] = Array.from({ length: cols.width }, () => '');
+  const head = Math.max(cols.number, cols.task) + 1;
+  for (let i = 0; i < head && i < cells.length; i++) out[i] = cells[i];
+  const free = (k: number) => k >= 0 && k >= head && out[k] === '';
+  for (const c of cells.slice(head)) {
+    const v = c.trim();
+    if (!v) continue;
+    const units = splitUnits(v);
+    const k = TIME_CELL.test(v) && free(cols.deadline) ? cols.deadline : units.length && units.every((u) => UNIT_CELL.test(u)) && free(cols.lead) ? cols.lead : out.findIndex((x, i) => i >= head && x === '' && i !== cols.deadline && i !== cols.lead && i !== cols.assist);
+    if (k >= 0) out[k] = v;
+  }
+  return out;
 }
 
 const LEAD_MARK = /〔(?:牵头|主责|牵头单位)〕$/;
@@ -67,7 +100,7 @@ export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult
   let cols: Columns | undefined;
   const seen = new Set<string>();
   paras.forEach((p) => {
-    const cells = tableCells(p.text);
+    let cells = tableCells(p.text);
     if (!cells) return;
     const header = headerColumns(cells);
     if (header) {
@@ -76,6 +109,7 @@ export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult
     }
     if (!cols) return;
     if (cells.every((c) => c === '' || /^:?-+:?$/.test(c))) return;
+    if (cells.length < cols.width && cols.task >= 0 && !fitsInPlace(cells, cols)) cells = fitShortRow(cells, cols);
     // without a 序号 column the rows are counted; a row whose task cell is empty or repeats across
     // the row (a group row spanning the table: 一、知识产权保护方面) is not a task
     const numbered = cols.number >= 0;
@@ -93,10 +127,12 @@ export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult
     }
     seen.add(id);
     const cell = (k: number) => (k >= 0 ? (cells[k] ?? '').trim() : '');
+    // an owner cell may close with what its bodies do (应急处、监督处等按职责分工落实): the bodies are the cell
+    const unitCell = (k: number) => cell(k).replace(ROLE_TAIL, '');
     // one 责任单位 cell may mark its lead: 市经信局（牵头），市发展改革委、市财政局
-    const marked = markedRoles(splitUnits(cell(cols.lead)));
+    const marked = markedRoles(splitUnits(unitCell(cols.lead)));
     const lead = marked.lead;
-    const assistColumn = splitUnits(cell(cols.assist));
+    const assistColumn = splitUnits(unitCell(cols.assist));
     const assist = [...marked.assist, ...assistColumn.filter((u) => !marked.assist.includes(u))];
     const guide = splitUnits(cell(cols.guide));
     // units in the table's column order (a marked cell's units in its own order)
