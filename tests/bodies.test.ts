@@ -93,6 +93,8 @@ describe('counterparts by the real names of bodies', () => {
     // a level word taken off leaves the function: 绿化市容, not a place named 绿化市
     ['区绿化市容局', '镇绿化市容管理所'],
     ['浙江省舟山市发展改革委', '市发展改革委'],
+    // a Shanghai district's 建设管理委 carries the city's 交通委 and 住房城乡建设管理委
+    ['市交通委', '区建设管理委'],
   ])('%s → %s', (b, l) => expect(counterpart(b, l)).toBe(true));
   it.each([
     ['省编办', '市府办'],

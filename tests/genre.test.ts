@@ -237,6 +237,20 @@ describe('owner notes in the forms plans write them', () => {
   });
 });
 
+describe('times a group states for its items', () => {
+  it('an item with no time of its own is due by the date its group opens with; one with its own keeps it; a cycle is not inherited', () => {
+    const n = parse([
+      '二、主要任务',
+      '（一）推进光伏与设施一体化发展。力争于2023年底前，推进光伏与交通设施一体化。',
+      '1.公交场站光伏。在公交停车场建设光伏。（责任单位：市交通委）',
+      '2.港口光伏。2024年6月底前在港区建设光伏。（责任单位：上港集团）',
+      '（二）加强运行管理。每年开展一次评估。',
+      '1.完善运维机制。建立运维制度。（责任单位：市交通委）',
+    ].join('\n'));
+    expect(n.tasks.map((t) => `${t.id} ${t.deadlines.map((d) => d.text).join('、')}`)).toEqual(['1.1 2023年底前', '1.2 2024年6月底前', '2.1 ']);
+  });
+});
+
 describe('note fields', () => {
   it('items marked 1﹒ with 牵头责任单位 / 协同责任单位 lines (and the 牵头负责领导, a person, read past)', () => {
     const n = parse(['一、确保完成主要目标', '1﹒全省生产总值增长7%以上。', '牵头负责领导：刘某。', '牵头责任单位：省发展改革委。', '协同责任单位：省财政厅、省统计局。', '2﹒一般公共预算收入增长7%左右。', '牵头负责领导：王某。', '牵头责任单位：省财政厅。', '协同责任单位：省税务局。'].join('\n'));

@@ -54,6 +54,7 @@ describe('targets in a task', () => {
     ['修复30座公园水体水生态', { value: 30, unit: '座' }],
     ['创建20个特色小区', { value: 20, unit: '个' }],
     ['建立3个示范点', { indicator: '示范点', value: 3, unit: '个' }],
+    ['每年需根据重大决策确定1-2个重点课题', { text: '1-2个', value: 2, unit: '个' }],
     ['存放气瓶总重量超过60kg', { indicator: '存放气瓶总重量', value: 60, unit: 'kg' }],
   ])('%s', (text, want) => {
     expect(findTargets(text)).toEqual([expect.objectContaining(want)]);
@@ -63,8 +64,9 @@ describe('targets in a task', () => {
     expect(findTargets('打造儿童户外游戏空间100处、宠物友好公园10座，开放草坪及林下空间60公顷以上').map((t) => `${t.indicator}:${t.value}${t.unit}`)).toEqual(['打造儿童户外游戏空间:100处', '宠物友好公园:10座', '开放草坪及林下空间:60公顷']);
   });
 
-  it('a day of the week is not a count (每周三项目协调日)', () => {
+  it('a day of the week is not a count (每周三项目协调日), nor a figure a quotation opens with (“36条办法”, “四个舟山”)', () => {
     expect(findTargets('建立每周三项目协调日制度')).toEqual([]);
+    expect(findTargets('严格执行我省“36条办法”。建设“四个舟山”，建立“五大会战”五张清单')).toEqual([]);
   });
 
   it('dates, years, ordinals and bare numbers are not targets', () => {

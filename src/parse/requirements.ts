@@ -153,7 +153,8 @@ export function findTargets(text: string): Target[] {
     // number glued to the word before it (第3个) is an ordinal
     if (!before && /[第前近]$/.test(text.slice(0, at))) continue;
     // a count in words inside or against a quotation is a name (建设“四个舟山”, 建立“五大会战”五张清单)
-    if (!before && /^[一二两三四五六七八九十]+$/.test(num) && (/[“”"]$/.test(text.slice(Math.max(0, at - 1), at)) || insideQuote(text, at))) continue;
+    // (and any figure a quotation opens with: 我省“36条办法”)
+    if (!before && (text[at - 1] === '“' || (/^[一二两三四五六七八九十]+$/.test(num) && (/[“”"]$/.test(text.slice(Math.max(0, at - 1), at)) || insideQuote(text, at))))) continue;
     // 每周三 / 星期五 is a day of the week (建立每周三项目协调日制度), not three of anything
     if (/(?:周|星期|礼拜)$/.test(text.slice(Math.max(0, at - 2), at)) && /^[一二三四五六日天]$/.test(num)) continue;
     // what is already done (已建成6个, 已经达到90%) is a state, not a target

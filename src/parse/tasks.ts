@@ -13,6 +13,7 @@ import { splitRuns, withoutRunMarker } from './runs.js';
 import { topOf, type NodeNotes, type TaskLevel } from './task-level.js';
 import { emptyList, mapList } from './lists.js';
 
+const NO_DEADLINES: Deadline[] = emptyList();
 const NO_FOUND: FoundNote[] = emptyList();
 
 /** A task before ids and roles are settled. */
@@ -227,6 +228,25 @@ function collectDrafts(body: Body, level: TaskLevel): Draft[] {
   return drafts;
 }
 
+const groupTimes = new WeakMap<BodyNode, Deadline[]>();
+
+/**
+ * Dated times a group's own opening states (its heading paragraph and the paragraphs before its
+ * first item), when it is divided into items: each of its items is due by them. Cycles and
+ * open-ended times are how one measure is done, not a date for all.
+ */
+function groupDeadlines(body: Body, n: BodyNode | undefined, docYear: number | undefined): Deadline[] {
+  if (!n || n.level === 'root' || n.level === 'part' || !n.children.length) return NO_DEADLINES;
+  let out = groupTimes.get(n);
+  if (!out) {
+    const first = n.children[0].index;
+    const own = [n.index, ...n.paras.filter((i) => i < first)].map((i) => body.tokens[i].para.text).join('。');
+    out = extractDeadlines(own, docYear).filter((x) => x.kind === 'by');
+    groupTimes.set(n, out);
+  }
+  return out;
+}
+
 function pathOf(n: BodyNode): BodyNode[] {
   const out: BodyNode[] = [];
   for (let x: BodyNode | undefined = n; x && x.level !== 'root'; x = x.parent) out.unshift(x);
@@ -317,6 +337,9 @@ export function parseTasks(body: Body, level: TaskLevel, paras: Paragraph[], doc
     const roles: Roles = { lead: [], assist: [], guide: [] };
     const ownerNotes: OwnerNote[] = [];
     const deadlines: Deadline[] = extractDeadlines(d.text, docYear);
+    // a task with no time of its own takes the one its group's opening states for all its items
+    // (（二）推进光伏与设施一体化。力争于2023年底前，推进… then 1. 2. 3.)
+    if (!deadlines.length) for (const x of groupDeadlines(body, d.sub ? d.node : d.node.parent, docYear)) deadlines.push({ ...x });
     used.forEach((note, i) => {
       add(units, note.fields.units);
       const at = own.length ? d.notes[i].index : d.index;
