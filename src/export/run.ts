@@ -20,7 +20,8 @@ import type { Fingerprint, RecordFacts } from './record.js';
 import { DIFF_SCHEMA } from './version.js';
 import { candidatesDigest, chooseParents, type Candidate, type ParentPlan } from './parents.js';
 import type { TableSink } from './table-sink.js';
-import { tableRows, type TableRows } from './tables.js';
+import type { TableRows } from './tables.js';
+import { tableRows } from './table-rows.js';
 
 export interface ExportOptions {
   /** Discovered inputs, already sorted and de-duplicated. */

@@ -5,11 +5,14 @@
 // columns (tables.ts TableRows); they are buffered per table and written every BATCH rows (a CSV chunk
 // and a Parquet row group), so memory stays flat however large the corpus. A string column is buffered
 // as codes into the row group's dictionary, which the Parquet writer (write/parquet.ts) writes as it is:
-// a string is looked up once per record and column, not once per cell. Each file is written through an
-// OutputSink: complete (fsync + rename) on commit, absent after abort.
+// a string is looked up once per record and column, not once per cell, by the bytes the worker encoded
+// and their hash (write/parquet-dictionary.ts), into a dictionary kept as its page's bytes: no string is
+// made, decoded or encoded again here. Each file is written through an OutputSink: complete (fsync +
+// rename) on commit, absent after abort.
 import path from 'node:path';
 import { OutputSink } from '../write/atomic.js';
 import { ParquetFileWriter, type ColumnChunkData } from '../write/parquet.js';
+import { ParquetDictionary } from '../write/parquet-dictionary.js';
 import { TABLES, csvHeader, type TableDef, type TableRows } from './tables.js';
 
 /** Rows per Parquet row group (and CSV write): a row group ends after the record that reaches it. */
@@ -28,7 +31,6 @@ interface Cursor {
  * the current `gen` (a new gen per column and record, so nothing is cleared between them).
  */
 interface Remap {
-  strings: string[];
   to: Int32Array;
   stamp: Int32Array;
   gen: number;
@@ -37,21 +39,18 @@ interface Remap {
 /** A column's values for the row group being filled. */
 class ColumnBuffer {
   /** Strings: the row group's dictionary (first use first) and each row's code into it (-1: null). */
-  dict = new Map<string, number>();
-  dictionary: string[] = [];
+  readonly dictionary?: ParquetDictionary;
   codes = new Int32Array(0);
   /** Numbers, booleans (1/0) and dates (days): each row's value (NaN: null). */
   values = new Float64Array(0);
 
-  constructor(readonly isString: boolean) {}
+  constructor(readonly isString: boolean) {
+    if (isString) this.dictionary = new ParquetDictionary();
+  }
 
-  code(s: string): number {
-    let c = this.dict.get(s);
-    if (c === undefined) {
-      this.dict.set(s, (c = this.dictionary.length));
-      this.dictionary.push(s);
-    }
-    return c;
+  /** The dictionary code of the record's distinct string c. */
+  code(p: TableRows, c: number): number {
+    return this.dictionary!.code(p.text, p.spans[2 * c], p.spans[2 * c + 1], p.hashes[c]);
   }
 
   /** Room for `rows` rows, keeping the first `kept`. */
@@ -63,12 +62,12 @@ class ColumnBuffer {
     else (this.values = new Float64Array(size)).set(this.values.subarray(0, kept));
   }
 
-  /** The chunk for the Parquet writer; the buffer starts a new row group. */
+  /** The chunk for the Parquet writer, which reads it at once; the buffer starts a new row group. */
   take(): ColumnChunkData {
-    if (!this.isString) return { values: this.values };
-    const chunk = { dictionary: this.dictionary, codes: this.codes };
-    this.dict = new Map();
-    this.dictionary = [];
+    const d = this.dictionary;
+    if (!d) return { values: this.values };
+    const chunk = { dictionaryPage: d.page.subarray(0, d.bytes), dictionarySize: d.size, codes: this.codes };
+    d.clear();
     return chunk;
   }
 }
@@ -106,7 +105,7 @@ class TableFile {
       if (col.isString) {
         const codes = col.codes;
         if (all !== undefined) {
-          codes.fill(all === null ? -1 : col.code(all as string), from, from + n);
+          codes.fill(all === null ? -1 : col.code(p, all as number), from, from + n);
           continue;
         }
         const gen = ++map.gen;
@@ -115,7 +114,7 @@ class TableFile {
           if (c < 0) codes[i] = -1;
           else if (map.stamp[c] === gen) codes[i] = map.to[c];
           else {
-            codes[i] = map.to[c] = col.code(map.strings[c]);
+            codes[i] = map.to[c] = col.code(p, c);
             map.stamp[c] = gen;
           }
         }
@@ -152,7 +151,7 @@ class TableFile {
 /** The tables of one export: rows added record by record (in output order), committed at the end. */
 export class TableSink {
   private readonly files: TableFile[];
-  private readonly map: Remap = { strings: [], to: new Int32Array(1024), stamp: new Int32Array(1024), gen: 0 };
+  private readonly map: Remap = { to: new Int32Array(1024), stamp: new Int32Array(1024), gen: 0 };
 
   /** `dir` must exist; `shownDir` is how the user wrote it (for errors). */
   constructor(dir: string, shownDir = dir) {
@@ -168,9 +167,7 @@ export class TableSink {
 
   add(rows: TableRows): void {
     const map = this.map;
-    const n = rows.lens.length;
-    map.strings = new Array(n);
-    for (let i = 0, from = 0; i < n; i++) map.strings[i] = rows.text.slice(from, (from += rows.lens[i]));
+    const n = rows.hashes.length;
     if (map.to.length < n) {
       map.to = new Int32Array(n * 2);
       map.stamp = new Int32Array(n * 2);

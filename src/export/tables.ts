@@ -10,7 +10,6 @@
 import type { Deadline, KeyListRow, Notice, PlanDiff, Task } from '../model.js';
 import type { RecordFacts } from './record.js';
 import { adminLevel } from '../chain/names.js';
-import { ownBytes } from '../write/atomic.js';
 
 /** string, int (32-bit), double, bool, date (an ISO day; Parquet DATE). */
 export type ColumnType = 'string' | 'int' | 'double' | 'bool' | 'date';
@@ -37,9 +36,9 @@ export interface TableDef {
 
 /**
  * One record's rows of every table (TABLES order), packed for the move from the export worker to the
- * main thread: a few flat buffers instead of one value per cell. Structured cloning costs per value —
- * cloning the rows cell by cell cost more than building them — while a string and typed arrays cross
- * at the price of a copy (the CSV bytes are moved, not copied). TableSink unpacks them in this order.
+ * main thread (table-rows.ts makes them): a few flat buffers instead of one value per cell. Structured
+ * cloning costs per value — cloning the rows cell by cell cost more than building them — while the
+ * buffers are moved, not copied. TableSink unpacks them in this order.
  */
 export interface TableRows {
   /** Rows per table. */
@@ -48,13 +47,16 @@ export interface TableRows {
   csv: Uint8Array;
   csvEnds: number[];
   /**
-   * Per column of every table with rows (in order), the value all of its rows share, or undefined:
-   * `file` and `base_file` are the same in all of a record's rows, and need not be sent per row.
+   * Per column of every table with rows (in order), the value all of its rows share (a string as its
+   * place among the distinct strings), or undefined: `file` and `base_file` are the same in all of a
+   * record's rows, and need not be sent per row.
    */
   same: (Cell | undefined)[];
-  /** The distinct strings of the other string cells, concatenated; `lens` holds each one's length. */
-  text: string;
-  lens: Int32Array;
+  /** The record's distinct strings as UTF-8, one after another; string i is `text[spans[2i]] … text[spans[2i+1] - 1]`. */
+  text: Uint8Array;
+  spans: Int32Array;
+  /** Each distinct string's hashBytes (write/parquet-dictionary.ts), for the Parquet dictionaries. */
+  hashes: Int32Array;
   /** The other string cells, column by column, as their place among the distinct strings (-1: null). */
   codes: Int32Array;
   /** The other number, boolean (1/0) and date (days since 1970-01-01, as Parquet stores it) cells, column by column; NaN: null. */
@@ -211,79 +213,5 @@ export const TABLES: readonly TableDef[] = [
   },
 ];
 
-const DAY_MS = 86_400_000;
-
-/** A CSV cell: RFC 4180 quoting, null as empty, nothing else escaped (the tables are for data tools, not spreadsheets). */
-const NEEDS_QUOTES = /[",\r\n]/;
-
-function csvCell(v: Cell): string {
-  if (v === null) return '';
-  if (typeof v !== 'string') return String(v);
-  return NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
-/** A cell as Parquet stores it: a date as days since 1970-01-01. */
-const stored = (v: Cell, date: boolean): Cell => (date && v !== null ? Math.round(Date.parse(`${v as string}T00:00:00Z`) / DAY_MS) : v);
-
 /** The header line of a table's CSV. */
 export const csvHeader = (t: TableDef): string => t.columns.map((c) => c.name).join(',') + '\n';
-
-/** The rows one record gives every table, packed (TableRows). */
-export function tableRows(r: RecordView): TableRows {
-  const counts: number[] = [];
-  const csvEnds: number[] = [];
-  const same: (Cell | undefined)[] = [];
-  const csv: string[] = [];
-  // each distinct string once (a unit, a task id and a kind recur row after row), the cells as codes
-  const distinct = new Map<string, number>();
-  const codes: number[] = [];
-  const nums: number[] = [];
-  for (const t of TABLES) {
-    const rows = t.rows(r);
-    counts.push(rows.length);
-    let part = '';
-    for (const row of rows) {
-      let line = csvCell(row[0]);
-      for (let k = 1; k < row.length; k++) line += ',' + csvCell(row[k]);
-      part += line + '\n';
-    }
-    csv.push(part);
-    if (!rows.length) continue;
-    for (let k = 0; k < t.columns.length; k++) {
-      const type = t.columns[k].type;
-      if (type === 'date') for (const row of rows) row[k] = stored(row[k], true);
-      const first = rows[0][k];
-      let all = true;
-      for (let i = 1; i < rows.length && all; i++) all = rows[i][k] === first;
-      same.push(all ? (first ?? null) : undefined);
-      if (all) continue;
-      if (type === 'string') {
-        for (const row of rows) {
-          const v = row[k] as string | null;
-          if (v === null || v === undefined) codes.push(-1);
-          else {
-            let c = distinct.get(v);
-            if (c === undefined) distinct.set(v, (c = distinct.size));
-            codes.push(c);
-          }
-        }
-      } else for (const row of rows) nums.push(row[k] === null || row[k] === undefined ? NaN : Number(row[k]));
-    }
-  }
-  const strings = [...distinct.keys()];
-  // typed arrays made from plain arrays by their constructors: Int32Array.from(xs, f) goes through the
-  // iterator protocol and a call per element (it was a fifth of this function's time)
-  const lens = new Int32Array(strings.length);
-  for (let i = 0; i < strings.length; i++) lens[i] = strings[i].length;
-  return {
-    counts,
-    // every table's CSV in one buffer of its own (moved to the main thread, not copied), encoded once: where each table's part ends comes with it
-    csv: ownBytes(csv, csvEnds),
-    csvEnds,
-    same,
-    text: strings.join(''),
-    lens,
-    codes: new Int32Array(codes),
-    nums: new Float64Array(nums),
-  };
-}

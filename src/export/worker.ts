@@ -11,11 +11,11 @@ const run = createJobRunner(cfg);
 port.on('message', async (t: WorkerTask) => {
   markStarted(clock, t.seq, t.cell); // the pool times the task from here (task-clock.ts)
   const r = await run(t, () => markComputed(clock, t.seq, t.cell));
-  // a --jsonl line and the tables' CSV are UTF-8 bytes in buffers of their own: moved to the main thread, not copied
+  // a --jsonl line and the tables' packed rows are in buffers of their own: moved to the main thread, not copied
   const moved: ArrayBuffer[] = [];
   if (r.status === 'ok') {
     if (r.line) moved.push(r.line.buffer as ArrayBuffer);
-    if (r.rows) moved.push(r.rows.csv.buffer as ArrayBuffer, r.rows.lens.buffer as ArrayBuffer, r.rows.codes.buffer as ArrayBuffer, r.rows.nums.buffer as ArrayBuffer);
+    if (r.rows) for (const b of [r.rows.csv, r.rows.text, r.rows.spans, r.rows.hashes, r.rows.codes, r.rows.nums]) moved.push(b.buffer as ArrayBuffer);
   }
   port.postMessage(r, moved);
 });

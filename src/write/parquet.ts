@@ -24,11 +24,15 @@ export interface ParquetColumn {
 }
 
 /**
- * One column of a row group. A string column: `codes` (one per row, -1 for null) into `dictionary`,
- * each of whose entries is used at least once; another column: `values` (one per row, NaN for null;
- * a boolean as 1 or 0). Only the first `rows` entries are read.
+ * One column of a row group. A string column: `codes` (one per row, -1 for null) into its dictionary,
+ * each of whose entries is used at least once — `dictionary` (the strings), or `dictionaryPage` (the
+ * dictionary page's PLAIN body as parquet-dictionary.ts builds it, `dictionarySize` entries); another
+ * column: `values` (one per row, NaN for null; a boolean as 1 or 0). Only the first `rows` entries are read.
  */
-export type ColumnChunkData = { dictionary: string[]; codes: Int32Array } | { values: Float64Array };
+export type ColumnChunkData =
+  | { dictionary: string[]; codes: Int32Array }
+  | { dictionaryPage: Uint8Array; dictionarySize: number; codes: Int32Array }
+  | { values: Float64Array };
 
 // Thrift enum values from parquet.thrift
 const TYPE = { bool: 0, int: 1, date: 1, double: 5, string: 6 } as const; // BOOLEAN, INT32, INT32, DOUBLE, BYTE_ARRAY
@@ -292,6 +296,7 @@ export class ParquetFileWriter {
     body.pos = 0;
     let present = 0;
     let dictionaryOffset: number | undefined;
+    let dictionarySize = 0;
     let encoding = ENC_PLAIN;
     let raw = 0;
     if ('codes' in d) {
@@ -301,20 +306,10 @@ export class ParquetFileWriter {
         levels[i] = code < 0 ? 0 : 1;
         if (code >= 0) dense[present++] = code;
       }
-      if (d.dictionary.length) {
-        // the dictionary page: each string's UTF-8 length and bytes (at most 3 bytes per UTF-16 unit)
-        const dict = this.dict;
-        dict.pos = 0;
-        dict.ensure(d.dictionary.reduce((a, s) => a + 4 + s.length * 3, 0));
-        for (const s of d.dictionary) {
-          const at = dict.pos;
-          dict.pos += 4;
-          const len = dict.buf.write(s, dict.pos, 'utf8');
-          dict.buf.writeUInt32LE(len, at);
-          dict.pos += len;
-        }
+      dictionarySize = 'dictionary' in d ? d.dictionary.length : d.dictionarySize;
+      if (dictionarySize) {
         dictionaryOffset = base + out.pos;
-        raw += page(out, 'dictionary', dict.view(), d.dictionary.length, ENC_PLAIN);
+        raw += page(out, 'dictionary', 'dictionary' in d ? this.plain(d.dictionary) : d.dictionaryPage, dictionarySize, ENC_PLAIN);
         encoding = ENC_RLE_DICTIONARY;
       }
     } else {
@@ -330,7 +325,7 @@ export class ParquetFileWriter {
     hybrid(body, levels, rows, 1);
     body.buf.writeUInt32LE(body.pos - 4, 0);
     if (encoding === ENC_RLE_DICTIONARY) {
-      const width = bitWidth((d as { dictionary: string[] }).dictionary.length);
+      const width = bitWidth(dictionarySize);
       body.byte(width);
       hybrid(body, this.dense, present, width);
     } else if ('values' in d) {
@@ -369,6 +364,21 @@ export class ParquetFileWriter {
       dataOffset,
       dictionaryOffset,
     };
+  }
+
+  /** A dictionary page's body: each string's UTF-8 length and bytes (at most 3 bytes per UTF-16 unit). */
+  private plain(dictionary: readonly string[]): Buffer {
+    const dict = this.dict;
+    dict.pos = 0;
+    dict.ensure(dictionary.reduce((a, s) => a + 4 + s.length * 3, 0));
+    for (const s of dictionary) {
+      const at = dict.pos;
+      dict.pos += 4;
+      const len = dict.buf.write(s, dict.pos, 'utf8');
+      dict.buf.writeUInt32LE(len, at);
+      dict.pos += len;
+    }
+    return dict.view();
   }
 
   /** The footer: schema, row groups and where each column chunk is. */

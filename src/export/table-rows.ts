@@ -1,0 +1,285 @@
+// One record's rows of every table (tables.ts TABLES), packed where the record is (the export worker)
+// for the main thread (TableRows). Each distinct string of the record is UTF-8 encoded once, into one
+// buffer: the CSV lines are put together from those bytes (a unit, a task id or the file name recurs
+// row after row, and is copied, not encoded again), and the same bytes go to the main thread for the
+// Parquet dictionaries, so that nothing encodes a string twice. Number cells are written as ASCII.
+// Everything here runs to its end without yielding, so the scratch buffers are shared by all calls.
+import { TABLES, type Cell, type RecordView, type TableRows } from './tables.js';
+import { hashBytes } from '../write/parquet-dictionary.js';
+
+const DAY_MS = 86_400_000;
+/** A CSV cell: RFC 4180 quoting, null as empty, nothing else escaped (the tables are for data tools, not spreadsheets). */
+const NEEDS_QUOTES = /[",\r\n]/;
+const COMMA = 44;
+const NEWLINE = 10;
+/** Room for a comma and a number's or boolean's text (at most 25 characters). */
+const PER_CELL = 26;
+/** Scratch larger than this after a record is let go (one huge notice should not keep it for the rest). */
+const SCRATCH_KEEP = 16 << 20;
+
+/** A CSV cell written as text: a string quoted when it must be, anything else as String() gives it. */
+const cellText = (v: unknown): string => (typeof v !== 'string' ? String(v) : NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+/** Days since 1970-01-01 of an ISO day, as Parquet stores a DATE (a date cell is one, tables.ts `day`). */
+const DAYS = new Map<string, number>();
+function daysOf(s: string): number {
+  let d = DAYS.get(s);
+  if (d === undefined) {
+    if (DAYS.size >= 4096) DAYS.clear();
+    DAYS.set(s, (d = Math.round(Date.parse(`${s}T00:00:00Z`) / DAY_MS)));
+  }
+  return d;
+}
+
+// ---- scratch, grown as needed ----
+/** The distinct strings' UTF-8 bytes (and, after one that needs quotes, its quoted CSV form). */
+// One buffer holds both the distinct strings' bytes (from 0 to `encAt`, room up to `outBase`) and the
+// CSV lines (from `outBase` to `outAt`): a string is then copied into the CSV by copyWithin, a native
+// copy that makes no view (a view per cell cost more than copying short strings byte by byte).
+let mem: Buffer = Buffer.allocUnsafeSlow(1 << 18);
+let outBase = 1 << 16;
+let encAt = 0;
+let outAt = outBase;
+/** Per distinct string: where its bytes are in `mem` (start, end), and where its CSV form is. */
+let spans: Int32Array = new Int32Array(1 << 12);
+let csvSpans: Int32Array = new Int32Array(1 << 12);
+/** Per distinct string: the hash of its bytes, for the main thread's dictionaries (parquet-dictionary.ts). */
+let hashes: Int32Array = new Int32Array(1 << 11);
+/** One table's string and date cells as codes of distinct strings, column after column (-1 null, -2 a value that is not a string). */
+let cellCodes: Int32Array = new Int32Array(1 << 14);
+/** What goes to the main thread: the codes and numbers of the columns whose rows differ. */
+let codes: Int32Array = new Int32Array(1 << 14);
+let codesAt = 0;
+let nums: Float64Array = new Float64Array(1 << 14);
+let numsAt = 0;
+
+/** Room for `encMore` more bytes of strings and `outMore` more of CSV. */
+function regrow(encMore: number, outMore: number): void {
+  const encCap = encAt + encMore > outBase ? Math.max(outBase * 2, encAt + encMore) : outBase;
+  const outUsed = outAt - outBase;
+  const outCap = Math.max(mem.length - outBase, outUsed + outMore > mem.length - outBase ? 2 * (mem.length - outBase) : 0, outUsed + outMore);
+  const next = Buffer.allocUnsafeSlow(encCap + outCap);
+  mem.copy(next, 0, 0, encAt);
+  mem.copy(next, encCap, outBase, outAt);
+  mem = next;
+  outBase = encCap;
+  outAt = encCap + outUsed;
+}
+function growInts(a: Int32Array, need: number): Int32Array {
+  const next = new Int32Array(Math.max(a.length * 2, need));
+  next.set(a);
+  return next;
+}
+
+/** The record's distinct strings and their codes (first use first). */
+let distinct = new Map<string, number>();
+
+/** A new distinct string: its code, its bytes (and CSV form) appended to the strings' bytes. */
+function addString(s: string): number {
+  const c = distinct.size;
+  distinct.set(s, c);
+  if (spans.length < 2 * c + 2) {
+    spans = growInts(spans, 2 * c + 2);
+    csvSpans = growInts(csvSpans, 2 * c + 2);
+    hashes = growInts(hashes, c + 1);
+  }
+  // at most 3 bytes per UTF-16 unit, and the quoted form at most twice that plus the quotes
+  if (encAt + s.length * 9 + 2 > outBase) regrow(s.length * 9 + 2, 0);
+  const start = encAt;
+  encAt += mem.write(s, encAt, 'utf8');
+  spans[2 * c] = csvSpans[2 * c] = start;
+  spans[2 * c + 1] = csvSpans[2 * c + 1] = encAt;
+  hashes[c] = hashBytes(mem, start, encAt);
+  if (NEEDS_QUOTES.test(s)) {
+    csvSpans[2 * c] = encAt;
+    encAt += mem.write(`"${s.replace(/"/g, '""')}"`, encAt, 'utf8');
+    csvSpans[2 * c + 1] = encAt;
+  }
+  return c;
+}
+
+/** Room for `n` more CSV bytes. */
+function room(n: number): void {
+  if (outAt + n > mem.length) regrow(0, n);
+}
+
+/** A cell none of the fast paths take (a string in a number column, a value of no cell type). */
+function putText(v: unknown, slack: number): void {
+  const s = cellText(v);
+  room(s.length * 3 + slack);
+  outAt += mem.write(s, outAt, 'utf8');
+}
+
+/**
+ * One table's CSV lines, row by row: string and date cells copied from the distinct strings' bytes
+ * (by copyWithin, but the shortest byte by byte), numbers written as String() writes them (a
+ * 32-bit integer digit by digit). The hot loop keeps its buffers and positions in locals.
+ */
+function writeCsv(rows: Cell[][], n: number, isString: boolean[], cells: Int32Array): void {
+  const m = isString.length;
+  // room for a row's commas, newline and non-string cells, kept free after each string cell too
+  const slack = m * PER_CELL;
+  const sp = csvSpans;
+  let o = mem;
+  let p = outAt;
+  for (let i = 0; i < n; i++) {
+    const row = rows[i];
+    if (p + slack > o.length) {
+      outAt = p;
+      room(slack);
+      p = outAt;
+      o = mem;
+    }
+    for (let k = 0; k < m; k++) {
+      if (k) o[p++] = COMMA;
+      if (isString[k]) {
+        const c = cells[k * n + i];
+        if (c >= 0) {
+          const from = sp[2 * c];
+          const to = sp[2 * c + 1];
+          if (p + (to - from) + slack > o.length) {
+            outAt = p;
+            room(to - from + slack);
+            p = outAt;
+            o = mem;
+          }
+          if (to - from > 4) {
+            o.copyWithin(p, from, to);
+            p += to - from;
+          } else for (let j = from; j < to; j++) o[p++] = o[j];
+        } else if (c === -2) {
+          outAt = p;
+          putText(row[k], slack);
+          p = outAt;
+          o = mem;
+        }
+        continue;
+      }
+      let v = row[k];
+      if (v === null) continue;
+      if (typeof v === 'number' && (v | 0) === v) {
+        if (v < 0) {
+          o[p++] = 45; // '-'
+          v = -v;
+        }
+        let digits = 1;
+        for (let x = v; x >= 10; x = Math.floor(x / 10)) digits++;
+        p += digits;
+        for (let at = p - 1; digits-- > 0; at--) {
+          o[at] = 48 + (v % 10);
+          v = Math.floor(v / 10);
+        }
+      } else if (typeof v === 'number' || typeof v === 'boolean') {
+        const s = String(v); // ASCII: the slack holds it
+        for (let j = 0; j < s.length; j++) o[p++] = s.charCodeAt(j);
+      } else {
+        outAt = p;
+        putText(v, slack);
+        p = outAt;
+        o = mem;
+      }
+    }
+    o[p++] = NEWLINE;
+  }
+  outAt = p;
+}
+
+/** Room for `n` more codes and numbers. */
+function reserve(n: number): void {
+  if (codesAt + n > codes.length) codes = growInts(codes, codesAt + n);
+  if (numsAt + n > nums.length) {
+    const next = new Float64Array(Math.max(nums.length * 2, numsAt + n));
+    next.set(nums);
+    nums = next;
+  }
+}
+
+/** The rows one record gives every table, packed (TableRows). */
+export function tableRows(r: RecordView): TableRows {
+  distinct = new Map();
+  encAt = codesAt = numsAt = 0;
+  outAt = outBase;
+  const counts: number[] = [];
+  const csvEnds: number[] = [];
+  const same: (Cell | undefined)[] = [];
+  for (const t of TABLES) {
+    const rows = t.rows(r);
+    const n = rows.length;
+    counts.push(n);
+    if (!n) {
+      csvEnds.push(outAt - outBase);
+      continue;
+    }
+    const columns = t.columns;
+    const m = columns.length;
+    if (cellCodes.length < n * m) cellCodes = new Int32Array(Math.max(cellCodes.length * 2, n * m));
+    const cells = cellCodes;
+    const isString = columns.map((c) => c.type === 'string' || c.type === 'date');
+    // column by column: the codes of string and date cells, whether all rows share the value, and
+    // the codes or numbers that go to the main thread when they do not
+    for (let k = 0; k < m; k++) {
+      const type = columns[k].type;
+      reserve(n);
+      if (isString[k]) {
+        const base = k * n;
+        for (let i = 0; i < n; i++) {
+          const v = rows[i][k];
+          cells[base + i] = v === null ? -1 : typeof v === 'string' ? (distinct.get(v) ?? addString(v)) : -2;
+        }
+        const first = cells[base];
+        let all = first !== -2;
+        for (let i = 1; i < n && all; i++) all = cells[base + i] === first;
+        if (all) {
+          same.push(first === -1 ? null : type === 'date' ? daysOf(rows[0][k] as string) : first);
+        } else if (type === 'string') {
+          same.push(undefined);
+          const to = codes;
+          for (let i = 0; i < n; i++) to[codesAt++] = Math.max(cells[base + i], -1);
+        } else {
+          same.push(undefined);
+          const to = nums;
+          for (let i = 0; i < n; i++) {
+            const v = rows[i][k];
+            to[numsAt++] = cells[base + i] >= 0 ? daysOf(v as string) : v === null ? NaN : Math.round(Date.parse(`${v as string}T00:00:00Z`) / DAY_MS);
+          }
+        }
+      } else {
+        const first = rows[0][k];
+        let all = true;
+        for (let i = 1; i < n && all; i++) all = rows[i][k] === first;
+        same.push(all ? (first ?? null) : undefined);
+        if (!all) {
+          const to = nums;
+          for (let i = 0; i < n; i++) {
+            const v = rows[i][k];
+            to[numsAt++] = v === null || v === undefined ? NaN : Number(v);
+          }
+        }
+      }
+    }
+    writeCsv(rows, n, isString, cells);
+    csvEnds.push(outAt - outBase);
+  }
+  // buffers of their own, of exactly their length: moved to the main thread, not copied
+  const csv = Buffer.allocUnsafeSlow(outAt - outBase);
+  mem.copy(csv, 0, outBase, outAt);
+  const text = Buffer.allocUnsafeSlow(encAt);
+  mem.copy(text, 0, 0, encAt);
+  const packed: TableRows = {
+    counts,
+    csv,
+    csvEnds,
+    same,
+    text,
+    spans: spans.slice(0, 2 * distinct.size),
+    hashes: hashes.slice(0, distinct.size),
+    codes: codes.slice(0, codesAt),
+    nums: nums.slice(0, numsAt),
+  };
+  if (mem.length > SCRATCH_KEEP) {
+    mem = Buffer.allocUnsafeSlow(1 << 18);
+    outBase = 1 << 16;
+  }
+  distinct = new Map();
+  return packed;
+}
