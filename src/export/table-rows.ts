@@ -222,9 +222,14 @@ export function tableRows(r: RecordView): TableRows {
       reserve(n);
       if (isString[k]) {
         const base = k * n;
+        // a value often repeats the row before's (the file, a task's id down its owners): no lookup then
+        let last: Cell = null;
+        let lastCode = -1;
         for (let i = 0; i < n; i++) {
           const v = rows[i][k];
-          cells[base + i] = v === null ? -1 : typeof v === 'string' ? (distinct.get(v) ?? addString(v)) : -2;
+          if (v === last) cells[base + i] = lastCode;
+          else if (typeof v === 'string') cells[base + i] = lastCode = distinct.get((last = v)) ?? addString(v);
+          else cells[base + i] = v === null ? -1 : -2;
         }
         const first = cells[base];
         let all = first !== -2;

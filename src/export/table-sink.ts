@@ -109,15 +109,18 @@ class TableFile {
           continue;
         }
         const gen = ++map.gen;
-        for (let i = from; i < from + n; i++) {
-          const c = p.codes[at.codes++];
+        const { to, stamp } = map;
+        const given = p.codes;
+        for (let i = from, k = at.codes; i < from + n; i++, k++) {
+          const c = given[k];
           if (c < 0) codes[i] = -1;
-          else if (map.stamp[c] === gen) codes[i] = map.to[c];
+          else if (stamp[c] === gen) codes[i] = to[c];
           else {
-            codes[i] = map.to[c] = col.code(p, c);
-            map.stamp[c] = gen;
+            codes[i] = to[c] = col.code(p, c);
+            stamp[c] = gen;
           }
         }
+        at.codes += n;
       } else if (all !== undefined) col.values.fill(all === null ? NaN : Number(all), from, from + n);
       else {
         col.values.set(p.nums.subarray(at.nums, at.nums + n), from);
