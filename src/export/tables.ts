@@ -77,27 +77,29 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const day = (s: string | undefined): string | null => (s && ISO_DAY.test(s) ? s : null);
 const str = (s: string | undefined | null): string | null => (s === undefined || s === null || s === '' ? null : s);
 
+type AnyTask = { list: 'body' | 'key-list'; id: string; t?: Task; row?: KeyListRow };
+// the last notice's tasks: three tables read them in turn (the rows of a record are made together)
+let tasksOf: { notice?: Notice; tasks: AnyTask[] } = { tasks: [] };
+
 /** Body tasks then key-list rows, each with the list it comes from. */
-function allTasks(n: Notice): { list: 'body' | 'key-list'; id: string; t?: Task; row?: KeyListRow }[] {
-  return [...n.tasks.map((t) => ({ list: 'body' as const, id: t.id, t })), ...n.keyList.map((row) => ({ list: 'key-list' as const, id: row.id, row }))];
+function allTasks(n: Notice): AnyTask[] {
+  if (tasksOf.notice !== n) tasksOf = { notice: n, tasks: [...n.tasks.map((t) => ({ list: 'body' as const, id: t.id, t })), ...n.keyList.map((row) => ({ list: 'key-list' as const, id: row.id, row }))] };
+  return tasksOf.tasks;
 }
 
-/** One row per (task, unit): the strongest role the task gives the unit; units a note implies come last. */
-function ownerRows(file: string, list: string, id: string, units: string[], lead: string[], assist: string[], guide: string[], implied: string[]): Cell[][] {
-  const out: Cell[][] = [];
-  const seen = new Set<string>();
-  const role = (u: string) => (lead.includes(u) ? 'lead' : assist.includes(u) ? 'assist' : guide.includes(u) ? 'guide' : 'listed');
-  for (const u of [...lead, ...units, ...assist, ...guide]) {
-    if (seen.has(u)) continue;
-    seen.add(u);
-    out.push([file, list, id, out.length + 1, u, role(u)]);
-  }
-  for (const u of implied) {
-    if (seen.has(u)) continue;
-    seen.add(u);
-    out.push([file, list, id, out.length + 1, u, 'implied']);
-  }
-  return out;
+const role = (u: string, lead: string[], assist: string[], guide: string[]) => (lead.includes(u) ? 'lead' : assist.includes(u) ? 'assist' : guide.includes(u) ? 'guide' : 'listed');
+
+/** A task's owner row for `u` added to `out` (whose rows from `first` on are the task's) unless the task has it already. */
+function addOwner(out: Cell[][], first: number, file: string, list: string, id: string, u: string, role: string): void {
+  for (let i = first; i < out.length; i++) if (out[i][4] === u) return;
+  out.push([file, list, id, out.length - first + 1, u, role]);
+}
+
+/** One row per (task, unit), added to `out`: the strongest role the task gives the unit; units a note implies come last. */
+function ownerRows(out: Cell[][], file: string, list: string, id: string, units: string[], lead: string[], assist: string[], guide: string[], implied: string[]): void {
+  const first = out.length;
+  for (const xs of [lead, units, assist, guide]) for (const u of xs) addOwner(out, first, file, list, id, u, role(u, lead, assist, guide));
+  for (const u of implied) addOwner(out, first, file, list, id, u, 'implied');
 }
 
 const deadlineRow = (file: string, list: string, id: string, k: number, d: Deadline): Cell[] => [file, list, id, k, d.text, d.kind, day(d.date), day(d.start), day(d.end), str(d.frequency)];
@@ -149,37 +151,42 @@ export const TABLES: readonly TableDef[] = [
   {
     name: 'owners',
     columns: cols('file list task_id ordinal:int unit role'),
-    rows: ({ file, notice }) =>
-      allTasks(notice).flatMap(({ list, id, t, row }) =>
-        t ? ownerRows(file, list, id, t.units, t.lead, t.assist, t.guide, t.impliedUnits) : ownerRows(file, list, id, row!.units, row!.lead ?? [], row!.assist ?? [], [], []),
-      ),
+    rows: ({ file, notice }) => {
+      const out: Cell[][] = [];
+      for (const { list, id, t, row } of allTasks(notice)) {
+        if (t) ownerRows(out, file, list, id, t.units, t.lead, t.assist, t.guide, t.impliedUnits);
+        else ownerRows(out, file, list, id, row!.units, row!.lead ?? [], row!.assist ?? [], [], []);
+      }
+      return out;
+    },
   },
   {
     name: 'deadlines',
     columns: cols('file list task_id ordinal:int text kind date:date start:date end:date frequency'),
-    rows: ({ file, notice }) =>
-      allTasks(notice).flatMap(({ list, id, t, row }) => (t ? t.deadlines.map((d, k) => deadlineRow(file, list, id, k + 1, d)) : [deadlineRow(file, list, id, 1, row!.deadline)])),
+    rows: ({ file, notice }) => {
+      const out: Cell[][] = [];
+      for (const { list, id, t, row } of allTasks(notice)) {
+        if (t) t.deadlines.forEach((d, k) => out.push(deadlineRow(file, list, id, k + 1, d)));
+        else out.push(deadlineRow(file, list, id, 1, row!.deadline));
+      }
+      return out;
+    },
   },
   {
     name: 'links',
     columns: cols('file ordinal:int base_file list base_task local_task kind score:double base_share:double local_share:double phrase manual:bool'),
-    rows: (r) =>
-      r.diff
-        ? [...r.diff.links.map((k) => ['body', k] as const), ...r.diff.keyListLinks.map((k) => ['key-list', k] as const)].map(([list, k], i) => [
-            r.file,
-            i + 1,
-            baseOf(r),
-            list,
-            k.base,
-            k.local,
-            k.kind,
-            k.score,
-            k.evidence?.baseShare ?? null,
-            k.evidence?.localShare ?? null,
-            str(k.evidence?.phrase),
-            !!k.manual,
-          ])
-        : [],
+    rows: (r) => {
+      if (!r.diff) return [];
+      const out: Cell[][] = [];
+      const base = baseOf(r);
+      for (const [list, links] of [
+        ['body', r.diff.links],
+        ['key-list', r.diff.keyListLinks],
+      ] as const)
+        for (const k of links)
+          out.push([r.file, out.length + 1, base, list, k.base, k.local, k.kind, k.score, k.evidence?.baseShare ?? null, k.evidence?.localShare ?? null, str(k.evidence?.phrase), !!k.manual]);
+      return out;
+    },
   },
   {
     name: 'dropped',
