@@ -47,7 +47,7 @@ beforeAll(async () => {
   for (const v of views) {
     const p = tableRows(v);
     // across threads as the worker sends them: the buffers moved
-    sink.add(structuredClone(p, { transfer: [p.csv, p.text, p.spans, p.hashes, p.codes, p.nums].map((b) => b.buffer as ArrayBuffer) }));
+    sink.add(structuredClone(p, { transfer: [p.csv, p.spans, p.hashes, p.codes, p.nums].map((b) => b.buffer as ArrayBuffer) }));
   }
   await sink.commit();
 }, 120_000);

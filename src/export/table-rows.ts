@@ -1,8 +1,9 @@
 // One record's rows of every table (tables.ts TABLES), packed where the record is (the export worker)
-// for the main thread (TableRows). Each distinct string of the record is UTF-8 encoded once, into one
-// buffer: the CSV lines are put together from those bytes (a unit, a task id or the file name recurs
-// row after row, and is copied, not encoded again), and the same bytes go to the main thread for the
-// Parquet dictionaries, so that nothing encodes a string twice. Number cells are written as ASCII.
+// for the main thread (TableRows). Each distinct string of the record is UTF-8 encoded once: the CSV
+// lines are put together from those bytes (a unit, a task id or the file name recurs row after row, and
+// is copied, not encoded again), number cells written as ASCII, and the main thread reads each string's
+// bytes for the Parquet dictionaries where the CSV holds them (its first cell; a quoted one is sent
+// after the lines), with a hash of them: nothing encodes a string twice or sends it twice.
 // Everything here runs to its end without yielding, so the scratch buffers are shared by all calls.
 import { TABLES, type Cell, type RecordView, type TableRows } from './tables.js';
 import { hashBytes } from '../write/parquet-dictionary.js';
@@ -32,7 +33,6 @@ function daysOf(s: string): number {
 }
 
 // ---- scratch, grown as needed ----
-/** The distinct strings' UTF-8 bytes (and, after one that needs quotes, its quoted CSV form). */
 // One buffer holds both the distinct strings' bytes (from 0 to `encAt`, room up to `outBase`) and the
 // CSV lines (from `outBase` to `outAt`): a string is then copied into the CSV by copyWithin, a native
 // copy that makes no view (a view per cell cost more than copying short strings byte by byte).
@@ -40,9 +40,15 @@ let mem: Buffer = Buffer.allocUnsafeSlow(1 << 18);
 let outBase = 1 << 16;
 let encAt = 0;
 let outAt = outBase;
-/** Per distinct string: where its bytes are in `mem` (start, end), and where its CSV form is. */
+/** Per distinct string: where its bytes are in `mem` (start, end), and where its CSV form is (the same bytes unless it is quoted). */
 let spans: Int32Array = new Int32Array(1 << 12);
 let csvSpans: Int32Array = new Int32Array(1 << 12);
+/**
+ * Per distinct string: where its bytes start in the CSV sent to the main thread, which reads them
+ * there (its first cell), or -1 before that cell is written, -2 for one that is quoted in the CSV
+ * (its bytes are sent after the CSV lines).
+ */
+let sent: Int32Array = new Int32Array(1 << 11);
 /** Per distinct string: the hash of its bytes, for the main thread's dictionaries (parquet-dictionary.ts). */
 let hashes: Int32Array = new Int32Array(1 << 11);
 /** One table's string and date cells as codes of distinct strings, column after column (-1 null, -2 a value that is not a string). */
@@ -82,6 +88,7 @@ function addString(s: string): number {
     spans = growInts(spans, 2 * c + 2);
     csvSpans = growInts(csvSpans, 2 * c + 2);
     hashes = growInts(hashes, c + 1);
+    sent = growInts(sent, c + 1);
   }
   // at most 3 bytes per UTF-16 unit, and the quoted form at most twice that plus the quotes
   if (encAt + s.length * 9 + 2 > outBase) regrow(s.length * 9 + 2, 0);
@@ -90,7 +97,9 @@ function addString(s: string): number {
   spans[2 * c] = csvSpans[2 * c] = start;
   spans[2 * c + 1] = csvSpans[2 * c + 1] = encAt;
   hashes[c] = hashBytes(mem, start, encAt);
+  sent[c] = -1;
   if (NEEDS_QUOTES.test(s)) {
+    sent[c] = -2;
     csvSpans[2 * c] = encAt;
     encAt += mem.write(`"${s.replace(/"/g, '""')}"`, encAt, 'utf8');
     csvSpans[2 * c + 1] = encAt;
@@ -120,6 +129,7 @@ function writeCsv(rows: Cell[][], n: number, isString: boolean[], cells: Int32Ar
   // room for a row's commas, newline and non-string cells, kept free after each string cell too
   const slack = m * PER_CELL;
   const sp = csvSpans;
+  const st = sent;
   let o = mem;
   let p = outAt;
   for (let i = 0; i < n; i++) {
@@ -143,6 +153,7 @@ function writeCsv(rows: Cell[][], n: number, isString: boolean[], cells: Int32Ar
             p = outAt;
             o = mem;
           }
+          if (st[c] === -1) st[c] = p - outBase;
           if (to - from > 4) {
             o.copyWithin(p, from, to);
             p += to - from;
@@ -265,18 +276,29 @@ export function tableRows(r: RecordView): TableRows {
     writeCsv(rows, n, isString, cells);
     csvEnds.push(outAt - outBase);
   }
-  // buffers of their own, of exactly their length: moved to the main thread, not copied
+  // the strings the CSV does not hold as they are (quoted) after its lines, and where each string is
+  const count = distinct.size;
+  const where = new Int32Array(2 * count);
+  for (let c = 0; c < count; c++) {
+    const len = spans[2 * c + 1] - spans[2 * c];
+    if (sent[c] < 0) {
+      room(len);
+      mem.copyWithin(outAt, spans[2 * c], spans[2 * c + 1]);
+      sent[c] = outAt - outBase;
+      outAt += len;
+    }
+    where[2 * c] = sent[c];
+    where[2 * c + 1] = sent[c] + len;
+  }
+  // a buffer of its own, of exactly its length: moved to the main thread, not copied
   const csv = Buffer.allocUnsafeSlow(outAt - outBase);
   mem.copy(csv, 0, outBase, outAt);
-  const text = Buffer.allocUnsafeSlow(encAt);
-  mem.copy(text, 0, 0, encAt);
   const packed: TableRows = {
     counts,
     csv,
     csvEnds,
     same,
-    text,
-    spans: spans.slice(0, 2 * distinct.size),
+    spans: where,
     hashes: hashes.slice(0, distinct.size),
     codes: codes.slice(0, codesAt),
     nums: nums.slice(0, numsAt),

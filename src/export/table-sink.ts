@@ -50,7 +50,7 @@ class ColumnBuffer {
 
   /** The dictionary code of the record's distinct string c. */
   code(p: TableRows, c: number): number {
-    return this.dictionary!.code(p.text, p.spans[2 * c], p.spans[2 * c + 1], p.hashes[c]);
+    return this.dictionary!.code(p.csv, p.spans[2 * c], p.spans[2 * c + 1], p.hashes[c]);
   }
 
   /** Room for `rows` rows, keeping the first `kept`. */

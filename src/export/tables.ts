@@ -43,7 +43,10 @@ export interface TableDef {
 export interface TableRows {
   /** Rows per table. */
   counts: number[];
-  /** Every table's CSV lines (UTF-8), one table after another; `csvEnds[t]` is where table t's end. */
+  /**
+   * Every table's CSV lines (UTF-8), one table after another (`csvEnds[t]` is where table t's end),
+   * then the bytes of the strings the CSV holds only quoted.
+   */
   csv: Uint8Array;
   csvEnds: number[];
   /**
@@ -52,8 +55,7 @@ export interface TableRows {
    * record's rows, and need not be sent per row.
    */
   same: (Cell | undefined)[];
-  /** The record's distinct strings as UTF-8, one after another; string i is `text[spans[2i]] … text[spans[2i+1] - 1]`. */
-  text: Uint8Array;
+  /** Where each of the record's distinct strings is in `csv` as UTF-8: string i is `csv[spans[2i]] … csv[spans[2i+1] - 1]`. */
   spans: Int32Array;
   /** Each distinct string's hashBytes (write/parquet-dictionary.ts), for the Parquet dictionaries. */
   hashes: Int32Array;

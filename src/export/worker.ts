@@ -15,7 +15,7 @@ port.on('message', async (t: WorkerTask) => {
   const moved: ArrayBuffer[] = [];
   if (r.status === 'ok') {
     if (r.line) moved.push(r.line.buffer as ArrayBuffer);
-    if (r.rows) for (const b of [r.rows.csv, r.rows.text, r.rows.spans, r.rows.hashes, r.rows.codes, r.rows.nums]) moved.push(b.buffer as ArrayBuffer);
+    if (r.rows) for (const b of [r.rows.csv, r.rows.spans, r.rows.hashes, r.rows.codes, r.rows.nums]) moved.push(b.buffer as ArrayBuffer);
   }
   port.postMessage(r, moved);
 });

@@ -11,6 +11,9 @@ const FRAGMENT = 65_536;
 const load32 = (b: Uint8Array, i: number): number => b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24);
 const hash = (x: number): number => Math.imul(x, 0x1e35a7bd) >>> (32 - HASH_BITS);
 
+/** The hash table, reused from call to call (a call runs to its end): a new one per page was 64 KiB allocated outside the heap each time. */
+const TABLE = new Int32Array(1 << HASH_BITS);
+
 /** `src` compressed: the uncompressed length (varint), then literals and copies. */
 export function snappyCompress(src: Uint8Array): Uint8Array {
   // the format's worst case: 32 + n + n/6
@@ -23,7 +26,7 @@ export function snappyCompress(src: Uint8Array): Uint8Array {
   }
   out[o++] = n;
   // positions are absolute: one from an earlier fragment (or -1) is below `start` and never used
-  const table = new Int32Array(1 << HASH_BITS).fill(-1);
+  const table = TABLE.fill(-1);
   for (let start = 0; start < src.length; start += FRAGMENT) o = fragment(src, start, Math.min(start + FRAGMENT, src.length), out, o, table);
   return out.subarray(0, o);
 }
