@@ -92,9 +92,9 @@ function allTasks(n: Notice): AnyTask[] {
 const role = (u: string, lead: string[], assist: string[], guide: string[]) => (lead.includes(u) ? 'lead' : assist.includes(u) ? 'assist' : guide.includes(u) ? 'guide' : 'listed');
 
 /** A task's owner row for `u` added to `out` (whose rows from `first` on are the task's) unless the task has it already. */
-function addOwner(out: Cell[][], first: number, file: string, list: string, id: string, u: string, role: string): void {
+function addOwner(out: Cell[][], first: number, file: string, list: string, id: string, u: string, as: string): void {
   for (let i = first; i < out.length; i++) if (out[i][4] === u) return;
-  out.push([file, list, id, out.length - first + 1, u, role]);
+  out.push([file, list, id, out.length - first + 1, u, as]);
 }
 
 /** One row per (task, unit), added to `out`: the strongest role the task gives the unit; units a note implies come last. */
