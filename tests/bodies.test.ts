@@ -129,12 +129,12 @@ describe('who leads', () => {
   const notice = (tasks: Task[]) => ({ schema: 'plancmp.parse/1', source: { file: 'x', encoding: 'utf-8', format: 'text', converted: 'none' }, meta: {}, references: [], sections: [], tasks, keyList: [], warnings: [] }) as unknown as Notice;
   const judge = (b: Task, l: Task) => compareOwners(notice([b]), notice([l]), [{ base: b.id, local: l.id, score: 1, kind: 'same' }])[0];
 
-  it('bodies listed alike as responsible (A、B负责) all lead: a local 牵头 may be any one\'s counterpart; where the plan says 列第一位者为牵头单位 only the first leads', () => {
+  it('takes the first unit of a note that marks no lead against a local 牵头 (列第一位者为牵头单位)', () => {
     const b = task('1', ['教育部', '人力资源社会保障部'], [{ text: '（教育部、人力资源社会保障部负责）', lead: ['教育部', '人力资源社会保障部'], assist: [] }]);
     const l = task('1', ['市人社局', '市教育局'], [{ text: '（市人社局牵头，市教育局配合）', lead: ['市人社局'], assist: ['市教育局'] }]);
-    expect(judge(b, l)).toMatchObject({ change: 'mapped' });
-    const ranked = task('1', ['教育部', '人力资源社会保障部'], [{ text: '（教育部、人力资源社会保障部负责。列第一位者为牵头单位）', lead: ['教育部'], assist: ['人力资源社会保障部'] }]);
-    expect(judge(ranked, l)).toMatchObject({ change: 'reassigned', baseLeads: ['教育部'], localLeads: ['市人社局'] });
+    expect(judge(b, l)).toMatchObject({ change: 'reassigned', baseLeads: ['教育部'], localLeads: ['市人社局'] });
+    const kept = task('1', ['市教育局', '市人社局'], [{ text: '（市教育局牵头，市人社局配合）', lead: ['市教育局'], assist: ['市人社局'] }]);
+    expect(judge(b, kept)).toMatchObject({ change: 'mapped' });
   });
 
   it('reads units listed alike on both sides as co-owners', () => {

@@ -198,8 +198,7 @@ const taskMarksLeads = (t: Task) => t.ownerNotes.some(marksLeads) || (!t.ownerNo
 
 /**
  * Lead units for comparison: those a note marks as leading (A、B牵头，C配合); when no note of the task
- * does (A、B、C负责, A、B指导, 责任单位：A、B), the first unit listed. A base that lists its bodies alike
- * is compared by all of them (A、B负责: both lead, as the blind sets read it); the local lead is its first.
+ * does (A、B、C负责, A、B指导, 责任单位：A、B), the first unit listed, as 列第一位者为牵头单位 says.
  */
 function leadsOf(tasks: Task[], inferred: boolean): string[] {
   const out: string[] = [];
@@ -233,6 +232,11 @@ interface Side {
   inferred: boolean;
   /** Whether a note of these tasks says who leads (牵头), or they are listed alike (负责, 责任单位：A、B). */
   marks: boolean;
+  /**
+   * Listed alike as responsible (A、B、C按职责分工负责): the first listed leads, as 列第一位者为牵头单位
+   * says. A plain list (责任单位：A、B、C) or 指导 units say nothing of who leads.
+   */
+  ranked: boolean;
   /** Kinds of collective that lead (各县（市、区）政府 负责落实; 以下均需各开发园区管委会落实): subgov, zones. */
   leadGroups: Set<Tag>;
 }
@@ -252,9 +256,10 @@ function sideOf(tasks: Task[]): Side {
   const units: string[] = [];
   for (const t of tasks) for (const u of expand(t.units)) if (!units.includes(u)) units.push(u);
   const marks = tasks.some(taskMarksLeads);
-  if (units.length || tasks.some((t) => t.impliedUnits.length)) return { units, leads: leadsOf(tasks, false), inferred: false, marks, leadGroups: leadGroupsOf(tasks) };
+  const ranked = tasks.some((t) => t.ownerNotes.some((n) => n.lead.length > 0 && /负责/.test(n.text)));
+  if (units.length || tasks.some((t) => t.impliedUnits.length)) return { units, leads: leadsOf(tasks, false), inferred: false, marks, ranked, leadGroups: leadGroupsOf(tasks) };
   for (const t of tasks) for (const u of inlineUnits(t)) if (!units.includes(u)) units.push(u);
-  return { units, leads: leadsOf(tasks, true), inferred: units.length > 0, marks, leadGroups: new Set() };
+  return { units, leads: leadsOf(tasks, true), inferred: units.length > 0, marks, ranked, leadGroups: new Set() };
 }
 
 /**
@@ -341,7 +346,7 @@ function judge(k: Link, bt: Task, lt: Task, b: Side, l: Side, localNotes: boolea
   // the lead of this link's local task: each half of a split base task says who leads it (the units
   // are compared over the whole group, so a unit one half carries is not dropped by the other)
   const localLeads = l.inferred ? l.leads : leadsOf([lt], false);
-  const baseOwners = !b.marks && !b.inferred ? b.units.filter((u) => !exempt(u)) : b.leads;
+  const baseOwners = !b.marks && !b.inferred && !b.ranked ? b.units.filter((u) => !exempt(u)) : b.leads;
   const leadKept = roleless
     ? !b.leads.length || !l.leads.length || b.units.some((u) => !exempt(u) && l.units.some((v) => !exempt(v) && rel(u, v)))
     : !baseOwners.length || !localLeads.length || localLeads.some((v) => baseOwners.some((u) => rel(u, v))) ||
