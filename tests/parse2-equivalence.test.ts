@@ -132,7 +132,7 @@ function rejoinReference(lines: Line[]): Paragraph[] {
     // a document title's close (…关于…的通知) ends the paragraph even with a 、 in it (issue 27)
     const titleEnd = /关于.*的(?:通知|意见|指导意见|实施意见|决定|批复|复函|函)$/.test(parts.join(''));
     // a heading that is only a short title (（一）以规划为引领，构建绿色网络体系) is complete on its line
-    const headingTitle = parts.length === 1 && parts[0].length <= 26 && /^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)/.test(parts[0]) && !/[。；！？]/.test(parts[0]);
+    const headingTitle = parts.length === 1 && parts[0].length <= 26 && /^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.](?!\d))/.test(parts[0]) && !/[。；！？]/.test(parts[0]);
     const joinable = cur !== undefined && !TERMINAL.has(last) && pipes < 3 && !bar && !field && !headingTitle && length >= 12 && punct && !opensElement(l.text) && !titleEnd;
     if (cur && joinable) {
       parts.push(l.text);

@@ -58,8 +58,9 @@ const HEADING_MARKER = /^(?:[一二三四五六七八九十]{1,3}|\d{1,3})、/;
  * falls between them. (A title long enough to wrap runs to the full width of the page.)
  */
 const SHORT_TITLE = 26;
+const TITLE_LEVELS = HEADING_PATTERNS.filter((p) => p.level === 'part' || p.level === 'project');
 function isHeadingTitle(t: string): boolean {
-  return t.length <= SHORT_TITLE && /^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)/.test(t) && !/[。；！？]/.test(t);
+  return t.length <= SHORT_TITLE && !/[。；！？]/.test(t) && TITLE_LEVELS.some((p) => p.re.test(t));
 }
 
 /** A document title's close (…关于印发…方案的通知): complete even with a 、 in it (“双随机、一公开”), never broken text. */

@@ -24,8 +24,9 @@ const BENEFIT_END = new RegExp(`(?:${BENEFIT_VERBS.join('|')})$`);
 /** Words after an amount that say it is money paid (最高100万的运营补助, 200万一次性认定补助). */
 const PAID = /^[^，。；,;]{0,8}?(?:补助|补贴|奖励|资助|资金|奖金|经费|贷款|投资|基金)/;
 const BEFORE_END = new RegExp(`${BEFORE}(?:${[...TARGET_BRIDGES].sort(byLength).join('|')}){0,2}\\s*$`);
-const ONLY_VERB = new RegExp(`^(?:${[...TARGET_BEFORE.map((t) => t.word), ...TARGET_VERBS].join('|')})$`);
-const VERB_BEFORE = new RegExp(`(?:${[...TARGET_BEFORE.map((t) => t.word), ...TARGET_VERBS].join('|')})[^，。；0-9]{0,12}$`);
+const VERBS = [...TARGET_BEFORE.map((t) => t.word), ...TARGET_VERBS].join('|');
+const ONLY_VERB = new RegExp(`^(?:${VERBS})$`);
+const VERB_BEFORE = new RegExp(`(?:${VERBS})[^，。；0-9]{0,12}$`);
 /** How far a target's clause is looked for around it: an indicator is a few words, never a page. */
 const CLAUSE_REACH = 40;
 /** Between two figures of one list: 、 or 和, then what the next one counts (no clause break). */

@@ -8,7 +8,8 @@ import { splitUnits } from './units.js';
 import { splitTitle } from './headings.js';
 import { extractDeadlines, parseDeadlineCell } from './deadlines.js';
 import type { TaskResult } from './tasks.js';
-import { chineseNumeral } from '../vocabulary.js';
+import { UNIT_END, chineseNumeral } from '../vocabulary.js';
+import { CELL_ONGOING } from './deadline-patterns.js';
 
 interface Columns {
   number: number;
@@ -53,8 +54,25 @@ function headerColumns(cells: string[]): Columns | undefined {
 }
 
 const ROLE_TAIL = /等?(?:按(?:照)?职责(?:分工)?)?(?:负责)?(?:落实|负责|实施)$/;
-const TIME_CELL = /\d{4}\s*年|\d{1,2}\s*月|年底|年内|长期|持续|常态|每[年季月周]|立即|即时/;
-const UNIT_CELL = /(?:处|局|委|办|厅|室|中心|科|队|所|部|政府|公司)(?:[（(〔][^）)〕]*[）)〕])?$/;
+/** A cell that states a time, as a 完成时限 cell is read (2021年8月前, 长期推进). */
+const isTimeCell = (v: string) => CELL_ONGOING.test(v) || extractDeadlines(v).length > 0;
+/**
+ * A cell that names bodies: each ends as a unit name does, its other name in brackets aside
+ * (规划信息处〔爱卫办〕); in a table of owners an office of a bureau (标准化科) is one too.
+ */
+const isBodyCell = (v: string) => {
+  const units = splitUnits(v);
+  return units.length > 0 && units.every((u) => {
+    const name = u.replace(/[〔（(][^〕）)]*[〕）)]$/, '');
+    return UNIT_END.test(name) || name.endsWith('科');
+  });
+};
+
+/** A short row whose cells already fit their columns (only the trailing 备注 missing): a time in the deadline column, none in the owner column. */
+function fitsInPlace(cells: string[], cols: Columns): boolean {
+  const at = (k: number) => (k >= 0 && k < cells.length ? cells[k].trim() : '');
+  return (!at(cols.deadline) || isTimeCell(at(cols.deadline))) && !(at(cols.lead) && isTimeCell(at(cols.lead)) && !isBodyCell(at(cols.lead)));
+}
 
 /**
  * A row with fewer cells than its header (a merged cell lost in copying: 2 | 扎实做好… | 疾控处 |
@@ -62,12 +80,6 @@ const UNIT_CELL = /(?:处|局|委|办|厅|室|中心|科|队|所|部|政府|公�
  * keep their places, each later one goes to the column its content fits — a time to the deadline
  * column, a list of bodies to the owner column, other text to the first free column.
  */
-/** A short row whose cells already fit their columns (only the trailing 备注 missing): a time in the deadline column, none in the owner column. */
-function fitsInPlace(cells: string[], cols: Columns): boolean {
-  const at = (k: number) => (k >= 0 && k < cells.length ? cells[k].trim() : '');
-  return (!at(cols.deadline) || TIME_CELL.test(at(cols.deadline))) && !(at(cols.lead) && TIME_CELL.test(at(cols.lead)) && !UNIT_CELL.test(at(cols.lead)));
-}
-
 function fitShortRow(cells: string[], cols: Columns): string[] {
   const out: string[] = Array.from({ length: cols.width }, () => '');
   const head = Math.max(cols.number, cols.task) + 1;
@@ -76,8 +88,7 @@ function fitShortRow(cells: string[], cols: Columns): string[] {
   for (const c of cells.slice(head)) {
     const v = c.trim();
     if (!v) continue;
-    const units = splitUnits(v);
-    const k = TIME_CELL.test(v) && free(cols.deadline) ? cols.deadline : units.length && units.every((u) => UNIT_CELL.test(u)) && free(cols.lead) ? cols.lead : out.findIndex((x, i) => i >= head && x === '' && i !== cols.deadline && i !== cols.lead && i !== cols.assist);
+    const k = isTimeCell(v) && free(cols.deadline) ? cols.deadline : isBodyCell(v) && free(cols.lead) ? cols.lead : out.findIndex((x, i) => i >= head && x === '' && i !== cols.deadline && i !== cols.lead && i !== cols.assist);
     if (k >= 0) out[k] = v;
   }
   return out;

@@ -326,12 +326,12 @@ export function parseTasks(body: Body, level: TaskLevel, paras: Paragraph[], doc
     // where notes did not make a level, only a note that closes its paragraph is an owner note: a
     // bracket inside a sentence (（技工院校内由…部门负责）) says who does one thing, not who owns the task
     if (level.basis !== 'owner-notes' && d.notes.some((x) => !x.note.trailing)) d.notes = d.notes.filter((x) => x.note.trailing);
-    if (!d.notes.length) {
-      const opener = bodyLeadNote(d.text);
-      if (opener && !groupNotes(d.node, level.notes).length) d.notes = [{ note: opener, index: d.index }];
-    }
+    const group = d.notes.length ? NO_FOUND : groupNotes(d.node, level.notes);
+    // a task opened by its body (区民防办：负责…) that no note covers is owned by that body
+    const opener = d.notes.length || group.length ? undefined : bodyLeadNote(d.text);
+    if (opener) d.notes = [{ note: opener, index: d.index }];
     const own = d.notes.length ? mapList(d.notes, (x) => x.note) : NO_FOUND;
-    const inherited = own.length ? NO_FOUND : groupNotes(d.node, level.notes);
+    const inherited = own.length ? NO_FOUND : group;
     const used = own.length ? own : inherited;
     const units: string[] = [];
     const roles: Roles = { lead: [], assist: [], guide: [] };
