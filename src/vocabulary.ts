@@ -52,13 +52,19 @@ export const HEADING_PATTERNS: { level: HeadingLevel; re: RegExp; value: (n: str
   { level: 'circled', re: /^([①-⑳])/, value: (n) => CIRCLED.indexOf(n) + 1 },
 ];
 
-/** Labels that open a unit field: 责任单位：… / 牵头单位：… (LEAD_LABELS name the lead). */
-export const PLAIN_UNIT_LABELS = ['责任单位', '责任部门', '责任主体', '实施单位', '主办单位', '承办单位'];
+/**
+ * Labels that open a unit field: 责任单位：… / 牵头单位：… (LEAD_LABELS name the lead). A label is a role
+ * word and a kind of body: a bureau's plan names its internal offices (牵头处室：…, 责任科室：…,
+ * 牵头指导处室：…) as a government's plan names departments.
+ */
+const BODY_KINDS = ['单位', '部门', '处室', '科室', '机构'];
+const labels = (roles: string[], extra: string[] = []) => [...roles.flatMap((r) => BODY_KINDS.map((k) => r + k)), ...extra];
+export const PLAIN_UNIT_LABELS = labels(['责任', '实施', '承办'], ['责任主体', '主办单位']);
 /** 负责部门：… names the units that 负责 (lead), as an unlabelled “…负责” does. */
-export const RESPONSIBLE_UNIT_LABELS = ['负责单位', '负责部门'];
-export const LEAD_UNIT_LABELS = ['牵头单位', '牵头部门', '主责单位', '主责部门', '牵头领导单位', '牵头责任单位', '牵头责任部门', '牵头实施单位'];
-export const ASSIST_UNIT_LABELS = ['配合单位', '配合部门', '协办单位', '参与单位', '协同单位', '协助单位', '参加单位', '协同责任单位', '协同部门', '配合责任单位', '参与部门', '协办部门'];
-export const GUIDE_UNIT_LABELS = ['指导单位', '指导部门'];
+export const RESPONSIBLE_UNIT_LABELS = labels(['负责']);
+export const LEAD_UNIT_LABELS = labels(['牵头', '主责', '牵头领导', '牵头责任', '牵头实施', '牵头指导', '牵头负责']);
+export const ASSIST_UNIT_LABELS = labels(['配合', '协办', '参与', '协同', '协助', '参加', '协同责任', '配合责任']);
+export const GUIDE_UNIT_LABELS = labels(['指导']);
 /** Fields that may share a unit bracket: a deadline, or a scope the reader does not need. */
 export const TIME_LABELS = ['完成时间', '完成时限', '完成期限', '时间要求', '时间节点', '时限要求', '时限'];
 /** (a person in charge — 牵头负责领导：… — is no unit: the field is read past) */
@@ -77,6 +83,11 @@ export const ROLE_WORDS: { word: string; role: 'lead' | 'assist' | 'guide' }[] =
   { word: '牵头负责', role: 'lead' },
   { word: '负责落实', role: 'lead' },
   { word: '抓好落实', role: 'lead' },
+  // a body that sees the measures carried out in its own area (区市场监管局组织落实; 各市结合实际落实)
+  { word: '结合实际落实', role: 'lead' },
+  { word: '组织落实', role: 'lead' },
+  { word: '组织实施', role: 'lead' },
+  { word: '具体落实', role: 'lead' },
   { word: '按职责分工负责', role: 'lead' },
   { word: '按职责负责', role: 'lead' },
   { word: '按照职责负责', role: 'lead' },
@@ -96,8 +107,11 @@ export const ROLE_WORDS: { word: string; role: 'lead' | 'assist' | 'guide' }[] =
 
 /** A sentence that makes the first unit of every later note its lead: 列第一位者为牵头单位，下同. */
 export const FIRST_IS_LEAD = /(?:列|排|排列|排名)(?:在)?(?:第一位|首位|第一)(?:的|者)?(?:部门|单位)?(?:者)?为牵头(?:单位|部门)?/;
-/** A note that puts a unit on every later task without writing it: 以下均需试点城市政府落实，不再列出. */
-export const IMPLIED_OWNER = /以下(?:各项)?(?:任务)?(?:均|都|皆)?(?:需|须|由|要|应)?(?:涉及(.{2,30}?)|(.{2,30}?)(?:负责)?(?:落实|实施|负责|承担))[，,]?(?:不再|不另|不一一)(?:重复|单独)?(?:一一)?列出/;
+/**
+ * A note that puts a unit on every later task without writing it: 以下均需试点城市政府落实，不再列出 (an aside may
+ * come between: 以下均需区市场监管局落实，市局执法总队负责化工区内的监管，不再单独列出).
+ */
+export const IMPLIED_OWNER = /以下(?:各项)?(?:任务)?(?:均|都|皆)?(?:需|须|由|要|应)?(?:涉及(.{2,30}?)|(.{2,30}?)(?:负责)?(?:落实|实施|负责|承担))(?:[，,；;][^。，,；;]{2,60}?)?[，,]?(?:不再|不另|不一一)(?:重复|单独)?(?:一一)?列出/;
 
 /** Ends of unit names (省发展改革委, 工业和信息化部, 供销合作总社, 各区、县级市). */
 export const UNIT_END = /(政府|党组|党委|部门|单位|办公室|办公厅|办|局|委|厅|中心|室|院|会|处|所|组|队|部|署|站|行|支|区|街道|镇|乡|公司|集团|银行|社|总署|海关|市|县|团|联|协|庭)〕?$/;

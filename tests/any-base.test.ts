@@ -70,11 +70,18 @@ describe('owner counterparts come from how unit names are built', () => {
     ['市城管委', '区城市管理局'],
     ['各省级人民政府', '各市、县（市、区）人民政府'],
     ['试点城市政府', '许昌市人民政府'],
+    // a bureau's internal offices one level down: 处 → 科, abbreviated or not, 市局 naming the bureau
+    ['疾控处', '疾病预防控制科'],
+    ['政法处', '政策法规科'],
+    ['应急处', '卫生应急科'],
+    ['市局认证监督管理处', '认证监管科'],
   ])('%s → %s', (b, l) => expect(counterpart(b, l)).toBe(true));
   it.each([
     ['农业农村部', '省自然资源厅'],
     ['市金融办', '区经贸局'],
     ['市场监管总局', '市生态环境局'],
+    ['疾控处', '医政医管科'],
+    ['市局认证监督管理处', '网络交易监管科'],
   ])('%s is not %s', (b, l) => expect(counterpart(b, l)).toBe(false));
 
   it('a lead taken over by another unit is reassigned; a unit not carried is dropped even where the level has none', async () => {

@@ -207,13 +207,13 @@ describe('4b. merged rows and rewritten schedules (issue 27: deadlines across sp
 
 describe('4c. open-ended times (the blind sets\' convention, fixtures/blind/README.md)', () => {
   const list = (d: PlanDiff) => d.deadlineChanges.map((c) => `${c.change}|${c.baseDeadline}|${c.localDeadline}`);
-  it('a time field saying 长期坚持 answers 持续推进 (same), adds to an untimed task, replaces a date (removed); 持续推进 → a date is changed', () => {
+  it('a time field saying 长期坚持 answers 持续推进 (same), adds to an untimed task; a date made open-ended and 持续推进 → a date are changed', () => {
     const base = parseText(plan(['推进甲乙平台建设。（责任单位：市府办；完成时限：持续推进）', '建立丙丁工作机制。（责任单位：市府办；完成时限：持续推进）', '开展戊己专项检查。（责任单位：市府办）', '完成庚辛系统对接。（责任单位：市府办；完成时限：2026年12月底前）']));
     const local = parseText(plan(['推进甲乙平台建设。（责任单位：区府办；完成时限：长期坚持）', '建立丙丁工作机制。（责任单位：区府办；完成时限：2026年11月底前）', '开展戊己专项检查。（责任单位：区府办；完成时限：长期坚持）', '完成庚辛系统对接。（责任单位：区府办；完成时限：长期坚持）']));
     expect(list(diffNotices(base, local)).sort()).toEqual([
       'added||长期坚持',
+      'changed|2026年12月底前|长期坚持',
       'changed|持续推进|2026年11月底前',
-      'removed|2026年12月底前|',
       'same|持续推进|长期坚持',
     ]);
   });
@@ -222,7 +222,7 @@ describe('4c. open-ended times (the blind sets\' convention, fixtures/blind/READ
     const base = parseText(plan(tasks, [['推进甲乙平台建设', '持续推进'], ['建立丙丁工作机制', '2019年6月底前'], ['开展戊己专项检查', '持续推进']]));
     const local = parseText(plan(tasks, [['推进甲乙平台建设', '长期坚持'], ['建立丙丁工作机制', '长期坚持'], ['开展戊己专项检查', '2019年9月底前']]));
     expect(entry(diffNotices(base, local), 'L1').map((c) => c.change)).toEqual(['same']);
-    expect(entry(diffNotices(base, local), 'L2').map((c) => c.change)).toEqual(['removed']);
+    expect(entry(diffNotices(base, local), 'L2').map((c) => c.change)).toEqual(['changed']);
     expect(entry(diffNotices(base, local), 'L3').map((c) => c.change)).toEqual(['changed']);
   });
   it('常态化 in running text answers a cycle (常态化举办 → 每年举办: changed) and alone is no change', () => {
@@ -234,6 +234,13 @@ describe('4c. open-ended times (the blind sets\' convention, fixtures/blind/READ
     const base = parseText(plan(['定期发布甲乙场景清单。（责任单位：市府办）', '定期开展戊己专项检查。（责任单位：市府办）']));
     const local = parseText(plan(['每季度发布一次甲乙场景清单。（责任单位：区府办）', '开展戊己专项检查。（责任单位：区府办）']));
     expect(list(diffNotices(base, local))).toEqual(['changed|定期发布甲乙场景清单|每季度发布一次甲乙场景清单']);
+  });
+  it('a task with one date for all of it, split in two halves each with a date of its own: each half is compared with it', () => {
+    const base = parseText(plan(['改造提升已建绿带。增加配套设施，提升公园功能。梳理未建区域，研究建设政策。“十四五”期间，新增城市公园35座以上。（责任单位：市绿化市容局）']));
+    const local = parseText(plan(['提升已建绿带公园功能。增加配套设施，新增城市公园8座以上。（责任单位：区绿化市容局；完成时限：2025年底前）', '梳理未建绿带区域。梳理未建区域，提出可实施区域清单，研究建设政策。（责任单位：区规划资源局；完成时限：2022年6月底前）']));
+    const d = diffNotices(base, local);
+    expect(d.links.map((k) => `${k.base}→${k.local}`)).toEqual(['1.1→1.1', '1.1→1.2']);
+    expect(d.deadlineChanges.filter((c) => c.local === '1.2').map((c) => `${c.change}|${c.baseDeadline}|${c.localDeadline}`)).toEqual(['earlier|“十四五”期间|2022年6月底前']);
   });
   it('a cycle written as a range (每1—2周) is its longer end: 每周 is earlier', () => {
     const base = parseText(plan(['每1—2周开展一次甲乙分析评价。（责任单位：市府办）']));

@@ -237,6 +237,23 @@ describe('owner notes in the forms plans write them', () => {
   });
 });
 
+describe('owner notes of a bureau\'s plan (its offices, its lower bureaus)', () => {
+  it('labels name offices (牵头指导处室：…，责任科室：…) as they name departments', () => {
+    const n = parse(['一、主要任务', '（一）强化认证监管。开展获证组织检查。（牵头指导处室：市局认证监督管理处；配合处室：执法稽查处）', '（二）强化抽查。开展产品质量抽查。（责任科室：产品质量安全监管科）'].join('\n'));
+    expect(n.tasks.map((t) => [t.lead.join('、'), t.assist.join('、'), t.units.join('、')])).toEqual([
+      ['市局认证监督管理处', '执法稽查处', '市局认证监督管理处、执法稽查处'],
+      ['', '', '产品质量安全监管科'],
+    ]);
+  });
+  it('a lower bureau that 组织落实 leads; 以下均需X落实 with an aside before 不再单独列出 puts X on every later task', () => {
+    const n = parse(['一、主要任务', '（一）加强气瓶监管', '1．加强制造环节监管。开展证后检查。（市局特种设备安全监察处牵头，执法稽查处按职责分工负责；区市场监管局组织落实。以下均需区市场监管局落实，市局执法总队负责化学工业区内的监管工作，不再单独列出）', '2．加强充装环节监管。开展充装检查。（市局特种设备安全监察处牵头）'].join('\n'));
+    expect(n.tasks.map((t) => [t.lead.join('、'), t.impliedUnits.join('、')])).toEqual([
+      ['市局特种设备安全监察处、区市场监管局', ''],
+      ['市局特种设备安全监察处', '区市场监管局'],
+    ]);
+  });
+});
+
 describe('times a group states for its items', () => {
   it('an item with no time of its own is due by the date its group opens with; one with its own keeps it; a cycle is not inherited', () => {
     const n = parse([

@@ -108,6 +108,10 @@ describe('obligation clauses in a task', () => {
     // 支持 as a noun: a system of support, support given or provided
     expect(findObligations('构建创业投资基金支持体系，加大信贷支持力度，提供安居支持')).toEqual([]);
     expect(findObligations('推进可视化管理')).toEqual([]);
+    // 可 inside a word (可燃, 可回收, 可复制), 禁止 naming a kind of thing (禁止使用的气瓶, 禁止类)
+    expect(findObligations('加强可燃气体探测器监管，推进可回收物分类，形成可复制经验')).toEqual([]);
+    expect(findObligations('查处使用禁止使用的气瓶的行为，严控禁止类项目')).toEqual([]);
+    expect(findObligations('可视情采用约谈方式').map((o) => o.word)).toEqual(['可']);
     // what is not banned is no ban
     expect(findObligations('对负面清单以外、法律法规未明确禁止的领域，实行包容审慎监管')).toEqual([]);
     expect(findObligations('各镇街可视情设立服务驿站').map((x) => x.word)).toEqual(['可']);

@@ -181,7 +181,12 @@ function pairBodyDeadlines(base: Notice, local: Notice, links: Link[], mainLocal
         answered.set(c.l.d, br.d);
         out.push(change(b.id, c.l.task.id, br.d.clause, c.l.d.clause, compareDeadlines(br.d, c.l.d), 'body'));
       } else if (!pairedClauses.has(`b|${b.id}|${br.d.clause}`)) {
-        out.push(change(b.id, mainLocal.get(b.id)!, br.d.clause, '', 'removed', 'body'));
+        // 力争于2023年底前 → 完成时限：长期坚持: the time was not dropped but made open-ended (as 持续推进 → a
+        // date is changed); a regular duty read from running text (常态化开展) answers no date
+        const l = lTask.get(mainLocal.get(b.id)!);
+        const open = l && !reqsFor(l).some((r) => !pairOfLocal.has(r.d)) ? ongoingOf(l) : undefined;
+        if (open && !isRegularDuty(open)) out.push(change(b.id, l!.id, br.d.clause, open.clause, 'changed', 'body'));
+        else out.push(change(b.id, mainLocal.get(b.id)!, br.d.clause, '', 'removed', 'body'));
       }
       for (const h of halves.get(br.d) ?? []) {
         if (h.lr) answered.set(h.lr.d, br.d);
@@ -239,12 +244,12 @@ function pairBodyDeadlines(base: Notice, local: Notice, links: Link[], mainLocal
 
 /**
  * Two key-list rows' 时间要求, open-ended times read as the body's are: 长期坚持 = 持续推进, none → 长期坚持
- * added, a date → 长期坚持 removed, 持续推进 → a date changed (undefined: neither row sets a time).
+ * added, a date → 长期坚持 and 持续推进 → a date changed (undefined: neither row sets a time).
  */
 function rowChange(b: Deadline, l: Deadline): DeadlineChange['change'] | undefined {
   const bo = b.kind === 'ongoing';
   const lo = l.kind === 'ongoing';
-  if (bo || lo) return bo && lo ? 'same' : bo ? (explicit(l) ? 'changed' : 'removed') : explicit(b) ? 'removed' : 'added';
+  if (bo || lo) return bo && lo ? 'same' : bo ? (explicit(l) ? 'changed' : 'removed') : explicit(b) ? 'changed' : 'added';
   if (!explicit(b) && !explicit(l)) return undefined;
   return !explicit(l) ? 'removed' : !explicit(b) ? 'added' : compareDeadlines(b, l);
 }
@@ -257,7 +262,7 @@ function ongoingOf(t: Task): Deadline | undefined {
 /**
  * Open-ended duties on each link, kept apart from the pairing of times so that 长期坚持 never takes
  * the place of a dated requirement: 持续推进 → 长期坚持 same; no time → 长期坚持 added; 持续推进 → no
- * time at all removed. A dated base requirement the local task leaves open-ended is already removed.
+ * time at all removed. A dated base requirement the local task leaves open-ended is already changed.
  */
 function ongoingChanges(links: Link[], bTask: Map<string, Task>, lTask: Map<string, Task>, reqsFor: (t: Task) => Req[], timed: Set<string>): DeadlineChange[] {
   const out: DeadlineChange[] = [];
@@ -428,6 +433,8 @@ interface Half {
  * whose still-unpaired requirement speaks of it (a candidate pair above) is paired too, and a half
  * with no requirement left that restates the requirement's sentence has it 'removed'.
  */
+const dated = (d: Deadline) => (d.kind === 'by' || d.kind === 'range') && d.date !== undefined;
+
 function splitHalves(
   links: Link[],
   bTask: Map<string, Task>,
@@ -453,6 +460,7 @@ function splitHalves(
   for (const [id, halves] of localsOf) {
     if (halves.length < 2) continue;
     const b = bTask.get(id)!;
+    const single = reqs(b).length === 1 && dated(reqs(b)[0].d);
     for (const br of reqs(b)) {
       const paired = pairOfBase.get(br.d)?.l.task;
       const said = sentence(b.text, br.d.clause);
@@ -462,8 +470,15 @@ function splitHalves(
         if (c) {
           out.taken.add(c.l.d);
           (out.get(br.d) ?? out.set(br.d, []).get(br.d)!).push({ local: l, lr: c.l });
-        } else if (!reqs(l).some((r) => !pairOfLocal.has(r.d) && !out.taken.has(r.d)) && idf.containment(l.text, said) >= T.clauseMatch && paired) {
-          (out.get(br.d) ?? out.set(br.d, []).get(br.d)!).push({ local: l });
+        } else if (paired) {
+          const free = reqs(l).filter((r) => !pairOfLocal.has(r.d) && !out.taken.has(r.d));
+          // a half under one date of its own, where the base task has one date for all of it
+          // (“十四五”期间 → 2022年6月底前): its time, tightened or loosened
+          const own = single && free.length === 1 && dated(free[0].d) ? free[0] : undefined;
+          if (own) {
+            out.taken.add(own.d);
+            (out.get(br.d) ?? out.set(br.d, []).get(br.d)!).push({ local: l, lr: own });
+          } else if (!free.length && idf.containment(l.text, said) >= T.clauseMatch) (out.get(br.d) ?? out.set(br.d, []).get(br.d)!).push({ local: l });
         }
       }
     }

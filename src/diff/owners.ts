@@ -28,11 +28,12 @@ interface UnitKey {
 const LEVEL_PREFIX = /^(?:国家|国务院|中央|全国|中共|省级|市级|县级|区级|各级|省|自治区|直辖市|市(?!场)|县|区|镇|乡|街道)/;
 // a place name before the level word: 江西省 / 许昌市 / 番禺区 (not 市场监管局's 市)
 const PLACE_PREFIX = /^[\u4e00-\u9fff]{2,4}?(?:省|自治区|市(?![场容])|县|区)(?=[\u4e00-\u9fff]{2,})/;
-const BODY_SUFFIX = /(?:中心支行|分行|支行|总局|分局|局|厅|部|委员会|委|办公室|办公厅|办|总署|署|总社|社|中心)$/;
+// (处 / 科 / 股: a bureau's internal offices, 疾控处 at the province = 疾病预防控制科 in the city)
+const BODY_SUFFIX = /(?:中心支行|分行|支行|总局|分局|局|厅|部|委员会|委|办公室|办公厅|办|总署|署|总社|社|中心|处|科|股)$/;
 const ZONES = /^[省市县区]?各?(?:[省市县区]级)?(?:有关)?(?:功能区|开发区|开发园区|园区|产业园区|产业集聚区|高新区|经济开发区|经济技术开发区|经开区|产业园)(?:管委会|管理委员会|管理机构)$/;
 const SUBGOV = /^各(?:有关)?.{0,12}(?:政府|区|县|市|镇|乡|街|管委会)|^(?:地方各级|各地|各级)/;
 // a collective: 有关部门, 市级有关部门, 市政府各部门党委（党组）, 相关行政执法单位, 其他省级部门, 各项目牵头单位
-const GENERIC = /(?:各|有关|相关|其他|其余|主要|级|所属|成员)[\u4e00-\u9fff]{0,8}?(?:部门|单位|机构|方面|部委)(?:党委|党组)*$|^(?:国务院|[省市县区]政府|[省市县区]直)(?:部门|部委|单位)$|^(?:地方)?(?:各级|各)?(?:行政执法|行政|执法)机关$/;
+const GENERIC = /(?:各|有关|相关|其他|其余|主要|级|所属|成员)[\u4e00-\u9fff]{0,8}?(?:部门|单位|机构|方面|部委|处室|科室)(?:党委|党组)*$|^(?:国务院|[省市县区]政府|[省市县区]直)(?:部门|部委|单位)$|^(?:地方)?(?:各级|各)?(?:行政执法|行政|执法)机关$/;
 
 // Unit names recur across the tasks of a plan and across plans: each name's key is derived once
 // (a pure function of the name; bounded caches, cleared when full).
@@ -70,6 +71,8 @@ function deriveKey(unit: string): UnitKey {
     else if (!leveled) core = core.replace(PLACE_PREFIX, '');
     if (core === before) break;
   }
+  // 市局认证监督管理处: an office of the bureau at that level (局 is the bureau, not the office's name)
+  if (leveled) core = core.replace(/^局(?=[\u4e00-\u9fff]{3,})/, '');
   // 团市委 → 团委, 市委组织部 → 委组织部 = 区委组织部
   core = core.replace(/^团[省市县区]委/, '团委').replace(/^(党|人大|政协)?[省市县区]委/, '$1委');
   const stripped = core.replace(BODY_SUFFIX, '');
