@@ -48,7 +48,12 @@ export const HEADING_PATTERNS: { level: HeadingLevel; re: RegExp; value: (n: str
   { level: 'project', re: /^[（(]([一二三四五六七八九十]{1,3})[）)][、.]?/, value: chineseNumeral },
   // 4–6 digits only before a '.' (item 1000. of a long list), never before 、 or a space (2018、2019年…)
   { level: 'item', re: /^(\d{1,3}|[1-9]\d{3,5}(?=\.(?!\d)))(?:[.、](?!\d)|\s)/, value: Number },
+  // a theme heading of a web page or a news repost: 01 教育 (the space goes in width unification),
+  // a zero-padded number and a short title alone on its line
+  { level: 'item', re: /^(0[1-9])(?=[\u4e00-\u9fff]{2,12}$)/, value: Number },
   { level: 'subitem', re: /^[（(](\d{1,3})[）)]/, value: Number },
+  // the single characters ⑴…⒇ (parenthesized digits) of word processors and web pages
+  { level: 'subitem', re: /^([⑴-⒇])/, value: (n) => n.charCodeAt(0) - 0x2473 },
   { level: 'circled', re: /^([①-⑳])/, value: (n) => CIRCLED.indexOf(n) + 1 },
 ];
 
@@ -92,10 +97,12 @@ export const ROLE_WORDS: { word: string; role: 'lead' | 'assist' | 'guide' }[] =
   { word: '按职责负责', role: 'lead' },
   { word: '按照职责负责', role: 'lead' },
   { word: '分别负责', role: 'lead' },
+  { word: '分别牵头', role: 'lead' },
   { word: '共同负责', role: 'lead' },
   { word: '牵头', role: 'lead' },
   { word: '负责', role: 'lead' },
   { word: '主责', role: 'lead' },
+  { word: '主办', role: 'lead' },
   { word: '落实', role: 'lead' },
   { word: '参与', role: 'assist' },
   { word: '配合', role: 'assist' },
@@ -105,6 +112,11 @@ export const ROLE_WORDS: { word: string; role: 'lead' | 'assist' | 'guide' }[] =
   { word: '指导', role: 'guide' },
 ];
 
+/**
+ * A heading that names the body leading everything under it — a 目标责任分解 sorted by who leads:
+ * （一）省审计厅牵头的工作 / 二、市发展改革委负责的工作. Group 1 is the body.
+ */
+export const HEADING_OWNER = /^(.{2,30}?)(?:牵头|负责|主办|承办)的(?:工作|任务|事项)$/;
 /** A sentence that makes the first unit of every later note its lead: 列第一位者为牵头单位，下同. */
 export const FIRST_IS_LEAD = /(?:列|排|排列|排名)(?:在)?(?:第一位|首位|第一)(?:的|者)?(?:部门|单位)?(?:者)?为牵头(?:单位|部门)?/;
 /**
@@ -155,7 +167,7 @@ export const DUTY_PART_TITLE = /^(?:职责分工|责任分工|部门职责|分�
 /** Schedule parts: 实施步骤 / 工作进度 / 时间安排. */
 export const SCHEDULE_CORE = /实施步骤|工作步骤|推进步骤|步骤安排|进度安排|时间安排|时间进度|工作进度|实施进度|阶段安排|实施安排|进度要求|时间节点|工作安排|实施阶段|方法步骤|时间步骤/;
 /** What the items of a safeguard part are about: leadership, supervision, publicity, funds, staff. */
-export const SAFEGUARD_THEME = /领导|督查|督导|督促|考核|监督|检查|评估|宣传|舆论|氛围|培训|经费|资金保障|投入|队伍|统筹协调|协调机制|联席会议|责任落实|压实责任|落实责任|工作机制|总结|信息报送/;
+export const SAFEGUARD_THEME = /领导|督查|督导|督促|考核|监督|检查|评估|宣传|舆论|氛围|培训|经费|资金保障|投入|队伍|统筹协调|组织协调|协调机制|联席会议|责任落实|工作落实|压实责任|落实责任|工作机制|总结|信息报送/;
 
 // ── Document kinds (文种). A notice that is not a plan has no tasks, whatever lists it holds.
 /** Kinds that carry a plan's tasks (the attached plan's own kind when a 通知 印发s one). */
@@ -225,6 +237,9 @@ export const TARGET_BEFORE: { word: string; bound: 'min' | 'max' }[] = [
   { word: '至少', bound: 'min' }, { word: '最低', bound: 'min' }, { word: '超', bound: 'min' }, { word: '累计', bound: 'min' },
   { word: '每年', bound: 'min' }, { word: '年均', bound: 'min' },
   { word: '最高', bound: 'max' }, { word: '最长', bound: 'max' }, { word: '最多', bound: 'max' },
+  // a rate of change (地区生产总值增长12%, 能耗下降3.5%, 比重提高1.5个百分点): the more the more ambitious;
+  // after the …到 / …至 forms above, which set a level
+  { word: '增长', bound: 'min' }, { word: '下降', bound: 'min' }, { word: '提高', bound: 'min' }, { word: '降低', bound: 'min' }, { word: '减少', bound: 'min' },
 ];
 /** Verbs that make a bare count in their clause a target: 评选优秀应用10个, 组建陪跑团50个. */
 export const TARGET_VERBS = ['评选', '举办', '组建', '引进', '培育', '打造', '形成', '认定', '集聚', '筹集', '遴选', '扶持', '吸引', '推出', '新建', '改造', '开放', '挖掘', '投资', '覆盖', '招引', '孵化', '给予', '奖励', '补助', '安排', '修复', '创建', '建设', '设置', '推动', '推进', '配备', '安装', '筹措', '整治', '建立', '实施', '开展', '招聘', '发布', '储备', '布局', '命名', '评定', '扶持', '组织', '发放', '确定', '选定'];

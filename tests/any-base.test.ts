@@ -3,7 +3,7 @@
 // thematic overlap with a plan of another family.
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseFile, loadBase } from '../src/pipeline.js';
+import { parseFile, parseText, loadBase } from '../src/pipeline.js';
 import { diffNotices } from '../src/diff/index.js';
 import { counterpart } from '../src/diff/owners.js';
 import { content } from '../src/align/text.js';
@@ -132,5 +132,20 @@ describe('diff LOCAL against the embedded base', () => {
   it('a plan that implements another parent is told to compare with it', async () => {
     const r = await runCli(['diff', `${DIR}/jiangxi-nongjihua-shishi-yijian.txt`]);
     expect(r.err).toMatch(/implements .*国发〔2018〕42号.*plancmp diff PARENT/);
+  });
+});
+
+describe('plans of indicators (主要预期目标分解)', () => {
+  const plan = (issuer: string, rows: string[]) =>
+    parseText([`${issuer}关于分解落实2018年主要预期目标的通知`, '某政发〔2018〕3号', '各有关单位：', '现将主要预期目标分解如下。', '一、主要预期目标', ...rows.map((r, k) => `${k + 1}.${r}`), `${issuer}`, '2018年2月1日'].join('\n'), 'plan.txt');
+  it('links statements of one quantity however its figure changed, never two quantities that share their words', () => {
+    const base = plan('某某市人民政府', ['地区生产总值增长12%。（责任单位：市发改委）', '服务业增加值占地区生产总值的比重提高1.5个百分点。（责任单位：市发改委）', '社会消费品零售总额增长17%。（责任单位：市商务局）', '进出口总额增长10%。（责任单位：市商务局）', '城镇居民人均可支配收入、农民人均纯收入均增长12%以上。（责任单位：市统计局）']);
+    const local = plan('某某县人民政府', ['地区生产总值力争增长13%。（责任单位：县发改局）', '社会消费品零售总额增长18%。（责任单位：县商务局）', '单位地区生产总值能耗下降3.5%。（责任单位：县发改局）', '新兴产业产值占规模以上工业总产值的比重提高6个百分点。（责任单位：县工信局）', '城镇居民人均可支配收入增长12%以上。（责任单位：县统计局）', '农民人均纯收入增长13%以上。（责任单位：县统计局）']);
+    const d = diffNotices(base, local);
+    const title = (ts: { id: string; title: string }[], id: string) => ts.find((t) => t.id === id)!.title.slice(0, 6);
+    expect(d.links.map((k) => `${title(base.tasks, k.base)}→${title(local.tasks, k.local)}`).sort()).toEqual(
+      ['地区生产总值→地区生产总值', '城镇居民人均→城镇居民人均', '城镇居民人均→农民人均纯收', '社会消费品零→社会消费品零'].sort(),
+    );
+    expect(d.dropped.map((t) => t.title.slice(0, 5)).sort()).toEqual(['服务业增加', '进出口总额'].sort());
   });
 });

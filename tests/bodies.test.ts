@@ -60,6 +60,9 @@ describe('the body table', () => {
     expect(bareName('中共中央组织部')).toMatchObject({ level: 'national', rest: '组织部' });
     expect(bareName('市城市管理局').rest).toBe('城市管理局');
     expect(bareName('市场监管总局').rest).toBe('市场监管总局');
+    // a town's office is read with the county's; 乡村 is no town
+    expect(bareName('镇财政分局')).toMatchObject({ level: 'county', rest: '财政分局' });
+    expect(bareName('市乡村振兴局')).toMatchObject({ level: 'city', rest: '乡村振兴局' });
   });
 });
 
@@ -95,6 +98,12 @@ describe('counterparts by the real names of bodies', () => {
     ['浙江省舟山市发展改革委', '市发展改革委'],
     // a Shanghai district's 建设管理委 carries the city's 交通委 and 住房城乡建设管理委
     ['市交通委', '区建设管理委'],
+    // a town's offices: its 经济发展办公室 carries 发改, 经信 and 商务; 财政分局, 统计站, 科技办 the county bureaus'
+    ['发改委', '镇经济发展局'],
+    ['商务局', '镇经济发展办公室'],
+    ['财政局', '镇财政分局'],
+    ['统计局', '镇统计站'],
+    ['科技局', '镇科技办'],
   ])('%s → %s', (b, l) => expect(counterpart(b, l)).toBe(true));
   it.each([
     ['省编办', '市府办'],
@@ -106,6 +115,8 @@ describe('counterparts by the real names of bodies', () => {
     ['省政府办公厅', '市委办'],
     ['银保监会', '省地方金融监管局'],
     ['区绿化市容局', '镇财政所'],
+    ['财政局', '镇经济发展局'],
+    ['农业农村部', '镇统计站'],
   ])('%s is not %s', (b, l) => expect(counterpart(b, l)).toBe(false));
 });
 

@@ -242,6 +242,18 @@ describe('4c. open-ended times (the blind sets\' convention, fixtures/blind/READ
     expect(d.links.map((k) => `${k.base}→${k.local}`)).toEqual(['1.1→1.1', '1.1→1.2']);
     expect(d.deadlineChanges.filter((c) => c.local === '1.2').map((c) => `${c.change}|${c.baseDeadline}|${c.localDeadline}`)).toEqual(['earlier|“十四五”期间|2022年6月底前']);
   });
+  it('a regular duty (定期研究) answered by a date for setting something up is an added date, not a changed cycle; 不定期 is no cycle', () => {
+    const base = parseText(plan(['建立甲乙协调机制，定期研究重大问题。（责任单位：市府办）', '不定期开展丙丁飞行检查。（责任单位：市府办）']));
+    const local = parseText(plan(['建立甲乙协调机制，研究重大问题。（责任单位：区府办；完成时限：2019年9月底前）', '每月开展丙丁联合检查。（责任单位：区府办）']));
+    expect(list(diffNotices(base, local)).sort()).toEqual(['added||2019年9月底前', 'added||每月开展丙丁联合检查']);
+  });
+  it('a time closing an owner sentence (由A牵头，2013年12月20日前完成) is the task\'s time: new to every base task it merges', () => {
+    const base = parseText(plan(['地区生产总值增长11%左右。', '规模以上工业增加值增长12%左右。']));
+    const local = parseText(['某某区人民政府关于印发某某行动计划的通知', '一、主要任务', '1.全力稳定经济增长。地区生产总值增长9%左右，规模以上工业增加值增长10%左右。由区发改局牵头，区工信局配合，2013年12月20日前完成。', '2.加快推进项目建设。新开工项目20个。由区发改局牵头，2013年10月底前完成。'].join('\n'));
+    const d = diffNotices(base, local);
+    expect(d.links.map((k) => `${k.base}→${k.local}`)).toEqual(['1.1→1', '1.2→1']);
+    expect(list(d)).toEqual(['added||2013年12月20日前', 'added||2013年12月20日前']);
+  });
   it('a cycle written as a range (每1—2周) is its longer end: 每周 is earlier', () => {
     const base = parseText(plan(['每1—2周开展一次甲乙分析评价。（责任单位：市府办）']));
     const local = parseText(plan(['每周开展一次甲乙分析评价。（责任单位：区府办）']));

@@ -254,6 +254,51 @@ describe('owner notes of a bureau\'s plan (its offices, its lower bureaus)', () 
   });
 });
 
+describe('shapes of task lists in reposts and 分解 notices', () => {
+  it('⑴⑵ are sub-items, each owned by the unit line after it', () => {
+    const n = parse(['一、主要目标和任务分工', '（一）主要指标。', '1.约束性指标。', '⑴九年义务教育巩固率达到97%。', '责任单位：省教育厅。', '⑵耕地保有量保持在6120万亩。', '责任单位：省国土资源厅。'].join('\n'));
+    expect(n.tasks.map((t) => [t.title, t.units.join('、')])).toEqual([
+      ['九年义务教育巩固率达到97%', '省教育厅'],
+      ['耕地保有量保持在6120万亩', '省国土资源厅'],
+    ]);
+  });
+  it('01 教育 themes, each over paragraphs closed by their time alone （年内持续推进）: the paragraphs are the tasks', () => {
+    const n = parse(['01 教育', '启动品牌高中建设，遴选首批培育学校。（年内持续推进）', '保障随迁子女在公办学校就读。（2021年9月底前）', '02 医疗', '居民医保人均财政补助标准再增加30元。（年内持续推进）', '健全职工医保门诊共济保障机制。（年内持续推进）'].join('\n'));
+    expect(n.tasks.map((t) => [t.id, t.deadlines.map((d) => d.kind).join('、')])).toEqual([
+      ['1.1', 'ongoing'], ['1.2', 'by'], ['2.1', 'ongoing'], ['2.2', 'ongoing'],
+    ]);
+  });
+  it('runs each closed by their own note in one paragraph (一是…（A牵头）二是…（B牵头）) are the tasks', () => {
+    const n = parse(['一、主要目标', '（一）综合经济指标。一是地区生产总值增长7.5%以上。（镇经济发展局牵头，镇统计站配合）二是一般公共预算收入增长8%以上。（镇财政分局牵头）', '（二）工业指标。一是高新技术产业产值增长12%。（镇科技办牵头）二是新增高新技术企业5家。（镇科技办牵头，镇财政分局配合）'].join('\n'));
+    expect(n.tasks.map((t) => t.lead.join('、'))).toEqual(['镇经济发展局', '镇财政分局', '镇科技办', '镇科技办']);
+  });
+  it('lead-sentence paragraphs owned by closing sentences with their time (由A牵头，B配合，长期坚持); one without takes the sentence for all, owners and time', () => {
+    const n = parse(['一、稳定经济增长', '抓好财源建设。公共财政收入力争增长10%。由市财政局牵头，市地税局配合。', '促进消费和外贸。社会消费品零售总额增长14%以上。由市商务局负责，2013年9月底前完成。', '保持物价基本稳定。居民消费价格涨幅控制在3.5%左右。', '推进煤矿安全整治。开展安全隐患排查。由市煤炭局、市工信委分别牵头，市安监局配合，长期坚持。', '二、工作要求', '以上各项工作，除另有标注外，由市发展改革委牵头，各县（区）政府配合；除已明确完成时限的外，均须于2013年12月底前完成。'].join('\n'));
+    expect(n.tasks.map((t) => [t.title, t.lead.join('、'), t.deadlines.map((d) => d.text).join('、')])).toEqual([
+      ['抓好财源建设', '市财政局', '2013年12月底前'],
+      ['促进消费和外贸', '市商务局', '2013年9月底前'],
+      ['保持物价基本稳定', '市发展改革委', '2013年12月底前'],
+      ['推进煤矿安全整治', '市煤炭局、市工信委', '长期坚持'],
+    ]);
+  });
+  it('an action part written a level deeper than the rest: its noted items under a group without a note are tasks', () => {
+    const n = parse(['一、主要目标', '（一）地区生产总值增长11%左右。（省发改委负责）', '（二）进出口总额增长8%左右。（省商务厅负责）', '（三）居民消费价格涨幅控制在3.5%左右。（省物价局负责）', '二、推进产业项目建设', '（一）全力推进产业项目建设。', '1.抓好600个省级重点产业项目。（省发改委主办，省工信委协办）', '2.重点抓好一批技术领先的项目。（省工信委主办，省发改委协办）'].join('\n'));
+    expect(n.tasks.map((t) => [t.id, t.lead.join('、')])).toEqual([['1.1', '省发改委'], ['1.2', '省商务厅'], ['1.3', '省物价局'], ['2.1.1', '省发改委'], ['2.1.2', '省工信委']]);
+  });
+  it('headings that name who leads (（一）省审计厅牵头的工作) own what they hold; an item naming only its 协同单位 keeps that lead', () => {
+    const n = parse(['一、省长负责的工作', '（一）省监察厅牵头的工作', '加强行政监察工作，落实党风廉政建设责任制。', '（二）省编办牵头的工作', '1.深化行政管理体制改革。', '2.积极稳妥地推进乡镇机构改革。', '协同单位：省财政厅、各市人民政府。'].join('\n'));
+    expect(n.tasks.map((t) => [t.title, t.lead.join('、'), t.assist.join('、')])).toEqual([
+      ['加强行政监察工作，落实党风廉政建设责任制', '省监察厅', ''],
+      ['深化行政管理体制改革', '省编办', ''],
+      ['积极稳妥地推进乡镇机构改革', '省编办', '省财政厅、各市人民政府'],
+    ]);
+  });
+  it('a note that names its lead as 主办 and its assistants as 协办', () => {
+    const n = parse(['一、主要目标', '（一）公共财政收入增长13%左右。（省财政厅主办，省国税局、地税局协办）', '（二）地区生产总值增长11%左右。（省发改委负责）'].join('\n'));
+    expect(n.tasks.map((t) => [t.lead.join('、'), t.assist.join('、')])).toEqual([['省财政厅', '省国税局、地税局'], ['省发改委', '']]);
+  });
+});
+
 describe('times a group states for its items', () => {
   it('an item with no time of its own is due by the date its group opens with; one with its own keeps it; a cycle is not inherited', () => {
     const n = parse([

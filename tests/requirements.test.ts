@@ -66,6 +66,8 @@ describe('targets in a task', () => {
 
   it('a day of the week is not a count (每周三项目协调日), nor a figure a quotation opens with (“36条办法”, “四个舟山”)', () => {
     expect(findTargets('建立每周三项目协调日制度')).toEqual([]);
+    // a rate of change is a target: 增长12%, 下降3.5%, 提高1.5个百分点 (growth without a figure is none)
+    expect(findTargets('地区生产总值增长12%，单位地区生产总值能耗下降3.5%，服务业比重提高1.5个百分点，居民收入稳步增长').map((t) => `${t.value}${t.unit}`)).toEqual(['12%', '3.5%', '1.5个百分点']);
     expect(findTargets('严格执行我省“36条办法”。建设“四个舟山”，建立“五大会战”五张清单')).toEqual([]);
   });
 

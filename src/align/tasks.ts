@@ -15,6 +15,7 @@ import type { Link, LinkKind, Task } from '../model.js';
 import { evidence, evidenceObjects, type EvidenceTable, type PairEvidence } from './matrix.js';
 import { dice } from './text.js';
 import { linkParaphrases } from './paraphrase.js';
+import { indicatorClash } from './indicators.js';
 import { DEFAULT_DIFF_OPTIONS, type AlignOptions } from '../options.js';
 
 export interface PairRules {
@@ -55,8 +56,10 @@ export function alignTable(
   const banned = new Set(rules.ban.map((b) => `${b.base}|${b.local}`));
   const chosen = new Map<string, { i: number; j: number; manual: boolean; kind?: LinkKind }>();
   const key = (i: number, j: number) => `${base[i].id}|${local[j].id}`;
-  // asked for every pair several times: with no bans (the usual case) no key is built
-  const isBanned = banned.size ? (i: number, j: number) => banned.has(key(i, j)) : () => false;
+  // asked for every pair several times: with no bans (the usual case) no key is built; indicator
+  // statements of different quantities (增长12% of 进出口总额 / of 社会消费品零售总额) are never linked
+  const clash = indicatorClash(base, local);
+  const isBanned = banned.size ? (i: number, j: number) => banned.has(key(i, j)) || clash(i, j) : clash;
   // which base and local tasks have a link so far (links are only ever added)
   const linkedBase = new Set<number>();
   const linkedLocal = new Set<number>();

@@ -8,7 +8,8 @@ import { noteRoles } from './tasks.js';
 import { addUnique } from './unit-fields.js';
 
 /** 以上工作由…, 上述各项任务由…, 本方案由…, 各项任务均由…: a sentence that speaks for every task. */
-const ALL_TASKS = /(?:以上|上述|本方案|本实施方案|本实施意见|本计划|各项)(?:各项|所列|确定的|提出的)?(?:政策措施|工作任务|工作|任务|措施|政策)?(?:均|统一)?由([^。；]{4,160}?)(?:。|；|$)/;
+// (an exception may come between: 以上各项工作，除另有标注外，由…牵头)
+const ALL_TASKS = /(?:以上|上述|本方案|本实施方案|本实施意见|本计划|各项)(?:各项|所列|确定的|提出的)?(?:政策措施|工作任务|工作|任务|措施|政策)?(?:[，,]?(?:除另有标注外|除另有标注的外|另有标注的除外|除特别注明外|除另有明确外)[，,]?)?(?:均|统一)?由([^。；]{4,160}?)(?:。|；|$)/;
 /** 由各牵头单位负责: a sentence that points back at the tasks' own notes names nobody. */
 const OWN_NOTES = /^各?(?:牵头|责任|配合|相关责任|有关责任)单位$/;
 

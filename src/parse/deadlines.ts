@@ -349,7 +349,8 @@ export function extractDeadlines(text: string, docYear?: number): Deadline[] {
 const ONGOING_SENTENCE = /(?:此项|该项|本项)(?:工作|任务)(长期坚持|持续推进|长期推进|常态化推进)/;
 
 /** 常态化举办 / 定期发布: a duty done regularly, no cycle named (an adverb before the act; 常态化推进机制 names a mechanism). */
-const REGULAR_DUTY = /(?:常态化|定期)(?:开展|举办|组织|发布|公布|监测|推进|召开|实施|更新|梳理|排查|检查|督查|督导|巡查|宣传|培训|对接|举行|征集|评估|通报|调度|走访|路演|调研|总结|跟进|报告|报送|分析|会商|研究)(?![^，,。；;、]{0,4}(?:机制|制度|体系))/g;
+// (不定期 is the opposite: now and then, no cycle)
+const REGULAR_DUTY = /(?<!不)(?:常态化|定期)(?:开展|举办|组织|发布|公布|监测|推进|召开|实施|更新|梳理|排查|检查|督查|督导|巡查|宣传|培训|对接|举行|征集|评估|通报|调度|走访|路演|调研|总结|跟进|报告|报送|分析|会商|研究)(?![^，,。；;、]{0,4}(?:机制|制度|体系))/g;
 
 /**
  * A regular duty read from running text (常态化举办 in a sentence), not from a time field: it answers a
@@ -390,7 +391,8 @@ const PERIOD_IN_TITLE = /[（(][ \u3000]{0,2}([0-9０-９]{4})[ \u3000]{0,2}年?
 
 /** The 时间要求 cell of a key-task table: its first requirement, with the whole cell as the clause. */
 export function parseDeadlineCell(cell: string, docYear?: number): Deadline {
-  const clause = cell.trim();
+  // a time field written as a clause (2013年9月30日前完成) is the time alone: it governs the whole task
+  const clause = cell.trim().replace(/(?<=[前底日月年])完成$/, '');
   const first = extractDeadlines(clause, docYear)[0];
   if (first) return { ...first, clause };
   const ongoing = CELL_ONGOING.exec(clause);

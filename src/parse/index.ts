@@ -13,6 +13,7 @@ import { attachRowTasks } from './keylist-tasks.js';
 import { ownersFromTable } from './table-owners.js';
 import { findObligations, findTargets } from './requirements.js';
 import { ownersForAll } from './closing-owners.js';
+import { timeForAll } from './closing-times.js';
 import { documentKind, kindAsPlan, type DocKind } from './doc-kind.js';
 import { partRoles, type RoleOf } from './part-roles.js';
 import { periodStartYear } from './deadlines.js';
@@ -72,6 +73,7 @@ export function parseNormalized(source: SourceText, norm: NormalizedText, as: Pa
     why += '; owners of the tasks without a note of their own from one sentence that assigns them all (以上工作由…牵头)';
     result.warnings = result.warnings.filter((w) => w.code !== 'no-units');
   }
+  if (result.tasks.length && timeForAll(result.tasks, paras, 0, docYear)) why += '; the time of the tasks without one of their own from one sentence that sets it for all (以上各项…完成时限均为…)';
   const { tasks } = result;
   // what each task requires, read once here for every diff that compares it
   for (const t of tasks) {

@@ -94,6 +94,9 @@ export function readOwnerNote(inner: string, trailing: boolean): Omit<FoundNote,
   if (none && (implied.length > 0 || firstIsLead)) return { fields, firstIsLead, implied };
   if (fields.labelled) return fields.units.length || fields.time ? { fields, firstIsLead, implied } : undefined;
   if (sentences.length > 1) return undefined;
+  // a bracket closing its paragraph that says only when (（年内持续推进）, （2021年底前）): the
+  // paragraph's time field, as a 完成时限 cell is a row's
+  if (trailing && !fields.units.length && fields.time && fields.time === owner.trim() && !fields.roleClauses && !fields.otherClauses) return { fields, firstIsLead, implied };
   if (fields.roleClauses > 0 && unitShaped(fields.units)) return { fields, firstIsLead, implied };
   // a bare list of units closing a task: （各市、县〔市、区〕政府党组，省政府各部门党委〔党组〕）
   if (trailing && fields.roleClauses === 0 && looksLikeUnitList(owner)) return { fields, firstIsLead, implied };
@@ -114,13 +117,15 @@ function onlyPunctuationFrom(text: string, i: number): boolean {
  * 市税务局配合。” closing a run or a paragraph. Only a sentence that opens with 由 and names a lead.
  */
 // (a sentence about this one measure may lead in: 此项工作长期坚持，由A牵头，B配合。)
-const SENTENCE_NOTE = /(?:^|[。；])\s*(?:(?:此项|该项|本项|上述|以上)(?:工作|任务)[^。；，,]{0,12}[，,])?(由([^。；]{2,60}?牵头(?:[，,、][^。；]{2,120}?(?:配合|参与|协同|协助|负责落实|具体落实))*))[。；]?/g;
+// (the sentence may close with the measure's time, its time field: 由A牵头，B配合，长期坚持。 / …，2013年9月30日前完成。)
+const NOTE_TIME = '(?:[，,](?:[^。；，,]{2,16}?前完成|[^。；，,]{2,12}?底前|长期坚持|持续推进|长期推进|常态化推进))?';
+const SENTENCE_NOTE = new RegExp(`(?:^|[。；])\\s*(?:(?:此项|该项|本项|上述|以上)(?:工作|任务)[^。；，,]{0,12}[，,])?(由([^。；]{2,60}?牵头(?:[，,、][^。；]{2,120}?(?:配合|参与|协同|协助|负责落实|具体落实))*${NOTE_TIME}))[。；]?`, 'g');
 
 /** Whether a note is an owner sentence (由A牵头，B配合), not a bracket. */
 export const isSentenceNote = (n: FoundNote): boolean => !/^[（(]/.test(n.text);
 
 /** A paragraph closed by 由A负责落实。 (no 牵头: the bodies named carry it out alone); only as its last sentence. */
-const CLOSING_DUTY = /(?:^|[。；])\s*(由([^。；，,]{2,40}?负责(?:落实|实施)?))[。；]?\s*$/g;
+const CLOSING_DUTY = new RegExp(`(?:^|[。；])\\s*(由([^。；，,]{2,40}?负责(?:落实|实施)?${NOTE_TIME}))[。；]?\\s*$`, 'g');
 
 function sentenceNotes(text: string): FoundNote[] {
   let out: FoundNote[] = NONE;

@@ -11,7 +11,8 @@ export interface Run {
   end: number;
 }
 
-const MARKER = /(^|[。；;，,：:\s])([一二三四五六七八九十]{1,3})是/g;
+// (a run may follow the owner note that closes the run before it: …（A牵头）二是…)
+const MARKER = /(^|[。；;，,：:\s）)])([一二三四五六七八九十]{1,3})是/g;
 
 /** A run's text without its marker (一是，推进… → 推进…). */
 export function withoutRunMarker(text: string): string {

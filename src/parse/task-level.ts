@@ -3,10 +3,10 @@
 // each lead-sentence paragraph, or each 一是/二是 run item when the notes follow the runs. A plan
 // with no owner notes has its tasks at the deepest numbered level of its action parts.
 import type { TaskShape } from '../model.js';
-import { HEADING_ORDER, type HeadingLevel } from '../vocabulary.js';
+import { HEADING_ORDER, HEADING_OWNER, UNIT_END, type HeadingLevel } from '../vocabulary.js';
 import type { RoleOf } from './part-roles.js';
 import { descendants, type Body, type BodyNode } from './body.js';
-import { isSentenceNote, unitLine, type FoundNote } from './owner-notes.js';
+import { isSentenceNote, readOwnerNote, unitLine, type FoundNote } from './owner-notes.js';
 import { splitRuns } from './runs.js';
 import { emptyList } from './lists.js';
 
@@ -50,12 +50,16 @@ const NO_FOUND: FoundNote[] = emptyList();
 
 export function nodeNotes(body: Body, n: BodyNode): NodeNotes {
   const own = n.level !== 'root' ? body.tokens[n.index].notes : NO_FOUND;
+  const byHeading = headingOwner(n);
   // most headings carry at most their own paragraph: share one empty record
-  if (own.length === 0 && n.paras.length === 0) return NO_NOTES;
+  if (own.length === 0 && n.paras.length === 0 && !byHeading) return NO_NOTES;
   const slots: Slot[] = [];
   const lines: NodeNotes['lines'] = [];
   const group: NodeNotes['group'] = [];
   const firstChild = n.children[0]?.index ?? Infinity;
+  // a heading that names who leads (（二）省审计厅牵头的工作) is a unit line of its own: the owner of
+  // what it holds, and no title of a task
+  if (byHeading) (n.children.length ? group : lines).push({ index: n.index, note: byHeading });
   if (own.length) slots.push({ node: n, index: n.index, own: true, notes: own });
   for (const p of n.paras) {
     const t = body.tokens[p];
@@ -67,6 +71,16 @@ export function nodeNotes(body: Body, n: BodyNode): NodeNotes {
     if (t.notes.length) slots.push({ node: n, index: p, own: false, notes: t.notes });
   }
   return { slots, lines, group };
+}
+
+/** The owner note a heading like （一）省审计厅牵头的工作 states, read as the note （省审计厅牵头）. */
+function headingOwner(n: BodyNode): FoundNote | undefined {
+  const m = n.level !== 'root' && n.heading ? HEADING_OWNER.exec(n.heading.title) : null;
+  if (!m) return undefined;
+  const note = readOwnerNote(`${m[1]}牵头`, true);
+  // bodies only: 孟学农省长负责的工作 sorts by the leader in charge, who is no owner
+  if (!note || !note.fields.units.length || !note.fields.units.every((u) => UNIT_END.test(u))) return undefined;
+  return { text: n.heading!.title, start: 0, end: 0, fields: note.fields, firstIsLead: false, implied: [], trailing: true };
 }
 
 function keyName(k: TaskKey): string {
@@ -107,7 +121,8 @@ export function chooseTaskLevel(body: Body, roles: Map<BodyNode, RoleOf>): TaskL
     }
     if (runNoted) count({ unit: 'run', under: n.level }, n, runsNoted);
     else if (nn.slots.length >= 2) count({ unit: 'paragraph', under: n.level }, n, nn.slots.length);
-    else if (nn.slots.length === 1 || nn.lines.length) count({ unit: n.level }, n);
+    // (a heading naming who leads labels a group; it marks no level of tasks)
+    else if (nn.slots.length === 1 || nn.lines.some((l) => l.index !== n.index)) count({ unit: n.level }, n);
   }
   let best: { key: TaskKey; tops: Set<BodyNode>; count: number } | undefined;
   for (const c of carriers.values()) if (!best || c.count > best.count) best = c;

@@ -10,7 +10,7 @@ import { extractDeadlines, parseDeadlineCell } from './deadlines.js';
 import { readOwnerNote, type FoundNote } from './owner-notes.js';
 import { addUnique } from './unit-fields.js';
 import { splitRuns, withoutRunMarker } from './runs.js';
-import { topOf, type NodeNotes, type TaskLevel } from './task-level.js';
+import { topOf, type NodeNotes, type Slot, type TaskLevel } from './task-level.js';
 import { emptyList, mapList } from './lists.js';
 
 const NO_DEADLINES: Deadline[] = emptyList();
@@ -87,7 +87,14 @@ function headingDraft(body: Body, n: BodyNode, notes: Map<BodyNode, NodeNotes>):
 function slotDrafts(body: Body, n: BodyNode, notes: NodeNotes, runs: boolean): Draft[] {
   const out: Draft[] = [];
   let position = 0;
-  for (const s of notes.slots) {
+  for (const s of runs ? notes.slots : withLeadParagraphs(body, n, notes)) {
+    if (!s.notes.length) {
+      // a lead-sentence paragraph among noted ones that names nobody: a measure all the same
+      // (保持物价基本稳定。… between 抓好财源建设。…由A牵头 and 推进…。由B牵头), owned by a sentence for all or none
+      const t = body.tokens[s.index];
+      out.push({ node: n, sub: { position: ++position, number: null }, index: s.index, line: t.para.line, text: t.para.text, head: '', notes: [] });
+      continue;
+    }
     const t = body.tokens[s.index];
     // the heading's own paragraph: the task text follows the heading's title
     const from = s.own ? t.para.text.length - n.heading!.body.length : 0;
@@ -123,6 +130,24 @@ function slotDrafts(body: Body, n: BodyNode, notes: NodeNotes, runs: boolean): D
     }
   }
   return out;
+}
+
+/**
+ * The noted slots of a node of lead-sentence paragraphs (抓好财源建设。…由A牵头。), with the paragraphs
+ * among them that open the same way but carry no note, in order of the text.
+ */
+function withLeadParagraphs(body: Body, n: BodyNode, notes: NodeNotes): Slot[] {
+  const noted = notes.slots.filter((s) => !s.own);
+  if (noted.length < 2 || !noted.every((s) => LEAD_SENTENCE.test(body.tokens[s.index].para.text))) return notes.slots;
+  const taken = new Set([...notes.slots.map((s) => s.index), ...notes.lines.map((l) => l.index)]);
+  const first = Math.min(...noted.map((s) => s.index));
+  const extra: Slot[] = [];
+  for (const i of n.paras) {
+    const text = body.tokens[i].para.text;
+    if (i < first || taken.has(i) || !LEAD_SENTENCE.test(text) || /^(?:以上|上述)/.test(text)) continue;
+    extra.push({ node: n, index: i, own: false, notes: [] });
+  }
+  return extra.length ? [...notes.slots, ...extra].sort((a, b) => a.index - b.index) : notes.slots;
 }
 
 /**
@@ -194,6 +219,17 @@ function leadDrafts(body: Body, n: BodyNode, level: TaskLevel, whole: Draft): Dr
   });
 }
 
+/** A node at the task level, outside the parts that set it, whose own text has no note and whose items each have theirs. */
+function deeperItems(n: BodyNode, level: TaskLevel): boolean {
+  const key = level.key;
+  if (!key || 'under' in key || n.level !== key.unit || level.basis !== 'owner-notes' || !n.children.length) return false;
+  const noted = (x: BodyNode) => {
+    const nn = level.notes.get(x)!;
+    return nn.slots.length > 0 || nn.lines.length > 0;
+  };
+  return !noted(n) && n.children.every((c) => !c.children.length && noted(c));
+}
+
 function collectDrafts(body: Body, level: TaskLevel): Draft[] {
   const key = level.key;
   if (!key) return [];
@@ -204,7 +240,12 @@ function collectDrafts(body: Body, level: TaskLevel): Draft[] {
       continue;
     }
     if (n.level === 'root' && !('under' in key && key.under === 'root')) continue;
-    if (n.level !== 'root' && !level.scope.has(topOf(n))) continue;
+    if (n.level !== 'root' && !level.scope.has(topOf(n))) {
+      // another action part written a level deeper (一、（一）…（A负责） but 二、（一）1.…（B主办） 2.…（C主办）):
+      // the noted items under a group without a note are its measures
+      if (deeperItems(n, level)) for (const c of n.children) drafts.push(headingDraft(body, c, level.notes));
+      continue;
+    }
     const nn = level.notes.get(n)!;
     if ('under' in key) {
       if (n.level === key.under) for (const d of slotDrafts(body, n, nn, key.unit === 'run')) drafts.push(d);
@@ -326,13 +367,18 @@ export function parseTasks(body: Body, level: TaskLevel, paras: Paragraph[], doc
     // where notes did not make a level, only a note that closes its paragraph is an owner note: a
     // bracket inside a sentence (（技工院校内由…部门负责）) says who does one thing, not who owns the task
     if (level.basis !== 'owner-notes' && d.notes.some((x) => !x.note.trailing)) d.notes = d.notes.filter((x) => x.note.trailing);
-    const group = d.notes.length ? NO_FOUND : groupNotes(d.node, level.notes);
+    // a group's note speaks for tasks without one, and leads those whose notes name only who assists
+    // (（三）省编办牵头的工作 … 2.推进乡镇机构改革。协同单位：省财政厅…)
+    const leadless = d.notes.length > 0 && d.notes.every((x) => !x.note.fields.lead.length && !x.note.fields.responsible.length && !x.note.fields.plain.length);
+    const group = d.notes.length && !leadless ? NO_FOUND : groupNotes(d.node, level.notes);
     // a task opened by its body (区民防办：负责…) that no note covers is owned by that body
     const opener = d.notes.length || group.length ? undefined : bodyLeadNote(d.text);
     if (opener) d.notes = [{ note: opener, index: d.index }];
     const own = d.notes.length ? mapList(d.notes, (x) => x.note) : NO_FOUND;
-    const inherited = own.length ? NO_FOUND : group;
+    const inherited = own.length && !leadless ? NO_FOUND : group;
     const used = own.length ? own : inherited;
+    // the group's lead before the task's own assisting units
+    const groupLead = own.length && leadless ? inherited : NO_FOUND;
     const units: string[] = [];
     const roles: Roles = { lead: [], assist: [], guide: [] };
     const ownerNotes: OwnerNote[] = [];
@@ -340,6 +386,13 @@ export function parseTasks(body: Body, level: TaskLevel, paras: Paragraph[], doc
     // a task with no time of its own takes the one its group's opening states for all its items
     // (（二）推进光伏与设施一体化。力争于2023年底前，推进… then 1. 2. 3.)
     if (!deadlines.length) for (const x of groupDeadlines(body, d.sub ? d.node : d.node.parent, docYear)) deadlines.push({ ...x });
+    for (const note of groupLead) {
+      add(units, note.fields.units);
+      const r = noteRoles(note, false);
+      add(roles.lead, r.lead);
+      add(roles.assist, r.assist);
+      add(roles.guide, r.guide);
+    }
     used.forEach((note, i) => {
       add(units, note.fields.units);
       const at = own.length ? d.notes[i].index : d.index;

@@ -1,0 +1,34 @@
+// A time stated once for all tasks: a plan whose items carry no time of their own often says it in
+// one sentence after them — “以上各项目标完成时限均为2018年12月底前，另有标注的除外。”, “上述任务均须于
+// 2024年6月底前完成”. Every task without a date of its own is due by it.
+import type { Paragraph, Task } from '../model.js';
+import { extractDeadlines } from './deadlines.js';
+
+/** A paragraph that speaks for every task (以上各项…, 上述任务…), and a clause of it that sets a time (完成时限均为…, 均须于…前完成). */
+const FOR_ALL = /^(?:以上|上述|本方案|各项)/;
+const SETS_A_TIME = /完成时限|完成时间|完成期限|时限|前完成|底前/;
+
+function closingTime(paras: Paragraph[], from: number, docYear: number | undefined) {
+  for (let i = paras.length - 1; i >= from; i--) {
+    const text = paras[i].text;
+    if (!FOR_ALL.test(text) || !SETS_A_TIME.test(text)) continue;
+    // the clause that names the time (以上各项工作，由A牵头；除已明确完成时限的外，均须于2013年12月底前完成)
+    for (const clause of text.split(/[；。]/)) {
+      if (!SETS_A_TIME.test(clause)) continue;
+      const found = extractDeadlines(clause, docYear).filter((d) => d.kind === 'by' && d.date !== undefined);
+      if (found.length === 1) return { ...found[0], clause };
+    }
+  }
+  return undefined;
+}
+
+/** Give the tasks that set no date of their own the time one sentence sets for all; returns how many took it. */
+export function timeForAll(tasks: Task[], paras: Paragraph[], from: number, docYear: number | undefined): number {
+  // tasks with a date or an open-ended time of their own keep it (另有标注的除外)
+  const open = tasks.filter((t) => !t.deadlines.some((d) => d.kind === 'by' || d.kind === 'range' || d.kind === 'ongoing'));
+  if (!open.length) return 0;
+  const time = closingTime(paras, Math.max(0, from), docYear);
+  if (!time) return 0;
+  for (const t of open) t.deadlines.push({ ...time });
+  return open.length;
+}
