@@ -55,6 +55,8 @@ export const HEADING_PATTERNS: { level: HeadingLevel; re: RegExp; value: (n: str
   // the single characters ⑴…⒇ (parenthesized digits) of word processors and web pages
   { level: 'subitem', re: /^([⑴-⒇])/, value: (n) => n.charCodeAt(0) - 0x2473 },
   { level: 'circled', re: /^([①-⑳])/, value: (n) => CIRCLED.indexOf(n) + 1 },
+  // a list written one 一是… / 二是… per paragraph (为民办实事 lists, reports' task lists): items
+  { level: 'item', re: /^([一二三四五六七八九十]{1,3})是(?=[^，,。；：:]{2})/, value: chineseNumeral },
 ];
 
 /**

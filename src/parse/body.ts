@@ -130,8 +130,32 @@ function better(a: number[], b: number[]): boolean {
   return false;
 }
 
+/**
+ * 一是… / 二是… paragraphs are items only as a list: in a text with no 二是 paragraph after a 一是 one,
+ * 一是 opens a sentence (（二）… 一是聚焦新城建设…), not a list; where the text writes such lists, a
+ * group with one run (（三）壮大财政实力 一是…) lists one item.
+ */
+function dropLoneRuns(heads: (Heading | undefined)[]): void {
+  const isRun = (h: Heading | undefined, value: number) => !!h && h.marker.endsWith('是') && h.value === value;
+  for (let i = 0; i < heads.length; i++) {
+    if (!isRun(heads[i], 1)) continue;
+    let next = i + 1;
+    while (next < heads.length && !heads[next]) next++;
+    if (isRun(heads[next], 2)) return;
+  }
+  for (let i = 0; i < heads.length; i++) {
+    const h = heads[i];
+    if (!h || !h.marker.endsWith('是') || h.value !== 1) continue;
+    let next = i + 1;
+    while (next < heads.length && !heads[next]) next++;
+    const h2 = heads[next];
+    if (!h2 || !h2.marker.endsWith('是') || h2.value !== 2) heads[i] = undefined;
+  }
+}
+
 export function readBody(paras: Paragraph[]): Body {
   const heads = mapList(paras, (p) => parseHeading(p.text));
+  dropLoneRuns(heads);
   let lastItem = 0;
   for (let i = 0; i < heads.length; i++) {
     heads[i] ??= parseItemAfter(paras[i].text, lastItem);

@@ -3,7 +3,7 @@
 // 配合，各有关部门负责落实。”, “本方案各项任务由市司法局牵头组织实施”. Every task without units of its
 // own takes the units and roles of that sentence.
 import type { Paragraph, Task } from '../model.js';
-import { readOwnerNote } from './owner-notes.js';
+import { readOwnerNote, type FoundNote } from './owner-notes.js';
 import { noteRoles } from './tasks.js';
 import { addUnique } from './unit-fields.js';
 
@@ -12,6 +12,19 @@ import { addUnique } from './unit-fields.js';
 const ALL_TASKS = /(?:以上|上述|本方案|本实施方案|本实施意见|本计划|各项)(?:各项|所列|确定的|提出的)?(?:政策措施|工作任务|工作|任务|措施|政策)?(?:[，,]?(?:除另有标注外|除另有标注的外|另有标注的除外|除特别注明外|除另有明确外)[，,]?)?(?:均|统一)?由([^。；]{4,160}?)(?:。|；|$)/;
 /** 由各牵头单位负责: a sentence that points back at the tasks' own notes names nobody. */
 const OWN_NOTES = /^各?(?:牵头|责任|配合|相关责任|有关责任)单位$/;
+
+/**
+ * One paragraph's sentence for all the tasks before it (以上任务由区教育局牵头，区文体局配合，2019年11月底前完成。),
+ * read as an owner note: closing a part of 一是…二是… measures, it owns that part's measures.
+ */
+export function sentenceForAll(text: string): FoundNote | undefined {
+  if (!/^(?:以上|上述)/.test(text)) return undefined;
+  const m = ALL_TASKS.exec(text);
+  if (!m) return undefined;
+  const note = readOwnerNote(m[1].replace(/(?:组织实施|组织落实|统筹推进)$/, ''), false);
+  if (!note || !note.fields.units.length || note.fields.units.every((u) => OWN_NOTES.test(u))) return undefined;
+  return { text: m[0], start: m.index, end: m.index + m[0].length, fields: note.fields, firstIsLead: note.firstIsLead, implied: note.implied, trailing: true };
+}
 
 /** The sentence's owner note, read like a bracket's: 县市场监管局牵头，县发展改革委、县司法局配合，各有关部门负责落实. */
 function closingNote(paras: Paragraph[], from: number) {

@@ -9,6 +9,7 @@ import { descendants, type Body, type BodyNode } from './body.js';
 import { isSentenceNote, readOwnerNote, unitLine, type FoundNote } from './owner-notes.js';
 import { splitRuns } from './runs.js';
 import { emptyList } from './lists.js';
+import { sentenceForAll } from './closing-owners.js';
 
 /** One place inside a heading node where a task's text lives: its own paragraph, or one of its paragraphs. */
 export interface Slot {
@@ -63,7 +64,9 @@ export function nodeNotes(body: Body, n: BodyNode): NodeNotes {
   if (own.length) slots.push({ node: n, index: n.index, own: true, notes: own });
   for (const p of n.paras) {
     const t = body.tokens[p];
-    const line = unitLine(t.para.text);
+    // a group's own closing sentence for the measures above it (以上任务由A牵头，B配合) is its unit line
+    // (after measures of the group's own: as the group's first words it speaks for the plan's measures)
+    const line = unitLine(t.para.text) ?? (n.children.length || p === n.paras[0] ? undefined : sentenceForAll(t.para.text));
     if (line) {
       (n.children.length && p < firstChild ? group : lines).push({ index: p, note: line });
       continue;
@@ -197,6 +200,9 @@ function runsWithNotes(body: Body, s: Slot): number {
 const LIST_TITLE = /^(?:主要|重点|具体|核心|工作|改革)?(?:工作)?(?:任务|工作|措施|举措)(?:和|与|及)?(?:责任分工|分工|安排)?[。：:]?$/;
 
 /** No owner notes: the action parts' deepest numbered level that the parts are really divided into. */
+/** A part heading this long with nothing under it states a measure, not the name of a section. */
+const ONE_LINE_MEASURE = 12;
+
 function byNumbering(body: Body, roles: Map<BodyNode, RoleOf>): Omit<TaskLevel, 'notes'> {
   const none = (why: string) => ({ key: undefined, basis: 'numbering' as const, scope: new Set<BodyNode>(), whole: new Set<BodyNode>(), why });
   const tops = body.root.children;
@@ -211,7 +217,8 @@ function byNumbering(body: Body, roles: Map<BodyNode, RoleOf>): Omit<TaskLevel, 
     nodes = scope.flatMap((t) => t.children);
     // an action part with no items under it is itself one measure
     // (not a part titled as a list, 二、主要任务, whose measures are simply not numbered)
-    for (const p of scope) if (!p.children.length && (p.paras.length || p.heading!.body) && !LIST_TITLE.test(p.heading!.title)) whole.add(p);
+    // (or a one-line part that is all measure: 一、新增公办幼儿园学位4万个，改造近视防控教室照明2万间。)
+    for (const p of scope) if (!p.children.length && (p.paras.length || p.heading!.body || p.heading!.title.length >= ONE_LINE_MEASURE) && !LIST_TITLE.test(p.heading!.title)) whole.add(p);
     if (!nodes.length) {
       return whole.size ? { key: { unit: 'part' }, basis: 'numbering', scope: new Set(scope), whole: new Set(), why: 'no owner notes; the action parts have no numbered items, so each part is one measure, or one per paragraph where its paragraphs each open with a lead sentence' } : none('the parts hold no measures');
     }

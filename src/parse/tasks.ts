@@ -154,16 +154,18 @@ function withLeadParagraphs(body: Body, n: BodyNode, notes: NodeNotes): Slot[] {
  * An action part that is itself a measure: one task, or — when its one paragraph is a run of
  * 一是…二是… under the part's owner note — one task per run, each carrying that note.
  */
-function wholeDrafts(body: Body, n: BodyNode, level: TaskLevel): Draft[] {
+function wholeDrafts(body: Body, n: BodyNode, level: TaskLevel, runsOnly = false): Draft[] {
   const whole = headingDraft(body, n, level.notes);
   const leads = leadDrafts(body, n, level, whole);
   if (leads) return leads;
   // a group (（二）… under its one note) is one task, runs and all, as a noted item is
-  if (level.basis !== 'owner-notes' || !whole.notes.length || n.level !== 'part') return [whole];
+  if (n.level !== 'part' || (!runsOnly && (level.basis !== 'owner-notes' || !whole.notes.length))) return [whole];
   const lines = new Set(level.notes.get(n)!.lines.map((l) => l.index));
   const texts = n.paras.filter((i) => !lines.has(i));
-  const runs = texts.length === 1 ? splitRuns(body.tokens[texts[0]].para.text) : [];
-  if (runs.length < 2) return [whole];
+  // (a paragraph of runs may be followed, in the last part, by the plan's closing words)
+  const runs = texts.length === 1 || (runsOnly && texts.length) ? splitRuns(body.tokens[texts[0]].para.text) : [];
+  // (where parts are the tasks, a paragraph that opens with its own words before 一是 states one measure)
+  if (runs.length < 2 || (runsOnly && runs[0].start > 0)) return [whole];
   const t = body.tokens[texts[0]];
   return runs.map((r, k) => ({
     node: n,
@@ -260,11 +262,11 @@ function collectDrafts(body: Body, level: TaskLevel): Draft[] {
       for (const c of n.children) drafts.push(headingDraft(body, c, level.notes));
       continue;
     }
-    // parts as the task level (no part has items): a part of lead-sentence paragraphs lists several
-    const draft = headingDraft(body, n, level.notes);
-    const leads = key.unit === 'part' && !n.children.length ? leadDrafts(body, n, level, draft) : undefined;
-    if (leads) for (const d of leads) drafts.push(d);
-    else drafts.push(draft);
+    // parts as the task level (no part has items): a part of lead-sentence paragraphs lists several,
+    // and so does one paragraph of 一是…二是… runs under the part's note (一、社会事业类 一是…二是…
+    // 以上任务由A牵头)
+    if (key.unit === 'part' && !n.children.length) for (const d of wholeDrafts(body, n, level, true)) drafts.push(d);
+    else drafts.push(headingDraft(body, n, level.notes));
   }
   return drafts;
 }
