@@ -37,6 +37,9 @@ const FLOOR: Record<string, Partial<Record<'links' | 'dropped' | 'added' | 'dead
   // measured unseen at stop 39 (M: links 0.629, N: 0.764 at 7d6d899), then after looking at both
   'pairs-M': { links: 0.94, dropped: 0.93, added: 0.91, deadlines: 0.91, owners: 0.59, targets: 0.70, strength: 0.81 },
   'pairs-N': { links: 0.91, dropped: 0.89, added: 0.86, deadlines: 0.74, owners: 0.70, targets: 0.64, strength: 0.60 },
+  // measured unseen at stop 39 (1ad06fa) and not read: pairs-O scores 0 (its one base states its targets
+  // in one sentence, which its writer split at the semicolons), so it has no floor; pairs-P as measured
+  'pairs-P': { links: 0.87, dropped: 0.83, added: 0.78, deadlines: 0.75, owners: 0.72, targets: 0.78, strength: 0.73 },
 };
 
 describe.each(sets)('%s', (set) => {
