@@ -12,7 +12,7 @@ import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { loadBase, parseFile } from '../src/pipeline.js';
 import { diffNotices } from '../src/diff/index.js';
 import { recordFacts } from '../src/export/record.js';
-import { TABLES, csvHeader, type Cell, type RecordView } from '../src/export/tables.js';
+import { TABLES, csvHeader, tableInput, type Cell, type RecordView } from '../src/export/tables.js';
 import { tableRows } from '../src/export/table-rows.js';
 import { TableSink } from '../src/export/table-sink.js';
 import { ParquetDictionary, hashBytes } from '../src/write/parquet-dictionary.js';
@@ -52,7 +52,7 @@ beforeAll(async () => {
   await sink.commit();
 }, 120_000);
 
-const declared = (t: (typeof TABLES)[number]): Cell[][] => views.flatMap((v) => t.rows(v));
+const declared = (t: (typeof TABLES)[number]): Cell[][] => views.flatMap((v) => t.rows(tableInput(v)));
 
 describe('export --tables: the files hold the declared rows', () => {
   it('has records that exercise what it is meant to', () => {
@@ -80,6 +80,25 @@ describe('export --tables: the files hold the declared rows', () => {
       expect(got.length, t.name).toBe(want.length);
       expect(got, t.name).toEqual(want);
       if (want.length > 8_192) expect(parquetMetadata(file).row_groups.length, t.name).toBeGreaterThan(1);
+    }
+  });
+});
+
+describe('export --tables: the packing (src/export/table-rows.ts)', () => {
+  it('encodes a string as Buffer.write does, short or long (a lone surrogate as U+FFFD), and a double as String() writes it', () => {
+    const v = structuredClone(views[1]);
+    const odd = ['a\ud800b', '\udc00', '末尾\ud83d', '𠀀\ud83d\ude00', 'x'.repeat(70) + '\ud800', '长'.repeat(64), '长'.repeat(65) + ',', 'é ü'];
+    v.notice.tasks.forEach((t, k) => (t.title = odd[k % odd.length]));
+    const links = v.diff!.links;
+    const scores = [0.1 + 0.2, 1 / 3, -0.125, 0.000001, 1e-7, 123456.789, 2.5e9 + 0.5, 0.3];
+    links.forEach((k, i) => (k.score = scores[i % scores.length]));
+    const p = tableRows(v);
+    const csv = Buffer.from(p.csv);
+    const start = (t: number) => (t ? p.csvEnds[t - 1] : 0);
+    for (const name of ['tasks', 'links']) {
+      const t = TABLES.findIndex((x) => x.name === name);
+      const want = TABLES[t].rows(tableInput(v)).map((r) => r.map(csvCell).join(',') + '\n').join('');
+      expect(csv.subarray(start(t), p.csvEnds[t]).equals(Buffer.from(want)), name).toBe(true);
     }
   });
 });

@@ -3,9 +3,10 @@
 // lines are put together from those bytes (a unit, a task id or the file name recurs row after row, and
 // is copied, not encoded again), number cells written as ASCII, and the main thread reads each string's
 // bytes for the Parquet dictionaries where the CSV holds them (its first cell; a quoted one is sent
-// after the lines), with a hash of them: nothing encodes a string twice or sends it twice.
+// after the lines), with a hash of them: nothing encodes a short string twice or sends it twice (a
+// long one, met in two cells, is: see SHORT).
 // Everything here runs to its end without yielding, so the scratch buffers are shared by all calls.
-import { TABLES, type Cell, type RecordView, type TableRows } from './tables.js';
+import { TABLES, tableInput, type Cell, type RecordView, type TableRows } from './tables.js';
 import { hashBytes } from '../write/parquet-dictionary.js';
 
 const DAY_MS = 86_400_000;
@@ -17,6 +18,14 @@ const NEWLINE = 10;
 const PER_CELL = 26;
 /** Scratch larger than this after a record is let go (one huge notice should not keep it for the rest). */
 const SCRATCH_KEEP = 16 << 20;
+/**
+ * Strings of at most this many UTF-16 units are encoded by encodeShort and given one code per record
+ * through `distinct`. A longer one (a task's text, a phrase) is nearly always in one cell of a record:
+ * it is encoded by Buffer.write and given a code of its own each time it is met, since hashing it for
+ * the Map cost more than encoding it again would. Either way the main thread's dictionaries look
+ * strings up by their bytes, so the files are the same.
+ */
+const SHORT = 64;
 
 /** A CSV cell written as text: a string quoted when it must be, anything else as String() gives it. */
 const cellText = (v: unknown): string => (typeof v !== 'string' ? String(v) : NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
@@ -77,13 +86,63 @@ function growInts(a: Int32Array, need: number): Int32Array {
   return next;
 }
 
-/** The record's distinct strings and their codes (first use first). */
+/** The record's distinct short strings and their codes (first use first). */
 let distinct = new Map<string, number>();
+/** Codes given in this record. */
+let count = 0;
+/** Whether the last string encodeShort encoded holds a character that makes CSV quote it. */
+let mustQuote = false;
+/** Called as charCodeAt.call(s, i): `s.charCodeAt` is looked up on strings of many kinds (flat, sliced, one- and two-byte), which made that lookup megamorphic. */
+const charCodeAt = String.prototype.charCodeAt;
 
-/** A new distinct string: its code, its bytes (and CSV form) appended to the strings' bytes. */
+/**
+ * `s` as UTF-8 at mem[at…] (room checked by the caller), byte for byte what Buffer.write writes (a
+ * lone surrogate as U+FFFD); returns where it ends, and sets `mustQuote`. For short strings a loop
+ * here cost less than a call into Buffer.write.
+ */
+function encodeShort(s: string, at: number): number {
+  const o = mem;
+  let quote = false;
+  const len = s.length;
+  for (let i = 0; i < len; i++) {
+    let c = charCodeAt.call(s, i);
+    if (c < 0x80) {
+      if (c === 0x22 || c === 0x2c || c === 0x0a || c === 0x0d) quote = true;
+      o[at++] = c;
+    } else if (c < 0x800) {
+      o[at++] = 0xc0 | (c >> 6);
+      o[at++] = 0x80 | (c & 0x3f);
+    } else if (c < 0xd800 || c >= 0xe000) {
+      o[at++] = 0xe0 | (c >> 12);
+      o[at++] = 0x80 | ((c >> 6) & 0x3f);
+      o[at++] = 0x80 | (c & 0x3f);
+    } else {
+      const d = c < 0xdc00 && i + 1 < len ? charCodeAt.call(s, i + 1) : 0;
+      if (d >= 0xdc00 && d < 0xe000) {
+        i++;
+        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        o[at++] = 0xf0 | (c >> 18);
+        o[at++] = 0x80 | ((c >> 12) & 0x3f);
+        o[at++] = 0x80 | ((c >> 6) & 0x3f);
+        o[at++] = 0x80 | (c & 0x3f);
+      } else {
+        o[at++] = 0xef;
+        o[at++] = 0xbf;
+        o[at++] = 0xbd;
+      }
+    }
+  }
+  mustQuote = quote;
+  return at;
+}
+
+/** The record's code of a string cell: a short string's first code, a long one's new code. */
+const codeOf = (s: string): number => (s.length > SHORT ? addString(s) : (distinct.get(s) ?? addString(s)));
+
+/** A new code for `s`: its bytes (and CSV form) appended to the strings' bytes. */
 function addString(s: string): number {
-  const c = distinct.size;
-  distinct.set(s, c);
+  const c = count++;
+  if (s.length <= SHORT) distinct.set(s, c);
   if (spans.length < 2 * c + 2) {
     spans = growInts(spans, 2 * c + 2);
     csvSpans = growInts(csvSpans, 2 * c + 2);
@@ -93,18 +152,61 @@ function addString(s: string): number {
   // at most 3 bytes per UTF-16 unit, and the quoted form at most twice that plus the quotes
   if (encAt + s.length * 9 + 2 > outBase) regrow(s.length * 9 + 2, 0);
   const start = encAt;
-  encAt += mem.write(s, encAt, 'utf8');
+  if (s.length <= SHORT) encAt = encodeShort(s, encAt);
+  else {
+    encAt += mem.write(s, encAt, 'utf8');
+    mustQuote = NEEDS_QUOTES.test(s);
+  }
   spans[2 * c] = csvSpans[2 * c] = start;
   spans[2 * c + 1] = csvSpans[2 * c + 1] = encAt;
   hashes[c] = hashBytes(mem, start, encAt);
   sent[c] = -1;
-  if (NEEDS_QUOTES.test(s)) {
+  if (mustQuote) {
     sent[c] = -2;
     csvSpans[2 * c] = encAt;
     encAt += mem.write(`"${s.replace(/"/g, '""')}"`, encAt, 'utf8');
     csvSpans[2 * c + 1] = encAt;
   }
   return c;
+}
+
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6];
+
+/**
+ * A number of at most 6 decimals below 1e9 (a score, a share) written at o[p…] as String() writes it,
+ * which is its shortest decimal that reads back as the same double: the fewest decimals d for which
+ * round(|v|·10^d) / 10^d is |v| (one such decimal at most, as 10^-d is far above the double's spacing
+ * here). Returns where it ends, or -1 for any other number (then String() writes it: a call into the
+ * runtime per number, which this saves).
+ */
+function putDecimal(o: Buffer, p: number, v: number): number {
+  const a = v < 0 ? -v : v;
+  if (!(a < 1e9)) return -1;
+  for (let d = 1; d <= 6; d++) {
+    const scale = POW10[d];
+    const q = Math.round(a * scale);
+    if (q / scale !== a) continue;
+    if (v < 0) o[p++] = 45; // '-'
+    // q < 1e15: integer arithmetic on it is exact
+    const frac = q % scale;
+    let int = (q - frac) / scale;
+    let digits = 1;
+    for (let x = int; x >= 10; x = Math.floor(x / 10)) digits++;
+    p += digits;
+    for (let j = p - 1; digits-- > 0; j--) {
+      o[j] = 48 + (int % 10);
+      int = Math.floor(int / 10);
+    }
+    o[p++] = 46; // '.'
+    let f = frac;
+    p += d;
+    for (let j = p - 1, k = d; k-- > 0; j--) {
+      o[j] = 48 + (f % 10);
+      f = Math.floor(f / 10);
+    }
+    return p;
+  }
+  return -1;
 }
 
 /** Room for `n` more CSV bytes. */
@@ -122,7 +224,8 @@ function putText(v: unknown, slack: number): void {
 /**
  * One table's CSV lines, row by row: string and date cells copied from the distinct strings' bytes
  * (by copyWithin, but the shortest byte by byte), numbers written as String() writes them (a
- * 32-bit integer digit by digit). The hot loop keeps its buffers and positions in locals.
+ * 32-bit integer digit by digit, a short decimal by putDecimal). The hot loop keeps its buffers and
+ * positions in locals.
  */
 function writeCsv(rows: Cell[][], n: number, isString: boolean[], cells: Int32Array): void {
   const m = isString.length;
@@ -132,6 +235,7 @@ function writeCsv(rows: Cell[][], n: number, isString: boolean[], cells: Int32Ar
   const st = sent;
   let o = mem;
   let p = outAt;
+  let end = 0;
   for (let i = 0; i < n; i++) {
     const row = rows[i];
     if (p + slack > o.length) {
@@ -180,7 +284,8 @@ function writeCsv(rows: Cell[][], n: number, isString: boolean[], cells: Int32Ar
           o[at] = 48 + (v % 10);
           v = Math.floor(v / 10);
         }
-      } else if (typeof v === 'number' || typeof v === 'boolean') {
+      } else if (typeof v === 'number' && (end = putDecimal(o, p, v)) >= 0) p = end;
+      else if (typeof v === 'number' || typeof v === 'boolean') {
         const s = String(v); // ASCII: the slack holds it
         for (let j = 0; j < s.length; j++) o[p++] = s.charCodeAt(j);
       } else {
@@ -208,13 +313,14 @@ function reserve(n: number): void {
 /** The rows one record gives every table, packed (TableRows). */
 export function tableRows(r: RecordView): TableRows {
   distinct = new Map();
-  encAt = codesAt = numsAt = 0;
+  count = encAt = codesAt = numsAt = 0;
   outAt = outBase;
+  const input = tableInput(r);
   const counts: number[] = [];
   const csvEnds: number[] = [];
   const same: (Cell | undefined)[] = [];
   for (const t of TABLES) {
-    const rows = t.rows(r);
+    const rows = t.rows(input);
     const n = rows.length;
     counts.push(n);
     if (!n) {
@@ -239,7 +345,7 @@ export function tableRows(r: RecordView): TableRows {
         for (let i = 0; i < n; i++) {
           const v = rows[i][k];
           if (v === last) cells[base + i] = lastCode;
-          else if (typeof v === 'string') cells[base + i] = lastCode = distinct.get((last = v)) ?? addString(v);
+          else if (typeof v === 'string') cells[base + i] = lastCode = codeOf((last = v));
           else cells[base + i] = v === null ? -1 : -2;
         }
         const first = cells[base];
@@ -277,7 +383,6 @@ export function tableRows(r: RecordView): TableRows {
     csvEnds.push(outAt - outBase);
   }
   // the strings the CSV does not hold as they are (quoted) after its lines, and where each string is
-  const count = distinct.size;
   const where = new Int32Array(2 * count);
   for (let c = 0; c < count; c++) {
     const len = spans[2 * c + 1] - spans[2 * c];
@@ -299,7 +404,7 @@ export function tableRows(r: RecordView): TableRows {
     csvEnds,
     same,
     spans: where,
-    hashes: hashes.slice(0, distinct.size),
+    hashes: hashes.slice(0, count),
     codes: codes.slice(0, codesAt),
     nums: nums.slice(0, numsAt),
   };

@@ -28,10 +28,19 @@ export interface RecordView {
   facts: RecordFacts;
 }
 
+/** A body task or a key-list row, with the list it comes from. */
+export type ListedTask = { list: 'body' | 'key-list'; id: string; t?: Task; row?: KeyListRow };
+
+/** A record as the tables read it: the view, and its tasks listed once (three tables walk them). */
+export interface TableInput extends RecordView {
+  /** Body tasks then key-list rows. */
+  tasks: ListedTask[];
+}
+
 export interface TableDef {
   name: string;
   columns: Column[];
-  rows(r: RecordView): Cell[][];
+  rows(r: TableInput): Cell[][];
 }
 
 /**
@@ -79,14 +88,13 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const day = (s: string | undefined): string | null => (s && ISO_DAY.test(s) ? s : null);
 const str = (s: string | undefined | null): string | null => (s === undefined || s === null || s === '' ? null : s);
 
-type AnyTask = { list: 'body' | 'key-list'; id: string; t?: Task; row?: KeyListRow };
-// the last notice's tasks: three tables read them in turn (the rows of a record are made together)
-let tasksOf: { notice?: Notice; tasks: AnyTask[] } = { tasks: [] };
-
-/** Body tasks then key-list rows, each with the list it comes from. */
-function allTasks(n: Notice): AnyTask[] {
-  if (tasksOf.notice !== n) tasksOf = { notice: n, tasks: [...n.tasks.map((t) => ({ list: 'body' as const, id: t.id, t })), ...n.keyList.map((row) => ({ list: 'key-list' as const, id: row.id, row }))] };
-  return tasksOf.tasks;
+/** The record with its tasks listed: body tasks, then key-list rows. */
+export function tableInput(r: RecordView): TableInput {
+  const n = r.notice;
+  const tasks: ListedTask[] = [];
+  for (const t of n.tasks) tasks.push({ list: 'body', id: t.id, t });
+  for (const row of n.keyList) tasks.push({ list: 'key-list', id: row.id, row });
+  return { ...r, tasks };
 }
 
 const role = (u: string, lead: string[], assist: string[], guide: string[]) => (lead.includes(u) ? 'lead' : assist.includes(u) ? 'assist' : guide.includes(u) ? 'guide' : 'listed');
@@ -143,8 +151,8 @@ export const TABLES: readonly TableDef[] = [
   {
     name: 'tasks',
     columns: cols('file list task_id ordinal:int number project title text units_from unit_count:int deadline_count:int line:int'),
-    rows: ({ file, notice }) =>
-      allTasks(notice).map(({ list, id, t, row }, i) =>
+    rows: ({ file, tasks }) =>
+      tasks.map(({ list, id, t, row }, i) =>
         t
           ? [file, list, id, i + 1, str(t.number), str(t.project), t.title, t.text, t.unitsFrom, t.units.length, t.deadlines.length, t.line]
           : [file, list, id, i + 1, str(row!.number), null, row!.task, row!.task, 'table', row!.units.length, 1, row!.line],
@@ -153,9 +161,9 @@ export const TABLES: readonly TableDef[] = [
   {
     name: 'owners',
     columns: cols('file list task_id ordinal:int unit role'),
-    rows: ({ file, notice }) => {
+    rows: ({ file, tasks }) => {
       const out: Cell[][] = [];
-      for (const { list, id, t, row } of allTasks(notice)) {
+      for (const { list, id, t, row } of tasks) {
         if (t) ownerRows(out, file, list, id, t.units, t.lead, t.assist, t.guide, t.impliedUnits);
         else ownerRows(out, file, list, id, row!.units, row!.lead ?? [], row!.assist ?? [], [], []);
       }
@@ -165,9 +173,9 @@ export const TABLES: readonly TableDef[] = [
   {
     name: 'deadlines',
     columns: cols('file list task_id ordinal:int text kind date:date start:date end:date frequency'),
-    rows: ({ file, notice }) => {
+    rows: ({ file, tasks }) => {
       const out: Cell[][] = [];
-      for (const { list, id, t, row } of allTasks(notice)) {
+      for (const { list, id, t, row } of tasks) {
         if (t) t.deadlines.forEach((d, k) => out.push(deadlineRow(file, list, id, k + 1, d)));
         else out.push(deadlineRow(file, list, id, 1, row!.deadline));
       }
