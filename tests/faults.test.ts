@@ -72,12 +72,20 @@ const emptyDisk = (d: string) => {
   for (const e of readdirSync(d)) fs.rmSync(path.join(d, e), { recursive: true, force: true });
 };
 
-/** Makes fs.writeSync fail with ENOSPC once `budget` bytes have been written (short writes before that). */
+/** Makes fs.writeSync and fs.writevSync fail with ENOSPC once `budget` bytes have been written (short writes before that). */
 function failAfter(budget: number) {
   const real = fs.writeSync;
   let left = budget;
+  const noSpace = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+  // OutputSink writes its pieces with one writev: short too, at most part of the first piece
+  vi.spyOn(fs, 'writevSync').mockImplementation(((fd: number, bufs: Uint8Array[]) => {
+    if (left <= 0) throw noSpace();
+    const n = Math.min(bufs[0].length, left, 1000);
+    left -= n;
+    return (real as (...a: unknown[]) => number)(fd, bufs[0], 0, n);
+  }) as typeof fs.writevSync);
   return vi.spyOn(fs, 'writeSync').mockImplementation(((fd: number, buf: Uint8Array, off = 0, len = buf.length - off) => {
-    if (left <= 0) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    if (left <= 0) throw noSpace();
     const n = Math.min(len, left, 1000); // short writes, which the writer must loop over
     left -= n;
     return (real as (...a: unknown[]) => number)(fd, buf, off, n);
@@ -102,6 +110,17 @@ describe('the atomic writer (stubbed disk)', () => {
     expect(() => writeOutputSync(f, 'y'.repeat(100_000))).toThrow(/cannot write \(ENOSPC: no space left on the device\)/);
     expect(readFileSync(f, 'utf8')).toBe('the previous good report');
     expect(readdirSync(dir)).toEqual(['report.html']);
+  });
+
+  it('a streamed output (OutputSink) loops over short writes of its pieces: the output is complete', () => {
+    const dir = tmp();
+    const f = path.join(dir, 'x.csv');
+    const sink = new OutputSink(f, 'x.csv');
+    failAfter(1e9);
+    const lines = Array.from({ length: 100 }, (_, i) => `${i},${'z'.repeat(10_000)}\n`);
+    lines.forEach((line, i) => sink.write(i % 2 ? line : Buffer.from(line)));
+    sink.commit();
+    expect(readFileSync(f, 'utf8')).toBe(lines.join(''));
   });
 
   it('a streamed output (OutputSink) that fails midway leaves no file and no temporary', () => {

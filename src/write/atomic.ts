@@ -136,6 +136,24 @@ export function writeAll(fd: number, buf: Uint8Array): void {
 }
 
 /**
+ * The pieces `bufs` (`total` bytes) written in order, as writeAll writes one: in one writev (libuv
+ * splits it at IOV_MAX and carries on after a short write), rather than copied into one buffer first;
+ * should it stop short, the rest piece by piece.
+ */
+export function writevAll(fd: number, bufs: Uint8Array[], total: number): void {
+  let done = fs.writevSync(fd, bufs);
+  if (done === total) return;
+  for (const b of bufs) {
+    if (done >= b.length) {
+      done -= b.length;
+      continue;
+    }
+    writeAll(fd, done ? b.subarray(done) : b);
+    done = 0;
+  }
+}
+
+/**
  * What an output holds: bytes, a text, or a text in pieces (their concatenation, encoded piece by
  * piece: a cut must not fall inside a surrogate pair).
  */
@@ -330,7 +348,8 @@ export class OutputSink {
   private own = false;
   private tmp?: string;
   private kind?: OutputKind;
-  private pending: Buffer[] = [];
+  /** Written and not yet flushed: the caller's pieces as they are (none is reused after write()). */
+  private pending: Uint8Array[] = [];
   private pendingBytes = 0;
   private static readonly FLUSH_AT = 256 * 1024;
 
@@ -366,7 +385,7 @@ export class OutputSink {
 
   write(data: string | Uint8Array): void {
     this.open();
-    const buf = typeof data === 'string' ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    const buf = typeof data === 'string' ? Buffer.from(data) : data;
     this.pending.push(buf);
     this.pendingBytes += buf.length;
     if (this.pendingBytes >= OutputSink.FLUSH_AT) this.flush();
@@ -374,11 +393,13 @@ export class OutputSink {
 
   private flush(): void {
     if (!this.pendingBytes) return;
-    const buf = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending);
+    const pieces = this.pending;
+    const bytes = this.pendingBytes;
     this.pending = [];
     this.pendingBytes = 0;
     try {
-      writeAll(this.fd!, buf);
+      if (pieces.length === 1) writeAll(this.fd!, pieces[0]);
+      else writevAll(this.fd!, pieces, bytes);
     } catch (e) {
       this.abort();
       throw writeError(e, this.shown);
