@@ -12,7 +12,13 @@ const load32 = (b: Uint8Array, i: number): number => b[i] | (b[i + 1] << 8) | (b
 const hash = (x: number): number => Math.imul(x, 0x1e35a7bd) >>> (32 - HASH_BITS);
 
 /** The hash table, reused from call to call (a call runs to its end): a new one per page was 64 KiB allocated outside the heap each time. */
-const TABLE = new Int32Array(1 << HASH_BITS);
+const TABLE = new Int32Array(1 << HASH_BITS).fill(-1);
+/**
+ * What the table's entries are offset by in this call: each call stores its positions above every
+ * earlier call's, so an entry left from before reads as a position below 0 and is never used, and
+ * the table is not cleared per call (most pages are small: clearing 64 KiB cost more than them).
+ */
+let epoch = 0;
 
 /** `src` compressed: the uncompressed length (varint), then literals and copies. */
 export function snappyCompress(src: Uint8Array): Uint8Array {
@@ -25,24 +31,30 @@ export function snappyCompress(src: Uint8Array): Uint8Array {
     n >>>= 7;
   }
   out[o++] = n;
-  // positions are absolute: one from an earlier fragment (or -1) is below `start` and never used
-  const table = TABLE.fill(-1);
-  for (let start = 0; start < src.length; start += FRAGMENT) o = fragment(src, start, Math.min(start + FRAGMENT, src.length), out, o, table);
+  // positions are absolute: one from an earlier fragment (or call) is below `start` and never used
+  if (epoch + src.length + 1 >= 2 ** 31) {
+    TABLE.fill(-1);
+    epoch = 0;
+  }
+  for (let start = 0; start < src.length; start += FRAGMENT) o = fragment(src, start, Math.min(start + FRAGMENT, src.length), out, o, TABLE, epoch);
+  epoch += src.length + 1;
   return out.subarray(0, o);
 }
 
-function fragment(src: Uint8Array, start: number, end: number, out: Buffer, o: number, table: Int32Array): number {
+function fragment(src: Uint8Array, start: number, end: number, out: Buffer, o: number, table: Int32Array, epoch: number): number {
   let pending = start; // where the literal not yet written begins
   let i = start;
   let skip = 32; // after 32 misses in a row the scan steps 2 bytes, after 64 three, …
   while (i + 4 <= end) {
     const x = load32(src, i);
     const h = hash(x);
-    const candidate = table[h];
-    table[h] = i;
+    const candidate = table[h] - epoch;
+    table[h] = i + epoch;
     if (candidate >= start && load32(src, candidate) === x) {
       o = literal(src, pending, i, out, o);
+      // the match extended 4 bytes at a time, then byte by byte
       let len = 4;
+      while (i + len + 4 <= end && load32(src, candidate + len) === load32(src, i + len)) len += 4;
       while (i + len < end && src[candidate + len] === src[i + len]) len++;
       o = copy(i - candidate, len, out, o);
       i += len;
@@ -67,8 +79,13 @@ function literal(src: Uint8Array, from: number, to: number, out: Buffer, o: numb
     out[o++] = n & 0xff;
     out[o++] = n >>> 8;
   }
-  out.set(src.subarray(from, to), o);
-  return o + len;
+  // a short literal by a loop: a view to copy it from cost more
+  if (len <= 16) for (let k = from; k < to; k++) out[o++] = src[k];
+  else {
+    out.set(src.subarray(from, to), o);
+    o += len;
+  }
+  return o;
 }
 
 /** A copy of `len` (≥ 4) bytes from `offset` (< 64 KiB) back, split into copies of at most 64 bytes. */
