@@ -172,6 +172,18 @@ function addString(s: string): number {
 
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6];
 
+/** A whole number n ≥ 0 (below 2^53) written at o[p…] in decimal digits; returns where it ends. */
+function putWhole(o: Buffer, p: number, n: number): number {
+  let digits = 1;
+  for (let x = n; x >= 10; x = Math.floor(x / 10)) digits++;
+  const end = p + digits;
+  for (let j = end - 1; j >= p; j--) {
+    o[j] = 48 + (n % 10);
+    n = Math.floor(n / 10);
+  }
+  return end;
+}
+
 /**
  * A number of at most 6 decimals below 1e9 (a score, a share) written at o[p…] as String() writes it,
  * which is its shortest decimal that reads back as the same double: the fewest decimals d for which
@@ -189,14 +201,7 @@ function putDecimal(o: Buffer, p: number, v: number): number {
     if (v < 0) o[p++] = 45; // '-'
     // q < 1e15: integer arithmetic on it is exact
     const frac = q % scale;
-    let int = (q - frac) / scale;
-    let digits = 1;
-    for (let x = int; x >= 10; x = Math.floor(x / 10)) digits++;
-    p += digits;
-    for (let j = p - 1; digits-- > 0; j--) {
-      o[j] = 48 + (int % 10);
-      int = Math.floor(int / 10);
-    }
+    p = putWhole(o, p, (q - frac) / scale);
     o[p++] = 46; // '.'
     let f = frac;
     p += d;
@@ -277,13 +282,7 @@ function writeCsv(rows: Cell[][], n: number, isString: boolean[], cells: Int32Ar
           o[p++] = 45; // '-'
           v = -v;
         }
-        let digits = 1;
-        for (let x = v; x >= 10; x = Math.floor(x / 10)) digits++;
-        p += digits;
-        for (let at = p - 1; digits-- > 0; at--) {
-          o[at] = 48 + (v % 10);
-          v = Math.floor(v / 10);
-        }
+        p = putWhole(o, p, v);
       } else if (typeof v === 'number' && (end = putDecimal(o, p, v)) >= 0) p = end;
       else if (typeof v === 'number' || typeof v === 'boolean') {
         const s = String(v); // ASCII: the slack holds it
