@@ -25,7 +25,6 @@ const SAME_NAMES: [RegExp, string][] = [
 function nameOf(indicator: string): string {
   let s = indicator.replace(/[，,：:；;。\s]/g, '').replace(LEAD, '');
   for (let again = true; again; ) {
-    again = false;
     const before = s;
     s = s.replace(HEDGE_END, '');
     for (const w of COMPARATORS) if (s.length > w.length + 1 && s.endsWith(w)) s = s.slice(0, -w.length);

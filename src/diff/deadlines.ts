@@ -233,7 +233,8 @@ function pairBodyDeadlines(base: Notice, local: Notice, links: Link[], mainLocal
         if (!to.has(b)) continue;
         // 持续推进 → 2026年11月底前: a time set where the base said the work goes on (a regular duty,
         // 定期研究, is answered by a cycle only: a date for setting something up is new to it)
-        const open = ongoingOf(b) && !(isRegularDuty(ongoingOf(b)!) && lr.d.kind !== 'recurring') ? ongoingOf(b) : undefined;
+        const going = ongoingOf(b);
+        const open = going && !(isRegularDuty(going) && lr.d.kind !== 'recurring') ? going : undefined;
         out.push(open ? change(b.id, l.id, open.clause, lr.d.clause, 'changed', 'body') : change(b.id, l.id, '', lr.d.clause, 'added', 'body'));
         if (open) timed.add(`${b.id}|${l.id}`);
       }

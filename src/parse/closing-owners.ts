@@ -20,19 +20,22 @@ const OWN_NOTES = /^各?(?:牵头|责任|配合|相关责任|有关责任)单位
 export function sentenceForAll(text: string): FoundNote | undefined {
   if (!/^(?:以上|上述)/.test(text)) return undefined;
   const m = ALL_TASKS.exec(text);
-  if (!m) return undefined;
+  const note = m ? forAllNote(m) : undefined;
+  return note && { text: m![0], start: m!.index, end: m!.index + m![0].length, fields: note.fields, firstIsLead: note.firstIsLead, implied: note.implied, trailing: true };
+}
+
+/** The owner note of an ALL_TASKS match, unless it names only the tasks' own units (由各牵头单位负责). */
+function forAllNote(m: RegExpExecArray) {
   const note = readOwnerNote(m[1].replace(/(?:组织实施|组织落实|统筹推进)$/, ''), false);
-  if (!note || !note.fields.units.length || note.fields.units.every((u) => OWN_NOTES.test(u))) return undefined;
-  return { text: m[0], start: m.index, end: m.index + m[0].length, fields: note.fields, firstIsLead: note.firstIsLead, implied: note.implied, trailing: true };
+  return note && note.fields.units.length && !note.fields.units.every((u) => OWN_NOTES.test(u)) ? note : undefined;
 }
 
 /** The sentence's owner note, read like a bracket's: 县市场监管局牵头，县发展改革委、县司法局配合，各有关部门负责落实. */
 function closingNote(paras: Paragraph[], from: number) {
   for (let i = paras.length - 1; i >= from; i--) {
     const m = ALL_TASKS.exec(paras[i].text);
-    if (!m) continue;
-    const note = readOwnerNote(m[1].replace(/(?:组织实施|组织落实|统筹推进)$/, ''), false);
-    if (note && note.fields.units.length && !note.fields.units.every((u) => OWN_NOTES.test(u))) return note;
+    const note = m ? forAllNote(m) : undefined;
+    if (note) return note;
   }
   return undefined;
 }
