@@ -66,11 +66,12 @@ export const HEADING_PATTERNS: { level: HeadingLevel; re: RegExp; value: (n: str
  */
 const BODY_KINDS = ['单位', '部门', '处室', '科室', '机构'];
 const labels = (roles: string[], extra: string[] = []) => [...roles.flatMap((r) => BODY_KINDS.map((k) => r + k)), ...extra];
-export const PLAIN_UNIT_LABELS = labels(['责任', '实施', '承办'], ['责任主体', '主办单位']);
+// (a role word alone is a label too where a colon follows it: （牵头：街道党政办公室；配合：街道司法所）)
+export const PLAIN_UNIT_LABELS = labels(['责任', '实施', '承办'], ['责任主体', '主办单位', '责任']);
 /** 负责部门：… names the units that 负责 (lead), as an unlabelled “…负责” does. */
 export const RESPONSIBLE_UNIT_LABELS = labels(['负责']);
-export const LEAD_UNIT_LABELS = labels(['牵头', '主责', '牵头领导', '牵头责任', '牵头实施', '牵头指导', '牵头负责']);
-export const ASSIST_UNIT_LABELS = labels(['配合', '协办', '参与', '协同', '协助', '参加', '协同责任', '配合责任']);
+export const LEAD_UNIT_LABELS = labels(['牵头', '主责', '牵头领导', '牵头责任', '牵头实施', '牵头指导', '牵头负责'], ['牵头', '主责']);
+export const ASSIST_UNIT_LABELS = labels(['配合', '协办', '参与', '协同', '协助', '参加', '协同责任', '配合责任'], ['配合', '协办']);
 export const GUIDE_UNIT_LABELS = labels(['指导']);
 /** Fields that may share a unit bracket: a deadline, or a scope the reader does not need. */
 export const TIME_LABELS = ['完成时间', '完成时限', '完成期限', '时间要求', '时间节点', '时限要求', '时限'];
@@ -88,6 +89,7 @@ export const ROLE_WORDS: { word: string; role: 'lead' | 'assist' | 'guide' }[] =
   { word: '负责本辖区落实', role: 'lead' },
   { word: '负责本地区落实', role: 'lead' },
   { word: '牵头负责', role: 'lead' },
+  { word: '牵头落实', role: 'lead' },
   { word: '负责落实', role: 'lead' },
   { word: '抓好落实', role: 'lead' },
   // a body that sees the measures carried out in its own area (区市场监管局组织落实; 各市结合实际落实)

@@ -204,8 +204,9 @@ const NATIONAL = /^(?:中共中央|中国共产党|中共|中央|国家|全国|�
 // two characters at least before the level word, so 城市管理局 and 社区 keep their 市 and 区
 // 新区 alone: a state-level new area's short name for itself (舟山群岛新区 → 新区政研室), a city's level
 // (a town's offices, 镇财政分局 / 乡统计站, are read with the county's: a town has no column of its own)
-const PLACE = /^(?:(?![省市县区])[\u4e00-\u9fff]{2,6}?(自治区|自治州|自治县|省|市|州|地区|盟|县|区|旗)|(省|市(?!场)|县|区|新区|镇|乡(?!村)))(?=[\u4e00-\u9fff]{2})/;
-const LEVEL_OF: Record<string, Level> = { 省: 'province', 自治区: 'province', 市: 'city', 州: 'city', 自治州: 'city', 地区: 'city', 盟: 'city', 县: 'county', 区: 'county', 旗: 'county', 自治县: 'county', 新区: 'city', 镇: 'county', 乡: 'county' };
+// (and a street's, 街道司法所 / 艾山街道党政办公室, likewise: a 街道办事处 is the district's agency in town)
+const PLACE = /^(?:(?![省市县区])[\u4e00-\u9fff]{2,6}?(自治区|自治州|自治县|省|市|州|地区|盟|县|区|旗|街道)|(省|市(?!场)|县|区|新区|镇|乡(?!村)|街道))(?=[\u4e00-\u9fff]{2})/;
+const LEVEL_OF: Record<string, Level> = { 省: 'province', 自治区: 'province', 市: 'city', 州: 'city', 自治州: 'city', 地区: 'city', 盟: 'city', 县: 'county', 区: 'county', 旗: 'county', 自治县: 'county', 新区: 'city', 镇: 'county', 乡: 'county', 街道: 'county' };
 
 /** A unit name without its place and level: 浙江省舟山市经信委 → 经信委 (city), 中共中央组织部 → 组织部 (national). */
 export function bareName(name: string): { level: Level | undefined; rest: string; stages: string[] } {

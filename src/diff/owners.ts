@@ -387,8 +387,8 @@ function judge(k: Link, bt: Task, lt: Task, b: Side, l: Side, localNotes: boolea
   const catchAll = b.units.some((u) => keyOf(u).tag === 'generic');
   const uncovered = ownLocal.filter((v) => !exempt(v) && !b.units.some((u) => rel(u, v)));
   const extra = catchAll ? [] : uncovered;
-  // ... and is carried by them (市级有关部门 → 县政务办、县大数据中心)
-  if (uncovered.length) groups.dropped = groups.dropped.filter((u) => keyOf(u).tag !== 'generic');
+  // (but is not carried by them: a base 有关部门 the local plan does not restate is dropped all the same,
+  // as readers mark it, whatever departments the local plan names instead)
   const named = [...b.units, ...l.units].filter((u) => !exempt(u));
   // a collective carried or not is a change too, reported on its own line (功能区管委会 added to 9 tasks)
   if (missing.length || groups.dropped.length) {

@@ -254,7 +254,8 @@ export function repairInline(text: string, count: (k: RepairKind) => void): stri
 }
 
 // Owner notes. The labels that open one, and a label with one character misread (真任单位, 牵头单佳).
-const NOTE_LABELS = [...PLAIN_UNIT_LABELS, ...RESPONSIBLE_UNIT_LABELS, ...LEAD_UNIT_LABELS, ...ASSIST_UNIT_LABELS, ...GUIDE_UNIT_LABELS];
+// (a role word alone, 牵头：, is a label too, but one character off it is any word: 带头, 源头)
+const NOTE_LABELS = [...PLAIN_UNIT_LABELS, ...RESPONSIBLE_UNIT_LABELS, ...LEAD_UNIT_LABELS, ...ASSIST_UNIT_LABELS, ...GUIDE_UNIT_LABELS].filter((l) => l.length > 2);
 const oneOff = (a: string, b: string) => a.length === b.length && [...a].filter((c, i) => c !== b[i]).length === 1;
 // the （ of a note as read: a bracket of another kind, or 人 入 八 C (its stroke read as a character)
 const NOTE_OPENS = '（〈<【〔《';

@@ -145,7 +145,7 @@ function interpret(g: Groups, text: string, start: number, end: number, docYear?
     return g('fPart')!.endsWith('末') ? { kind: 'by', date: last } : { kind: 'range', date: last, start: iso(years[0], 1, 1), end: last };
   }
   if (g('bare')) {
-    if (!g('bY') && !g('bBefore')) return null; // 年末有考评 alone
+    if (!g('bY') && !g('bBefore') && !g('bIn')) return null; // 年末有考评 alone
     if (docYear === undefined) return { kind: 'by' };
     return yearEnd(docYear + (g('bY') === '明' ? 1 : 0));
   }

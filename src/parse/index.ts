@@ -9,6 +9,7 @@ import { chooseTaskLevel, topOf } from './task-level.js';
 import { parseTasks, type TaskResult } from './tasks.js';
 import { parseKeyList, tableCells } from './keylist.js';
 import { tasksFromTable } from './task-table.js';
+import { tasksFromClauseList } from './clause-list.js';
 import { attachRowTasks } from './keylist-tasks.js';
 import { ownersFromTable } from './table-owners.js';
 import { findObligations, findTargets } from './requirements.js';
@@ -67,6 +68,14 @@ export function parseNormalized(source: SourceText, norm: NormalizedText, as: Pa
         why += '; owners and deadlines from the attached table that restates the tasks';
         result.warnings = result.warnings.filter((w) => w.code !== 'no-units' || !result.tasks.some((t) => t.line === w.line && t.units.length));
       }
+    }
+  }
+  // a plan with no item at all may list its measures as one sentence's clauses (目标是：A；B；C；D)
+  if (kind.plan && !result.tasks.length) {
+    const list = tasksFromClauseList(paras, 0, paras.length, docYear);
+    if (list.tasks.length) {
+      result = list;
+      why = 'no numbered items: the clauses of one list sentence (目标是：A；B；C…) are the tasks';
     }
   }
   if (ownersForAll(result.tasks, paras, 0)) {

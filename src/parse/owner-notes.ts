@@ -27,6 +27,12 @@ const OPEN_FULL = 0xff08;
 const OPEN_ASCII = 0x28;
 const CLOSE_FULL = 0xff09;
 const CLOSE_ASCII = 0x29;
+// 〔牵头单位：…〕 and 【责任单位：…】: offices write notes in these too (a 〔2021〕 of a 文号 inside the
+// text is a bracket like any aside: it names no role, and is read past)
+const OPEN_TORTOISE = 0x3014;
+const CLOSE_TORTOISE = 0x3015;
+const OPEN_LENTICULAR = 0x3010;
+const CLOSE_LENTICULAR = 0x3011;
 const MAX_NOTE = 600;
 /** An owner note names at least one unit: shorter brackets （一） （1） are markers and asides. */
 const MIN_INNER = 3;
@@ -41,10 +47,10 @@ function bracketSpans(text: string): { start: number; end: number }[] {
   let start = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === OPEN_FULL || c === OPEN_ASCII) {
+    if (c === OPEN_FULL || c === OPEN_ASCII || c === OPEN_TORTOISE || c === OPEN_LENTICULAR) {
       if (depth === 0) start = i;
       depth++;
-    } else if ((c === CLOSE_FULL || c === CLOSE_ASCII) && depth > 0) {
+    } else if ((c === CLOSE_FULL || c === CLOSE_ASCII || c === CLOSE_TORTOISE || c === CLOSE_LENTICULAR) && depth > 0) {
       depth--;
       if (depth === 0 && i - start <= MAX_NOTE && i - start > MIN_INNER) out.push({ start, end: i + 1 });
     }
@@ -147,7 +153,7 @@ function sentenceNotes(text: string): FoundNote[] {
 
 export function findOwnerNotes(text: string): FoundNote[] {
   // cheap pre-check: a paragraph with no bracket holds no note (and shares one empty list)
-  if (!/[（(]/.test(text)) return text.includes('由') && (text.includes('牵头') || text.includes('负责')) ? sentenceNotes(text) : NONE;
+  if (!/[（(〔【]/.test(text)) return text.includes('由') && (text.includes('牵头') || text.includes('负责')) ? sentenceNotes(text) : NONE;
   let out: FoundNote[] = NONE;
   for (const { start, end } of bracketSpans(text)) {
     const trailing = onlyPunctuationFrom(text, end);
@@ -164,7 +170,7 @@ export function findOwnerNotes(text: string): FoundNote[] {
 
 /** A paragraph that is only a unit field line: 牵头单位：市政府法制办 / （责任单位：…）. */
 export function unitLine(text: string): FoundNote | undefined {
-  const inner = text.replace(/^[（(](.*)[）)][。；]?$/, '$1');
+  const inner = text.replace(/^[（(〔【](.*)[）)〕】][。；]?$/, '$1');
   if (!stripUnitLabel(inner).label) return undefined;
   const fields = parseUnitFields(inner);
   if (!fields.labelled || fields.units.length === 0) return undefined;

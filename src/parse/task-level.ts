@@ -160,12 +160,23 @@ export function chooseTaskLevel(body: Body, roles: Map<BodyNode, RoleOf>): TaskL
     // own is a task all the same (its owners come from a sentence for all tasks, or nowhere)
     const scope = new Set(best.tops);
     if (!('under' in best.key) && best.key.unit === 'part') for (const p of body.parts) if (!p.children.length && roles.get(p)?.role === 'action') scope.add(p);
+    // where noted paragraphs are the tasks, a heading of the same level whose paragraphs carry no
+    // note but close with one line for them all (以上工作由A牵头，B配合) holds tasks too: its paragraphs
+    if ('under' in best.key && best.key.unit === 'paragraph') {
+      const under = best.key.under;
+      for (const n of all) if (n.level === under && n.level !== 'root' && lineOwned(n, notes.get(n)!) && roles.get(topOf(n))?.role === 'action') scope.add(topOf(n));
+    }
     return { key: best.key, basis: 'owner-notes', scope, notes, whole, why: `owner notes close ${best.count} ${what}: the level that carries them holds the tasks${also}` };
   }
   // the same fields in the same order on both ways out (one shape for the readers of a TaskLevel)
   const b = byNumbering(body, roles);
   const stray = best ? ` (${best.count} owner note${best.count > 1 ? 's' : ''} too few to mark a level)` : '';
   return { key: b.key, basis: b.basis, scope: b.scope, notes, whole: b.whole, why: b.why + stray };
+}
+
+/** A heading whose paragraphs carry no note of their own, with a unit line that speaks for them all. */
+export function lineOwned(n: BodyNode, nn: NodeNotes): boolean {
+  return !n.children.length && !nn.slots.length && nn.lines.length > 0 && n.paras.length > nn.lines.length;
 }
 
 /**

@@ -10,7 +10,7 @@ import { extractDeadlines, parseDeadlineCell } from './deadlines.js';
 import { readOwnerNote, type FoundNote } from './owner-notes.js';
 import { addUnique } from './unit-fields.js';
 import { splitRuns, withoutRunMarker } from './runs.js';
-import { topOf, type NodeNotes, type Slot, type TaskLevel } from './task-level.js';
+import { lineOwned, topOf, type NodeNotes, type Slot, type TaskLevel } from './task-level.js';
 import { emptyList, mapList } from './lists.js';
 
 const NO_DEADLINES: Deadline[] = emptyList();
@@ -85,6 +85,7 @@ function headingDraft(body: Body, n: BodyNode, notes: Map<BodyNode, NodeNotes>):
 }
 
 function slotDrafts(body: Body, n: BodyNode, notes: NodeNotes, runs: boolean): Draft[] {
+  if (!runs && lineOwned(n, notes)) return lineOwnedDrafts(body, n, notes);
   const out: Draft[] = [];
   let position = 0;
   for (const s of runs ? notes.slots : withLeadParagraphs(body, n, notes)) {
@@ -128,6 +129,22 @@ function slotDrafts(body: Body, n: BodyNode, notes: NodeNotes, runs: boolean): D
       const text = withoutRunMarker(withoutNotes(t.para.text, own, r.start, r.end));
       out.push({ node: n, sub: { position: ++position, number: r.number }, index: s.index, line: t.para.line, text, head: '', notes: mapList(inRun, (note) => ({ note, index: s.index })) });
     }
+  }
+  return out;
+}
+
+/**
+ * The paragraphs of a node that carry no note of their own, closed by one line for them all
+ * (落实…政策。 / 抓好…项目。 / 以上工作由区发改委牵头，区商务局按职责分工负责。): a task each, owned by the line.
+ */
+function lineOwnedDrafts(body: Body, n: BodyNode, notes: NodeNotes): Draft[] {
+  const lines = new Set(notes.lines.map((l) => l.index));
+  const shared = mapList(notes.lines, (l) => ({ note: l.note, index: l.index }));
+  const out: Draft[] = [];
+  for (const i of n.paras) {
+    const t = body.tokens[i];
+    if (lines.has(i) || /^(?:以上|上述)/.test(t.para.text)) continue;
+    out.push({ node: n, sub: { position: out.length + 1, number: null }, index: i, line: t.para.line, text: withoutRunMarker(t.para.text), head: '', notes: shared });
   }
   return out;
 }
@@ -271,6 +288,17 @@ function collectDrafts(body: Body, level: TaskLevel): Draft[] {
   return drafts;
 }
 
+/**
+ * A date or cycle the text states in passing and the task's time field states again (年内举办… /
+ * 完成时限：2023年12月底前; 每半年开展… / 时限：每半年): one deadline, the field's. The first `inText` come from the text.
+ */
+function dropRestated(deadlines: Deadline[], inText: number): void {
+  if (deadlines.length === inText) return;
+  const fields = deadlines.slice(inText);
+  const same = (a: Deadline, b: Deadline) => a.kind === b.kind && (a.kind === 'by' ? a.date === b.date : a.kind === 'recurring' && a.frequency === b.frequency && a.text === b.text);
+  for (let i = inText - 1; i >= 0; i--) if (fields.some((f) => same(f, deadlines[i]))) deadlines.splice(i, 1);
+}
+
 const groupTimes = new WeakMap<BodyNode, Deadline[]>();
 
 /**
@@ -388,6 +416,7 @@ export function parseTasks(body: Body, level: TaskLevel, paras: Paragraph[], doc
     // a task with no time of its own takes the one its group's opening states for all its items
     // (（二）推进光伏与设施一体化。力争于2023年底前，推进… then 1. 2. 3.)
     if (!deadlines.length) for (const x of groupDeadlines(body, d.sub ? d.node : d.node.parent, docYear)) deadlines.push({ ...x });
+    const inText = deadlines.length;
     for (const note of groupLead) {
       add(units, note.fields.units);
       const r = noteRoles(note, false);
@@ -405,6 +434,7 @@ export function parseTasks(body: Body, level: TaskLevel, paras: Paragraph[], doc
       if (note.fields.time) deadlines.push(parseDeadlineCell(note.fields.time, docYear));
       if (own.length) ownerNotes.push({ text: note.text, units: [...note.fields.units], ...r, line: paras[d.notes[i].index].line });
     });
+    dropRestated(deadlines, inText);
     const parent = d.sub ? d.node : d.node.parent;
     const ph = parent?.heading;
     // a heading line of its own (（一）补贴对象) is the title; the paragraphs under it are not
