@@ -89,6 +89,7 @@ export type DeadlineKind =
   | 'follows' // 执行党中央和省委规定
   | 'ongoing' // a time field that says the work never ends: 完成时限：长期坚持 / 持续推进 / 常态化
   | 'unspecified' // 适时完成, 根据实际需要制订
+  | 'event' // a time an event of the year sets: 放暑假前, 毕业生离校前, 离校后3个月内, 汛期前, 春节期间
   | 'other';
 
 export type FrequencyUnit = 'years' | 'quarters' | 'months' | 'ten-day-periods' | 'weeks' | 'days';

@@ -41,6 +41,12 @@ function splitUnitsReference(list: string): string[] {
       cur = '';
       continue;
     }
+    // A等有关部门 (stop 40): 等 before a collective closes the named list, the collective is one more unit
+    if (depth === 0 && ch === '等' && /^(?:其他|各|有关|相关)/.test(s.slice(i + 1, i + 3)) && cur !== '') {
+      parts.push(cur);
+      cur = '';
+      continue;
+    }
     // A、B等和C (issue 25): 等 closes the list, C is one more unit
     if (depth === 0 && ch === '等' && /[和及与]/.test(s[i + 1] ?? '') && cur !== '') {
       parts.push(cur);

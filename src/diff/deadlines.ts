@@ -13,11 +13,12 @@ import { isHeadlineRow } from './keylist.js';
 import { evidenceBase, knownIds, localSide, once } from '../align/prepared.js';
 import { DEFAULT_DIFF_OPTIONS, type DeadlineOptions } from '../options.js';
 
-const EXPLICIT = new Set(['by', 'range', 'from', 'recurring', 'duration']);
+const EXPLICIT = new Set(['by', 'range', 'from', 'recurring', 'duration', 'event']);
 const explicit = (d: Deadline) => EXPLICIT.has(d.kind);
 
 /** Kinds of requirement a rewrite stays within: a date, a cycle, a length of time. */
-const FAMILY: Record<string, string> = { by: 'date', range: 'date', from: 'date', recurring: 'cycle', duration: 'length' };
+// (an event of the year, 放暑假前, is answered by a date: 7月10日前)
+const FAMILY: Record<string, string> = { by: 'date', range: 'date', from: 'date', event: 'date', recurring: 'cycle', duration: 'length' };
 
 
 /** The sentences (between 。；) of a task's text. */

@@ -159,6 +159,7 @@ function interpret(g: Groups, text: string, start: number, end: number, docYear?
   if (g('use') || g('within') || g('withinDays') || g('campaign')) return { kind: 'duration' };
   if (g('follows')) return { kind: 'follows' };
   if (g('timely')) return { kind: 'unspecified' };
+  if (g('event')) return { kind: 'event' };
   return null;
 }
 
@@ -410,14 +411,21 @@ function measure(d: Deadline): string | undefined {
   return undefined;
 }
 
+/** 年底前 / 年末 / 年内 / 今年底 with no year written: the end of some year. */
+const YEAR_END = /^(?:今|本|当)?年(?:底|末|内)/;
+
 /** Local relative to base: 'earlier'/'later' compare end dates; kinds that cannot be compared are 'changed'. */
 export function compareDeadlines(base: Deadline, local: Deadline): 'same' | 'earlier' | 'later' | 'changed' {
   const kinds = new Set([base.kind, local.kind]);
   if (kinds.has('from') && kinds.has('recurring')) return 'same'; // both open-ended, ongoing
   // 到2028年举办100场 → 自2026年起每年举办: a start is no deadline, neither earlier nor later than one
   if (kinds.has('from') && kinds.size === 2) return 'changed';
-  const a = measure(base);
-  const b = measure(local);
+  let a = measure(base);
+  let b = measure(local);
+  // a year's end with no year on one side (年底前 in a notice that states no year of its own) is the
+  // end of the year the other side dates: 年底前 → 2023年11月底前 is earlier
+  if (a && !b && YEAR_END.test(local.text) && local.kind === 'by') b = `${a.slice(0, 4)}-12-31`;
+  if (b && !a && YEAR_END.test(base.text) && base.kind === 'by') a = `${b.slice(0, 4)}-12-31`;
   if (a && b) return b < a ? 'earlier' : b > a ? 'later' : 'same';
   if (base.kind !== local.kind) return 'changed';
   switch (base.kind) {
@@ -446,7 +454,7 @@ export function compareDeadlines(base: Deadline, local: Deadline): 'same' | 'ear
     case 'ongoing': // 长期坚持 and 持续推进 say the same
     case 'unspecified':
       return 'same';
-    default: // an undated 'by' (10月底前 without the year) or 'other': compare as written
+    default: // an undated 'by' (10月底前 without the year), an event (放暑假前) or 'other': compare as written
       return base.text.replace(/\s/g, '') === local.text.replace(/\s/g, '') ? 'same' : 'changed';
   }
 }

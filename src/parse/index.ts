@@ -70,12 +70,13 @@ export function parseNormalized(source: SourceText, norm: NormalizedText, as: Pa
       }
     }
   }
-  // a plan with no item at all may list its measures as one sentence's clauses (目标是：A；B；C；D)
+  // a plan with no item at all may list its measures as one sentence's clauses (目标是：A；B；C；D),
+  // or as the paragraphs after a line that announces them (具体如下：)
   if (kind.plan && !result.tasks.length) {
     const list = tasksFromClauseList(paras, 0, paras.length, docYear);
     if (list.tasks.length) {
       result = list;
-      why = 'no numbered items: the clauses of one list sentence (目标是：A；B；C…) are the tasks';
+      why = `no numbered items: ${list.shape!.description}`;
     }
   }
   if (ownersForAll(result.tasks, paras, 0)) {

@@ -55,6 +55,12 @@ export function splitUnits(list: string): string[] {
     }
     // "A、B等和地方各级人民政府": 等 closes a list and 和/及/与 adds one more unit; a 和 inside a
     // name (文化和旅游部, 中央和国家机关工委) has no 等 before it and never splits
+    // "区司法局等有关部门": the body named, then the collective 等 opens (有关部门 / 相关单位 / 各…)
+    if (depth === 0 && c === 0x7b49 /* 等 */ && i > from && JOINS_ANOTHER.test(s.slice(i + 1, i + 3))) {
+      parts.push(s.slice(from, i));
+      from = i + 1;
+      continue;
+    }
     if (depth === 0 && c === 0x7b49 /* 等 */ && /[和及与]/.test(s[i + 1] ?? '') && i > from) {
       parts.push(s.slice(from, i));
       from = i + 2;

@@ -1,0 +1,130 @@
+// Shapes of the genre read in stop 40 (issues 27 and 28): plans that number nothing (one sentence's
+// clauses, paragraphs after 具体如下：), paragraphs owned by one closing line beside noted ones, owner
+// notes in 〔〕 and labels without 单位 (牵头：), times set by a year's events (放暑假前) and by 年内, a
+// street's offices as the district's counterparts. The notices are short ones written for these rules
+// (realistic in form, invented in content).
+import { describe, expect, it } from 'vitest';
+import { parseText } from '../src/pipeline.js';
+import { splitUnits } from '../src/parse/units.js';
+import { extractDeadlines, compareDeadlines } from '../src/parse/deadlines.js';
+import { diffNotices } from '../src/diff/index.js';
+import { expectValid, validateParse } from './schema-support.js';
+
+const HEAD = '某某区人民政府关于落实重点工作的实施意见\n某政发〔2023〕9号\n各街道办事处，区政府各部门：\n为贯彻落实市政府有关部署，结合我区实际，现提出如下实施意见。\n';
+const TAIL = '某某区人民政府\n2023年4月8日\n';
+const parse = (body: string, head = HEAD, name = 'plan.txt') => {
+  const n = parseText(head + body + TAIL, name, { asPlan: true });
+  expectValid(validateParse, n, name);
+  return n;
+};
+
+describe('paragraphs owned by one closing line (以上工作由A牵头)', () => {
+  const body =
+    '一、服务企业发展\n落实企业用电直供政策，年内帮助30户重点企业纳入直供范围。\n抓好4个重大文化项目，确保年内全部开工。\n以上工作由区发改委牵头，区商务局、区工信局按职责分工负责。\n' +
+    '二、民生服务\n新建社区便民服务网点20个。（区商务局牵头，各街道办事处配合，2023年10月底前完成）\n完成28条背街小巷改造。（区住建局牵头，区城管局配合，2023年11月底前完成）\n';
+  it('are tasks beside the noted paragraphs of the other parts, each owned by the line', () => {
+    const n = parse(body);
+    expect(n.tasks.map((t) => t.id)).toEqual(['1.1', '1.2', '2.1', '2.2']);
+    expect(n.tasks[0].lead).toEqual(['区发改委']);
+    expect(n.tasks[1].assist).toEqual(['区商务局', '区工信局']);
+    expect(n.tasks[2].lead).toEqual(['区商务局']);
+  });
+  it('年内 in a task is the end of the document year', () => {
+    const n = parse(body);
+    expect(n.tasks[0].deadlines.map((d) => [d.text, d.date])).toEqual([['年内', '2023-12-31']]);
+  });
+});
+
+describe('plans that number nothing', () => {
+  it('a sentence of targets after 目标是： gives one task per clause', () => {
+    const n = parse('2023年经济社会发展的主要预期目标是：地区生产总值增长6%左右；城镇新增就业3万人以上；居民消费价格涨幅3%左右；粮食产量稳定在50万吨以上。\n');
+    expect(n.tasks.map((t) => t.title)).toEqual(['地区生产总值增长6%左右', '城镇新增就业3万人以上', '居民消费价格涨幅3%左右', '粮食产量稳定在50万吨以上']);
+    expect(n.taskShape.why).toMatch(/one list sentence/);
+  });
+  it('a sentence of fewer than four clauses is prose, not a list', () => {
+    expect(parse('工作目标是：提升服务水平；优化营商环境。\n').tasks).toEqual([]);
+  });
+  it('the paragraphs after 具体如下： are the tasks, up to the source line', () => {
+    const head = '省政府工作报告提出十件民生实事\n本报记者 某某\n昨日，省政府工作报告提出2023年民生实事项目清单。具体如下：\n';
+    const n = parseText(head + '建设筹集保障性租赁住房10万套，改造城镇老旧小区4000个以上。\n新建乡镇社区养老服务综合体100个。\n新增3岁以下婴幼儿托位4万个。\n来源：某某日报\n', 'news.txt', { asPlan: true });
+    expect(n.tasks.map((t) => t.title)).toEqual(['建设筹集保障性租赁住房10万套，改造城镇老旧小区4000个以上', '新建乡镇社区养老服务综合体100个', '新增3岁以下婴幼儿托位4万个']);
+  });
+  it('numbered plans are read as before: the fallbacks only speak when no task was found', () => {
+    const n = parse('一、重点任务\n（一）推进政务服务。主要目标是：网上可办率达到90%；一网通办率达到80%；材料压减30%；时限压减50%。（区政务办牵头）\n（二）优化审批流程。（区审批局牵头）\n');
+    expect(n.tasks.map((t) => t.id)).toEqual(['1', '2']);
+  });
+});
+
+describe('owner notes', () => {
+  it('〔〕 brackets and labels without 单位 (牵头：A；配合：B) are notes', () => {
+    const n = parse('一、重点任务\n1.承接下放的行政权力事项，建立承接台账。〔牵头单位：区政府办公室，责任单位：区政府有关部门〕\n2.对已承接事项每半年开展一次运行评估。（牵头：街道便民服务中心；配合：街道司法所；时限：每半年）\n');
+    expect(n.tasks[0].lead).toEqual(['区政府办公室']);
+    expect(n.tasks[1].lead).toEqual(['街道便民服务中心']);
+    expect(n.tasks[1].assist).toEqual(['街道司法所']);
+  });
+  it('a time the text and the time field both state is one deadline', () => {
+    const n = parse('一、重点任务\n1.对已承接事项每半年开展一次运行评估。（牵头：街道便民服务中心；时限：每半年）\n2.年内举办促消费活动10场。（牵头单位：区商务局；完成时限：2023年12月底前）\n');
+    expect(n.tasks[0].deadlines.map((d) => d.text)).toEqual(['每半年']);
+    expect(n.tasks[1].deadlines.map((d) => d.date)).toEqual(['2023-12-31']);
+  });
+  it('区司法局等有关部门 names the bureau and the collective', () => {
+    expect(splitUnits('区司法局等有关部门')).toEqual(['区司法局', '有关部门']);
+    expect(splitUnits('商务部、发展改革委等和各省级人民政府')).toEqual(['商务部', '发展改革委', '各省级人民政府']);
+  });
+});
+
+describe('times set by events of the year', () => {
+  const kinds = (s: string) => extractDeadlines(s, 2016).map((d) => [d.text, d.kind]);
+  it('放暑假前, 毕业生离校前, 离校后3个月内, 汛期前 are times', () => {
+    expect(kinds('确保放暑假前完成')).toEqual([['放暑假前', 'event']]);
+    expect(kinds('在毕业生离校前出台相关政策')).toEqual([['毕业生离校前', 'event']]);
+    expect(kinds('毕业生离校后3个月内提供就业服务')).toEqual([['毕业生离校后3个月内', 'event']]);
+  });
+  it('who qualifies (离校2年内未就业, 毕业5年内的) and 离校前后 are no time; 2013年汛期前 is the year\'s', () => {
+    const events = (s: string) => kinds(s).filter((k) => k[1] === 'event');
+    expect(events('对离校2年内未就业高校毕业生给予补贴')).toEqual([]);
+    expect(events('对毕业5年内的高校毕业生')).toEqual([]);
+    expect(kinds('强化离校前后信息衔接')).toEqual([]);
+    expect(kinds('2013年汛期前完成堤防加固').map((k) => k[1])).not.toContain('event');
+  });
+  it('an event answered by a date is changed; 年内持续推进 is no date; 两年内 is a length', () => {
+    const [event] = extractDeadlines('放暑假前完成', 2016);
+    const [date] = extractDeadlines('7月10日前完成', 2016);
+    expect(compareDeadlines(event, date)).toBe('changed');
+    expect(extractDeadlines('年内持续推进', 2021)).toEqual([]);
+    expect(extractDeadlines('两年内完成', 2021).map((d) => d.kind)).toEqual(['duration']);
+  });
+  it('a year\'s end with no year is the end of the year the other side dates', () => {
+    const [end] = extractDeadlines('年底前实现全覆盖');
+    const [nov] = extractDeadlines('2023年11月底前完成');
+    expect(end.date).toBeUndefined();
+    expect(compareDeadlines(end, nov)).toBe('earlier');
+    expect(compareDeadlines(nov, end)).toBe('later');
+  });
+});
+
+describe('a street implementing its district\'s plan', () => {
+  const base = parseText(
+    '某某区人民政府办公室关于印发优化营商环境重点任务分工方案的通知\n某政办发〔2021〕5号\n各街道办事处，区政府各部门：\n现将方案印发给你们。\n某某区人民政府办公室\n2021年4月10日\n优化营商环境重点任务分工方案\n一、重点任务\n' +
+      '1.规范行政备案事项管理，编制并公布行政备案事项清单。（牵头单位：区政府办公室；责任单位：区司法局）\n2.深化投资审批制度改革，优化“一张表单”申报模式。（牵头单位：区行政审批服务局）\n3.开展行政许可案卷评查，提高案卷质量。（牵头单位：区司法局；责任单位：区政府有关部门）\n',
+    'base.txt',
+    { asPlan: true },
+  );
+  const local = parseText(
+    '某某街道办事处关于印发优化营商环境重点任务落实方案的通知\n某办发〔2021〕11号\n各社区居委会：\n现将方案印发给你们。\n某某街道办事处\n2021年4月25日\n优化营商环境重点任务落实方案\n一、重点任务\n' +
+      '1.规范行政备案事项管理，编制并公布街道备案事项清单。（牵头：街道党政办公室；配合：街道司法所）\n2.深化投资审批服务，推行“一张表单”申报模式。（牵头：街道便民服务中心）\n3.开展行政许可案卷评查，提高案卷质量。（牵头：街道司法所）\n',
+    'local.txt',
+    { asPlan: true },
+  );
+  const d = diffNotices(base, local);
+  const change = (b: string) => d.ownerChanges.find((c) => c.base === b)?.change;
+  it('党政办公室, 司法所 and 便民服务中心 are the counterparts of the district\'s office, 司法局 and 审批局', () => {
+    expect(change('1')).toBe('mapped');
+    expect(change('2')).toBe('mapped');
+  });
+  it('a base 有关部门 the street does not restate is dropped, a collective apart', () => {
+    const c = d.ownerChanges.find((x) => x.base === '3')!;
+    expect(c.change).toBe('owner-dropped');
+    expect(c.groupsDropped).toEqual(['区政府有关部门']);
+  });
+});
