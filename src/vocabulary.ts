@@ -50,7 +50,8 @@ export const HEADING_PATTERNS: { level: HeadingLevel; re: RegExp; value: (n: str
   { level: 'item', re: /^(\d{1,3}|[1-9]\d{3,5}(?=\.(?!\d)))(?:[.、](?!\d)|\s)/, value: Number },
   // a theme heading of a web page or a news repost: 01 教育 (the space goes in width unification),
   // a zero-padded number and a short title alone on its line
-  { level: 'item', re: /^(0[1-9])(?=[\u4e00-\u9fff]{2,12}$)/, value: Number },
+  // (or not padded, 1 医疗卫生, when what follows the number counts nothing: not 5个工作日, 3项)
+  { level: 'item', re: /^(0[1-9]|[1-9]\d?)(?![个项年月日天次人万亿元件处所条])(?=[\u4e00-\u9fff]{2,12}$)/, value: Number },
   { level: 'subitem', re: /^[（(](\d{1,3})[）)]/, value: Number },
   // the single characters ⑴…⒇ (parenthesized digits) of word processors and web pages
   { level: 'subitem', re: /^([⑴-⒇])/, value: (n) => n.charCodeAt(0) - 0x2473 },

@@ -17,19 +17,21 @@ const sets = existsSync(ROOT) ? readdirSync(ROOT).filter((d) => d.startsWith('pa
  * 长期坚持 / 持续推进 is a deadline and 常态化举办 → 每年举办 is changed (D and E marked those cells as none and such
  * cycles as added): see fixtures/blind/README.md. Those of pairs-A, B, D, E and F fell again when the project took
  * pairs-G, H and I's convention that an undated 定期发布 answered by a dated cycle (每季度发布) is changed, not added.
+ * The owner floors of pairs-B, D, F, G and I fell in stop 40 when the leads of a merged or split group were compared
+ * over the group, as units already were (issue 28's truth and the sets since pairs-K read it so; A–J judged each link).
  */
 const FLOOR: Record<string, Partial<Record<'links' | 'dropped' | 'added' | 'deadlines' | 'owners' | 'targets' | 'strength', number>>> = {
   'pairs-A': { links: 0.92, dropped: 0.88, added: 0.98, deadlines: 0.78, owners: 0.88, targets: 0.80, strength: 0.64 },
-  'pairs-B': { links: 0.97, dropped: 0.93, added: 0.98, deadlines: 0.75, owners: 0.81, targets: 0.85, strength: 0.90 },
+  'pairs-B': { links: 0.97, dropped: 0.93, added: 0.98, deadlines: 0.75, owners: 0.77, targets: 0.85, strength: 0.90 },
   'pairs-C': { links: 0.90, dropped: 0.71, added: 0.92, deadlines: 0.74, owners: 0.70, targets: 0.75, strength: 0.83 },
-  'pairs-D': { links: 0.88, dropped: 0.71, added: 0.72, deadlines: 0.62, owners: 0.74, targets: 0.80, strength: 0.87 },
+  'pairs-D': { links: 0.88, dropped: 0.71, added: 0.72, deadlines: 0.62, owners: 0.71, targets: 0.80, strength: 0.87 },
   'pairs-E': { links: 0.92, dropped: 0.76, added: 0.73, deadlines: 0.70, owners: 0.81, targets: 0.87, strength: 0.82 },
-  'pairs-F': { links: 0.94, dropped: 0.87, added: 0.88, deadlines: 0.78, owners: 0.80, targets: 0.83, strength: 0.81 },
+  'pairs-F': { links: 0.94, dropped: 0.87, added: 0.88, deadlines: 0.78, owners: 0.77, targets: 0.83, strength: 0.81 },
   // measured unseen once at stop 37 (G: links 0.964, H: 0.711), then G as measured and H after the parsing fixes made from looking at it
-  'pairs-G': { links: 0.95, dropped: 0.83, added: 0.86, deadlines: 0.71, owners: 0.68, targets: 0.79, strength: 0.71 },
+  'pairs-G': { links: 0.95, dropped: 0.83, added: 0.86, deadlines: 0.71, owners: 0.65, targets: 0.79, strength: 0.71 },
   'pairs-H': { links: 0.84, dropped: 0.70, added: 0.68, deadlines: 0.69, owners: 0.54, targets: 0.78, strength: 0.74 },
   // measured unseen at stop 38 (I: links 0.903 at ea2396d; J: 0.755 at ea2396d, 0.783 at 7bd8cec), then after looking at each
-  'pairs-I': { links: 0.94, dropped: 0.77, added: 0.87, deadlines: 0.75, owners: 0.60, targets: 0.78, strength: 0.74 },
+  'pairs-I': { links: 0.94, dropped: 0.77, added: 0.87, deadlines: 0.75, owners: 0.57, targets: 0.78, strength: 0.74 },
   'pairs-J': { links: 0.91, dropped: 0.82, added: 0.90, deadlines: 0.82, owners: 0.60, targets: 0.80, strength: 0.72 },
   // measured unseen at stop 39 (K: links 0.747, L: 0.607 at 1becd80), then after looking at both
   'pairs-K': { links: 0.93, dropped: 0.89, added: 0.86, deadlines: 0.84, owners: 0.60, targets: 0.83, strength: 0.85 },

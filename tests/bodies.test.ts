@@ -215,14 +215,20 @@ describe('who leads', () => {
     expect(judge(other, l)).toMatchObject({ change: 'reassigned', basis: 'inferred' });
   });
 
-  it('judges the lead of each half of a split task on its own, the units over both halves', () => {
+  it('judges the lead and the units of a split task over both halves, every link the same verdict', () => {
     const b = task('1', ['工业和信息化部', '商务部'], [{ text: '（工业和信息化部牵头，商务部配合）', lead: ['工业和信息化部'], assist: ['商务部'] }]);
     const l1 = task('1', ['市经信局'], [{ text: '（市经信局牵头）', lead: ['市经信局'], assist: [] }]);
     const l2 = task('2', ['市商务局'], [{ text: '（市商务局牵头）', lead: ['市商务局'], assist: [] }]);
     const links = [{ base: '1', local: '1', score: 1, kind: 'split' as const }, { base: '1', local: '2', score: 1, kind: 'split' as const }];
+    // the base lead's counterpart leads one half: the lead is carried
     const [first, second] = compareOwners(notice([b]), notice([l1, l2]), links);
     expect(first).toMatchObject({ change: 'mapped' });
-    expect(second).toMatchObject({ change: 'reassigned', baseLeads: ['工业和信息化部'], localLeads: ['市商务局'] });
+    expect(second).toMatchObject({ change: 'mapped' });
+    // no half led by it: both links say the task was handed over
+    const l3 = task('1', ['市发改委', '市经信局'], [{ text: '（市发改委牵头，市经信局配合）', lead: ['市发改委'], assist: ['市经信局'] }]);
+    const both = compareOwners(notice([b]), notice([l3, l2]), links);
+    expect(both.map((c) => c.change)).toEqual(['reassigned', 'reassigned']);
+    expect(both[0].localLeads).toEqual(['市发改委', '市商务局']);
   });
 
   it('splits a list closed by 等和 a government (商务部等和各省级人民政府负责)', () => {

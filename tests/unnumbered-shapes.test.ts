@@ -128,3 +128,25 @@ describe('a street implementing its district\'s plan', () => {
     expect(c.groupsDropped).toEqual(['区政府有关部门']);
   });
 });
+
+describe('a 目标责任分解书 and a list of themes', () => {
+  it('主要目标 | 主要责任单位 | 责任单位: a task per row, the main bodies lead, the row\'s marker no part of its title', () => {
+    const head = '《某某省妇女发展规划（2021—2030年）》目标责任分解书\n';
+    const n = parseText(
+      head +
+        '| 领域 | 主要目标 | 主要责任单位 | 责任单位 |\n| 妇女与健康 | 1.提高孕产妇医疗保健水平。孕产妇死亡率控制在12/10万以内。 | 省卫生健康委 | 省财政厅、省医保局 |\n| 妇女与健康 | ——妇女常见病筛查率达到80%以上。 | 省卫生健康委 | 省妇联 |\n| 妇女与教育 | 2.教育工作全面贯彻性别平等原则。 | 省教育厅 | 省妇联 |\n',
+      'targets.txt',
+      { asPlan: true },
+    );
+    expect(n.tasks.map((t) => t.title)).toEqual(['提高孕产妇医疗保健水平', '妇女常见病筛查率达到80%以上', '教育工作全面贯彻性别平等原则']);
+    expect(n.tasks[0].lead).toEqual(['省卫生健康委']);
+    expect(n.tasks[0].assist).toEqual(['省财政厅', '省医保局']);
+  });
+  it('1 医疗卫生 / 2 教育助学: a number and a short title alone on a line head what follows; 5个工作日 does not', () => {
+    const head = '2024年省政府十方面民生实事\n省政府工作报告公布了2024年十方面民生实事。\n';
+    const n = parseText(head + '1 医疗卫生\n为全省60岁以上老年人免费接种流感疫苗。\n2 教育助学\n开工建设高校基础设施改造提升项目208个。\n3 养老帮困\n全面推行长期护理保险制度。\n', 'themes.txt', { asPlan: true });
+    expect(n.tasks.map((t) => t.id)).toEqual(['1', '2', '3']);
+    const m = parseText(head + '一、优化服务\n1.压缩办理时限。\n5个工作日\n办结率达到100%。\n', 'plain.txt', { asPlan: true });
+    expect(m.tasks.map((t) => t.title)).toEqual(['压缩办理时限']);
+  });
+});

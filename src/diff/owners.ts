@@ -346,9 +346,10 @@ function judge(k: Link, bt: Task, lt: Task, b: Side, l: Side, localNotes: boolea
   // when the base names its leads (A牵头) or ranks its units (A、B负责: A leads), the local lead must be
   // the counterpart of one of them.
   const roleless = !b.marks && !l.marks && !b.inferred;
-  // the lead of this link's local task: each half of a split base task says who leads it (the units
-  // are compared over the whole group, so a unit one half carries is not dropped by the other)
-  const localLeads = l.inferred ? l.leads : leadsOf([lt], false);
+  // who leads on the local side: the leads of the whole group, as its units are (a base lead whose
+  // counterpart leads one half of a split is carried; every link of a group gets the group's verdict,
+  // the reading of issue 28's truth and of the blind sets since pairs-K)
+  const localLeads = l.leads;
   const baseOwners = !b.marks && !b.inferred && !b.ranked ? b.units.filter((u) => !exempt(u)) : b.leads;
   const leadKept = roleless
     ? !b.leads.length || !l.leads.length || b.units.some((u) => !exempt(u) && l.units.some((v) => !exempt(v) && rel(u, v)))

@@ -30,7 +30,8 @@ interface Columns {
 const ASSIST = /配合|协办|参与|协同|协助/;
 
 /** A task column's header: 重点任务 / 改革举措 / 工作任务 / 具体措施 / 事项 (主要内容 is the content column). */
-const TASK_HEADER = /任务|举措|措施|事项|项目|名称|工作/;
+// (and a 目标责任分解书's 主要目标 / 目标任务: a goal is its measure)
+const TASK_HEADER = /任务|举措|措施|事项|项目|名称|工作|目标/;
 
 function headerColumns(cells: string[]): Columns | undefined {
   const find = (re: RegExp, not = -1) => cells.findIndex((c, i) => i !== not && re.test(c));
@@ -44,14 +45,22 @@ function headerColumns(cells: string[]): Columns | undefined {
   const group = tasksAt.length > 1 ? tasksAt[0] : -1;
   const guide = find(/指导/);
   const lead = cells.findIndex((c, i) => i !== guide && /牵头|责任|负责|主责|单位|部门/.test(c) && !ASSIST.test(c));
-  const assist = find(ASSIST);
+  // 主要责任单位 | 责任单位 (a 目标责任分解书): the main bodies lead, the other column's assist
+  const assist = (() => {
+    const named = find(ASSIST);
+    if (named >= 0 || lead < 0 || !/主要|牵头|主责/.test(cells[lead])) return named;
+    return cells.findIndex((c, i) => i !== lead && i !== guide && /责任|单位|部门/.test(c) && !/时间|时限/.test(c));
+  })();
   const deadline = find(/时间|时限|期限|进度|完成/);
   // 序号 | 牵头单位 | 配合单位 with no task column: the owners of the body's tasks by their number
   if (task < 0 && content < 0) return number >= 0 && (lead >= 0 || assist >= 0) ? { number, task: -1, group: -1, content: -1, lead, assist, guide, deadline, leadNamed: lead >= 0 && /牵头|主责/.test(cells[lead]), width: cells.length } : undefined;
   // a task column with an owner or a deadline column beside it; without a 序号 column, owners too
   if (lead < 0 && guide < 0 && assist < 0 && (deadline < 0 || number < 0 || task < 0)) return undefined;
-  return { number, task: task >= 0 ? task : content, group, content: task >= 0 ? content : -1, lead, assist, guide, deadline, leadNamed: lead >= 0 && /牵头|主责/.test(cells[lead]), width: cells.length };
+  return { number, task: task >= 0 ? task : content, group, content: task >= 0 ? content : -1, lead, assist, guide, deadline, leadNamed: lead >= 0 && /牵头|主责|主要/.test(cells[lead]), width: cells.length };
 }
+
+/** A list marker a task cell opens with (1. / （一） / —— / ·): the row's number or bullet, not its title. */
+const CELL_MARKER = /^(?:\d{1,3}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|——|—|·|•)\s*/;
 
 const ROLE_TAIL = /等?(?:按(?:照)?职责(?:分工)?)?(?:负责)?(?:落实|负责|实施)$/;
 /** A cell that states a time, as a 完成时限 cell is read (2021年8月前, 长期推进). */
@@ -171,7 +180,7 @@ export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult
       number,
       project: cell(cols.group),
       projectNumber: '',
-      title: splitTitle(task).title,
+      title: splitTitle(task.replace(CELL_MARKER, '')).title,
       text,
       units,
       lead: named ? lead : [],
@@ -183,7 +192,7 @@ export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult
       deadlines,
       line: p.line,
     });
-    if (!units.length) warnings.push({ code: 'no-units', line: p.line, message: `task ${id} (${splitTitle(task).title}) names no responsible unit` });
+    if (!units.length) warnings.push({ code: 'no-units', line: p.line, message: `task ${id} (${splitTitle(task.replace(CELL_MARKER, '')).title}) names no responsible unit` });
   });
   return {
     tasks,

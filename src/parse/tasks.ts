@@ -289,14 +289,19 @@ function collectDrafts(body: Body, level: TaskLevel): Draft[] {
 }
 
 /**
- * A date or cycle the text states in passing and the task's time field states again (年内举办… /
- * 完成时限：2023年12月底前; 每半年开展… / 时限：每半年): one deadline, the field's. The first `inText` come from the text.
+ * A date or cycle the text states and the task's time field states again (2026年底前统一… / 完成时限：
+ * 2026年12月底前; 每半年开展… / 时限：每半年): one deadline, the text's, which says what is due. The
+ * first `inText` come from the text.
  */
 function dropRestated(deadlines: Deadline[], inText: number): void {
   if (deadlines.length === inText) return;
-  const fields = deadlines.slice(inText);
   const same = (a: Deadline, b: Deadline) => a.kind === b.kind && (a.kind === 'by' ? a.date === b.date : a.kind === 'recurring' && a.frequency === b.frequency && a.text === b.text);
-  for (let i = inText - 1; i >= 0; i--) if (fields.some((f) => same(f, deadlines[i]))) deadlines.splice(i, 1);
+  for (let i = deadlines.length - 1; i >= inText; i--) {
+    const field = deadlines[i];
+    let restated = false;
+    for (let k = 0; k < inText; k++) if (same(field, deadlines[k])) restated = true;
+    if (restated) deadlines.splice(i, 1);
+  }
 }
 
 const groupTimes = new WeakMap<BodyNode, Deadline[]>();
