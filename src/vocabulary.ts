@@ -72,7 +72,8 @@ export const PLAIN_UNIT_LABELS = labels(['责任', '实施', '承办'], ['责任
 /** 负责部门：… names the units that 负责 (lead), as an unlabelled “…负责” does. */
 export const RESPONSIBLE_UNIT_LABELS = labels(['负责']);
 export const LEAD_UNIT_LABELS = labels(['牵头', '主责', '牵头领导', '牵头责任', '牵头实施', '牵头指导', '牵头负责'], ['牵头', '主责']);
-export const ASSIST_UNIT_LABELS = labels(['配合', '协办', '参与', '协同', '协助', '参加', '协同责任', '配合责任'], ['配合', '协办']);
+// (a target list's 数据提供单位 supplies the figures: it assists)
+export const ASSIST_UNIT_LABELS = labels(['配合', '协办', '参与', '协同', '协助', '参加', '协同责任', '配合责任', '数据提供'], ['配合', '协办']);
 export const GUIDE_UNIT_LABELS = labels(['指导']);
 /** Fields that may share a unit bracket: a deadline, or a scope the reader does not need. */
 export const TIME_LABELS = ['完成时间', '完成时限', '完成期限', '时间要求', '时间节点', '时限要求', '时限'];

@@ -150,3 +150,23 @@ describe('a 目标责任分解书 and a list of themes', () => {
     expect(m.tasks.map((t) => t.title)).toEqual(['压缩办理时限']);
   });
 });
+
+describe('a city task table\'s times and columns', () => {
+  const kind = (s: string) => extractDeadlines(s, 2016).map((d) => [d.text, d.kind, d.date ?? '']);
+  it('a time counted from a document to come (省出台文件后2个月完成, 方案印发后30日内) is an event\'s', () => {
+    expect(kind('省出台文件后2个月完成')).toEqual([['出台文件后2个月', 'event', '']]);
+    expect(kind('方案印发后30日内报送')).toEqual([['印发后30日内', 'event', '']]);
+  });
+  it('2016年6底前 (月 left out) is the end of June', () => {
+    expect(kind('2016年6底前')).toEqual([['2016年6底前', 'by', '2016-06-30']]);
+  });
+  it('常态工作 in a time column is open-ended, and 数据提供单位 assists', () => {
+    const n = parseText(
+      '某某市2022年目标任务责任分解方案\n| 序号 | 目标任务 | 牵头单位 | 数据提供单位 | 完成时限 |\n| 1 | 地区生产总值增长7%左右 | 市发改委 | 市统计局 | 常态工作 |\n| 2 | 规模以上工业增加值增长8% | 市经信局 | 市统计局 | 2022年12月底前 |\n| 3 | 社会消费品零售总额增长9% | 市商务局 | 市统计局 | 2022年12月底前 |\n',
+      'table.txt',
+      { asPlan: true },
+    );
+    expect(n.tasks[0].deadlines.map((d) => d.kind)).toEqual(['ongoing']);
+    expect(n.tasks[0].assist).toEqual(['市统计局']);
+  });
+});

@@ -33,7 +33,7 @@ const ALTERNATIVES = [
   // 到2022年, 2018年9月底前, 2019年上半年, 2019年一季度, 2018年起, 自2018年起
   // (a year heading a clause with no mark after it is read too: 2026年打造…20款 is a target year when the clause sets an amount)
   `(?<dated>(?:(?<dPre>(?:(?:力争|争取)${SP})?(?:截至|截止到|截止|直到|到|至))|(?<dFrom>从|自)|(?=${YEAR}${SP}年${SP}${DATE_MARK})|(?<=(?:^|[，,；;。：:\n])[在于]?)(?=${YEAR}${SP}年))${SP}${NOT_AFTER_NUM}(?<dY>${YEAR})${SP}年${SP}` +
-    `(?:(?<dM>${MON})${SP}月(?:${SP}(?<dD>${DAY})${SP}[日号])?(?:${SP}(?<dMs>底|末|上旬|中旬|下旬))?` +
+    `(?:(?<dM>${MON})${SP}(?:月|(?=底))(?:${SP}(?<dD>${DAY})${SP}[日号])?(?:${SP}(?<dMs>底|末|上旬|中旬|下旬))?` +
     `|(?<dH>上半年|下半年)|第?${SP}(?<dQ>[一二三四1-4１-４])${SP}季度(?:末|底)?|(?<dE>年?(?:底|末)|年中)|(?<dIn>内|以内)(?![容部涵在]))?` +
     `(?:${SP}(?<dBefore>之前|以前|前)|(?<dStart>${SP}(?:起|开始|以后|以来)))?)`,
   // “九五”期间, “十四五”末: a five-year-plan period (compared by its end)
@@ -76,6 +76,8 @@ const ALTERNATIVES = [
   // 春节期间, 重大节日期间 (answered by a date, it is changed; the same event on both sides is no change)
   // (not 2013年汛期前, the year's own; not 离校2年内未就业 / 毕业5年内的高校毕业生: who qualifies, not when)
   `(?<event>(?<!年)(?:毕业生?)?(?:放[寒暑]假|离校|开学|入学|毕业|入汛|主?汛期|春节|元旦|国庆|中秋|清明|端午|入冬|供暖季?|采暖季?|秋收|春耕|夏收|招生|学期末|学年末|节假日|节日)(?:${SP}(?:之前|以前|前(?!后)|期间)|${SP}后?${SP}(?:${COUNT})${SP}个?${SP}(?:月|年|天|日|周|工作日)${SP}(?:之内|以内|内)(?!的|高校|未就业|[\u4e00-\u9fff]{0,2}(?:毕业生|学生))))`,
+  // a time counted from a document to come: 省出台文件后2个月完成, 方案印发后30日内 (an event too)
+  `(?<issued>(?:出台|印发|发布|下发|批复|公布)${SP}(?:文件|方案|政策|意见|办法|细则|通知|规划)?${SP}后${SP}(?:${COUNT})${SP}个?${SP}(?:月|天|日|周|工作日)(?:${SP}(?:之内|以内|内))?)`,
   // 适时完成 (a bare 适时 only counts in a 时间要求 cell)
   `(?<timely>适时${SP}(?:完成|出台|开展|启动|组建))`,
 ];
@@ -96,7 +98,8 @@ const NUMERAL = '[0-9０-９〇零一二三四五六七八九十两]';
 const FIRST =
   '(?:[0-9０-９〇零一二三四五六七八九十两半每按用到至从自]|年[初度底末内 \\u3000\\t]|[今本当明]年|全年|执行|适时|逐[年季月]' +
   '|经过|通过|利用|力争|争取|截[至止]|直到|分[ \\u3000\\t月季周年]' +
-  '|毕业|放[寒暑]|离校|开学|入[学汛冬]|主?汛期|春[节耕]|元旦|国庆|中秋|清明|端午|[供采]暖|[秋夏]收|招生|学[期年]末|节[假日])';
+  '|毕业|放[寒暑]|离校|开学|入[学汛冬]|主?汛期|春[节耕]|元旦|国庆|中秋|清明|端午|[供采]暖|[秋夏]收|招生|学[期年]末|节[假日]' +
+  '|出台|印发|发布|下发|批复|公布)';
 const SOURCE = `(?=${FIRST})(?:(?<!${NUMERAL})|(?!${NUMERAL}))(?:${NAMED.replace(NAME, '(')})`;
 
 /** The one global regex matching every candidate time expression (tests compare nextDeadline with it). */
@@ -135,6 +138,8 @@ for (const [chars, next] of [
   // the events of a year (放暑假前, 离校后3个月内, 汛期前, 春节期间)
   ['毕', '业'], ['放', '寒暑'], ['离', '校'], ['开', '学'], ['入', '学汛冬'], ['主', '汛'], ['汛', '期'], ['春', '节耕'], ['元', '旦'],
   ['国', '庆'], ['中', '秋'], ['清', '明'], ['端', '午'], ['供采', '暖'], ['秋夏', '收'], ['招', '生'], ['学', '期年'], ['节', '假日'],
+  // a document to come (出台文件后2个月, 印发后30日内)
+  ['出', '台'], ['印', '发'], ['发', '布'], ['下', '发'], ['批', '复'], ['公', '布'],
 ] as const) {
   for (const ch of chars) {
     START[ch.charCodeAt(0)] = 2;
@@ -165,7 +170,7 @@ export function nextDeadline(text: string, from: number): RegExpExecArray | null
 /** Requirements only recognised when they make up a 时间要求 cell on their own. */
 export const CELL_UNSPECIFIED = /适时|根据[^，。；,;]{0,8}需要|视情况?|按需|另行通知|待定/;
 /** A time field saying the work goes on without end (完成时限：长期坚持 / 持续推进 / 常态化): a deadline of its own kind. */
-export const CELL_ONGOING = /长期坚持|持续推进|长期|常态化|持续开展|持续/;
+export const CELL_ONGOING = /长期坚持|持续推进|长期|常态化|常态工作|常态|持续开展|持续/;
 
 export const TARGET_VERB = new RegExp(`^${SP}(?:${VERBS})`);
 

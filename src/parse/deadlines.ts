@@ -159,7 +159,7 @@ function interpret(g: Groups, text: string, start: number, end: number, docYear?
   if (g('use') || g('within') || g('withinDays') || g('campaign')) return { kind: 'duration' };
   if (g('follows')) return { kind: 'follows' };
   if (g('timely')) return { kind: 'unspecified' };
-  if (g('event')) return { kind: 'event' };
+  if (g('event') || g('issued')) return { kind: 'event' };
   return null;
 }
 
