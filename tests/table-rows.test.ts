@@ -13,7 +13,7 @@ import { loadBase, parseFile } from '../src/pipeline.js';
 import { diffNotices } from '../src/diff/index.js';
 import { recordFacts } from '../src/export/record.js';
 import { TABLES, csvHeader, tableInput, type Cell, type RecordView } from '../src/export/tables.js';
-import { tableRows } from '../src/export/table-rows.js';
+import { tableRows, movedBuffers } from '../src/export/table-rows.js';
 import { TableSink } from '../src/export/table-sink.js';
 import { ParquetDictionary, hashBytes } from '../src/write/parquet-dictionary.js';
 import { ParquetFileWriter } from '../src/write/parquet.js';
@@ -47,7 +47,7 @@ beforeAll(async () => {
   for (const v of views) {
     const p = tableRows(v);
     // across threads as the worker sends them: the buffers moved
-    sink.add(structuredClone(p, { transfer: [p.csv, p.spans, p.hashes, p.codes, p.nums].map((b) => b.buffer as ArrayBuffer) }));
+    sink.add(structuredClone(p, { transfer: movedBuffers(p) }));
   }
   await sink.commit();
 }, 120_000);

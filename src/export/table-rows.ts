@@ -381,32 +381,45 @@ export function tableRows(r: RecordView): TableRows {
     writeCsv(rows, n, isString, cells);
     csvEnds.push(outAt - outBase);
   }
-  // the strings the CSV does not hold as they are (quoted) after its lines, and where each string is
-  const where = new Int32Array(2 * count);
+  // the strings the CSV does not hold as they are (quoted) after its lines
   for (let c = 0; c < count; c++) {
-    const len = spans[2 * c + 1] - spans[2 * c];
     if (sent[c] < 0) {
+      const len = spans[2 * c + 1] - spans[2 * c];
       room(len);
       mem.copyWithin(outAt, spans[2 * c], spans[2 * c + 1]);
       sent[c] = outAt - outBase;
       outAt += len;
     }
-    where[2 * c] = sent[c];
-    where[2 * c + 1] = sent[c] + len;
   }
-  // a buffer of its own, of exactly its length: moved to the main thread, not copied
-  const csv = Buffer.allocUnsafeSlow(outAt - outBase);
-  mem.copy(csv, 0, outBase, outAt);
+  // One buffer of exactly its length holds it all (moved to the main thread, not copied; movedBuffers):
+  // the CSV bytes, then the numbers (at a multiple of 8), then the spans, hashes and codes. Each buffer
+  // of its own is an allocation and a backing store for both threads' collectors to track and free.
+  const csvBytes = outAt - outBase;
+  const numsAt8 = (csvBytes + 7) & ~7;
+  const spansAt = numsAt8 + numsAt * 8;
+  const hashesAt = spansAt + count * 8;
+  const codesAt4 = hashesAt + count * 4;
+  const one = Buffer.allocUnsafeSlow(codesAt4 + codesAt * 4).buffer;
+  const csv = new Uint8Array(one, 0, csvBytes);
+  csv.set(mem.subarray(outBase, outAt));
+  const where = new Int32Array(one, spansAt, 2 * count);
+  for (let c = 0; c < count; c++) {
+    where[2 * c] = sent[c];
+    where[2 * c + 1] = sent[c] + spans[2 * c + 1] - spans[2 * c];
+  }
   const packed: TableRows = {
     counts,
     csv,
     csvEnds,
     same,
     spans: where,
-    hashes: hashes.slice(0, count),
-    codes: codes.slice(0, codesAt),
-    nums: nums.slice(0, numsAt),
+    hashes: new Int32Array(one, hashesAt, count),
+    codes: new Int32Array(one, codesAt4, codesAt),
+    nums: new Float64Array(one, numsAt8, numsAt),
   };
+  packed.hashes.set(hashes.subarray(0, count));
+  packed.codes.set(codes.subarray(0, codesAt));
+  packed.nums.set(nums.subarray(0, numsAt));
   if (mem.length > SCRATCH_KEEP) {
     mem = Buffer.allocUnsafeSlow(1 << 18);
     outBase = 1 << 16;
@@ -414,3 +427,6 @@ export function tableRows(r: RecordView): TableRows {
   distinct = new Map();
   return packed;
 }
+
+/** The buffers to move with a record's packed rows (postMessage's transfer list): one, shared by all of its arrays. */
+export const movedBuffers = (p: TableRows): ArrayBuffer[] => [...new Set([p.csv, p.spans, p.hashes, p.codes, p.nums].map((b) => b.buffer as ArrayBuffer))];

@@ -15,8 +15,16 @@ import { ParquetFileWriter, type ColumnChunkData } from '../write/parquet.js';
 import { ParquetDictionary } from '../write/parquet-dictionary.js';
 import { TABLES, csvHeader, type TableDef, type TableRows } from './tables.js';
 
-/** Rows per Parquet row group (and CSV write): a row group ends after the record that reaches it. */
+/** Rows per Parquet row group: a row group ends after the record that reaches it. */
 const BATCH = 8_192;
+/**
+ * Bytes of CSV gathered per table before they go to its file. A record's lines are copied here, not
+ * handed to the OutputSink as views: a view keeps the record's whole packed buffer alive until the sink
+ * writes, and a small table (one notices row per record, a few target_changes) took hundreds of records
+ * to fill a write — ~100 MB of buffers held at once, which the main thread's garbage collector walked
+ * again and again.
+ */
+const CSV_CHUNK = 256 * 1024;
 
 /** Where TableSink is in a record's packed rows. */
 interface Cursor {
@@ -78,6 +86,9 @@ class TableFile {
   private readonly writer: ParquetFileWriter;
   private readonly columns: ColumnBuffer[];
   private buffered = 0;
+  /** CSV lines not yet given to the sink (CSV_CHUNK), and how many bytes of it are in use. */
+  private csvChunk = Buffer.allocUnsafeSlow(CSV_CHUNK);
+  private csvAt = 0;
   rows = 0;
 
   constructor(
@@ -97,7 +108,7 @@ class TableFile {
   /** `n` rows of one record: its CSV lines, and its columns read from `p` at the cursor `at` (advanced past them). */
   add(n: number, csv: Uint8Array, p: TableRows, map: Remap, at: Cursor): void {
     if (!n) return;
-    this.csv.write(csv);
+    this.putCsv(csv);
     const from = this.buffered;
     for (const col of this.columns) {
       col.reserve(from + n, from);
@@ -131,6 +142,24 @@ class TableFile {
     if (this.buffered >= BATCH) this.flush();
   }
 
+  /** A record's CSV lines, copied into the chunk (one longer than a chunk goes to the sink as it is). */
+  private putCsv(csv: Uint8Array): void {
+    if (this.csvAt + csv.length > CSV_CHUNK) this.flushCsv();
+    if (csv.length >= CSV_CHUNK) this.csv.write(csv);
+    else {
+      this.csvChunk.set(csv, this.csvAt);
+      this.csvAt += csv.length;
+    }
+  }
+
+  /** The chunk to the sink, which keeps it until it writes: a new one for the next lines. */
+  private flushCsv(): void {
+    if (!this.csvAt) return;
+    this.csv.write(this.csvChunk.subarray(0, this.csvAt));
+    this.csvChunk = Buffer.allocUnsafeSlow(CSV_CHUNK);
+    this.csvAt = 0;
+  }
+
   private flush(): void {
     if (!this.buffered) return;
     this.writer.writeRowGroup(this.buffered, this.columns.map((c) => c.take()));
@@ -140,6 +169,7 @@ class TableFile {
 
   /** Writes what is left and makes both files final (their fsyncs run while the caller goes on). */
   commit(): Promise<void>[] {
+    this.flushCsv();
     this.flush();
     this.writer.finish();
     return [this.csv.commitAsync(), this.parquet.commitAsync()];

@@ -45,9 +45,9 @@ export interface TableDef {
 
 /**
  * One record's rows of every table (TABLES order), packed for the move from the export worker to the
- * main thread (table-rows.ts makes them): a few flat buffers instead of one value per cell. Structured
- * cloning costs per value — cloning the rows cell by cell cost more than building them — while the
- * buffers are moved, not copied. TableSink unpacks them in this order.
+ * main thread (table-rows.ts makes them): a few flat arrays instead of one value per cell, all views of
+ * one buffer. Structured cloning costs per value — cloning the rows cell by cell cost more than building
+ * them — while the buffer is moved, not copied. TableSink unpacks them in this order.
  */
 export interface TableRows {
   /** Rows per table. */

@@ -1,6 +1,7 @@
 // Worker-thread entry (compiled to dist/export/worker.js): receives tasks, answers JobResults.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createJobRunner } from './job.js';
+import { movedBuffers } from './table-rows.js';
 import { markComputed, markStarted } from './task-clock.js';
 import type { WorkerSetup, WorkerTask } from './pool.js';
 
@@ -15,7 +16,7 @@ port.on('message', async (t: WorkerTask) => {
   const moved: ArrayBuffer[] = [];
   if (r.status === 'ok') {
     if (r.line) moved.push(r.line.buffer as ArrayBuffer);
-    if (r.rows) for (const b of [r.rows.csv, r.rows.spans, r.rows.hashes, r.rows.codes, r.rows.nums]) moved.push(b.buffer as ArrayBuffer);
+    if (r.rows) moved.push(...movedBuffers(r.rows));
   }
   port.postMessage(r, moved);
 });
