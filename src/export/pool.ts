@@ -8,12 +8,15 @@ import { fileURLToPath } from 'node:url';
 import { readLimits } from '../read/budget.js';
 import type { JobConfig, JobResult, JobTask } from './job.js';
 import { DEPTH, computed, elapsedSince, lastStarted, newClock, type ClockData } from './task-clock.js';
+import { giveBack } from './table-rows.js';
 
 export interface Pool {
   /** 'threads' or 'inline' */
   readonly mode: 'threads' | 'inline';
   readonly size: number;
   run(task: JobTask): Promise<JobResult>;
+  /** A buffer a result's table rows came in, read to the end: back to the workers to be filled again. */
+  recycle(buffer: ArrayBuffer): void;
   close(): Promise<void>;
 }
 
@@ -46,8 +49,8 @@ interface Slot {
   error?: string;
 }
 
-/** What the pool sends a worker: a task, its sequence number and its clock cell. */
-export type WorkerTask = JobTask & { seq: number; cell: number };
+/** What the pool sends a worker: a task, its sequence number and its clock cell, and buffers to reuse (Pool.recycle). */
+export type WorkerTask = JobTask & { seq: number; cell: number; spare?: ArrayBuffer[] };
 /** A worker's workerData. */
 export interface WorkerSetup {
   cfg: JobConfig;
@@ -58,6 +61,8 @@ class ThreadPool implements Pool {
   readonly mode = 'threads' as const;
   private slots: Slot[] = [];
   private queue: { task: JobTask; resolve: (r: JobResult) => void }[] = [];
+  /** Recycled buffers, moved to a worker with its next task. */
+  private spare: ArrayBuffer[] = [];
   private closing = false;
   /** Workers that died before answering anything; past a few, the worker code itself is broken. */
   private deadOnArrival = 0;
@@ -159,7 +164,8 @@ class ThreadPool implements Pool {
         const f: InFlight = { ...next, seq: ++slot.sent, cell };
         slot.inFlight.push(f);
         if (this.timeoutMs > 0) this.watch(slot, f, this.timeoutMs);
-        slot.worker.postMessage({ ...next.task, seq: f.seq, cell } satisfies WorkerTask);
+        const spare = this.spare.splice(0, 2);
+        slot.worker.postMessage({ ...next.task, seq: f.seq, cell, ...(spare.length ? { spare } : {}) } satisfies WorkerTask, spare);
       }
     }
   }
@@ -170,6 +176,10 @@ class ThreadPool implements Pool {
       if (this.broken && this.slots.length === 0) return this.drainBroken();
       this.pump();
     });
+  }
+
+  recycle(buffer: ArrayBuffer): void {
+    if (this.spare.length < 8) this.spare.push(buffer);
   }
 
   async close(): Promise<void> {
@@ -190,6 +200,9 @@ class InlinePool implements Pool {
     const p = this.chain.then(() => new Promise<JobResult>((res) => setImmediate(() => res(this.runJob(task)))));
     this.chain = p;
     return p;
+  }
+  recycle(buffer: ArrayBuffer): void {
+    giveBack(buffer); // the jobs run in this thread
   }
   async close(): Promise<void> {}
 }

@@ -225,7 +225,10 @@ export async function exportNotices(o: ExportOptions): Promise<ExportSummary> {
         counts.ok++;
         counts.bytes += r.bytes;
         if (r.line !== undefined && o.jsonl) await putResult(r.line);
-        if (r.rows) tables?.add(r.rows);
+        if (r.rows && tables) {
+          tables.add(r.rows);
+          pool.recycle(r.rows.csv.buffer as ArrayBuffer);
+        }
         if (plans) parentCounts[plans[r.index].choice.status] = (parentCounts[plans[r.index].choice.status] ?? 0) + 1;
         break;
       case 'reused': {

@@ -299,6 +299,38 @@ function writeCsv(rows: Cell[][], n: number, isString: boolean[], cells: Int32Ar
   outAt = p;
 }
 
+// ---- the buffers records are sent in ----
+/**
+ * Buffers the main thread is done with (TableSink copied what it keeps), sent back to be filled again
+ * (giveBack): a new buffer per record cost an allocation, first-touch page faults on both threads and
+ * a free — more than filling it. At most SPARE_MAX are kept; a new one is made a power of two of at
+ * least MIN_BUFFER bytes, so that it fits most of the records after it.
+ */
+const spare: ArrayBuffer[] = [];
+const SPARE_MAX = 8;
+const MIN_BUFFER = 64 << 10;
+
+/** A buffer of at least `n` bytes: the smallest spare one that fits, or a new one. */
+function bufferFor(n: number): ArrayBuffer {
+  let best = -1;
+  for (let i = 0; i < spare.length; i++) if (spare[i].byteLength >= n && (best < 0 || spare[i].byteLength < spare[best].byteLength)) best = i;
+  if (best >= 0) {
+    const b = spare[best];
+    spare[best] = spare[spare.length - 1];
+    spare.pop();
+    return b;
+  }
+  let size = MIN_BUFFER;
+  while (size < n) size *= 2;
+  return Buffer.allocUnsafeSlow(size).buffer;
+}
+
+/** A buffer a record was sent in, back to be reused once nothing reads it any more (one past SCRATCH_KEEP is let go). */
+export function giveBack(b: ArrayBuffer): void {
+  if (b.byteLength > SCRATCH_KEEP || b.byteLength === 0) return;
+  if (spare.length < SPARE_MAX) spare.push(b);
+}
+
 /** Room for `n` more codes and numbers. */
 function reserve(n: number): void {
   if (codesAt + n > codes.length) codes = growInts(codes, codesAt + n);
@@ -391,15 +423,15 @@ export function tableRows(r: RecordView): TableRows {
       outAt += len;
     }
   }
-  // One buffer of exactly its length holds it all (moved to the main thread, not copied; movedBuffers):
-  // the CSV bytes, then the numbers (at a multiple of 8), then the spans, hashes and codes. Each buffer
-  // of its own is an allocation and a backing store for both threads' collectors to track and free.
+  // One buffer holds it all (moved to the main thread, not copied; movedBuffers): the CSV bytes, then
+  // the numbers (at a multiple of 8), then the spans, hashes and codes. Each buffer of its own was an
+  // allocation and a backing store for both threads' collectors to track and free.
   const csvBytes = outAt - outBase;
   const numsAt8 = (csvBytes + 7) & ~7;
   const spansAt = numsAt8 + numsAt * 8;
   const hashesAt = spansAt + count * 8;
   const codesAt4 = hashesAt + count * 4;
-  const one = Buffer.allocUnsafeSlow(codesAt4 + codesAt * 4).buffer;
+  const one = bufferFor(codesAt4 + codesAt * 4);
   const csv = new Uint8Array(one, 0, csvBytes);
   csv.set(mem.subarray(outBase, outAt));
   const where = new Int32Array(one, spansAt, 2 * count);

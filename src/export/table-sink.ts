@@ -87,7 +87,7 @@ class TableFile {
   private readonly columns: ColumnBuffer[];
   private buffered = 0;
   /** CSV lines not yet given to the sink (CSV_CHUNK), and how many bytes of it are in use. */
-  private csvChunk = Buffer.allocUnsafeSlow(CSV_CHUNK);
+  private readonly csvChunk = Buffer.allocUnsafeSlow(CSV_CHUNK);
   private csvAt = 0;
   rows = 0;
 
@@ -142,21 +142,26 @@ class TableFile {
     if (this.buffered >= BATCH) this.flush();
   }
 
-  /** A record's CSV lines, copied into the chunk (one longer than a chunk goes to the sink as it is). */
+  /**
+   * A record's CSV lines, copied into the chunk, or (longer than a chunk) written at once: nothing here
+   * keeps the record's buffer, which goes back to the workers (table-rows.ts giveBack).
+   */
   private putCsv(csv: Uint8Array): void {
     if (this.csvAt + csv.length > CSV_CHUNK) this.flushCsv();
-    if (csv.length >= CSV_CHUNK) this.csv.write(csv);
-    else {
+    if (csv.length >= CSV_CHUNK) {
+      this.csv.write(csv);
+      this.csv.writeOut();
+    } else {
       this.csvChunk.set(csv, this.csvAt);
       this.csvAt += csv.length;
     }
   }
 
-  /** The chunk to the sink, which keeps it until it writes: a new one for the next lines. */
+  /** The chunk written to the file now, then filled again (a new chunk each time cost page faults). */
   private flushCsv(): void {
     if (!this.csvAt) return;
     this.csv.write(this.csvChunk.subarray(0, this.csvAt));
-    this.csvChunk = Buffer.allocUnsafeSlow(CSV_CHUNK);
+    this.csv.writeOut();
     this.csvAt = 0;
   }
 
@@ -198,6 +203,7 @@ export class TableSink {
     this.files = files;
   }
 
+  /** A record's rows; nothing of `rows` is kept once this returns (its buffer may be reused). */
   add(rows: TableRows): void {
     const map = this.map;
     const n = rows.hashes.length;

@@ -348,7 +348,7 @@ export class OutputSink {
   private own = false;
   private tmp?: string;
   private kind?: OutputKind;
-  /** Written and not yet flushed: the caller's pieces as they are (none is reused after write()). */
+  /** Written and not yet flushed: the caller's pieces as they are (none is reused after write() until writeOut()). */
   private pending: Uint8Array[] = [];
   private pendingBytes = 0;
   private static readonly FLUSH_AT = 256 * 1024;
@@ -389,6 +389,12 @@ export class OutputSink {
     this.pending.push(buf);
     this.pendingBytes += buf.length;
     if (this.pendingBytes >= OutputSink.FLUSH_AT) this.flush();
+  }
+
+  /** Writes what is pending now (write() waits for FLUSH_AT bytes): the caller may then reuse the buffers it gave. */
+  writeOut(): void {
+    this.open();
+    this.flush();
   }
 
   private flush(): void {
