@@ -283,3 +283,11 @@ export const AMOUNT_NOUNS = /一次性|配套|专项|资金|奖金|奖励|补助
 export const TIME_UNITS = ['个工作日', '工作日', '个月', '小时', '分钟', '天', '日', '周', '年', '晚'];
 /** Units a target is counted in (longest first when matched). */
 export const TARGET_UNITS = ['个工作日', '个百分点', '个月', '卡时', '平方公里', '平方米', '人次', '公里', '小时', '千瓦', '%', '％', '个', '家', '所', '项', '人', '户', '次', '天', '日', '件', '条', '台', '座', '张', '倍', '亩', '名', '批', '类', '元', '场', '套', '晚', '周', '期', '届', '吨', '辆', '篇', '部', '间', '款', '年', '级', '位', '课时', '周岁', '岁', 'P', '架', '分钟', '处', '公顷', '兆瓦', '千米', '立方米', '千克', '公斤', '栋', '幢', '支', '片', '株', '床', '宗', 'kg', 'km', '份'];
+
+/**
+ * Events of the year a time may be set by (放暑假前, 毕业生离校后3个月内, 汛期前, 春节期间): a deadline of
+ * kind `event`, answered by a date as `changed` (src/parse/deadline-patterns.ts).
+ */
+export const YEAR_EVENTS = ['放寒假', '放暑假', '离校', '开学', '入学', '毕业', '入汛', '主汛期', '汛期', '春节', '元旦', '国庆', '中秋', '清明', '端午', '入冬', '供暖季', '供暖', '采暖季', '采暖', '秋收', '春耕', '夏收', '招生', '学期末', '学年末', '节假日', '节日'];
+/** Acts that issue a document a time may count from (省出台文件后2个月完成, 方案印发后30日内): an event too. */
+export const ISSUING_ACTS = ['出台', '印发', '发布', '下发', '批复', '公布'];

@@ -2,6 +2,8 @@
 // quantifiers, every repetition has a small upper bound) so a scan is linear in the text length,
 // plus the numeral and calendar helpers that turn a match into ISO dates.
 
+import { ISSUING_ACTS, YEAR_EVENTS } from '../vocabulary.js';
+
 const SP = '[ \\u3000\\t]{0,2}'; // stray spaces left by PDF extraction: "2020 年底前"
 const DIGIT = '[0-9０-９]';
 const YEAR = `(?:${DIGIT}{4}|[〇零一二三四五六七八九]{4})`;
@@ -19,6 +21,10 @@ const AUTH =
 const VERBS = '全面|基本|实现|完成|建成|建立|达到|初步|率先|全部|形成|确保|前后|左右|提前';
 /** What must follow 2018年 when no 到/从 precedes it (a cheap filter: 2018年政府工作报告 is no match). */
 const DATE_MARK = `(?:${MON}${SP}月|上半年|下半年|第|[一二三四1-4１-４]${SP}季度|年|底|末|内|以内|之前|以前|前|起|开始|以后|以来|${VERBS})`;
+/** The events of a year and the acts that issue a document (vocabulary.ts), longest first. */
+const longestFirst = (words: string[]) => [...words].sort((a, b) => b.length - a.length).join('|');
+const EVENT_WORDS = longestFirst(YEAR_EVENTS);
+const ISSUE_WORDS = longestFirst(ISSUING_ACTS);
 const CYCLE_PART = '[^、，,。；;\\n的]{1,6}';
 /** Organs and areas whose 年度… names their own annual items (市政府年度重大事项), not a yearly act. */
 const ANNUAL_OWNER = '政府|党委|党组|部门|单位|机关|[省市县区乡镇]委|对[省市县区乡镇]|[省市县区乡镇]级';
@@ -75,9 +81,9 @@ const ALTERNATIVES = [
   // a time set by an event of the year, not the calendar: 放暑假前, 毕业生离校前, 离校后3个月内, 汛期前,
   // 春节期间, 重大节日期间 (answered by a date, it is changed; the same event on both sides is no change)
   // (not 2013年汛期前, the year's own; not 离校2年内未就业 / 毕业5年内的高校毕业生: who qualifies, not when)
-  `(?<event>(?<!年)(?:毕业生?)?(?:放[寒暑]假|离校|开学|入学|毕业|入汛|主?汛期|春节|元旦|国庆|中秋|清明|端午|入冬|供暖季?|采暖季?|秋收|春耕|夏收|招生|学期末|学年末|节假日|节日)(?:${SP}(?:之前|以前|前(?!后)|期间)|${SP}后?${SP}(?:${COUNT})${SP}个?${SP}(?:月|年|天|日|周|工作日)${SP}(?:之内|以内|内)(?!的|高校|未就业|[\u4e00-\u9fff]{0,2}(?:毕业生|学生))))`,
+  `(?<event>(?<!年)(?:毕业生?)?(?:${EVENT_WORDS})(?:${SP}(?:之前|以前|前(?!后)|期间)|${SP}后?${SP}(?:${COUNT})${SP}个?${SP}(?:月|年|天|日|周|工作日)${SP}(?:之内|以内|内)(?!的|高校|未就业|[\u4e00-\u9fff]{0,2}(?:毕业生|学生))))`,
   // a time counted from a document to come: 省出台文件后2个月完成, 方案印发后30日内 (an event too)
-  `(?<issued>(?:出台|印发|发布|下发|批复|公布)${SP}(?:文件|方案|政策|意见|办法|细则|通知|规划)?${SP}后${SP}(?:${COUNT})${SP}个?${SP}(?:月|天|日|周|工作日)(?:${SP}(?:之内|以内|内))?)`,
+  `(?<issued>(?:${ISSUE_WORDS})${SP}(?:文件|方案|政策|意见|办法|细则|通知|规划)?${SP}后${SP}(?:${COUNT})${SP}个?${SP}(?:月|天|日|周|工作日)(?:${SP}(?:之内|以内|内))?)`,
   // 适时完成 (a bare 适时 only counts in a 时间要求 cell)
   `(?<timely>适时${SP}(?:完成|出台|开展|启动|组建))`,
 ];
@@ -97,9 +103,10 @@ const NUMERAL = '[0-9０-９〇零一二三四五六七八九十两]';
 // 全面, 执法, 能力, 分类, 通知, 本地 then cost one comparison instead of a try of every alternative.
 const FIRST =
   '(?:[0-9０-９〇零一二三四五六七八九十两半每按用到至从自]|年[初度底末内 \\u3000\\t]|[今本当明]年|全年|执行|适时|逐[年季月]' +
-  '|经过|通过|利用|力争|争取|截[至止]|直到|分[ \\u3000\\t月季周年]' +
-  '|毕业|放[寒暑]|离校|开学|入[学汛冬]|主?汛期|春[节耕]|元旦|国庆|中秋|清明|端午|[供采]暖|[秋夏]收|招生|学[期年]末|节[假日]' +
-  '|出台|印发|发布|下发|批复|公布)';
+  '|经过|通过|利用|力争|争取|截[至止]|直到|分[ \\u3000\\t月季周年]|' +
+  // an event's or an issuing act's first two characters (放暑, 离校, 出台)
+  [...new Set([...YEAR_EVENTS, ...ISSUING_ACTS].map((w) => w.slice(0, 2)))].join('|') +
+  ')';
 const SOURCE = `(?=${FIRST})(?:(?<!${NUMERAL})|(?!${NUMERAL}))(?:${NAMED.replace(NAME, '(')})`;
 
 /** The one global regex matching every candidate time expression (tests compare nextDeadline with it). */
@@ -135,16 +142,18 @@ for (const [chars, next] of [
   ['每', `${SPACES}个半一两二三四五12345１２３４５年季月周星旬天日`],
   ['年', '初度底末内 \u3000\t'], ['今本当明', '年'], ['全', '年'], ['执', '行'], ['适', '时'], ['逐', '年季月'],
   ['经通', '过'], ['利', '用'], ['力', '争'], ['争', '取'], ['截', '至止'], ['直', '到'], ['分', ' \u3000\t月季周年'],
-  // the events of a year (放暑假前, 离校后3个月内, 汛期前, 春节期间)
-  ['毕', '业'], ['放', '寒暑'], ['离', '校'], ['开', '学'], ['入', '学汛冬'], ['主', '汛'], ['汛', '期'], ['春', '节耕'], ['元', '旦'],
-  ['国', '庆'], ['中', '秋'], ['清', '明'], ['端', '午'], ['供采', '暖'], ['秋夏', '收'], ['招', '生'], ['学', '期年'], ['节', '假日'],
-  // a document to come (出台文件后2个月, 印发后30日内)
-  ['出', '台'], ['印', '发'], ['发', '布'], ['下', '发'], ['批', '复'], ['公', '布'],
 ] as const) {
   for (const ch of chars) {
     START[ch.charCodeAt(0)] = 2;
     NEXT.set(ch.charCodeAt(0), next);
   }
+}
+// the events of a year and the acts that issue a document (放暑假前, 汛期前, 出台文件后2个月): each
+// word's first character, with its second after it
+for (const w of [...YEAR_EVENTS, ...ISSUING_ACTS]) {
+  const c = w.charCodeAt(0);
+  START[c] = 2;
+  NEXT.set(c, (NEXT.get(c) ?? '') + w[1]);
 }
 
 /**

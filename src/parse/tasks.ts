@@ -14,6 +14,8 @@ import { lineOwned, topOf, type NodeNotes, type Slot, type TaskLevel } from './t
 import { emptyList, mapList } from './lists.js';
 
 const NO_DEADLINES: Deadline[] = emptyList();
+/** A paragraph that speaks of all the measures before it (以上工作由…, 上述任务…): none of them. */
+const FOR_ALL = /^(?:以上|上述)/;
 const NO_FOUND: FoundNote[] = emptyList();
 
 /** A task before ids and roles are settled. */
@@ -143,7 +145,7 @@ function lineOwnedDrafts(body: Body, n: BodyNode, notes: NodeNotes): Draft[] {
   const out: Draft[] = [];
   for (const i of n.paras) {
     const t = body.tokens[i];
-    if (lines.has(i) || /^(?:以上|上述)/.test(t.para.text)) continue;
+    if (lines.has(i) || FOR_ALL.test(t.para.text)) continue;
     out.push({ node: n, sub: { position: out.length + 1, number: null }, index: i, line: t.para.line, text: withoutRunMarker(t.para.text), head: '', notes: shared });
   }
   return out;
@@ -161,7 +163,7 @@ function withLeadParagraphs(body: Body, n: BodyNode, notes: NodeNotes): Slot[] {
   const extra: Slot[] = [];
   for (const i of n.paras) {
     const text = body.tokens[i].para.text;
-    if (i < first || taken.has(i) || !LEAD_SENTENCE.test(text) || /^(?:以上|上述)/.test(text)) continue;
+    if (i < first || taken.has(i) || !LEAD_SENTENCE.test(text) || FOR_ALL.test(text)) continue;
     extra.push({ node: n, index: i, own: false, notes: [] });
   }
   return extra.length ? [...notes.slots, ...extra].sort((a, b) => a.index - b.index) : notes.slots;
@@ -224,7 +226,7 @@ const LEAD_SENTENCE = /^[^，,。；;：:、]{2,16}。/;
 function leadDrafts(body: Body, n: BodyNode, level: TaskLevel, whole: Draft): Draft[] | undefined {
   const lines = new Set(level.notes.get(n)!.lines.map((l) => l.index));
   // a closing sentence about all of them (以上各项任务由…) is none of the measures
-  let texts = n.paras.filter((i) => !lines.has(i) && !/^(?:以上|上述)/.test(body.tokens[i].para.text));
+  let texts = n.paras.filter((i) => !lines.has(i) && !FOR_ALL.test(body.tokens[i].para.text));
   const textOf = (i: number) => body.tokens[i].para.text;
   // a paragraph per body (区民防办：负责…), after an opening paragraph or not
   const byBody = texts.filter((i) => BODY_LEAD.test(textOf(i)));
@@ -296,12 +298,8 @@ function collectDrafts(body: Body, level: TaskLevel): Draft[] {
 function dropRestated(deadlines: Deadline[], inText: number): void {
   if (deadlines.length === inText) return;
   const same = (a: Deadline, b: Deadline) => a.kind === b.kind && (a.kind === 'by' ? a.date === b.date : a.kind === 'recurring' && a.frequency === b.frequency && a.text === b.text);
-  for (let i = deadlines.length - 1; i >= inText; i--) {
-    const field = deadlines[i];
-    let restated = false;
-    for (let k = 0; k < inText; k++) if (same(field, deadlines[k])) restated = true;
-    if (restated) deadlines.splice(i, 1);
-  }
+  const text = deadlines.slice(0, inText);
+  for (let i = deadlines.length - 1; i >= inText; i--) if (text.some((t) => same(deadlines[i], t))) deadlines.splice(i, 1);
 }
 
 const groupTimes = new WeakMap<BodyNode, Deadline[]>();
