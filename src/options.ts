@@ -61,6 +61,8 @@ export interface AlignOptions {
   paraphrasePhraseScore: number;
   /** …and at most this many tasks of each plan hold the phrase */
   paraphrasePhraseUses: number;
+  /** …and at most this share of them, at least one (a short plan names its subject in most of its tasks) */
+  paraphrasePhraseShare: number;
   /** a local task still alone at least this share of whose content one base task holds (paraphraseMargin times more than any other) is a half of its split */
   splitBack: number;
   /** rule 11: a task still alone whose best counterpart carries its neighbour (a merge or split of adjacent tasks) at this score… */
@@ -193,6 +195,7 @@ export const DEFAULT_DIFF_OPTIONS: DeepReadonly<DiffThresholds> = deepFreeze({
     paraphrasePhrase: 5,
     paraphrasePhraseScore: 0.06,
     paraphrasePhraseUses: 2,
+    paraphrasePhraseShare: 0.25,
     splitBack: 0.15,
     adjacentScore: 0.1,
     adjacentMargin: 3,

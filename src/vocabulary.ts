@@ -91,6 +91,8 @@ export const ROLE_WORDS: { word: string; role: 'lead' | 'assist' | 'guide' }[] =
   { word: '负责本辖区落实', role: 'lead' },
   { word: '负责本地区落实', role: 'lead' },
   { word: '牵头负责', role: 'lead' },
+  // a lead that gathers the figures of an indicator the others report (县发改局牵头汇总)
+  { word: '牵头汇总', role: 'lead' },
   { word: '牵头落实', role: 'lead' },
   { word: '负责落实', role: 'lead' },
   { word: '抓好落实', role: 'lead' },
@@ -111,6 +113,8 @@ export const ROLE_WORDS: { word: string; role: 'lead' | 'assist' | 'guide' }[] =
   { word: '主办', role: 'lead' },
   { word: '落实', role: 'lead' },
   { word: '参与', role: 'assist' },
+  // the body that supplies an indicator's figures (县统计局提供数据)
+  { word: '提供数据', role: 'assist' },
   { word: '配合', role: 'assist' },
   { word: '协同', role: 'assist' },
   { word: '协助', role: 'assist' },
@@ -170,8 +174,8 @@ export const INDICATOR_TITLE = /^(?:主要|核心|评价|考核|监测|发展)?�
 export const SAFEGUARD_CORE = /保障措施|组织保障|加强领导|组织实施|组织领导|组织形式|组织架构|组织机构|工作要求|有关要求|相关要求|实施保障|工作保障|保障机制|组织推进|推进落实|抓好落实|督促落实|督查落实|督查|督导|督促检查|监督检查|考核评估|监督考核|督查考核|其他事项|附则/;
 /** A part that only hands the measures above to bodies (三、职责分工 本方案各项任务由…牵头): no measure of its own. */
 export const DUTY_PART_TITLE = /^(?:职责分工|责任分工|部门职责|分工负责|任务分工|工作分工|责任分解|任务分解)$/;
-/** Schedule parts: 实施步骤 / 工作进度 / 时间安排. */
-export const SCHEDULE_CORE = /实施步骤|工作步骤|推进步骤|步骤安排|进度安排|时间安排|时间进度|工作进度|实施进度|阶段安排|实施安排|进度要求|时间节点|工作安排|实施阶段|方法步骤|时间步骤/;
+/** Schedule parts: 实施步骤 / 基本步骤 / 工作进度 / 时间安排. */
+export const SCHEDULE_CORE = /实施步骤|工作步骤|推进步骤|基本步骤|主要步骤|步骤安排|方法步骤|时间步骤|进度安排|时间安排|时间进度|工作进度|实施进度|阶段安排|实施安排|进度要求|时间节点|工作安排|实施阶段/;
 /** What the items of a safeguard part are about: leadership, supervision, publicity, funds, staff. */
 export const SAFEGUARD_THEME = /领导|督查|督导|督促|考核|监督|检查|评估|宣传|舆论|氛围|培训|经费|资金保障|投入|队伍|统筹协调|组织协调|协调机制|联席会议|责任落实|工作落实|压实责任|落实责任|工作机制|总结|信息报送/;
 
@@ -229,6 +233,13 @@ export const IN_PRINCIPLE = { pattern: /原则上(?!不)/, lowers: 0.5 };
  * encouraged to do, and a plan rewrites them into plain sentences and back as a matter of style.
  */
 export const AIM_WORDS = ['力争', '争取', '尽量', '探索'];
+/**
+ * Of the soft words, those that hand a task to others' free will (鼓励企业…, 倡导…): a plain duty of
+ * the parent restated with one is no longer the lower level's own duty, so weakened. The other way
+ * (鼓励 → a plain sentence) stays style: a lower level mostly restates the same encouragement in
+ * its own words (推动高校开放 for 鼓励高校开放), and 支持 / 引导 mostly name its own support.
+ */
+export const HEDGE_WORDS = ['鼓励', '倡导'];
 
 // ── Numeric targets (issue 32): a comparator, a number and its unit, measuring an indicator.
 /** Comparators before the number; `max` ones cap the value (a lower number is more ambitious). */

@@ -159,7 +159,10 @@ export function linkParaphrases(s: RuleState, T: Readonly<AlignOptions>): void {
   for (let k = 0; k < n * m; k++) if (ev.cover[k] < T.paraphraseCover && ev.back[k] < T.paraphraseCover && ev.title[k] < T.paraphraseTitle) strength[k] = 0;
   const floor = T.paraphraseScore;
   const open = (i: number, j: number) => (!s.linkedBase.has(i) || !s.linkedLocal.has(j)) && !s.isBanned(i, j) && corresponds(i, j) !== 'none';
-  const rare = (p: string) => p.length >= T.paraphrasePhrase && baseUses(p) <= T.paraphrasePhraseUses && localUses(p) <= T.paraphrasePhraseUses;
+  // rare on each side: in a short plan two tasks are already a good share of all (a notice of five
+  // items names its subject, 中小企业特色产业集群, in most of them)
+  const cap = (count: number) => Math.max(1, Math.min(T.paraphrasePhraseUses, Math.floor(count * T.paraphrasePhraseShare)));
+  const rare = (p: string) => p.length >= T.paraphrasePhrase && baseUses(p) <= cap(n) && localUses(p) <= cap(m);
   for (let i = 0; i < n; i++) {
     if (floor < T.paraphraseShare * bestOfBase[i]) continue;
     for (let j = 0; j < m; j++) {

@@ -4,7 +4,7 @@
 // union of its tasks' clauses), clause to clause, best pair first, as deadlines are paired.
 import type { Link, Notice, Obligation, StrengthChange, Target, TargetChange } from '../model.js';
 import { containedShare, dice } from '../align/text.js';
-import { AIM_WORDS, AMOUNT_NOUNS, IN_PRINCIPLE, TIME_UNITS, STRENGTH_RANK, WORD_RANK } from '../vocabulary.js';
+import { AIM_WORDS, AMOUNT_NOUNS, HEDGE_WORDS, IN_PRINCIPLE, TIME_UNITS, STRENGTH_RANK, WORD_RANK } from '../vocabulary.js';
 import { clauseStrengths } from '../parse/requirements.js';
 import { linkGroups } from './link-groups.js';
 import type { RequirementOptions } from '../options.js';
@@ -111,7 +111,7 @@ const mustOrBan = (o: Obligation) => o.strength === 'prohibited' || (o.strength 
  * does, and its plain 建设示范社区 is what its parent's 支持建设示范社区 asked for. A must (必须, 确保,
  * 一律) added to or taken from a plain sentence is a change. An aim (力争, 探索) that the lower level
  * states plainly is what implementing it means, so no change either; a plain duty the lower level
- * hedges into an aim is weakened. A permission against a plain sentence is not compared (see
+ * hedges into an aim, or hands to others as an encouragement (鼓励, 倡导), is weakened. A permission against a plain sentence is not compared (see
  * clauseScore); a ban always counts.
  */
 function plainAsWorded(a: Obligation, b: Obligation): boolean {
@@ -120,7 +120,7 @@ function plainAsWorded(a: Obligation, b: Obligation): boolean {
   const soft = (o: Obligation) => o.strength === 'encouraged';
   const same = (o: Obligation) => o.strength === 'binding' || o.strength === 'expected' || (soft(o) && !AIM_WORDS.includes(o.word));
   const must = (o: Obligation) => o.strength === 'binding' && rank(o) > STRENGTH_RANK.expected;
-  return (!a.word && same(b) && !must(b)) || (!b.word && ((same(a) && !must(a)) || soft(a)));
+  return (!a.word && same(b) && !must(b) && !HEDGE_WORDS.includes(b.word)) || (!b.word && ((same(a) && !must(a)) || soft(a)));
 }
 
 /** How binding a clause's word is, for comparing two clauses (原则上 lowers the word it qualifies). */

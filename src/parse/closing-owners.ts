@@ -1,15 +1,17 @@
 // An owner stated once for all tasks: a plan whose items carry no owner notes often closes (or
 // opens) with one sentence that assigns them all — “以上工作由县市场监管局牵头，县发展改革委、县司法局
 // 配合，各有关部门负责落实。”, “本方案各项任务由市司法局牵头组织实施”. Every task without units of its
-// own takes the units and roles of that sentence.
+// own that the sentence speaks for (closing-scope.ts) takes the units and roles of that sentence.
 import type { Paragraph, Task } from '../model.js';
 import { readOwnerNote, type FoundNote } from './owner-notes.js';
 import { noteRoles } from './tasks.js';
 import { addUnique } from './unit-fields.js';
+import { LOOKS_BACK, namedItems, tasksSpokenFor } from './closing-scope.js';
 
 /** 以上工作由…, 上述各项任务由…, 本方案由…, 各项任务均由…: a sentence that speaks for every task. */
 // (an exception may come between: 以上各项工作，除另有标注外，由…牵头)
-const ALL_TASKS = /(?:以上|上述|本方案|本实施方案|本实施意见|本计划|各项)(?:各项|所列|确定的|提出的)?(?:政策措施|工作任务|工作|任务|措施|政策)?(?:[，,]?(?:除另有标注外|除另有标注的外|另有标注的除外|除特别注明外|除另有明确外)[，,]?)?(?:均|统一)?由([^。；]{4,160}?)(?:。|；|$)/;
+// (or for the items it names: 以上第（一）至（四）项指标由…, see closing-scope.ts)
+const ALL_TASKS = /(?:以上|上述|本方案|本实施方案|本实施意见|本计划|各项)(?:第[^由。；]{1,24}?项)?(?:各项|所列|确定的|提出的)?(?:政策措施|工作任务|工作|任务|措施|政策|指标)?(?:[，,]?(?:除另有标注外|除另有标注的外|另有标注的除外|除特别注明外|除另有明确外)[，,]?)?(?:均|统一)?由([^。；]{4,160}?)(?:。|；|$)/;
 /** 由各牵头单位负责: a sentence that points back at the tasks' own notes names nobody. */
 const OWN_NOTES = /^各?(?:牵头|责任|配合|相关责任|有关责任)单位$/;
 
@@ -18,7 +20,7 @@ const OWN_NOTES = /^各?(?:牵头|责任|配合|相关责任|有关责任)单位
  * read as an owner note: closing a part of 一是…二是… measures, it owns that part's measures.
  */
 export function sentenceForAll(text: string): FoundNote | undefined {
-  if (!/^(?:以上|上述)/.test(text)) return undefined;
+  if (!LOOKS_BACK.test(text) || namedItems(text)) return undefined;
   const m = ALL_TASKS.exec(text);
   const note = m ? forAllNote(m) : undefined;
   return note && { text: m![0], start: m!.index, end: m!.index + m![0].length, fields: note.fields, firstIsLead: note.firstIsLead, implied: note.implied, trailing: true };
@@ -30,30 +32,33 @@ function forAllNote(m: RegExpExecArray) {
   return note && note.fields.units.length && !note.fields.units.every((u) => OWN_NOTES.test(u)) ? note : undefined;
 }
 
-/** The sentence's owner note, read like a bracket's: 县市场监管局牵头，县发展改革委、县司法局配合，各有关部门负责落实. */
-function closingNote(paras: Paragraph[], from: number) {
-  for (let i = paras.length - 1; i >= from; i--) {
-    const m = ALL_TASKS.exec(paras[i].text);
-    const note = m ? forAllNote(m) : undefined;
-    if (note) return note;
-  }
-  return undefined;
-}
-
-/** Fill the units of tasks that have none from a sentence that assigns every task; returns how many were filled. */
+/**
+ * Fill the units of tasks that have none from the sentences that assign them (以上工作由A牵头，B配合);
+ * returns how many were filled. Sentences that look back fill, in document order, the open tasks
+ * before them (or the items they name); one of the whole plan then fills the rest.
+ */
 export function ownersForAll(tasks: Task[], paras: Paragraph[], from: number): number {
-  // tasks with notes of their own keep them; the sentence speaks for the rest
-  const open = tasks.filter((t) => !t.units.length);
-  if (!open.length) return 0;
-  const note = closingNote(paras, Math.max(0, from));
-  if (!note) return 0;
-  const roles = noteRoles({ ...note, text: '', start: 0, end: 0, trailing: false }, false);
-  for (const t of open) {
-    addUnique(t.units, note.fields.units);
-    addUnique(t.lead, roles.lead);
-    addUnique(t.assist, roles.assist);
-    addUnique(t.guide, roles.guide);
-    t.unitsFrom = 'plan';
+  // tasks with notes of their own keep them; the sentences speak for the rest
+  if (!tasks.some((t) => !t.units.length)) return 0;
+  const found = paras.slice(Math.max(0, from)).flatMap((p) => {
+    const m = ALL_TASKS.exec(p.text);
+    const note = m ? forAllNote(m) : undefined;
+    return note ? [{ text: p.text.slice(m!.index), line: p.line, note }] : [];
+  });
+  // the last sentence of the whole plan is the one that stands (as the plan's own last word)
+  const ordered = [...found.filter((s) => LOOKS_BACK.test(s.text)), ...found.filter((s) => !LOOKS_BACK.test(s.text)).reverse()];
+  let filled = 0;
+  for (const { text, line, note } of ordered) {
+    const roles = noteRoles({ ...note, text: '', start: 0, end: 0, trailing: false }, false);
+    for (const t of tasksSpokenFor(tasks, text, line)) {
+      if (t.units.length) continue;
+      addUnique(t.units, note.fields.units);
+      addUnique(t.lead, roles.lead);
+      addUnique(t.assist, roles.assist);
+      addUnique(t.guide, roles.guide);
+      t.unitsFrom = 'plan';
+      filled++;
+    }
   }
-  return open.length;
+  return filled;
 }

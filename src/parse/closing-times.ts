@@ -3,32 +3,45 @@
 // 2024年6月底前完成”. Every task without a date of its own is due by it.
 import type { Paragraph, Task } from '../model.js';
 import { extractDeadlines } from './deadlines.js';
+import { LOOKS_BACK, tasksSpokenFor } from './closing-scope.js';
 
 /** A paragraph that speaks for every task (以上各项…, 上述任务…), and a clause of it that sets a time (完成时限均为…, 均须于…前完成). */
 const FOR_ALL = /^(?:以上|上述|本方案|各项)/;
 const SETS_A_TIME = /完成时限|完成时间|完成期限|时限|前完成|底前/;
 
-function closingTime(paras: Paragraph[], from: number, docYear: number | undefined) {
-  for (let i = paras.length - 1; i >= from; i--) {
-    const text = paras[i].text;
-    if (!FOR_ALL.test(text) || !SETS_A_TIME.test(text)) continue;
-    // the clause that names the time (以上各项工作，由A牵头；除已明确完成时限的外，均须于2013年12月底前完成)
-    for (const clause of text.split(/[；。]/)) {
-      if (!SETS_A_TIME.test(clause)) continue;
-      const found = extractDeadlines(clause, docYear).filter((d) => d.kind === 'by' && d.date !== undefined);
-      if (found.length === 1) return { ...found[0], clause };
-    }
+/** The time a paragraph sets for the tasks it speaks for, if it is such a sentence. */
+function closingTime(text: string, docYear: number | undefined) {
+  if (!FOR_ALL.test(text) || !SETS_A_TIME.test(text)) return undefined;
+  // the clause that names the time (以上各项工作，由A牵头；除已明确完成时限的外，均须于2013年12月底前完成)
+  for (const clause of text.split(/[；。]/)) {
+    if (!SETS_A_TIME.test(clause)) continue;
+    const found = extractDeadlines(clause, docYear).filter((d) => d.kind === 'by' && d.date !== undefined);
+    if (found.length === 1) return { ...found[0], clause };
   }
   return undefined;
 }
 
-/** Give the tasks that set no date of their own the time one sentence sets for all; returns how many took it. */
+/**
+ * Give the tasks that set no date of their own the time that a sentence sets for them (closing-scope.ts:
+ * 以上 looks back, 以上第1至4项 names its items); returns how many took one.
+ */
 export function timeForAll(tasks: Task[], paras: Paragraph[], from: number, docYear: number | undefined): number {
   // tasks with a date or an open-ended time of their own keep it (另有标注的除外)
-  const open = tasks.filter((t) => !t.deadlines.some((d) => d.kind === 'by' || d.kind === 'range' || d.kind === 'ongoing'));
-  if (!open.length) return 0;
-  const time = closingTime(paras, Math.max(0, from), docYear);
-  if (!time) return 0;
-  for (const t of open) t.deadlines.push({ ...time });
-  return open.length;
+  const open = new Set(tasks.filter((t) => !t.deadlines.some((d) => d.kind === 'by' || d.kind === 'range' || d.kind === 'ongoing')));
+  if (!open.size) return 0;
+  const found = paras.slice(Math.max(0, from)).flatMap((p) => {
+    const time = closingTime(p.text, docYear);
+    return time ? [{ text: p.text, line: p.line, time }] : [];
+  });
+  // sentences that look back first, in document order; then the last of the whole plan
+  const ordered = [...found.filter((s) => LOOKS_BACK.test(s.text)), ...found.filter((s) => !LOOKS_BACK.test(s.text)).reverse()];
+  let given = 0;
+  for (const { text, line, time } of ordered) {
+    for (const t of tasksSpokenFor(tasks, text, line)) {
+      if (!open.delete(t)) continue;
+      t.deadlines.push({ ...time });
+      given++;
+    }
+  }
+  return given;
 }

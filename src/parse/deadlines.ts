@@ -411,6 +411,22 @@ function measure(d: Deadline): string | undefined {
   return undefined;
 }
 
+/** 10月底前, 4月15日前, 3月下旬, 12月 written with no year: its month, and its day or part of the month. */
+const MONTH_NO_YEAR = /^(\d{1,2})月(?:(\d{1,2})[日号]|(上旬|中旬|下旬|底|末))?/;
+const PART_DAY: Record<string, number> = { 上旬: 10, 中旬: 20 };
+
+/** The date a month with no year names in the year of `dated` (YYYY-MM-DD), if the text starts with one. */
+function inYearOf(dated: string, text: string): string | undefined {
+  const m = MONTH_NO_YEAR.exec(text);
+  if (!m) return undefined;
+  const year = Number(dated.slice(0, 4));
+  const month = Number(m[1]);
+  if (!(month >= 1 && month <= 12)) return undefined;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const day = m[2] ? Math.min(Number(m[2]), last) : (PART_DAY[m[3] ?? ''] ?? last);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /** 年底前 / 年末 / 年内 / 今年底 with no year written: the end of some year. */
 const YEAR_END = /^(?:今|本|当)?年(?:底|末|内)/;
 
@@ -426,6 +442,9 @@ export function compareDeadlines(base: Deadline, local: Deadline): 'same' | 'ear
   // end of the year the other side dates: 年底前 → 2023年11月底前 is earlier
   if (a && !b && YEAR_END.test(local.text) && local.kind === 'by') b = `${a.slice(0, 4)}-12-31`;
   if (b && !a && YEAR_END.test(base.text) && base.kind === 'by') a = `${b.slice(0, 4)}-12-31`;
+  // so is a month with no year (10月底前, 4月15日前 in a notice that states no year): of the year the other side dates
+  if (a && !b && local.kind === 'by') b = inYearOf(a, local.text);
+  if (b && !a && base.kind === 'by') a = inYearOf(b, base.text);
   if (a && b) return b < a ? 'earlier' : b > a ? 'later' : 'same';
   if (base.kind !== local.kind) return 'changed';
   switch (base.kind) {

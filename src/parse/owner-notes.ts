@@ -73,11 +73,14 @@ function unitShaped(units: string[]): boolean {
 // may be a bare unit list) — checked first, as most brackets in a body are asides
 const ROLE_OR_FIELD = /负责|牵头|参与|配合|协同|协助|协办|指导|落实|主责|单位|部门|时限|时间|以下|第一/;
 
+/** （以下简称市发展改革委）, （以下统称省级中小企业主管部门）: a short name given to what comes before, no note. */
+const SHORT_NAME = /^(?:以下|下文)?(?:简称|统称|合称|称)/;
+
 // （由区人力社保局负责） / （由市科技局牵头，市财政局配合）: the same note opened by 由
 const BY = /^由(?=[^，。；]{2,40}?(?:负责|牵头))/;
 
 export function readOwnerNote(inner: string, trailing: boolean): Omit<FoundNote, 'text' | 'start' | 'end' | 'trailing'> | undefined {
-  if (!trailing && !ROLE_OR_FIELD.test(inner)) return undefined;
+  if ((!trailing && !ROLE_OR_FIELD.test(inner)) || SHORT_NAME.test(inner)) return undefined;
   inner = inner.replace(BY, '');
   const firstIsLead = FIRST_IS_LEAD.test(inner);
   const implied: string[] = [];

@@ -35,6 +35,8 @@ const TIME_UNIT = /^(?:天|日|小时|个工作日|个月|周|晚|年)$/;
 const OCCURRENCE = /^(?:次|期|批|轮)$/;
 const EVERY_PERIOD = /每(?:年度?|半年|季度?|月|周|旬)/;
 const BOUND = new Map<string, 'min' | 'max'>([...TARGET_BEFORE, ...TARGET_AFTER].map((t) => [t.word, t.bound]));
+/** Nouns that name a share, whose level may follow them bare (城镇化率79.5%). */
+const SHARE_END = /(?:率|比重|比例|占比|份额)$/;
 /** Words that hedge a target: 力争达到 90% is an aim, not a floor. */
 const HEDGE = /力争|争取|努力|预计/;
 
@@ -135,7 +137,8 @@ export function findTargets(text: string): Target[] {
     // 年 counts years only after a comparator (最长3年) or as a limit (五年内免征): a bare 2020年 is a date
     if (unit === '年' && ((!before && !benefit && after !== '内' && after !== '以内') || numberOf(num) >= 100)) continue;
     // a rate of something (按研发投入的10%, 费用的30%) is a target without a comparator
-    const rate = unit === '%' || unit === '％' ? text[found - 1] === '的' : false;
+    // and so is the level of a share named right before it (常住人口城镇化率79.5%, 占GDP比重47.1%)
+    const rate = unit === '%' || unit === '％' ? text[found - 1] === '的' || SHARE_END.test(text.slice(Math.max(0, found - 2), found)) : false;
     const at = found - (lead ? lead[0].length : 0);
     const all = text.slice(at, found) + counted;
     // a bare 1000人次 counts when its clause names what is done to reach it (每年培训窗口人员1000人次)
@@ -194,14 +197,15 @@ const weight = (w: { word: string; cls: StrengthClass }) => (QUALIFIERS.has(w.wo
 function* modalWords(text: string): Generator<{ word: string; cls: StrengthClass; at: number }> {
   const re = new RegExp(WORD.source, 'g');
   // a word inside brackets belongs to a note, a gloss or a condition (（须经交易双方确认）, （省应急
-  // 管理厅牵头）), not to the clause the brackets sit in: how deep in brackets the scan is
+  // 管理厅牵头）), not to the clause the brackets sit in, and one inside 《》 to a title (用好《鼓励
+  // 电动汽车充换电设施发展扶持办法》): how deep in brackets the scan is
   let depth = 0;
   let scanned = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     for (; scanned < m.index; scanned++) {
       const c = text[scanned];
-      if (c === '（' || c === '(') depth++;
-      else if ((c === '）' || c === ')') && depth > 0) depth--;
+      if (c === '（' || c === '(' || c === '《') depth++;
+      else if ((c === '）' || c === ')' || c === '》') && depth > 0) depth--;
     }
     if (depth === 0 && isModalAt(text, m[0], m.index)) yield { word: m[0], cls: CLASS_OF.get(m[0])!, at: m.index };
     else re.lastIndex = m.index + 1;

@@ -160,6 +160,12 @@ export function chooseTaskLevel(body: Body, roles: Map<BodyNode, RoleOf>): TaskL
     // own is a task all the same (its owners come from a sentence for all tasks, or nowhere)
     const scope = new Set(best.tops);
     if (!('under' in best.key) && best.key.unit === 'part') for (const p of body.parts) if (!p.children.length && roles.get(p)?.role === 'action') scope.add(p);
+    // an action part whose items of that level carry no note of their own holds tasks too: its
+    // owners are stated elsewhere (以上第1至4项由A牵头 after them, a 分工表) or nowhere
+    if (!('under' in best.key) && best.key.unit !== 'part') {
+      const unit = best.key.unit;
+      for (const n of all) if (n.level === unit && roles.get(topOf(n))?.role === 'action') scope.add(topOf(n));
+    }
     // where noted paragraphs are the tasks, a heading of the same level whose paragraphs carry no
     // note but close with one line for them all (以上工作由A牵头，B配合) holds tasks too: its paragraphs
     if ('under' in best.key && best.key.unit === 'paragraph') {

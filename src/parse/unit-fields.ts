@@ -114,6 +114,9 @@ export function parseUnitFields(inner: string): UnitFields {
   return out;
 }
 
+/** Role words that name the one lead (牵头落实 names the bodies that carry a measure out, any number). */
+const NAMED_LEAD = ['牵头', '牵头负责', '牵头汇总'];
+
 /** A shared duty, not the carrying out (按职责分工负责落实 leads whatever else the note says). */
 const BY_DUTY = /^按(?:照)?职责(?:分工)?负责$/;
 
@@ -149,7 +152,7 @@ function readClauses(text: string, out: UnitFields): void {
     add(out.units, rest);
     if (role.role === 'guide') add(out.guide, first);
     else if (role.role === 'assist') add(out.assist, first);
-    else if (role.word === '牵头' || role.word === '牵头负责' || together.length > 1) add(out.lead, first);
+    else if (NAMED_LEAD.includes(role.word) || together.length > 1) add(out.lead, first);
     else {
       add(out.responsible, first);
       if (BY_DUTY.test(role.word)) add(byDuty, first);
