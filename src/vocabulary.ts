@@ -241,6 +241,17 @@ export const AIM_WORDS = ['力争', '争取', '尽量', '探索'];
  */
 export const HEDGE_WORDS = ['鼓励', '倡导'];
 
+/**
+ * Qualifiers that split one indicator into parts of a whole: 城镇居民人均可支配收入 and 农村居民
+ * 人均可支配收入 share every other word but are two indicators (align/indicators.ts). A whole (城乡)
+ * is none of its parts' contrast.
+ */
+export const INDICATOR_CONTRASTS: [string, string][] = [
+  ['城镇', '农村'], ['城市', '农村'], ['城镇', '乡村'], ['城市', '乡村'], ['城区', '农村'],
+  ['出口', '进口'], ['第一产业', '第二产业'], ['第二产业', '第三产业'], ['第一产业', '第三产业'],
+  ['男性', '女性'], ['小学', '初中'], ['初中', '高中'], ['一般公共预算', '政府性基金'],
+];
+
 // ── Numeric targets (issue 32): a comparator, a number and its unit, measuring an indicator.
 /** Comparators before the number; `max` ones cap the value (a lower number is more ambitious). */
 export const TARGET_BEFORE: { word: string; bound: 'min' | 'max' }[] = [

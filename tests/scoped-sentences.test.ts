@@ -4,12 +4,15 @@
 // parts whose items do; 基本步骤 is a schedule; a plain duty handed to others as an encouragement (鼓励)
 // is weakened; a word inside a title (《…鼓励…办法》) is no modal; a month with no year is of the year
 // the other side dates; a share's level may follow it bare (城镇化率79.5%). The notices are short ones written for
-// these rules (realistic in form, invented in content).
+// these rules (realistic in form, invented in content). Also: an item whose heading is only its title over
+// paragraphs that each open with a lead sentence (a 规划's shape) holds one task per paragraph; 二○一一年
+// (a circle for zero) is a date; 一、总体要求以… run together is a frame part.
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../src/pipeline.js';
 import { namedItems } from '../src/parse/closing-scope.js';
 import { findObligations, findTargets } from '../src/parse/requirements.js';
 import { readOwnerNote } from '../src/parse/owner-notes.js';
+import { parseDateAtStart } from '../src/parse/dates.js';
 import { compareDeadlines, extractDeadlines } from '../src/parse/deadlines.js';
 import { diffNotices } from '../src/diff/index.js';
 import { expectValid, validateParse } from './schema-support.js';
@@ -112,5 +115,40 @@ describe('brackets that are no owner note', () => {
     expect(readOwnerNote('以下统称省级中小企业主管部门', true)).toBeUndefined();
     expect(readOwnerNote('以下简称市发展改革委', false)).toBeUndefined();
     expect(readOwnerNote('市发展改革委牵头，市财政局配合', true)?.fields.lead).toEqual(['市发展改革委']);
+  });
+});
+
+describe('indicator statements written as lead sentences', () => {
+  const base = parseText(
+    '某某市人民政府关于下达2022年主要预期目标的通知\n某政发〔2022〕2号\n一、民生改善目标\n1.城镇居民人均可支配收入增长7.3%。（牵头单位：市人社局）\n2.农村居民人均可支配收入增长8.2%。（牵头单位：市农业农村局）\n3.城镇新增就业2万人。（牵头单位：市人社局）\n某某市人民政府\n2022年2月1日\n',
+    'base.txt',
+    { asPlan: true },
+  );
+  const local = parseText(
+    '某某县人民政府办公室关于分解2022年主要预期目标的通知\n某府办〔2022〕6号\n一、民生改善目标\n城镇居民收入稳定增长。城镇居民人均可支配收入力争增长7%。（牵头单位：县人社局）\n农村居民收入较快增长。农村居民人均可支配收入增长8.2%。（牵头单位：县农业农村局）\n就业形势保持稳定。城镇新增就业1500人。（牵头单位：县人社局）\n某某县人民政府办公室\n2022年3月1日\n',
+    'local.txt',
+    { asPlan: true },
+  );
+  it('城镇 and 农村 income are two indicators: each links to its own', () => {
+    const d = diffNotices(base, local);
+    expect(d.links.map((l) => `${l.base}→${l.local}`)).toEqual(['1→1', '2→2', '3→3']);
+  });
+});
+
+describe('a 规划 and an excerpt as national bases are printed', () => {
+  const plan =
+    '国务院关于印发某某保护规划的通知\n国发〔2011〕99号\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n现将《某某保护规划》印发给你们，请认真贯彻执行。\n国务院\n二○一一年十二月十五日\n某某保护规划\n' +
+    '一、总体要求以科学发展观为指导，坚持保护优先，全面提升生态环境质量。\n' +
+    '二、切实解决突出环境问题\n（一）实施多种大气污染物综合控制。\n深化颗粒物污染控制。加强工业烟粉尘控制，推进燃煤电厂除尘设施改造。\n加强挥发性有机污染物和有毒废气控制。加强石化行业生产过程排放控制。\n推进城市大气污染防治。建立区域空气环境质量评价体系。\n' +
+    '（二）加强土壤环境保护。\n加强土壤环境保护制度建设。完善土壤环境质量标准。\n强化土壤环境监管。深化土壤环境调查。\n';
+  it('reads the date with a circle for zero, the frame part, and one task per lead-sentence paragraph', () => {
+    expect(parseDateAtStart('二○一一年十二月十五日')).toBe('2011-12-15');
+    const n = parseText(plan, 'plan.txt', { asPlan: true });
+    expect(n.meta.date).toBe('2011-12-15');
+    expect(n.tasks.map((t) => t.title)).toEqual(['深化颗粒物污染控制', '加强挥发性有机污染物和有毒废气控制', '推进城市大气污染防治', '加强土壤环境保护制度建设', '强化土壤环境监管']);
+  });
+  it('an item whose heading carries its own text stays one task', () => {
+    const n = parseText(plan.replace('（一）实施多种大气污染物综合控制。', '（一）实施多种大气污染物综合控制。到2015年重点区域细颗粒物浓度明显下降。'), 'plan.txt', { asPlan: true });
+    expect(n.tasks[0].title).toBe('实施多种大气污染物综合控制');
   });
 });

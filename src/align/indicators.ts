@@ -4,7 +4,7 @@
 // the same task only when they measure the same thing: the indicator's head noun (总额, 比重, 能耗)
 // and most of its words. A pair that measures different things is never linked.
 import type { Task } from '../model.js';
-import { TARGET_BEFORE, TARGET_VERBS } from '../vocabulary.js';
+import { INDICATOR_CONTRASTS, TARGET_BEFORE, TARGET_VERBS } from '../vocabulary.js';
 import { dice } from './text.js';
 
 /** A task this short whose title states its figures is an indicator statement, nothing more. */
@@ -36,14 +36,17 @@ function nameOf(indicator: string): string {
 
 /** The quantities a task measures, when the task is an indicator statement; undefined otherwise. */
 function measured(t: Task): string[] | undefined {
-  if (!t.targets?.length || t.text.length > STATEMENT_MAX || !t.targets.some((x) => t.title.includes(x.text))) return undefined;
-  // the words of the title's clause before each figure (城镇居民人均可支配收入、农民人均纯收入均增长12%:
+  if (!t.targets?.length || t.text.length > STATEMENT_MAX) return undefined;
+  // the statement is the title, or the short text a lead sentence opens (城镇居民收入稳定增长。城镇居民
+  // 人均可支配收入增长7%。)
+  const statement = t.targets.some((x) => t.title.includes(x.text)) ? t.title : t.text;
+  // the words of the statement's clause before each figure (城镇居民人均可支配收入、农民人均纯收入均增长12%:
   // each quantity of a list)
   const names: string[] = [];
   for (const x of t.targets) {
-    const at = t.title.indexOf(x.text);
+    const at = statement.indexOf(x.text);
     if (at < 0) continue;
-    const clause = t.title.slice(0, at).split(/[，,；;]/).pop()!;
+    const clause = statement.slice(0, at).split(/[，,；;。]/).pop()!;
     // a clause that acts (推进…试点, 遴选首批…) counts what a measure makes, not a quantity measured
     if (ACTS.test(clause)) continue;
     for (const n of clause.split('、').map(nameOf)) if (n.length >= 2) names.push(n);
@@ -57,6 +60,8 @@ function measured(t: Task): string[] | undefined {
  * (地区生产总值 / 单位地区生产总值能耗 measure different things).
  */
 function sameQuantity(a: string, b: string): boolean {
+  // 城镇居民人均可支配收入 / 农村居民人均可支配收入: alike in all but the part of the whole they measure
+  if (INDICATOR_CONTRASTS.some(([x, y]) => (a.includes(x) && b.includes(y) && !a.includes(y)) || (a.includes(y) && b.includes(x) && !a.includes(x)))) return false;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   if (long.startsWith(short) || long.endsWith(short)) return true;
   return a.slice(-2) === b.slice(-2) && !long.includes(short) && dice(a, b) >= SAME_INDICATOR;

@@ -1,9 +1,11 @@
-// Dates of issue: 2018年4月28日, and the Chinese-numeral form 二〇一八年四月二十八日.
-const CN = '〇零一二三四五六七八九';
+// Dates of issue: 2018年4月28日, and the Chinese-numeral form 二〇一八年四月二十八日 (its zero often
+// typed as the circle ○ or a capital Ｏ/O: 二○一一年十二月十五日).
+const CN = '〇零○ＯO一二三四五六七八九';
+const ZEROS = 5;
 
 function digit(ch: string): number {
   const i = CN.indexOf(ch);
-  return i < 0 ? NaN : i <= 1 ? 0 : i - 1; // 〇 and 零 are both 0
+  return i < 0 ? NaN : i < ZEROS ? 0 : i - ZEROS + 1;
 }
 
 function cnNumber(s: string): number {
@@ -17,7 +19,7 @@ function cnNumber(s: string): number {
   return n;
 }
 
-const DATE = /^((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})年([0-9]{1,2}|[一二三四五六七八九十]{1,3})月([0-9]{1,2}|[一二三四五六七八九十]{1,3})日/;
+const DATE = /^((?:19|20)\d{2}|[〇零○ＯO一二三四五六七八九]{4})年([0-9]{1,2}|[一二三四五六七八九十]{1,3})月([0-9]{1,2}|[一二三四五六七八九十]{1,3})日/;
 
 /** An ISO date if the text STARTS with a full date. */
 export function parseDateAtStart(text: string): string | undefined {

@@ -36,9 +36,14 @@ export function splitTitle(rest: string): { title: string; body: string } {
   // "1.加强政治建设：以…" — a colon close to the start ends the title as a 。 would
   const colon = rest.indexOf('：');
   if (colon > 0 && colon <= 40 && (end < 0 || colon < end)) end = colon;
+  // a frame title run together with its text where the line break was lost (一、总体要求以习近平…为指导): the frame word is the title
+  const frame = FRAME_RUN_ON.exec(rest);
+  if (frame && (end < 0 || end > frame[1].length)) return { title: frame[1], body: rest.slice(frame[1].length).trim() };
   if (end < 0) return { title: rest.trim(), body: '' };
   return { title: rest.slice(0, end).trim(), body: rest.slice(end + 1).trim() };
 }
+/** 总体要求 / 指导思想 / 基本原则 / 工作目标 … followed at once by the words of a sentence (以, 坚持, 到, 全面). */
+const FRAME_RUN_ON = /^(总体要求|指导思想|基本原则|工作原则|总体目标|主要目标|工作目标)(?=以|坚持|到20|全面|深入|围绕|按照|紧紧)/;
 
 export function parseHeading(text: string): Heading | undefined {
   for (const p of HEADING_PATTERNS) {

@@ -216,7 +216,7 @@ function bodyLeadNote(text: string): FoundNote | undefined {
 }
 
 /** A lead sentence: a short title closed by 。 with no clause break (明确审核范围。). */
-const LEAD_SENTENCE = /^[^，,。；;：:、]{2,16}。/;
+const LEAD_SENTENCE = /^[^，,。；;：:、]{2,20}。/;
 
 /**
  * A part without items whose paragraphs each open with a lead sentence (明确审核范围。… / 确定审核
@@ -285,7 +285,15 @@ function collectDrafts(body: Body, level: TaskLevel): Draft[] {
     // and so does one paragraph of 一是…二是… runs under the part's note (一、社会事业类 一是…二是…
     // 以上任务由A牵头)
     if (key.unit === 'part' && !n.children.length) for (const d of wholeDrafts(body, n, level, true)) drafts.push(d);
-    else drafts.push(headingDraft(body, n, level.notes));
+    else {
+      // an item whose heading is only its title, over paragraphs that each open with a lead sentence
+      // (（二）实施多种大气污染物综合控制。 / 深化颗粒物污染控制。… / 加强挥发性有机污染物控制。…): as a
+      // part without items, one measure per paragraph
+      const whole = headingDraft(body, n, level.notes);
+      const leads = level.basis === 'numbering' && !n.children.length && !n.heading!.body ? leadDrafts(body, n, level, whole) : undefined;
+      if (leads) for (const d of leads) drafts.push(d);
+      else drafts.push(whole);
+    }
   }
   return drafts;
 }
