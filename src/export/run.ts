@@ -269,6 +269,7 @@ export async function exportNotices(o: ExportOptions): Promise<ExportSummary> {
     await emit(r);
   };
   const stopped = () => aborted || fatal !== undefined;
+  let closing: Promise<void> | undefined;
   try {
     for (let i = 0; i < total && !stopped(); i++) {
       const input = o.inputs[i];
@@ -307,10 +308,15 @@ export async function exportNotices(o: ExportOptions): Promise<ExportSummary> {
     const done = counts.ok + counts.skipped;
     throw new PlancmpError(err.code, `${err.message}; the export stopped after ${done} of ${total} inputs`, err.file, err.hint);
   } finally {
-    await pool.close();
+    // the workers' ending takes a few hundred ms: the tables are committed meanwhile (awaited below)
+    closing = pool.close();
+    closing.catch(() => {}); // handled where it is awaited; not an unhandled rejection meanwhile
     oldReader.close();
-    // workers stopped mid-batch may have left outputs they were still writing (several are in flight)
-    if (stoppedEarly && outDir) removeStaleTemps(outDir, true, true);
+    if (stoppedEarly) {
+      await closing;
+      // workers stopped mid-batch may have left outputs they were still writing (several are in flight)
+      if (outDir) removeStaleTemps(outDir, true, true);
+    }
   }
 
   // ---- commit ----
@@ -340,6 +346,8 @@ export async function exportNotices(o: ExportOptions): Promise<ExportSummary> {
     errorsSink?.abort();
     tables?.abort();
     throw writeError(e, o.jsonl ?? o.tables ?? o.errorsFile ?? '<output>');
+  } finally {
+    await closing;
   }
   return {
     ...counts,
