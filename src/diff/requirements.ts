@@ -111,8 +111,8 @@ const mustOrBan = (o: Obligation) => o.strength === 'prohibited' || (o.strength 
  * does, and its plain 建设示范社区 is what its parent's 支持建设示范社区 asked for. A must (必须, 确保,
  * 一律) added to or taken from a plain sentence is a change. An aim (力争, 探索) that the lower level
  * states plainly is what implementing it means, so no change either; a plain duty the lower level
- * hedges into an aim, or hands to others as an encouragement (鼓励, 倡导), is weakened. A permission against a plain sentence is not compared (see
- * clauseScore); a ban always counts.
+ * hedges into an aim, or hands to others as an encouragement (鼓励, 倡导), is weakened. A permission
+ * against a plain sentence is not compared (see clauseScore); a ban always counts.
  */
 function plainAsWorded(a: Obligation, b: Obligation): boolean {
   // 原则上 added or dropped is a change, not style

@@ -6,7 +6,7 @@ import type { Paragraph, Task } from '../model.js';
 import { readOwnerNote, type FoundNote } from './owner-notes.js';
 import { noteRoles } from './tasks.js';
 import { addUnique } from './unit-fields.js';
-import { LOOKS_BACK, namedItems, tasksSpokenFor } from './closing-scope.js';
+import { LOOKS_BACK, inSpeakingOrder, namedItems, tasksSpokenFor } from './closing-scope.js';
 
 /** 以上工作由…, 上述各项任务由…, 本方案由…, 各项任务均由…: a sentence that speaks for every task. */
 // (an exception may come between: 以上各项工作，除另有标注外，由…牵头)
@@ -45,10 +45,8 @@ export function ownersForAll(tasks: Task[], paras: Paragraph[], from: number): n
     const note = m ? forAllNote(m) : undefined;
     return note ? [{ text: p.text.slice(m!.index), line: p.line, note }] : [];
   });
-  // the last sentence of the whole plan is the one that stands (as the plan's own last word)
-  const ordered = [...found.filter((s) => LOOKS_BACK.test(s.text)), ...found.filter((s) => !LOOKS_BACK.test(s.text)).reverse()];
   let filled = 0;
-  for (const { text, line, note } of ordered) {
+  for (const { text, line, note } of inSpeakingOrder(found)) {
     const roles = noteRoles({ ...note, text: '', start: 0, end: 0, trailing: false }, false);
     for (const t of tasksSpokenFor(tasks, text, line)) {
       if (t.units.length) continue;

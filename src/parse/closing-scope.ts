@@ -48,3 +48,13 @@ export function tasksSpokenFor(tasks: Task[], text: string, line: number): Task[
   }
   return LOOKS_BACK.test(text) ? tasks.filter((t) => t.line < line) : tasks;
 }
+
+/**
+ * The order sentences for several tasks are applied in: those that look back in document order (each
+ * takes the open tasks before it), then those of the whole plan, the last first (the plan's last word stands).
+ */
+export function inSpeakingOrder<T extends { text: string }>(found: T[]): T[] {
+  const back = found.filter((s) => LOOKS_BACK.test(s.text));
+  const whole = found.filter((s) => !LOOKS_BACK.test(s.text)).reverse();
+  return [...back, ...whole];
+}

@@ -3,7 +3,7 @@
 // 2024年6月底前完成”. Every task without a date of its own is due by it.
 import type { Paragraph, Task } from '../model.js';
 import { extractDeadlines } from './deadlines.js';
-import { LOOKS_BACK, tasksSpokenFor } from './closing-scope.js';
+import { inSpeakingOrder, tasksSpokenFor } from './closing-scope.js';
 
 /** A paragraph that speaks for every task (以上各项…, 上述任务…), and a clause of it that sets a time (完成时限均为…, 均须于…前完成). */
 const FOR_ALL = /^(?:以上|上述|本方案|各项)/;
@@ -33,10 +33,8 @@ export function timeForAll(tasks: Task[], paras: Paragraph[], from: number, docY
     const time = closingTime(p.text, docYear);
     return time ? [{ text: p.text, line: p.line, time }] : [];
   });
-  // sentences that look back first, in document order; then the last of the whole plan
-  const ordered = [...found.filter((s) => LOOKS_BACK.test(s.text)), ...found.filter((s) => !LOOKS_BACK.test(s.text)).reverse()];
   let given = 0;
-  for (const { text, line, time } of ordered) {
+  for (const { text, line, time } of inSpeakingOrder(found)) {
     for (const t of tasksSpokenFor(tasks, text, line)) {
       if (!open.delete(t)) continue;
       t.deadlines.push({ ...time });
