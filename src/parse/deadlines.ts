@@ -414,21 +414,25 @@ function measure(d: Deadline): string | undefined {
 /** 10月底前, 4月15日前, 3月下旬, 12月 written with no year: its month, and its day or part of the month. */
 const MONTH_NO_YEAR = /^(\d{1,2})月(?:(\d{1,2})[日号]|(上旬|中旬|下旬|底|末))?/;
 const PART_DAY: Record<string, number> = { 上旬: 10, 中旬: 20 };
+/** 年底前 / 年末 / 年内 / 今年底 with no year written: the end of some year. */
+const YEAR_END = /^(?:今|本|当)?年(?:底|末|内)/;
 
-/** The date a month with no year names in the year of `dated` (YYYY-MM-DD), if the text starts with one. */
-function inYearOf(dated: string, text: string): string | undefined {
-  const m = MONTH_NO_YEAR.exec(text);
-  if (!m) return undefined;
+/**
+ * An undated 'by' read in the year `dated` (YYYY-MM-DD) names, when a notice states no year of its own:
+ * 年底前 → that year's end, 10月底前 / 4月15日前 → that month and day (undefined for any other time).
+ */
+function inYearOf(dated: string, d: Deadline): string | undefined {
+  if (d.kind !== 'by') return undefined;
   const year = Number(dated.slice(0, 4));
+  if (YEAR_END.test(d.text)) return `${year}-12-31`;
+  const m = MONTH_NO_YEAR.exec(d.text);
+  if (!m) return undefined;
   const month = Number(m[1]);
   if (!(month >= 1 && month <= 12)) return undefined;
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
   const day = m[2] ? Math.min(Number(m[2]), last) : (PART_DAY[m[3] ?? ''] ?? last);
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
-
-/** 年底前 / 年末 / 年内 / 今年底 with no year written: the end of some year. */
-const YEAR_END = /^(?:今|本|当)?年(?:底|末|内)/;
 
 /** Local relative to base: 'earlier'/'later' compare end dates; kinds that cannot be compared are 'changed'. */
 export function compareDeadlines(base: Deadline, local: Deadline): 'same' | 'earlier' | 'later' | 'changed' {
@@ -438,13 +442,9 @@ export function compareDeadlines(base: Deadline, local: Deadline): 'same' | 'ear
   if (kinds.has('from') && kinds.size === 2) return 'changed';
   let a = measure(base);
   let b = measure(local);
-  // a year's end with no year on one side (年底前 in a notice that states no year of its own) is the
-  // end of the year the other side dates: 年底前 → 2023年11月底前 is earlier
-  if (a && !b && YEAR_END.test(local.text) && local.kind === 'by') b = `${a.slice(0, 4)}-12-31`;
-  if (b && !a && YEAR_END.test(base.text) && base.kind === 'by') a = `${b.slice(0, 4)}-12-31`;
-  // so is a month with no year (10月底前, 4月15日前 in a notice that states no year): of the year the other side dates
-  if (a && !b && local.kind === 'by') b = inYearOf(a, local.text);
-  if (b && !a && base.kind === 'by') a = inYearOf(b, base.text);
+  // a time with no year on one side is of the year the other side dates (年底前 → 2023年11月底前 is earlier)
+  if (a && !b) b = inYearOf(a, local);
+  if (b && !a) a = inYearOf(b, base);
   if (a && b) return b < a ? 'earlier' : b > a ? 'later' : 'same';
   if (base.kind !== local.kind) return 'changed';
   switch (base.kind) {

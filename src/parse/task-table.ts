@@ -164,6 +164,8 @@ export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult
     ].sort((a, b) => a.k - b.k);
     for (const c of byColumn) for (const u of c.list) if (!units.includes(u)) units.push(u);
     const task = cell(cols.task);
+    // (the row's own marker, 1. or ——, is no part of its title)
+    const title = splitTitle(task.replace(CELL_MARKER, '')).title;
     const content = cell(cols.content);
     const text = content && content !== task ? `${task.replace(/[。；]$/, '')}。${content}` : task;
     const deadlineCell = cell(cols.deadline);
@@ -180,7 +182,7 @@ export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult
       number,
       project: cell(cols.group),
       projectNumber: '',
-      title: splitTitle(task.replace(CELL_MARKER, '')).title,
+      title,
       text,
       units,
       lead: named ? lead : [],
@@ -192,7 +194,7 @@ export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult
       deadlines,
       line: p.line,
     });
-    if (!units.length) warnings.push({ code: 'no-units', line: p.line, message: `task ${id} (${splitTitle(task.replace(CELL_MARKER, '')).title}) names no responsible unit` });
+    if (!units.length) warnings.push({ code: 'no-units', line: p.line, message: `task ${id} (${title}) names no responsible unit` });
   });
   return {
     tasks,

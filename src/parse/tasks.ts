@@ -12,10 +12,9 @@ import { addUnique } from './unit-fields.js';
 import { splitRuns, withoutRunMarker } from './runs.js';
 import { lineOwned, topOf, type NodeNotes, type Slot, type TaskLevel } from './task-level.js';
 import { emptyList, mapList } from './lists.js';
+import { LOOKS_BACK } from './closing-scope.js';
 
 const NO_DEADLINES: Deadline[] = emptyList();
-/** A paragraph that speaks of all the measures before it (以上工作由…, 上述任务…): none of them. */
-const FOR_ALL = /^(?:以上|上述)/;
 const NO_FOUND: FoundNote[] = emptyList();
 
 /** A task before ids and roles are settled. */
@@ -145,7 +144,7 @@ function lineOwnedDrafts(body: Body, n: BodyNode, notes: NodeNotes): Draft[] {
   const out: Draft[] = [];
   for (const i of n.paras) {
     const t = body.tokens[i];
-    if (lines.has(i) || FOR_ALL.test(t.para.text)) continue;
+    if (lines.has(i) || LOOKS_BACK.test(t.para.text)) continue;
     out.push({ node: n, sub: { position: out.length + 1, number: null }, index: i, line: t.para.line, text: withoutRunMarker(t.para.text), head: '', notes: shared });
   }
   return out;
@@ -163,7 +162,7 @@ function withLeadParagraphs(body: Body, n: BodyNode, notes: NodeNotes): Slot[] {
   const extra: Slot[] = [];
   for (const i of n.paras) {
     const text = body.tokens[i].para.text;
-    if (i < first || taken.has(i) || !LEAD_SENTENCE.test(text) || FOR_ALL.test(text)) continue;
+    if (i < first || taken.has(i) || !LEAD_SENTENCE.test(text) || LOOKS_BACK.test(text)) continue;
     extra.push({ node: n, index: i, own: false, notes: [] });
   }
   return extra.length ? [...notes.slots, ...extra].sort((a, b) => a.index - b.index) : notes.slots;
@@ -226,7 +225,7 @@ const LEAD_SENTENCE = /^[^，,。；;：:、]{2,20}。/;
 function leadDrafts(body: Body, n: BodyNode, level: TaskLevel, whole: Draft): Draft[] | undefined {
   const lines = new Set(level.notes.get(n)!.lines.map((l) => l.index));
   // a closing sentence about all of them (以上各项任务由…) is none of the measures
-  let texts = n.paras.filter((i) => !lines.has(i) && !FOR_ALL.test(body.tokens[i].para.text));
+  let texts = n.paras.filter((i) => !lines.has(i) && !LOOKS_BACK.test(body.tokens[i].para.text));
   const textOf = (i: number) => body.tokens[i].para.text;
   // a paragraph per body (区民防办：负责…), after an opening paragraph or not
   const byBody = texts.filter((i) => BODY_LEAD.test(textOf(i)));
