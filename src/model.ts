@@ -383,6 +383,11 @@ export interface OwnerChange {
   localLeads?: string[];
   /** owner-dropped / owner-added: the units without a counterpart on the other side. */
   unmatched?: string[];
+  /**
+   * owner-dropped: the local units without a base counterpart as well (an entry is named by its most
+   * significant change, a drop before an addition, and keeps both).
+   */
+  added?: string[];
   /** The owners read from the base (local) task's sentences when it names none (“国家卫生健康委推行…”). */
   baseInferred?: string[];
   localInferred?: string[];

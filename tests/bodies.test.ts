@@ -167,13 +167,20 @@ describe('who leads', () => {
     expect(judge(b, other)).toMatchObject({ change: 'reassigned', localLeads: ['市商务局'] });
   });
 
-  it('counts collectives as added or dropped but never as a lead; the base governments are never dropped', () => {
+  it('counts collectives as added or dropped but never as a lead; the base governments are dropped only where the local plan names none', () => {
     const b = task('1', ['省编办', '各市、县（市、区）政府'], [{ text: '（省编办、各市、县（市、区）政府负责）', lead: ['省编办', '各市、县（市、区）政府'], assist: [] }]);
-    const l = task('1', ['市编委办', '功能区管委会'], [{ text: '（市编委办、功能区管委会负责）', lead: ['市编委办', '功能区管委会'], assist: [] }]);
+    // the city hands the task to its own subordinates: the base's governments are carried
+    const l = task('1', ['市编委办', '各县（区）政府', '功能区管委会'], [{ text: '（市编委办、各县（区）政府、功能区管委会负责）', lead: ['市编委办', '各县（区）政府', '功能区管委会'], assist: [] }]);
     const e = judge(b, l);
     expect(e).toMatchObject({ change: 'owner-added', groupsAdded: ['功能区管委会'] });
     expect(e.unmatched).toBeUndefined();
     expect(e.groupsDropped).toBeUndefined();
+    // it keeps the task to its departments: the base's governments are not carried (a collective, listed
+    // apart), and what it adds is kept on the entry beside the drop
+    const own = task('1', ['市编委办', '市财政局'], [{ text: '（市编委办牵头，市财政局配合）', lead: ['市编委办'], assist: ['市财政局'] }]);
+    const e2 = judge(b, own);
+    expect(e2).toMatchObject({ change: 'owner-dropped', groupsDropped: ['各市、县（市、区）政府'], added: ['市财政局'] });
+    expect(e2.unmatched).toBeUndefined();
     // 各县（区）政府 is added where the base names no government, and 有关单位 not carried is dropped
     const b2 = task('1', ['省编办', '各有关单位'], [{ text: '（省编办、各有关单位负责）', lead: ['省编办', '各有关单位'], assist: [] }]);
     const l2 = task('1', ['市编委办', '各县（区）政府'], [{ text: '（市编委办、各县（区）政府负责）', lead: ['市编委办', '各县（区）政府'], assist: [] }]);
@@ -234,7 +241,10 @@ describe('who leads', () => {
   it('splits a list closed by 等和 a government (商务部等和各省级人民政府负责)', () => {
     const b = task('1', ['商务部', '发展改革委等和各省级人民政府'], [{ text: '（商务部、发展改革委等和各省级人民政府负责）', lead: ['商务部', '发展改革委等和各省级人民政府'], assist: [] }]);
     const l = task('1', ['市商务局', '市发改委'], [{ text: '（市商务局牵头，市发改委配合）', lead: ['市商务局'], assist: ['市发改委'] }]);
-    expect(judge(b, l)).toMatchObject({ change: 'mapped' });
+    // 发展改革委 is the city's 市发改委; the provinces' governments, named by no government of the city, are not carried
+    const e = judge(b, l);
+    expect(e).toMatchObject({ change: 'owner-dropped', groupsDropped: ['各省级人民政府'] });
+    expect(e.unmatched).toBeUndefined();
   });
 });
 
@@ -289,7 +299,9 @@ describe('Zhoushan against 16号', () => {
     const said = changed.map((o) => o.detail).join('\n');
     // 编办 and 编委办 are one body, 政府办公厅 and 府办 too
     expect(said).not.toMatch(/省编办 → 市编委办|省政府办公厅 → 市府办|no base counterpart for [^\n]*市编委办/);
-    expect(changed.find((o) => o.base === '4.1')).toBeUndefined();
+    // (4.1's 省编办 is 市编委办; the city names none of its counties for it: a collective not carried, apart)
+    expect(changed.find((o) => o.base === '4.1')).toMatchObject({ change: 'owner-dropped', groupsDropped: ['各市、县〔市、区〕政府'] });
+    expect(changed.find((o) => o.base === '4.1')?.unmatched).toBeUndefined();
     // collectives are never a lead nor among the named units: listed apart, each making its entry owner-added
     expect(changed.flatMap((o) => [...(o.unmatched ?? []), ...(o.localLeads ?? [])]).join()).not.toMatch(/功能区管委会|各部门|有关部门/);
     const zones = d.ownerChanges.filter((o) => o.groupsAdded?.includes('功能区管委会'));
@@ -314,7 +326,7 @@ describe('the owner-changes section of the reports', () => {
     expect(grouped.filter((l) => /省政府办公厅 → 新区督考办: 3\.1, 3\.2→3\.1, 3\.3→3\.1/.test(l))).toHaveLength(1);
     const all = ownerSectionText(d, c, 'all');
     expect(all.length).toBe(2 + d.ownerChanges.length);
-    expect(all.some((l) => /4\.1 → 4\.1 {2}mapped {2}\[table\]/.test(l))).toBe(true);
+    expect(all.some((l) => /10\.2 → 10\.2 {2}mapped {2}\[table\]/.test(l))).toBe(true);
     const md = ownerSectionMarkdown(d)!;
     expect(md.body.split('\n').filter((l) => l.includes('功能区管委会'))).toHaveLength(1);
     expect(md.body).toMatch(/\| collective added \| 功能区管委会 \|/);

@@ -120,8 +120,9 @@ describe('chain corpus (fixtures/chain): base, two city plans, two county plans 
     // the 2018 reform merged the 法制办 into (bodies.tsv), so a counterpart, not a reassignment
     const decisions = lineage(c, F.province, '2.3', F.haiyan);
     expect(decisions.steps.map((s) => s.lead[0])).toEqual(['省法制办', '市法制办', '县司法局']);
-    // (the county adds the collective 县级各部门: an owner added, not a reassignment)
-    expect(decisions.steps.map((s) => s.ownerChange ?? null)).toEqual([null, 'mapped', 'owner-added']);
+    // (the county hands it to 县级各部门, not to the city's 各县〔市、区〕政府: collectives added and not
+    // carried, an owner change, not a reassignment)
+    expect(decisions.steps.map((s) => s.ownerChange ?? null)).toEqual([null, 'mapped', 'owner-dropped']);
     expect(decisions.reassignedAt).toEqual([]);
     const thought = lineage(c, F.province, '1.2', F.haiyan);
     expect(thought.steps[2]).toMatchObject({ tasks: ['1.1'], kinds: ['merged'] });

@@ -56,6 +56,10 @@ describe('targets in a task', () => {
     ['建立3个示范点', { indicator: '示范点', value: 3, unit: '个' }],
     ['每年需根据重大决策确定1-2个重点课题', { text: '1-2个', value: 2, unit: '个' }],
     ['存放气瓶总重量超过60kg', { indicator: '存放气瓶总重量', value: 60, unit: 'kg' }],
+    // a list of what is done may sit between the verb and its count (幼儿园、中小学20所), and it may be long
+    ['新建和改扩建幼儿园、中小学20所', { value: 20, unit: '所' }],
+    ['开展惠民演出、文化下乡、文化进万家等活动200场次', { value: 200, unit: '场次' }],
+    ['完成老旧楼院维修改造，电梯加装245部', { value: 245, unit: '部' }],
   ])('%s', (text, want) => {
     expect(findTargets(text)).toEqual([expect.objectContaining(want)]);
   });
@@ -114,6 +118,9 @@ describe('obligation clauses in a task', () => {
     expect(findObligations('加强可燃气体探测器监管，推进可回收物分类，形成可复制经验')).toEqual([]);
     expect(findObligations('查处使用禁止使用的气瓶的行为，严控禁止类项目')).toEqual([]);
     expect(findObligations('可视情采用约谈方式').map((o) => o.word)).toEqual(['可']);
+    // 可支配收入 is an income one may spend, not a permission
+    expect(findObligations('城镇居民人均可支配收入增长7%')).toEqual([]);
+    expect(findObligations('城镇居民人均可支配收入力争增长7%').map((o) => o.word)).toEqual(['力争']);
     // what is not banned is no ban
     expect(findObligations('对负面清单以外、法律法规未明确禁止的领域，实行包容审慎监管')).toEqual([]);
     expect(findObligations('各镇街可视情设立服务驿站').map((x) => x.word)).toEqual(['可']);
@@ -158,6 +165,11 @@ describe('which word changes count', () => {
     ['确属无力维护的要关停', '确属无力维护的一律关停', ['要→一律 strengthened']],
     // an aim the lower level states plainly is what implementing it means; the reverse hedges a duty
     ['探索建立容错机制', '建立容错机制', []],
+    // an aim or a permission the lower level puts on a plain duty, with no clause of its own to pair
+    // with, hedges it; beside the duty restated outright it is an addition
+    ['加快完成铁路道口“平改立”', '力争2023年底前完成2处道口“平改立”', ['∅→力争 weakened']],
+    ['对创业失败的，落实就业援助和社会救助等保障措施', '对创业失败的，可按规定给予就业援助', ['∅→可 weakened']],
+    ['力争年底前完成改造', '力争年内完成改造，探索分批实施', []],
     ['建立容错机制', '探索建立容错机制', ['∅→探索 weakened']],
     ['确保合理诉求得到有效解决', '力争合理诉求得到有效解决', ['确保→力争 weakened']],
     ['鼓励银行推出算力贷产品', '市级银行要推出算力贷产品', ['鼓励→要 strengthened']],

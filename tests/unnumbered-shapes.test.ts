@@ -170,3 +170,51 @@ describe('a city task table\'s times and columns', () => {
     expect(n.tasks[0].assist).toEqual(['市统计局']);
   });
 });
+
+describe('an excerpt that begins at a later part (四、 first)', () => {
+  it('keeps its parts and their items, numbered as written', () => {
+    const head = '国务院关于印发某某规划的通知\n国发〔2011〕99号\n各省、自治区、直辖市人民政府：\n现将《某某规划》印发给你们，请认真贯彻执行。\n国务院\n2011年12月15日\n某某规划\n';
+    const body =
+      '四、切实解决突出问题\n（一）强化生态保护。加强重点生态功能区的保护和管理，制定管理办法。\n（二）提升自然保护区建设水平。开展自然保护区基础调查与评估。\n' +
+      '五、加强重点领域风险防控\n（一）推进重金属污染防治。加强重点企业监管，严格执行排放标准。\n（二）加强危险废物管理。完善危险废物经营许可制度。\n';
+    const n = parseText(head + body, 'excerpt.txt', { asPlan: true });
+    expect(n.sections.map((s) => s.number)).toEqual(['四', '五']);
+    expect(n.tasks.map((t) => t.title)).toEqual(['强化生态保护', '提升自然保护区建设水平', '推进重金属污染防治', '加强危险废物管理']);
+  });
+});
+
+describe('a trailing 分工表 numbered as the items are (（一）), and times set once per part', () => {
+  it('gives each item its row: lead, assist and time; a dash is no time', () => {
+    const body =
+      '一、精简审批事项\n（一）梳理公布区级行政许可事项清单，逐项明确实施机关和办理时限。\n（二）承接落实上级下放的行政许可事项，做到放得下、接得住。\n（三）推行“一业一证”改革，在10个行业实现“一证准营”。\n' +
+      '附件：重点任务分工表\n| 序号 | 任务 | 牵头单位 | 配合单位 | 完成时限 |\n' +
+      '| （一） | 梳理公布区级行政许可事项清单 | 区政府办公室 | 区直有关部门 | 2023年6月底前 |\n' +
+      '| （二） | 承接落实下放行政许可事项 | 区行政审批服务局 | 区直有关部门 | 长期坚持 |\n' +
+      '| （三） | 推行“一业一证”改革 | 区市场监管局 | 区行政审批服务局 | — |\n';
+    const n = parse(body);
+    expect(n.tasks.map((t) => [t.lead, t.assist, t.deadlines.map((d) => d.kind)])).toEqual([
+      [['区政府办公室'], ['区直有关部门'], ['by']],
+      [['区行政审批服务局'], ['区直有关部门'], ['ongoing']],
+      [['区市场监管局'], ['区行政审批服务局'], []],
+    ]);
+  });
+
+  it('reads a sentence for a part’s items as theirs, not the last item’s text, its exception and its open-ended time included', () => {
+    const body =
+      '一、规范监管执法\n1.开展行政执法公示制度落实情况抽查，抽查覆盖面不低于30%。\n2.2024年3月底前制定区级行政裁量权基准。\n以上任务由区司法局牵头，区市场监管局配合，除另有时限要求外，于2023年9月底前完成。\n' +
+      '二、压实主体责任\n3.加大对侵犯知识产权违法行为的打击力度。\n4.每年3月15日前组织开展消费者权益保护集中宣传。\n以上任务由区市场监管局牵头，区公安分局配合，长期坚持。\n';
+    const n = parse(body);
+    expect(n.tasks.map((t) => t.assist)).toEqual([['区市场监管局'], ['区市场监管局'], ['区公安分局'], ['区公安分局']]);
+    expect(n.tasks[1].text).not.toMatch(/以上任务/);
+    expect(n.tasks.map((t) => t.deadlines.map((d) => d.date ?? d.kind))).toEqual([['2023-09-30'], ['2024-03-31'], ['ongoing'], expect.arrayContaining(['recurring'])]);
+  });
+
+  it('starts a group’s items again at 1. even where the item opens with a year (1．2021年6月底前…)', () => {
+    const body =
+      '一、放要放出活力\n（一）梳理审批事项。\n1．编制公布行政许可事项清单。（区政府办公室负责）\n2．2021年6月底前建立行政许可设定审查机制。（区司法局负责）\n' +
+      '（二）精简重复审批。\n1．2021年6月底前研究提出新一批取消下放事项。（区政府办公室牵头）\n2．深化投资审批制度改革。（区发展改革局负责）\n';
+    const n = parse(body);
+    expect(n.tasks.map((t) => t.id)).toEqual(['1.1', '1.2', '2.1', '2.2']);
+    expect(n.tasks[2].deadlines.map((d) => d.date)).toEqual(['2021-06-30']);
+  });
+});

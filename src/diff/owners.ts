@@ -6,9 +6,9 @@
 // body (部 / 厅 / 局 / 委 / 办): 市委组织部 → 区委组织部, 市城管委 → 区城市管理局.
 // Governments and collectives (the implementing government, 各县（市、区）政府, 功能区管委会, 有关部门)
 // never lead. A collective one side names and the other does not makes the entry owner-added or
-// owner-dropped and is listed apart (groupsAdded / groupsDropped): the base's governments are the
-// implementing government or its subordinates, never dropped; a base catch-all (有关部门) covers the
-// departments the local plan names.
+// owner-dropped and is listed apart (groupsAdded / groupsDropped): the base's subordinate governments
+// (各县（市、区）政府) are dropped only where the local plan names no government; a base catch-all
+// (有关部门) covers the departments the local plan names.
 import type { Link, Notice, OwnerChange, Task } from '../model.js';
 import { bigramSet } from '../align/text.js';
 import { bodiesOf, carriersOf } from '../bodies/table.js';
@@ -394,8 +394,10 @@ function judge(k: Link, bt: Task, lt: Task, b: Side, l: Side, localNotes: boolea
   const named = [...b.units, ...l.units].filter((u) => !exempt(u));
   // a collective carried or not is a change too, reported on its own line (功能区管委会 added to 9 tasks)
   if (missing.length || groups.dropped.length) {
-    const e = entry('owner-dropped', missing.length ? `no local counterpart for ${missing.join('、')}` : `collective not carried: ${groups.dropped.join('、')}`, basisNow(named));
+    const also = extra.length ? `; no base counterpart for ${extra.join('、')}` : '';
+    const e = entry('owner-dropped', `${missing.length ? `no local counterpart for ${missing.join('、')}` : `collective not carried: ${groups.dropped.join('、')}`}${also}`, basisNow(named));
     if (missing.length) e.unmatched = missing;
+    if (extra.length) e.added = extra;
     return withGroups(e);
   }
   if (extra.length || groups.added.length) {
@@ -408,8 +410,10 @@ function judge(k: Link, bt: Task, lt: Task, b: Side, l: Side, localNotes: boolea
 
 /**
  * Collectives one side names and the other does not (功能区管委会 added; 各有关单位 not restated). The
- * governments are one kind: the base's (各省级人民政府, 各市、县政府) are the implementing government or
- * its subordinates, never dropped; a local plan's 各县（区）政府 is added only where the base names none.
+ * governments are one kind for what is added: a local plan's 各县（区）政府 is added only where the base
+ * names none. The base's subordinate governments (各省级人民政府, 各县（市、区）政府) are dropped where the
+ * local plan names no government, its own or its subordinates': it handed the task to its departments
+ * (as the readers of every blind set since pairs-B mark it).
  */
 function groupChanges(bUnits: string[], lUnits: string[]): { added: string[]; dropped: string[] } {
   const kind = (u: string) => (keyOf(u).tag === 'gov' || keyOf(u).tag === 'subgov' ? 'gov' : keyOf(u).tag);
@@ -418,6 +422,6 @@ function groupChanges(bUnits: string[], lUnits: string[]): { added: string[]; dr
   const lt = kinds(lUnits);
   return {
     added: lUnits.filter((u) => isGroup(u) && !bt.has(kind(u))),
-    dropped: bUnits.filter((u) => isGroup(u) && kind(u) !== 'gov' && !lt.has(kind(u))),
+    dropped: bUnits.filter((u) => isGroup(u) && !lt.has(kind(u))),
   };
 }

@@ -123,6 +123,9 @@ function plainAsWorded(a: Obligation, b: Obligation): boolean {
   return (!a.word && same(b) && !must(b) && !HEDGE_WORDS.includes(b.word)) || (!b.word && ((same(a) && !must(a)) || soft(a)));
 }
 
+/** An aim or a permission: what a lower level writes to hedge a duty it restates (力争, 探索, 可). */
+const hedges = (o: Obligation) => AIM_WORDS.includes(o.word) || o.strength === 'permitted';
+
 /** How binding a clause's word is, for comparing two clauses (原则上 lowers the word it qualifies). */
 const rank = (o: Obligation) => (WORD_RANK[o.word] ?? STRENGTH_RANK[o.strength]) - (o.word !== '原则上' && IN_PRINCIPLE.pattern.test(o.clause) ? IN_PRINCIPLE.lowers : 0);
 const inPrinciple = (o: Obligation) => IN_PRINCIPLE.pattern.test(o.clause);
@@ -197,6 +200,21 @@ export function compareRequirements(base: Notice, local: Notice, links: readonly
       if (bc.some((a) => rank(a.item) >= rank(b.item) && dice(requirement(a.item), requirement(b.item)) >= T.clausePairBothWords / 2)) continue;
       const near = pairBest([b], bc.filter((a) => !a.item.word), (x, a) => dice(requirement(x.item), a.item.clause), T.clausePairBothWords)[0]?.b;
       strengthChanges.push({ base: near?.task ?? g.base[0], local: b.task, baseClause: near?.item.clause ?? '', localClause: b.item.clause, baseWord: '', localWord: b.item.word, change: 'strengthened' });
+    }
+    // an aim (力争, 探索) or a permission (可) the lower level puts on a carried task, with no
+    // counterpart clause and nothing as soft anywhere in the base's tasks, hedges what the base asked
+    // outright (加快完成平改立 → 力争2023年底前完成2处平改立): weakened, told against the base clause
+    // it restates, if any
+    for (const b of lc) {
+      if (pairedLc.has(b) || !b.item.own || !hedges(b.item)) continue;
+      if (bc.some((a) => a.item.word && rank(a.item) <= rank(b.item))) continue;
+      const plain = bc.filter((a) => !a.item.word);
+      const near = pairBest([b], plain, (x, a) => dice(requirement(x.item), a.item.clause), 0.001)[0]?.b;
+      // the base clause it restates (or, where it restates none, every base clause) stated outright
+      // beside it: the hedge is an addition (免收通行费和停车费，各市可结合实际减免)
+      const outright = (a: Owned<Obligation>) => lc.some((c) => c !== b && !c.item.word && dice(c.item.clause, a.item.clause) >= T.clausePairMin);
+      if (near ? outright(near) : plain.length > 0 && plain.every(outright)) continue;
+      strengthChanges.push({ base: near?.task ?? g.base[0], local: b.task, baseClause: near?.item.clause ?? '', localClause: b.item.clause, baseWord: '', localWord: b.item.word, change: 'weakened' });
     }
     for (const { a, b } of opairs) {
       const from = rank(a.item);

@@ -89,8 +89,8 @@ function partChains(paras: Paragraph[], heads: (Heading | undefined)[]): Chain[]
     if (cur && h.value === last + 1) {
       cur.parts.push(i);
       last = h.value;
-    } else if (h.value === 1 || (!cur && h.value <= 3)) {
-      // a copy may begin mid-notice (二、 first)
+    } else if (h.value === 1 || (!cur && (h.value <= 3 || !chains.length))) {
+      // a copy may begin mid-notice (二、 first), and an excerpt at any part (四、 first) before any run
       close(i);
       cur = { parts: [i], end: paras.length };
       chains.push(cur);
@@ -160,6 +160,8 @@ export function readBody(paras: Paragraph[]): Body {
   for (let i = 0; i < heads.length; i++) {
     heads[i] ??= parseItemAfter(paras[i].text, lastItem);
     if (heads[i]?.level === 'item') lastItem = heads[i]!.value;
+    // a part or a group starts its items again at 1. (（六）… 1．2021年6月底前…)
+    else if (heads[i]?.level === 'part' || heads[i]?.level === 'project') lastItem = 0;
   }
   const tokens = mapList(paras, (para, i) => new Token(para, heads[i]));
   const chains = partChains(paras, heads);

@@ -12,6 +12,8 @@ import { LOOKS_BACK, inSpeakingOrder, namedItems, tasksSpokenFor } from './closi
 // (an exception may come between: 以上各项工作，除另有标注外，由…牵头)
 // (or for the items it names: 以上第（一）至（四）项指标由…, see closing-scope.ts)
 const ALL_TASKS = /(?:以上|上述|本方案|本实施方案|本实施意见|本计划|各项)(?:第[^由。；]{1,24}?项)?(?:各项|所列|确定的|提出的)?(?:政策措施|工作任务|工作|任务|措施|政策|指标)?(?:[，,]?(?:除另有标注外|除另有标注的外|另有标注的除外|除特别注明外|除另有明确外)[，,]?)?(?:均|统一)?由([^。；]{4,160}?)(?:。|；|$)/;
+/** A clause of such a sentence that makes an exception: 除另有时限要求外, 另有规定的除外. */
+const EXCEPTION = /^除.*外$|除外$/;
 /** 由各牵头单位负责: a sentence that points back at the tasks' own notes names nobody. */
 const OWN_NOTES = /^各?(?:牵头|责任|配合|相关责任|有关责任)单位$/;
 
@@ -28,7 +30,9 @@ export function sentenceForAll(text: string): FoundNote | undefined {
 
 /** The owner note of an ALL_TASKS match, unless it names only the tasks' own units (由各牵头单位负责). */
 function forAllNote(m: RegExpExecArray) {
-  const note = readOwnerNote(m[1].replace(/(?:组织实施|组织落实|统筹推进)$/, ''), false);
+  // an exception between its clauses (除另有时限要求外) names no body
+  const named = m[1].split(/[，,]/).filter((c) => !EXCEPTION.test(c)).join('，');
+  const note = readOwnerNote(named.replace(/(?:组织实施|组织落实|统筹推进)$/, ''), false);
   return note && note.fields.units.length && !note.fields.units.every((u) => OWN_NOTES.test(u)) ? note : undefined;
 }
 

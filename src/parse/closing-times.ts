@@ -2,12 +2,14 @@
 // one sentence after them — “以上各项目标完成时限均为2018年12月底前，另有标注的除外。”, “上述任务均须于
 // 2024年6月底前完成”. Every task without a date of its own is due by it.
 import type { Paragraph, Task } from '../model.js';
-import { extractDeadlines } from './deadlines.js';
+import { extractDeadlines, parseDeadlineCell } from './deadlines.js';
 import { inSpeakingOrder, tasksSpokenFor } from './closing-scope.js';
 
 /** A paragraph that speaks for every task (以上各项…, 上述任务…), and a clause of it that sets a time (完成时限均为…, 均须于…前完成). */
 const FOR_ALL = /^(?:以上|上述|本方案|各项)/;
-const SETS_A_TIME = /完成时限|完成时间|完成期限|时限|前完成|底前/;
+// (or leaves them open-ended: 以上任务由A牵头，B配合，长期坚持)
+const SETS_A_TIME = /完成时限|完成时间|完成期限|时限|前完成|底前|长期坚持|持续推进/;
+const OPEN_ENDED = /^(?:长期坚持|持续推进)$/;
 
 /** The time a paragraph sets for the tasks it speaks for, if it is such a sentence. */
 function closingTime(text: string, docYear: number | undefined) {
@@ -17,6 +19,9 @@ function closingTime(text: string, docYear: number | undefined) {
     if (!SETS_A_TIME.test(clause)) continue;
     const found = extractDeadlines(clause, docYear).filter((d) => d.kind === 'by' && d.date !== undefined);
     if (found.length === 1) return { ...found[0], clause };
+    // an open-ended time as the sentence's last clause (…，B配合，长期坚持), as a 完成时限 cell says it
+    const last = clause.split(/[，,]/).pop()!.trim();
+    if (OPEN_ENDED.test(last)) return { ...parseDeadlineCell(last, docYear), text: last, clause };
   }
   return undefined;
 }

@@ -26,7 +26,8 @@ const PAID = /^[^，。；,;]{0,8}?(?:补助|补贴|奖励|资助|资金|奖金|
 const BEFORE_END = new RegExp(`${BEFORE}(?:${[...TARGET_BRIDGES].sort(byLength).join('|')}){0,2}\\s*$`);
 const VERBS = [...TARGET_BEFORE.map((t) => t.word), ...TARGET_VERBS].join('|');
 const ONLY_VERB = new RegExp(`^(?:${VERBS})$`);
-const VERB_BEFORE = new RegExp(`(?:${VERBS})[^，。；0-9]{0,12}$`);
+// (a list of what is done may sit between the verb and its count: 开展惠民演出、文化下乡等活动200场次)
+const VERB_BEFORE = new RegExp(`(?:${VERBS})[^，。；0-9]{0,20}$`);
 /** How far a target's clause is looked for around it: an indicator is a few words, never a page. */
 const CLAUSE_REACH = 40;
 /** Between two figures of one list: 、 or 和, then what the next one counts (no clause break). */
@@ -111,6 +112,14 @@ function indicatorOf(text: string, from: number, at: number, after: number, end:
   return unit === '元' ? `${head}…${tail}` : head;
 }
 
+/** Where the clause before `at` starts when a list of its objects (幼儿园、中小学20所) is one clause with its verb. */
+function listClauseStart(text: string, at: number): number {
+  let start = at;
+  const first = Math.max(0, at - CLAUSE_REACH);
+  while (start > first && !/[。；;，,：:！？]/.test(text[start - 1])) start--;
+  return start;
+}
+
 /** Whether `at` falls between an opening “ and its closing ” within the same clause. */
 function insideQuote(text: string, at: number): boolean {
   const open = text.lastIndexOf('“', at);
@@ -142,7 +151,7 @@ export function findTargets(text: string): Target[] {
     const at = found - (lead ? lead[0].length : 0);
     const all = text.slice(at, found) + counted;
     // a bare 1000人次 counts when its clause names what is done to reach it (每年培训窗口人员1000人次)
-    const verb = !before && !after && !rate ? VERB_BEFORE.exec(text.slice(clauseAround(text, at, at).start, at)) : null;
+    const verb = !before && !after && !rate ? VERB_BEFORE.exec(text.slice(listClauseStart(text, at), at)) : null;
     // the next figure of a list under one verb (打造游戏空间100处、宠物友好公园10座)
     const listed = !before && !after && !verb && out.length > 0 && lastEnd > 0 && LISTED.test(text.slice(lastEnd, at));
     if (!before && !after && !verb && !rate && !benefit && !listed) continue; // a bare 5% or 3个 measures nothing
@@ -218,7 +227,7 @@ function* modalWords(text: string): Generator<{ word: string; cls: StrengthClass
  * noun or the plain verb guide, not an encouragement of others (引导社会资本投资).
  */
 const NOT_MODAL_BEFORE: Record<string, RegExp> = { 禁止: /(?:未|不|非|无|未明确|没有)$/, 务必: /[服业事任政公财商医税警党村校法家内外债劳防特义]$/, 要: /[重主必首紧纪摘简提概需扼险只]$/, 需: /[必急所供亟]$/, 须: /[必]$/, 支持: /[的和与及面能可否予供贷金策居术融]$/, 应: /[相响供适对反效答呼回感顺]$/, 可: /[许认不宁]$/ };
-const NOT_MODAL_AFTER: Record<string, RegExp> = { 要: /^[素点件求闻害领务紧]/, 需: /^[求要]/, 须: /^知/, 支持: /^(?:$|[，。；,;、）)]|力|体系|政策|资金|措施|方式|服务)/, 引导: /^(?:$|[，。；,;、）)]|基金|资金|作用|机制)/, 应: /^[用急对收付变聘届试答]/, 可: /^(?:[行能持靠及信用见观控比燃达]|视化|再生|回收|降解|追溯|复制|推广|操作|量化|循环|穿戴|替代)/, 禁止: /^(?:的|类|[\u4e00-\u9fff]{2}的)/, 争取: /^(?:国家|中央|省|市|上级|资金|项目|支持|试点|政策|列入|纳入)/ };
+const NOT_MODAL_AFTER: Record<string, RegExp> = { 要: /^[素点件求闻害领务紧]/, 需: /^[求要]/, 须: /^知/, 支持: /^(?:$|[，。；,;、）)]|力|体系|政策|资金|措施|方式|服务)/, 引导: /^(?:$|[，。；,;、）)]|基金|资金|作用|机制)/, 应: /^[用急对收付变聘届试答]/, 可: /^(?:[行能持靠及信用见观控比燃达]|视化|再生|回收|降解|追溯|复制|推广|操作|量化|循环|穿戴|替代|支配|感知|承受|负担|预期|预见|核查|计量|信赖|转化)/, 禁止: /^(?:的|类|[\u4e00-\u9fff]{2}的)/, 争取: /^(?:国家|中央|省|市|上级|资金|项目|支持|试点|政策|列入|纳入)/ };
 
 /** Whether a strength word found at `at` is a modal there, not part of another word or sense. */
 function isModalAt(text: string, word: string, at: number): boolean {

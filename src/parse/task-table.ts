@@ -29,6 +29,8 @@ interface Columns {
 
 const ASSIST = /配合|协办|参与|协同|协助/;
 
+/** A 序号 cell's value: 3, 3., （三）, 三、. */
+const SERIAL = /^[（(]?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[）)、.．]?$/;
 /** A task column's header: 重点任务 / 改革举措 / 工作任务 / 具体措施 / 事项 (主要内容 is the content column). */
 // (and a 目标责任分解书's 主要目标 / 目标任务: a goal is its measure)
 const TASK_HEADER = /任务|举措|措施|事项|项目|名称|工作|目标/;
@@ -37,6 +39,8 @@ function headerColumns(cells: string[]): Columns | undefined {
   const find = (re: RegExp, not = -1) => cells.findIndex((c, i) => i !== not && re.test(c));
   // header cells are short labels; a body row that mentions 任务 and 单位 in its sentences is not one
   if (cells.some((c) => c.length > 16)) return undefined;
+  // nor a row that opens with its number (（二） | 承接落实…事项 | 市直有关部门 |): labels carry none
+  if (cells.some((c) => SERIAL.test(c.trim()))) return undefined;
   const number = find(/^(序号|编号|序)$/);
   const content = find(/内容|具体措施|工作措施|主要措施/);
   // several task columns go from the group to the task itself (重点任务 | 任务分组 | 具体任务): the last is the task
@@ -135,7 +139,10 @@ export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult
     const numbered = cols.number >= 0;
     // 序号 as digits, or as the body's own item markers (（一）, 一、, 1.) in a table of owners only
     const written = numbered ? (cells[cols.number] ?? '').trim().replace(/^[（(〔]\s*|\s*[）)〕、.．]$/g, '') : String(seen.size + 1);
-    const value = /^\d{1,5}$/.test(written) ? Number(written) : cols.task < 0 && /^[一二三四五六七八九十]{1,3}$/.test(written) ? chineseNumeral(written) : NaN;
+    // (a row numbered in words beside a task cell is a task where it names owners or a time; one
+    // without them is a group row spanning the table: 一 | 知识产权保护方面 | | |)
+    const hasOwnerOrTime = [cols.lead, cols.assist, cols.deadline].some((k) => k >= 0 && (cells[k] ?? '').trim() !== '');
+    const value = /^\d{1,5}$/.test(written) ? Number(written) : (cols.task < 0 || hasOwnerOrTime) && /^[一二三四五六七八九十]{1,3}$/.test(written) ? chineseNumeral(written) : NaN;
     if (!(value > 0)) return;
     const number = /^\d/.test(written) ? String(value) : written;
     const taskCell = cols.task >= 0 ? (cells[cols.task] ?? '').trim() : '';
@@ -168,7 +175,8 @@ export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult
     const title = splitTitle(task.replace(CELL_MARKER, '')).title;
     const content = cell(cols.content);
     const text = content && content !== task ? `${task.replace(/[。；]$/, '')}。${content}` : task;
-    const deadlineCell = cell(cols.deadline);
+    // (a dash or 无 in the 完成时限 column says the row has no time)
+    const deadlineCell = /^[—–\-－/／无]*$/.test(cell(cols.deadline)) ? '' : cell(cols.deadline);
     // the row's own words may set a time too (…在20个工作日内公开), besides its 完成时限 cell
     const compact = (x: string) => x.replace(/\s/g, '');
     const deadlines = extractDeadlines(text, docYear).filter((d) => !deadlineCell || !compact(deadlineCell).includes(compact(d.text)));

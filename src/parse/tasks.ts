@@ -13,6 +13,7 @@ import { splitRuns, withoutRunMarker } from './runs.js';
 import { lineOwned, topOf, type NodeNotes, type Slot, type TaskLevel } from './task-level.js';
 import { emptyList, mapList } from './lists.js';
 import { LOOKS_BACK } from './closing-scope.js';
+import { sentenceForAll } from './closing-owners.js';
 
 const NO_DEADLINES: Deadline[] = emptyList();
 const NO_FOUND: FoundNote[] = emptyList();
@@ -77,6 +78,9 @@ function headingDraft(body: Body, n: BodyNode, notes: Map<BodyNode, NodeNotes>):
   for (const i of subtreeParas(n)) {
     if (lineParas.has(i)) continue;
     const t = body.tokens[i];
+    // a sentence for the tasks before it (以上任务由A牵头，…于9月底前完成) that follows the last item
+    // of a part is no part of that item: it is read for them all (closing-owners.ts, closing-times.ts)
+    if (i !== n.index && LOOKS_BACK.test(t.para.text) && sentenceForAll(t.para.text)) continue;
     for (const note of t.notes) found.push({ note, index: i });
     const from = i === n.index ? n.heading!.marker.length : 0;
     parts.push(withoutNotes(t.para.text, t.notes, from));

@@ -34,6 +34,7 @@ export function groupOwnerChanges(changes: readonly OwnerChange[]): OwnerGroup[]
   for (const o of changes) {
     if (o.change === 'reassigned') add('reassigned', `${(o.baseLeads ?? []).join('、')} → ${(o.localLeads ?? []).join('、')}`, o);
     else if (o.change === 'owner-dropped' || o.change === 'owner-added') for (const u of o.unmatched ?? []) add(o.change, u, o);
+    for (const u of o.added ?? []) add('owner-added', u, o);
   }
   for (const o of changes) {
     for (const u of o.groupsAdded ?? []) add('group-added', u, o);
@@ -60,7 +61,7 @@ export function changeCell(o: OwnerChange): string {
   const moved =
     o.change === 'reassigned'
       ? `${(o.baseLeads ?? []).join('、')}→${(o.localLeads ?? []).join('、')}`
-      : [...(o.unmatched ?? []), ...((o.change === 'owner-added' ? o.groupsAdded : o.groupsDropped) ?? [])].join('、');
+      : [...(o.unmatched ?? []), ...((o.change === 'owner-added' ? o.groupsAdded : o.groupsDropped) ?? []), ...(o.added ?? []).map((u) => `+${u}`)].join('、');
   return `${o.local}:${o.change}${moved ? ` ${moved}` : ''}${o.basis === 'inferred' ? ' (inferred)' : ''}`;
 }
 
