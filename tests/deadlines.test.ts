@@ -137,6 +137,14 @@ describe('extractDeadlines: by', () => {
     for (const [text, date] of cases) expect(one(`开展试点，${text}完成。`), text).toMatchObject({ kind: 'by', date });
   });
 
+  it('reads 今明两年 (this year and next) as the end of the next year, and nothing where the notice states no year', () => {
+    expect(extractDeadlines('今明两年新建改建农村公路120公里', 2014)).toEqual([expect.objectContaining({ kind: 'by', date: '2015-12-31', text: '今明两年' })]);
+    expect(extractDeadlines('今明两年新建改建农村公路120公里')).toEqual([]);
+    // 到年底 is the document year's end; 年末 alone is no time
+    expect(extractDeadlines('到年底，生活垃圾分类覆盖率达到90%', 2019)).toEqual([expect.objectContaining({ kind: 'by', date: '2019-12-31' })]);
+    expect(extractDeadlines('年末有考评', 2019)).toEqual([]);
+  });
+
   it('reads 到2022年 / 力争到2022年 and a year followed by an achievement verb', () => {
     const d = one('力争到 2022 年，基本建立机构设置科学、职能定位准确、运行高效透明的现代政府，基本建立科学的指标体系。');
     expect(d).toMatchObject({ kind: 'by', date: '2022-12-31', text: '力争到 2022 年' });

@@ -218,3 +218,22 @@ describe('a trailing 分工表 numbered as the items are (（一）), and times 
     expect(n.tasks[2].deadlines.map((d) => d.date)).toEqual(['2021-06-30']);
   });
 });
+
+describe('a part of unnumbered measures owned by one sentence for the part (以上第一部分任务由A牵头)', () => {
+  const head = '某某县人民政府办公室关于印发某某县促进经济稳增长工作方案的通知\n某政办发〔2014〕23号\n各乡镇人民政府，县政府各有关部门：\n现将《某某县促进经济稳增长工作方案》印发给你们，请认真贯彻执行。\n某某县人民政府办公室\n2014年8月5日\n某某县促进经济稳增长工作方案\n';
+  const body =
+    '一、抓好重大交通项目建设\n全力做好高速公路县境内征地拆迁工作，2014年8月底前完成征地拆迁。\n实施农村公路畅通工程，今明两年新建改建农村公路120公里。\n推进火车站站前广场及货场改造，提升货运集疏能力。\n以上第一部分任务由县发改局牵头，县交通运输局配合。\n' +
+    '二、改善城镇基础设施\n实施县城供热管网改造工程，2014年9月30日前完成12公里老旧管网改造。（县住建局负责）\n';
+  it('holds one task per paragraph, each owned by the sentence', () => {
+    const n = parseText(head + body, 'plan.txt', { asPlan: true });
+    expect(n.tasks.map((t) => t.id)).toEqual(['1.1', '1.2', '1.3', '2']);
+    expect(n.tasks.slice(0, 3).map((t) => t.lead)).toEqual([['县发改局'], ['县发改局'], ['县发改局']]);
+  });
+
+  it('implements a base titled without 关于 (黑龙江省促进经济稳增长的若干措施) whose subject it is named after', () => {
+    const base = '黑龙江省促进经济稳增长的若干措施\n为应对经济下行压力，省政府决定采取以下措施。\n一、推进重大基础设施建设\n（一）加快高速公路建设，今明两年投资270亿元。\n（二）加快农村公路建设，建设农村公路约6000公里。\n二、改善城镇基础设施\n（三）实施城市供热管网改造工程。\n';
+    const d = diffNotices(parseText(base, 'base.txt', { asPlan: true }), parseText(head + body, 'plan.txt', { asPlan: true }));
+    expect(d.family?.sameFamily).toBe(true);
+    expect(d.family.by).toBe('name');
+  });
+});

@@ -25,13 +25,17 @@ export function baseSubject(title: string): string {
   let s = plain(title);
   const about = s.indexOf('关于');
   if (about >= 0) s = s.slice(about + 2);
+  // a title without 关于 opens with its issuer's place (黑龙江省促进经济稳增长的若干措施)
+  else s = s.replace(PLACE_PREFIX, (m) => (NOT_A_PLACE.test(m) ? m : ''));
   s = s.replace(/^印发/, '').replace(/^在/, '');
   s = plain(s);
   // a forwarded request or report is named after its matter: 转发国家教委关于X有关问题请示的通知 → X
   s = s.replace(/(?:有关|若干)?问题(?:的)?(?:请示|报告)$|(?:的)?(?:请示|报告)$/, '');
   // a national subject names its own level: 国家职业教育改革 is implemented as 浙江省职业教育改革实施方案
-  return s.replace(IMPLEMENTING_GENRE, '').replace(/^(?:国家|全国)/, '');
+  return s.replace(IMPLEMENTING_GENRE, '').replace(/的$/, '').replace(/^(?:国家|全国)/, '');
 }
+/** A province, city or county name at the front of a title (黑龙江省, 广州市, 富裕县). */
+const PLACE_PREFIX = /^[\u4e00-\u9fff]{2,4}?(?:省|自治区|市|县|区|州)(?:人民政府(?:办公厅|办公室)?)?(?=[\u4e00-\u9fff]{4,})/;
 
 /** The local plan's name with place, wording and genre taken off: 市场监管领域全面推行部门联合双随机、一公开监管工作. */
 export function localName(title: string): { name: string; genre: boolean } {
@@ -81,3 +85,5 @@ export function namedAfterSubject(baseTitles: string[], localTitles: string[], s
   }
   return undefined;
 }
+/** Words that end as places do but are none (加快城市更新, 推进社区治理, 老旧小区改造). */
+const NOT_A_PLACE = /(?:城市|都市|门市|超市|夜市|街区|社区|园区|景区|城区|小区|山区|林区|矿区|牧区|市区|地区|辖区|新区|特区|片区|功能区|示范区|开发区|试验区|自贸区)(?:人民政府(?:办公厅|办公室)?)?$/;

@@ -145,10 +145,13 @@ function interpret(g: Groups, text: string, start: number, end: number, docYear?
     return g('fPart')!.endsWith('末') ? { kind: 'by', date: last } : { kind: 'range', date: last, start: iso(years[0], 1, 1), end: last };
   }
   if (g('bare')) {
-    if (!g('bY') && !g('bBefore') && !g('bIn')) return null; // 年末有考评 alone
+    // 年末有考评 alone is no time; 到年底 / 至年底 is one
+    if (!g('bY') && !g('bBefore') && !g('bIn') && !/[到至]$/.test(text.slice(Math.max(0, start - 1), start))) return null;
     if (docYear === undefined) return { kind: 'by' };
     return yearEnd(docYear + (g('bY') === '明' ? 1 : 0));
   }
+  // (relative to a year the notice does not state: no time that can be compared)
+  if (g('twoY')) return docYear === undefined ? null : yearEnd(docYear + 1);
   if (g('month')) return monthOnly(g, text, start, docYear);
   if (g('every')) return { kind: 'recurring', frequency: everyFrequency(g('eN'), g('eU')!) };
   if (g('per')) return { kind: 'recurring', frequency: everyFrequency(g('pN'), '年') };

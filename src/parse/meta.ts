@@ -10,7 +10,7 @@ import { META_LABELS } from '../vocabulary.js';
 const LABEL_RE = new RegExp(`(${[...META_LABELS].sort((a, b) => b.length - a.length).map((l) => [...l].join('\\s*')).join('|')})\\s*[：:]`, 'g');
 const META_START = new RegExp(`^(?:${META_LABELS.map((l) => [...l].join('\\s*')).join('|')})\\s*[：:]`);
 const NOTICE_TITLE_END = /(通知|意见|决定|批复|函|通报|公告|通告|报告|请示|规定|办法|命令|决议|答复|回复|条例|预案|细则|纪要)$/;
-const PLAN_TITLE_END = /(方案|计划|规划|意见|办法|细则|要点|纲要)(（[^（）]{0,16}）)?$/;
+const PLAN_TITLE_END = /(方案|计划|规划|意见|办法|细则|要点|纲要|措施|举措)(（[^（）]{0,16}）)?$/;
 
 /** Fields of a web page's metadata table: 发文机关：国务院  成文日期：2018年12月21日 … */
 function metadataBlock(paras: Paragraph[]): Map<string, string> {

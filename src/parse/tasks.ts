@@ -186,6 +186,15 @@ function wholeDrafts(body: Body, n: BodyNode, level: TaskLevel, runsOnly = false
   const texts = n.paras.filter((i) => !lines.has(i));
   // (a paragraph of runs may be followed, in the last part, by the plan's closing words)
   const runs = texts.length === 1 || (runsOnly && texts.length) ? splitRuns(body.tokens[texts[0]].para.text) : [];
+  // a part titled alone over several paragraphs under one sentence for them (一、抓好重大交通项目建设 /
+  // 全力做好…。/ 实施…。/ 推进…。/ 以上任务由A牵头): one measure per paragraph, each carrying that note
+  const measures = texts.filter((i) => !LOOKS_BACK.test(body.tokens[i].para.text));
+  if (!n.heading!.body && lines.size > 0 && measures.length >= 2 && measures.every((i) => !body.tokens[i].notes.length && splitRuns(body.tokens[i].para.text).length < 2)) {
+    return measures.map((i, k) => {
+      const t = body.tokens[i];
+      return { node: n, sub: { position: k + 1, number: null }, index: i, line: t.para.line, text: t.para.text, head: '', notes: whole.notes.filter((x) => lines.has(x.index)) };
+    });
+  }
   // (where parts are the tasks, a paragraph that opens with its own words before 一是 states one measure)
   if (runs.length < 2 || (runsOnly && runs[0].start > 0)) return [whole];
   const t = body.tokens[texts[0]];
