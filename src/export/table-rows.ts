@@ -6,7 +6,7 @@
 // after the lines), with a hash of them: nothing encodes a short string twice or sends it twice (a
 // long one, met in two cells, is: see SHORT).
 // Everything here runs to its end without yielding, so the scratch buffers are shared by all calls.
-import { TABLES, tableInput, type Cell, type RecordView, type TableRows } from './tables.js';
+import { TABLES, tableInput, type Cell, type Column, type RecordView, type TableRows } from './tables.js';
 import { hashBytes } from '../write/parquet-dictionary.js';
 
 const DAY_MS = 86_400_000;
@@ -233,7 +233,7 @@ function putText(v: unknown, slack: number): void {
  * 32-bit integer digit by digit, a short decimal by putDecimal). The hot loop keeps its buffers and
  * positions in locals.
  */
-function writeCsv(rows: Cell[][], n: number, isString: boolean[], cells: Int32Array): void {
+function writeCsv(rows: Cell[][], n: number, isString: readonly boolean[], cells: Int32Array): void {
   const m = isString.length;
   // room for a row's commas, newline and non-string cells, kept free after each string cell too
   const slack = m * PER_CELL;
@@ -314,7 +314,15 @@ const MIN_BUFFER = 64 << 10;
 /** A buffer of at least `n` bytes: the smallest spare one that fits, or a new one. */
 function bufferFor(n: number): ArrayBuffer {
   let best = -1;
-  for (let i = 0; i < spare.length; i++) if (spare[i].byteLength >= n && (best < 0 || spare[i].byteLength < spare[best].byteLength)) best = i;
+  let bestSize = Infinity;
+  // every spare buffer read on each pass: an access on a path not yet taken made V8 leave optimized code
+  for (let i = 0; i < spare.length; i++) {
+    const size = spare[i].byteLength;
+    if (size >= n && size < bestSize) {
+      best = i;
+      bestSize = size;
+    }
+  }
   if (best >= 0) {
     const b = spare[best];
     spare[best] = spare[spare.length - 1];
@@ -342,6 +350,64 @@ function reserve(n: number): void {
   }
 }
 
+/** Per table (TABLES order), which columns are written from the distinct strings: string and date cells. */
+const STRING_COLUMNS: readonly boolean[][] = TABLES.map((t) => t.columns.map((c) => c.type === 'string' || c.type === 'date'));
+
+/**
+ * Column k's string or date cells as codes into `cells` (from k·n on): -1 null, -2 a value that is not
+ * a string. Returns the code all rows share, or -3 when they differ (or hold a non-string).
+ */
+function codeColumn(rows: Cell[][], n: number, k: number, cells: Int32Array): number {
+  const base = k * n;
+  // a value often repeats the row before's (the file, a task's id down its owners): no lookup then
+  let last: Cell = null;
+  let lastCode = -1;
+  for (let i = 0; i < n; i++) {
+    const v = rows[i][k];
+    if (v === last) cells[base + i] = lastCode;
+    else if (typeof v === 'string') cells[base + i] = lastCode = codeOf((last = v));
+    else cells[base + i] = v === null ? -1 : -2;
+  }
+  const first = cells[base];
+  if (first === -2) return -3;
+  for (let i = 1; i < n; i++) if (cells[base + i] !== first) return -3;
+  return first;
+}
+
+/** Column k's string codes sent as they are (a non-string as null). */
+function sendCodes(n: number, k: number, cells: Int32Array): void {
+  reserve(n);
+  const to = codes;
+  const base = k * n;
+  for (let i = 0; i < n; i++) to[codesAt++] = Math.max(cells[base + i], -1);
+}
+
+/** Column k's dates sent as days (NaN: null). */
+function sendDays(rows: Cell[][], n: number, k: number, cells: Int32Array): void {
+  reserve(n);
+  const to = nums;
+  const base = k * n;
+  for (let i = 0; i < n; i++) {
+    const v = rows[i][k];
+    to[numsAt++] = cells[base + i] >= 0 ? daysOf(v as string) : v === null ? NaN : Math.round(Date.parse(`${v as string}T00:00:00Z`) / DAY_MS);
+  }
+}
+
+/** Column k's numbers and booleans: the value all rows share, or undefined after sending each row's (NaN: null). */
+function numberColumn(rows: Cell[][], n: number, k: number): Cell | undefined {
+  const first = rows[0][k];
+  let all = true;
+  for (let i = 1; i < n && all; i++) all = rows[i][k] === first;
+  if (all) return first ?? null;
+  reserve(n);
+  const to = nums;
+  for (let i = 0; i < n; i++) {
+    const v = rows[i][k];
+    to[numsAt++] = v === null || v === undefined ? NaN : Number(v);
+  }
+  return undefined;
+}
+
 /** The rows one record gives every table, packed (TableRows). */
 export function tableRows(r: RecordView): TableRows {
   distinct = new Map();
@@ -351,69 +417,55 @@ export function tableRows(r: RecordView): TableRows {
   const counts: number[] = [];
   const csvEnds: number[] = [];
   const same: (Cell | undefined)[] = [];
-  for (const t of TABLES) {
-    const rows = t.rows(input);
+  // each step is a function of its own: V8 optimizes small functions sooner and more cheaply than one
+  // large one, and a change of types in one step recompiles that step only
+  for (let t = 0; t < TABLES.length; t++) {
+    const rows = TABLES[t].rows(input);
     const n = rows.length;
     counts.push(n);
-    if (!n) {
-      csvEnds.push(outAt - outBase);
-      continue;
-    }
-    const columns = t.columns;
-    const m = columns.length;
-    if (cellCodes.length < n * m) cellCodes = new Int32Array(Math.max(cellCodes.length * 2, n * m));
-    const cells = cellCodes;
-    const isString = columns.map((c) => c.type === 'string' || c.type === 'date');
-    // column by column: the codes of string and date cells, whether all rows share the value, and
-    // the codes or numbers that go to the main thread when they do not
-    for (let k = 0; k < m; k++) {
-      const type = columns[k].type;
-      reserve(n);
-      if (isString[k]) {
-        const base = k * n;
-        // a value often repeats the row before's (the file, a task's id down its owners): no lookup then
-        let last: Cell = null;
-        let lastCode = -1;
-        for (let i = 0; i < n; i++) {
-          const v = rows[i][k];
-          if (v === last) cells[base + i] = lastCode;
-          else if (typeof v === 'string') cells[base + i] = lastCode = codeOf((last = v));
-          else cells[base + i] = v === null ? -1 : -2;
-        }
-        const first = cells[base];
-        let all = first !== -2;
-        for (let i = 1; i < n && all; i++) all = cells[base + i] === first;
-        if (all) {
-          same.push(first === -1 ? null : type === 'date' ? daysOf(rows[0][k] as string) : first);
-        } else if (type === 'string') {
-          same.push(undefined);
-          const to = codes;
-          for (let i = 0; i < n; i++) to[codesAt++] = Math.max(cells[base + i], -1);
-        } else {
-          same.push(undefined);
-          const to = nums;
-          for (let i = 0; i < n; i++) {
-            const v = rows[i][k];
-            to[numsAt++] = cells[base + i] >= 0 ? daysOf(v as string) : v === null ? NaN : Math.round(Date.parse(`${v as string}T00:00:00Z`) / DAY_MS);
-          }
-        }
-      } else {
-        const first = rows[0][k];
-        let all = true;
-        for (let i = 1; i < n && all; i++) all = rows[i][k] === first;
-        same.push(all ? (first ?? null) : undefined);
-        if (!all) {
-          const to = nums;
-          for (let i = 0; i < n; i++) {
-            const v = rows[i][k];
-            to[numsAt++] = v === null || v === undefined ? NaN : Number(v);
-          }
-        }
-      }
-    }
-    writeCsv(rows, n, isString, cells);
+    if (n) tableColumns(rows, n, TABLES[t].columns, STRING_COLUMNS[t], same);
     csvEnds.push(outAt - outBase);
   }
+  const packed = pack(counts, csvEnds, same);
+  if (mem.length > SCRATCH_KEEP) {
+    mem = Buffer.allocUnsafeSlow(1 << 18);
+    outBase = 1 << 16;
+  }
+  distinct = new Map();
+  return packed;
+}
+
+/**
+ * One table's rows: column by column the value all rows share (into `same`), or the codes and numbers
+ * sent to the main thread when they differ; then the CSV lines.
+ */
+function tableColumns(rows: Cell[][], n: number, columns: readonly Column[], isString: readonly boolean[], same: (Cell | undefined)[]): void {
+  const m = columns.length;
+  if (cellCodes.length < n * m) cellCodes = new Int32Array(Math.max(cellCodes.length * 2, n * m));
+  const cells = cellCodes;
+  for (let k = 0; k < m; k++) {
+    if (!isString[k]) {
+      same.push(numberColumn(rows, n, k));
+      continue;
+    }
+    const all = codeColumn(rows, n, k, cells);
+    if (all === -1) same.push(null);
+    else if (all >= 0) same.push(columns[k].type === 'date' ? daysOf(rows[0][k] as string) : all);
+    else {
+      same.push(undefined);
+      if (columns[k].type === 'string') sendCodes(n, k, cells);
+      else sendDays(rows, n, k, cells);
+    }
+  }
+  writeCsv(rows, n, isString, cells);
+}
+
+/**
+ * The record's rows in one buffer (moved to the main thread, not copied; movedBuffers): the CSV bytes,
+ * then the numbers (at a multiple of 8), then the spans, hashes and codes. Each buffer of its own was
+ * an allocation and a backing store for both threads' collectors to track and free.
+ */
+function pack(counts: number[], csvEnds: number[], same: (Cell | undefined)[]): TableRows {
   // the strings the CSV does not hold as they are (quoted) after its lines
   for (let c = 0; c < count; c++) {
     if (sent[c] < 0) {
@@ -424,9 +476,6 @@ export function tableRows(r: RecordView): TableRows {
       outAt += len;
     }
   }
-  // One buffer holds it all (moved to the main thread, not copied; movedBuffers): the CSV bytes, then
-  // the numbers (at a multiple of 8), then the spans, hashes and codes. Each buffer of its own was an
-  // allocation and a backing store for both threads' collectors to track and free.
   const csvBytes = outAt - outBase;
   const numsAt8 = (csvBytes + 7) & ~7;
   const spansAt = numsAt8 + numsAt * 8;
@@ -453,11 +502,6 @@ export function tableRows(r: RecordView): TableRows {
   packed.hashes.set(hashes.subarray(0, count));
   packed.codes.set(codes.subarray(0, codesAt));
   packed.nums.set(nums.subarray(0, numsAt));
-  if (mem.length > SCRATCH_KEEP) {
-    mem = Buffer.allocUnsafeSlow(1 << 18);
-    outBase = 1 << 16;
-  }
-  distinct = new Map();
   return packed;
 }
 
