@@ -94,7 +94,7 @@ class Bytes {
  * equal values as one RLE run (header count·2, the value in ⌈width/8⌉ bytes), the rest bit-packed in
  * groups of 8 (header groups·2+1, LSB first; only the last group is padded, with zeros).
  */
-function hybrid(out: Bytes, v: ArrayLike<number>, n: number, width: number): void {
+function hybrid(out: Bytes, v: Int32Array, n: number, width: number): void {
   const valueBytes = (width + 7) >> 3;
   const run8 = (at: number) => {
     if (at + 8 > n) return false;
@@ -136,6 +136,61 @@ function hybrid(out: Bytes, v: ArrayLike<number>, n: number, width: number): voi
       }
     }
   }
+}
+
+// A chunk's passes, each a function of its own: V8 compiles small functions sooner and more cheaply, and
+// a column type met for the first time recompiles only the pass it reaches.
+
+/** Definition levels of dictionary codes (-1: null) into `levels`, the non-null codes into `dense`; returns how many there are. */
+function codeLevels(codes: Int32Array, rows: number, levels: Int32Array, dense: Int32Array): number {
+  let present = 0;
+  for (let i = 0; i < rows; i++) {
+    const code = codes[i];
+    levels[i] = code < 0 ? 0 : 1;
+    if (code >= 0) dense[present++] = code;
+  }
+  return present;
+}
+
+/** Definition levels of values (NaN: null) into `levels`; returns how many are not null. */
+function valueLevels(v: Float64Array, rows: number, levels: Int32Array): number {
+  let present = 0;
+  for (let i = 0; i < rows; i++) {
+    const isNull = Number.isNaN(v[i]);
+    levels[i] = isNull ? 0 : 1;
+    if (!isNull) present++;
+  }
+  return present;
+}
+
+/** The non-null booleans (1/0) PLAIN: one bit each, LSB first. */
+function plainBools(body: Bytes, v: Float64Array, rows: number, levels: Int32Array, present: number): void {
+  body.ensure((present + 7) >> 3);
+  let acc = 0;
+  let bit = 0;
+  for (let i = 0; i < rows; i++) {
+    if (!levels[i]) continue;
+    if (v[i] === 1) acc |= 1 << bit;
+    if (++bit === 8) {
+      body.buf[body.pos++] = acc;
+      acc = bit = 0;
+    }
+  }
+  if (bit) body.buf[body.pos++] = acc;
+}
+
+/** The non-null doubles PLAIN (8 bytes little-endian each). */
+function plainDoubles(body: Bytes, v: Float64Array, rows: number, levels: Int32Array, present: number): void {
+  body.ensure(present * 8);
+  const view = new DataView(body.buf.buffer, body.buf.byteOffset, body.buf.length);
+  for (let i = 0; i < rows; i++) if (levels[i]) view.setFloat64((body.pos += 8) - 8, v[i], true);
+}
+
+/** The non-null 32-bit integers (and dates) PLAIN (4 bytes little-endian each). */
+function plainInts(body: Bytes, v: Float64Array, rows: number, levels: Int32Array, present: number): void {
+  body.ensure(present * 4);
+  const view = new DataView(body.buf.buffer, body.buf.byteOffset, body.buf.length);
+  for (let i = 0; i < rows; i++) if (levels[i]) view.setInt32((body.pos += 4) - 4, v[i], true);
 }
 
 /** Bits needed for the codes 0 … size-1 (at least 1). */
@@ -255,8 +310,9 @@ interface ChunkMeta {
 export class ParquetFileWriter {
   private offset = 0;
   private readonly groups: { rows: number; bytes: number; rawBytes: number; chunks: ChunkMeta[] }[] = [];
-  // scratch, reused from chunk to chunk: definition levels and the non-null codes
-  private levels = new Uint8Array(0);
+  // scratch, reused from chunk to chunk: definition levels and the non-null codes (both Int32Array, so
+  // that hybrid() reads one kind of array)
+  private levels = new Int32Array(0);
   private dense = new Int32Array(0);
   private readonly body = new Bytes(64 * 1024);
   private readonly dict = new Bytes(64 * 1024);
@@ -278,7 +334,7 @@ export class ParquetFileWriter {
   writeRowGroup(rows: number, data: readonly ColumnChunkData[]): void {
     if (!rows) return;
     if (this.levels.length < rows) {
-      this.levels = new Uint8Array(rows);
+      this.levels = new Int32Array(rows);
       this.dense = new Int32Array(rows);
     }
     const start = this.offset;
@@ -294,32 +350,20 @@ export class ParquetFileWriter {
     const levels = this.levels;
     const body = this.body;
     body.pos = 0;
-    let present = 0;
+    let present: number;
     let dictionaryOffset: number | undefined;
     let dictionarySize = 0;
     let encoding = ENC_PLAIN;
     let raw = 0;
     if ('codes' in d) {
-      const dense = this.dense;
-      for (let i = 0; i < rows; i++) {
-        const code = d.codes[i];
-        levels[i] = code < 0 ? 0 : 1;
-        if (code >= 0) dense[present++] = code;
-      }
+      present = codeLevels(d.codes, rows, levels, this.dense);
       dictionarySize = 'dictionary' in d ? d.dictionary.length : d.dictionarySize;
       if (dictionarySize) {
         dictionaryOffset = base + out.pos;
         raw += page(out, 'dictionary', 'dictionary' in d ? this.plain(d.dictionary) : d.dictionaryPage, dictionarySize, ENC_PLAIN);
         encoding = ENC_RLE_DICTIONARY;
       }
-    } else {
-      const v = d.values;
-      for (let i = 0; i < rows; i++) {
-        const isNull = Number.isNaN(v[i]);
-        levels[i] = isNull ? 0 : 1;
-        if (!isNull) present++;
-      }
-    }
+    } else present = valueLevels(d.values, rows, levels);
     // definition levels, behind their byte length
     body.pos = 4;
     hybrid(body, levels, rows, 1);
@@ -329,29 +373,9 @@ export class ParquetFileWriter {
       body.byte(width);
       hybrid(body, this.dense, present, width);
     } else if ('values' in d) {
-      const v = d.values;
-      if (c.type === 'bool') {
-        body.ensure((present + 7) >> 3);
-        let acc = 0;
-        let bit = 0;
-        for (let i = 0; i < rows; i++) {
-          if (!levels[i]) continue;
-          if (v[i] === 1) acc |= 1 << bit;
-          if (++bit === 8) {
-            body.buf[body.pos++] = acc;
-            acc = bit = 0;
-          }
-        }
-        if (bit) body.buf[body.pos++] = acc;
-      } else if (c.type === 'double') {
-        body.ensure(present * 8);
-        const view = new DataView(body.buf.buffer, body.buf.byteOffset, body.buf.length);
-        for (let i = 0; i < rows; i++) if (levels[i]) view.setFloat64((body.pos += 8) - 8, v[i], true);
-      } else {
-        body.ensure(present * 4);
-        const view = new DataView(body.buf.buffer, body.buf.byteOffset, body.buf.length);
-        for (let i = 0; i < rows; i++) if (levels[i]) view.setInt32((body.pos += 4) - 4, v[i], true);
-      }
+      if (c.type === 'bool') plainBools(body, d.values, rows, levels, present);
+      else if (c.type === 'double') plainDoubles(body, d.values, rows, levels, present);
+      else plainInts(body, d.values, rows, levels, present);
     }
     const dataOffset = base + out.pos;
     raw += page(out, 'data', body.view(), rows, encoding);
