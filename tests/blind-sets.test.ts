@@ -57,6 +57,10 @@ const FLOOR: Record<string, Partial<Record<'links' | 'dropped' | 'added' | 'dead
   'pairs-X': { links: 0.69, dropped: 0.83, added: 0.88, deadlines: 0.69, owners: 0.65, targets: 0.71, strength: 0.78 },
   'pairs-Y': { links: 0.71, dropped: 0.87, added: 0.92, deadlines: 0.50, owners: 0.48, targets: 0.64, strength: 0.70 },
   'pairs-Z': { links: 0.95, dropped: 0.86, added: 0.89, deadlines: 0.69, owners: 0.77, targets: 0.63, strength: 0.92 },
+  'pairs-AD': { links: 0.90, dropped: 0.79, added: 0.78, deadlines: 0.90, owners: 0.72, targets: 0.78, strength: 0.73 },
+  'pairs-AE': { links: 0.79, dropped: 0.72, added: 0.82, deadlines: 0.66, owners: 0.73, targets: 0.76, strength: 0.63 },
+  'pairs-AF': { links: 0.90, dropped: 0.98, added: 0.77, deadlines: 0.60, owners: 0.85, targets: 0.66, strength: 0.81 },
+  'pairs-AG': { links: 0.94, dropped: 0.91, added: 0.98, deadlines: 0.79, owners: 0.93, targets: 0.91, strength: 0.87 },
 };
 
 describe.each(sets)('%s', (set) => {
