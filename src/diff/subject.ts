@@ -13,6 +13,11 @@ const IMPLEMENTING_GENRE = /(?:重点任务分工方案|任务分工方案|分�
 /** A place or issuer at the front: 沭阳县, 浙江省人民政府办公厅, 某某市, 国务院办公厅. */
 const ISSUER_PREFIX = /^(?:[\u4e00-\u9fff]{1,12}?(?:省|自治区|市|州|盟|县|区|旗)(?:人民)?(?:政府)?(?:办公厅|办公室)?|国务院(?:办公厅)?|中共中央(?:办公厅)?)/;
 
+/** A province, city or county name at the front of a title (黑龙江省, 广州市, 富裕县). */
+const PLACE_PREFIX = /^[\u4e00-\u9fff]{2,4}?(?:省|自治区|市|县|区|州)(?:人民政府(?:办公厅|办公室)?)?(?=[\u4e00-\u9fff]{4,})/;
+/** Words that end as places do but are none (加快城市更新, 推进社区治理, 老旧小区改造). */
+const NOT_A_PLACE = /(?:城市|都市|门市|超市|夜市|街区|社区|园区|景区|城区|小区|山区|林区|矿区|牧区|市区|地区|辖区|新区|特区|片区|功能区|示范区|开发区|试验区|自贸区)(?:人民政府(?:办公厅|办公室)?)?$/;
+
 function plain(s: string): string {
   return s
     .replace(/[“”"‘’《》〈〉「」『』\s]/g, '')
@@ -34,8 +39,6 @@ export function baseSubject(title: string): string {
   // a national subject names its own level: 国家职业教育改革 is implemented as 浙江省职业教育改革实施方案
   return s.replace(IMPLEMENTING_GENRE, '').replace(/的$/, '').replace(/^(?:国家|全国)/, '');
 }
-/** A province, city or county name at the front of a title (黑龙江省, 广州市, 富裕县). */
-const PLACE_PREFIX = /^[\u4e00-\u9fff]{2,4}?(?:省|自治区|市|县|区|州)(?:人民政府(?:办公厅|办公室)?)?(?=[\u4e00-\u9fff]{4,})/;
 
 /** The local plan's name with place, wording and genre taken off: 市场监管领域全面推行部门联合双随机、一公开监管工作. */
 export function localName(title: string): { name: string; genre: boolean } {
@@ -85,5 +88,3 @@ export function namedAfterSubject(baseTitles: string[], localTitles: string[], s
   }
   return undefined;
 }
-/** Words that end as places do but are none (加快城市更新, 推进社区治理, 老旧小区改造). */
-const NOT_A_PLACE = /(?:城市|都市|门市|超市|夜市|街区|社区|园区|景区|城区|小区|山区|林区|矿区|牧区|市区|地区|辖区|新区|特区|片区|功能区|示范区|开发区|试验区|自贸区)(?:人民政府(?:办公厅|办公室)?)?$/;

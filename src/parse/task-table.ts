@@ -141,11 +141,12 @@ export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult
     const written = numbered ? (cells[cols.number] ?? '').trim().replace(/^[（(〔]\s*|\s*[）)〕、.．]$/g, '') : String(seen.size + 1);
     // (a row numbered in words beside a task cell is a task where it names owners or a time; one
     // without them is a group row spanning the table: 一 | 知识产权保护方面 | | |)
-    const hasOwnerOrTime = [cols.lead, cols.assist, cols.deadline].some((k) => k >= 0 && (cells[k] ?? '').trim() !== '');
+    const cell = (k: number) => (k >= 0 ? (cells[k] ?? '').trim() : '');
+    const hasOwnerOrTime = [cols.lead, cols.assist, cols.deadline].some((k) => cell(k) !== '');
     const value = /^\d{1,5}$/.test(written) ? Number(written) : (cols.task < 0 || hasOwnerOrTime) && /^[一二三四五六七八九十]{1,3}$/.test(written) ? chineseNumeral(written) : NaN;
     if (!(value > 0)) return;
     const number = /^\d/.test(written) ? String(value) : written;
-    const taskCell = cols.task >= 0 ? (cells[cols.task] ?? '').trim() : '';
+    const taskCell = cell(cols.task);
     if (!numbered && (!taskCell || cells.filter((c) => c === taskCell).length > 1 || /^[一二三四五六七八九十]{1,3}[、.]/.test(taskCell))) return;
     const id = `T${value}`;
     if (seen.has(id)) {
@@ -153,7 +154,6 @@ export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult
       return;
     }
     seen.add(id);
-    const cell = (k: number) => (k >= 0 ? (cells[k] ?? '').trim() : '');
     // an owner cell may close with what its bodies do (应急处、监督处等按职责分工落实): the bodies are the cell
     const unitCell = (k: number) => cell(k).replace(ROLE_TAIL, '');
     // one 责任单位 cell may mark its lead: 市经信局（牵头），市发展改革委、市财政局

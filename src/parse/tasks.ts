@@ -190,10 +190,8 @@ function wholeDrafts(body: Body, n: BodyNode, level: TaskLevel, runsOnly = false
   // 全力做好…。/ 实施…。/ 推进…。/ 以上任务由A牵头): one measure per paragraph, each carrying that note
   const measures = texts.filter((i) => !LOOKS_BACK.test(body.tokens[i].para.text));
   if (!n.heading!.body && lines.size > 0 && measures.length >= 2 && measures.every((i) => !body.tokens[i].notes.length && splitRuns(body.tokens[i].para.text).length < 2)) {
-    return measures.map((i, k) => {
-      const t = body.tokens[i];
-      return { node: n, sub: { position: k + 1, number: null }, index: i, line: t.para.line, text: t.para.text, head: '', notes: whole.notes.filter((x) => lines.has(x.index)) };
-    });
+    const shared = whole.notes.filter((x) => lines.has(x.index));
+    return measures.map((i, k) => paragraphDraft(body, n, i, k, shared));
   }
   // (where parts are the tasks, a paragraph that opens with its own words before 一是 states one measure)
   if (runs.length < 2 || (runsOnly && runs[0].start > 0)) return [whole];
@@ -245,11 +243,15 @@ function leadDrafts(body: Body, n: BodyNode, level: TaskLevel, whole: Draft): Dr
   const bodyParas = byBody.length >= 2 && texts.every((i) => byBody.includes(i) || i === texts[0]);
   if (bodyParas) texts = byBody;
   else if (texts.length < 2 || !texts.every((i) => LEAD_SENTENCE.test(textOf(i)))) return undefined;
-  return texts.map((i, k) => {
-    const t = body.tokens[i];
-    const own = t.notes.length ? mapList(t.notes, (note) => ({ note, index: i })) : whole.notes.filter((x) => lines.has(x.index));
-    return { node: n, sub: { position: k + 1, number: null }, index: i, line: t.para.line, text: withoutNotes(t.para.text, t.notes, 0), head: '', notes: own };
-  });
+  const shared = whole.notes.filter((x) => lines.has(x.index));
+  return texts.map((i, k) => paragraphDraft(body, n, i, k, shared));
+}
+
+/** Paragraph i of a node as its (k+1)th task: its own notes, or those the node's lines give it. */
+function paragraphDraft(body: Body, n: BodyNode, i: number, k: number, shared: Draft['notes']): Draft {
+  const t = body.tokens[i];
+  const notes = t.notes.length ? mapList(t.notes, (note) => ({ note, index: i })) : shared;
+  return { node: n, sub: { position: k + 1, number: null }, index: i, line: t.para.line, text: withoutNotes(t.para.text, t.notes, 0), head: '', notes };
 }
 
 /** A node at the task level, outside the parts that set it, whose own text has no note and whose items each have theirs. */
