@@ -6,12 +6,12 @@ import type { Paragraph, Task } from '../model.js';
 import { readOwnerNote, type FoundNote } from './owner-notes.js';
 import { noteRoles } from './tasks.js';
 import { addUnique } from './unit-fields.js';
-import { LOOKS_BACK, inSpeakingOrder, namedItems, tasksSpokenFor } from './closing-scope.js';
+import { FOR_SEVERAL, LOOKS_BACK, inSpeakingOrder, namedItems, tasksSpokenFor } from './closing-scope.js';
 
 /** 以上工作由…, 上述各项任务由…, 本方案由…, 各项任务均由…: a sentence that speaks for every task. */
 // (an exception may come between: 以上各项工作，除另有标注外，由…牵头)
 // (or for the items it names: 以上第（一）至（四）项指标由…, see closing-scope.ts; or for its part: 以上第一部分任务由…)
-const ALL_TASKS = /(?:以上|上述|本方案|本实施方案|本实施意见|本计划|各项)(?:第[^由。；]{1,24}?项|第[一二三四五六七八九十\d]{1,3}(?:部分|方面)|本部分)?(?:各项|所列|确定的|提出的)?(?:政策措施|工作任务|工作|任务|措施|政策|指标)?(?:[，,]?(?:除另有标注外|除另有标注的外|另有标注的除外|除特别注明外|除另有明确外)[，,]?)?(?:均|统一)?由([^。；]{4,160}?)(?:。|；|$)/;
+const ALL_TASKS = new RegExp(`(?:${FOR_SEVERAL})(?:第[^由。；]{1,24}?项|第[一二三四五六七八九十\\d]{1,3}(?:部分|方面)|本部分)?(?:各项|所列|确定的|提出的)?(?:政策措施|工作任务|工作|任务|措施|政策|指标)?(?:[，,]?(?:除另有标注外|除另有标注的外|另有标注的除外|除特别注明外|除另有明确外)[，,]?)?(?:均|统一)?由([^。；]{4,160}?)(?:。|；|$)`);
 /** A clause of such a sentence that makes an exception: 除另有时限要求外, 另有规定的除外. */
 const EXCEPTION = /^除.*外$|除外$/;
 /** 由各牵头单位负责: a sentence that points back at the tasks' own notes names nobody. */

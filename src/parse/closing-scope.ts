@@ -11,6 +11,8 @@ const NAMED_ITEMS = new RegExp(`^(?:以上|上述)第?${ITEM}(?:项)?((?:(?:至|
 const NEXT_ITEM = new RegExp(`(至|到|[—－~～-]|[、和及])第?${ITEM}`, 'g');
 /** Words of a sentence that looks back at what was listed before it. */
 export const LOOKS_BACK = /^(?:以上|上述)/;
+/** Words that open a sentence for several tasks: those that look back, and those of the whole plan. */
+export const FOR_SEVERAL = '以上|上述|本方案|本实施方案|本实施意见|本计划|各项';
 
 /** The item numbers a sentence names (以上第（一）至（四）项 → 1, 2, 3, 4), or undefined when it names none. */
 export function namedItems(text: string): Set<number> | undefined {

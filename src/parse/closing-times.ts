@@ -3,10 +3,10 @@
 // 2024年6月底前完成”. Every task without a date of its own is due by it.
 import type { Paragraph, Task } from '../model.js';
 import { extractDeadlines, parseDeadlineCell } from './deadlines.js';
-import { inSpeakingOrder, tasksSpokenFor } from './closing-scope.js';
+import { FOR_SEVERAL, inSpeakingOrder, tasksSpokenFor } from './closing-scope.js';
 
 /** A paragraph that speaks for every task (以上各项…, 上述任务…), and a clause of it that sets a time (完成时限均为…, 均须于…前完成). */
-const FOR_ALL = /^(?:以上|上述|本方案|各项)/;
+const FOR_ALL = new RegExp(`^(?:${FOR_SEVERAL})`);
 // (or leaves them open-ended: 以上任务由A牵头，B配合，长期坚持)
 const SETS_A_TIME = /完成时限|完成时间|完成期限|时限|前完成|底前|长期坚持|持续推进/;
 const OPEN_ENDED = /^(?:长期坚持|持续推进)$/;

@@ -64,21 +64,33 @@ export function numberOf(s: string): number {
   return total + digit;
 }
 
+/** Marks that end a clause; a list of one verb's objects (幼儿园、中小学20所) runs on past 、. */
+const CLAUSE_MARK = /[。；;，,：:！？、]/;
+const LIST_CLAUSE_MARK = /[。；;，,：:！？]/;
+
 /**
- * The clause a position sits in: from the last 。；，：、 outside brackets (or the start) before it to the next one
- * after, at most CLAUSE_REACH characters either way (a text without punctuation stays linear).
+ * Where the clause before `from` starts: at the last `marks` character outside brackets, at most
+ * CLAUSE_REACH characters back (a list inside brackets, 跨省（自治区、直辖市）法人社会团体, does not end it).
  */
-function clauseAround(text: string, from: number, to: number): { start: number; end: number } {
+function clauseStart(text: string, from: number, marks: RegExp): number {
   let start = from;
   const first = Math.max(0, from - CLAUSE_REACH);
-  // a list inside brackets (跨省（自治区、直辖市）法人社会团体) does not end the clause it sits in
   let depth = 0;
   for (; start > first; start--) {
     const c = text[start - 1];
     if (c === '）' || c === ')') depth++;
     else if ((c === '（' || c === '(') && depth > 0) depth--;
-    else if (depth === 0 && /[。；;，,：:！？、]/.test(c)) break;
+    else if (depth === 0 && marks.test(c)) break;
   }
+  return start;
+}
+
+/**
+ * The clause a position sits in: from the last 。；，：、 outside brackets (or the start) before it to the next one
+ * after, at most CLAUSE_REACH characters either way (a text without punctuation stays linear).
+ */
+function clauseAround(text: string, from: number, to: number): { start: number; end: number } {
+  const start = clauseStart(text, from, CLAUSE_MARK);
   let end = to;
   const last = Math.min(text.length, to + CLAUSE_REACH);
   while (end < last && !/[。；;，,！？、]/.test(text[end])) end++;
@@ -112,13 +124,6 @@ function indicatorOf(text: string, from: number, at: number, after: number, end:
   return unit === '元' ? `${head}…${tail}` : head;
 }
 
-/** Where the clause before `at` starts when a list of its objects (幼儿园、中小学20所) is one clause with its verb. */
-function listClauseStart(text: string, at: number): number {
-  let start = at;
-  const first = Math.max(0, at - CLAUSE_REACH);
-  while (start > first && !/[。；;，,：:！？]/.test(text[start - 1])) start--;
-  return start;
-}
 
 /** Whether `at` falls between an opening “ and its closing ” within the same clause. */
 function insideQuote(text: string, at: number): boolean {
@@ -151,7 +156,7 @@ export function findTargets(text: string): Target[] {
     const at = found - (lead ? lead[0].length : 0);
     const all = text.slice(at, found) + counted;
     // a bare 1000人次 counts when its clause names what is done to reach it (每年培训窗口人员1000人次)
-    const verb = !before && !after && !rate ? VERB_BEFORE.exec(text.slice(listClauseStart(text, at), at)) : null;
+    const verb = !before && !after && !rate ? VERB_BEFORE.exec(text.slice(clauseStart(text, at, LIST_CLAUSE_MARK), at)) : null;
     // the next figure of a list under one verb (打造游戏空间100处、宠物友好公园10座)
     const listed = !before && !after && !verb && out.length > 0 && lastEnd > 0 && LISTED.test(text.slice(lastEnd, at));
     if (!before && !after && !verb && !rate && !benefit && !listed) continue; // a bare 5% or 3个 measures nothing

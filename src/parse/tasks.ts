@@ -80,7 +80,7 @@ function headingDraft(body: Body, n: BodyNode, notes: Map<BodyNode, NodeNotes>):
     const t = body.tokens[i];
     // a sentence for the tasks before it (以上任务由A牵头，…于9月底前完成) that follows the last item
     // of a part is no part of that item: it is read for them all (closing-owners.ts, closing-times.ts)
-    if (i !== n.index && LOOKS_BACK.test(t.para.text) && sentenceForAll(t.para.text)) continue;
+    if (i !== n.index && sentenceForAll(t.para.text)) continue;
     for (const note of t.notes) found.push({ note, index: i });
     const from = i === n.index ? n.heading!.marker.length : 0;
     parts.push(withoutNotes(t.para.text, t.notes, from));
