@@ -221,7 +221,7 @@ export interface Task {
   /**
    * Dot-joined 1-based positions of the task's numbered (or lead-sentence) ancestors and of itself;
    * the part is left out when all tasks sit in one part, so the 16号 family keeps "P.K".
-   * Tasks from a task table are "T<序号>".
+   * Tasks from a task table are "T<序号>" ("T<序号>.<k>" for the k-th of the rows one merged 序号 cell spans).
    */
   id: string;
   /** Positions from the top of the body, the part included. */

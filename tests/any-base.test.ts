@@ -148,4 +148,13 @@ describe('plans of indicators (主要预期目标分解)', () => {
     );
     expect(d.dropped.map((t) => t.title.slice(0, 5)).sort()).toEqual(['服务业增加', '进出口总额'].sort());
   });
+
+  it('固定资产投资 is a quantity, not the act of investing: a figure of the same size elsewhere does not stand for it; its parts (工业投资) do', () => {
+    const base = plan('某某市人民政府', ['地区生产总值增长5.5%以上。（责任单位：市发改委）', '固定资产投资增长5.5%。（责任单位：市发改委）', '居民消费价格涨幅2%左右。（责任单位：市发改委）']);
+    const local = plan('某某区人民政府', ['地区生产总值力争增长6%。（责任单位：区发改局）', '工业投资增长8%以上。（责任单位：区经信局）', '社会消费品零售总额增长5.5%。（责任单位：区商务局）']);
+    const d = diffNotices(base, local);
+    const title = (ts: { id: string; title: string }[], id: string) => ts.find((t) => t.id === id)!.title.slice(0, 4);
+    expect(d.links.map((k) => `${title(base.tasks, k.base)}→${title(local.tasks, k.local)}`).sort()).toEqual(['固定资产→工业投资', '地区生产→地区生产'].sort());
+    expect(d.added.map((t) => t.title.slice(0, 4))).toEqual(['社会消费']);
+  });
 });

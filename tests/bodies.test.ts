@@ -236,6 +236,10 @@ describe('who leads', () => {
     const both = compareOwners(notice([b]), notice([l3, l2]), links);
     expect(both.map((c) => c.change)).toEqual(['reassigned', 'reassigned']);
     expect(both[0].localLeads).toEqual(['市发改委', '市商务局']);
+    // a body one half adds is added on both links: the group is judged as one
+    const l4 = task('2', ['市商务局', '市财政局'], [{ text: '（市商务局牵头，市财政局配合）', lead: ['市商务局'], assist: ['市财政局'] }]);
+    const added = compareOwners(notice([b]), notice([l1, l4]), links);
+    expect(added.map((c) => [c.change, c.unmatched])).toEqual([['owner-added', ['市财政局']], ['owner-added', ['市财政局']]]);
   });
 
   it('splits a list closed by 等和 a government (商务部等和各省级人民政府负责)', () => {
@@ -266,12 +270,12 @@ describe('owners a base without owner notes implies', () => {
     expect(subjectsOf('会同发展改革、财政等部门')).toEqual([]);
   });
 
-  it('a split half that names a new unit adds it to that half only', () => {
+  it('a unit one half of a split names is added on every link of the group (the group is judged as one)', () => {
     const task = (id: string, units: string[]) => ({ id, title: id, text: '推进国家高新区扩区。', units, lead: units.slice(0, 1), assist: units.slice(1), guide: [], ownerNotes: [], impliedUnits: [], unitsFrom: 'task' });
     const base = { tasks: [task('1', ['科技部'])] } as unknown as Notice;
     const local = { tasks: [task('1', ['省科技厅']), task('2', ['省科技厅', '省自然资源厅'])] } as unknown as Notice;
     const [a, b] = compareOwners(base, local, [{ base: '1', local: '1' }, { base: '1', local: '2' }] as never);
-    expect(a.change).toBe('mapped');
+    expect(a).toMatchObject({ change: 'owner-added', unmatched: ['省自然资源厅'] });
     expect(b).toMatchObject({ change: 'owner-added', unmatched: ['省自然资源厅'] });
   });
 

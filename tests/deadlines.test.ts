@@ -231,10 +231,19 @@ describe('extractDeadlines: recurring', () => {
     expect(extractDeadlines('第三阶段（1997年10月——1998年2月）为审定阶段').map((d) => [d.kind, d.start, d.date])).toEqual([['range', '1997-10-01', '1998-02-28']]);
   });
 
+  it('a year set off by a comma at the head of a sentence, or after 力争, says when', () => {
+    expect(extractDeadlines('畅通医保结算渠道。2024年，选取部分基层医疗卫生机构试点，开展按人头付费改革。').map((d) => [d.kind, d.date])).toEqual([['by', '2024-12-31']]);
+    expect(extractDeadlines('优先保障基层用人需求，力争2025年每千常住人口基层卫生人员数不低于3.5人。').map((d) => [d.kind, d.date])).toEqual([['by', '2025-12-31']]);
+    // a year that names a report or a plan stays no time
+    expect(extractDeadlines('认真总结2023年工作情况，做好经验推广。')).toEqual([]);
+  });
+
   it('年度 of money allotted, or of a plan already set, asks for no yearly act', () => {
     expect(extractDeadlines('在分配年度中央财政资金时予以适当倾斜，中央财政年度污染防治有关专项资金下达后予以奖励')).toEqual([]);
     // the year's figures a subsidy is measured by
     expect(extractDeadlines('按不超过年度销售收入的20%给予补助，根据年度运营绩效给予最高20万元运营资助')).toEqual([]);
+    // the term a contract runs (年度及以上中长期合同, 年度合同) is no yearly act
+    expect(extractDeadlines('鼓励市场主体签订中长期合同特别是年度及以上中长期合同，为提升年度中长期合同签约比例提供保障')).toEqual([]);
     expect(extractDeadlines('对认定为完成年度计划、成效显著的地区予以表扬')).toEqual([]);
   });
 

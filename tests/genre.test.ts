@@ -500,6 +500,30 @@ describe('a task table whose columns go from the group to the task', () => {
   });
 });
 
+describe('a task table whose rows go on under one merged 序号 and task cell', () => {
+  it('each further row with its own content and owners is a task of that group (T1.1, T1.2), titled by its content', () => {
+    const n = parse([
+      '任务分工表',
+      '| 序号 | 工作事项 | 主要内容 | 牵头单位 | 配合单位 | 完成时限 |',
+      '| 1 | 扩大服务覆盖面 | 建成社区服务站50个。 | 市民政局 | 各县（市、区）政府 | 2021年底前 |',
+      '|  |  | 推动服务站向农村延伸。 | 各县（市、区）政府 | 市民政局 | 持续推进 |',
+      '| 2 | 加强队伍建设 | 每年培训社工1000人次。 | 市人力社保局 | 市民政局 | 每年 |',
+      '|  |  | 落实社工岗位补贴。 | 市财政局 | 市人力社保局 | 2022年6月底前 |',
+      '|  |  | 建立社工职级体系。 | 市人力社保局 |  | 2022年底前 |',
+      '| 3 | 强化经费保障 | 将服务经费列入预算。 | 市财政局 |  | 长期坚持 |',
+    ].join('\n'));
+    expect(n.tasks.map((t) => [t.id, t.project, t.title, t.lead.join('、')])).toEqual([
+      ['T1.1', '扩大服务覆盖面', '建成社区服务站50个', '市民政局'],
+      ['T1.2', '扩大服务覆盖面', '推动服务站向农村延伸', '各县〔市、区〕政府'],
+      ['T2.1', '加强队伍建设', '每年培训社工1000人次', '市人力社保局'],
+      ['T2.2', '加强队伍建设', '落实社工岗位补贴', '市财政局'],
+      ['T2.3', '加强队伍建设', '建立社工职级体系', '市人力社保局'],
+      ['T3', '', '强化经费保障', '市财政局'],
+    ]);
+    expect(n.tasks[3].deadlines.map((d) => d.date)).toEqual(['2022-06-30']);
+  });
+});
+
 describe('owners in an attached 分工表 that restates the items row for row', () => {
   it('the body stays the task list; each task takes its row’s owners and deadline, marked as from the table', () => {
     const body = [

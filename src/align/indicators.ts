@@ -14,6 +14,11 @@ const SAME_INDICATOR = 0.4;
 /** Words around the quantity that are not its name: a hedge before, a comparator after. */
 const LEAD = /^(?:力争|确保|争取|其中|全年|年内|实现|完成)+/;
 const ACTS = new RegExp(`(?:${[...TARGET_VERBS, '推进', '完善', '加强', '落实', '推荐', '申报', '遴选', '支持', '加快', '深化', '提升', '开发', '争创'].join('|')})`);
+/**
+ * A clause that is nothing but an investment named as a quantity (固定资产投资增长5.5%, 全市工业投资):
+ * not the act of investing (投资5亿元建设), nor an act whose result it is (带动制造业投资1000亿元).
+ */
+const INVESTMENT_NAME = /^(?:全社会|全省|全市|全县|全区)?(?:固定资产|工业|民间|社会|产业|技改|技术改造|制造业|基础设施|房地产开发|房地产|外商|项目|交通|政府)投资(?:额|总额)?$/;
 const HEDGE_END = /(?:力争|确保|争取|均|分别|稳定在|保持在|保持)+$/;
 const COMPARATORS = [...TARGET_BEFORE.map((t) => t.word)].sort((a, b) => b.length - a.length);
 /** Names the same quantity goes by (GDP / 地区生产总值). */
@@ -48,7 +53,7 @@ function measured(t: Task): string[] | undefined {
     if (at < 0) continue;
     const clause = statement.slice(0, at).split(/[，,；;。]/).pop()!;
     // a clause that acts (推进…试点, 遴选首批…) counts what a measure makes, not a quantity measured
-    if (ACTS.test(clause)) continue;
+    if (!INVESTMENT_NAME.test(nameOf(clause)) && ACTS.test(clause)) continue;
     for (const n of clause.split('、').map(nameOf)) if (n.length >= 2) names.push(n);
   }
   return names.length ? names : undefined;
@@ -62,6 +67,8 @@ function measured(t: Task): string[] | undefined {
 function sameQuantity(a: string, b: string): boolean {
   // 城镇居民人均可支配收入 / 农村居民人均可支配收入: alike in all but the part of the whole they measure
   if (INDICATOR_CONTRASTS.some(([x, y]) => (a.includes(x) && b.includes(y) && !a.includes(y)) || (a.includes(y) && b.includes(x) && !a.includes(x)))) return false;
+  // investment figures are parts of one whole (固定资产投资 / 工业投资 / 技改投资): a plan splits them
+  if (a.endsWith('投资') && b.endsWith('投资')) return true;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   if (long.startsWith(short) || long.endsWith(short)) return true;
   return a.slice(-2) === b.slice(-2) && !long.includes(short) && dice(a, b) >= SAME_INDICATOR;

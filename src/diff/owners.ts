@@ -310,9 +310,10 @@ function judge(k: Link, bt: Task, lt: Task, b: Side, l: Side, localNotes: boolea
     return e;
   };
   const inferred = b.inferred || l.inferred;
-  // what this link's local task names is its own: one half of a split that names a new unit does not
-  // add it to the other half (units are dropped only when missing from every task of the group)
-  const ownLocal = l.inferred ? l.units : expand(lt.units).filter((v) => l.units.includes(v));
+  // a merge or a split is judged over its whole group, both ways: a unit one half of a split names is
+  // added on every link of the group (as a base unit is dropped only when no task of it carries it) —
+  // the reading readers mark (fixtures/blind/README.md, issue 28's truth)
+  const ownLocal = l.units;
   if (!b.units.length || !l.units.length) {
     if (b.units.length && !l.units.length && !inferred && localNotes) return entry('owner-dropped', `the local plan names no unit for ${b.units.join('、')}`, 'name-rule');
     // the base names no unit and its sentences no body: every unit the local plan gives the task is its own

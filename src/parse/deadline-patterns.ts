@@ -38,7 +38,8 @@ const ALTERNATIVES = [
   `(?<range>(?:从|自)?${SP}${NOT_AFTER_NUM}(?<rY1>${YEAR})${SP}(?<rN1>年)?${SP}(?:[—―]{1,2}|[-－–~～]|至|到)${SP}(?<rY2>${YEAR})${SP}(?<rN2>年)?(?:${SP}(?:底|末))?(?:${SP}(?:之前|以前|前))?)`,
   // 到2022年, 2018年9月底前, 2019年上半年, 2019年一季度, 2018年起, 自2018年起
   // (a year heading a clause with no mark after it is read too: 2026年打造…20款 is a target year when the clause sets an amount)
-  `(?<dated>(?:(?<dPre>(?:(?:力争|争取)${SP})?(?:截至|截止到|截止|直到|到|至))|(?<dFrom>从|自)|(?=${YEAR}${SP}年${SP}${DATE_MARK})|(?<=(?:^|[，,；;。：:\n])[在于]?)(?=${YEAR}${SP}年))${SP}${NOT_AFTER_NUM}(?<dY>${YEAR})${SP}年${SP}` +
+  // (and a year an aim is set for: 力争2025年…不低于3.5人)
+  `(?<dated>(?:(?<dPre>(?:(?:力争|争取)${SP})?(?:截至|截止到|截止|直到|到|至))|(?<=(?:力争|争取)${SP}[在于]?${SP})(?=${YEAR}${SP}年)|(?<dFrom>从|自)|(?=${YEAR}${SP}年${SP}${DATE_MARK})|(?<=(?:^|[，,；;。：:\n])[在于]?)(?=${YEAR}${SP}年))${SP}${NOT_AFTER_NUM}(?<dY>${YEAR})${SP}年${SP}` +
     `(?:(?<dM>${MON})${SP}(?:月|(?=底))(?:${SP}(?<dD>${DAY})${SP}[日号])?(?:${SP}(?<dMs>底|末|上旬|中旬|下旬))?` +
     `|(?<dH>上半年|下半年)|第?${SP}(?<dQ>[一二三四1-4１-４])${SP}季度(?:末|底)?|(?<dE>年?(?:底|末)|年中)|(?<dIn>内|以内)(?![容部涵在]))?` +
     `(?:${SP}(?<dBefore>之前|以前|前)|(?<dStart>${SP}(?:起|开始|以后|以来)))?)`,
@@ -63,10 +64,11 @@ const ALTERNATIVES = [
   `(?<perUnit>按照?${SP}(?<uU>年度|季度|月度|季|月(?!份)|周))`,
   // 年度 as in 制订年度…计划 (not 2018年度, 本年度, 上年度; not 市政府年度重大事项, 省对市年度考核事项,
   // where 年度 qualifies an organ's or area's existing set of items rather than asking for a yearly act)
-  // (nor 年度中央财政资金, 财政年度…资金, 年度预算: the year's money, allotted, not an act done each
+  // (nor 年度及以上中长期合同 / 年度合同: the term a contract runs, not a yearly act;
+  //  nor 年度中央财政资金, 财政年度…资金, 年度预算: the year's money, allotted, not an act done each
   // year; nor 完成年度计划, a plan's year already set; nor 年度销售收入 / 年度实际销售额 / 年度运营绩效, the
   // year's figures a subsidy is measured by)
-  `(?<annual>(?<![0-9０-９〇零一二三四五六七八九十每本上下当今明去前该半跨财])(?<!${ANNUAL_OWNER}|财政|完成)年度(?!${SP}(?:中央|省级|市级|县级|地方)?${SP}(?:财政|预算|资金|经费|专项|投资|补助|转移支付|销售|收入|营收|营业|产值|利润|税收|实际|消耗|用量|运营|绩效|总量|总额)))`,
+  `(?<annual>(?<![0-9０-９〇零一二三四五六七八九十每本上下当今明去前该半跨财])(?<!${ANNUAL_OWNER}|财政|完成)年度(?!${SP}(?:中央|省级|市级|县级|地方)?${SP}(?:财政|预算|资金|经费|专项|投资|补助|转移支付|销售|收入|营收|营业|产值|利润|税收|实际|消耗|用量|运营|绩效|总量|总额|及以上|以上|中长期|合同|协议)))`,
   // 全年至少撰写1篇
   `(?<whole>全年(?=${SP}(?:至少|不少于|不低于)))`,
   // 用3年时间, 力争用三年时间, 经过两年左右努力

@@ -81,7 +81,10 @@ function dated(g: Groups, text: string, at: number, end: number): Found | null {
   const [start, last] = period(y, g, 'd') ?? [];
   if (!last) return null;
   if (g('dStart') || g('dFrom')) return { kind: 'from', start };
-  const marked = g('dPre') || g('dM') || g('dH') || g('dQ') || g('dE') || g('dIn') || g('dBefore');
+  // (a year set off by a comma at the head of a sentence says when: 2024年，选取部分机构开展试点; so
+  // does a year an aim is set for: 力争2025年…不低于3.5人)
+  const marked = g('dPre') || g('dM') || g('dH') || g('dQ') || g('dE') || g('dIn') || g('dBefore') || AIM_BEFORE.test(text.slice(Math.max(0, at - 5), at)) ||
+    (/^[ \u3000]{0,2}[，,]/.test(text.slice(end, end + 3)) && CLAUSE_HEAD_BEFORE.test(text.slice(Math.max(0, at - 3), at)));
   // a bare year (2018年政府工作报告) is no requirement, unless a target verb follows it or it heads a
   // clause that sets an amount: 2026年打造面向OPC的公共数据产品20款
   if (!marked && (yearBreakdown(text, at, end) || (!TARGET_VERB.test(text.slice(end, end + 8)) && !yearTarget(text, at, end)))) return null;
@@ -279,6 +282,7 @@ function yearBreakdown(text: string, s: number, e: number): boolean {
   return headsWithYear(end + 1) || (previous >= 0 && headsWithYear(previous));
 }
 const YEAR_HEAD = /^[ \u3000\t]{0,2}[在于]?[0-9０-９]{4}[ \u3000\t]{0,2}年/;
+const AIM_BEFORE = /(?:力争|争取)[ \u3000]{0,2}[在于]?[ \u3000]{0,2}$/;
 const CLAUSE_HEAD_BEFORE = /(?:^|[，,；;。：:\n])[ \u3000\t]{0,2}[在于]?$/;
 
 /**

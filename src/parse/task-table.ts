@@ -118,17 +118,36 @@ function markedRoles(units: string[]): { lead: string[]; assist: string[]; all: 
   return { lead, assist, all: units.map((u) => u.replace(LEAD_MARK, '')), marked: true };
 }
 
+/**
+ * The first row of a group that turns out to have further rows becomes its first task (T1 → T1.1),
+ * titled by its content as the others are; the group's task is their project.
+ */
+function asSubtask(t: Task, k: number, taskCell: string): void {
+  const content = t.text.startsWith(`${taskCell.replace(/[。；]$/, '')}。`) ? t.text.slice(taskCell.replace(/[。；]$/, '').length + 1) : t.text;
+  t.id = `T${t.path[0]}.${k}`;
+  t.numbers = [String(t.path[0]), String(k)];
+  t.path = [t.path[0], k];
+  t.number = `${t.path[0]}.${k}`;
+  t.headings = [taskCell];
+  t.project = taskCell;
+  t.title = splitTitle(content.replace(CELL_MARKER, '')).title;
+  t.text = content;
+}
+
 export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult {
   const tasks: Task[] = [];
   const warnings: Warning[] = [];
   let cols: Columns | undefined;
   const seen = new Set<string>();
+  // the last numbered row, which rows with neither 序号 nor task continue
+  let lastRow: { task: Task; taskCell: string; subs: number } | undefined;
   paras.forEach((p) => {
     let cells = tableCells(p.text);
     if (!cells) return;
     const header = headerColumns(cells);
     if (header) {
       cols = header;
+      lastRow = undefined;
       return;
     }
     if (!cols) return;
@@ -144,11 +163,20 @@ export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult
     const cell = (k: number) => (k >= 0 ? (cells[k] ?? '').trim() : '');
     const hasOwnerOrTime = [cols.lead, cols.assist, cols.deadline].some((k) => cell(k) !== '');
     const value = /^\d{1,5}$/.test(written) ? Number(written) : (cols.task < 0 || hasOwnerOrTime) && /^[一二三四五六七八九十]{1,3}$/.test(written) ? chineseNumeral(written) : NaN;
-    if (!(value > 0)) return;
-    const number = /^\d/.test(written) ? String(value) : written;
-    const taskCell = cell(cols.task);
+    // a row with neither 序号 nor task, but its own content and owners or time, is a further task of
+    // the row above (their 序号 and task cells were one merged cell: 1 | 有序扩大… | 内容A | 单位 /
+    //  |  | 内容B | 单位): each such row is a task of that group, numbered T1.1, T1.2 …
+    const continues = !written && !cell(cols.task) && cols.content >= 0 && cell(cols.content) !== '' && hasOwnerOrTime && lastRow !== undefined;
+    if (continues) {
+      const parent = lastRow!;
+      if (parent.subs === 0) asSubtask(parent.task, 1, parent.taskCell);
+      parent.subs = Math.max(parent.subs, 1) + 1;
+    } else if (!(value > 0)) return;
+    const parentRow = continues ? lastRow! : undefined;
+    const number = parentRow ? `${parentRow.task.path[0]}.${parentRow.subs}` : /^\d/.test(written) ? String(value) : written;
+    const taskCell = parentRow ? parentRow.taskCell : cell(cols.task);
     if (!numbered && (!taskCell || cells.filter((c) => c === taskCell).length > 1 || /^[一二三四五六七八九十]{1,3}[、.]/.test(taskCell))) return;
-    const id = `T${value}`;
+    const id = parentRow ? `T${number}` : `T${value}`;
     if (seen.has(id)) {
       warnings.push({ code: 'numbering-repeat', line: p.line, message: `task table 序号 ${number} appears twice` });
       return;
@@ -170,10 +198,10 @@ export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult
       { k: cols.guide, list: guide },
     ].sort((a, b) => a.k - b.k);
     for (const c of byColumn) for (const u of c.list) if (!units.includes(u)) units.push(u);
-    const task = cell(cols.task);
-    // (the row's own marker, 1. or ——, is no part of its title)
-    const title = splitTitle(task.replace(CELL_MARKER, '')).title;
     const content = cell(cols.content);
+    // (the row's own marker, 1. or ——, is no part of its title; a further row of a group is titled by its content)
+    const task = parentRow ? content : cell(cols.task);
+    const title = splitTitle(task.replace(CELL_MARKER, '')).title;
     const text = content && content !== task ? `${task.replace(/[。；]$/, '')}。${content}` : task;
     // (a dash or 无 in the 完成时限 column says the row has no time)
     const deadlineCell = /^[—–\-－/／无]*$/.test(cell(cols.deadline)) ? '' : cell(cols.deadline);
@@ -182,13 +210,13 @@ export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult
     const deadlines = extractDeadlines(text, docYear).filter((d) => !deadlineCell || !compact(deadlineCell).includes(compact(d.text)));
     if (deadlineCell) deadlines.push({ ...parseDeadlineCell(deadlineCell, docYear), text: deadlineCell });
     const named = cols.leadNamed || assist.length > 0 || marked.marked;
-    tasks.push({
+    const made: Task = {
       id,
-      path: [value],
-      numbers: [number],
-      headings: [],
+      path: parentRow ? [parentRow.task.path[0], parentRow.subs] : [value],
+      numbers: parentRow ? [String(parentRow.task.path[0]), String(parentRow.subs)] : [number],
+      headings: parentRow ? [parentRow.taskCell] : [],
       number,
-      project: cell(cols.group),
+      project: parentRow ? parentRow.taskCell : cell(cols.group),
       projectNumber: '',
       title,
       text,
@@ -201,7 +229,9 @@ export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult
       impliedUnits: [],
       deadlines,
       line: p.line,
-    });
+    };
+    tasks.push(made);
+    if (!parentRow) lastRow = { task: made, taskCell: cell(cols.task), subs: 0 };
     if (!units.length) warnings.push({ code: 'no-units', line: p.line, message: `task ${id} (${title}) names no responsible unit` });
   });
   return {
