@@ -242,6 +242,14 @@ describe('who leads', () => {
     expect(added.map((c) => [c.change, c.unmatched])).toEqual([['owner-added', ['市财政局']], ['owner-added', ['市财政局']]]);
   });
 
+  it('units a 以下均需…落实 note puts on a task are its owners: governments the city plan names none of are dropped, its 各区县政府 carry them', () => {
+    const b = { ...task('2', ['省经信厅'], [{ text: '（责任单位：省经信厅）', lead: [], assist: [] }]), impliedUnits: ['各市、县〔市、区〕人民政府'] };
+    const none = task('2', ['市经信局'], [{ text: '（责任单位：市经信局）', lead: [], assist: [] }]);
+    expect(judge(b, none)).toMatchObject({ change: 'owner-dropped', groupsDropped: ['各市、县〔市、区〕人民政府'] });
+    const counties = task('2', ['市经信局', '各区〔县、市〕人民政府'], [{ text: '（责任单位：市经信局、各区〔县、市〕人民政府）', lead: [], assist: [] }]);
+    expect(judge(b, counties)).toMatchObject({ change: 'mapped' });
+  });
+
   it('splits a list closed by 等和 a government (商务部等和各省级人民政府负责)', () => {
     const b = task('1', ['商务部', '发展改革委等和各省级人民政府'], [{ text: '（商务部、发展改革委等和各省级人民政府负责）', lead: ['商务部', '发展改革委等和各省级人民政府'], assist: [] }]);
     const l = task('1', ['市商务局', '市发改委'], [{ text: '（市商务局牵头，市发改委配合）', lead: ['市商务局'], assist: ['市发改委'] }]);

@@ -370,6 +370,11 @@ describe('note fields', () => {
     expect(n.tasks[1].units).toEqual(['市数据局', '各县区人民政府']);
     expect(n.tasks[2].impliedUnits).toEqual(['各县区、功能区']);
   });
+
+  it('以下均需地方落实 points back at the governments the note has just named', () => {
+    const n = parse(['一、主要任务', '（一）建设开源组织。支持成立开源联盟。（责任单位：省经信厅、省科技厅，各市、县（市、区）人民政府，以下均需地方落实不再重复列出）', '（二）打造开源社区。培育开源社区。（责任单位：省经信厅）'].join('\n'));
+    expect(n.tasks[1].impliedUnits).toEqual(['各市、县〔市、区〕人民政府']);
+  });
 });
 
 describe('runs and owner lists', () => {
@@ -497,6 +502,25 @@ describe('a task table whose columns go from the group to the task', () => {
       ['T1', '推动芯片全链发展', '设立省重大科技专项支持芯片研发攻关', '省科技厅'],
       ['T2', '推动芯片全链发展', '支持骨干企业开展芯片设计工具链攻关', '省经信厅'],
     ]);
+  });
+});
+
+describe('numbered items run together in one paragraph (a PDF or a page that lost its line breaks)', () => {
+  it('a paragraph that opens with 1. and holds 2. 3. after sentence ends is those items; figures (2.5%) and a lone marker split nothing', () => {
+    const n = parse([
+      '一、重点任务',
+      '1.建设数据平台。2026年底前建成市级平台，投资增长2.5%。2.推进数据共享。打通部门系统，共享率达到90%。（市大数据局负责）3.加强安全保障。落实等级保护制度。',
+      '二、保障措施',
+      '加强组织领导。',
+    ].join('\n'));
+    expect(n.tasks.map((t) => [t.id, t.title])).toEqual([
+      ['1', '建设数据平台'],
+      ['2', '推进数据共享'],
+      ['3', '加强安全保障'],
+    ]);
+    expect(n.tasks[1].units).toEqual(['市大数据局']);
+    // one item mentioning a second marker in passing is one paragraph
+    expect(titles(['一、重点任务', '1.建设数据平台。按照《方案》第2.3条执行，2.推进共享另行部署。', '2.加强安全保障。落实等级保护制度。'].join('\n'))).toEqual(['建设数据平台', '加强安全保障']);
   });
 });
 

@@ -259,6 +259,8 @@ function leadGroupsOf(tasks: Task[]): Set<Tag> {
 function sideOf(tasks: Task[]): Side {
   const units: string[] = [];
   for (const t of tasks) for (const u of expand(t.units)) if (!units.includes(u)) units.push(u);
+  // (and those a 以下均需…落实 note puts on them: owners the notes do not repeat)
+  for (const t of tasks) for (const u of expand(t.impliedUnits)) if (!units.includes(u)) units.push(u);
   const marks = tasks.some(taskMarksLeads);
   const ranked = tasks.some((t) => t.ownerNotes.some((n) => n.lead.length > 0 && /负责/.test(n.text)));
   if (units.length || tasks.some((t) => t.impliedUnits.length)) return { units, leads: leadsOf(tasks, false), inferred: false, marks, ranked, leadGroups: leadGroupsOf(tasks) };

@@ -5,6 +5,7 @@ import { isTraditional, toSimplified } from './t2s.js';
 import { unifyWidth } from './width.js';
 import { aggregateDamage, findDamage, isFurniture } from './damage.js';
 import { rejoin, tabsAsCells, type Line } from './rejoin.js';
+import { splitRunTogetherItems } from './run-together.js';
 import { asidesOf, closeAsides, describeRepairs, joinBrokenNotes, repairInline, repairOcr, snapUnits } from './ocr.js';
 
 export { isTraditional, toSimplified } from './t2s.js';
@@ -79,7 +80,7 @@ export function normalize(text: string, opts: NormalizeOptions = {}): Normalized
     if (drop.size > 0) kept = kept.filter((l) => !drop.has(l));
     counts = repaired.counts;
   }
-  let paragraphs = rejoin(kept);
+  let paragraphs = splitRunTogetherItems(rejoin(kept));
   if (isOcr && counts) {
     const c = counts;
     paragraphs = joinBrokenNotes(paragraphs, isOcr, (k) => c[k]++);

@@ -79,6 +79,10 @@ const SHORT_NAME = /^(?:以下|下文)?(?:简称|统称|合称|称)/;
 // （由区人力社保局负责） / （由市科技局牵头，市财政局配合）: the same note opened by 由
 const BY = /^由(?=[^，。；]{2,40}?(?:负责|牵头))/;
 
+/** Words for “the local governments” an implied-owner note may use instead of naming them. */
+const LOCAL_WORD = /^(?:地方|地方政府|各地|属地|地方各级政府)$/;
+const GOVERNMENT = /政府〕?$/;
+
 export function readOwnerNote(inner: string, trailing: boolean): Omit<FoundNote, 'text' | 'start' | 'end' | 'trailing'> | undefined {
   if ((!trailing && !ROLE_OR_FIELD.test(inner)) || SHORT_NAME.test(inner)) return undefined;
   inner = inner.replace(BY, '');
@@ -99,6 +103,12 @@ export function readOwnerNote(inner: string, trailing: boolean): Omit<FoundNote,
   }
   const owner = sentences.join('。');
   const fields = parseUnitFields(owner);
+  // 以下均需地方落实 points back at the governments the note has just named (…，各市、县（市、区）人民政府，
+  // 以下均需地方落实不再重复列出): those are the units every later task carries
+  if (implied.length === 1 && LOCAL_WORD.test(implied[0])) {
+    const governments = fields.units.filter((u) => GOVERNMENT.test(u));
+    if (governments.length) implied.splice(0, 1, ...governments);
+  }
   const none = !owner.trim();
   if (none && (implied.length > 0 || firstIsLead)) return { fields, firstIsLead, implied };
   if (fields.labelled) return fields.units.length || fields.time ? { fields, firstIsLead, implied } : undefined;
