@@ -545,6 +545,9 @@ describe('a task table whose rows go on under one merged 序号 and task cell', 
       ['T3', '', '强化经费保障', '市财政局'],
     ]);
     expect(n.tasks[3].deadlines.map((d) => d.date)).toEqual(['2022-06-30']);
+    // a first row without owners is warned of under the id it ends with
+    const bare = parse(['任务分工表', '| 序号 | 工作事项 | 主要内容 | 牵头单位 | 配合单位 | 完成时限 |', '| 1 | 扩大服务覆盖面 | 建成社区服务站50个。 |  |  | 2021年底前 |', '|  |  | 推动服务站向农村延伸。 | 各县（市、区）政府 | 市民政局 | 持续推进 |'].join('\n'));
+    expect(bare.warnings.filter((w) => w.code === 'no-units').map((w) => w.message)).toEqual(['task T1.1 (建成社区服务站50个) names no responsible unit']);
   });
 });
 

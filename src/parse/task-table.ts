@@ -118,6 +118,8 @@ function markedRoles(units: string[]): { lead: string[]; assist: string[]; all: 
   return { lead, assist, all: units.map((u) => u.replace(LEAD_MARK, '')), marked: true };
 }
 
+const noUnits = (t: Task) => `task ${t.id} (${t.title}) names no responsible unit`;
+
 /**
  * The first row of a group that turns out to have further rows becomes its first task (T1 → T1.1),
  * titled by its content as the others are; the group's task is their project.
@@ -139,8 +141,8 @@ export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult
   const warnings: Warning[] = [];
   let cols: Columns | undefined;
   const seen = new Set<string>();
-  // the last numbered row, which rows with neither 序号 nor task continue
-  let lastRow: { task: Task; taskCell: string; subs: number } | undefined;
+  // the last numbered row, which rows with neither 序号 nor task continue (and its no-units warning)
+  let lastRow: { task: Task; taskCell: string; subs: number; warning?: Warning } | undefined;
   paras.forEach((p) => {
     let cells = tableCells(p.text);
     if (!cells) return;
@@ -169,7 +171,10 @@ export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult
     const continues = !written && !cell(cols.task) && cols.content >= 0 && cell(cols.content) !== '' && hasOwnerOrTime && lastRow !== undefined;
     if (continues) {
       const parent = lastRow!;
-      if (parent.subs === 0) asSubtask(parent.task, 1, parent.taskCell);
+      if (parent.subs === 0) {
+        asSubtask(parent.task, 1, parent.taskCell);
+        if (parent.warning) parent.warning.message = noUnits(parent.task);
+      }
       parent.subs = Math.max(parent.subs, 1) + 1;
     } else if (!(value > 0)) return;
     const parentRow = continues ? lastRow! : undefined;
@@ -231,8 +236,9 @@ export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult
       line: p.line,
     };
     tasks.push(made);
-    if (!parentRow) lastRow = { task: made, taskCell: cell(cols.task), subs: 0 };
-    if (!units.length) warnings.push({ code: 'no-units', line: p.line, message: `task ${id} (${title}) names no responsible unit` });
+    const warning: Warning | undefined = units.length ? undefined : { code: 'no-units', line: p.line, message: noUnits(made) };
+    if (warning) warnings.push(warning);
+    if (!parentRow) lastRow = { task: made, taskCell: cell(cols.task), subs: 0, warning };
   });
   return {
     tasks,
