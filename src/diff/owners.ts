@@ -258,12 +258,11 @@ function leadGroupsOf(tasks: Task[]): Set<Tag> {
 
 function sideOf(tasks: Task[]): Side {
   const units: string[] = [];
-  for (const t of tasks) for (const u of expand(t.units)) if (!units.includes(u)) units.push(u);
-  // (and those a 以下均需…落实 note puts on them: owners the notes do not repeat)
-  for (const t of tasks) for (const u of expand(t.impliedUnits)) if (!units.includes(u)) units.push(u);
+  // the units the notes name, and those a 以下均需…落实 note puts on the tasks without repeating them
+  for (const t of tasks) for (const list of [t.units, t.impliedUnits]) for (const u of expand(list)) if (!units.includes(u)) units.push(u);
   const marks = tasks.some(taskMarksLeads);
   const ranked = tasks.some((t) => t.ownerNotes.some((n) => n.lead.length > 0 && /负责/.test(n.text)));
-  if (units.length || tasks.some((t) => t.impliedUnits.length)) return { units, leads: leadsOf(tasks, false), inferred: false, marks, ranked, leadGroups: leadGroupsOf(tasks) };
+  if (units.length) return { units, leads: leadsOf(tasks, false), inferred: false, marks, ranked, leadGroups: leadGroupsOf(tasks) };
   for (const t of tasks) for (const u of inlineUnits(t)) if (!units.includes(u)) units.push(u);
   return { units, leads: leadsOf(tasks, true), inferred: units.length > 0, marks, ranked, leadGroups: new Set() };
 }
@@ -314,12 +313,11 @@ function judge(k: Link, bt: Task, lt: Task, b: Side, l: Side, localNotes: boolea
   const inferred = b.inferred || l.inferred;
   // a merge or a split is judged over its whole group, both ways: a unit one half of a split names is
   // added on every link of the group (as a base unit is dropped only when no task of it carries it) —
-  // the reading readers mark (fixtures/blind/README.md, issue 28's truth)
-  const ownLocal = l.units;
+  // the reading readers mark (fixtures/blind/README.md, issue 28's truth); l.units are the group's
   if (!b.units.length || !l.units.length) {
     if (b.units.length && !l.units.length && !inferred && localNotes) return entry('owner-dropped', `the local plan names no unit for ${b.units.join('、')}`, 'name-rule');
     // the base names no unit and its sentences no body: every unit the local plan gives the task is its own
-    const own = ownLocal.filter((v) => !exempt(v) || isGroup(v));
+    const own = l.units.filter((v) => !exempt(v) || isGroup(v));
     if (!b.units.length && own.length && !l.inferred) {
       const named = own.filter((v) => !isGroup(v));
       const e = entry('owner-added', `the base names no unit${named.length ? `; no base counterpart for ${named.join('、')}` : ''}`, 'inferred');
@@ -338,7 +336,6 @@ function judge(k: Link, bt: Task, lt: Task, b: Side, l: Side, localNotes: boolea
     return r.same;
   };
   const groups = groupChanges(b.units, l.units);
-  groups.added = groups.added.filter((v) => ownLocal.includes(v));
   const withGroups = (e: OwnerChange) => {
     if (groups.added.length) e.groupsAdded = groups.added;
     if (groups.dropped.length) e.groupsDropped = groups.dropped;
@@ -377,7 +374,7 @@ function judge(k: Link, bt: Task, lt: Task, b: Side, l: Side, localNotes: boolea
   // 省卫生健康委、省大数据局: 省大数据局 added), unless the base's subject is a catch-all (有关部门)
   if (inferred) {
     if (b.inferred && !l.inferred && !b.units.some((u) => keyOf(u).tag === 'generic')) {
-      const extra = ownLocal.filter((v) => !exempt(v) && !b.units.some((u) => rel(u, v)));
+      const extra = l.units.filter((v) => !exempt(v) && !b.units.some((u) => rel(u, v)));
       if (extra.length) {
         const e = entry('owner-added', `no base counterpart for ${extra.join('、')}`, 'inferred');
         e.unmatched = extra;
@@ -390,7 +387,7 @@ function judge(k: Link, bt: Task, lt: Task, b: Side, l: Side, localNotes: boolea
   const missing = b.units.filter((u) => !exempt(u) && !l.units.some((v) => rel(u, v)));
   // a base catch-all (有关部门, 其他省级部门) covers the departments the local plan names
   const catchAll = b.units.some((u) => keyOf(u).tag === 'generic');
-  const uncovered = ownLocal.filter((v) => !exempt(v) && !b.units.some((u) => rel(u, v)));
+  const uncovered = l.units.filter((v) => !exempt(v) && !b.units.some((u) => rel(u, v)));
   const extra = catchAll ? [] : uncovered;
   // (but is not carried by them: a base 有关部门 the local plan does not restate is dropped all the same,
   // as readers mark it, whatever departments the local plan names instead)

@@ -123,6 +123,11 @@ function plainAsWorded(a: Obligation, b: Obligation): boolean {
   return (!a.word && same(b) && !must(b) && !HEDGE_WORDS.includes(b.word)) || (!b.word && ((same(a) && !must(a)) || soft(a)));
 }
 
+/** The base clause without a word that a lower level's worded clause restates best (at least `min` alike), if any. */
+function plainRestated(b: Owned<Obligation>, plain: Owned<Obligation>[], min: number): Owned<Obligation> | undefined {
+  return pairBest([b], plain, (x, a) => dice(requirement(x.item), a.item.clause), min)[0]?.b;
+}
+
 /** An aim or a permission: what a lower level writes to hedge a duty it restates (力争, 探索, 可). */
 const hedges = (o: Obligation) => AIM_WORDS.includes(o.word) || o.strength === 'permitted';
 
@@ -198,7 +203,7 @@ export function compareRequirements(base: Notice, local: Notice, links: readonly
       // the base already binds this requirement as hard somewhere in the group: a rewording
       // (any shared wording: 不得提交集体审议 → 一律不得提交市政府常务会议…审议)
       if (bc.some((a) => rank(a.item) >= rank(b.item) && dice(requirement(a.item), requirement(b.item)) >= T.clausePairBothWords / 2)) continue;
-      const near = pairBest([b], bc.filter((a) => !a.item.word), (x, a) => dice(requirement(x.item), a.item.clause), T.clausePairBothWords)[0]?.b;
+      const near = plainRestated(b, bc.filter((a) => !a.item.word), T.clausePairBothWords);
       strengthChanges.push({ base: near?.task ?? g.base[0], local: b.task, baseClause: near?.item.clause ?? '', localClause: b.item.clause, baseWord: '', localWord: b.item.word, change: 'strengthened' });
     }
     // an aim (力争, 探索) or a permission (可) the lower level puts on a carried task, with no
@@ -209,7 +214,7 @@ export function compareRequirements(base: Notice, local: Notice, links: readonly
       if (pairedLc.has(b) || !b.item.own || !hedges(b.item)) continue;
       if (bc.some((a) => a.item.word && rank(a.item) <= rank(b.item))) continue;
       const plain = bc.filter((a) => !a.item.word);
-      const near = pairBest([b], plain, (x, a) => dice(requirement(x.item), a.item.clause), 0.001)[0]?.b;
+      const near = plainRestated(b, plain, 0.001);
       // the base clause it restates (or, where it restates none, every base clause) stated outright
       // beside it: the hedge is an addition (免收通行费和停车费，各市可结合实际减免)
       const outright = (a: Owned<Obligation>) => lc.some((c) => c !== b && !c.item.word && dice(c.item.clause, a.item.clause) >= T.clausePairMin);

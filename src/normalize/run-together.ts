@@ -19,14 +19,17 @@ interface Style {
 const cn = (n: number): string => (n <= 10 ? NUMERALS[n - 1] : n < 20 ? `十${NUMERALS[n - 11]}` : `${NUMERALS[Math.floor(n / 10) - 1]}十${n % 10 ? NUMERALS[(n % 10) - 1] : ''}`);
 
 const STYLES: Style[] = [
-  { at: /^(\d{1,2})[.．、](?=[\u4e00-\u9fff“《])/, next: (v) => [`${v}.`, `${v}．`, `${v}、`] },
+  // (normalize has made ． a . and digits ASCII before this runs)
+  { at: /^(\d{1,2})[.、](?=[\u4e00-\u9fff“《])/, next: (v) => [`${v}.`, `${v}、`] },
   { at: /^[（(](\d{1,2})[）)](?=[\u4e00-\u9fff“《])/, next: (v) => [`（${v}）`, `(${v})`] },
   { at: /^[（(]([一二三四五六七八九十]{1,3})[）)](?=[\u4e00-\u9fff“《])/, next: (v) => [`（${cn(v)}）`, `(${cn(v)})`] },
   { at: /^([一二三四五六七八九十]{1,3})、(?=[\u4e00-\u9fff“《])/, next: (v) => [`${cn(v)}、`] },
 ];
 
-/** Where a sentence ends: the next item may open after it. */
-const SENTENCE_END = /[。；;！？!?）)”]$/;
+/** The characters a sentence ends with: the next item may open after one. */
+const SENTENCE_END = /[。；;！？!?）)”]/;
+/** What an item opens with: text, not a figure (2.5%). */
+const OPENS_TEXT = /[\u4e00-\u9fff“《]/;
 /** At least this many items in one paragraph before it is split (one stray marker is a quotation). */
 const MIN_ITEMS = 3;
 
@@ -49,8 +52,7 @@ function itemStarts(text: string): number[] {
       let len = 0;
       for (const marker of style.next(value)) {
         for (let at = text.indexOf(marker, from); at >= 0; at = text.indexOf(marker, at + 1)) {
-          const after = text[at + marker.length] ?? '';
-          if (!SENTENCE_END.test(text.slice(0, at)) || !/[\u4e00-\u9fff“《]/.test(after)) continue;
+          if (!SENTENCE_END.test(text[at - 1] ?? '') || !OPENS_TEXT.test(text[at + marker.length] ?? '')) continue;
           if (best < 0 || at < best) {
             best = at;
             len = marker.length;

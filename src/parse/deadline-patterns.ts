@@ -39,7 +39,7 @@ const ALTERNATIVES = [
   // 到2022年, 2018年9月底前, 2019年上半年, 2019年一季度, 2018年起, 自2018年起
   // (a year heading a clause with no mark after it is read too: 2026年打造…20款 is a target year when the clause sets an amount)
   // (and a year an aim is set for: 力争2025年…不低于3.5人)
-  `(?<dated>(?:(?<dPre>(?:(?:力争|争取)${SP})?(?:截至|截止到|截止|直到|到|至))|(?<=(?:力争|争取)${SP}[在于]?${SP})(?=${YEAR}${SP}年)|(?<dFrom>从|自)|(?=${YEAR}${SP}年${SP}${DATE_MARK})|(?<=(?:^|[，,；;。：:\n])[在于]?)(?=${YEAR}${SP}年))${SP}${NOT_AFTER_NUM}(?<dY>${YEAR})${SP}年${SP}` +
+  `(?<dated>(?:(?<dPre>(?:(?:力争|争取)${SP})?(?:截至|截止到|截止|直到|到|至))|(?<=(?<dAim>力争|争取)${SP}[在于]?${SP})(?=${YEAR}${SP}年)|(?<dFrom>从|自)|(?=${YEAR}${SP}年${SP}${DATE_MARK})|(?<=(?:^|[，,；;。：:\n])[在于]?)(?=${YEAR}${SP}年))${SP}${NOT_AFTER_NUM}(?<dY>${YEAR})${SP}年${SP}` +
     `(?:(?<dM>${MON})${SP}(?:月|(?=底))(?:${SP}(?<dD>${DAY})${SP}[日号])?(?:${SP}(?<dMs>底|末|上旬|中旬|下旬))?` +
     `|(?<dH>上半年|下半年)|第?${SP}(?<dQ>[一二三四1-4１-４])${SP}季度(?:末|底)?|(?<dE>年?(?:底|末)|年中)|(?<dIn>内|以内)(?![容部涵在]))?` +
     `(?:${SP}(?<dBefore>之前|以前|前)|(?<dStart>${SP}(?:起|开始|以后|以来)))?)`,

@@ -81,10 +81,9 @@ function dated(g: Groups, text: string, at: number, end: number): Found | null {
   const [start, last] = period(y, g, 'd') ?? [];
   if (!last) return null;
   if (g('dStart') || g('dFrom')) return { kind: 'from', start };
-  // (a year set off by a comma at the head of a sentence says when: 2024年，选取部分机构开展试点; so
-  // does a year an aim is set for: 力争2025年…不低于3.5人)
-  const marked = g('dPre') || g('dM') || g('dH') || g('dQ') || g('dE') || g('dIn') || g('dBefore') || AIM_BEFORE.test(text.slice(Math.max(0, at - 5), at)) ||
-    (/^[ \u3000]{0,2}[，,]/.test(text.slice(end, end + 3)) && CLAUSE_HEAD_BEFORE.test(text.slice(Math.max(0, at - 3), at)));
+  // (a year an aim is set for says when: 力争2025年…不低于3.5人; so does one set off by a comma at the
+  // head of a sentence: 2024年，选取部分机构开展试点)
+  const marked = g('dPre') || g('dAim') || g('dM') || g('dH') || g('dQ') || g('dE') || g('dIn') || g('dBefore') || yearSetOff(text, at, end);
   // a bare year (2018年政府工作报告) is no requirement, unless a target verb follows it or it heads a
   // clause that sets an amount: 2026年打造面向OPC的公共数据产品20款
   if (!marked && (yearBreakdown(text, at, end) || (!TARGET_VERB.test(text.slice(end, end + 8)) && !yearTarget(text, at, end)))) return null;
@@ -263,6 +262,11 @@ function clauseStart(text: string, to: number): number {
   return i;
 }
 
+/** A year heading a sentence and set off by a comma: 2024年，选取部分机构开展试点. */
+function yearSetOff(text: string, s: number, e: number): boolean {
+  return /^[ \u3000]{0,2}[，,]/.test(text.slice(e, e + 3)) && CLAUSE_HEAD_BEFORE.test(text.slice(Math.max(0, s - 3), s));
+}
+
 /** A year at the head of a clause (after 在/于) whose clause sets an amount: 2026年打造…产品20款. */
 function yearTarget(text: string, s: number, e: number): boolean {
   return CLAUSE_HEAD_BEFORE.test(text.slice(Math.max(0, s - 3), s)) && quota(text.slice(e, clauseEnd(text, e)));
@@ -282,7 +286,6 @@ function yearBreakdown(text: string, s: number, e: number): boolean {
   return headsWithYear(end + 1) || (previous >= 0 && headsWithYear(previous));
 }
 const YEAR_HEAD = /^[ \u3000\t]{0,2}[在于]?[0-9０-９]{4}[ \u3000\t]{0,2}年/;
-const AIM_BEFORE = /(?:力争|争取)[ \u3000]{0,2}[在于]?[ \u3000]{0,2}$/;
 const CLAUSE_HEAD_BEFORE = /(?:^|[，,；;。：:\n])[ \u3000\t]{0,2}[在于]?$/;
 
 /**

@@ -124,14 +124,15 @@ const noUnits = (t: Task) => `task ${t.id} (${t.title}) names no responsible uni
  * The first row of a group that turns out to have further rows becomes its first task (T1 → T1.1),
  * titled by its content as the others are; the group's task is their project.
  */
-function asSubtask(t: Task, k: number, taskCell: string): void {
-  const content = t.text.startsWith(`${taskCell.replace(/[。；]$/, '')}。`) ? t.text.slice(taskCell.replace(/[。；]$/, '').length + 1) : t.text;
+function asSubtask(t: Task, k: number, taskCell: string, content: string): void {
   t.id = `T${t.path[0]}.${k}`;
   t.numbers = [String(t.path[0]), String(k)];
   t.path = [t.path[0], k];
   t.number = `${t.path[0]}.${k}`;
   t.headings = [taskCell];
   t.project = taskCell;
+  // (a first row without content of its own keeps its task cell as its title)
+  if (!content) return;
   t.title = splitTitle(content.replace(CELL_MARKER, '')).title;
   t.text = content;
 }
@@ -142,7 +143,7 @@ export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult
   let cols: Columns | undefined;
   const seen = new Set<string>();
   // the last numbered row, which rows with neither 序号 nor task continue (and its no-units warning)
-  let lastRow: { task: Task; taskCell: string; subs: number; warning?: Warning } | undefined;
+  let lastRow: { task: Task; taskCell: string; content: string; subs: number; warning?: Warning } | undefined;
   paras.forEach((p) => {
     let cells = tableCells(p.text);
     if (!cells) return;
@@ -172,10 +173,11 @@ export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult
     if (continues) {
       const parent = lastRow!;
       if (parent.subs === 0) {
-        asSubtask(parent.task, 1, parent.taskCell);
+        asSubtask(parent.task, 1, parent.taskCell, parent.content);
         if (parent.warning) parent.warning.message = noUnits(parent.task);
       }
-      parent.subs = Math.max(parent.subs, 1) + 1;
+      // (the first row is 1, so the first row after it is 2)
+      parent.subs = (parent.subs || 1) + 1;
     } else if (!(value > 0)) return;
     const parentRow = continues ? lastRow! : undefined;
     const number = parentRow ? `${parentRow.task.path[0]}.${parentRow.subs}` : /^\d/.test(written) ? String(value) : written;
@@ -238,7 +240,7 @@ export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult
     tasks.push(made);
     const warning: Warning | undefined = units.length ? undefined : { code: 'no-units', line: p.line, message: noUnits(made) };
     if (warning) warnings.push(warning);
-    if (!parentRow) lastRow = { task: made, taskCell: cell(cols.task), subs: 0, warning };
+    if (!parentRow) lastRow = { task: made, taskCell: cell(cols.task), content, subs: 0, warning };
   });
   return {
     tasks,
