@@ -278,6 +278,14 @@ describe('owners a base without owner notes implies', () => {
     expect(subjectsOf('会同发展改革、财政等部门')).toEqual([]);
   });
 
+  it('a city or district plan\'s own bodies, which no table holds, are subjects where a subject\'s verb follows', () => {
+    expect(subjectsOf('绿化市容部门要推动设施建设；房屋管理部门要做好拆房垃圾分拣。市住房城乡建设管理委要会同市交通委研究制订办法。')).toEqual(['绿化市容部门', '房屋管理部门', '市住房城乡建设管理委']);
+    expect(subjectsOf('城管执法、规划资源、林业等部门要强化排查。区规划资源局、区绿化市容局要编制专项规划。')).toEqual(['城管执法部门', '规划资源部门', '林业部门', '区规划资源局', '区绿化市容局']);
+    // a sector's departments (行业主管部门) are a catch-all; the implementing level and its own departments name nobody;
+    // a name the sentence only acts on, or one no subject's verb follows, is no subject
+    expect(subjectsOf('行业主管部门要加强监管。地方政府及其所属部门要坚持方向。督促施工部门要整改。市场主体要诚信经营。区域中心建设加快。')).toEqual([]);
+  });
+
   it('a unit one half of a split names is added on every link of the group (the group is judged as one)', () => {
     const task = (id: string, units: string[]) => ({ id, title: id, text: '推进国家高新区扩区。', units, lead: units.slice(0, 1), assist: units.slice(1), guide: [], ownerNotes: [], impliedUnits: [], unitsFrom: 'task' });
     const base = { tasks: [task('1', ['科技部'])] } as unknown as Notice;

@@ -22,6 +22,27 @@ const JOINER = /^(?:、|和|及|与|以及|，会同|会同)/;
 const IMPLEMENTING = /^(?:各|地方|县级以上|(?:行政执法|行政|执法)机关)|各级|机关$/;
 const COLLECTIVE = /(?:地方)?(?:各级|各)?(?:行政执法|行政|执法)机关|(?:县级以上)?(?:地方)?各级(?:人民)?政府|各(?:省、自治区、直辖市|省级|市级|县级|有关)?(?:人民)?政府|各地区|各地方|各(?:有关)?部门|有关部门(?:和单位)?|相关部门|各(?:有关)?单位|有关单位/y;
 
+// a body the table lacks, named as the genre names bodies and followed by what a subject does: a
+// level's own office (市规划资源局要, 区住房城乡建设管理委会同) or a function's departments (绿化市容部门要,
+// 城管执法、林业等部门要); a plan of a city or a district names its own bodies, which no national table holds
+const FN = '(?:(?![及和与的之其府])[\\u4e00-\\u9fff]){2,8}?';
+const GENERIC = new RegExp(
+  `(?:${FN}(?:、${FN}){0,8}(?:等(?:有关|相关)?)?(?:行政|主管)?部门|[省市县区](?!场|民|区|级|内|外)[\\u4e00-\\u9fff]{1,10}?(?:委员会|办公室|局|委|厅|办|中心|总队|支队))(?=要|应|须|负责|牵头|会同|、|和|及|与)`,
+  'y',
+);
+// what a generic name may not start with: a verb or a collective (督促各部门, 各有关部门)
+const NOT_NAME = /^(?:各|有关|相关|其他|地方|当地|本级|上级|督促|指导|组织|协调|推动|会同|加强|由|请|要求|按照|依托|支持|鼓励|引导)/;
+// a sector's departments named by what they oversee (行业主管部门, 省级中小企业主管部门) are a catch-all, not one body
+const CATCH_ALL = /行业|主管|级/;
+
+/** A body the table lacks, named at the start of `s` (see GENERIC). */
+function genericAt(s: string): RegExpExecArray | null {
+  if (NOT_NAME.test(s)) return null;
+  GENERIC.lastIndex = 0;
+  const m = GENERIC.exec(s);
+  return m && !CATCH_ALL.test(m[0]) ? m : null;
+}
+
 const cache = new WeakMap<Task, string[]>();
 
 /** The bodies a task's sentences name as their subjects, in order of first appearance. */
@@ -43,7 +64,7 @@ export function subjectsOf(text: string): string[] {
     for (;;) {
       re.lastIndex = 0;
       COLLECTIVE.lastIndex = 0;
-      const m = re.exec(s) ?? COLLECTIVE.exec(s);
+      const m = re.exec(s) ?? COLLECTIVE.exec(s) ?? genericAt(s);
       if (!m) break;
       const after = s.slice(m[0].length);
       if (NOT_SUBJECT.test(after)) break;

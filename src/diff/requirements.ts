@@ -94,6 +94,9 @@ const NEGATION = /不|禁|免|杜绝|防止/;
  */
 function clauseScore(a: Obligation, b: Obligation, T: Readonly<RequirementOptions>): number {
   if (!a.word && !b.word) return 0;
+  // a ban restates only a clause that negates something too (严禁 → 避免, 不得 → 原则上不): against a
+  // positive duty (要支持IPv6 → 不得单独开发客户端) it is another requirement, however alike their words
+  if ((a.strength === 'prohibited') !== (b.strength === 'prohibited') && !NEGATION.test(a.strength === 'prohibited' ? b.clause : a.clause)) return 0;
   // 允许 grants others a latitude that a plain restatement keeps (允许…开展 → 在…开展); 可 is the
   // lower level's own discretion, and a plain sentence makes it a duty
   if ((!a.word && b.word === '允许') || (!b.word && a.word === '允许')) return 0;
