@@ -288,7 +288,8 @@ function findReferencesReference(paras: Paragraph[], preambleEnd: number, own: (
       const title = m[1];
       const after = t.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 24);
       const dn = findDocNumbers(after).find((h) => h.index <= 2);
-      if (!dn && (idx >= preambleEnd || !DOC_WORD.test(title) || transmittal)) continue;
+      const carried = transmittal && /(?:贯彻|落实|根据|按照|依据|遵照|执行)$/.test(t.slice(Math.max(0, (m.index ?? 0) - 8), m.index));
+      if (!dn && (idx >= preambleEnd || !DOC_WORD.test(title) || (transmittal && !carried))) continue;
       if (!dn && owned.some((o) => o === title || o.includes(title))) continue;
       const key = `${title}|${dn?.docNumber ?? ''}`;
       if (seen.has(key)) continue;

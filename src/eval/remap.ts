@@ -16,7 +16,8 @@ export interface TitledGold extends GoldFile {
   ownerChanges?: { base: string; local: string; change: string }[];
 }
 
-const key = (s: string) => (s.match(/[\u3400-\u9fff0-9A-Za-z]/g) ?? []).join('');
+// (a run's marker is no part of its title: truth that titles 一是强化… keeps it, plancmp does not)
+const key = (s: string) => (s.replace(/^\s*[一二三四五六七八九十]{1,3}是/, '').match(/[\u3400-\u9fff0-9A-Za-z]/g) ?? []).join('');
 
 /** Gold id → plancmp id, by equal titles (or one a prefix of the other, 4 characters at least), then by id or printed number. */
 function idMap(gold: Titled[] | undefined, tasks: Task[]): Map<string, string> {

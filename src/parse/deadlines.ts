@@ -404,7 +404,10 @@ const PERIOD_IN_TITLE = /[（(][ \u3000]{0,2}([0-9０-９]{4})[ \u3000]{0,2}年?
 export function parseDeadlineCell(cell: string, docYear?: number): Deadline {
   // a time field written as a clause (2013年9月30日前完成) is the time alone: it governs the whole task
   const clause = cell.trim().replace(/(?<=[前底日月年])完成$/, '');
-  const first = extractDeadlines(clause, docYear)[0];
+  // a month alone in a time cell (12月, 9月份) is the month's end, as 12月底前 would say
+  const month = /^(\d{1,2})月份?$/.exec(clause);
+  const first = extractDeadlines(month ? `${month[1]}月底前` : clause, docYear)[0];
+  if (first && month) return { ...first, text: clause, clause };
   if (first) return { ...first, clause };
   const ongoing = CELL_ONGOING.exec(clause);
   if (ongoing) return { text: ongoing[0], kind: 'ongoing', clause };

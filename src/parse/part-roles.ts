@@ -29,6 +29,9 @@ const MEASURE_TITLE =
 /** An item titled as a kind, not an act: 模式创新型 / 场景应用型 (a short noun label ending in 型; 数字化转型 is an act). */
 const TYPE_LABEL = /^[\u4e00-\u9fff]{2,8}(?<!转)型$/;
 
+/** Closing themes that are also measures of their own: telling the public, training the staff. */
+const OUTREACH_THEME = /宣传|舆论|氛围|培训/g;
+
 function clean(title: string): string {
   return title.replace(/[。：:；;，,]+$/, '').trim();
 }
@@ -87,7 +90,9 @@ export function partRoles(parts: BodyNode[], measuresOnly: boolean): Map<BodyNod
   if (last >= 0 && !closed && first.filter((r) => r.role === 'action').length > 1) {
     const titles = itemTitles(parts[last]);
     const themed = titles.filter((t) => SAFEGUARD_THEME.test(t)).length;
-    if (titles.length >= 2 && themed * 3 >= titles.length * 2 && SAFEGUARD_THEME.test(clean(parts[last].heading!.title) + titles.join(''))) {
+    // (publicity and training alone are measures a notice may set out as its own last part: 四、做好业务培训和宣传引导)
+    const governs = titles.some((t) => SAFEGUARD_THEME.test(t.replace(OUTREACH_THEME, '')));
+    if (titles.length >= 2 && themed * 3 >= titles.length * 2 && governs && SAFEGUARD_THEME.test(clean(parts[last].heading!.title) + titles.join(''))) {
       first[last] = { role: 'safeguard', why: 'last part; its items are about leadership, supervision, publicity or funds' };
     }
   }

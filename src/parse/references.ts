@@ -9,6 +9,8 @@ const DOC_WORD = /(通知|计划|方案|意见|规划|办法|决定|条例|规�
 const SUBJECT = /(?:根据|按照|依据|贯彻落实|贯彻|落实)[^。；，《]{0,14}?关于([^，。；、《》“”]{4,60}?)的(?:决策部署|工作部署|部署|要求|精神|安排)/g;
 // The transmittal sentence names the attached document itself, not a parent.
 const TRANSMITTAL = /印发给你们|现印发|现将|予以印发|已经.{0,12}同意/;
+/** What a sentence says right before a document it carries out: 为贯彻落实《…》, 根据《…》. */
+const CITING = /(?:贯彻|落实|根据|按照|依据|遵照|执行)$/;
 
 export function findReferences(paras: Paragraph[], preambleEnd: number, own: (string | undefined)[]): Reference[] {
   const owned = own.filter((s): s is string => !!s);
@@ -24,7 +26,9 @@ export function findReferences(paras: Paragraph[], preambleEnd: number, own: (st
       const title = m[1];
       const after = t.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 24);
       const dn = findDocNumbers(after).find((h) => h.index <= 2);
-      if (!dn && (idx >= preambleEnd || !DOC_WORD.test(title) || transmittal)) continue;
+      // (in the transmittal sentence, a title the plan is made to carry out is still cited: 为贯彻落实《X》，…现将《Y》印发给你们)
+      const carried = transmittal && CITING.test(t.slice(Math.max(0, (m.index ?? 0) - 8), m.index));
+      if (!dn && (idx >= preambleEnd || !DOC_WORD.test(title) || (transmittal && !carried))) continue;
       if (!dn && owned.some((o) => o === title || o.includes(title))) continue;
       const key = `${title}|${dn?.docNumber ?? ''}`;
       if (seen.has(key)) continue;

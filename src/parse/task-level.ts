@@ -254,6 +254,28 @@ function byNumbering(body: Body, roles: Map<BodyNode, RoleOf>): Omit<TaskLevel, 
     nodes = atLevel.flatMap((n) => n.children);
   }
   if (!level) return none('no numbered measures');
-  const why = `no owner notes; the deepest numbered level the action parts are divided into holds the tasks${whole.size ? `, and ${whole.size} action part${whole.size > 1 ? 's' : ''} with no items ${whole.size > 1 ? 'are' : 'is'} one measure each` : ''}`;
+  // an action part written a level shallower than the others (三、 赛道 items 1.… but 四、（一）…（五）):
+  // its own deepest level holds its tasks, as the deepest level of the others holds theirs
+  let shallower = 0;
+  if (parts.length)
+    for (const p of scope) {
+      if (!p.children.length || descendants(p).some((d) => d.level === level)) continue;
+      for (const n of deepestOf(p.children)) {
+        whole.add(n);
+        shallower++;
+      }
+    }
+  const why = `no owner notes; the deepest numbered level the action parts are divided into holds the tasks${shallower ? `, and ${shallower} item${shallower > 1 ? 's' : ''} of an action part written a level shallower` : ''}${whole.size - shallower ? `, and ${whole.size - shallower} action part${whole.size - shallower > 1 ? 's' : ''} with no items ${whole.size - shallower > 1 ? 'are' : 'is'} one measure each` : ''}`;
   return { key: { unit: level }, basis: 'numbering', scope: new Set(scope), whole, why };
+}
+
+/** The nodes of the deepest level a list of headings is really divided into (most of a level divided: one level down). */
+function deepestOf(nodes: BodyNode[]): BodyNode[] {
+  for (;;) {
+    const level = nodes[0]?.level;
+    const atLevel = nodes.filter((n) => n.level === level);
+    const divided = atLevel.filter((n) => n.children.length > 0);
+    if (divided.length * 2 < atLevel.length || divided.length === 0) return atLevel;
+    nodes = atLevel.flatMap((n) => n.children);
+  }
 }

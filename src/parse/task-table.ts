@@ -41,8 +41,12 @@ function headerColumns(cells: string[]): Columns | undefined {
   if (cells.some((c) => c.length > 16)) return undefined;
   // nor a row that opens with its number (（二） | 承接落实…事项 | 市直有关部门 |): labels carry none
   if (cells.some((c) => SERIAL.test(c.trim()))) return undefined;
+  // a list of what the plan asks of others (政策诉求 | 建议责任单位（省级部门）): requests to a higher
+  // level, not tasks the plan assigns
+  if (cells.some((c) => /诉求|建议/.test(c))) return undefined;
   const number = find(/^(序号|编号|序)$/);
-  const content = find(/内容|具体措施|工作措施|主要措施/);
+  // (重点任务 | 具体工作: the work a task is broken into is its content, as 主要内容 is)
+  const content = find(/内容|具体措施|工作措施|主要措施|具体工作|路径|描述/);
   // several task columns go from the group to the task itself (重点任务 | 任务分组 | 具体任务): the last is the task
   const tasksAt = cells.map((c, i) => (i !== content && TASK_HEADER.test(c) && !/单位|部门|时间|时限|序号/.test(c) ? i : -1)).filter((i) => i >= 0);
   const task = tasksAt.length ? tasksAt[tasksAt.length - 1] : -1;
@@ -144,6 +148,20 @@ export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult
   const seen = new Set<string>();
   // the last numbered row, which rows with neither 序号 nor task continue (and its no-units warning)
   let lastRow: { task: Task; taskCell: string; content: string; subs: number; warning?: Warning } | undefined;
+  // a group row (一 | 特色赛道（AI+智慧农业） | | |) heads the rows under it; where their 序号 start
+  // again under each group (一: 1, 2; 二: 1, 2, 3), each is T<group>.<序号>
+  let group: { value: number; title: string } | undefined;
+  const groupOf = new Map<Task, { value: number; title: string }>();
+  let restarts = false;
+  const underGroup = (t: Task, g: { value: number; title: string }) => {
+    const n = t.path[0];
+    t.id = `T${g.value}.${n}`;
+    t.path = [g.value, n];
+    t.numbers = [String(g.value), String(n)];
+    t.number = `${g.value}.${n}`;
+    t.headings = [g.title];
+    if (!t.project) t.project = g.title;
+  };
   paras.forEach((p) => {
     let cells = tableCells(p.text);
     if (!cells) return;
@@ -151,6 +169,7 @@ export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult
     if (header) {
       cols = header;
       lastRow = undefined;
+      group = undefined;
       return;
     }
     if (!cols) return;
@@ -178,12 +197,21 @@ export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult
       }
       // (the first row is 1, so the first row after it is 2)
       parent.subs = (parent.subs || 1) + 1;
-    } else if (!(value > 0)) return;
+    } else if (!(value > 0)) {
+      if (numbered && /^[一二三四五六七八九十]{1,3}$/.test(written) && cell(cols.task)) group = { value: chineseNumeral(written), title: cell(cols.task) };
+      return;
+    }
     const parentRow = continues ? lastRow! : undefined;
     const number = parentRow ? `${parentRow.task.path[0]}.${parentRow.subs}` : /^\d/.test(written) ? String(value) : written;
     const taskCell = parentRow ? parentRow.taskCell : cell(cols.task);
     if (!numbered && (!taskCell || cells.filter((c) => c === taskCell).length > 1 || /^[一二三四五六七八九十]{1,3}[、.]/.test(taskCell))) return;
-    const id = parentRow ? `T${number}` : `T${value}`;
+    let id = parentRow ? `T${number}` : `T${value}`;
+    if (!parentRow && group && /^\d/.test(written) && (restarts || seen.has(id))) {
+      // the 序号 start again under this group: every grouped row so far is renamed by its group
+      if (!restarts) for (const [t, g] of groupOf) if (t.path.length === 1) underGroup(t, g);
+      restarts = true;
+      id = `T${group.value}.${value}`;
+    }
     if (seen.has(id)) {
       warnings.push({ code: 'numbering-repeat', line: p.line, message: `task table 序号 ${number} appears twice` });
       return;
@@ -206,8 +234,11 @@ export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult
     ].sort((a, b) => a.k - b.k);
     for (const c of byColumn) for (const u of c.list) if (!units.includes(u)) units.push(u);
     const content = cell(cols.content);
+    // a numbered row whose task cell is empty sits under the task cell of a row above, merged over
+    // both (重点举措 | 实施路径: 攻坚绿电算力扩容（2项） over rows 1 and 2): titled by its own content
+    const merged = !parentRow && !cell(cols.task) && content !== '' && lastRow !== undefined;
     // (the row's own marker, 1. or ——, is no part of its title; a further row of a group is titled by its content)
-    const task = parentRow ? content : cell(cols.task);
+    const task = parentRow || merged ? content : cell(cols.task);
     const title = splitTitle(task.replace(CELL_MARKER, '')).title;
     const text = content && content !== task ? `${task.replace(/[。；]$/, '')}。${content}` : task;
     // (a dash or 无 in the 完成时限 column says the row has no time)
@@ -223,7 +254,7 @@ export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult
       numbers: parentRow ? [String(parentRow.task.path[0]), String(parentRow.subs)] : [number],
       headings: parentRow ? [parentRow.taskCell] : [],
       number,
-      project: parentRow ? parentRow.taskCell : cell(cols.group),
+      project: parentRow ? parentRow.taskCell : merged ? lastRow!.taskCell : cell(cols.group),
       projectNumber: '',
       title,
       text,
@@ -237,10 +268,14 @@ export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult
       deadlines,
       line: p.line,
     };
+    if (group && !parentRow && /^\d/.test(written)) {
+      groupOf.set(made, group);
+      if (restarts) underGroup(made, group);
+    }
     tasks.push(made);
     const warning: Warning | undefined = units.length ? undefined : { code: 'no-units', line: p.line, message: noUnits(made) };
     if (warning) warnings.push(warning);
-    if (!parentRow) lastRow = { task: made, taskCell: cell(cols.task), content, subs: 0, warning };
+    if (!parentRow && !merged) lastRow = { task: made, taskCell: cell(cols.task), content, subs: 0, warning };
   });
   return {
     tasks,

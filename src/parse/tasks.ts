@@ -209,6 +209,13 @@ function wholeDrafts(body: Body, n: BodyNode, level: TaskLevel, runsOnly = false
 
 /** A paragraph opened by the body whose duty it states (区民防办：负责制定…): one per body in a 职责分工 part. */
 const BODY_LEAD = /^[^，,。；;：:]{2,30}(?:局|委|办|厅|部|中心|政府|办事处|公司|集团|站|队|院|所|会|处)(?:[（(][^）)]{1,12}[）)])?[：:]/;
+// …but an item headed by what it does (1.打造长三角智算中心：加快推进…) names a measure, not a body:
+// a name never opens with the verb of a measure
+const ACT_OPENING = /^(?:建设(?![局委厅和]|管理)|打造|构建|推进|推动|加快|提升|培育|完善|强化|加强|实施|开展|建立|健全|深化|优化|争创|创建|引进|聚焦|支持|鼓励|探索|做强|做大|做优|壮大|夯实|拓展|扩大|促进|深入|全面|大力|积极|持续|着力|围绕|依托|建成|组建|设立|筹建|升级|布局)/;
+const bodyLead = (text: string) => {
+  const m = BODY_LEAD.exec(text);
+  return m && !ACT_OPENING.test(m[0]) ? m : null;
+};
 const ASSISTS = /^(?:参与|配合|协助|协同)/;
 
 /**
@@ -216,7 +223,7 @@ const ASSISTS = /^(?:参与|配合|协助|协同)/;
  * explicit as a note, read as one. A body that 参与/配合 assists; otherwise it carries the task.
  */
 function bodyLeadNote(text: string): FoundNote | undefined {
-  const m = BODY_LEAD.exec(text);
+  const m = bodyLead(text);
   if (!m) return undefined;
   const head = m[0].slice(0, -1);
   const verb = ASSISTS.exec(text.slice(m[0].length))?.[0] ?? '负责';
@@ -239,7 +246,7 @@ function leadDrafts(body: Body, n: BodyNode, level: TaskLevel, whole: Draft): Dr
   let texts = n.paras.filter((i) => !lines.has(i) && !LOOKS_BACK.test(body.tokens[i].para.text));
   const textOf = (i: number) => body.tokens[i].para.text;
   // a paragraph per body (区民防办：负责…), after an opening paragraph or not
-  const byBody = texts.filter((i) => BODY_LEAD.test(textOf(i)));
+  const byBody = texts.filter((i) => bodyLead(textOf(i)) !== null);
   const bodyParas = byBody.length >= 2 && texts.every((i) => byBody.includes(i) || i === texts[0]);
   if (bodyParas) texts = byBody;
   else if (texts.length < 2 || !texts.every((i) => LEAD_SENTENCE.test(textOf(i)))) return undefined;

@@ -186,6 +186,14 @@ function findBody(body: DomElement, counts: Map<DomElement, Counts>): DomElement
 const WIDE = '\u2010-\u201f\u2026\u3000-\u9fff\uf900-\ufaff\uff00-\uffef';
 const JOIN_RE = new RegExp(`(?<=[${WIDE}])[ \n]*\n[ \n]*(?=[${WIDE}])`, 'g');
 const ZERO_WIDTH = /[\u200B-\u200D\uFEFF]/g;
+/** A part or group heading (一、 / （一）) at the start of a source line within a block. */
+const HEADING_MARK = '(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])';
+const HEADING_LINE = new RegExp(`\\n[ \\u3000]*${HEADING_MARK}`);
+const HEADING_START = new RegExp(`^[ \\u3000]*${HEADING_MARK}`);
+/** A source line that is a heading and nothing more (一、各地自查): short, no sentence in it. */
+const HEADING_ALONE = new RegExp(`^[ \\u3000]*${HEADING_MARK}[^。！？；\\n]{1,30}$`);
+const SENTENCE_END = /[。！？；：]$/;
+const SOURCE_LINE_BREAK = /[ \t]*\n[ \t\n]*/g;
 /** What Lines.add removes or folds: zero-width characters and whitespace runs. */
 const NEEDS_CLEANING = /[\u200B-\u200D\uFEFF \t\n\r\f\v\u00A0]/;
 
@@ -205,13 +213,33 @@ class Lines {
     });
   }
   break(): void {
+    const text = this.cur;
+    this.cur = '';
+    // a page that keeps the document's paragraphs as source lines in one block (a CMS template,
+    // <b>一、各地自查</b> then the part's text on the next line): a heading of GB/T 9704 starts a
+    // paragraph where the source line before it ends a sentence or is itself a heading
+    if (text.includes('\n') && HEADING_LINE.test(text)) {
+      let from = 0;
+      for (const m of text.matchAll(SOURCE_LINE_BREAK)) {
+        const before = text.slice(from, m.index).trim();
+        const after = text.slice(m.index + m[0].length);
+        if (SENTENCE_END.test(before) ? HEADING_START.test(after) : HEADING_ALONE.test(before.slice(before.lastIndexOf('\n') + 1))) {
+          this.push(text.slice(from, m.index));
+          from = m.index + m[0].length;
+        }
+      }
+      this.push(text.slice(from));
+      return;
+    }
+    this.push(text);
+  }
+  private push(text: string): void {
     // Only ASCII spaces are trimmed: leading U+3000 indentation is the normalizer's business.
     // (each replacement only where its pattern can match: JOIN_RE needs a '\n', the others a ' ' or '\n')
-    let line = this.cur;
+    let line = text;
     if (line.includes('\n')) line = line.replace(JOIN_RE, '');
     if (line.includes(' ') || line.includes('\n')) line = line.replace(/[ \n]+/g, ' ').replace(/^ | $/g, '');
     if (/\S/.test(line)) this.lines.push(line); // \s includes U+3000: indentation-only lines go
-    this.cur = '';
   }
 }
 
