@@ -56,6 +56,9 @@ export const HEADING_PATTERNS: { level: HeadingLevel; re: RegExp; value: (n: str
   // the single characters ⑴…⒇ (parenthesized digits) of word processors and web pages
   { level: 'subitem', re: /^([⑴-⒇])/, value: (n) => n.charCodeAt(0) - 0x2473 },
   { level: 'circled', re: /^([①-⑳])/, value: (n) => CIRCLED.indexOf(n) + 1 },
+  // measures numbered as articles, each headed by a short title sentence (第一条 培育创新主体。…): items
+  // (a regulation's article opens with a clause, 第一条 为了规范…，根据…: no title, no heading)
+  { level: 'item', re: /^第([一二三四五六七八九十百]{1,4})条(?=[ \u3000]*[^，,。；;：:\s]{2,24}。)/, value: chineseNumeral },
   // a list written one 一是… / 二是… per paragraph (为民办实事 lists, reports' task lists): items
   { level: 'item', re: /^([一二三四五六七八九十]{1,3})是(?=[^，,。；：:]{2})/, value: chineseNumeral },
 ];

@@ -118,3 +118,40 @@ describe('the plan a transmittal sentence says it carries out', () => {
     expect(n.references.map((r) => r.title)).toEqual(['某某市人工智能创新发展工作方案']);
   });
 });
+
+describe("times of monthly work and of a year's task list", () => {
+  it('次月10日前 and 月度 are monthly; a day of the month moved later or earlier is told so', async () => {
+    const { extractDeadlines, compareDeadlines } = await import('../src/parse/deadlines.js');
+    const one = (s: string) => extractDeadlines(s, 2025)[0];
+    expect([one('于次月10日前完成审核'), one('违规费用月度抵扣')].map((d) => [d.kind, d.frequency])).toEqual([['recurring', 'monthly'], ['recurring', 'monthly']]);
+    expect(extractDeadlines('本月度完成', 2025)).toEqual([]);
+    expect(compareDeadlines(one('次月10日前审核'), one('次月12日前审核'))).toBe('later');
+    expect(compareDeadlines(one('次月底前抵扣'), one('次月20日前抵扣'))).toBe('earlier');
+    expect(compareDeadlines(one('每月10日前报送'), one('每月5日前报送'))).toBe('earlier');
+    expect(compareDeadlines(one('违规费用月度抵扣'), one('违规费用按季度抵扣'))).toBe('later');
+  });
+
+  it('a notice with no date is of the year its task list is for (2026年工作任务清单): its months are that year\'s', () => {
+    const n = parseText('某某市人工智能创新发展工作方案\n附件1\n人工智能创新发展2026年工作任务清单\n|序号|重点举措|完成时限|责任单位|\n|1|争取智算中心通过窗口指导。|12月|市发展改革委|\n|2|启动机房建设。|9月|某某县政府|\n', 'list.txt', { asPlan: true });
+    expect(n.tasks.map((t) => t.deadlines[0].date)).toEqual(['2026-12-31', '2026-09-30']);
+  });
+});
+
+describe('measures numbered as articles, radical glyphs, and items that are kinds', () => {
+  it('a 若干措施 whose measures are articles headed by a title (第一条 培育创新主体。…) is a plan; a regulation\'s articles are not', () => {
+    const measures = parseText('某某区关于支持智能体产业发展的十条措施\n为加快发展，制定以下措施。\n第一条 培育创新主体。对新认定的企业给予奖励。\n第二条 建设创业平台。支持建设孵化平台。\n第三条 强化算力普惠。发放算力券。\n', 'm.txt');
+    expect(measures.tasks.map((t) => t.title)).toEqual(['培育创新主体', '建设创业平台', '强化算力普惠']);
+    const rule = parseText('某某市物业管理实施细则\n第一条 为了规范物业管理活动，根据有关规定，制定本细则。\n第二条 本细则适用于本市行政区域内的物业管理。\n第三条 市住房城乡建设局负责本细则的组织实施。\n', 'r.txt');
+    expect(rule.tasks).toEqual([]);
+  });
+
+  it('reads the Kangxi and supplement radical glyphs of a PDF printed from a web page as the ideographs they draw', () => {
+    const n = parseText('某省运力提升行动方案\n⼀、发展⽬标\n到2027年，建成全光运力网络。\n⼆、重点任务\n1.建设⾼效互通的全光运⼒⽹络。推动光纤部署。\n2.提升与⻓三⻆枢纽节点的互联⽔平。试点建设专线。\n三、强化组织保障\n（一）加强组织领导。\n', 'p.txt');
+    expect(n.tasks.map((t) => t.title)).toEqual(['建设高效互通的全光运力网络', '提升与长三角枢纽节点的互联水平']);
+  });
+
+  it('a part whose items are kinds (高风险类 / 中风险类 / 低风险类) is a typology, not measures', () => {
+    const n = parse('一、工作机制\n（一）高风险类。每周走访一次。\n（二）中风险类。每月走访一次。\n（三）低风险类。每季度走访一次。\n二、工作措施\n（一）逐级落实责任。层层签订责任书。\n（二）动态排查定级。建立台账。\n三、工作要求\n（一）加强领导。\n');
+    expect(n.tasks.map((t) => t.title)).toEqual(['逐级落实责任', '动态排查定级']);
+  });
+});

@@ -12,6 +12,17 @@ export { isTraditional, toSimplified } from './t2s.js';
 export { unifyWidth } from './width.js';
 export { stripPinyin } from './pinyin.js';
 
+/** Kangxi radicals (U+2F00–U+2FD5) and the radicals supplement, which NFKC maps to ideographs where it can. */
+const RADICAL = /[\u2e80-\u2fdf]/;
+const RADICALS = /[\u2e80-\u2fdf]/g;
+/**
+ * The simplified forms of the CJK Radicals Supplement (U+2EC5–U+2EF3, Unicode's CJK Radicals
+ * Supplement chart), which NFKC leaves alone, and the ideographs they stand for (⻓三⻆ is 长三角).
+ */
+const SUPPLEMENT_FORM: Record<string, string> = Object.fromEntries(
+  [...'⻅见⻆角⻈讠⻉贝⻋车⻓长⻔门⻘青⻙韦⻚页⻛风⻜飞⻝食⻟饣⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻬齐⻮齿⻰龙⻳龟⺠民⻄西'.matchAll(/(.)(.)/gu)].map((m) => [m[1], m[2]]),
+);
+
 export interface NormalizeOptions {
   /** Force or forbid traditional→simplified conversion; default: detect. */
   convert?: 'auto' | 'always' | 'never';
@@ -21,7 +32,10 @@ export interface NormalizeOptions {
 
 export function normalize(text: string, opts: NormalizeOptions = {}): NormalizedText {
   const warnings: Warning[] = [];
-  const unified = text.replace(/\r\n?/g, '\n');
+  let unified = text.replace(/\r\n?/g, '\n');
+  // a PDF printed from a web page may draw ideographs with the glyphs of the Kangxi radicals (⼀、⼆、
+  // ⽹ for 一、二、网): the same characters to a reader, and to every later stage once mapped back
+  if (RADICAL.test(unified)) unified = unified.replace(RADICALS, (c) => SUPPLEMENT_FORM[c] ?? c.normalize('NFKC'));
   const raw = unified.split('\n');
   let glossCount = 0;
   let glossLine = 0;

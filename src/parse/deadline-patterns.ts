@@ -54,6 +54,10 @@ const ALTERNATIVES = [
   // 每年, 每年度, 每季度, 每月, 每半年, 每两年, 每两周, 每年年底前, 每年12月底; 每1—2周 (the longer cycle)
   `(?<every>每${SP}(?:个${SP})?(?:(?:[1-4１-４一二三四]${SP}[—–－~～至-]${SP})?(?<eN>半|[一两二三四五2-5２-５])${SP}个?${SP})?(?<eU>年度|年|季度|季|月|周|星期|旬|天|日)` +
     `(?:${SP}(?:年(?:底|末|初|中)|上半年|下半年|第?[一二三四1-4]季度末?|底|末|初|(?:${MON}${SP}月)?(?:${SP}${DAY}${SP}[日号])?(?:${SP}(?:底|末|初|上旬|中旬|下旬))?)${SP}(?:之前|以前|前)?)?)`,
+  // 次月10日前, 下月底前: each month, by a day of the month after (a monthly report or settlement)
+  `(?<nextMonth>(?:次|下)${SP}月${SP}(?:${DAY}${SP}[日号]|底|末)${SP}(?:之前|以前|前))`,
+  // 月度抵扣, 月度调度: done each month (not 本月度, 上月度: one month named)
+  `(?<monthly>(?<![本上下当该每])月度(?=${SP}[\u4e00-\u9fff]))`,
   // 一年一次, 两年一度, 半年一次
   `(?<per>${NOT_AFTER_NUM}(?<pN>[一两二三半])${SP}年${SP}一${SP}[次度])`,
   // 逐年, 逐季, 逐月
@@ -106,7 +110,7 @@ const NUMERAL = '[0-9０-９〇零一二三四五六七八九十两]';
 // a character can only start a word (全 only 全年, 执 only 执行), the lookahead asks for the word:
 // 全面, 执法, 能力, 分类, 通知, 本地 then cost one comparison instead of a try of every alternative.
 const FIRST =
-  '(?:[0-9０-９〇零一二三四五六七八九十两半每按用到至从自]|年[初度底末内 \\u3000\\t]|[今本当明]年|今明两年|全年|执行|适时|逐[年季月]' +
+  '(?:[0-9０-９〇零一二三四五六七八九十两半每按用到至从自]|年[初度底末内 \\u3000\\t]|[今本当明]年|今明两年|全年|执行|适时|逐[年季月]|[次下][ \\u3000\\t]*月|月度' +
   '|经过|通过|利用|力争|争取|截[至止]|直到|分[ \\u3000\\t月季周年]|' +
   // an event's or an issuing act's first two characters (放暑, 离校, 出台)
   [...new Set([...YEAR_EVENTS, ...ISSUING_ACTS].map((w) => w.slice(0, 2)))].join('|') +
@@ -146,6 +150,7 @@ for (const [chars, next] of [
   ['每', `${SPACES}个半一两二三四五12345１２３４５年季月周星旬天日`],
   ['年', '初度底末内 \u3000\t'], ['本当明', '年'], ['今', '年明'], ['全', '年'], ['执', '行'], ['适', '时'], ['逐', '年季月'],
   ['经通', '过'], ['利', '用'], ['力', '争'], ['争', '取'], ['截', '至止'], ['直', '到'], ['分', ' \u3000\t月季周年'],
+  ['次下', ' \u3000\t月'], ['月', '度'],
 ] as const) {
   for (const ch of chars) {
     START[ch.charCodeAt(0)] = 2;
@@ -317,7 +322,10 @@ export function cyclePoint(text: string): string | undefined {
   const compact = text.replace(/\s/g, '');
   const m = /每[^年季月周旬]{0,3}(?:年度|年)(.*)$/.exec(compact);
   if (!m) {
-    // 每季度末, 每月10日前: a point in a shorter cycle, compared as written (末 and 底 alike)
+    // 每月10日前 / 次月10日前: a day of the month, in order (00-10 before 00-12; 月底 is 00-31)
+    const monthDay = /(?:每[^年季月周旬]{0,3}|^[次下])月(?:(\d{1,2})[日号]|[底末])/.exec(compact);
+    if (monthDay) return `00-${pad(monthDay[1] ? Number(monthDay[1]) : 31)}`;
+    // 每季度末: a point in another shorter cycle, compared as written (末 and 底 alike)
     const short = /每[^年季月周旬]{0,3}(?:季度|季(?!度)|月|周|旬)(.+)$/.exec(compact);
     return short ? short[1].replace(/底/g, '末').replace(/之?前$|以前$/, '') : undefined;
   }

@@ -160,6 +160,7 @@ function interpret(g: Groups, text: string, start: number, end: number, docYear?
   if (g('step')) return { kind: 'recurring', frequency: EVERY_FREQ[g('sU')!] };
   if (g('split')) return { kind: 'recurring', frequency: EVERY_FREQ[g('spU')!] };
   if (g('perUnit')) return { kind: 'recurring', frequency: EVERY_FREQ[g('uU')!] };
+  if (g('nextMonth') || g('monthly')) return { kind: 'recurring', frequency: 'monthly' };
   if (g('campaign') && PLAN_DOCUMENT_AFTER.test(text.slice(end, end + 6))) return null; // 三年行动方案: a plan's name
   if (g('use') || g('within') || g('withinDays') || g('campaign')) return { kind: 'duration' };
   if (g('follows')) return { kind: 'follows' };
@@ -398,6 +399,12 @@ export function periodStartYear(title: string | undefined): number | undefined {
   const m = title ? PERIOD_IN_TITLE.exec(title) : null;
   return m ? readNumber(m[1]) : undefined;
 }
+/** The year a title's work is for: 2026年工作要点, 2026年度重点工作任务清单, 2011年县政府重点工作任务分解表. */
+export function workYear(title: string | undefined): number | undefined {
+  const m = title ? WORK_YEAR.exec(title) : null;
+  return m ? readNumber(m[1]) : undefined;
+}
+const WORK_YEAR = /([0-9０-９]{4})[ \u3000]{0,2}年度?[^，。；（(]{0,16}?(?:工作要点|工作任务|重点工作|工作计划|任务清单|实施计划|工作安排|重点任务|任务分解|责任分解|工作清单)/;
 const PERIOD_IN_TITLE = /[（(][ \u3000]{0,2}([0-9０-９]{4})[ \u3000]{0,2}年?[ \u3000]{0,2}(?:[—―]{1,2}|[-－–~～]|至|到)[ \u3000]{0,2}[0-9０-９]{4}[ \u3000]{0,2}年?[ \u3000]{0,2}[）)]/;
 
 /** The 时间要求 cell of a key-task table: its first requirement, with the whole cell as the clause. */

@@ -20,6 +20,8 @@ const KINDS = [...PLAN_KINDS, ...NON_PLAN_KINDS].sort((a, b) => b.length - a.len
 const NON_PLAN = new Set(NON_PLAN_KINDS);
 const IMPLEMENTED = new Set(IMPLEMENTED_KINDS);
 const ARTICLE = /^第[一二三四五六七八九十百零〇]{1,5}条/;
+/** An article headed by a short title sentence, as a measure is (第一条 培育OPC创新主体。), not a rule's clause (第一条 为了…，). */
+const HEADED_ARTICLE = /^第[一二三四五六七八九十百零〇]{1,5}条[ \u3000]*[^，,。；;：:\s]{2,24}。/;
 /** …（2018—2022年）, （试行）, （暂行）, （征求意见稿） after the kind. */
 const TITLE_TAIL = /(?:[（(][^（）()]{0,20}[）)]|[”"’」》\s])+$/;
 
@@ -69,8 +71,15 @@ export function documentKind(meta: Meta, paras: Paragraph[]): DocKind {
   const kind = fromPlan && (!fromTitle || fromTitle === '通知' || NON_PLAN.has(fromPlan)) ? fromPlan : fromTitle ?? fromPlan ?? fromHead;
   if (kind && NON_PLAN.has(kind)) return { kind, plan: false, named: false, why: `its title names it a ${kind}, not a plan`, by: 'title' };
   let articles = 0;
-  for (let i = 0; i < paras.length && articles < 3; i++) if (ARTICLE.test(paras[i].text)) articles++;
-  if (articles >= 3) return { kind: kind ?? '条例', plan: false, named: false, why: 'its body is written in articles (第一条 …), as a regulation is', by: 'articles' };
+  let headed = 0;
+  for (const p of paras)
+    if (ARTICLE.test(p.text)) {
+      articles++;
+      if (HEADED_ARTICLE.test(p.text)) headed++;
+    }
+  // a plan's measures numbered as articles, each headed by its title (若干措施: 第一条 培育OPC创新主体。…)
+  const measures = !!kind && kind !== '通知' && headed * 3 >= articles * 2;
+  if (articles >= 3 && !measures) return { kind: kind ?? '条例', plan: false, named: false, why: 'its body is written in articles (第一条 …), as a regulation is', by: 'articles' };
   if (/令第\d+号$/.test(meta.docNumber ?? '')) return { kind: '令', plan: false, named: false, why: 'it is issued as an order (令), not a plan', by: 'order' };
   const named = !!kind && kind !== '通知';
   return { kind, plan: true, named: named || (!meta.title && !meta.planTitle), why: kind ? `a ${kind}` : 'no kind in its title' };

@@ -17,7 +17,7 @@ import { ownersForAll } from './closing-owners.js';
 import { timeForAll } from './closing-times.js';
 import { documentKind, kindAsPlan, type DocKind } from './doc-kind.js';
 import { partRoles, type RoleOf } from './part-roles.js';
-import { periodStartYear } from './deadlines.js';
+import { periodStartYear, workYear } from './deadlines.js';
 import type { PartShape, Task, TaskShape } from '../model.js';
 
 export { splitUnits } from './units.js';
@@ -31,6 +31,19 @@ export interface ParseAs {
   asPlan?: boolean;
 }
 
+/** The year the caption over a notice's first table names (人工智能创新发展2026年工作任务清单 above | 序号 | …). */
+function captionYear(paras: Paragraph[]): number | undefined {
+  const first = paras.findIndex((p) => tableCells(p.text));
+  for (let i = first - 1; i >= Math.max(0, first - 3); i--) {
+    const t = paras[i].text;
+    if (t.length <= 40) {
+      const y = workYear(t);
+      if (y) return y;
+    }
+  }
+  return undefined;
+}
+
 export function parseNormalized(source: SourceText, norm: NormalizedText, as: ParseAs = {}): Notice {
   const paras = norm.paragraphs;
   // pushed onto a literal (not a spread of two lists that are often empty): the array starts with
@@ -40,7 +53,8 @@ export function parseNormalized(source: SourceText, norm: NormalizedText, as: Pa
   for (const w of norm.warnings) warnings.push(w);
   const body = readBody(paras);
   const { meta } = parseMeta(paras, body.start, body.end);
-  const docYear = meta.date ? Number(meta.date.slice(0, 4)) : periodStartYear(meta.planTitle ?? meta.title);
+  // a notice with no date is of the year its title or its task list's caption names (2026年工作任务清单)
+  const docYear = meta.date ? Number(meta.date.slice(0, 4)) : (periodStartYear(meta.planTitle ?? meta.title) ?? workYear(meta.planTitle ?? meta.title) ?? captionYear(paras));
   const references = findReferences(paras, body.start, [meta.title, meta.planTitle]);
   const sections = buildSections(body);
   const named = documentKind(meta, paras);

@@ -26,8 +26,8 @@ const STRONG_SAFEGUARD = /保障措施|组织保障|组织实施|组织领导|�
 const MEASURE_TITLE =
   /任务|措施|举措|工作|行动|工程|重点|加强|推进|推动|建立|健全|完善|制定|开展|做好|深化|明确|强化|提升|提高|优化|实施|落实|规范|加快|加大|创新|促进|支持|鼓励|培育|发展|构建|打造|坚持|严格|保障|确保|扩大|拓展|探索|抓好|引导|实行|推行|组织|建设|改革|夯实|防范|整治|降低|减少|简化|取消|下放|放宽|扶持|壮大|培养|引进|保护|治理|整合|统一|设立|编制|修订|清理|调整|激发|营造|增强|巩固|畅通|推广|聚焦|突出|注重|发挥|压实|衔接|下放|监管|服务|管理/;
 
-/** An item titled as a kind, not an act: 模式创新型 / 场景应用型 (a short noun label ending in 型; 数字化转型 is an act). */
-const TYPE_LABEL = /^[\u4e00-\u9fff]{2,8}(?<!转)型$/;
+/** An item titled as a kind, not an act: 模式创新型 / 场景应用型 / 高风险类 (a short noun label ending in 型 or 类; 数字化转型 is an act). */
+const TYPE_LABEL = /^[\u4e00-\u9fff]{2,8}(?<!转)[型类]$/;
 
 /** Closing themes that are also measures of their own: telling the public, training the staff. */
 const OUTREACH_THEME = /宣传|舆论|氛围|培训/g;
