@@ -252,6 +252,12 @@ export const AIM_WORDS = ['力争', '争取', '尽量', '探索'];
  * its own words (推动高校开放 for 鼓励高校开放), and 支持 / 引导 mostly name its own support.
  */
 export const HEDGE_WORDS = ['鼓励', '倡导'];
+/**
+ * Who an encouragement speaks to when it speaks to the lower levels themselves (鼓励有条件的地方…,
+ * 支持各区（县、市）…, 鼓励开发区设立…): a lower level that states the act as its own plain duty has
+ * taken up what it was only encouraged to do.
+ */
+export const LOWER_LEVELS = /^(?:有条件|具备条件|符合条件)?的?(?:各)?(?:地方|地区|地市|市州|市县|城市|区域|省份|县（市、区）|县\(市、区\)|县市区|区县|各地|开发区|园区|功能区|[省市县区](?=[（(、，,]|[^\u4e00-\u9fff]|[对在按结为开建制出发实设推探配][\u4e00-\u9fff]))/;
 
 /**
  * Qualifiers that split one indicator into parts of a whole: 城镇居民人均可支配收入 and 农村居民

@@ -5,6 +5,7 @@
 // short ones written for these rules (realistic in form, invented in content).
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../src/pipeline.js';
+import { diffNotices } from '../src/diff/index.js';
 import { htmlToText } from '../src/read/html.js';
 import { expectValid, validateParse } from './schema-support.js';
 
@@ -153,5 +154,28 @@ describe('measures numbered as articles, radical glyphs, and items that are kind
   it('a part whose items are kinds (高风险类 / 中风险类 / 低风险类) is a typology, not measures', () => {
     const n = parse('一、工作机制\n（一）高风险类。每周走访一次。\n（二）中风险类。每月走访一次。\n（三）低风险类。每季度走访一次。\n二、工作措施\n（一）逐级落实责任。层层签订责任书。\n（二）动态排查定级。建立台账。\n三、工作要求\n（一）加强领导。\n');
     expect(n.tasks.map((t) => t.title)).toEqual(['逐级落实责任', '动态排查定级']);
+  });
+});
+
+describe('what the lower level takes up of what it was encouraged to do', () => {
+  const BASE = '关于支持智算云创新发展的实施意见\n浙某发〔2030〕1号\n一、主要任务\n（一）发放模型券。支持有条件的地方发放模型券，降低企业用云成本。\n（二）开设智算课程。支持高校开设智算云课程。\n（三）规范处方审核。所有处方均应当经药师审核通过后方可进入调配环节。\n（四）推动医疗机构开设药学门诊。推动二级以上医疗机构开设药学门诊。\n';
+  const LOCAL = '某某市关于支持智算云创新发展的实施方案\n某政发〔2030〕9号\n为贯彻落实《关于支持智算云创新发展的实施意见》（浙某发〔2030〕1号），制定本方案。\n一、主要任务\n（一）发放模型券。市财政发放模型券，降低企业用云成本。\n（二）开设智算课程。推动在本市高校开设智算云课程。\n（三）规范处方审核。所有处方经药师审核通过后方可进入调配环节。\n（四）推动医疗机构开设药学门诊。推动全市医疗机构开设药学门诊，覆盖率达到80%。\n';
+  const d = diffNotices(parseText(BASE, 'b.txt'), parseText(LOCAL, 'l.txt'));
+  it('an encouragement of the lower levels themselves (支持有条件的地方…) stated as the local plan\'s own duty is strengthened; one of others (支持高校…) restated plainly is not', () => {
+    expect(d.strengthChanges.map((c) => [c.base, c.change, c.baseWord])).toEqual([['1', 'strengthened', '支持']]);
+  });
+  it('方可 (only then) is no permission, and a grade that names the kind of body (二级以上医疗机构) adds or removes no target', () => {
+    expect(d.targetChanges.map((c) => [c.base, c.change, c.localTarget])).toEqual([['4', 'added', '达到80%']]);
+  });
+});
+
+describe('a file that holds several notices', () => {
+  it('is judged by its first: the articles of a regulation printed after it do not make it one', () => {
+    const n = parseText(
+      '关于加强首诊和转诊服务的通知\n（某卫办发〔2024〕21号）\n各省卫生健康委：\n为提升医疗服务连续性，现就有关事项通知如下。\n一、总体目标\n到2027年，转诊服务更加规范。\n二、主要任务\n（一）完善首诊负责制。接诊医师要提供诊疗服务。\n（二）明确转诊服务规则。各地要制定转诊规则。\n三、工作要求\n各地要高度重视。\n某卫生健康委办公厅2024年10月28日\n' +
+        '关于印发医疗机构检查检验结果互认管理办法的通知\n（某卫发〔2022〕6号）\n各省卫生健康委：\n现将《医疗机构检查检验结果互认管理办法》印发给你们。\n第一条 为了规范互认工作，根据有关规定，制定本办法。\n第二条 本办法适用于各级医疗机构。\n第三条 各级卫生健康行政部门负责本办法的实施。\n',
+      'two.txt',
+    );
+    expect(n.tasks.map((t) => t.title)).toEqual(['完善首诊负责制', '明确转诊服务规则']);
   });
 });

@@ -156,9 +156,12 @@ describe('which word changes count', () => {
     return compareRequirements(notice(base), notice(local), [{ base: '1', local: '1' } as Link], DEFAULT_DIFF_OPTIONS.requirements).strengthChanges.map((c) => `${c.baseWord || '∅'}→${c.localWord || '∅'} ${c.change}`);
   };
   it.each([
-    // the parent's encouragement done plainly, or a plain duty given 要/必须, is style
-    ['支持各地建设人才公寓', '建设人才公寓', []],
+    // the parent's encouragement of others done plainly, or a plain duty given 要/必须, is style
+    ['支持高校开设智算课程', '推动高校开设智算课程', []],
     ['建设人才公寓', '支持建设人才公寓', []],
+    // …but an encouragement of the lower levels themselves that the lower level states as its own duty was taken up
+    // (since stop 44: the blind sets mark it so, pairs-AN and -AK among them)
+    ['支持各地建设人才公寓', '建设人才公寓', ['支持→∅ strengthened']],
     ['各地要建设人才公寓', '各地建设人才公寓', []],
     // 要坚决 is as firm as 一律
     ['确属无力维护的要坚决关停', '确属无力维护的一律关停', []],

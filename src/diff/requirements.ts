@@ -4,7 +4,7 @@
 // union of its tasks' clauses), clause to clause, best pair first, as deadlines are paired.
 import type { Link, Notice, Obligation, StrengthChange, Target, TargetChange } from '../model.js';
 import { containedShare, dice } from '../align/text.js';
-import { AIM_WORDS, AMOUNT_NOUNS, HEDGE_WORDS, IN_PRINCIPLE, TIME_UNITS, STRENGTH_RANK, WORD_RANK } from '../vocabulary.js';
+import { AIM_WORDS, AMOUNT_NOUNS, HEDGE_WORDS, IN_PRINCIPLE, LOWER_LEVELS, TIME_UNITS, STRENGTH_RANK, WORD_RANK } from '../vocabulary.js';
 import { clauseStrengths } from '../parse/requirements.js';
 import { linkGroups } from './link-groups.js';
 import type { RequirementOptions } from '../options.js';
@@ -83,6 +83,13 @@ const T_BOUND_MISMATCH = 0.2;
 /** The scale word a target's number is written with (3万元: 万), '' for none. */
 const scaleOf = (t: Target) => /\d(?:\.\d+)?([万亿])/.exec(t.text)?.[1] ?? '';
 
+/**
+ * A grade or an order of size written with no comparator (二级以上医疗机构, 百亿级企业): it says which
+ * kind of thing is meant. Moved (三级以上企业 → 二级以上企业) it is a threshold lowered; named on one side
+ * only, it adds or removes no target.
+ */
+const gradeOnly = (t: Target) => t.unit === '级' && /^[^达不超控至低高少多]*级/.test(t.text);
+
 /** Clause pairs one group may weigh (a merge of a few tasks has a few hundred). */
 const MAX_CLAUSE_PAIRS = 250_000;
 const NEGATION = /不|禁|免|杜绝|防止/;
@@ -120,11 +127,17 @@ const mustOrBan = (o: Obligation) => o.strength === 'prohibited' || (o.strength 
 function plainAsWorded(a: Obligation, b: Obligation): boolean {
   // 原则上 added or dropped is a change, not style
   if (inPrinciple(a) !== inPrinciple(b)) return false;
+  // an encouragement of the lower levels themselves (鼓励有条件的地方…, 支持各地…) that a lower level
+  // states as its own plain duty is taken up, not restated: strengthened
+  if (!b.word && a.strength === 'encouraged' && encouragesLowerLevels(a)) return false;
   const soft = (o: Obligation) => o.strength === 'encouraged';
   const same = (o: Obligation) => o.strength === 'binding' || o.strength === 'expected' || (soft(o) && !AIM_WORDS.includes(o.word));
   const must = (o: Obligation) => o.strength === 'binding' && rank(o) > STRENGTH_RANK.expected;
   return (!a.word && same(b) && !must(b) && !HEDGE_WORDS.includes(b.word)) || (!b.word && ((same(a) && !must(a)) || soft(a)));
 }
+
+/** Whether an encouragement speaks to the lower levels (鼓励有条件的地方…, 支持各区（县、市）…): those who implement the plan. */
+const encouragesLowerLevels = (o: Obligation) => LOWER_LEVELS.test(o.clause.slice(o.clause.indexOf(o.word) + o.word.length));
 
 /** The base clause without a word that a lower level's worded clause restates best (at least `min` alike), if any. */
 function plainRestated(b: Owned<Obligation>, plain: Owned<Obligation>[], min: number): Owned<Obligation> | undefined {
@@ -140,7 +153,6 @@ const inPrinciple = (o: Obligation) => IN_PRINCIPLE.pattern.test(o.clause);
 
 /** The clause with its modal word taken out: what is required, whatever its strength. */
 const requirement = (o: Obligation) => (o.word ? o.clause.replace(o.word, '') : o.clause);
-
 export function compareRequirements(base: Notice, local: Notice, links: readonly Link[], T: Readonly<RequirementOptions>): { targetChanges: TargetChange[]; strengthChanges: StrengthChange[] } {
   const targetChanges: TargetChange[] = [];
   const strengthChanges: StrengthChange[] = [];
@@ -181,8 +193,8 @@ export function compareRequirements(base: Notice, local: Notice, links: readonly
       // and more than one pair of characters of it: one shared word (项目) restates nothing
       return share >= T.targetCarried && share * (what.length - 1) >= 2;
     };
-    for (const a of bt) if (!pairedB.has(a) && carried(a)) targetChanges.push({ base: a.task, local: g.local[0], baseTarget: a.item.text, localTarget: '', indicator: a.item.indicator, change: 'removed' });
-    for (const b of lt) if (!pairedL.has(b)) targetChanges.push({ base: g.base[0], local: b.task, baseTarget: '', localTarget: b.item.text, indicator: b.item.indicator, change: 'added' });
+    for (const a of bt) if (!pairedB.has(a) && carried(a) && !gradeOnly(a.item)) targetChanges.push({ base: a.task, local: g.local[0], baseTarget: a.item.text, localTarget: '', indicator: a.item.indicator, change: 'removed' });
+    for (const b of lt) if (!pairedL.has(b) && !gradeOnly(b.item)) targetChanges.push({ base: g.base[0], local: b.task, baseTarget: '', localTarget: b.item.text, indicator: b.item.indicator, change: 'added' });
 
     // every clause of the group, each with its word or the implicit imperative of a plan sentence:
     // 必须 → (no word) weakens, 力争 → (no word) firms up, 不得 → 原则上不 removes a ban

@@ -62,7 +62,7 @@ export function kindAsPlan(k: DocKind): DocKind {
   return { kind: k.kind, plan: true, named: true, why: `a ${k.kind} read as a plan: its numbered items are the measures a lower level implements` };
 }
 
-export function documentKind(meta: Meta, paras: Paragraph[]): DocKind {
+export function documentKind(meta: Meta, paras: Paragraph[], bodyEnd = paras.length): DocKind {
   // the attached plan's own title names what the body is; the notice title what it is sent as
   const fromPlan = meta.planTitle ? titleKind(meta.planTitle) : undefined;
   const fromTitle = meta.title ? titleKind(meta.title) : undefined;
@@ -72,7 +72,9 @@ export function documentKind(meta: Meta, paras: Paragraph[]): DocKind {
   if (kind && NON_PLAN.has(kind)) return { kind, plan: false, named: false, why: `its title names it a ${kind}, not a plan`, by: 'title' };
   let articles = 0;
   let headed = 0;
-  for (const p of paras)
+  // (articles after the body's end belong to a document printed after this one: 附件, or the next
+  // notice of a file that holds several)
+  for (const p of paras.slice(0, bodyEnd))
     if (ARTICLE.test(p.text)) {
       articles++;
       if (HEADED_ARTICLE.test(p.text)) headed++;

@@ -31,6 +31,18 @@ export interface ParseAs {
   asPlan?: boolean;
 }
 
+/**
+ * Where the first notice of a file that holds several ends: after the line that closes it with its
+ * date (国家卫生健康委办公厅…2024年10月28日) when the next line opens another notice (关于印发…的通知).
+ */
+function endOfFirstNotice(paras: Paragraph[], from: number): number {
+  for (let i = Math.max(from, 1); i + 1 < paras.length; i++)
+    if (CLOSING_DATE.test(paras[i].text) && paras[i].text.length <= 80 && NOTICE_TITLE.test(paras[i + 1].text)) return i + 1;
+  return paras.length;
+}
+const CLOSING_DATE = /\d{4}年\d{1,2}月\d{1,2}日[）)]?$/;
+const NOTICE_TITLE = /^关于[^。；，]{4,80}的(?:通知|意见|决定|批复|通报|函)$/;
+
 /** The year the caption over a notice's first table names (人工智能创新发展2026年工作任务清单 above | 序号 | …). */
 function captionYear(paras: Paragraph[]): number | undefined {
   const first = paras.findIndex((p) => tableCells(p.text));
@@ -57,7 +69,7 @@ export function parseNormalized(source: SourceText, norm: NormalizedText, as: Pa
   const docYear = meta.date ? Number(meta.date.slice(0, 4)) : (periodStartYear(meta.planTitle ?? meta.title) ?? workYear(meta.planTitle ?? meta.title) ?? captionYear(paras));
   const references = findReferences(paras, body.start, [meta.title, meta.planTitle]);
   const sections = buildSections(body);
-  const named = documentKind(meta, paras);
+  const named = documentKind(meta, paras, Math.min(body.end, endOfFirstNotice(paras, body.start)));
   const kind = as.asPlan ? kindAsPlan(named) : named;
   // roles over the chain of parts, or over the root's headings when the body has no parts
   const chain = body.parts.length ? body.parts : body.root.children;

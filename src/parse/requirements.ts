@@ -228,10 +228,10 @@ function* modalWords(text: string): Generator<{ word: string; cls: StrengthClass
 /**
  * Characters around a modal word that make it part of another word (重要, 主要, 要素, 需求, 必需), or
  * another sense: 争取 before 国家/资金/项目/试点 is applying for something, not aiming at a result;
- * 未（明确）禁止 says what is not banned, 禁止使用的气瓶 / 禁止类 names a kind of thing (可燃, 可回收, 可复制 likewise); 引导 with no object after it (宣传引导、, 引导基金) is a
+ * 未（明确）禁止 says what is not banned, 禁止使用的气瓶 / 禁止类 names a kind of thing (可燃, 可回收, 可复制 likewise; 方可, only then, is a condition); 引导 with no object after it (宣传引导、, 引导基金) is a
  * noun or the plain verb guide, not an encouragement of others (引导社会资本投资).
  */
-const NOT_MODAL_BEFORE: Record<string, RegExp> = { 禁止: /(?:未|不|非|无|未明确|没有)$/, 务必: /[服业事任政公财商医税警党村校法家内外债劳防特义]$/, 要: /[重主必首紧纪摘简提概需扼险只]$/, 需: /[必急所供亟]$/, 须: /[必]$/, 支持: /[的和与及面能可否予供贷金策居术融]$/, 应: /[相响供适对反效答呼回感顺]$/, 可: /[许认不宁]$/ };
+const NOT_MODAL_BEFORE: Record<string, RegExp> = { 禁止: /(?:未|不|非|无|未明确|没有)$/, 务必: /[服业事任政公财商医税警党村校法家内外债劳防特义]$/, 要: /[重主必首紧纪摘简提概需扼险只]$/, 需: /[必急所供亟]$/, 须: /[必]$/, 支持: /[的和与及面能可否予供贷金策居术融]$/, 应: /[相响供适对反效答呼回感顺]$/, 可: /[许认不宁方]$/ };
 const NOT_MODAL_AFTER: Record<string, RegExp> = { 要: /^[素点件求闻害领务紧]/, 需: /^[求要]/, 须: /^知/, 支持: /^(?:$|[，。；,;、）)]|力|体系|政策|资金|措施|方式|服务)/, 引导: /^(?:$|[，。；,;、）)]|基金|资金|作用|机制)/, 应: /^[用急对收付变聘届试答]/, 可: /^(?:[行能持靠及信用见观控比燃达]|视化|再生|回收|降解|追溯|复制|推广|操作|量化|循环|穿戴|替代|支配|感知|承受|负担|预期|预见|核查|计量|信赖|转化)/, 禁止: /^(?:的|类|[\u4e00-\u9fff]{2}的)/, 争取: /^(?:国家|中央|省|市|上级|资金|项目|支持|试点|政策|列入|纳入)/ };
 
 /** Whether a strength word found at `at` is a modal there, not part of another word or sense. */

@@ -227,7 +227,6 @@ function byNumbering(body: Body, roles: Map<BodyNode, RoleOf>): Omit<TaskLevel, 
   // the tops' roles were read over the chain of parts, or over the root's headings when there are none
   const scope: BodyNode[] = tops.filter((t) => roles.get(t)?.role === 'action');
   if (!scope.length) return none(parts.length ? 'no part states measures' : 'no numbered measures');
-  let level: HeadingLevel | undefined;
   const whole = new Set<BodyNode>();
   let nodes: BodyNode[];
   if (parts.length) {
@@ -239,20 +238,9 @@ function byNumbering(body: Body, roles: Map<BodyNode, RoleOf>): Omit<TaskLevel, 
     if (!nodes.length) {
       return whole.size ? { key: { unit: 'part' }, basis: 'numbering', scope: new Set(scope), whole: new Set(), why: 'no owner notes; the action parts have no numbered items, so each part is one measure, or one per paragraph where its paragraphs each open with a lead sentence' } : none('the parts hold no measures');
     }
-  } else {
-    nodes = scope;
-    level = scope[0].level as HeadingLevel;
-  }
+  } else nodes = scope;
   // descend while most nodes of the current level are divided into a deeper level
-  for (;;) {
-    const first = nodes[0];
-    if (!first) break;
-    level = first.level as HeadingLevel;
-    const atLevel = nodes.filter((n) => n.level === level);
-    const divided = atLevel.filter((n) => n.children.length > 0);
-    if (divided.length * 2 < atLevel.length || divided.length === 0) break;
-    nodes = atLevel.flatMap((n) => n.children);
-  }
+  const level = deepestOf(nodes)[0]?.level as HeadingLevel | undefined;
   if (!level) return none('no numbered measures');
   // an action part written a level shallower than the others (三、 赛道 items 1.… but 四、（一）…（五）):
   // its own deepest level holds its tasks, as the deepest level of the others holds theirs
