@@ -31,6 +31,11 @@ describe('a task table whose 序号 start again under group rows', () => {
     expect(n.warnings.filter((w) => w.code === 'numbering-repeat')).toEqual([]);
   });
 
+  it('name a renamed row by its new id in its no-units warning', () => {
+    const n = parse(body.replace('|1|构建智慧种养体系|推动园区构建智慧种养全流程体系。|市农业农村局| |', '|1|构建智慧种养体系|推动园区构建智慧种养全流程体系。| | |'));
+    expect(n.warnings.filter((w) => w.code === 'no-units').map((w) => w.message)).toEqual(['task T1.1 (构建智慧种养体系) names no responsible unit']);
+  });
+
   it('keep T<序号> where the 序号 run on through the groups', () => {
     const n = parse(body.replace('|1|打造', '|3|打造').replace('|2|攻坚', '|4|攻坚').replace('|3|推进', '|5|推进'));
     expect(n.tasks.map((t) => t.id)).toEqual(['T1', 'T2', 'T3', 'T4', 'T5']);
@@ -177,5 +182,17 @@ describe('a file that holds several notices', () => {
       'two.txt',
     );
     expect(n.tasks.map((t) => t.title)).toEqual(['完善首诊负责制', '明确转诊服务规则']);
+  });
+});
+
+describe('a group of lead-sentence paragraphs with one line for them all', () => {
+  it('holds a task per paragraph, each owned and timed by the line', () => {
+    const n = parse(
+      '一、总体目标\n到2028年，营业收入突破3000亿元。\n二、重点任务\n（一）集聚高端商务人才\n深化商务人才产教融合。支持高校开设微专业。\n引进全球商务服务人才。打造海外人才服务平台。\n以上工作由区人才局牵头，区教育局配合，2027年12月底前完成。\n' +
+        '（二）搭建专业服务平台\n办好专业服务品牌活动。每年举办行业论坛。\n建设企业出海服务港。集聚出海服务机构。\n以上工作由区商务委牵头，区科委配合，持续推进。\n三、保障措施\n加强组织领导。\n',
+    );
+    expect(n.tasks.map((t) => t.title)).toEqual(['深化商务人才产教融合', '引进全球商务服务人才', '办好专业服务品牌活动', '建设企业出海服务港']);
+    expect(n.tasks.map((t) => t.lead[0])).toEqual(['区人才局', '区人才局', '区商务委', '区商务委']);
+    expect(n.tasks[0].deadlines.map((d) => d.date)).toEqual(['2027-12-31']);
   });
 });

@@ -62,7 +62,7 @@ export function kindAsPlan(k: DocKind): DocKind {
   return { kind: k.kind, plan: true, named: true, why: `a ${k.kind} read as a plan: its numbered items are the measures a lower level implements` };
 }
 
-export function documentKind(meta: Meta, paras: Paragraph[], bodyEnd = paras.length): DocKind {
+export function documentKind(meta: Meta, paras: Paragraph[], noticeEnd = paras.length): DocKind {
   // the attached plan's own title names what the body is; the notice title what it is sent as
   const fromPlan = meta.planTitle ? titleKind(meta.planTitle) : undefined;
   const fromTitle = meta.title ? titleKind(meta.title) : undefined;
@@ -72,12 +72,11 @@ export function documentKind(meta: Meta, paras: Paragraph[], bodyEnd = paras.len
   if (kind && NON_PLAN.has(kind)) return { kind, plan: false, named: false, why: `its title names it a ${kind}, not a plan`, by: 'title' };
   let articles = 0;
   let headed = 0;
-  // (articles after the body's end belong to a document printed after this one: 附件, or the next
-  // notice of a file that holds several)
-  for (const p of paras.slice(0, bodyEnd))
-    if (ARTICLE.test(p.text)) {
+  // (articles after the notice's end belong to the next notice of a file that holds several)
+  for (let i = 0; i < noticeEnd; i++)
+    if (ARTICLE.test(paras[i].text)) {
       articles++;
-      if (HEADED_ARTICLE.test(p.text)) headed++;
+      if (HEADED_ARTICLE.test(paras[i].text)) headed++;
     }
   // a plan's measures numbered as articles, each headed by its title (若干措施: 第一条 培育OPC创新主体。…)
   const measures = !!kind && kind !== '通知' && headed * 3 >= articles * 2;

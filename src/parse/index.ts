@@ -69,7 +69,7 @@ export function parseNormalized(source: SourceText, norm: NormalizedText, as: Pa
   const docYear = meta.date ? Number(meta.date.slice(0, 4)) : (periodStartYear(meta.planTitle ?? meta.title) ?? workYear(meta.planTitle ?? meta.title) ?? captionYear(paras));
   const references = findReferences(paras, body.start, [meta.title, meta.planTitle]);
   const sections = buildSections(body);
-  const named = documentKind(meta, paras, Math.min(body.end, endOfFirstNotice(paras, body.start)));
+  const named = documentKind(meta, paras, endOfFirstNotice(paras, body.start));
   const kind = as.asPlan ? kindAsPlan(named) : named;
   // roles over the chain of parts, or over the root's headings when the body has no parts
   const chain = body.parts.length ? body.parts : body.root.children;

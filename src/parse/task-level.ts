@@ -124,6 +124,9 @@ export function chooseTaskLevel(body: Body, roles: Map<BodyNode, RoleOf>): TaskL
     }
     if (runNoted) count({ unit: 'run', under: n.level }, n, runsNoted);
     else if (nn.slots.length >= 2) count({ unit: 'paragraph', under: n.level }, n, nn.slots.length);
+    // a heading that is only a title, over paragraphs that each open with a lead sentence and one line
+    // for them all (（一）集聚高端商务人才 / 深化产教融合。… / 引进全球人才。… / 以上工作由A牵头): a measure per paragraph
+    else if (leadParagraphs(body, n, nn) >= 2) count({ unit: 'paragraph', under: n.level }, n, leadParagraphs(body, n, nn));
     // (a heading naming who leads labels a group; it marks no level of tasks)
     else if (nn.slots.length === 1 || nn.lines.some((l) => l.index !== n.index)) count({ unit: n.level }, n);
   }
@@ -178,6 +181,17 @@ export function chooseTaskLevel(body: Body, roles: Map<BodyNode, RoleOf>): TaskL
   const b = byNumbering(body, roles);
   const stray = best ? ` (${best.count} owner note${best.count > 1 ? 's' : ''} too few to mark a level)` : '';
   return { key: b.key, basis: b.basis, scope: b.scope, notes, whole: b.whole, why: b.why + stray };
+}
+
+/** A lead sentence: a short title closed by 。 with no clause break (深化商务人才产教融合。). */
+const LEAD_SENTENCE = /^[^，,。；;：:、]{2,20}。/;
+
+/** How many paragraphs open with a lead sentence under a title-only group whose one unit line speaks for them all (0 when it is not one; a part of such paragraphs is read by the parts' own rule). */
+function leadParagraphs(body: Body, n: BodyNode, nn: NodeNotes): number {
+  if (n.level === 'root' || n.level === 'part' || n.heading?.body || !lineOwned(n, nn)) return 0;
+  const lines = new Set(nn.lines.map((l) => l.index));
+  const texts = n.paras.filter((i) => !lines.has(i));
+  return texts.length >= 2 && texts.every((i) => LEAD_SENTENCE.test(body.tokens[i].para.text)) ? texts.length : 0;
 }
 
 /** A heading whose paragraphs carry no note of their own, with a unit line that speaks for them all. */

@@ -150,10 +150,13 @@ export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult
   let lastRow: { task: Task; taskCell: string; content: string; subs: number; warning?: Warning } | undefined;
   // a group row (一 | 特色赛道（AI+智慧农业） | | |) heads the rows under it; where their 序号 start
   // again under each group (一: 1, 2; 二: 1, 2, 3), each is T<group>.<序号>
-  let group: { value: number; title: string } | undefined;
-  const groupOf = new Map<Task, { value: number; title: string }>();
+  type Group = { value: number; title: string };
+  let group: Group | undefined;
+  const groupOf = new Map<Task, Group>();
+  // each row's no-units warning, so that a renamed row's warning names it by its new id
+  const warningOf = new Map<Task, Warning>();
   let restarts = false;
-  const underGroup = (t: Task, g: { value: number; title: string }) => {
+  const underGroup = (t: Task, g: Group) => {
     const n = t.path[0];
     t.id = `T${g.value}.${n}`;
     t.path = [g.value, n];
@@ -161,6 +164,8 @@ export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult
     t.number = `${g.value}.${n}`;
     t.headings = [g.title];
     if (!t.project) t.project = g.title;
+    const w = warningOf.get(t);
+    if (w) w.message = noUnits(t);
   };
   paras.forEach((p) => {
     let cells = tableCells(p.text);
@@ -274,7 +279,10 @@ export function tasksFromTable(paras: Paragraph[], docYear?: number): TaskResult
     }
     tasks.push(made);
     const warning: Warning | undefined = units.length ? undefined : { code: 'no-units', line: p.line, message: noUnits(made) };
-    if (warning) warnings.push(warning);
+    if (warning) {
+      warnings.push(warning);
+      warningOf.set(made, warning);
+    }
     if (!parentRow && !merged) lastRow = { task: made, taskCell: cell(cols.task), content, subs: 0, warning };
   });
   return {

@@ -189,7 +189,7 @@ const ZERO_WIDTH = /[\u200B-\u200D\uFEFF]/g;
 /** A part or group heading (一、 / （一）) at the start of a source line within a block. */
 const HEADING_MARK = '(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])';
 const HEADING_LINE = new RegExp(`\\n[ \\u3000]*${HEADING_MARK}`);
-const HEADING_START = new RegExp(`^[ \\u3000]*${HEADING_MARK}`);
+const HEADING_AT = new RegExp(`[ \\u3000]*${HEADING_MARK}`, 'y');
 /** A source line that is a heading and nothing more (一、各地自查): short, no sentence in it. */
 const HEADING_ALONE = new RegExp(`^[ \\u3000]*${HEADING_MARK}[^。！？；\\n]{1,30}$`);
 const SENTENCE_END = /[。！？；：]$/;
@@ -219,14 +219,17 @@ class Lines {
     // <b>一、各地自查</b> then the part's text on the next line): a heading of GB/T 9704 starts a
     // paragraph where the source line before it ends a sentence or is itself a heading
     if (text.includes('\n') && HEADING_LINE.test(text)) {
-      let from = 0;
+      let from = 0; // where the paragraph being gathered starts
+      let line = 0; // where the source line before the break starts
       for (const m of text.matchAll(SOURCE_LINE_BREAK)) {
-        const before = text.slice(from, m.index).trim();
-        const after = text.slice(m.index + m[0].length);
-        if (SENTENCE_END.test(before) ? HEADING_START.test(after) : HEADING_ALONE.test(before.slice(before.lastIndexOf('\n') + 1))) {
+        const end = m.index + m[0].length;
+        const last = text.slice(line, m.index).trim();
+        HEADING_AT.lastIndex = end;
+        if (SENTENCE_END.test(last) ? HEADING_AT.test(text) : HEADING_ALONE.test(last)) {
           this.push(text.slice(from, m.index));
-          from = m.index + m[0].length;
+          from = end;
         }
+        line = end;
       }
       this.push(text.slice(from));
       return;
