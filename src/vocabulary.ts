@@ -148,6 +148,9 @@ export const META_LABELS = [
   '发文字号', '文件编号', '文号', '公文种类', '公开方式', '公开范围', '有效性', '体裁分类', '组配分类', '信息来源', '来源',
 ];
 
+/** The verbs a measure opens with (1.打造长三角智算中心：…): a body's name never opens with one, so such an item names no body. */
+export const ACT_OPENING = /^(?:建设(?![局委厅和]|管理)|打造|构建|推进|推动|加快|提升|培育|完善|强化|加强|实施|开展|建立|健全|深化|优化|争创|创建|引进|聚焦|支持|鼓励|探索|做强|做大|做优|壮大|夯实|拓展|扩大|促进|深入|全面|大力|积极|持续|着力|围绕|依托|建成|组建|设立|筹建|升级|布局)/;
+
 /** Titles of parts and projects that frame a plan rather than give it tasks. */
 export const NON_ACTION_TITLE =
   /^(总体要求|总体思路|总体目标|指导思想|基本原则|工作原则|主要目标|发展目标|工作目标|目标任务|重大意义|重要意义|适用范围|试点范围|实施范围|实施步骤|实施安排|进度安排|工作步骤|步骤安排|时间安排|保障措施|组织保障|组织实施|组织领导|工作要求|有关要求|其他事项|附则|目标|原则|背景|意义)$/;
@@ -188,6 +191,8 @@ export const SAFEGUARD_CORE = /保障措施|组织保障|加强领导|组织实�
 export const DUTY_PART_TITLE = /^(?:职责分工|责任分工|部门职责|分工负责|任务分工|工作分工|责任分解|任务分解)$/;
 /** Schedule parts: 实施步骤 / 基本步骤 / 工作进度 / 时间安排. */
 export const SCHEDULE_CORE = /实施步骤|工作步骤|推进步骤|基本步骤|主要步骤|步骤安排|方法步骤|时间步骤|进度安排|时间安排|时间进度|工作进度|实施进度|阶段安排|实施安排|进度要求|时间节点|工作安排|实施阶段/;
+/** Closing themes that are also measures of their own: telling the public, training the staff (四、做好业务培训和宣传引导). */
+export const OUTREACH_THEME = /宣传|舆论|氛围|培训/g;
 /** What the items of a safeguard part are about: leadership, supervision, publicity, funds, staff. */
 export const SAFEGUARD_THEME = /领导|督查|督导|督促|考核|监督|检查|评估|宣传|舆论|氛围|培训|经费|资金保障|投入|队伍|统筹协调|组织协调|协调机制|联席会议|责任落实|工作落实|压实责任|落实责任|工作机制|总结|信息报送/;
 

@@ -5,7 +5,7 @@
 // of the last part are read too, since a closing part is often titled by its theme (督查指导).
 import type { PartRole } from '../model.js';
 import {
-  DUTY_PART_TITLE, FRAME_CORES, FRAME_EXHORTATION, FRAME_FILLER, INDICATOR_TITLE, SAFEGUARD_CORE, SAFEGUARD_THEME, SCHEDULE_CORE,
+  DUTY_PART_TITLE, FRAME_CORES, FRAME_EXHORTATION, FRAME_FILLER, INDICATOR_TITLE, OUTREACH_THEME, SAFEGUARD_CORE, SAFEGUARD_THEME, SCHEDULE_CORE,
 } from '../vocabulary.js';
 import type { BodyNode } from './body.js';
 
@@ -28,9 +28,6 @@ const MEASURE_TITLE =
 
 /** An item titled as a kind, not an act: 模式创新型 / 场景应用型 / 高风险类 (a short noun label ending in 型 or 类; 数字化转型 is an act). */
 const TYPE_LABEL = /^[\u4e00-\u9fff]{2,8}(?<!转)[型类]$/;
-
-/** Closing themes that are also measures of their own: telling the public, training the staff. */
-const OUTREACH_THEME = /宣传|舆论|氛围|培训/g;
 
 function clean(title: string): string {
   return title.replace(/[。：:；;，,]+$/, '').trim();

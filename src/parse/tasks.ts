@@ -2,7 +2,7 @@
 // positional (CONTRACT 1.1): the positions along the task's path, the part left out when every
 // task sits in one part — so the 16号 family keeps "P.K". The number as written is kept too.
 import type { Deadline, LevelShape, OwnerNote, Paragraph, Task, Warning } from '../model.js';
-import { FIRST_IS_LEAD, NON_ACTION_TITLE } from '../vocabulary.js';
+import { ACT_OPENING, FIRST_IS_LEAD, NON_ACTION_TITLE } from '../vocabulary.js';
 import { descendants, subtreeParas, type Body, type BodyNode } from './body.js';
 import { splitTitle } from './headings.js';
 import { boundTask } from './bounds.js';
@@ -209,9 +209,7 @@ function wholeDrafts(body: Body, n: BodyNode, level: TaskLevel, runsOnly = false
 
 /** A paragraph opened by the body whose duty it states (区民防办：负责制定…): one per body in a 职责分工 part. */
 const BODY_LEAD = /^[^，,。；;：:]{2,30}(?:局|委|办|厅|部|中心|政府|办事处|公司|集团|站|队|院|所|会|处)(?:[（(][^）)]{1,12}[）)])?[：:]/;
-// …but an item headed by what it does (1.打造长三角智算中心：加快推进…) names a measure, not a body:
-// a name never opens with the verb of a measure
-const ACT_OPENING = /^(?:建设(?![局委厅和]|管理)|打造|构建|推进|推动|加快|提升|培育|完善|强化|加强|实施|开展|建立|健全|深化|优化|争创|创建|引进|聚焦|支持|鼓励|探索|做强|做大|做优|壮大|夯实|拓展|扩大|促进|深入|全面|大力|积极|持续|着力|围绕|依托|建成|组建|设立|筹建|升级|布局)/;
+// …but an item headed by what it does (1.打造长三角智算中心：加快推进…) names a measure, not a body
 const bodyLead = (text: string) => {
   const m = BODY_LEAD.exec(text);
   return m && !ACT_OPENING.test(m[0]) ? m : null;
