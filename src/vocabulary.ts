@@ -43,6 +43,11 @@ export function chineseNumber(n: number): string {
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 
 /** Marker patterns; group 1 is the number as written. Text is width-unified before it gets here. */
+/** An article headed by a short title sentence, as a measure is (第一条 培育OPC创新主体。), not a rule's clause (第一条 为了…，). */
+export const HEADED_ARTICLE = /^第([一二三四五六七八九十百零〇]{1,5})条(?=[ \u3000]*[^，,。；;：:\s]{2,24}。)/;
+/** A lead sentence: a short title closed by 。 with no clause break (明确审核范围。). */
+export const LEAD_SENTENCE = /^[^，,。；;：:、]{2,20}。/;
+
 export const HEADING_PATTERNS: { level: HeadingLevel; re: RegExp; value: (n: string) => number }[] = [
   { level: 'part', re: /^([一二三四五六七八九十]{1,3})[、.](?!\d)/, value: chineseNumeral },
   { level: 'project', re: /^[（(]([一二三四五六七八九十]{1,3})[）)][、.]?/, value: chineseNumeral },
@@ -58,7 +63,7 @@ export const HEADING_PATTERNS: { level: HeadingLevel; re: RegExp; value: (n: str
   { level: 'circled', re: /^([①-⑳])/, value: (n) => CIRCLED.indexOf(n) + 1 },
   // measures numbered as articles, each headed by a short title sentence (第一条 培育创新主体。…): items
   // (a regulation's article opens with a clause, 第一条 为了规范…，根据…: no title, no heading)
-  { level: 'item', re: /^第([一二三四五六七八九十百]{1,4})条(?=[ \u3000]*[^，,。；;：:\s]{2,24}。)/, value: chineseNumeral },
+  { level: 'item', re: HEADED_ARTICLE, value: chineseNumeral },
   // a list written one 一是… / 二是… per paragraph (为民办实事 lists, reports' task lists): items
   { level: 'item', re: /^([一二三四五六七八九十]{1,3})是(?=[^，,。；：:]{2})/, value: chineseNumeral },
 ];

@@ -3,7 +3,7 @@
 // A reply, decision, bulletin, regulation or contingency plan has no tasks, whatever lists it holds;
 // a body written in articles (第一条 …) is a regulation, whatever it is called.
 import type { Meta, Paragraph } from '../model.js';
-import { IMPLEMENTED_KINDS, NON_PLAN_KINDS, PLAN_KINDS } from '../vocabulary.js';
+import { HEADED_ARTICLE, IMPLEMENTED_KINDS, NON_PLAN_KINDS, PLAN_KINDS } from '../vocabulary.js';
 
 export interface DocKind {
   kind?: string;
@@ -20,8 +20,6 @@ const KINDS = [...PLAN_KINDS, ...NON_PLAN_KINDS].sort((a, b) => b.length - a.len
 const NON_PLAN = new Set(NON_PLAN_KINDS);
 const IMPLEMENTED = new Set(IMPLEMENTED_KINDS);
 const ARTICLE = /^第[一二三四五六七八九十百零〇]{1,5}条/;
-/** An article headed by a short title sentence, as a measure is (第一条 培育OPC创新主体。), not a rule's clause (第一条 为了…，). */
-const HEADED_ARTICLE = /^第[一二三四五六七八九十百零〇]{1,5}条[ \u3000]*[^，,。；;：:\s]{2,24}。/;
 /** …（2018—2022年）, （试行）, （暂行）, （征求意见稿） after the kind. */
 const TITLE_TAIL = /(?:[（(][^（）()]{0,20}[）)]|[”"’」》\s])+$/;
 

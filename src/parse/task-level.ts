@@ -3,7 +3,7 @@
 // each lead-sentence paragraph, or each 一是/二是 run item when the notes follow the runs. A plan
 // with no owner notes has its tasks at the deepest numbered level of its action parts.
 import type { TaskShape } from '../model.js';
-import { HEADING_ORDER, HEADING_OWNER, UNIT_END, type HeadingLevel } from '../vocabulary.js';
+import { HEADING_ORDER, HEADING_OWNER, LEAD_SENTENCE, UNIT_END, type HeadingLevel } from '../vocabulary.js';
 import type { RoleOf } from './part-roles.js';
 import { descendants, type Body, type BodyNode } from './body.js';
 import { isSentenceNote, readOwnerNote, unitLine, type FoundNote } from './owner-notes.js';
@@ -122,11 +122,12 @@ export function chooseTaskLevel(body: Body, roles: Map<BodyNode, RoleOf>): TaskL
         runsNoted += k;
       }
     }
-    if (runNoted) count({ unit: 'run', under: n.level }, n, runsNoted);
-    else if (nn.slots.length >= 2) count({ unit: 'paragraph', under: n.level }, n, nn.slots.length);
     // a heading that is only a title, over paragraphs that each open with a lead sentence and one line
     // for them all (（一）集聚高端商务人才 / 深化产教融合。… / 引进全球人才。… / 以上工作由A牵头): a measure per paragraph
-    else if (leadParagraphs(body, n, nn) >= 2) count({ unit: 'paragraph', under: n.level }, n, leadParagraphs(body, n, nn));
+    const leads = leadParagraphs(body, n, nn);
+    if (runNoted) count({ unit: 'run', under: n.level }, n, runsNoted);
+    else if (nn.slots.length >= 2) count({ unit: 'paragraph', under: n.level }, n, nn.slots.length);
+    else if (leads >= 2) count({ unit: 'paragraph', under: n.level }, n, leads);
     // (a heading naming who leads labels a group; it marks no level of tasks)
     else if (nn.slots.length === 1 || nn.lines.some((l) => l.index !== n.index)) count({ unit: n.level }, n);
   }
@@ -182,9 +183,6 @@ export function chooseTaskLevel(body: Body, roles: Map<BodyNode, RoleOf>): TaskL
   const stray = best ? ` (${best.count} owner note${best.count > 1 ? 's' : ''} too few to mark a level)` : '';
   return { key: b.key, basis: b.basis, scope: b.scope, notes, whole: b.whole, why: b.why + stray };
 }
-
-/** A lead sentence: a short title closed by 。 with no clause break (深化商务人才产教融合。). */
-const LEAD_SENTENCE = /^[^，,。；;：:、]{2,20}。/;
 
 /** How many paragraphs open with a lead sentence under a title-only group whose one unit line speaks for them all (0 when it is not one; a part of such paragraphs is read by the parts' own rule). */
 function leadParagraphs(body: Body, n: BodyNode, nn: NodeNotes): number {

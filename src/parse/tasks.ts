@@ -2,7 +2,7 @@
 // positional (CONTRACT 1.1): the positions along the task's path, the part left out when every
 // task sits in one part — so the 16号 family keeps "P.K". The number as written is kept too.
 import type { Deadline, LevelShape, OwnerNote, Paragraph, Task, Warning } from '../model.js';
-import { ACT_OPENING, FIRST_IS_LEAD, NON_ACTION_TITLE } from '../vocabulary.js';
+import { ACT_OPENING, FIRST_IS_LEAD, LEAD_SENTENCE, NON_ACTION_TITLE } from '../vocabulary.js';
 import { descendants, subtreeParas, type Body, type BodyNode } from './body.js';
 import { splitTitle } from './headings.js';
 import { boundTask } from './bounds.js';
@@ -230,8 +230,6 @@ function bodyLeadNote(text: string): FoundNote | undefined {
   return { text: m[0], start: 0, end: m[0].length, fields: note.fields, firstIsLead: false, implied: [], trailing: false };
 }
 
-/** A lead sentence: a short title closed by 。 with no clause break (明确审核范围。). */
-const LEAD_SENTENCE = /^[^，,。；;：:、]{2,20}。/;
 
 /**
  * A part without items whose paragraphs each open with a lead sentence (明确审核范围。… / 确定审核
